@@ -1,0 +1,690 @@
+// The window: GLFW + glad + Dear ImGui, the menu bar, dialogs, and the main loop.
+//
+// [SECTION] Events and idle   — the loop sleeps in glfwWaitEvents until something happens
+// [SECTION] App               — document commands (new/open/save/export) and their dialogs
+// [SECTION] RunWindow         — set-up, main loop, tear-down
+#include <glad/gl.h>
+// glad first: GLFW must not include the system GL header.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <deque>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "app/canvas.h"
+#include "app/cli.h"
+#include "app/file_dialog.h"
+#include "app/fonts.h"
+#include "app/gpu_renderer.h"
+#include "app/layout_dump.h"
+#include "app/png_export.h"
+#include "app/render.h"
+#include "core/document.h"
+#include "core/file_io.h"
+#include "core/templates.h"
+
+namespace fs = std::filesystem;
+
+namespace jb {
+
+namespace {
+
+// [SECTION] Events and idle
+
+// Bumped by every GLFW event (our callbacks run before ImGui's backend chains to them), so the
+// loop knows whether anything happened while it slept.
+int g_activity = 0;
+bool g_closeRequested = false;
+
+void OnAnyEvent() { ++g_activity; }
+
+void InstallActivityCallbacks(GLFWwindow* window) {
+  glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { OnAnyEvent(); });
+  glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { OnAnyEvent(); });
+  glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { OnAnyEvent(); });
+  glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { OnAnyEvent(); });
+  glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { OnAnyEvent(); });
+  glfwSetWindowContentScaleCallback(window, [](GLFWwindow*, float, float) { OnAnyEvent(); });
+  glfwSetWindowCloseCallback(window, [](GLFWwindow* w) {
+    // Never close behind the user's back: the app decides (it may ask to save first).
+    glfwSetWindowShouldClose(w, GLFW_FALSE);
+    g_closeRequested = true;
+    OnAnyEvent();
+  });
+}
+
+// Dear ImGui 1.86 polls the cursor and the buttons once per frame, so a click, a double-click
+// or a quick drag that happens within one frame (a busy frame, a fast hand, a touch screen,
+// a remote desktop, xdotool) would be lost or seen at the wrong place. Every input event goes
+// through one ordered queue instead: a key or button changes at most once per frame, the mouse
+// stops moving for the rest of a frame in which a button changed, and ImGui is told the cursor
+// and buttons as they were at the last event it was given.
+struct InputEvent {
+  enum Kind { Move, Button, Key, Char } kind;
+  int code = 0, scancode = 0, action = 0, mods = 0;
+  double x = 0, y = 0;
+};
+std::deque<InputEvent> g_heldInput;
+std::vector<int> g_changedThisFrame;  // keys as themselves, mouse buttons as -1 - button
+double g_mouseX = -FLT_MAX, g_mouseY = -FLT_MAX;
+bool g_buttonDown[ImGuiMouseButton_COUNT] = {};
+
+int InputId(const InputEvent& e) { return e.kind == InputEvent::Button ? -1 - e.code : e.code; }
+
+bool Changed(int id) {
+  return std::find(g_changedThisFrame.begin(), g_changedThisFrame.end(), id) != g_changedThisFrame.end();
+}
+
+bool MustWait(const InputEvent& e) {
+  switch (e.kind) {
+    case InputEvent::Move:
+      return std::any_of(g_changedThisFrame.begin(), g_changedThisFrame.end(), [](int id) { return id < 0; });
+    case InputEvent::Button: return Changed(InputId(e));
+    // One key change per frame, whichever key: ImGui 1.86 derives Ctrl/Shift from the keys'
+    // state, so a Ctrl released in the frame that pressed Q would turn Ctrl+Q into Q.
+    case InputEvent::Key:
+      return e.action != GLFW_REPEAT &&
+             std::any_of(g_changedThisFrame.begin(), g_changedThisFrame.end(), [](int id) { return id >= 0; });
+    case InputEvent::Char: return false;
+  }
+  return false;
+}
+
+void Deliver(GLFWwindow* window, const InputEvent& e) {
+  switch (e.kind) {
+    case InputEvent::Move:
+      g_mouseX = e.x;
+      g_mouseY = e.y;
+      break;
+    case InputEvent::Button:
+      g_changedThisFrame.push_back(InputId(e));
+      if (e.code >= 0 && e.code < ImGuiMouseButton_COUNT) g_buttonDown[e.code] = e.action == GLFW_PRESS;
+      ImGui_ImplGlfw_MouseButtonCallback(window, e.code, e.action, e.mods);
+      break;
+    case InputEvent::Key:
+      if (e.action != GLFW_REPEAT) g_changedThisFrame.push_back(InputId(e));
+      ImGui_ImplGlfw_KeyCallback(window, e.code, e.scancode, e.action, e.mods);
+      break;
+    case InputEvent::Char: ImGui_ImplGlfw_CharCallback(window, unsigned(e.code)); break;
+  }
+}
+
+void SubmitInput(GLFWwindow* window, const InputEvent& e) {
+  OnAnyEvent();
+  if (!g_heldInput.empty() || MustWait(e)) g_heldInput.push_back(e);
+  else Deliver(window, e);
+}
+
+// After each frame: a new frame's worth of input. Returns true while input is still held.
+bool ReleaseHeldInput(GLFWwindow* window) {
+  g_changedThisFrame.clear();
+  while (!g_heldInput.empty() && !MustWait(g_heldInput.front())) {
+    Deliver(window, g_heldInput.front());
+    g_heldInput.pop_front();
+  }
+  return !g_heldInput.empty();
+}
+
+// After ImGui_ImplGlfw_NewFrame: replace its polled mouse state by the delivered one.
+void ApplyDeliveredMouse() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.MousePos.x <= -FLT_MAX / 2) return;  // the cursor is outside the window
+  io.MousePos = {float(g_mouseX), float(g_mouseY)};
+  for (int b = 0; b < ImGuiMouseButton_COUNT; ++b) io.MouseDown[b] = g_buttonDown[b];
+}
+
+void InstallInputQueue(GLFWwindow* window) {
+  double x = 0, y = 0;
+  glfwGetCursorPos(window, &x, &y);
+  g_mouseX = x;
+  g_mouseY = y;
+  glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
+    SubmitInput(w, {InputEvent::Move, 0, 0, 0, 0, x, y});
+  });
+  glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int mods) {
+    SubmitInput(w, {InputEvent::Button, button, 0, action, mods});
+  });
+  glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+    SubmitInput(w, {InputEvent::Key, key, scancode, action, mods});
+  });
+  glfwSetCharCallback(window, [](GLFWwindow* w, unsigned c) { SubmitInput(w, {InputEvent::Char, int(c)}); });
+}
+
+std::string ConfigDir() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::string(xdg) + "/journeyboard";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.config/journeyboard";
+  return {};
+}
+
+std::string TimeStamp() {
+  std::time_t now = std::time(nullptr);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d-%H%M%S", std::localtime(&now));
+  return text;
+}
+
+// [SECTION] App
+
+class App {
+ public:
+  App(GLFWwindow* window, const WindowOptions& options) : m_window(window), m_options(options) {}
+
+  bool Init();
+  void Frame();
+  // Lays out one frame without drawing it, so the first drawn frame already knows the menu
+  // bar's height (ImGui learns it from the previous frame).
+  void WarmUp();
+  bool ShouldQuit() const { return m_quit; }
+  // Seconds until the app must draw again with no input (text cursor blink, status message
+  // expiry), or a negative number when it can sleep until the next event.
+  double NextTimedFrameIn() const {
+    double wait = -1;
+    if (ImGui::GetIO().WantTextInput) wait = 0.5;
+    double status = m_statusUntil - glfwGetTime();
+    if (status > 0 && (wait < 0 || status < wait)) wait = status;
+    return wait;
+  }
+
+ private:
+  enum class Pending { None, New, Open, Quit };
+
+  void ApplyUiScale();
+  void OpenFile(const std::string& path);
+  bool SaveTo(const std::string& path);
+  void Save();
+  void RequestSaveAs();
+  void RequestExport();
+  void QuickSnapshot();
+  void Export(const std::string& path);
+  void StartOrConfirm(Pending action);
+  void RunPending();
+  void Menu();
+  void Shortcuts();
+  void Dialogs();
+  void UpdateTitle();
+  void DumpLayout();
+  void Status(const std::string& message);
+  void ShowError(const std::string& message);
+  void AddRecent(const std::string& path);
+  void LoadRecent();
+
+  GLFWwindow* m_window;
+  WindowOptions m_options;
+  Document m_document;
+  Canvas m_canvas;
+  Fonts m_fonts;
+  GpuRenderer m_renderer;
+  FileDialog m_fileDialog;
+  ImGuiStyle m_baseStyle;
+
+  float m_uiScale = 1.0f;
+  float m_appliedScale = 0;
+  bool m_quit = false;
+  Pending m_pending = Pending::None;
+  Template m_pendingTemplate = Template::Classic;
+  bool m_confirmDiscard = false;
+  bool m_chooseTemplate = false;
+  std::string m_error;
+  bool m_errorRequested = false;
+  std::string m_status;
+  double m_statusUntil = 0;
+  std::string m_title;
+  std::vector<std::string> m_recent;
+  std::string m_lastDump;
+  bool m_showDemo = false;
+};
+
+bool App::Init() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // view state is not the document; nothing is written to the working folder
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 6;
+  style.FrameRounding = 4;
+  style.PopupRounding = 4;
+  m_baseStyle = style;
+  if (!m_renderer.Init()) {
+    std::fprintf(stderr, "journeyboard: the graphics driver could not compile the renderer's shaders.\n");
+    return false;
+  }
+  ApplyUiScale();
+  LoadRecent();
+
+  if (m_options.file.empty()) {
+    m_document.Reset(MakeBoard(Template::Sample), "");
+  } else {
+    LoadResult loaded = LoadBoard(m_options.file);
+    if (auto* error = std::get_if<LoadError>(&loaded)) {
+      // Keep running on the sample board and say what was wrong: nothing is lost.
+      m_document.Reset(MakeBoard(Template::Sample), "");
+      ShowError(error->message);
+      std::fprintf(stderr, "journeyboard: %s\n", error->message.c_str());
+    } else {
+      m_document.Reset(std::move(std::get<Board>(loaded)), m_options.file);
+      AddRecent(m_options.file);
+    }
+  }
+  return true;
+}
+
+void App::ApplyUiScale() {
+  float xscale = 1, yscale = 1;
+  glfwGetWindowContentScale(m_window, &xscale, &yscale);
+  float scale = std::max(xscale, 1.0f) * m_uiScale;
+  if (scale == m_appliedScale) return;
+  m_appliedScale = scale;
+  std::string warning;
+  m_fonts.Build(*ImGui::GetIO().Fonts, std::round(16 * scale), &warning);
+  m_renderer.UploadFonts(*ImGui::GetIO().Fonts);
+  ImGui::GetStyle() = m_baseStyle;
+  ImGui::GetStyle().ScaleAllSizes(scale);
+  if (!warning.empty()) {
+    std::fprintf(stderr, "journeyboard: %s\n", warning.c_str());
+    ShowError(warning);
+  }
+}
+
+void App::Status(const std::string& message) {
+  m_status = message;
+  m_statusUntil = glfwGetTime() + 4;
+}
+
+void App::ShowError(const std::string& message) {
+  m_error = message;
+  m_errorRequested = true;
+}
+
+void App::LoadRecent() {
+  std::ifstream in(ConfigDir() + "/recent.txt");
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) m_recent.push_back(line);
+}
+
+void App::AddRecent(const std::string& path) {
+  std::error_code ec;
+  std::string absolute = fs::absolute(path, ec).string();
+  m_recent.erase(std::remove(m_recent.begin(), m_recent.end(), absolute), m_recent.end());
+  m_recent.insert(m_recent.begin(), absolute);
+  if (m_recent.size() > 10) m_recent.resize(10);
+  const std::string dir = ConfigDir();
+  if (dir.empty()) return;
+  fs::create_directories(dir, ec);
+  std::ofstream out(dir + "/recent.txt", std::ios::trunc);
+  for (const std::string& recent : m_recent) out << recent << '\n';
+}
+
+void App::OpenFile(const std::string& path) {
+  LoadResult loaded = LoadBoard(path);
+  if (auto* error = std::get_if<LoadError>(&loaded)) {
+    ShowError(error->message);
+    return;
+  }
+  m_document.Reset(std::move(std::get<Board>(loaded)), path);
+  m_canvas.RequestFit();
+  AddRecent(path);
+  Status("Opened " + m_document.DisplayName());
+}
+
+bool App::SaveTo(const std::string& path) {
+  SaveError error;
+  if (!m_document.Save(path, &error)) {
+    ShowError(error.message);
+    return false;
+  }
+  AddRecent(m_document.path());
+  Status("Saved " + m_document.path());
+  return true;
+}
+
+void App::Save() {
+  if (m_document.path().empty()) RequestSaveAs();
+  else SaveTo(m_document.path());
+}
+
+void App::RequestSaveAs() {
+  std::string suggested = m_document.path().empty() ? (fs::current_path() / "journey.cjm").string() : m_document.path();
+  m_fileDialog.Request(FileDialog::Purpose::SaveAs, suggested);
+}
+
+void App::RequestExport() {
+  fs::path base = m_document.path().empty() ? fs::current_path() / "journey" : fs::path(m_document.path());
+  std::string name = base.stem().string() + "-" + TimeStamp() + ".png";
+  m_fileDialog.Request(FileDialog::Purpose::ExportPng, (base.parent_path() / name).string());
+}
+
+void App::QuickSnapshot() {
+  fs::path base = m_document.path().empty() ? fs::current_path() / "journey" : fs::path(m_document.path());
+  Export((base.parent_path() / (base.stem().string() + "-" + TimeStamp() + ".png")).string());
+}
+
+void App::Export(const std::string& path) {
+  ExportStats stats;
+  std::string error;
+  if (!ExportBoardPng(m_document.board(), path, kDefaultExportWidth, m_renderer, m_fonts, &stats, &error)) {
+    ShowError(error);
+    return;
+  }
+  char text[512];
+  std::snprintf(text, sizeof text, "Exported %s (%d×%d) in %.0f ms", path.c_str(), stats.width, stats.height,
+                stats.renderMs + stats.encodeMs);
+  Status(text);
+}
+
+// New, Open and Quit replace the board: with unsaved changes, ask first.
+void App::StartOrConfirm(Pending action) {
+  m_pending = action;
+  if (m_document.IsDirty()) m_confirmDiscard = true;
+  else RunPending();
+}
+
+void App::RunPending() {
+  Pending action = m_pending;
+  m_pending = Pending::None;
+  switch (action) {
+    case Pending::New:
+      m_document.Reset(MakeBoard(m_pendingTemplate), "");
+      m_canvas.RequestFit();
+      break;
+    case Pending::Open: m_fileDialog.Request(FileDialog::Purpose::Open, m_document.path()); break;
+    case Pending::Quit: m_quit = true; break;
+    case Pending::None: break;
+  }
+}
+
+void App::Menu() {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::BeginMenu("New from template")) {
+      for (const TemplateInfo& info : Templates())
+        if (ImGui::MenuItem(info.title)) {
+          m_pendingTemplate = info.id;
+          StartOrConfirm(Pending::New);
+        }
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("New...", "Ctrl+N")) m_chooseTemplate = true;
+    if (ImGui::MenuItem("Open...", "Ctrl+O")) StartOrConfirm(Pending::Open);
+    if (ImGui::BeginMenu("Open recent", !m_recent.empty())) {
+      for (const std::string& path : m_recent)
+        if (ImGui::MenuItem(path.c_str())) {
+          m_pending = Pending::None;
+          if (!m_document.IsDirty()) OpenFile(path);
+          else ShowError("Save or discard the current changes before opening another board.");
+        }
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Save", "Ctrl+S")) Save();
+    if (ImGui::MenuItem("Save As...", "Ctrl+Shift+S")) RequestSaveAs();
+    ImGui::Separator();
+    if (ImGui::MenuItem("Export PNG...", "Ctrl+E")) RequestExport();
+    if (ImGui::MenuItem("Quick snapshot", "Ctrl+Shift+E")) QuickSnapshot();
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) StartOrConfirm(Pending::Quit);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Zoom to fit", "F")) m_canvas.RequestFit();
+    if (ImGui::MenuItem("Zoom in", "Ctrl++")) m_canvas.ZoomBy(1.25f);
+    if (ImGui::MenuItem("Zoom out", "Ctrl+-")) m_canvas.ZoomBy(0.8f);
+    if (ImGui::BeginMenu("UI scale")) {
+      for (float scale : {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f}) {
+        char label[16];
+        std::snprintf(label, sizeof label, "%.0f%%", scale * 100);
+        if (ImGui::MenuItem(label, nullptr, m_uiScale == scale)) m_uiScale = scale;
+      }
+      ImGui::EndMenu();
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Debug")) {
+    ImGui::MenuItem("ImGui demo window", nullptr, &m_showDemo);
+    ImGui::EndMenu();
+  }
+  if (!m_status.empty() && m_statusUntil > glfwGetTime()) {
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", m_status.c_str());
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void App::Shortcuts() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || !io.KeyCtrl || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (pressed(GLFW_KEY_N)) m_chooseTemplate = true;
+  if (pressed(GLFW_KEY_O)) StartOrConfirm(Pending::Open);
+  if (pressed(GLFW_KEY_S)) io.KeyShift ? RequestSaveAs() : Save();
+  if (pressed(GLFW_KEY_E)) io.KeyShift ? QuickSnapshot() : RequestExport();
+  if (pressed(GLFW_KEY_Q)) StartOrConfirm(Pending::Quit);
+  if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) m_canvas.ZoomBy(1.25f);
+  if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) m_canvas.ZoomBy(0.8f);
+  if (pressed(GLFW_KEY_0)) m_canvas.RequestFit();
+}
+
+void App::Dialogs() {
+  const float em = ImGui::GetFontSize();
+  std::string chosen;
+  if (m_fileDialog.Show(m_recent, &chosen)) {
+    switch (m_fileDialog.purpose()) {
+      case FileDialog::Purpose::Open: OpenFile(chosen); break;
+      case FileDialog::Purpose::SaveAs:
+        if (SaveTo(chosen) && m_pending != Pending::None) RunPending();
+        break;
+      case FileDialog::Purpose::ExportPng: Export(chosen); break;
+    }
+  }
+
+  if (m_chooseTemplate) {
+    ImGui::OpenPopup("New board");
+    m_chooseTemplate = false;
+  }
+  if (ImGui::BeginPopupModal("New board", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("Start from a template:");
+    for (const TemplateInfo& info : Templates())
+      if (ImGui::Button(info.title, {em * 16, 0})) {
+        m_pendingTemplate = info.id;
+        ImGui::CloseCurrentPopup();
+        StartOrConfirm(Pending::New);
+      }
+    if (ImGui::Button("Cancel", {em * 16, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+      ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+
+  if (m_confirmDiscard) {
+    ImGui::OpenPopup("Unsaved changes");
+    m_confirmDiscard = false;
+  }
+  if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Save the changes to %s first?", m_document.DisplayName().c_str());
+    ImGui::Spacing();
+    if (ImGui::Button("Save", {em * 8, 0})) {
+      ImGui::CloseCurrentPopup();
+      if (m_document.path().empty()) RequestSaveAs();  // RunPending follows a successful save
+      else if (SaveTo(m_document.path())) RunPending();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Don't save", {em * 8, 0})) {
+      ImGui::CloseCurrentPopup();
+      RunPending();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", {em * 8, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+      m_pending = Pending::None;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  if (m_errorRequested) {
+    ImGui::OpenPopup("Journeyboard");
+    m_errorRequested = false;
+  }
+  ImGui::SetNextWindowSizeConstraints({em * 20, 0}, {em * 40, FLT_MAX});
+  if (ImGui::BeginPopupModal("Journeyboard", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(em * 38);
+    ImGui::TextUnformatted(m_error.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (ImGui::Button("OK", {em * 8, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+      ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+void App::UpdateTitle() {
+  std::string title = (m_document.IsDirty() ? "*" : "") + m_document.DisplayName() + " — Journeyboard";
+  if (title != m_title) {
+    m_title = title;
+    glfwSetWindowTitle(m_window, title.c_str());
+  }
+}
+
+void App::DumpLayout() {
+  if (m_options.dumpLayoutPath.empty()) return;
+  int w = 0, h = 0;
+  glfwGetWindowSize(m_window, &w, &h);
+  ViewInfo view{w, h, m_document.path(), m_document.IsDirty()};
+  std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
+  if (json == m_lastDump) return;  // nothing moved: keep the file as it is
+  if (WriteLayoutDump(m_options.dumpLayoutPath, json)) m_lastDump = std::move(json);
+}
+
+void App::WarmUp() {
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  Menu();
+  ImGui::EndFrame();
+}
+
+void App::Frame() {
+  if (g_closeRequested) {
+    g_closeRequested = false;
+    StartOrConfirm(Pending::Quit);
+  }
+  ApplyUiScale();
+  ImGui_ImplGlfw_NewFrame();
+  ApplyDeliveredMouse();
+  ImGui::NewFrame();
+
+  Menu();
+  Shortcuts();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGui::Begin("canvas", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar(2);
+  m_canvas.Show(m_document, m_fonts);
+  ImGui::End();
+  Dialogs();
+  if (m_showDemo) ImGui::ShowDemoWindow(&m_showDemo);
+
+  ImGui::Render();
+  int fbWidth = 0, fbHeight = 0;
+  glfwGetFramebufferSize(m_window, &fbWidth, &fbHeight);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, fbWidth, fbHeight);
+  glClearColor(kBackgroundRgb[0], kBackgroundRgb[1], kBackgroundRgb[2], 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  m_renderer.Render(*ImGui::GetDrawData(), fbWidth, fbHeight);
+  glfwSwapBuffers(m_window);
+  UpdateTitle();
+  DumpLayout();
+}
+
+}  // namespace
+
+// [SECTION] RunWindow
+
+int RunWindow(const WindowOptions& options) {
+  // GLFW's reasons are kept and reported below, in the one line a failure gets.
+  static std::string glfwError;
+  glfwSetErrorCallback([](int, const char* description) { glfwError = description ? description : ""; });
+  if (!glfwInit()) {
+    std::fprintf(stderr,
+                 "journeyboard: no display to open a window on (%s); "
+                 "'journeyboard export FILE.cjm -o OUT.png' works without one.\n",
+                 glfwError.empty() ? "DISPLAY is not set" : glfwError.c_str());
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  int width = options.width, height = options.height;
+  if (width <= 0 || height <= 0) {
+    width = 1600;
+    height = 1000;
+    if (const GLFWvidmode* mode = glfwGetVideoMode(glfwGetPrimaryMonitor())) {
+      width = std::max(1024, mode->width * 85 / 100);
+      height = std::max(700, mode->height * 85 / 100);
+    }
+  }
+  GLFWwindow* window = glfwCreateWindow(width, height, "Journeyboard", nullptr, nullptr);
+  if (!window) {
+    std::fprintf(stderr, "journeyboard: could not create an OpenGL 3.3 window (is a GL driver installed?).\n");
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  if (!gladLoadGL(glfwGetProcAddress)) {
+    std::fprintf(stderr, "journeyboard: OpenGL functions could not be loaded.\n");
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 1;
+  }
+  glfwSwapInterval(1);
+  InstallActivityCallbacks(window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  InstallInputQueue(window);
+  int code = 0;
+  {
+    App app(window, options);
+    if (!app.Init()) {
+      code = 1;
+    } else {
+      // Draw a few frames after every event (ImGui settles hover and popups over 2–3 frames),
+      // then sleep until the next event: an idle board costs no CPU and draws nothing.
+      app.WarmUp();
+      int framesToDraw = 3;
+      while (!app.ShouldQuit()) {
+        int seen = g_activity;
+        double timed = app.NextTimedFrameIn();
+        if (framesToDraw > 0) glfwPollEvents();
+        else if (timed >= 0) glfwWaitEventsTimeout(std::max(timed, 0.01));
+        else glfwWaitEvents();
+        if (g_activity != seen || g_closeRequested) framesToDraw = 3;
+        if (framesToDraw == 0 && timed < 0) continue;
+        app.Frame();
+        if (framesToDraw > 0) --framesToDraw;
+        if (ReleaseHeldInput(window)) framesToDraw = std::max(framesToDraw, 1);
+      }
+    }
+  }
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return code;
+}
+
+}  // namespace jb

@@ -1,0 +1,25 @@
+// The command line: `journeyboard [FILE.cjm] [--window WxH] [--dump-layout PATH]` opens the
+// window; `new` and `export` work without a display.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace jb {
+
+struct WindowOptions {
+  std::string file;            // empty: the built-in sample board
+  int width = 0, height = 0;   // 0: fit the monitor
+  std::string dumpLayoutPath;  // --dump-layout
+};
+
+// Runs the whole program; returns the process exit code.
+int RunCommandLine(const std::vector<std::string>& args);
+
+// The window (app.cpp).
+int RunWindow(const WindowOptions& options);
+
+// Headless commands (cli.cpp).
+int RunNew(const std::string& out, const std::string& templateKey);
+int RunExport(const std::string& file, const std::string& out, int width);
+
+}  // namespace jb

@@ -1,0 +1,30 @@
+// An OpenGL 3.3+ core context with no window, for rendering PNG exports from the command line.
+// Tries EGL on Mesa's surfaceless platform first (works with no X server, in CI, in containers),
+// then a hidden GLFW window. GL entry points are loaded through glad either way.
+#pragma once
+#include <string>
+
+namespace jb {
+
+class HeadlessGl {
+ public:
+  HeadlessGl() = default;
+  HeadlessGl(const HeadlessGl&) = delete;
+  HeadlessGl& operator=(const HeadlessGl&) = delete;
+  ~HeadlessGl();
+
+  // Returns false with a one-sentence reason in *error.
+  bool Create(std::string* error);
+  const char* Backend() const { return m_backend; }
+
+ private:
+  bool CreateEgl(std::string* error);
+  bool CreateGlfw(std::string* error);
+
+  void* m_eglDisplay = nullptr;
+  void* m_eglContext = nullptr;
+  void* m_glfwWindow = nullptr;
+  const char* m_backend = "none";
+};
+
+}  // namespace jb

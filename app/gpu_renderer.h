@@ -1,0 +1,28 @@
+// Draws ImGui draw data with OpenGL 3.3 core through glad. One renderer for the window and for
+// offscreen PNG export, so a snapshot looks exactly like the screen.
+#pragma once
+#include <imgui.h>
+
+namespace jb {
+
+class GpuRenderer {
+ public:
+  GpuRenderer() = default;
+  GpuRenderer(const GpuRenderer&) = delete;
+  GpuRenderer& operator=(const GpuRenderer&) = delete;
+  ~GpuRenderer();
+
+  // Needs a current GL context with functions loaded.
+  bool Init();
+  // (Re)uploads the font atlas and stores its texture id in the atlas.
+  void UploadFonts(ImFontAtlas& atlas);
+  // Renders into the currently bound framebuffer, whose size is fbWidth × fbHeight pixels and
+  // which shows the draw data's DisplayPos .. DisplayPos + DisplaySize.
+  void Render(const ImDrawData& drawData, int fbWidth, int fbHeight);
+
+ private:
+  unsigned m_program = 0, m_vao = 0, m_vbo = 0, m_ebo = 0, m_fontTexture = 0;
+  int m_projLocation = -1, m_texLocation = -1;
+};
+
+}  // namespace jb

@@ -1,0 +1,26 @@
+// --dump-layout: the on-screen rectangles of everything on the board, as JSON, so GUI tests and
+// tools can aim real mouse input. Its shape is a contract; add keys, never rename them:
+// {"window":[w,h],"stages":[{"id","name","rect"}],"lanes":[{"id","name","kind","rect"}],
+//  "cells":[{"stage","lane","rect"}],"notes":[{"id","stage","lane","text","rect"}],
+//  "curves":[{"id","points":[{"stage","value","pos":[x,y]}]}]}
+// Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
+#pragma once
+#include <string>
+
+#include "core/camera.h"
+#include "core/layout.h"
+#include "core/model.h"
+
+namespace jb {
+
+struct ViewInfo {
+  int windowWidth = 0, windowHeight = 0;
+  std::string path;
+  bool dirty = false;
+};
+
+std::string LayoutToJson(const Board& board, const Layout& layout, const Camera& camera, const ViewInfo& view);
+// Writes atomically (temp file + rename) so a reader never sees half a file.
+bool WriteLayoutDump(const std::string& path, const std::string& json);
+
+}  // namespace jb

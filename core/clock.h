@@ -1,0 +1,44 @@
+// Wall-clock time as the ISO 8601 UTC text stored in BoardMeta ("2026-03-01T09:30:00Z").
+// Header-only and computed from std::chrono alone: no gmtime (not thread-safe, and its safe
+// variants differ between platforms).
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+namespace jb {
+
+// Seconds since 1970-01-01T00:00:00Z → "YYYY-MM-DDThh:mm:ssZ" (proleptic Gregorian calendar).
+inline std::string FormatIso8601(int64_t unixSeconds) {
+  int64_t days = unixSeconds / 86400;
+  int64_t secondsOfDay = unixSeconds % 86400;
+  if (secondsOfDay < 0) {
+    secondsOfDay += 86400;
+    days -= 1;
+  }
+  // Days → civil date (Howard Hinnant's days_from_civil inverse), exact for any int64 day count
+  // that fits a four-digit year.
+  days += 719468;
+  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const int64_t dayOfEra = days - era * 146097;
+  const int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+  const int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+  const int64_t monthIndex = (5 * dayOfYear + 2) / 153;  // March = 0
+  const int64_t day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
+  const int64_t month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const int64_t year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+
+  char text[160];  // room for any int64 fields, so the compiler can prove no truncation
+  std::snprintf(text, sizeof text, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", static_cast<long long>(year),
+                static_cast<long long>(month), static_cast<long long>(day), static_cast<long long>(secondsOfDay / 3600),
+                static_cast<long long>(secondsOfDay / 60 % 60), static_cast<long long>(secondsOfDay % 60));
+  return text;
+}
+
+inline std::string NowIso8601() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return FormatIso8601(std::chrono::duration_cast<std::chrono::seconds>(now).count());
+}
+
+}  // namespace jb

@@ -1,0 +1,69 @@
+// Where everything on a board goes, in board units. Computed from the Board alone, so the
+// screen, the PNG export, hit-testing and --dump-layout all agree.
+//
+// The grid's top-left corner is the origin: a header row of stage names across the top, a
+// column of lane labels down the left, one cell per stage × lane. Notes in a cell flow left to
+// right and wrap; a lane grows taller when one of its cells needs more room, so notes never
+// overlap. The persona cards stand to the left of the grid; free notes sit at their own pos.
+#pragma once
+#include <vector>
+
+#include "core/model.h"
+
+namespace jb {
+
+struct LayoutMetrics {
+  float headerHeight = 64;
+  float laneLabelWidth = 210;
+  float cellPadding = 14;
+  float noteGap = 12;
+  float collapsedLaneHeight = 40;
+  float personaWidth = 320;
+  float personaGap = 48;
+  float noteTextSize = 17;  // board units
+};
+inline constexpr LayoutMetrics kMetrics{};
+
+Vec2 NoteSizeUnits(NoteSize size);
+
+struct NoteBox {
+  NoteId id;
+  Rect rect;
+  int stage = -1;  // index into Board::stages, -1 for a free note
+  int lane = -1;   // index into Board::lanes, -1 for a free note
+  bool hidden = false;  // in a collapsed lane
+};
+
+struct CurvePointPos {
+  int point = 0;  // index into EmotionCurve::points
+  Vec2 pos;
+};
+
+struct CurveGeometry {
+  CurveId id;
+  std::vector<CurvePointPos> knots;  // sorted left to right
+  std::vector<Vec2> samples;         // the smooth curve, as drawn and hit-tested
+};
+
+struct Layout {
+  std::vector<float> stageX;  // left edge of each stage, plus the right edge of the last (size+1)
+  std::vector<float> laneY;   // top edge of each lane, plus the bottom edge of the last (size+1)
+  Rect grid;                  // header row and label column included
+  std::vector<NoteBox> notes; // same order as Board::notes
+  std::vector<Rect> personas; // same order as Board::personas
+  std::vector<CurveGeometry> curves;  // same order as Board::curves
+  int emotionsLane = -1;      // the lane the curves are drawn in (the first of kind emotions)
+  Rect bounds;                // everything: grid, persona cards, free notes
+
+  Rect StageHeader(int stage) const;
+  Rect LaneLabel(int lane) const;
+  Rect Cell(int stage, int lane) const;
+  // The vertical band of the emotion scale inside a lane: value +1 at the top, -1 at the bottom.
+  float EmotionY(float value) const;
+  // The cell under a point, or false.
+  bool CellAt(Vec2 p, int* stage, int* lane) const;
+};
+
+Layout ComputeLayout(const Board& board, const LayoutMetrics& metrics = kMetrics);
+
+}  // namespace jb

@@ -1,0 +1,275 @@
+"""GUI test harness: the real journeyboard binary in a private Xvfb, driven by real X input
+(xdotool), checked through --dump-layout, saved files and exported PNGs. Standard library only.
+
+A test file defines functions named test_*; `python3 FILE NAME` runs one (that is how CTest
+calls them), `python3 FILE` runs all. JB_APP and JB_XCLOSE name the binaries (CMake sets them).
+"""
+import json
+import os
+import random
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+
+APP = os.environ.get("JB_APP", "build/app/journeyboard")
+XCLOSE = os.environ.get("JB_XCLOSE", "build/tests/x_close")
+
+
+class Failure(AssertionError):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def wait_until(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise Failure(f"timed out after {timeout} s waiting for {what}")
+
+
+class Session:
+    """One Xvfb + one app, both cleaned up on exit, with the helpers to drive them."""
+
+    def __init__(self, args=(), size=(1280, 800), env=None):
+        self.work = tempfile.mkdtemp(prefix="jbgui-")
+        self.dump = os.path.join(self.work, "layout.json")
+        self.size = size
+        self.args = list(args)
+        self.env = dict(os.environ)
+        self.env["XDG_CONFIG_HOME"] = os.path.join(self.work, "config")
+        self.env["XDG_STATE_HOME"] = os.path.join(self.work, "state")
+        self.env["XDG_DATA_HOME"] = os.path.join(self.work, "data")
+        self.env.update(env or {})
+        self.xvfb = None
+        self.app = None
+
+    # -- life cycle -------------------------------------------------------------------------
+    def __enter__(self):
+        self.start_xvfb()
+        self.start_app()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+        shutil.rmtree(self.work, ignore_errors=True)
+        return False
+
+    def start_xvfb(self):
+        # A random display number rather than the lowest free one: a parallel test's dying
+        # Xvfb unlinks its socket path late, and would take a reused number's socket with it.
+        w, h = self.size
+        for _ in range(50):
+            number = random.randint(100, 30000)
+            if os.path.exists(f"/tmp/.X{number}-lock"):
+                continue
+            self.xvfb = subprocess.Popen(
+                ["Xvfb", f":{number}", "-screen", "0", f"{w}x{h}x24", "-nolisten", "tcp", "-noreset"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.env["DISPLAY"] = f":{number}"
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and self.xvfb.poll() is None:
+                if subprocess.run(["xdotool", "getdisplaygeometry"], env=self.env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL).returncode == 0:
+                    return
+                time.sleep(0.05)
+            self.xvfb.kill()
+            self.xvfb.wait()
+        raise Failure("Xvfb did not start")
+
+    def start_app(self, extra_args=()):
+        w, h = self.size
+        self.stdout = open(os.path.join(self.work, "app.out"), "w")
+        self.app = subprocess.Popen(
+            [APP, *self.args, *extra_args, "--window", f"{w}x{h}", "--dump-layout", self.dump],
+            env=self.env, stdout=self.stdout, stderr=subprocess.STDOUT, cwd=self.work)
+        self.window = wait_until(self._find_window, 20, "the app's window")
+        # No window manager here: give the window the keyboard focus, so XTEST keys reach it.
+        self.xdo("windowfocus", "--sync", self.window)
+        self.layout = wait_until(self._read_dump, 20, "the first --dump-layout")
+
+    def stop(self):
+        if self.app and self.app.poll() is None:
+            self.app.kill()
+            self.app.wait()
+        if self.xvfb and self.xvfb.poll() is None:
+            self.xvfb.terminate()
+            self.xvfb.wait()
+
+    def wait_exit(self, timeout=10):
+        try:
+            return self.app.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise Failure(f"the app did not exit within {timeout} s")
+
+    def output(self):
+        self.stdout.flush()
+        with open(os.path.join(self.work, "app.out")) as f:
+            return f.read()
+
+    # -- X input ----------------------------------------------------------------------------
+    def xdo(self, *args):
+        subprocess.run(["xdotool", *map(str, args)], env=self.env, check=True,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def _find_window(self):
+        if self.app.poll() is not None:
+            raise Failure(f"the app exited early with {self.app.returncode}: {self.output()}")
+        result = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.app.pid)],
+                                env=self.env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        ids = result.stdout.split()
+        return ids[0] if ids else None
+
+    def window_title(self):
+        return subprocess.run(["xdotool", "getwindowname", self.window], env=self.env,
+                              stdout=subprocess.PIPE, text=True).stdout.strip()
+
+    def move(self, x, y):
+        self.xdo("mousemove", "--window", self.window, int(x), int(y))
+
+    def click(self, x, y, button=1, repeat=1):
+        self.move(x, y)
+        time.sleep(0.05)
+        self.xdo("click", "--repeat", repeat, "--delay", 80, button)
+
+    def drag(self, start, end, button=1, steps=12):
+        self.move(*start)
+        time.sleep(0.05)
+        self.xdo("mousedown", button)
+        for i in range(1, steps + 1):
+            self.move(start[0] + (end[0] - start[0]) * i / steps, start[1] + (end[1] - start[1]) * i / steps)
+            time.sleep(0.02)
+        time.sleep(0.05)
+        self.xdo("mouseup", button)
+
+    def key(self, *keys):
+        for k in keys:
+            self.xdo("key", "--clearmodifiers", k)
+            time.sleep(0.05)
+
+    def type(self, text):
+        self.xdo("type", "--delay", 30, text)
+
+    def close_window(self):
+        subprocess.run([XCLOSE, self.window], env=self.env, check=True)
+
+    # -- --dump-layout ----------------------------------------------------------------------
+    def _read_dump(self):
+        try:
+            with open(self.dump, encoding="utf-8") as f:
+                return json.load(f)
+        except (FileNotFoundError, json.JSONDecodeError):
+            return None
+
+    def wait_layout(self, predicate, what, timeout=10):
+        def ready():
+            layout = self._read_dump()
+            return layout if layout and predicate(layout) else None
+        self.layout = wait_until(ready, timeout, what)
+        return self.layout
+
+
+def centre(rect):
+    return ((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2)
+
+
+def run_cli(*args, env=None, cwd=None):
+    return subprocess.run([APP, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, env=env, cwd=cwd, timeout=120)
+
+
+# -- PNG -------------------------------------------------------------------------------------
+def read_png(path):
+    """Decodes an 8-bit RGB or RGBA, non-interlaced PNG: returns (width, height, channels, rows)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG")
+    pos, idat, header = 8, [], None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat.append(body)
+        pos += 12 + length
+    width, height, depth, color, _, _, interlace = header
+    check(depth == 8 and color in (2, 6) and interlace == 0, f"unsupported PNG format {header}")
+    channels = 3 if color == 2 else 4
+    raw = zlib.decompress(b"".join(idat))
+    stride = width * channels
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        row = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        if kind == 1:
+            for i in range(channels, stride):
+                row[i] = (row[i] + row[i - channels]) & 0xFF
+        elif kind == 2:
+            for i in range(stride):
+                row[i] = (row[i] + previous[i]) & 0xFF
+        elif kind == 3:
+            for i in range(stride):
+                left = row[i - channels] if i >= channels else 0
+                row[i] = (row[i] + (left + previous[i]) // 2) & 0xFF
+        elif kind == 4:
+            for i in range(stride):
+                a = row[i - channels] if i >= channels else 0
+                b, c = previous[i], previous[i - channels] if i >= channels else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                row[i] = (row[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append(bytes(row))
+        previous = row
+    return width, height, channels, rows
+
+
+def colour_counts(rows, channels, wanted):
+    """How many pixels have each of the `wanted` 0xRRGGBB colours exactly."""
+    targets = {bytes(((c >> 16) & 255, (c >> 8) & 255, c & 255)): c for c in wanted}
+    counts = {c: 0 for c in wanted}
+    for row in rows:
+        for key, colour in targets.items():
+            if channels == 3:
+                counts[colour] += _count_rgb(row, key)
+            else:
+                counts[colour] += sum(1 for i in range(0, len(row), 4) if row[i:i + 3] == key)
+    return counts
+
+
+def _count_rgb(row, key):
+    count, start = 0, 0
+    while True:
+        i = row.find(key, start)
+        if i < 0:
+            return count
+        if i % 3 == 0:
+            count += 1
+            start = i + 3
+        else:
+            start = i + 1
+
+
+def main(module_globals):
+    tests = {name: fn for name, fn in module_globals.items() if name.startswith("test_") and callable(fn)}
+    names = sys.argv[1:] or sorted(tests)
+    failed = 0
+    for name in names:
+        start = time.monotonic()
+        try:
+            tests[name]()
+            print(f"PASS {name} ({time.monotonic() - start:.1f} s)")
+        except Exception as error:  # report every failure, keep going
+            failed += 1
+            print(f"FAIL {name}: {error}")
+    sys.exit(1 if failed else 0)

@@ -73,6 +73,7 @@ struct InputEvent {
   double x = 0, y = 0;
 };
 std::deque<InputEvent> g_heldInput;
+std::u32string g_typed;  // characters delivered this frame, full code points (ImGui 1.86 keeps 16 bits)
 std::vector<int> g_changedThisFrame;  // keys as themselves, mouse buttons as -1 - button
 double g_mouseX = -FLT_MAX, g_mouseY = -FLT_MAX;
 bool g_buttonDown[ImGuiMouseButton_COUNT] = {};
@@ -113,7 +114,10 @@ void Deliver(GLFWwindow* window, const InputEvent& e) {
       if (e.action != GLFW_REPEAT) g_changedThisFrame.push_back(InputId(e));
       ImGui_ImplGlfw_KeyCallback(window, e.code, e.scancode, e.action, e.mods);
       break;
-    case InputEvent::Char: ImGui_ImplGlfw_CharCallback(window, unsigned(e.code)); break;
+    case InputEvent::Char:
+      g_typed += char32_t(e.code);
+      ImGui_ImplGlfw_CharCallback(window, unsigned(e.code));
+      break;
   }
 }
 
@@ -126,6 +130,7 @@ void SubmitInput(GLFWwindow* window, const InputEvent& e) {
 // After each frame: a new frame's worth of input. Returns true while input is still held.
 bool ReleaseHeldInput(GLFWwindow* window) {
   g_changedThisFrame.clear();
+  g_typed.clear();
   while (!g_heldInput.empty() && !MustWait(g_heldInput.front())) {
     Deliver(window, g_heldInput.front());
     g_heldInput.pop_front();
@@ -187,7 +192,7 @@ class App {
   // expiry), or a negative number when it can sleep until the next event.
   double NextTimedFrameIn() const {
     double wait = -1;
-    if (ImGui::GetIO().WantTextInput) wait = 0.5;
+    if (ImGui::GetIO().WantTextInput || m_canvas.IsTyping()) wait = 0.5;
     double status = m_statusUntil - glfwGetTime();
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
     return wait;
@@ -207,6 +212,10 @@ class App {
   void StartOrConfirm(Pending action);
   void RunPending();
   void Menu();
+  void EditMenu();
+  void HistoryPanel();
+  void Undo();
+  void Redo();
   void Shortcuts();
   void Dialogs();
   void UpdateTitle();
@@ -240,6 +249,7 @@ class App {
   std::vector<std::string> m_recent;
   std::string m_lastDump;
   bool m_showDemo = false;
+  bool m_showHistory = false;
 };
 
 bool App::Init() {
@@ -328,13 +338,16 @@ void App::OpenFile(const std::string& path) {
     ShowError(error->message);
     return;
   }
+  m_canvas.FinishInteraction(m_document);
   m_document.Reset(std::move(std::get<Board>(loaded)), path);
+  m_canvas.ClearSelection();
   m_canvas.RequestFit();
   AddRecent(path);
   Status("Opened " + m_document.DisplayName());
 }
 
 bool App::SaveTo(const std::string& path) {
+  m_canvas.FinishInteraction(m_document);  // the note being typed is part of what gets saved
   SaveError error;
   if (!m_document.Save(path, &error)) {
     ShowError(error.message);
@@ -391,7 +404,9 @@ void App::RunPending() {
   m_pending = Pending::None;
   switch (action) {
     case Pending::New:
+      m_canvas.FinishInteraction(m_document);
       m_document.Reset(MakeBoard(m_pendingTemplate), "");
+      m_canvas.ClearSelection();
       m_canvas.RequestFit();
       break;
     case Pending::Open: m_fileDialog.Request(FileDialog::Purpose::Open, m_document.path()); break;
@@ -432,7 +447,10 @@ void App::Menu() {
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) StartOrConfirm(Pending::Quit);
     ImGui::EndMenu();
   }
+  EditMenu();
   if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("History", "Ctrl+H", m_showHistory)) m_showHistory = !m_showHistory;
+    ImGui::Separator();
     if (ImGui::MenuItem("Zoom to fit", "F")) m_canvas.RequestFit();
     if (ImGui::MenuItem("Zoom in", "Ctrl++")) m_canvas.ZoomBy(1.25f);
     if (ImGui::MenuItem("Zoom out", "Ctrl+-")) m_canvas.ZoomBy(0.8f);
@@ -446,6 +464,11 @@ void App::Menu() {
     }
     ImGui::EndMenu();
   }
+  // Tools: a left drag on empty canvas pans (touch friendly) or, with Select, draws a selection rectangle.
+  ImGui::Separator();
+  if (ImGui::MenuItem("Pan", nullptr, m_canvas.tool == Canvas::Tool::Pan)) m_canvas.tool = Canvas::Tool::Pan;
+  if (ImGui::MenuItem("Select", nullptr, m_canvas.tool == Canvas::Tool::Select)) m_canvas.tool = Canvas::Tool::Select;
+  ImGui::Separator();
   if (ImGui::BeginMenu("Debug")) {
     ImGui::MenuItem("ImGui demo window", nullptr, &m_showDemo);
     ImGui::EndMenu();
@@ -457,10 +480,77 @@ void App::Menu() {
   ImGui::EndMainMenuBar();
 }
 
+void App::Undo() {
+  m_canvas.FinishInteraction(m_document);
+  m_document.Undo();
+  m_canvas.PruneSelection(m_document);
+}
+
+void App::Redo() {
+  m_canvas.FinishInteraction(m_document);
+  m_document.Redo();
+  m_canvas.PruneSelection(m_document);
+}
+
+void App::EditMenu() {
+  if (!ImGui::BeginMenu("Edit")) return;
+  std::string undo = m_document.CanUndo() ? "Undo " + m_document.UndoLabel() : "Undo";
+  std::string redo = m_document.CanRedo() ? "Redo " + m_document.RedoLabel() : "Redo";
+  if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, m_document.CanUndo())) Undo();
+  if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, m_document.CanRedo())) Redo();
+  ImGui::Separator();
+  const bool selection = m_canvas.HasSelection();
+  if (ImGui::MenuItem("Cut", "Ctrl+X", false, selection)) m_canvas.CutSelection(m_document);
+  if (ImGui::MenuItem("Copy", "Ctrl+C", false, selection)) m_canvas.CopySelection(m_document);
+  if (ImGui::MenuItem("Paste", "Ctrl+V")) m_canvas.Paste(m_document);
+  if (ImGui::MenuItem("Duplicate", "Ctrl+D", false, selection)) m_canvas.DuplicateSelection(m_document);
+  if (ImGui::MenuItem("Delete", "Del", false, selection)) m_canvas.DeleteSelection(m_document);
+  ImGui::Separator();
+  if (ImGui::MenuItem("Select all", "Ctrl+A")) m_canvas.SelectAll(m_document);
+  ImGui::EndMenu();
+}
+
+void App::HistoryPanel() {
+  if (!m_showHistory) return;
+  const float em = ImGui::GetFontSize();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em * 16, viewport->WorkPos.y + em}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({em * 15, em * 20}, ImGuiCond_FirstUseEver);
+  if (ImGui::Begin("History", &m_showHistory)) {
+    const size_t position = m_document.HistoryPosition();
+    if (ImGui::Selectable("(start)", position == 0)) {
+      m_canvas.FinishInteraction(m_document);
+      m_document.JumpTo(0);
+    }
+    for (size_t i = 0; i < m_document.HistorySize(); ++i) {
+      ImGui::PushID(int(i));
+      bool undone = i + 1 > position;
+      if (undone) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      if (ImGui::Selectable(m_document.HistoryLabel(i).c_str(), i + 1 == position)) {
+        m_canvas.FinishInteraction(m_document);
+        m_document.JumpTo(i + 1);
+      }
+      if (undone) ImGui::PopStyleColor();
+      ImGui::PopID();
+    }
+    m_canvas.PruneSelection(m_document);
+  }
+  ImGui::End();
+}
+
 void App::Shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput || !io.KeyCtrl || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+  if (io.WantTextInput || m_canvas.IsTyping() || !io.KeyCtrl || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+    return;
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (pressed(GLFW_KEY_Z)) io.KeyShift ? Redo() : Undo();
+  if (pressed(GLFW_KEY_Y)) Redo();
+  if (pressed(GLFW_KEY_A)) m_canvas.SelectAll(m_document);
+  if (pressed(GLFW_KEY_C)) m_canvas.CopySelection(m_document);
+  if (pressed(GLFW_KEY_X)) m_canvas.CutSelection(m_document);
+  if (pressed(GLFW_KEY_V)) m_canvas.Paste(m_document);
+  if (pressed(GLFW_KEY_D)) m_canvas.DuplicateSelection(m_document);
+  if (pressed(GLFW_KEY_H)) m_showHistory = !m_showHistory;
   if (pressed(GLFW_KEY_N)) m_chooseTemplate = true;
   if (pressed(GLFW_KEY_O)) StartOrConfirm(Pending::Open);
   if (pressed(GLFW_KEY_S)) io.KeyShift ? RequestSaveAs() : Save();
@@ -507,14 +597,16 @@ void App::Dialogs() {
   }
   if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::Text("Save the changes to %s first?", m_document.DisplayName().c_str());
+    ImGui::TextDisabled("Enter: save    N: don't save    Esc: cancel");
     ImGui::Spacing();
-    if (ImGui::Button("Save", {em * 8, 0})) {
+    auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
+    if (ImGui::Button("Save", {em * 8, 0}) || key(GLFW_KEY_ENTER) || key(GLFW_KEY_KP_ENTER)) {
       ImGui::CloseCurrentPopup();
       if (m_document.path().empty()) RequestSaveAs();  // RunPending follows a successful save
       else if (SaveTo(m_document.path())) RunPending();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Don't save", {em * 8, 0})) {
+    if (ImGui::Button("Don't save", {em * 8, 0}) || key(GLFW_KEY_N)) {
       ImGui::CloseCurrentPopup();
       RunPending();
     }
@@ -555,7 +647,9 @@ void App::DumpLayout() {
   if (m_options.dumpLayoutPath.empty()) return;
   int w = 0, h = 0;
   glfwGetWindowSize(m_window, &w, &h);
-  ViewInfo view{w, h, m_document.path(), m_document.IsDirty()};
+  ViewInfo view{w, h, m_document.path(), m_document.IsDirty(), m_canvas.AddStageButton(), m_canvas.AddLaneButton(), {},
+                m_document.UndoLabel(), m_document.RedoLabel()};
+  for (NoteId id : m_canvas.selection()) view.selection.push_back(id.value);
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json == m_lastDump) return;  // nothing moved: keep the file as it is
   if (WriteLayoutDump(m_options.dumpLayoutPath, json)) m_lastDump = std::move(json);
@@ -590,8 +684,9 @@ void App::Frame() {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(2);
-  m_canvas.Show(m_document, m_fonts);
+  m_canvas.Show(m_document, m_fonts, g_typed);
   ImGui::End();
+  HistoryPanel();
   Dialogs();
   if (m_showDemo) ImGui::ShowDemoWindow(&m_showDemo);
 

@@ -54,6 +54,7 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
     m_ui = atlas.AddFontDefault(&config);
     m_board.push_back(m_ui);
     ImGuiFreeType::BuildFontAtlas(&atlas, ImGuiFreeTypeBuilderFlags_LightHinting);
+    m_reference = m_ui;
     return;
   }
   const bool haveBold = std::filesystem::exists(bold);
@@ -66,6 +67,14 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
     if (haveBold) m_boardBold.push_back(atlas.AddFontFromFileTTF(bold.c_str(), size, &config, GlyphRanges()));
   }
   ImGuiFreeType::BuildFontAtlas(&atlas, ImGuiFreeTypeBuilderFlags_LightHinting);
+  m_reference = ForPixelSize(28);
+}
+
+float Fonts::Advance(char32_t codepoint) const {
+  if (!m_reference) return 0.55f;
+  // ImGui 1.86 glyphs are 16-bit; outside that range use the fallback glyph's width.
+  const ImFontGlyph* glyph = m_reference->FindGlyph(codepoint <= 0xFFFF ? ImWchar(codepoint) : ImWchar(0xFFFD));
+  return glyph ? glyph->AdvanceX / m_reference->FontSize : 0.55f;
 }
 
 ImFont* Fonts::ForPixelSize(float pixelSize, bool bold) const {

@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "core/text_wrap.h"
+
 namespace jb {
 
-class Fonts {
+class Fonts : public GlyphMetrics {
  public:
   // Builds the atlas (does not upload it). `uiPixelSize` is the UI font's size in pixels.
   // When the font file is missing, falls back to ImGui's built-in font and sets *warning.
@@ -20,11 +22,16 @@ class Fonts {
   // The board font to draw text of `pixelSize` pixels with.
   ImFont* ForPixelSize(float pixelSize, bool bold = false) const;
 
+  // Text measurement for layout and wrapping, from one reference size, so lines break the same
+  // at every zoom and in exports.
+  float Advance(char32_t codepoint) const override;
+
  private:
   ImFont* m_ui = nullptr;
   ImFont* m_uiBold = nullptr;
   std::vector<ImFont*> m_board;  // ascending sizes
   std::vector<ImFont*> m_boardBold;
+  ImFont* m_reference = nullptr;
 };
 
 }  // namespace jb

@@ -43,11 +43,21 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   out << "{\"window\":[" << view.windowWidth << ',' << view.windowHeight << "],\"zoom\":" << camera.zoom
       << ",\"dirty\":" << (view.dirty ? "true" : "false") << ",\"path\":";
   Quoted(out, view.path);
-  out << ",\n\"stages\":[";
+  out << ",\"undo\":";
+  Quoted(out, view.undo);
+  out << ",\"redo\":";
+  Quoted(out, view.redo);
+  out << ",\"addStage\":";
+  RectJson(out, camera, view.addStage);
+  out << ",\"addLane\":";
+  RectJson(out, camera, view.addLane);
+  out << ",\"selection\":[";
+  for (size_t i = 0; i < view.selection.size(); ++i) out << (i ? "," : "") << view.selection[i];
+  out << "],\n\"stages\":[";
   for (size_t s = 0; s < board.stages.size(); ++s) {
     out << (s ? ",\n" : "\n") << "{\"id\":" << board.stages[s].id.value << ",\"name\":";
     Quoted(out, board.stages[s].name);
-    out << ",\"rect\":";
+    out << ",\"width\":" << board.stages[s].width << ",\"rect\":";
     RectJson(out, camera, layout.StageHeader(int(s)));
     out << '}';
   }

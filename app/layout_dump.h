@@ -6,6 +6,7 @@
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/camera.h"
 #include "core/layout.h"
@@ -17,6 +18,9 @@ struct ViewInfo {
   int windowWidth = 0, windowHeight = 0;
   std::string path;
   bool dirty = false;
+  Rect addStage, addLane;     // the canvas' "+" buttons, board units
+  std::vector<uint64_t> selection;
+  std::string undo, redo;     // labels of the next undo / redo step
 };
 
 std::string LayoutToJson(const Board& board, const Layout& layout, const Camera& camera, const ViewInfo& view);

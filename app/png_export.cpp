@@ -105,7 +105,7 @@ bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuR
     *error = "The export width must be between 16 and " + std::to_string(kMaxExportSide) + " pixels.";
     return false;
   }
-  const Layout layout = ComputeLayout(board);
+  const Layout layout = ComputeLayout(board, &fonts);
   Rect content = layout.bounds;
   content.y0 -= 72;  // the title above the grid
   content = {content.x0 - kExportMarginUnits, content.y0 - kExportMarginUnits, content.x1 + kExportMarginUnits,

@@ -28,8 +28,6 @@ constexpr ImU32 kNeutral = IM_COL32(140, 146, 158, 255);
 constexpr ImU32 kVote = IM_COL32(58, 80, 200, 255);
 
 constexpr float kNoteRounding = 6;
-constexpr float kNotePadding = 10;
-constexpr float kMinNoteTextUnits = 11;  // shrink-to-fit stops here
 constexpr float kMinReadablePx = 4.5f;   // below this, text is drawn as grey bars
 
 ImU32 ToColor(Rgb rgb, int alpha = 255) {
@@ -53,25 +51,13 @@ struct Painter {
   // Rounding and shadows cost vertices and fill; skip them when they would be under a pixel.
   float Rounding(float units) const { return Px(units) >= 1.0f ? Px(units) : 0.0f; }
 
-  // Line breaks are computed with a reference font in board units, so wrapping is identical at
-  // every zoom and in exports.
+  // Line breaks come from core's WrapText with the reference font's metrics, so wrapping is
+  // identical at every zoom and in exports.
   static void WrapLines(const Fonts& fonts, const std::string& text, float size, float width,
                         std::vector<std::pair<const char*, const char*>>* lines) {
     lines->clear();
-    ImFont* ref = fonts.ForPixelSize(28);
-    const float scale = size / ref->FontSize;
-    const char* s = text.data();
-    const char* end = s + text.size();
-    while (s < end) {
-      const char* lineEnd = ref->CalcWordWrapPositionA(scale, s, end, width);
-      if (lineEnd == s) lineEnd = s + 1;  // a glyph wider than the box: take it anyway
-      const char* visibleEnd = lineEnd;
-      while (visibleEnd > s && (visibleEnd[-1] == ' ' || visibleEnd[-1] == '\n')) --visibleEnd;
-      lines->push_back({s, visibleEnd});
-      s = lineEnd;
-      while (s < end && *s == ' ') ++s;
-      if (s < end && *s == '\n') ++s;
-    }
+    for (auto [begin, end] : WrapText(fonts, text, size, width).lines)
+      lines->push_back({text.data() + begin, text.data() + end});
   }
 
   // Draws pre-wrapped lines from `topLeft` (board units), clipped to `clip` (board units).
@@ -261,40 +247,41 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout)
 
 // [SECTION] Notes
 
-void DrawNote(const Painter& p, const Board& board, const Note& note, const NoteBox& box) {
-  const Rect& r = box.rect;
-  Rgb rgb = note.color;
-  if (!rgb && box.lane >= 0) {
-    const Lane& lane = board.lanes[box.lane];
-    rgb = lane.color ? lane.color : LaneKindNoteColor(lane.kind);
-  }
-  if (!rgb) rgb = LaneKindNoteColor(LaneKind::Custom);
+std::string NoteMeta(const Note& note) {
+  std::string meta = note.owner;
+  if (!note.due.empty()) meta += (meta.empty() ? "" : " · ") + note.due;
+  return meta;
+}
+
+Rgb NoteColor(const Board& board, const Note& note) {
+  if (note.color) return note.color;
+  if (const Lane* lane = note.IsFree() ? nullptr : board.FindLane(note.lane))
+    return lane->color ? lane->color : LaneKindNoteColor(lane->kind);
+  return LaneKindNoteColor(LaneKind::Custom);
+}
+
+void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const NoteBox& box, Vec2 offset,
+                  bool hideText = false) {
+  const Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
   const float rounding = p.Rounding(kNoteRounding);
   if (p.Px(3) >= 1.0f) {
     float d = 3;
     p.dl.AddRectFilled(p.S(r.x0 + d * 0.5f, r.y0 + d), p.S(r.x1 + d * 0.5f, r.y1 + d), kShadow, rounding);
   }
-  p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), ToColor(rgb), rounding);
+  p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), ToColor(NoteColor(board, note)), rounding);
 
-  // Bottom line: owner and due date; top-right: vote dots.
-  float footer = 0;
-  std::string meta = note.owner;
-  if (!note.due.empty()) meta += (meta.empty() ? "" : " · ") + note.due;
-  if (!meta.empty()) footer = 18;
-  Rect inner{r.x0 + kNotePadding, r.y0 + kNotePadding, r.x1 - kNotePadding, r.y1 - kNotePadding - footer};
-  if (!note.text.empty()) {
-    // Shrink to fit: the largest size down to a readable minimum whose wrapped lines fit.
+  if (!note.text.empty() && !hideText && !box.text.lines.empty()) {
     static std::vector<std::pair<const char*, const char*>> lines;
-    float size = kMetrics.noteTextSize;
-    for (;;) {
-      Painter::WrapLines(p.fonts, note.text, size, inner.Width(), &lines);
-      if (lines.size() * size * 1.2f <= inner.Height() + 0.5f || size <= kMinNoteTextUnits) break;
-      size = std::max(kMinNoteTextUnits, size - 1.5f);
-    }
-    p.Lines(lines, {inner.x0, inner.y0}, size, kInk, inner);
+    lines.clear();
+    for (auto [begin, end] : box.text.lines) lines.push_back({note.text.data() + begin, note.text.data() + end});
+    const Rect textBox{box.textBox.x0 + offset.x, box.textBox.y0 + offset.y, box.textBox.x1 + offset.x,
+                       box.textBox.y1 + offset.y};
+    p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, kInk, textBox);
   }
-  if (footer > 0) {
-    Rect metaBox{inner.x0, r.y1 - kNotePadding - 15, inner.x1, r.y1 - kNotePadding + 2};
+  std::string meta = NoteMeta(note);
+  if (!meta.empty()) {
+    const float pad = kMetrics.notePadding;
+    Rect metaBox{r.x0 + pad, r.y1 - pad - 15, r.x1 - pad, r.y1 - pad + 2};
     p.Text(meta, {metaBox.x0, metaBox.y0}, 12, kInkSoft, 1e9f, metaBox);
   }
   if (note.votes > 0 && p.Px(4) >= 1.0f) {
@@ -308,6 +295,12 @@ void DrawNote(const Painter& p, const Board& board, const Note& note, const Note
       p.Text(more, {box.x0, box.y0}, 11, kVote, 1e9f, box);
     }
   }
+}
+
+void DrawPlaceholder(const Painter& p, const Rect& r) {
+  ImU32 color = IM_COL32(58, 80, 200, 140);
+  p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), IM_COL32(58, 80, 200, 24), p.Rounding(kNoteRounding));
+  p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), color, p.Rounding(kNoteRounding), 0, std::max(1.0f, p.Px(2)));
 }
 
 // [SECTION] Persona cards
@@ -363,8 +356,16 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
     if (box.hidden || !p.Visible(box.rect)) continue;
-    DrawNote(p, board, board.notes[i], box);
+    if (options.placeholders && options.placeholders->count(box.id.value)) DrawPlaceholder(p, box.rect);
+    else DrawNoteBody(p, board, board.notes[i], box, {0, 0});
   }
+}
+
+void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
+              const Fonts& fonts, ImDrawList& drawList, bool hideText) {
+  Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
+  Painter p{camera, fonts, drawList, camera.ToScreen(r)};
+  DrawNoteBody(p, board, note, box, offset, hideText);
 }
 
 }  // namespace jb

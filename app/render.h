@@ -3,6 +3,11 @@
 #pragma once
 #include <imgui.h>
 
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
 #include "core/camera.h"
 #include "core/layout.h"
 #include "core/model.h"
@@ -11,10 +16,18 @@ namespace jb {
 
 class Fonts;
 
-// Interaction state the canvas wants drawn on top of the board (nothing of it is saved).
+// Interaction state the canvas wants reflected in the drawing (nothing of it is saved).
 struct RenderOptions {
   Rect visible;  // window-pixel rectangle actually on screen: everything outside is culled
+  // Notes being dragged: drawn as an outline where they will land (the canvas draws the notes
+  // themselves under the cursor).
+  const std::unordered_set<uint64_t>* placeholders = nullptr;
 };
+
+// One note as DrawBoard draws it, shifted by `offset` board units (a note being dragged).
+// `hideText` leaves the text out (the note editor draws it, with its caret).
+void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
+              const Fonts& fonts, ImDrawList& drawList, bool hideText = false);
 
 // The background colour behind the board (the caller clears to it: cheaper than a filled quad).
 inline constexpr float kBackgroundRgb[3] = {0.925f, 0.933f, 0.945f};

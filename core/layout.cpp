@@ -44,6 +44,17 @@ Vec2 NoteSizeUnits(NoteSize size) {
   return {158, 100};
 }
 
+void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& m, Vec2* size, Rect* textBox,
+             WrappedText* text) {
+  *size = NoteSizeUnits(note.size);
+  const float footer = note.owner.empty() && note.due.empty() ? 0 : m.noteFooter;
+  const float width = size->x - 2 * m.notePadding;
+  const float height = size->y - 2 * m.notePadding - footer;
+  *text = FitText(glyphs, note.text, width, height, m.noteTextSize, m.minNoteTextSize);
+  if (text->Height() > height) size->y = text->Height() + 2 * m.notePadding + footer;
+  *textBox = {m.notePadding, m.notePadding, size->x - m.notePadding, size->y - m.notePadding - footer};
+}
+
 Rect Layout::StageHeader(int stage) const {
   return {stageX[stage], grid.y0, stageX[stage + 1], laneY.front()};
 }
@@ -68,7 +79,7 @@ bool Layout::CellAt(Vec2 p, int* stage, int* lane) const {
   return true;
 }
 
-Layout ComputeLayout(const Board& board, const LayoutMetrics& m) {
+Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const LayoutMetrics& m) {
   Layout layout;
   const int stageCount = int(board.stages.size());
   const int laneCount = int(board.lanes.size());
@@ -77,9 +88,21 @@ Layout ComputeLayout(const Board& board, const LayoutMetrics& m) {
   layout.stageX[0] = m.laneLabelWidth;
   for (int s = 0; s < stageCount; ++s) layout.stageX[s + 1] = layout.stageX[s] + board.stages[s].width;
 
+  // Each note's size (grown to fit its text) and text box relative to its top-left.
+  std::vector<Vec2> noteSizes(board.notes.size());
+  layout.notes.resize(board.notes.size());
+  for (size_t i = 0; i < board.notes.size(); ++i) {
+    NoteBox& box = layout.notes[i];
+    if (glyphs) {
+      FitNote(board.notes[i], *glyphs, m, &noteSizes[i], &box.textBox, &box.text);
+    } else {
+      noteSizes[i] = NoteSizeUnits(board.notes[i].size);
+      box.textBox = {m.notePadding, m.notePadding, noteSizes[i].x - m.notePadding, noteSizes[i].y - m.notePadding};
+    }
+  }
+
   // Group cell notes per cell (in board order) to size the lanes.
   std::vector<std::vector<int>> cellNotes(size_t(stageCount) * laneCount);
-  layout.notes.resize(board.notes.size());
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const Note& note = board.notes[i];
     NoteBox& box = layout.notes[i];
@@ -91,8 +114,7 @@ Layout ComputeLayout(const Board& board, const LayoutMetrics& m) {
       box.lane = l;
       cellNotes[size_t(l) * stageCount + s].push_back(int(i));
     } else {
-      Vec2 size = NoteSizeUnits(note.size);
-      box.rect = {note.pos.x, note.pos.y, note.pos.x + size.x, note.pos.y + size.y};
+      box.rect = {note.pos.x, note.pos.y, note.pos.x + noteSizes[i].x, note.pos.y + noteSizes[i].y};
     }
   }
 
@@ -107,7 +129,7 @@ Layout ComputeLayout(const Board& board, const LayoutMetrics& m) {
     for (int s = 0; s < stageCount; ++s) {
       size_t cell = size_t(l) * stageCount + s;
       sizes.clear();
-      for (int i : cellNotes[cell]) sizes.push_back(NoteSizeUnits(board.notes[i].size));
+      for (int i : cellNotes[cell]) sizes.push_back(noteSizes[i]);
       float inner = std::max(board.stages[s].width - 2 * m.cellPadding, 1.0f);
       float needed = FlowCell(sizes, inner, m.noteGap, &offsets[cell]);
       if (!lane.collapsed && needed > 0) height = std::max(height, needed + 2 * m.cellPadding);
@@ -120,7 +142,7 @@ Layout ComputeLayout(const Board& board, const LayoutMetrics& m) {
       size_t cell = size_t(l) * stageCount + s;
       for (size_t k = 0; k < cellNotes[cell].size(); ++k) {
         int i = cellNotes[cell][k];
-        Vec2 size = NoteSizeUnits(board.notes[i].size);
+        Vec2 size = noteSizes[i];
         float x = layout.stageX[s] + m.cellPadding + offsets[cell][k].x;
         float y = layout.laneY[l] + m.cellPadding + offsets[cell][k].y;
         layout.notes[i].rect = {x, y, x + size.x, y + size.y};
@@ -128,6 +150,10 @@ Layout ComputeLayout(const Board& board, const LayoutMetrics& m) {
       }
     }
   }
+
+  for (NoteBox& box : layout.notes)
+    box.textBox = {box.rect.x0 + box.textBox.x0, box.rect.y0 + box.textBox.y0, box.rect.x0 + box.textBox.x1,
+                   box.rect.y0 + box.textBox.y1};
 
   layout.grid = {0, 0, layout.stageX.back(), layout.laneY.back()};
   layout.bounds = layout.grid;

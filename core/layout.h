@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/text_wrap.h"
 
 namespace jb {
 
@@ -20,7 +21,10 @@ struct LayoutMetrics {
   float collapsedLaneHeight = 40;
   float personaWidth = 320;
   float personaGap = 48;
-  float noteTextSize = 17;  // board units
+  float noteTextSize = 17;     // board units; text shrinks from here to fit its note...
+  float minNoteTextSize = 11;  // ...down to here, and only then does the note grow taller
+  float notePadding = 10;
+  float noteFooter = 18;       // the owner / due date line, when a note has one
 };
 inline constexpr LayoutMetrics kMetrics{};
 
@@ -29,6 +33,8 @@ Vec2 NoteSizeUnits(NoteSize size);
 struct NoteBox {
   NoteId id;
   Rect rect;
+  Rect textBox;      // where the text goes
+  WrappedText text;  // fitted and wrapped (empty when the layout had no glyph metrics)
   int stage = -1;  // index into Board::stages, -1 for a free note
   int lane = -1;   // index into Board::lanes, -1 for a free note
   bool hidden = false;  // in a collapsed lane
@@ -64,6 +70,12 @@ struct Layout {
   bool CellAt(Vec2 p, int* stage, int* lane) const;
 };
 
-Layout ComputeLayout(const Board& board, const LayoutMetrics& metrics = kMetrics);
+// `glyphs` measures text so notes can fit it (shrink, then grow); without it, notes keep their
+// standard sizes and carry no wrapped text.
+Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs = nullptr, const LayoutMetrics& metrics = kMetrics);
+
+// The note's size and wrapped text for `note` at its standard width.
+void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics, Vec2* size, Rect* textBoxAtOrigin,
+             WrappedText* text);
 
 }  // namespace jb

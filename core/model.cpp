@@ -79,6 +79,7 @@ const EmotionCurve* Board::FindCurve(CurveId id) const { return FindById(curves,
 const Persona* Board::FindPersona(PersonaId id) const { return FindById(personas, id); }
 int Board::StageIndex(StageId id) const { return IndexById(stages, id); }
 int Board::LaneIndex(LaneId id) const { return IndexById(lanes, id); }
+int Board::NoteIndex(NoteId id) const { return IndexById(notes, id); }
 
 bool operator==(const Stage& a, const Stage& b) {
   return a.id == b.id && a.name == b.name && a.width == b.width;

@@ -139,6 +139,7 @@ struct Board {
   const Persona* FindPersona(PersonaId id) const;
   int StageIndex(StageId id) const;  // -1 if absent
   int LaneIndex(LaneId id) const;    // -1 if absent
+  int NoteIndex(NoteId id) const;    // -1 if absent
 };
 
 // Equality by content, for tests and for checking that undo restores a board exactly.

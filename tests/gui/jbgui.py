@@ -153,12 +153,15 @@ class Session:
         self.xdo("mouseup", button)
 
     def key(self, *keys):
+        # No --clearmodifiers: xdotool counts a held mouse button as a modifier and would release it.
         for k in keys:
-            self.xdo("key", "--clearmodifiers", k)
+            self.xdo("key", k)
             time.sleep(0.05)
 
     def type(self, text):
-        self.xdo("type", "--delay", 30, text)
+        # xdotool types a character missing from the keymap by binding it to a spare keycode for a
+        # moment; a busy app translating the key after the binding is undone loses it. Slower for those.
+        self.xdo("type", "--delay", 40 if text.isascii() else 120, text)
 
     def close_window(self):
         subprocess.run([XCLOSE, self.window], env=self.env, check=True)

@@ -1,0 +1,47 @@
+// Word wrapping in board units, shared by layout (how tall a note must be), the renderer (where
+// each line goes) and the note editor (where the caret goes). Glyph widths come from the app's
+// font through GlyphMetrics, so core stays free of any font library.
+#pragma once
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace jb {
+
+class GlyphMetrics {
+ public:
+  virtual ~GlyphMetrics() = default;
+  // Advance width of a code point for text 1 unit high.
+  virtual float Advance(char32_t codepoint) const = 0;
+};
+
+struct WrappedText {
+  float size = 0;                                // text height in board units
+  std::vector<std::pair<size_t, size_t>> lines;  // [begin, end) byte ranges, trailing spaces excluded
+  float LineHeight() const { return size * kLineSpacing; }
+  float Height() const { return float(lines.size()) * LineHeight(); }
+  static constexpr float kLineSpacing = 1.2f;
+};
+
+// Decodes one UTF-8 code point at text[*pos] and advances *pos (invalid bytes give U+FFFD).
+char32_t NextCodepoint(std::string_view text, size_t* pos);
+
+// Appends a code point as UTF-8.
+void AppendUtf8(std::string& out, char32_t codepoint);
+// Byte offset of the code point before / after the one at `pos` (for caret movement).
+size_t PrevCodepointStart(std::string_view text, size_t pos);
+size_t NextCodepointStart(std::string_view text, size_t pos);
+
+// Breaks at spaces where it can, inside a word only when the word alone is wider than `width`;
+// '\n' always breaks.
+WrappedText WrapText(const GlyphMetrics& glyphs, std::string_view text, float size, float width);
+
+// Sticky-note fitting: the largest size from `maxSize` down to `minSize` (in `step`s) whose
+// lines fit in `height`; at `minSize` the lines may be taller than `height` (the note grows).
+WrappedText FitText(const GlyphMetrics& glyphs, std::string_view text, float width, float height, float maxSize,
+                    float minSize, float step = 1.5f);
+
+float TextWidth(const GlyphMetrics& glyphs, std::string_view text, float size);
+
+}  // namespace jb

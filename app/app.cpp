@@ -13,6 +13,7 @@
 #include <cfloat>
 #include <chrono>
 #include <deque>
+#include <optional>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -25,10 +26,13 @@
 #include "app/fonts.h"
 #include "app/gpu_renderer.h"
 #include "app/layout_dump.h"
+#include "app/panels.h"
 #include "app/png_export.h"
 #include "app/render.h"
 #include "core/document.h"
 #include "core/file_io.h"
+#include "core/journey_commands.h"
+#include "core/recovery.h"
 #include "core/templates.h"
 
 namespace fs = std::filesystem;
@@ -43,12 +47,16 @@ namespace {
 // loop knows whether anything happened while it slept.
 int g_activity = 0;
 bool g_closeRequested = false;
+bool g_focusLost = false;
 
 void OnAnyEvent() { ++g_activity; }
 
 void InstallActivityCallbacks(GLFWwindow* window) {
   glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { OnAnyEvent(); });
-  glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { OnAnyEvent(); });
+  glfwSetWindowFocusCallback(window, [](GLFWwindow*, int focused) {
+    if (!focused) g_focusLost = true;  // the facilitator switched away: a good moment to autosave
+    OnAnyEvent();
+  });
   glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { OnAnyEvent(); });
   glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { OnAnyEvent(); });
   glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { OnAnyEvent(); });
@@ -100,6 +108,11 @@ bool MustWait(const InputEvent& e) {
 }
 
 void Deliver(GLFWwindow* window, const InputEvent& e) {
+  // JOURNEYBOARD_TRACE_INPUT=1: every delivered event on stderr, for debugging input timing.
+  static const bool trace = std::getenv("JOURNEYBOARD_TRACE_INPUT") != nullptr;
+  if (trace)
+    std::fprintf(stderr, "input %.3f frame %d kind %d code %d action %d at %.0f,%.0f\n", glfwGetTime(),
+                 ImGui::GetFrameCount(), int(e.kind), e.code, e.action, e.x, e.y);
   switch (e.kind) {
     case InputEvent::Move:
       g_mouseX = e.x;
@@ -112,6 +125,10 @@ void Deliver(GLFWwindow* window, const InputEvent& e) {
       break;
     case InputEvent::Key:
       if (e.action != GLFW_REPEAT) g_changedThisFrame.push_back(InputId(e));
+      // A key typed between two clicks makes them two single clicks, not a double-click (ImGui
+      // would pair a quick click after typing with the click before it).
+      if (e.action == GLFW_PRESS)
+        for (double& time : ImGui::GetIO().MouseClickedTime) time = -FLT_MAX;
       ImGui_ImplGlfw_KeyCallback(window, e.code, e.scancode, e.action, e.mods);
       break;
     case InputEvent::Char:
@@ -181,9 +198,12 @@ std::string TimeStamp() {
 class App {
  public:
   App(GLFWwindow* window, const WindowOptions& options) : m_window(window), m_options(options) {}
+  ~App();
 
   bool Init();
-  void Frame();
+  // Returns true when the frame changed the board: the next frame must show it (the canvas may
+  // have drawn before a panel or dialog made the change).
+  bool Frame();
   // Lays out one frame without drawing it, so the first drawn frame already knows the menu
   // bar's height (ImGui learns it from the previous frame).
   void WarmUp();
@@ -195,6 +215,10 @@ class App {
     if (ImGui::GetIO().WantTextInput || m_canvas.IsTyping()) wait = 0.5;
     double status = m_statusUntil - glfwGetTime();
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
+    if (NeedsRecoveryCopy()) {
+      double autosave = std::max(0.0, m_lastRecoveryTime + m_options.autosaveSeconds - glfwGetTime());
+      if (wait < 0 || autosave < wait) wait = autosave;
+    }
     return wait;
   }
 
@@ -222,6 +246,16 @@ class App {
   void DumpLayout();
   void Status(const std::string& message);
   void ShowError(const std::string& message);
+  // [SECTION] Recovery: unsaved work is copied aside every few seconds and on focus loss; the
+  // next start offers it back after a crash. A save or a clean quit removes the copy.
+  bool NeedsRecoveryCopy() const { return m_document.IsDirty() && m_document.ChangeCount() != m_recoveredChange; }
+  void Autosave(bool now);
+  void DiscardRecovery();
+  void OfferRecovery();
+  void RecoveryDialog();
+  // A damaged file was opened and repaired: say what was repaired (the file on disk is untouched
+  // until the facilitator saves).
+  void ReportRepairs(const std::vector<std::string>& warnings, const std::string& path);
   void AddRecent(const std::string& path);
   void LoadRecent();
 
@@ -250,9 +284,37 @@ class App {
   std::string m_lastDump;
   bool m_showDemo = false;
   bool m_showHistory = false;
+  bool m_showPersonas = false;
+  uint64_t m_recoveredChange = 0;  // ChangeCount at the last recovery copy
+  double m_lastRecoveryTime = 0;
+  bool m_recoveryErrorShown = false;
+  std::optional<RecoveryInfo> m_offeredRecovery;
+  bool m_recoveryRequested = false;
+  bool m_showInspector = false;
+
+  // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).
+  std::string m_statsPath;
+  std::vector<double> m_cpuMs, m_gpuMs;
 };
 
+App::~App() {
+  if (m_statsPath.empty() || m_cpuMs.empty()) return;
+  auto summary = [](std::vector<double> v, const char* name, std::FILE* out) {
+    std::sort(v.begin(), v.end());
+    std::fprintf(out, "\"%s_median\": %.3f, \"%s_p95\": %.3f", name, v[v.size() / 2], name, v[v.size() * 95 / 100]);
+  };
+  if (std::FILE* out = std::fopen(m_statsPath.c_str(), "w")) {
+    std::fprintf(out, "{\"frames\": %zu, ", m_cpuMs.size());
+    summary(m_cpuMs, "cpu_ms", out);
+    std::fprintf(out, ", ");
+    summary(m_gpuMs, "gl_ms", out);
+    std::fprintf(out, "}\n");
+    std::fclose(out);
+  }
+}
+
 bool App::Init() {
+  if (const char* stats = std::getenv("JOURNEYBOARD_FRAME_STATS")) m_statsPath = stats;
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // view state is not the document; nothing is written to the working folder
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
@@ -277,12 +339,14 @@ bool App::Init() {
       // Keep running on the sample board and say what was wrong: nothing is lost.
       m_document.Reset(MakeBoard(Template::Sample), "");
       ShowError(error->message);
-      std::fprintf(stderr, "journeyboard: %s\n", error->message.c_str());
     } else {
-      m_document.Reset(std::move(std::get<Board>(loaded)), m_options.file);
+      LoadedBoard& opened = std::get<LoadedBoard>(loaded);
+      ReportRepairs(opened.warnings, m_options.file);
+      m_document.Reset(std::move(opened.board), m_options.file);
       AddRecent(m_options.file);
     }
   }
+  OfferRecovery();
   return true;
 }
 
@@ -297,10 +361,7 @@ void App::ApplyUiScale() {
   m_renderer.UploadFonts(*ImGui::GetIO().Fonts);
   ImGui::GetStyle() = m_baseStyle;
   ImGui::GetStyle().ScaleAllSizes(scale);
-  if (!warning.empty()) {
-    std::fprintf(stderr, "journeyboard: %s\n", warning.c_str());
-    ShowError(warning);
-  }
+  if (!warning.empty()) ShowError(warning);
 }
 
 void App::Status(const std::string& message) {
@@ -309,8 +370,87 @@ void App::Status(const std::string& message) {
 }
 
 void App::ShowError(const std::string& message) {
+  std::fprintf(stderr, "journeyboard: %s\n", message.c_str());
   m_error = message;
   m_errorRequested = true;
+}
+
+void App::Autosave(bool now) {
+  if (!NeedsRecoveryCopy() || (!now && glfwGetTime() - m_lastRecoveryTime < m_options.autosaveSeconds)) return;
+  std::string error;
+  m_lastRecoveryTime = glfwGetTime();
+  if (WriteRecovery(m_document.board(), m_document.path(), &error)) {
+    m_recoveredChange = m_document.ChangeCount();
+    m_recoveryErrorShown = false;
+  } else if (!m_recoveryErrorShown) {
+    // Say it once (it is retried on every autosave): the workshop goes on, but it needs a save by hand.
+    m_recoveryErrorShown = true;
+    ShowError("Unsaved work cannot be copied for recovery: " + error + " Save the board to keep it safe.");
+  }
+}
+
+void App::DiscardRecovery() {
+  if (m_offeredRecovery) return;  // still being offered: only the facilitator's answer may remove it
+  RemoveRecovery(m_document.path());
+  m_recoveredChange = m_document.ChangeCount();
+}
+
+// At start: a copy of this board's unsaved work (or, with no file, of any board) means the last
+// session did not end cleanly.
+void App::OfferRecovery() {
+  m_offeredRecovery = FindRecovery(m_options.file);
+  if (!m_offeredRecovery && m_options.file.empty()) {
+    std::vector<RecoveryInfo> all = ListRecoveries();
+    if (!all.empty()) m_offeredRecovery = all.front();
+  }
+  m_recoveryRequested = m_offeredRecovery.has_value();
+}
+
+void App::RecoveryDialog() {
+  if (m_recoveryRequested) {
+    ImGui::OpenPopup("Restore unsaved work?");
+    m_recoveryRequested = false;
+  }
+  if (!ImGui::BeginPopupModal("Restore unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  const RecoveryInfo& info = *m_offeredRecovery;
+  char when[16];
+  std::strftime(when, sizeof when, "%H:%M:%S", std::localtime(&info.savedAt));
+  std::string board = info.boardPath.empty() ? "an untitled board" : fs::path(info.boardPath).filename().string();
+  ImGui::Text("Journeyboard did not close cleanly. Restore unsaved work on %s from %s?", board.c_str(), when);
+  ImGui::TextDisabled("Enter: restore    Esc: discard");
+  const float em = ImGui::GetFontSize();
+  auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
+  if (ImGui::Button("Restore", {em * 8, 0}) || key(GLFW_KEY_ENTER) || key(GLFW_KEY_KP_ENTER)) {
+    LoadResult loaded = LoadRecovery(info);
+    if (auto* error = std::get_if<LoadError>(&loaded)) {
+      ShowError(error->message);  // the copy stays on disk: nothing is deleted that could not be read
+    } else {
+      LoadedBoard& restored = std::get<LoadedBoard>(loaded);
+      m_canvas.FinishInteraction(m_document);
+      m_document.Reset(std::move(restored.board), info.boardPath, /*saved=*/false);
+      m_canvas.ClearSelection();
+      m_canvas.RequestFit();
+      m_recoveredChange = m_document.ChangeCount();  // the copy on disk is this very board
+      Status("Restored unsaved work from " + std::string(when));
+    }
+    m_offeredRecovery.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Discard", {em * 8, 0}) || key(GLFW_KEY_ESCAPE)) {
+    RemoveRecovery(info.boardPath);
+    m_offeredRecovery.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void App::ReportRepairs(const std::vector<std::string>& warnings, const std::string& path) {
+  if (warnings.empty()) return;
+  std::string message = fs::path(path).filename().string() + " was damaged and has been repaired:";
+  for (const std::string& warning : warnings) message += "\n  • " + warning;
+  message += "\nCheck the board, then save to keep the repaired version.";
+  ShowError(message);
 }
 
 void App::LoadRecent() {
@@ -334,12 +474,15 @@ void App::AddRecent(const std::string& path) {
 
 void App::OpenFile(const std::string& path) {
   LoadResult loaded = LoadBoard(path);
+  if (!std::holds_alternative<LoadError>(loaded)) DiscardRecovery();
   if (auto* error = std::get_if<LoadError>(&loaded)) {
     ShowError(error->message);
     return;
   }
   m_canvas.FinishInteraction(m_document);
-  m_document.Reset(std::move(std::get<Board>(loaded)), path);
+  LoadedBoard& opened = std::get<LoadedBoard>(loaded);
+  ReportRepairs(opened.warnings, path);
+  m_document.Reset(std::move(opened.board), path);
   m_canvas.ClearSelection();
   m_canvas.RequestFit();
   AddRecent(path);
@@ -349,10 +492,13 @@ void App::OpenFile(const std::string& path) {
 bool App::SaveTo(const std::string& path) {
   m_canvas.FinishInteraction(m_document);  // the note being typed is part of what gets saved
   SaveError error;
+  const std::string previousPath = m_document.path();
   if (!m_document.Save(path, &error)) {
     ShowError(error.message);
     return false;
   }
+  RemoveRecovery(previousPath);
+  DiscardRecovery();
   AddRecent(m_document.path());
   Status("Saved " + m_document.path());
   return true;
@@ -402,6 +548,8 @@ void App::StartOrConfirm(Pending action) {
 void App::RunPending() {
   Pending action = m_pending;
   m_pending = Pending::None;
+  // The board is saved or its changes were declined: its recovery copy is no longer wanted.
+  if (action != Pending::None && action != Pending::Open) DiscardRecovery();
   switch (action) {
     case Pending::New:
       m_canvas.FinishInteraction(m_document);
@@ -448,6 +596,15 @@ void App::Menu() {
     ImGui::EndMenu();
   }
   EditMenu();
+  if (ImGui::BeginMenu("Journey")) {
+    if (ImGui::MenuItem("Voting mode", "V", m_canvas.voting)) m_canvas.voting = !m_canvas.voting;
+    if (ImGui::MenuItem("Reset all votes", nullptr, false, TotalVotes(m_document.board()) > 0))
+      m_document.Apply(ResetVotes(m_document.board()), "Reset votes");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Personas and curves", "Ctrl+P", m_showPersonas)) m_showPersonas = !m_showPersonas;
+    if (ImGui::MenuItem("Inspector", "Ctrl+I", m_showInspector)) m_showInspector = !m_showInspector;
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu("View")) {
     if (ImGui::MenuItem("History", "Ctrl+H", m_showHistory)) m_showHistory = !m_showHistory;
     ImGui::Separator();
@@ -522,6 +679,7 @@ void App::HistoryPanel() {
       m_canvas.FinishInteraction(m_document);
       m_document.JumpTo(0);
     }
+    RecordWidget("history.0");
     for (size_t i = 0; i < m_document.HistorySize(); ++i) {
       ImGui::PushID(int(i));
       bool undone = i + 1 > position;
@@ -530,6 +688,7 @@ void App::HistoryPanel() {
         m_canvas.FinishInteraction(m_document);
         m_document.JumpTo(i + 1);
       }
+      RecordWidget(("history." + std::to_string(i + 1)).c_str());
       if (undone) ImGui::PopStyleColor();
       ImGui::PopID();
     }
@@ -551,6 +710,8 @@ void App::Shortcuts() {
   if (pressed(GLFW_KEY_V)) m_canvas.Paste(m_document);
   if (pressed(GLFW_KEY_D)) m_canvas.DuplicateSelection(m_document);
   if (pressed(GLFW_KEY_H)) m_showHistory = !m_showHistory;
+  if (pressed(GLFW_KEY_P)) m_showPersonas = !m_showPersonas;
+  if (pressed(GLFW_KEY_I)) m_showInspector = !m_showInspector;
   if (pressed(GLFW_KEY_N)) m_chooseTemplate = true;
   if (pressed(GLFW_KEY_O)) StartOrConfirm(Pending::Open);
   if (pressed(GLFW_KEY_S)) io.KeyShift ? RequestSaveAs() : Save();
@@ -644,14 +805,14 @@ void App::UpdateTitle() {
 }
 
 void App::DumpLayout() {
-  if (m_options.dumpLayoutPath.empty()) return;
+  if (m_options.dumpLayoutPath.empty() || !m_canvas.LayoutIsCurrent(m_document)) return;
   int w = 0, h = 0;
   glfwGetWindowSize(m_window, &w, &h);
   ViewInfo view{w, h, m_document.path(), m_document.IsDirty(), m_canvas.AddStageButton(), m_canvas.AddLaneButton(), {},
                 m_document.UndoLabel(), m_document.RedoLabel()};
   for (NoteId id : m_canvas.selection()) view.selection.push_back(id.value);
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
-  if (json == m_lastDump) return;  // nothing moved: keep the file as it is
+  if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   if (WriteLayoutDump(m_options.dumpLayoutPath, json)) m_lastDump = std::move(json);
 }
 
@@ -662,12 +823,16 @@ void App::WarmUp() {
   ImGui::EndFrame();
 }
 
-void App::Frame() {
+bool App::Frame() {
+  const auto frameStart = std::chrono::steady_clock::now();
+  const uint64_t changesBefore = m_document.ChangeCount();
   if (g_closeRequested) {
     g_closeRequested = false;
     StartOrConfirm(Pending::Quit);
   }
+  Autosave(std::exchange(g_focusLost, false));
   ApplyUiScale();
+  ClearRecordedWidgets();
   ImGui_ImplGlfw_NewFrame();
   ApplyDeliveredMouse();
   ImGui::NewFrame();
@@ -687,10 +852,14 @@ void App::Frame() {
   m_canvas.Show(m_document, m_fonts, g_typed);
   ImGui::End();
   HistoryPanel();
+  RecoveryDialog();
+  if (m_showPersonas) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
+  if (m_showInspector) ShowInspector(m_document, m_canvas, &m_showInspector);
   Dialogs();
   if (m_showDemo) ImGui::ShowDemoWindow(&m_showDemo);
 
   ImGui::Render();
+  const auto cpuEnd = std::chrono::steady_clock::now();
   int fbWidth = 0, fbHeight = 0;
   glfwGetFramebufferSize(m_window, &fbWidth, &fbHeight);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -698,9 +867,16 @@ void App::Frame() {
   glClearColor(kBackgroundRgb[0], kBackgroundRgb[1], kBackgroundRgb[2], 1);
   glClear(GL_COLOR_BUFFER_BIT);
   m_renderer.Render(*ImGui::GetDrawData(), fbWidth, fbHeight);
+  if (!m_statsPath.empty()) {
+    glFinish();  // only when measuring: it stalls the pipeline
+    auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+    m_cpuMs.push_back(ms(frameStart, cpuEnd));
+    m_gpuMs.push_back(ms(cpuEnd, std::chrono::steady_clock::now()));
+  }
   glfwSwapBuffers(m_window);
   UpdateTitle();
   DumpLayout();
+  return m_document.ChangeCount() != changesBefore || !m_canvas.LayoutIsCurrent(m_document);
 }
 
 }  // namespace
@@ -769,8 +945,9 @@ int RunWindow(const WindowOptions& options) {
         else glfwWaitEvents();
         if (g_activity != seen || g_closeRequested) framesToDraw = 3;
         if (framesToDraw == 0 && timed < 0) continue;
-        app.Frame();
+        const bool changed = app.Frame();
         if (framesToDraw > 0) --framesToDraw;
+        if (changed) framesToDraw = std::max(framesToDraw, 2);
         if (ReleaseHeldInput(window)) framesToDraw = std::max(framesToDraw, 1);
       }
     }

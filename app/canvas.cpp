@@ -18,6 +18,8 @@
 #include "app/canvas_internal.h"
 #include "app/fonts.h"
 #include "app/render.h"
+#include "core/curve.h"
+#include "core/journey_commands.h"
 
 namespace jb {
 
@@ -45,6 +47,7 @@ void Canvas::ZoomBy(float factor) {
 }
 
 void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& typed) {
+  if (ImGui::GetFrameCount() % 600 == 0 || m_today.empty()) m_today = LocalDateIso();  // a workshop may cross midnight
   UpdateLayout(document, fonts);
   ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -82,11 +85,14 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
     for (NoteId id : m_dragIds) placeholders.insert(id.value);
     options.placeholders = &placeholders;
   }
+  if (const EmotionCurve* curve = ActiveCurve(document.board())) options.activeCurve = curve->id;
+  options.today = m_today;
   DrawBoard(document.board(), m_layout, m_camera, fonts, drawList, options);
   DrawOverlay(document, fonts, drawList);
   drawList.PopClipRect();
 
   if (m_mode == Mode::RenameStage || m_mode == Mode::RenameLane) ShowRenameField(document);
+  if (m_mode == Mode::LabelPoint) ShowPointLabelField(document);
   ShowContextMenus(document);
   ShowDeleteConfirmation(document);
 }
@@ -110,10 +116,30 @@ Rect Canvas::LaneChevron(int lane) const {
 
 Canvas::Hit Canvas::HitTest(const Board& board, Vec2 p) const {
   Hit hit;
+  // Curve points first (small, on top); the active curve's before the others.
+  const float pointRadius = 10 / m_camera.zoom;
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t c = 0; c < m_layout.curves.size(); ++c) {
+      if ((board.curves[c].id == activeCurve) != (pass == 0)) continue;
+      for (const CurvePointPos& knot : m_layout.curves[c].knots)
+        if (std::hypot(knot.pos.x - p.x, knot.pos.y - p.y) <= pointRadius) {
+          hit.kind = Hit::CurvePoint;
+          hit.curve = int(c);
+          hit.index = knot.point;
+          return hit;
+        }
+    }
   for (int i = int(m_layout.notes.size()) - 1; i >= 0; --i) {
     const NoteBox& box = m_layout.notes[i];
     if (!box.hidden && box.rect.Contains(p)) return {Hit::Note, i};
   }
+  // The curve itself, by the same samples it is drawn with.
+  for (size_t c = 0; c < m_layout.curves.size(); ++c)
+    if (m_layout.curves[c].samples.size() >= 2 && DistanceToPolyline(m_layout.curves[c].samples, p) <= 6 / m_camera.zoom) {
+      hit.kind = Hit::Curve;
+      hit.curve = int(c);
+      return hit;
+    }
   const float grip = kBorderGripPx / m_camera.zoom;
   const float headerBottom = m_layout.laneY.front(), labelRight = m_layout.stageX.front();
   if (p.y >= m_layout.grid.y0 && p.y < headerBottom) {
@@ -211,12 +237,24 @@ void Canvas::HandleMouse(Document& document, const Fonts& fonts) {
     if (editing.Contains(world)) return;  // clicks inside the note being edited stay there
     CommitNoteEdit(document);
   }
-  if (leftClicked && (m_mode == Mode::RenameStage || m_mode == Mode::RenameLane)) return;  // the field handles it
+  if (leftClicked && (m_mode == Mode::RenameStage || m_mode == Mode::RenameLane || m_mode == Mode::LabelPoint))
+    return;  // the field handles it
   if (leftClicked && m_mode == Mode::Idle) {
     Hit hit = HitTest(board, world);
     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
       switch (hit.kind) {
-        case Hit::Note: BeginNoteEdit(document, board.notes[hit.index].id); return;
+        case Hit::Note:
+          if (!voting) BeginNoteEdit(document, board.notes[hit.index].id);
+          else StartPress(document, hit);  // in voting mode every click is a vote
+          return;
+        case Hit::CurvePoint:
+          if (document.InGesture()) document.CancelGesture();
+          m_pointCurve = board.curves[hit.curve].id;
+          m_pointIndex = hit.index;
+          m_renameText = board.curves[hit.curve].points[hit.index].label;
+          m_renameFocus = true;
+          m_mode = Mode::LabelPoint;
+          return;
         case Hit::StageHeader:
           m_mode = Mode::RenameStage;
           m_pressIndex = hit.index;
@@ -230,6 +268,7 @@ void Canvas::HandleMouse(Document& document, const Fonts& fonts) {
           m_renameFocus = true;
           return;
         case Hit::Cell:
+          if (hit.lane == m_layout.emotionsLane) break;  // clicks there add curve points
           if (!board.lanes[hit.lane].collapsed) {
             NoteTarget target;
             target.stage = board.stages[hit.stage].id;
@@ -268,6 +307,12 @@ void Canvas::HandleMouse(Document& document, const Fonts& fonts) {
       }
       break;
     case Mode::DragNotes: UpdateNoteDrag(document); break;
+    case Mode::DragPoint:
+      if (dragging) UpdatePointDrag(document);
+      break;
+    case Mode::PressEmotion:
+      if (dragging) m_mode = Mode::Pan;
+      break;
     case Mode::PressStage:
       if (dragging) {
         document.BeginGesture("Move stage");
@@ -338,6 +383,19 @@ void Canvas::HandleMouse(Document& document, const Fonts& fonts) {
         if (std::hypot(mouse.x - m_pressMouse.x, mouse.y - m_pressMouse.y) < kDragThresholdPx) m_selection.clear();
         m_mode = Mode::Idle;
         break;
+      case Mode::PressEmotion: {
+        int stage = -1, lane = -1;
+        if (m_layout.CellAt(m_pressWorld, &stage, &lane)) AddPointAt(document, m_pressWorld, stage);
+        m_mode = Mode::Idle;
+        break;
+      }
+      case Mode::DragPoint: {
+        document.CommitGesture();
+        // The move may have re-sorted the curve: follow the point to its new index.
+        if (m_pointMovedIndex >= 0) m_pointIndex = m_pointMovedIndex;
+        m_mode = Mode::Idle;
+        break;
+      }
       case Mode::DragNotes:
       case Mode::DragStage:
       case Mode::DragLane:
@@ -370,15 +428,36 @@ void Canvas::StartPress(Document& document, const Hit& hit) {
   m_panStartWorld = m_camera.world;
   m_pressIndex = hit.index;
   m_pressModifier = io.KeyShift || io.KeyCtrl;
+  if (hit.kind != Hit::CurvePoint) m_pointIndex = -1;
   switch (hit.kind) {
     case Hit::Note: {
       NoteId id = board.notes[hit.index].id;
+      if (voting) {
+        document.Apply(AddVotes(board, {id}, io.KeyShift ? -1 : 1), io.KeyShift ? "Remove vote" : "Vote");
+        m_mode = Mode::Idle;
+        break;
+      }
       m_pressWasSelected = IsSelected(id);
       if (m_pressModifier) Select(id, true, true);
       else if (!m_pressWasSelected) Select(id, false, false);
       m_mode = IsSelected(id) ? Mode::PressNote : Mode::Idle;
       break;
     }
+    case Hit::CurvePoint: {
+      const EmotionCurve& curve = board.curves[hit.curve];
+      activeCurve = m_pointCurve = curve.id;
+      m_pointIndex = hit.index;
+      m_pointStart = curve.points[hit.index];
+      m_pointMovedIndex = -1;
+      m_selection.clear();
+      document.BeginGesture("Move point");
+      m_mode = Mode::DragPoint;
+      break;
+    }
+    case Hit::Curve:
+      activeCurve = board.curves[hit.curve].id;
+      m_mode = (io.KeyShift || tool == Tool::Select) ? Mode::Marquee : Mode::Pan;
+      break;
     case Hit::StageHeader:
       m_dragIds = {NoteId{board.stages[hit.index].id.value}};  // reused as "the dragged id"
       m_mode = Mode::PressStage;
@@ -409,11 +488,76 @@ void Canvas::StartPress(Document& document, const Hit& hit) {
     }
     case Hit::AddLane: document.Apply(AddLane(board, "New lane", LaneKind::Custom), "Add lane"); break;
     case Hit::Cell:
+      if (hit.lane == m_layout.emotionsLane && !io.KeyShift && tool == Tool::Pan && !voting) {
+        m_mode = Mode::PressEmotion;
+        break;
+      }
+      [[fallthrough]];
     case Hit::Empty:
     case Hit::None:
       m_mode = (io.KeyShift || tool == Tool::Select) ? Mode::Marquee : Mode::Pan;
       break;
   }
+}
+
+const EmotionCurve* Canvas::ActiveCurve(const Board& board) const {
+  if (const EmotionCurve* curve = board.FindCurve(activeCurve)) return curve;
+  return board.curves.empty() ? nullptr : &board.curves.front();
+}
+
+void Canvas::SetActivePersona(const Board& board, PersonaId persona) {
+  activePersona = persona;
+  for (const EmotionCurve& curve : board.curves)
+    if (curve.persona == persona) {
+      activeCurve = curve.id;
+      return;
+    }
+}
+
+// A click in the Emotions lane adds a point to the active curve (a board without a curve gets one).
+void Canvas::AddPointAt(Document& document, Vec2 world, int stage) {
+  const Board& board = document.board();
+  const EmotionCurve* curve = ActiveCurve(board);
+  if (!curve) {
+    CurveId id;
+    PersonaId persona = board.personas.empty() ? PersonaId{} : board.personas.front().id;
+    document.Apply(AddCurve(board, persona, "Emotions", NextCurveColor(board), false, &id), "Add curve");
+    activeCurve = id;
+    curve = document.board().FindCurve(id);
+    if (!curve) return;
+  }
+  const Board& now = document.board();
+  const Stage& s = now.stages[stage];
+  CurvePoint point;
+  point.stage = s.id;
+  point.t = std::clamp((world.x - m_layout.stageX[stage]) / s.width, 0.0f, 1.0f);
+  point.value = m_layout.EmotionValue(world.y);
+  if (ImGui::GetIO().KeyShift) point.value = SnapEmotion(point.value);
+  int index = -1;
+  if (document.Apply(AddCurvePoint(now, curve->id, point, &index), "Add point")) {
+    activeCurve = m_pointCurve = curve->id;
+    m_pointIndex = index;
+    m_selection.clear();
+  }
+}
+
+// Up and down sets the feeling, sideways moves the point within its stage; Shift snaps to the
+// five levels. Recomputed from the gesture's start, like every drag.
+void Canvas::UpdatePointDrag(Document& document) {
+  const Board& board = document.board();
+  const int stage = board.StageIndex(m_pointStart.stage);
+  if (stage < 0) return;
+  const Vec2 world = m_camera.ToWorld(ToVec(ImGui::GetIO().MousePos));
+  CurvePoint target = m_pointStart;
+  target.t = std::clamp((world.x - m_layout.stageX[stage]) / board.stages[stage].width, 0.0f, 1.0f);
+  target.value = m_layout.EmotionValue(world.y);
+  if (ImGui::GetIO().KeyShift) target.value = SnapEmotion(target.value);
+  const CurveId curve = m_pointCurve;
+  const int index = m_pointIndex;
+  document.UpdateGesture([&](const Board& start) {
+    return MoveCurvePoint(start, curve, index, target.stage, target.t, target.value, &m_pointMovedIndex);
+  });
+  ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
 }
 
 void Canvas::UpdateNoteDrag(Document& document) {
@@ -440,16 +584,28 @@ void Canvas::UpdateNoteDrag(Document& document) {
 void Canvas::HandleKeys(Document& document) {
   if (!ImGui::IsWindowFocused() || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
   ImGuiIO& io = ImGui::GetIO();
-  if (m_mode == Mode::EditNote || m_mode == Mode::RenameStage || m_mode == Mode::RenameLane) return;
+  if (IsTyping()) return;
   if (Pressed(GLFW_KEY_ESCAPE, false)) {
     if (document.InGesture()) document.CancelGesture();
-    if (m_mode == Mode::Idle) m_selection.clear();
+    if (m_mode == Mode::Idle) {
+      m_selection.clear();
+      m_pointIndex = -1;
+      voting = false;
+    }
     m_mode = Mode::Idle;
     return;
   }
   if (io.KeyCtrl || io.KeyAlt || m_mode != Mode::Idle) return;
   if (Pressed(GLFW_KEY_F, false)) m_fitPending = true;
-  if (Pressed(GLFW_KEY_DELETE, false) || Pressed(GLFW_KEY_BACKSPACE, false)) DeleteSelection(document);
+  if (Pressed(GLFW_KEY_DELETE, false) || Pressed(GLFW_KEY_BACKSPACE, false)) {
+    if (m_pointIndex >= 0) {
+      document.Apply(DeleteCurvePoint(document.board(), m_pointCurve, m_pointIndex), "Delete point");
+      m_pointIndex = -1;
+    } else {
+      DeleteSelection(document);
+    }
+  }
+  if (Pressed(GLFW_KEY_V, false)) voting = !voting;
   Vec2 nudge{0, 0};
   float step = io.KeyShift ? kNudgeUnits * 5 : kNudgeUnits;
   if (Pressed(GLFW_KEY_LEFT)) nudge.x -= step;
@@ -461,14 +617,16 @@ void Canvas::HandleKeys(Document& document) {
 }
 
 bool Canvas::IsTyping() const {
-  return m_mode == Mode::EditNote || m_mode == Mode::RenameStage || m_mode == Mode::RenameLane;
+  return m_mode == Mode::EditNote || m_mode == Mode::RenameStage || m_mode == Mode::RenameLane ||
+         m_mode == Mode::LabelPoint;
 }
 
 void Canvas::FinishInteraction(Document& document) {
   switch (m_mode) {
     case Mode::EditNote: CommitNoteEdit(document); break;
     case Mode::RenameStage:
-    case Mode::RenameLane: m_mode = Mode::Idle; break;
+    case Mode::RenameLane:
+    case Mode::LabelPoint: m_mode = Mode::Idle; break;
     default:
       if (document.InGesture()) document.CancelGesture();
       m_mode = Mode::Idle;

@@ -53,8 +53,17 @@ class Canvas {
   bool IsTyping() const;
 
   Tool tool = Tool::Pan;
+  // Dot voting: a click on a note adds a vote, Shift + click takes one away.
+  bool voting = false;
+  // The curve that clicks in the Emotions lane add points to (the selected persona's), drawn on top.
+  CurveId activeCurve;
+  PersonaId activePersona;  // the persona the panel shows
+  void SetActivePersona(const Board& board, PersonaId persona);
   const Camera& camera() const { return m_camera; }
   const Layout& layout() const { return m_layout; }
+  // False when the board changed after this frame's layout (a dialog or panel acted after the
+  // canvas drew); the next frame catches up.
+  bool LayoutIsCurrent(const Document& document) const { return m_layoutChangeCount == document.ChangeCount(); }
   const std::vector<NoteId>& selection() const { return m_selection; }
   Vec2 size() const { return m_size; }
   Rect AddStageButton() const;
@@ -76,13 +85,20 @@ class Canvas {
     EditNote,
     RenameStage,
     RenameLane,
+    PressEmotion,  // left button down on empty Emotions lane: a click adds a curve point
+    DragPoint,
+    LabelPoint,
   };
 
   struct Hit {
-    enum Kind { None, Note, StageHeader, LaneLabel, LaneChevron, StageBorder, LaneBorder, AddStage, AddLane, Cell, Empty };
+    enum Kind {
+      None, Note, CurvePoint, Curve, StageHeader, LaneLabel, LaneChevron, StageBorder, LaneBorder, AddStage, AddLane,
+      Cell, Empty
+    };
     Kind kind = None;
-    int index = -1;  // note index in Board::notes, or stage / lane index
+    int index = -1;  // note index in Board::notes, stage / lane index, or point index in its curve
     int stage = -1, lane = -1;  // for Cell
+    int curve = -1;             // for CurvePoint and Curve: index in Board::curves
   };
 
   void UpdateLayout(const Document& document, const Fonts& fonts);
@@ -100,6 +116,10 @@ class Canvas {
   void HandleNoteEditor(Document& document, const std::u32string& typed);
   void CommitNoteEdit(Document& document);
   void ShowRenameField(Document& document);
+  void ShowPointLabelField(Document& document);
+  void AddPointAt(Document& document, Vec2 world, int stage);
+  void UpdatePointDrag(Document& document);
+  const EmotionCurve* ActiveCurve(const Board& board) const;
   void ShowContextMenus(Document& document);
   void ShowDeleteConfirmation(Document& document);
 
@@ -140,7 +160,13 @@ class Canvas {
   size_t m_editCaret = 0;
   double m_editStartTime = 0;
 
-  // Rename field
+  // The selected emotion point (Delete removes it, double-click labels it) and its drag.
+  CurveId m_pointCurve;
+  int m_pointIndex = -1;
+  CurvePoint m_pointStart;
+  int m_pointMovedIndex = -1;  // where the dragged point ended up after re-sorting
+
+  // Rename and label fields
   std::string m_renameText;
   bool m_renameFocus = false;
 
@@ -152,6 +178,7 @@ class Canvas {
 
   std::vector<Note> m_clipboard;
   std::string m_clipboardText;  // what we put on the system clipboard with it
+  std::string m_today;
   Vec2 m_lastMouseWorld;
   bool m_lastMouseInCanvas = false;
 };

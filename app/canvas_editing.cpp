@@ -12,6 +12,7 @@
 #include "app/canvas_internal.h"
 #include "app/fonts.h"
 #include "app/render.h"
+#include "core/journey_commands.h"
 
 namespace jb {
 
@@ -91,6 +92,7 @@ void Canvas::HandleNoteEditor(Document& document, const std::u32string& typed) {
       caret += pasted.size();
     }
   }
+  if (text.size() > kMaxTextChars) return;  // the file format's limit: refuse the keystroke, keep the note
   m_editCaret = caret;
   if (text == m_editText) return;
   m_editText = text;
@@ -138,6 +140,36 @@ void Canvas::ShowRenameField(Document& document) {
   if (enter || (ImGui::IsItemDeactivated() && !escape)) {
     if (stage) document.Apply(RenameStage(board, board.stages[m_pressIndex].id, m_renameText), "Rename stage");
     else document.Apply(RenameLane(board, board.lanes[m_pressIndex].id, m_renameText), "Rename lane");
+    m_mode = Mode::Idle;
+  } else if (escape) {
+    m_mode = Mode::Idle;
+  }
+}
+
+void Canvas::ShowPointLabelField(Document& document) {
+  const Board& board = document.board();
+  int c = -1;
+  for (size_t i = 0; i < board.curves.size(); ++i)
+    if (board.curves[i].id == m_pointCurve) c = int(i);
+  if (c < 0 || m_pointIndex < 0 || m_pointIndex >= int(board.curves[c].points.size())) {
+    m_mode = Mode::Idle;
+    return;
+  }
+  Vec2 at;
+  for (const CurvePointPos& knot : m_layout.curves[c].knots)
+    if (knot.point == m_pointIndex) at = m_camera.ToScreen(knot.pos);
+  const float em = ImGui::GetFontSize();
+  ImGui::SetCursorScreenPos({at.x - em * 7, at.y + em * 0.8f});
+  ImGui::SetNextItemWidth(em * 14);
+  if (m_renameFocus) {
+    ImGui::SetKeyboardFocusHere();
+    m_renameFocus = false;
+  }
+  bool enter = ImGui::InputTextWithHint("##label", "label, e.g. waits 2 days for support", &m_renameText,
+                                        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  bool escape = Pressed(GLFW_KEY_ESCAPE, false);
+  if (enter || (ImGui::IsItemDeactivated() && !escape)) {
+    document.Apply(SetCurvePointLabel(board, m_pointCurve, m_pointIndex, m_renameText), "Label point");
     m_mode = Mode::Idle;
   } else if (escape) {
     m_mode = Mode::Idle;
@@ -257,6 +289,9 @@ void Canvas::ShowContextMenus(Document& document) {
       BeginNewNote(document, target, m_lastMouseWorld);
     }
     if (ImGui::MenuItem("Paste", "Ctrl+V", false, !m_clipboard.empty() || ImGui::GetClipboardText())) Paste(document);
+    if (m_menuHit.kind == Hit::Cell && ImGui::MenuItem("Sort by votes"))
+      document.Apply(SortCellByVotes(board, board.stages[m_menuHit.stage].id, board.lanes[m_menuHit.lane].id),
+                     "Sort by votes");
     if (ImGui::MenuItem("Select all", "Ctrl+A")) SelectAll(document);
     ImGui::EndPopup();
   }

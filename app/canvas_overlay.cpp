@@ -21,6 +21,7 @@ using namespace canvas;
 
 void Canvas::DrawOverlay(const Document& document, const Fonts& fonts, ImDrawList& dl) const {
   const Board& board = document.board();
+  if (!LayoutIsCurrent(document)) return;
   const float z = m_camera.zoom;
   auto S = [&](Vec2 p) { return ToIm(m_camera.ToScreen(p)); };
   auto drawRect = [&](const Rect& r, ImU32 colour, float thickness, float rounding = 6) {
@@ -104,6 +105,21 @@ void Canvas::DrawOverlay(const Document& document, const Fonts& fonts, ImDrawLis
                   m_dragStartRects[k].y0 - box.rect.y0 + world.y - m_pressWorld.y};
       DrawNote(board, board.notes[i], box, offset, m_camera, fonts, dl);
     }
+  }
+
+  // The selected emotion point: a ring around it.
+  if (m_pointIndex >= 0)
+    for (size_t c = 0; c < board.curves.size(); ++c)
+      if (board.curves[c].id == m_pointCurve)
+        for (const CurvePointPos& knot : m_layout.curves[c].knots)
+          if (knot.point == m_pointIndex) dl.AddCircle(S(knot.pos), std::max(6.0f, 12 * z), kAccent, 0, 2.5f);
+
+  if (voting) {
+    const char* banner = "Voting: click a note to add a vote, Shift + click to take one back.  V or Esc ends voting.";
+    ImVec2 size = ImGui::CalcTextSize(banner);
+    ImVec2 at{m_camera.screenOrigin.x + (m_size.x - size.x) * 0.5f, m_camera.screenOrigin.y + 10};
+    dl.AddRectFilled({at.x - 12, at.y - 6}, {at.x + size.x + 12, at.y + size.y + 6}, kAccent, 6);
+    dl.AddText(at, IM_COL32(255, 255, 255, 255), banner);
   }
 
   if (m_mode == Mode::Marquee) {

@@ -21,9 +21,10 @@ constexpr const char* kHelp =
     "Journeyboard %s: customer journey maps for live workshops.\n"
     "\n"
     "Usage:\n"
-    "  journeyboard [FILE.cjm] [--window WxH] [--dump-layout PATH]\n"
+    "  journeyboard [FILE.cjm] [--window WxH] [--autosave-seconds N] [--dump-layout PATH]\n"
     "      Open FILE in a window (no FILE: the built-in sample board).\n"
     "      --window WxH         window size in pixels, e.g. 1600x1000\n"
+    "      --autosave-seconds N copy unsaved work for crash recovery every N seconds (default 30)\n"
     "      --dump-layout PATH   after each frame that changed the board, the view or the window,\n"
     "                           write the on-screen rectangles of stages, lanes, cells, notes and\n"
     "                           curve points as JSON (for tests and tools)\n"
@@ -60,7 +61,9 @@ int RunNew(const std::string& out, const std::string& templateKey) {
 int RunExport(const std::string& file, const std::string& out, int width) {
   LoadResult loaded = LoadBoard(file);
   if (auto* error = std::get_if<LoadError>(&loaded)) return Fail(error->message);
-  const Board& board = std::get<Board>(loaded);
+  const LoadedBoard& loadedBoard = std::get<LoadedBoard>(loaded);
+  for (const std::string& warning : loadedBoard.warnings) std::fprintf(stderr, "journeyboard: warning: %s\n", warning.c_str());
+  const Board& board = loadedBoard.board;
 
   HeadlessGl gl;
   std::string error;
@@ -138,6 +141,10 @@ int RunCommandLine(const std::vector<std::string>& args) {
         return Fail("--window needs a size like 1600x1000.", 2);
     } else if (args[i] == "--dump-layout" && needValue(i)) {
       options.dumpLayoutPath = args[++i];
+    } else if (args[i] == "--autosave-seconds" && needValue(i)) {
+      int seconds = 0;
+      if (!ParseInt(args[++i], &seconds)) return Fail("--autosave-seconds needs a whole number of seconds.", 2);
+      options.autosaveSeconds = seconds;
     } else if (!args[i].empty() && args[i][0] != '-' && options.file.empty()) {
       options.file = args[i];
     } else {

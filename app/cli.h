@@ -10,6 +10,7 @@ struct WindowOptions {
   std::string file;            // empty: the built-in sample board
   int width = 0, height = 0;   // 0: fit the monitor
   std::string dumpLayoutPath;  // --dump-layout
+  double autosaveSeconds = 30; // --autosave-seconds: how often unsaved work is copied for recovery
 };
 
 // Runs the whole program; returns the process exit code.

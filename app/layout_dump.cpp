@@ -1,6 +1,9 @@
 #include "app/layout_dump.h"
 
+#include <imgui.h>
+
 #include <cstdio>
+#include <vector>
 #include <fstream>
 #include <sstream>
 
@@ -35,9 +38,26 @@ void RectJson(std::ostringstream& out, const Camera& camera, const Rect& r) {
   out << '[' << s.x0 << ',' << s.y0 << ',' << s.x1 << ',' << s.y1 << ']';
 }
 
+struct RecordedWidget {
+  std::string name;
+  float x0, y0, x1, y1;
+};
+std::vector<RecordedWidget> g_widgets;
+bool g_recording = false;
+
 }  // namespace
 
+void RecordWidget(const char* name) {
+  if (!g_recording) return;
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  g_widgets.push_back({name, min.x, min.y, max.x, max.y});
+}
+
+void ClearRecordedWidgets() { g_widgets.clear(); }
+
 std::string LayoutToJson(const Board& board, const Layout& layout, const Camera& camera, const ViewInfo& view) {
+  g_recording = true;  // from now on panels record their widgets
+  if (layout.notes.size() != board.notes.size() || layout.curves.size() != board.curves.size()) return {};
   std::ostringstream out;
   out.precision(7);
   out << "{\"window\":[" << view.windowWidth << ',' << view.windowHeight << "],\"zoom\":" << camera.zoom
@@ -108,7 +128,14 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     }
     out << "]}";
   }
-  out << "]}\n";
+  out << "],\n\"widgets\":{";
+  for (size_t i = 0; i < g_widgets.size(); ++i) {
+    const RecordedWidget& w = g_widgets[i];
+    out << (i ? "," : "");
+    Quoted(out, w.name);
+    out << ":[" << w.x0 << ',' << w.y0 << ',' << w.x1 << ',' << w.y1 << ']';
+  }
+  out << "}}\n";
   return out.str();
 }
 

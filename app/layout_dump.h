@@ -23,6 +23,11 @@ struct ViewInfo {
   std::string undo, redo;     // labels of the next undo / redo step
 };
 
+// Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next
+// layout dump lists it under "widgets" with its window-pixel rect. Costs nothing without a dump.
+void RecordWidget(const char* name);
+void ClearRecordedWidgets();
+
 std::string LayoutToJson(const Board& board, const Layout& layout, const Camera& camera, const ViewInfo& view);
 // Writes atomically (temp file + rename) so a reader never sees half a file.
 bool WriteLayoutDump(const std::string& path, const std::string& json);

@@ -131,6 +131,8 @@ bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuR
   drawList.PushTextureID(ImGui::GetIO().Fonts->TexID);
   RenderOptions options;
   options.visible = {0, 0, float(width), float(height)};
+  options.today = LocalDateIso();
+  if (!board.curves.empty()) options.activeCurve = board.curves.front().id;
   DrawBoard(board, layout, camera, fonts, drawList, options);
 
   GLint maxRenderbuffer = 0, maxViewport[2] = {0, 0};

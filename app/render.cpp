@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -180,7 +181,7 @@ void DrawFace(const Painter& p, Vec2 centre, float radius, int mood) {
   p.dl.PathStroke(color, 0, stroke);
 }
 
-void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout) {
+void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout, CurveId activeCurve) {
   if (layout.emotionsLane < 0) return;
   const int l = layout.emotionsLane;
   Rect lane{layout.stageX.front(), layout.laneY[l], layout.stageX.back(), layout.laneY[l + 1]};
@@ -210,25 +211,38 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout)
     const EmotionCurve& curve = board.curves[c];
     if (curve.name.empty() || legendY + 18 > label.y1) continue;
     float x = label.x0 + 22;
-    p.dl.AddLine(p.S(x, legendY + 9), p.S(x + 22, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
+    if (curve.toBe) {
+      p.dl.AddLine(p.S(x, legendY + 9), p.S(x + 8, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
+      p.dl.AddLine(p.S(x + 14, legendY + 9), p.S(x + 22, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
+    } else {
+      p.dl.AddLine(p.S(x, legendY + 9), p.S(x + 22, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
+    }
     Rect box{x + 28, legendY, label.x1 - 30, legendY + 18};
     p.Text(curve.name, {box.x0, box.y0}, 13, kInkSoft, 1e9f, box);
     legendY += 20;
   }
 
-  for (size_t c = 0; c < board.curves.size(); ++c) {
+  // The active curve last, so it is on top; with several curves the others are a little lighter.
+  std::vector<size_t> order;
+  for (size_t c = 0; c < board.curves.size(); ++c)
+    if (board.curves[c].id != activeCurve) order.push_back(c);
+  for (size_t c = 0; c < board.curves.size(); ++c)
+    if (board.curves[c].id == activeCurve) order.push_back(c);
+  for (size_t c : order) {
     const EmotionCurve& curve = board.curves[c];
     const CurveGeometry& geometry = layout.curves[c];
+    const bool active = curve.id == activeCurve || board.curves.size() == 1;
+    const ImU32 lineColor = ToColor(curve.color, active ? 255 : 150);
     if (geometry.samples.size() >= 2) {
       std::vector<ImVec2> points;
       points.reserve(geometry.samples.size());
       for (Vec2 s : geometry.samples) points.push_back(p.S(s));
-      float thickness = std::max(1.5f, p.Px(3.5f));
+      float thickness = std::max(1.5f, p.Px(active ? 3.5f : 2.5f));
       if (curve.toBe) {  // dashed: every other run of samples
         for (size_t i = 0; i + 1 < points.size(); ++i)
-          if ((i / 4) % 2 == 0) p.dl.AddLine(points[i], points[i + 1], ToColor(curve.color), thickness);
+          if ((i / 4) % 2 == 0) p.dl.AddLine(points[i], points[i + 1], lineColor, thickness);
       } else {
-        p.dl.AddPolyline(points.data(), int(points.size()), ToColor(curve.color), 0, thickness);
+        p.dl.AddPolyline(points.data(), int(points.size()), lineColor, 0, thickness);
       }
     }
     for (const CurvePointPos& knot : geometry.knots) {
@@ -247,12 +261,6 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout)
 
 // [SECTION] Notes
 
-std::string NoteMeta(const Note& note) {
-  std::string meta = note.owner;
-  if (!note.due.empty()) meta += (meta.empty() ? "" : " · ") + note.due;
-  return meta;
-}
-
 Rgb NoteColor(const Board& board, const Note& note) {
   if (note.color) return note.color;
   if (const Lane* lane = note.IsFree() ? nullptr : board.FindLane(note.lane))
@@ -260,8 +268,13 @@ Rgb NoteColor(const Board& board, const Note& note) {
   return LaneKindNoteColor(LaneKind::Custom);
 }
 
+// Due dates compare as strings in ISO form.
+bool Overdue(const Note& note, const std::string& today) {
+  return !today.empty() && note.due.size() == 10 && note.due < today;
+}
+
 void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const NoteBox& box, Vec2 offset,
-                  bool hideText = false) {
+                  const std::string& today, bool hideText = false) {
   const Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
   const float rounding = p.Rounding(kNoteRounding);
   if (p.Px(3) >= 1.0f) {
@@ -278,11 +291,29 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
                        box.textBox.y1 + offset.y};
     p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, kInk, textBox);
   }
-  std::string meta = NoteMeta(note);
-  if (!meta.empty()) {
-    const float pad = kMetrics.notePadding;
-    Rect metaBox{r.x0 + pad, r.y1 - pad - 15, r.x1 - pad, r.y1 - pad + 2};
-    p.Text(meta, {metaBox.x0, metaBox.y0}, 12, kInkSoft, 1e9f, metaBox);
+  // Footer: touchpoint data, then owner, due date and tags (an overdue date in red).
+  const NoteFooter footer = MakeNoteFooter(note);
+  if (footer.Lines() > 0) {
+    const float pad = kMetrics.notePadding, line = kMetrics.noteFooter;
+    float y = r.y1 - pad - footer.Lines() * line;
+    for (const std::string* text : {&footer.touchpoint, &footer.action}) {
+      if (text->empty()) continue;
+      Rect box{r.x0 + pad, y, r.x1 - pad, y + line};
+      bool late = text == &footer.action && Overdue(note, today);
+      p.Text(*text, {box.x0, box.y0 + 1}, 12, late ? kPain : kInkSoft, 1e9f, box, text == &footer.touchpoint);
+      y += line;
+    }
+  }
+  // Severity of a pain or delight: one to three marks in the top-left corner.
+  if (note.severity > 0 && p.Px(4) >= 1.0f) {
+    const Lane* lane = note.IsFree() ? nullptr : board.FindLane(note.lane);
+    ImU32 color = lane && lane->kind == LaneKind::Delights ? kDelight : kPain;
+    for (int i = 0; i < std::min(note.severity, 3); ++i)
+      p.dl.AddTriangleFilled(p.S(r.x0 + 4 + i * 10.0f, r.y0 + 2), p.S(r.x0 + 12 + i * 10.0f, r.y0 + 2),
+                             p.S(r.x0 + 8 + i * 10.0f, r.y0 + 9), color);
+  }
+  if (Overdue(note, today) && p.Px(4) >= 1.0f) {
+    p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), kPain, p.Rounding(kNoteRounding), 0, std::max(1.0f, p.Px(2)));
   }
   if (note.votes > 0 && p.Px(4) >= 1.0f) {
     int shown = std::min(note.votes, 6);
@@ -349,23 +380,36 @@ void DrawPersona(const Painter& p, const Persona& persona, const Rect& card) {
 
 void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
                ImDrawList& drawList, const RenderOptions& options) {
+  // A layout is only valid for the board it was computed from; never index past it.
+  if (layout.notes.size() != board.notes.size() || layout.stageX.size() != board.stages.size() + 1 ||
+      layout.laneY.size() != board.lanes.size() + 1 || layout.curves.size() != board.curves.size())
+    return;
   Painter p{camera, fonts, drawList, options.visible};
   DrawGrid(p, board, layout);
-  DrawEmotionLane(p, board, layout);
+  DrawEmotionLane(p, board, layout, options.activeCurve);
   for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i]);
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
     if (box.hidden || !p.Visible(box.rect)) continue;
     if (options.placeholders && options.placeholders->count(box.id.value)) DrawPlaceholder(p, box.rect);
-    else DrawNoteBody(p, board, board.notes[i], box, {0, 0});
+    else DrawNoteBody(p, board, board.notes[i], box, {0, 0}, options.today);
   }
+}
+
+std::string LocalDateIso() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
 }
 
 void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
               const Fonts& fonts, ImDrawList& drawList, bool hideText) {
   Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
   Painter p{camera, fonts, drawList, camera.ToScreen(r)};
-  DrawNoteBody(p, board, note, box, offset, hideText);
+  DrawNoteBody(p, board, note, box, offset, {}, hideText);
 }
 
 }  // namespace jb

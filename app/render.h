@@ -22,6 +22,8 @@ struct RenderOptions {
   // Notes being dragged: drawn as an outline where they will land (the canvas draws the notes
   // themselves under the cursor).
   const std::unordered_set<uint64_t>* placeholders = nullptr;
+  CurveId activeCurve;  // drawn on top of the others
+  std::string today;    // YYYY-MM-DD, to mark overdue action items (empty: nothing is overdue)
 };
 
 // One note as DrawBoard draws it, shifted by `offset` board units (a note being dragged).
@@ -31,6 +33,9 @@ void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 off
 
 // The background colour behind the board (the caller clears to it: cheaper than a filled quad).
 inline constexpr float kBackgroundRgb[3] = {0.925f, 0.933f, 0.945f};
+
+// Today's local date as YYYY-MM-DD (what "overdue" is measured against).
+std::string LocalDateIso();
 
 void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
                ImDrawList& drawList, const RenderOptions& options);

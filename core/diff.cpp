@@ -19,7 +19,8 @@ size_t HeapBytes(const Lane& lane) {
 }
 size_t HeapBytes(const Note& note) {
   size_t bytes =
-      HeapBytes(note.text) + HeapBytes(note.owner) + HeapBytes(note.due) + note.tags.capacity() * sizeof(std::string);
+      HeapBytes(note.text) + HeapBytes(note.owner) + HeapBytes(note.due) + HeapBytes(note.channel) +
+      note.tags.capacity() * sizeof(std::string);
   for (const std::string& tag : note.tags) bytes += HeapBytes(tag);
   return bytes;
 }

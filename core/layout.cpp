@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/curve.h"
 
@@ -44,10 +45,31 @@ Vec2 NoteSizeUnits(NoteSize size) {
   return {158, 100};
 }
 
+NoteFooter MakeNoteFooter(const Note& note) {
+  NoteFooter footer;
+  auto add = [](std::string& line, const std::string& part) {
+    if (!part.empty()) line += (line.empty() ? "" : " · ") + part;
+  };
+  auto number = [](const char* format, float value) {
+    char text[32];
+    std::snprintf(text, sizeof text, format, double(value));
+    return std::string(text);
+  };
+  add(footer.touchpoint, note.channel);
+  if (note.metrics.conversion) add(footer.touchpoint, number("conv %.3g%%", *note.metrics.conversion));
+  if (note.metrics.csi) add(footer.touchpoint, number("CSI %.3g", *note.metrics.csi));
+  if (note.metrics.nps) add(footer.touchpoint, number("NPS %+.0f", *note.metrics.nps));
+  add(footer.action, note.owner);
+  add(footer.action, note.due);
+  for (const std::string& tag : note.tags) add(footer.action, "#" + tag);
+  return footer;
+}
+
 void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& m, Vec2* size, Rect* textBox,
              WrappedText* text) {
   *size = NoteSizeUnits(note.size);
-  const float footer = note.owner.empty() && note.due.empty() ? 0 : m.noteFooter;
+  const int footerLines = MakeNoteFooter(note).Lines();
+  const float footer = footerLines * m.noteFooter + (footerLines ? 2 : 0);
   const float width = size->x - 2 * m.notePadding;
   const float height = size->y - 2 * m.notePadding - footer;
   *text = FitText(glyphs, note.text, width, height, m.noteTextSize, m.minNoteTextSize);
@@ -69,6 +91,12 @@ float Layout::EmotionY(float value) const {
   float margin = std::min(28.0f, (bottom - top) * 0.2f);
   float mid = (top + bottom) * 0.5f, half = (bottom - top) * 0.5f - margin;
   return mid - std::clamp(value, -1.0f, 1.0f) * half;
+}
+
+float Layout::EmotionValue(float y) const {
+  float top = EmotionY(1), bottom = EmotionY(-1);
+  if (bottom <= top) return 0;
+  return std::clamp(1 - 2 * (y - top) / (bottom - top), -1.0f, 1.0f);
 }
 
 bool Layout::CellAt(Vec2 p, int* stage, int* lane) const {

@@ -24,8 +24,16 @@ struct LayoutMetrics {
   float noteTextSize = 17;     // board units; text shrinks from here to fit its note...
   float minNoteTextSize = 11;  // ...down to here, and only then does the note grow taller
   float notePadding = 10;
-  float noteFooter = 18;       // the owner / due date line, when a note has one
+  float noteFooter = 16;       // each footer line: channel and metrics; owner, due date and tags
 };
+
+// The footer lines a note shows under its text: [0] touchpoint data, [1] action data and tags.
+struct NoteFooter {
+  std::string touchpoint;  // "site · conv 38% · CSI 72 · NPS +12"
+  std::string action;      // "Anna K. · 2026-12-15 · #pricing"
+  int Lines() const { return int(!touchpoint.empty()) + int(!action.empty()); }
+};
+NoteFooter MakeNoteFooter(const Note& note);
 inline constexpr LayoutMetrics kMetrics{};
 
 Vec2 NoteSizeUnits(NoteSize size);
@@ -66,6 +74,8 @@ struct Layout {
   Rect Cell(int stage, int lane) const;
   // The vertical band of the emotion scale inside a lane: value +1 at the top, -1 at the bottom.
   float EmotionY(float value) const;
+  // The inverse: the emotion value at height y, clamped to -1..+1.
+  float EmotionValue(float y) const;
   // The cell under a point, or false.
   bool CellAt(Vec2 p, int* stage, int* lane) const;
 };

@@ -69,6 +69,13 @@ struct Lane {
   bool collapsed = false;
 };
 
+// Touchpoint metrics, each unset until the team fills it in (a file writes null for unset).
+struct NoteMetrics {
+  std::optional<float> conversion;  // percent, 0..100
+  std::optional<float> csi;         // customer satisfaction index, 0..100
+  std::optional<float> nps;         // net promoter score, -100..100
+};
+
 struct Note {
   NoteId id;
   // Both set: the note sits in that cell; notes of one cell are laid out in the order they
@@ -83,6 +90,9 @@ struct Note {
   std::vector<std::string> tags;
   std::string owner;
   std::string due;  // ISO date "YYYY-MM-DD" or empty
+  std::string channel;  // touchpoint channel, free text: site, call centre, social, e-mail, office...
+  NoteMetrics metrics;
+  int severity = 0;  // 0 none; 1..3 how strong a pain point or moment of delight is
 
   bool IsFree() const { return !stage || !lane; }
 };
@@ -145,6 +155,7 @@ struct Board {
 // Equality by content, for tests and for checking that undo restores a board exactly.
 bool operator==(const Stage& a, const Stage& b);
 bool operator==(const Lane& a, const Lane& b);
+bool operator==(const NoteMetrics& a, const NoteMetrics& b);
 bool operator==(const Note& a, const Note& b);
 bool operator==(const CurvePoint& a, const CurvePoint& b);
 bool operator==(const EmotionCurve& a, const EmotionCurve& b);

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -116,11 +117,25 @@ void GetId(cereal::JSONInputArchive& ar, const char* name, Id<Tag>& id) {
   id = Id<Tag>(value);
 }
 
-// A non-finite number keeps the field's default; a huge one is clamped.
+// A huge number is clamped so the cast to float is defined; NaN and infinity pass through for
+// RepairBoard to replace, so that it can tell the user it did.
 inline void GetFloat(cereal::JSONInputArchive& ar, const char* name, float& value) {
   double number = 0;
   Get(ar, name, number);
-  if (std::isfinite(number)) value = static_cast<float>(std::fmax(-kMaxCoordinate, std::fmin(number, kMaxCoordinate)));
+  value = std::isfinite(number) ? static_cast<float>(std::fmax(-kMaxCoordinate, std::fmin(number, kMaxCoordinate)))
+                                : static_cast<float>(number);
+}
+
+// A metric is a number or null in the file. cereal 1.3.2 cannot ask a value's type, so the loader
+// (PrepareBoardJson) hands each one over as an array of zero or one number.
+inline void GetOptionalFloat(cereal::JSONInputArchive& ar, const char* name, std::optional<float>& value) {
+  std::vector<double> numbers;
+  Get(ar, name, numbers);
+  value.reset();
+  if (numbers.empty()) return;
+  const double raw = numbers.front();
+  value = std::isfinite(raw) ? static_cast<float>(std::fmax(-kMaxCoordinate, std::fmin(raw, kMaxCoordinate)))
+                             : static_cast<float>(raw);
 }
 
 inline void GetColor(cereal::JSONInputArchive& ar, const char* name, Rgb& color) {
@@ -205,12 +220,34 @@ inline void load(cereal::JSONInputArchive& ar, Lane& lane) {
   serial::Get(ar, "collapsed", lane.collapsed);
 }
 
+namespace serial {
+inline void PutOptionalFloat(cereal::JSONOutputArchive& ar, const char* name, const std::optional<float>& value) {
+  if (value && std::isfinite(*value))
+    ar(cereal::make_nvp(name, TidyFloat(*value)));
+  else
+    ar(cereal::make_nvp(name, nullptr));
+}
+}  // namespace serial
+
+inline void save(cereal::JSONOutputArchive& ar, const NoteMetrics& metrics) {
+  serial::PutOptionalFloat(ar, "conversion", metrics.conversion);
+  serial::PutOptionalFloat(ar, "csi", metrics.csi);
+  serial::PutOptionalFloat(ar, "nps", metrics.nps);
+}
+inline void load(cereal::JSONInputArchive& ar, NoteMetrics& metrics) {
+  serial::GetOptionalFloat(ar, "conversion", metrics.conversion);
+  serial::GetOptionalFloat(ar, "csi", metrics.csi);
+  serial::GetOptionalFloat(ar, "nps", metrics.nps);
+}
+
 inline void save(cereal::JSONOutputArchive& ar, const Note& note) {
   ar(cereal::make_nvp("id", note.id.value), cereal::make_nvp("stage", note.stage.value),
      cereal::make_nvp("lane", note.lane.value), cereal::make_nvp("pos", note.pos),
      cereal::make_nvp("size", std::string(NoteSizeName(note.size))), cereal::make_nvp("text", note.text),
      cereal::make_nvp("color", serial::ColorText(note.color)), cereal::make_nvp("votes", note.votes),
-     cereal::make_nvp("tags", note.tags), cereal::make_nvp("owner", note.owner), cereal::make_nvp("due", note.due));
+     cereal::make_nvp("tags", note.tags), cereal::make_nvp("owner", note.owner), cereal::make_nvp("due", note.due),
+     cereal::make_nvp("channel", note.channel), cereal::make_nvp("metrics", note.metrics),
+     cereal::make_nvp("severity", note.severity));
 }
 inline void load(cereal::JSONInputArchive& ar, Note& note) {
   serial::GetId(ar, "id", note.id);
@@ -226,6 +263,9 @@ inline void load(cereal::JSONInputArchive& ar, Note& note) {
   serial::Get(ar, "tags", note.tags);
   serial::Get(ar, "owner", note.owner);
   serial::Get(ar, "due", note.due);
+  serial::Get(ar, "channel", note.channel);
+  serial::Get(ar, "metrics", note.metrics);
+  serial::Get(ar, "severity", note.severity);
 }
 
 inline void save(cereal::JSONOutputArchive& ar, const CurvePoint& point) {

@@ -1,5 +1,6 @@
 #include "core/templates.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -190,6 +191,46 @@ const std::vector<SamplePoint>& SamplePoints() {
   return points;
 }
 
+// The to-be journey the team designs: no card before the trial, a billing reminder.
+const std::vector<SamplePoint>& SampleToBePoints() {
+  static const std::vector<SamplePoint> points = {
+      {kAwareness, 0.5f, 0.45f, ""},
+      {kConsideration, 0.5f, 0.45f, "Browse as a guest"},
+      {kDecision, 0.5f, 0.3f, ""},
+      {kPurchase, 0.5f, 0.35f, "Card-free trial"},
+      {kPostPurchase, 0.5f, 0.85f, "Reminder before billing"},
+  };
+  return points;
+}
+
+// What the team measured at each touchpoint, and how strong each pain and delight is.
+struct SampleTouchpoint {
+  const char* text;
+  const char* channel;
+  std::optional<float> conversion, csi, nps;
+};
+
+const std::vector<SampleTouchpoint>& SampleTouchpoints() {
+  static const std::vector<SampleTouchpoint> touchpoints = {
+      {"Instagram ad with a free month", "ads", 2.1f, {}, {}},
+      {"Friend's tip in a group chat", "messenger", {}, {}, {}},
+      {"Landing page with catalogue preview", "site", 34.0f, 71.0f, {}},
+      {"App store reviews, 4.3 stars", "mobile app", {}, 78.0f, {}},
+      {"Pricing page with three plans", "site", 48.0f, 62.0f, {}},
+      {"Sign-up form and payment screen", "site", 38.0f, 41.0f, -12.0f},
+      {"Welcome email and TV app pairing", "e-mail", {}, 88.0f, 46.0f},
+  };
+  return touchpoints;
+}
+
+int SampleSeverity(const std::string& text) {
+  if (text == "Card required before trial — 38% drop here") return 3;
+  if (text == "SMS code takes over two minutes" || text == "TV pairs by QR code in 10 seconds") return 2;
+  if (text == "Catalogue hidden behind a sign-up wall" || text == "No idea when I will be billed") return 2;
+  if (text == "Plan differences unclear: HD? screens?" || text == "Resumes on TV where I stopped on phone") return 1;
+  return 0;
+}
+
 Persona SamplePersona(PersonaId id) {
   Persona persona;
   persona.id = id;
@@ -233,6 +274,12 @@ Board MakeSampleBoard() {
     for (const char* tag : sample.tags) note.tags.emplace_back(tag);
     note.owner = sample.owner;
     note.due = sample.due;
+    note.severity = SampleSeverity(note.text);
+    for (const SampleTouchpoint& touchpoint : SampleTouchpoints())
+      if (note.text == touchpoint.text) {
+        note.channel = touchpoint.channel;
+        note.metrics = {touchpoint.conversion, touchpoint.csi, touchpoint.nps};
+      }
     board.notes.push_back(std::move(note));
   }
 
@@ -253,6 +300,16 @@ Board MakeSampleBoard() {
   curve.toBe = false;
   for (const SamplePoint& sample : SamplePoints())
     curve.points.push_back({board.stages[size_t(sample.stage)].id, sample.t, sample.value, sample.label});
+
+  EmotionCurve toBe;
+  toBe.id = CurveId(board.NewId());
+  toBe.persona = persona.id;
+  toBe.name = "Maria — to-be";
+  toBe.color = 0x2e9e57;
+  toBe.toBe = true;
+  for (const SamplePoint& sample : SampleToBePoints())
+    toBe.points.push_back({board.stages[size_t(sample.stage)].id, sample.t, sample.value, sample.label});
+  board.curves.push_back(std::move(toBe));
   board.personas.push_back(std::move(persona));
   return board;
 }

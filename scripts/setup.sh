@@ -10,7 +10,9 @@ build_packages=(
   libimgui-dev libglfw3-dev libx11-dev python3-glad libcereal-dev rapidjson-dev doctest-dev libstb-dev
   libpng-dev libfreetype-dev libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core
 )
-test_packages=(xvfb xauth xdotool python3)
+# clang + compiler-rt: libFuzzer and the sanitizers (scripts/fuzz.sh, scripts/sanitize.sh);
+# llvm: llvm-symbolizer, for readable sanitizer stack traces.
+test_packages=(xvfb xauth xdotool python3 clang libclang-rt-14-dev llvm)
 
 packages=("${build_packages[@]}")
 [ "${1:-}" = "--tests" ] && packages+=("${test_packages[@]}")

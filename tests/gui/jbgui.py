@@ -60,7 +60,14 @@ class Session:
         self.start_app()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, kind, value, traceback):
+        if kind is not None and self.app is not None:
+            shot = os.path.join(tempfile.gettempdir(), f"jbgui-failure-{os.getpid()}.png")
+            if shutil.which("import") and self.app.poll() is None:
+                subprocess.run(["import", "-window", "root", shot], env=self.env, stderr=subprocess.DEVNULL)
+                print(f"screenshot of the failure: {shot}")
+            tail = self.output().splitlines()[-60:]
+            print(f"--- the app's last output lines ({len(tail)}) ---\n" + "\n".join(tail))
         self.stop()
         shutil.rmtree(self.work, ignore_errors=True)
         return False
@@ -97,6 +104,18 @@ class Session:
         # No window manager here: give the window the keyboard focus, so XTEST keys reach it.
         self.xdo("windowfocus", "--sync", self.window)
         self.layout = wait_until(self._read_dump, 20, "the first --dump-layout")
+
+    def crash(self):
+        """kill -9 the app, as a power cut or a crash would."""
+        self.app.kill()
+        self.app.wait()
+
+    def restart(self, extra_args=()):
+        """Starts the app again on the same screen, with the same settings folders."""
+        if os.path.exists(self.dump):
+            os.remove(self.dump)
+        self.start_app(extra_args)
+        self.xdo("windowfocus", "--sync", self.window)
 
     def stop(self):
         if self.app and self.app.poll() is None:

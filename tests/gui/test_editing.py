@@ -228,5 +228,22 @@ def test_closing_with_unsaved_changes_asks_first():
         check(f.read() == before, "the file is untouched")
 
 
+def test_history_panel_jumps_to_any_step():
+    work = tempfile.mkdtemp()
+    path = new_board(work)
+    with Session(args=[path]) as s:
+        for text in ("One", "Two", "Three"):
+            add_note(s, "Awareness", "Questions", text)
+        s.key("ctrl+h")
+        row = lambda n: s.wait_layout(lambda l: f"history.{n}" in l.get("widgets", {}), f"history row {n}")["widgets"][f"history.{n}"]
+        s.click(*centre(row(1)))
+        s.wait_layout(lambda l: [n["text"] for n in l["notes"]] == ["One"], "back to the first step")
+        check(s.layout["redo"] == "Add note", "the later steps can be redone")
+        s.click(*centre(row(3)))
+        s.wait_layout(lambda l: [n["text"] for n in l["notes"]] == ["One", "Two", "Three"], "forward to the last step")
+        s.click(*centre(row(0)))
+        s.wait_layout(lambda l: l["notes"] == [] and not l["dirty"], "the start: as saved")
+
+
 if __name__ == "__main__":
     main(globals())

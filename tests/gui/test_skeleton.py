@@ -1,5 +1,6 @@
 """Walking skeleton: the app starts on the sample board, draws, reports its layout, quits
 cleanly; export writes a real PNG; bad input is refused with one clear line."""
+import json
 import os
 import subprocess
 import tempfile
@@ -138,8 +139,9 @@ def test_command_line_basics():
         path = os.path.join(work, key + ".cjm")
         check(run_cli("new", path, "--template", key).returncode == 0, f"new --template {key}")
         with open(path, encoding="utf-8") as f:
-            text = f.read()
-        check('"format": "journeyboard"' in text and '"formatVersion": 1' in text, f"{key}: envelope")
+            envelope = json.load(f)
+        check(envelope["format"] == "journeyboard" and isinstance(envelope["formatVersion"], int)
+              and envelope["app"] and isinstance(envelope["board"], dict), f"{key}: envelope")
     with open(os.path.join(work, "five-stage.cjm"), encoding="utf-8") as f:
         check("Точки соприкосновения" in f.read(), "Cyrillic is written as UTF-8")
     result = run_cli("new", os.path.join(work, "x.cjm"), "--template", "nope")

@@ -2,12 +2,14 @@
 
 #include <random>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
 #include "board_support.h"
 #include "core/commands.h"
 #include "core/document.h"
+#include "core/journey_commands.h"
 #include "core/templates.h"
 #include "test_support.h"
 
@@ -337,8 +339,8 @@ TEST_CASE("Save remembers the path, writes the board, and fails with a message w
   CHECK(doc.path() == path);
   CHECK(doc.DisplayName() == "b.cjm");
   LoadResult loaded = LoadBoard(path);
-  REQUIRE(std::holds_alternative<Board>(loaded));
-  CHECK(std::get<Board>(loaded) == doc.board());
+  REQUIRE(std::holds_alternative<LoadedBoard>(loaded));
+  CHECK(std::get<LoadedBoard>(loaded).board == doc.board());
 }
 
 TEST_CASE("Saving during a gesture writes the board as it was before the gesture") {
@@ -418,8 +420,11 @@ namespace {
 // return an empty diff.
 class RandomEditor {
  public:
-  // `otherType`: the id of a record of a type no command takes (a persona), as a wrong id.
-  RandomEditor(uint32_t seed, uint64_t otherType) : m_rng(seed), m_otherType(otherType) {}
+  // Wrong ids of another record type: `otherType` (a persona's) for stage, lane and note
+  // commands, `stageId` (a stage's) for curve and persona commands. Both from the start board,
+  // below its nextId, so no record of the other types is ever given them.
+  RandomEditor(uint32_t seed, uint64_t otherType, uint64_t stageId)
+      : m_rng(seed), m_otherType(otherType), m_stageId(stageId) {}
 
   int Int(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
   float Float(float lo, float hi) { return std::uniform_real_distribution<float>(lo, hi)(m_rng); }
@@ -430,14 +435,19 @@ class RandomEditor {
     *mustBeEmpty = false;
     // Weights keep the board from emptying or growing without bound.
     const bool crowded = board.notes.size() > 150;
-    static const int kWeights[] = {8, 5, 10, 3, 3, 4, 3, 3, 4, 3, 2, 3, 3, 2, 3, 2, 2, 3, 2, 2, 2, 1};
+    // 0-20: notes, stages, lanes; 21: meta; 22-36: the journey (curves, personas, details, votes).
+    static const int kWeights[] = {8, 5, 10, 3, 3, 4, 3, 3, 4, 3, 2, 3, 3, 2, 3, 2, 2, 3, 2, 2, 2, 1,
+                                   3, 3, 2, 1, 1, 1, 2, 1, 1, 1, 2, 1, 3, 1, 2};
     int total = 0;
     for (int w : kWeights) total += w;
     int roll = Int(0, total - 1), which = 0;
     while (roll >= kWeights[which]) roll -= kWeights[which++];
     if (crowded && Chance(50)) which = 1;
-    if (which == 9 && board.stages.size() > 10) which = 13;  // add stage → delete stage
-    if (which == 14 && board.lanes.size() > 10) which = 20;  // add lane → delete lane
+    if (which == 9 && board.stages.size() > 10) which = 13;    // add stage → delete stage
+    if (which == 14 && board.lanes.size() > 10) which = 20;    // add lane → delete lane
+    if (which == 22 && PointCount(board) > 60) which = 24;     // add point → delete point
+    if (which == 26 && board.curves.size() > 8) which = 27;    // add curve → delete curve
+    if (which == 29 && board.personas.size() > 6) which = 31;  // add persona → delete persona
 
     switch (which) {
       case 0: {
@@ -548,7 +558,7 @@ class RandomEditor {
         const LaneId id = Pick<LaneId>(board.lanes, mustBeEmpty);
         return DeleteLane(board, id);
       }
-      default: {
+      case 21: {
         // Not a command yet: a hand-made meta edit, so history covers the meta too.
         *label = "Rename board";
         BoardDiff diff;
@@ -556,6 +566,138 @@ class RandomEditor {
         after.title = "Title " + std::to_string(Int(0, 9));
         diff.meta = Updated<BoardMeta>{board.meta, after};
         return diff;
+      }
+      default:
+        return JourneyCommand(board, which, label, mustBeEmpty);
+    }
+  }
+
+  // [SECTION] Journey commands (curves, personas, note details, votes)
+  BoardDiff JourneyCommand(const Board& board, int which, std::string* label, bool* mustBeEmpty) {
+    switch (which) {
+      case 22: {
+        *label = "Add curve point";
+        const CurveId curve = Pick<CurveId>(board.curves, mustBeEmpty);
+        const StageId stage = Pick<StageId>(board.stages, mustBeEmpty);
+        const float value = Chance(30) ? SnapEmotion(Float(-1, 1)) : Float(-1.3f, 1.3f);
+        int index = -2;
+        BoardDiff diff = AddCurvePoint(board, curve, {stage, Float(-0.2f, 1.2f), value, "p"}, &index);
+        CHECK((index >= 0) == !diff.Empty());
+        return diff;
+      }
+      case 23: {
+        *label = "Move curve point";
+        const CurveId curve = CurveWithPoints(board, mustBeEmpty);
+        const int index = PointIndex(board, curve, mustBeEmpty);
+        const StageId stage = Pick<StageId>(board.stages, mustBeEmpty);
+        return MoveCurvePoint(board, curve, index, stage, Float(0, 1), SnapEmotion(Float(-1, 1)));
+      }
+      case 24: {
+        *label = "Delete curve point";
+        const CurveId curve = CurveWithPoints(board, mustBeEmpty);
+        return DeleteCurvePoint(board, curve, PointIndex(board, curve, mustBeEmpty));
+      }
+      case 25: {
+        *label = "Point label";
+        const CurveId curve = CurveWithPoints(board, mustBeEmpty);
+        const int index = PointIndex(board, curve, mustBeEmpty);
+        return SetCurvePointLabel(board, curve, index, Chance(50) ? "Оплата" : "pay " + std::to_string(Int(0, 9)));
+      }
+      case 26: {
+        *label = "Add curve";
+        const PersonaId persona = MaybePersona(board, 20, mustBeEmpty);
+        CurveId id;
+        BoardDiff diff = AddCurve(board, persona, "Curve", NextCurveColor(board), Chance(50), &id);
+        CHECK(bool(id) == !diff.Empty());
+        return diff;
+      }
+      case 27: {
+        *label = "Delete curve";
+        return DeleteCurve(board, Pick<CurveId>(board.curves, mustBeEmpty));
+      }
+      case 28: {
+        *label = "Curve setting";
+        const CurveId curve = Pick<CurveId>(board.curves, mustBeEmpty);
+        switch (Int(0, 3)) {
+          case 0:
+            return SetCurveName(board, curve, Chance(50) ? "Мария" : "As-is");
+          case 1:
+            return SetCurveColor(board, curve, Chance(50) ? NextCurveColor(board) : 0x3b6fd8);
+          case 2:
+            return SetCurveToBe(board, curve, Chance(50));
+          default: {
+            const PersonaId persona = MaybePersona(board, 30, mustBeEmpty);
+            return SetCurvePersona(board, curve, persona);
+          }
+        }
+      }
+      case 29: {
+        *label = "Add persona";
+        Persona persona;
+        persona.name = Chance(50) ? "Олег" : "Sam";
+        persona.quote = "quote " + std::to_string(Int(0, 9));
+        PersonaId id;
+        BoardDiff diff = AddPersona(board, persona, &id);
+        CHECK(bool(id));
+        return diff;
+      }
+      case 30: {
+        *label = "Edit persona";
+        const PersonaId id = Pick<PersonaId>(board.personas, mustBeEmpty);
+        Persona after = board.FindPersona(id) ? *board.FindPersona(id) : Persona{};
+        after.id = id;
+        (Chance(50) ? after.goals : after.pains) = "text " + std::to_string(Int(0, 4));
+        return UpdatePersona(board, after);
+      }
+      case 31: {
+        *label = "Delete persona";
+        return DeletePersona(board, Pick<PersonaId>(board.personas, mustBeEmpty));
+      }
+      case 32: {
+        *label = "Edit note details";
+        const NoteId id = Pick<NoteId>(board.notes, mustBeEmpty);
+        Note after = board.FindNote(id) ? *board.FindNote(id) : RandomNote();
+        after.id = id;
+        after.owner = Chance(50) ? "" : "Anna";
+        after.due = Chance(50) ? "" : "2024-0" + std::to_string(Int(1, 9)) + "-15";
+        if (Chance(30)) after.text = "details " + std::to_string(Int(0, 9));
+        if (Chance(20)) after.votes = Int(-2, 4);
+        if (Chance(30)) {  // a stale copy from somewhere else: must not move the note
+          after.stage = Pick<StageId>(board.stages, &m_ignored);
+          after.lane = Pick<LaneId>(board.lanes, &m_ignored);
+          after.pos = {Float(0, 100), Float(0, 100)};
+        }
+        return UpdateNote(board, after);
+      }
+      case 33: {
+        *label = "Tags";
+        std::vector<std::string> tags;
+        if (Chance(70)) tags.push_back(Chance(50) ? "срочно" : "quick win");
+        return SetNotesTags(board, Notes(board, mustBeEmpty), tags);
+      }
+      case 34: {
+        *label = "Vote";
+        const int delta = Int(-2, 3);
+        if (delta == 0) *mustBeEmpty = true;
+        return AddVotes(board, Notes(board, mustBeEmpty), delta);
+      }
+      case 35:
+        *label = "Reset votes";
+        return ResetVotes(board);
+      default: {
+        *label = "Sort by votes";
+        // Mostly a cell whose notes are out of order (random cells seldom are), else any cell.
+        if (Chance(70)) {
+          std::vector<const Note*> unsorted;
+          for (const Note& note : board.notes)
+            if (!note.IsFree() && !SortCellByVotes(board, note.stage, note.lane).Empty()) unsorted.push_back(&note);
+          if (!unsorted.empty()) {
+            const Note* note = unsorted[Index(unsorted)];
+            return SortCellByVotes(board, note->stage, note->lane);
+          }
+        }
+        const StageId stage = Pick<StageId>(board.stages, mustBeEmpty);
+        return SortCellByVotes(board, stage, Pick<LaneId>(board.lanes, mustBeEmpty));
       }
     }
   }
@@ -581,6 +723,14 @@ class RandomEditor {
         const Vec2 delta{Float(-50, 50), Float(-50, 50)};
         return [this, delta](const Board& b) { return NudgeNotes(b, m_gestureIds, delta); };
       }
+      case 3: {  // dragging a curve point, across stages too
+        const CurveId curve = start.curves.empty() ? CurveId() : start.curves.front().id;
+        if (m_gesturePoint < 0) m_gesturePoint = PointIndex(start, curve, &m_ignored);
+        const int index = m_gesturePoint;
+        const StageId stage = Pick<StageId>(start.stages, &m_ignored);
+        const float t = Float(0, 1), value = Float(-1, 1);
+        return [=](const Board& b) { return MoveCurvePoint(b, curve, index, stage, t, value); };
+      }
       default:
         return [this](const Board& b) {
           std::string label;
@@ -589,7 +739,10 @@ class RandomEditor {
         };
     }
   }
-  void EndGesture() { m_gestureIds.clear(); }
+  void EndGesture() {
+    m_gestureIds.clear();
+    m_gesturePoint = -1;
+  }
 
  private:
   template <class T>
@@ -607,9 +760,46 @@ class RandomEditor {
         return IdT();
       case 1:
         return IdT(uint64_t(1) << 40);  // never allocated
-      default:
-        return IdT(m_otherType);  // a persona's id: no stage, lane or note has it
+      default: {
+        // A record of another type: a persona's id for stages, lanes and notes, a stage's for
+        // curves and personas.
+        constexpr bool kJourney = std::is_same_v<IdT, CurveId> || std::is_same_v<IdT, PersonaId>;
+        return IdT(kJourney ? m_stageId : m_otherType);
+      }
     }
+  }
+
+  // Mostly the index of one of the curve's points; otherwise one out of range (sets *bad).
+  int PointIndex(const Board& board, CurveId id, bool* bad) {
+    const EmotionCurve* curve = board.FindCurve(id);
+    const int count = curve ? int(curve->points.size()) : 0;
+    if (count > 0 && Chance(92)) return Int(0, count - 1);
+    *bad = true;
+    return Chance(50) ? -1 : count;
+  }
+
+  // Mostly a curve that has points (new curves have none), else as Pick.
+  CurveId CurveWithPoints(const Board& board, bool* bad) {
+    std::vector<const EmotionCurve*> withPoints;
+    for (const EmotionCurve& curve : board.curves)
+      if (!curve.points.empty()) withPoints.push_back(&curve);
+    if (!withPoints.empty() && Chance(80)) return withPoints[Index(withPoints)]->id;
+    return Pick<CurveId>(board.curves, bad);
+  }
+
+  // A persona, or none (`nonePercent` of the time, or when Pick gives the empty id: both fine).
+  PersonaId MaybePersona(const Board& board, int nonePercent, bool* mustBeEmpty) {
+    if (Chance(nonePercent)) return PersonaId();
+    bool bad = false;
+    const PersonaId id = Pick<PersonaId>(board.personas, &bad);
+    if (bad && id) *mustBeEmpty = true;
+    return id;
+  }
+
+  static size_t PointCount(const Board& board) {
+    size_t count = 0;
+    for (const EmotionCurve& curve : board.curves) count += curve.points.size();
+    return count;
   }
 
   std::vector<NoteId> Notes(const Board& board, bool* mustBeEmpty) {
@@ -665,7 +855,9 @@ class RandomEditor {
 
  private:
   std::mt19937 m_rng;
-  uint64_t m_otherType;
+  uint64_t m_otherType, m_stageId;
+  bool m_ignored = false;   // where a wrong id is fine (gestures, stale copies)
+  int m_gesturePoint = -1;  // the curve point a gesture drags
   std::vector<NoteId> m_gestureIds;
   StageId m_gestureStage;
 };
@@ -679,7 +871,8 @@ struct RandomRunStats {
 RandomRunStats RandomEdits(const Board& startBoard, uint32_t seed, int steps) {
   RandomRunStats stats;
   REQUIRE_FALSE(startBoard.personas.empty());
-  RandomEditor editor(seed, startBoard.personas.front().id.value);
+  REQUIRE_FALSE(startBoard.stages.empty());
+  RandomEditor editor(seed, startBoard.personas.front().id.value, startBoard.stages.front().id.value);
   Document doc = DocumentOf(startBoard);
   const std::string startJson = BoardToJson(startBoard);
 
@@ -694,7 +887,7 @@ RandomRunStats RandomEdits(const Board& startBoard, uint32_t seed, int steps) {
     } else if (editor.Chance(12)) {
       ++stats.gestures;
       const Board start = board;
-      const int kind = editor.Int(0, 3);
+      const int kind = editor.Int(0, 4);
       doc.BeginGesture("Gesture");
       BoardDiff last;
       const int updates = editor.Int(1, 12);

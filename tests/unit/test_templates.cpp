@@ -226,8 +226,30 @@ TEST_CASE("Sample board is a realistic filled map") {
     }
   }
 
+  SUBCASE("the persona's to-be curve stays above the as-is low point") {
+    REQUIRE(board.curves.size() == 2);
+    const EmotionCurve& toBe = board.curves[1];
+    CHECK(toBe.toBe);
+    CHECK(toBe.persona == board.personas[0].id);
+    CHECK(toBe.color != board.curves[0].color);
+    CHECK(toBe.points.size() >= 4);
+    for (const CurvePoint& point : toBe.points) CHECK(point.value > -0.2f);
+  }
+
+  SUBCASE("touchpoints carry channels and metrics, pains and delights a severity") {
+    int withChannel = 0, withMetric = 0, withSeverity = 0;
+    for (const Note& note : board.notes) {
+      withChannel += !note.channel.empty();
+      withMetric += note.metrics.conversion.has_value() || note.metrics.csi.has_value() || note.metrics.nps.has_value();
+      withSeverity += note.severity > 0;
+    }
+    CHECK(withChannel >= 5);
+    CHECK(withMetric >= 5);
+    CHECK(withSeverity >= 5);
+  }
+
   SUBCASE("the persona's as-is curve dips at the pain and peaks at the delight") {
-    REQUIRE(board.curves.size() == 1);
+    REQUIRE(board.curves.size() == 2);
     const EmotionCurve& curve = board.curves[0];
     CHECK(curve.persona == board.personas[0].id);
     CHECK_FALSE(curve.toBe);

@@ -1,0 +1,103 @@
+// Helpers shared by the tests of loading, restoring and saving boards.
+#pragma once
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/file_io.h"
+#include "core/templates.h"
+
+namespace jb::test {
+
+// A small, valid version 1 file written by hand, keys deliberately in a different order
+// from what the writer produces.
+inline const std::string kMinimalBoard = R"({
+  "board": {
+    "notes": [
+      {"text": "Hello", "id": 5, "stage": 1, "lane": 2, "pos": {"y": 0, "x": 0}, "size": "M",
+       "color": "", "votes": 0, "tags": ["a"], "owner": "", "due": ""}
+    ],
+    "nextId": 1,
+    "meta": {"title": "Hand made", "created": "", "modified": ""},
+    "stages": [{"id": 1, "name": "Only stage", "width": 360}],
+    "lanes": [{"id": 2, "name": "Notes", "kind": "custom", "height": 150, "color": "", "collapsed": false}],
+    "curves": [{"id": 3, "persona": 4, "name": "As-is", "color": "#3B6FD8", "toBe": false,
+                "points": [{"stage": 1, "t": 0.5, "value": -0.25, "label": "meh"}]}],
+    "personas": [{"id": 4, "name": "P", "description": "", "goals": "", "needs": "", "pains": "",
+                  "objections": "", "channels": "", "quote": ""}],
+    "someFutureField": {"ignored": [1, 2, 3]}
+  },
+  "app": "0.0.9",
+  "formatVersion": 1,
+  "format": "journeyboard"
+})";
+
+inline std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, "fixture lacks: " << from);
+  return text.replace(at, from.size(), to);
+}
+
+inline const Board* AsBoard(const LoadResult& result) {
+  const LoadedBoard* loaded = std::get_if<LoadedBoard>(&result);
+  return loaded ? &loaded->board : nullptr;
+}
+const Board* AsBoard(LoadResult&&) = delete;  // the pointer would dangle
+
+// The warnings of a load that succeeded; empty for a failed one.
+inline std::vector<std::string> Warnings(const LoadResult& result) {
+  const LoadedBoard* loaded = std::get_if<LoadedBoard>(&result);
+  return loaded ? loaded->warnings : std::vector<std::string>{};
+}
+
+// Whether one of `warnings` contains `part`.
+inline bool HasWarning(const std::vector<std::string>& warnings, const std::string& part) {
+  return std::any_of(warnings.begin(), warnings.end(),
+                     [&](const std::string& w) { return w.find(part) != std::string::npos; });
+}
+
+// Loading must fail with this kind; returns the message. Messages are plain sentences that name
+// the file and never leak parser jargon.
+inline std::string ExpectError(const LoadResult& result, LoadErrorKind kind, const std::string& name = "test.cjm") {
+  const LoadError* error = std::get_if<LoadError>(&result);
+  REQUIRE_MESSAGE(error != nullptr, "expected a load error");
+  CHECK(static_cast<int>(error->kind) == static_cast<int>(kind));
+  const std::string& message = error->message;
+  CAPTURE(message);
+  CHECK(message.find(name) != std::string::npos);
+  CHECK(message.back() == '.');
+  for (const char* jargon : {"rapidjson", "RapidJSON", "NVP", "assert", "IsObject", "cereal", "exception"})
+    CHECK(message.find(jargon) == std::string::npos);
+  return message;
+}
+
+inline std::string FromJsonError(const std::string& json, LoadErrorKind kind) {
+  return ExpectError(BoardFromJson(json, "test.cjm"), kind);
+}
+
+inline bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A template board with fixed timestamps: MakeBoard stamps the current time, so two calls a
+// second apart would differ.
+inline Board FixedBoard(Template which) {
+  Board board = MakeBoard(which);
+  board.meta.created = board.meta.modified = "2026-03-01T09:30:00Z";
+  return board;
+}
+
+// Sorted names in a folder.
+inline std::vector<std::string> FolderEntries(const std::filesystem::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace jb::test

@@ -1,0 +1,291 @@
+// Saving never loses a workshop: the previous file survives every failure byte for byte, and the
+// version before the last save is kept as FILE.cjm.bak.
+#include <doctest/doctest.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/file_io.h"
+#include "core/templates.h"
+#include "file_io_support.h"
+#include "test_support.h"
+
+using namespace jb;
+using namespace jb::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Makes the `nth` time (1-based) the saver reaches `step` fail with `error`, while in scope.
+class SaveFault {
+ public:
+  SaveFault(const char* step, int error, int nth = 1) {
+    s_step = step;
+    s_error = error;
+    s_remaining = nth;
+    s_seen = 0;
+    SetSaveFaultHookForTesting(&Hook);
+  }
+  ~SaveFault() { SetSaveFaultHookForTesting(nullptr); }
+  SaveFault(const SaveFault&) = delete;
+  SaveFault& operator=(const SaveFault&) = delete;
+  static int Seen() { return s_seen; }  // how often the step was reached
+
+ private:
+  static int Hook(const char* step) {
+    if (std::strcmp(step, s_step) != 0) return 0;
+    ++s_seen;
+    return --s_remaining == 0 ? s_error : 0;
+  }
+  static inline const char* s_step = "";
+  static inline int s_error = 0, s_remaining = 0, s_seen = 0;
+};
+
+// A board whose file is a few MiB, so it is written in several pieces.
+Board BigBoard() {
+  Board board = FixedBoard(Template::Classic);
+  const Stage& stage = board.stages.front();
+  const Lane& lane = board.lanes.front();
+  for (int i = 0; i < 8000; ++i) {
+    Note note;
+    note.id = NoteId(board.NewId());
+    note.stage = stage.id;
+    note.lane = lane.id;
+    note.text = "Note " + std::to_string(i) + ": " + std::string(300, 'x');
+    board.notes.push_back(note);
+  }
+  return board;
+}
+
+std::string Bak(const std::string& path) {
+  return path + ".bak";
+}
+
+}  // namespace
+
+TEST_CASE("Save is atomic: it overwrites and leaves no temp files") {
+  TempDir dir;
+  const std::string path = dir.File("board.cjm");
+  SaveError error;
+  Board first = FixedBoard(Template::Classic);
+  REQUIRE(SaveBoard(first, path, &error));
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"board.cjm"});  // a first save has no .bak
+  CHECK(ReadFile(path) == BoardToJson(first));
+
+  Board second = FixedBoard(Template::Sample);
+  REQUIRE(SaveBoard(second, path, nullptr));
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"board.cjm", "board.cjm.bak"});
+  const LoadResult loaded = LoadBoard(path);
+  REQUIRE(AsBoard(loaded));
+  CHECK(*AsBoard(loaded) == second);
+}
+
+TEST_CASE("Save keeps the previous version as FILE.cjm.bak, one generation") {
+  TempDir dir;
+  const std::string path = dir.File("workshop.cjm");
+  const Board a = FixedBoard(Template::Blank), b = FixedBoard(Template::Classic), c = FixedBoard(Template::Sample);
+  REQUIRE(SaveBoard(a, path, nullptr));
+  CHECK_FALSE(fs::exists(Bak(path)));
+  REQUIRE(SaveBoard(b, path, nullptr));
+  CHECK(ReadFile(Bak(path)) == BoardToJson(a));
+  REQUIRE(SaveBoard(c, path, nullptr));
+  CHECK(ReadFile(Bak(path)) == BoardToJson(b));
+  CHECK(ReadFile(path) == BoardToJson(c));
+  // The .bak is a file of its own: the next save does not change it through a shared link.
+  const std::string bakBefore = ReadFile(Bak(path));
+  REQUIRE(SaveBoard(c, path, nullptr));
+  CHECK(ReadFile(Bak(path)) == BoardToJson(c));
+  CHECK(bakBefore == BoardToJson(b));
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"workshop.cjm", "workshop.cjm.bak"});
+  // And it opens like any board.
+  const LoadResult backup = LoadBoard(Bak(path));
+  REQUIRE(AsBoard(backup));
+  CHECK(*AsBoard(backup) == c);
+}
+
+TEST_CASE("A failed save after a failed save leaves no stray files") {
+  // The rename fails after the .bak was made: the .bak and the file are then one file under two
+  // names, which the next backup must cope with.
+  TempDir dir;
+  const std::string path = dir.File("b.cjm");
+  REQUIRE(SaveBoard(FixedBoard(Template::Blank), path, nullptr));
+  {
+    SaveFault fault("rename", EIO);
+    CHECK_FALSE(SaveBoard(FixedBoard(Template::Classic), path, nullptr));
+  }
+  REQUIRE(SaveBoard(FixedBoard(Template::Sample), path, nullptr));
+  CHECK(ReadFile(Bak(path)) == BoardToJson(FixedBoard(Template::Blank)));
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"b.cjm", "b.cjm.bak"});
+}
+
+TEST_CASE("Where hard links are not possible, the .bak is a copy") {
+  TempDir dir;
+  const std::string path = dir.File("b.cjm");
+  REQUIRE(SaveBoard(FixedBoard(Template::Blank), path, nullptr));
+  SaveFault fault("link", EPERM);
+  REQUIRE(SaveBoard(FixedBoard(Template::Classic), path, nullptr));
+  CHECK(SaveFault::Seen() == 1);
+  CHECK(ReadFile(Bak(path)) == BoardToJson(FixedBoard(Template::Blank)));
+  CHECK(ReadFile(path) == BoardToJson(FixedBoard(Template::Classic)));
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"b.cjm", "b.cjm.bak"});
+}
+
+TEST_CASE("A failure to make the .bak does not block the save") {
+  TempDir dir;
+  const std::string path = dir.File("b.cjm");
+  REQUIRE(SaveBoard(FixedBoard(Template::Blank), path, nullptr));
+  REQUIRE(SaveBoard(FixedBoard(Template::Classic), path, nullptr));
+  const std::string oldBak = ReadFile(Bak(path));
+  SaveFault fault("backup", EIO);
+  SaveError error;
+  REQUIRE(SaveBoard(FixedBoard(Template::Sample), path, &error));
+  CHECK(SaveFault::Seen() == 1);
+  CHECK(ReadFile(path) == BoardToJson(FixedBoard(Template::Sample)));
+  CHECK(ReadFile(Bak(path)) == oldBak);  // the older backup is still there, untouched
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"b.cjm", "b.cjm.bak"});
+}
+
+TEST_CASE("Save failures leave the previous file and its .bak byte-identical, with one sentence") {
+  struct Case {
+    const char* step;
+    int error;
+    int nth;
+    const char* reason;
+  };
+  const Case cases[] = {
+      {"create", EROFS, 1, "the disk is read-only"},  // a read-only disk or folder
+      {"create", EACCES, 1, "permission denied"},     // a folder that is not ours
+      {"write", ENOSPC, 1, "the disk is full"},       // full before the first byte
+      {"write", ENOSPC, 2, "the disk is full"},       // full half-way through
+      {"write", EDQUOT, 3, "the disk is full"},       // over quota
+      {"fsync", EIO, 1, std::strerror(EIO)},          // the disk lost the bytes
+      {"rename", EXDEV, 1, std::strerror(EXDEV)},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.step);
+    CAPTURE(c.nth);
+    TempDir dir;
+    const std::string path = dir.File("keep.cjm");
+    REQUIRE(SaveBoard(FixedBoard(Template::Blank), path, nullptr));
+    REQUIRE(SaveBoard(FixedBoard(Template::Classic), path, nullptr));
+    const std::string before = ReadFile(path), bakBefore = ReadFile(Bak(path));
+    SaveError error;
+    {
+      SaveFault fault(c.step, c.error, c.nth);
+      CHECK_FALSE(SaveBoard(BigBoard(), path, &error));
+      CHECK(SaveFault::Seen() >= c.nth);
+    }
+    CHECK(error.message == "Cannot save " + path + ": " + c.reason + ".");
+    CHECK(ReadFile(path) == before);
+    if (std::string(c.step) != "rename") CHECK(ReadFile(Bak(path)) == bakBefore);
+    CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"keep.cjm", "keep.cjm.bak"});  // no temp left
+    // The next save works again.
+    REQUIRE(SaveBoard(FixedBoard(Template::Sample), path, nullptr));
+    CHECK(ReadFile(path) == BoardToJson(FixedBoard(Template::Sample)));
+  }
+}
+
+TEST_CASE("A read-only folder: the save fails and the previous file stays") {
+  if (::geteuid() == 0) return;  // root writes anywhere; the fault-injected case above covers it
+  TempDir dir;
+  const fs::path folder = dir.Path() / "locked";
+  fs::create_directories(folder);
+  const std::string path = (folder / "b.cjm").string();
+  REQUIRE(SaveBoard(FixedBoard(Template::Blank), path, nullptr));
+  const std::string before = ReadFile(path);
+  REQUIRE(::chmod(folder.c_str(), 0555) == 0);
+  SaveError error;
+  CHECK_FALSE(SaveBoard(FixedBoard(Template::Sample), path, &error));
+  ::chmod(folder.c_str(), 0755);
+  CHECK(error.message == "Cannot save " + path + ": permission denied.");
+  CHECK(ReadFile(path) == before);
+}
+
+TEST_CASE("Save keeps the file's permissions") {
+  TempDir dir;
+  const std::string path = dir.File("shared.cjm");
+  REQUIRE(SaveBoard(FixedBoard(Template::Blank), path, nullptr));
+  REQUIRE(::chmod(path.c_str(), 0640) == 0);
+  REQUIRE(SaveBoard(FixedBoard(Template::Classic), path, nullptr));
+  struct stat info;
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0640);
+}
+
+TEST_CASE("A failed save leaves the previous file byte-identical") {
+  TempDir dir;
+  const std::string path = dir.File("keep.cjm");
+  REQUIRE(SaveBoard(FixedBoard(Template::Classic), path, nullptr));
+  const std::string before = ReadFile(path);
+  // Block the temp file's name with a non-empty folder (chmod would not stop root).
+  const fs::path blocker = dir.Path() / (".keep.cjm.tmp-" + std::to_string(::getpid()));
+  fs::create_directories(blocker / "inside");
+  SaveError error;
+  CHECK_FALSE(SaveBoard(FixedBoard(Template::Sample), path, &error));
+  CHECK(error.message.rfind("Cannot save " + path + ": ", 0) == 0);
+  CHECK(error.message.back() == '.');
+  CHECK(ReadFile(path) == before);
+}
+
+TEST_CASE("Saving into a missing folder, a non-folder or over a folder fails with a message") {
+  TempDir dir;
+  const std::string path = dir.File("no/such/folder/board.cjm");
+  SaveError error;
+  CHECK_FALSE(SaveBoard(FixedBoard(Template::Blank), path, &error));
+  CAPTURE(error.message);
+  CHECK(error.message == "Cannot save " + path + ": the folder " + dir.File("no/such/folder") + " does not exist.");
+  CHECK_FALSE(SaveBoard(FixedBoard(Template::Blank), path, nullptr));  // no error slot: still no crash
+  CHECK(FolderEntries(dir.Path()).empty());
+
+  fs::create_directories(dir.Path() / "taken.cjm");
+  CHECK_FALSE(SaveBoard(FixedBoard(Template::Blank), dir.File("taken.cjm"), &error));
+  CHECK(error.message == "Cannot save " + dir.File("taken.cjm") + ": a folder with that name is in the way.");
+  CHECK(fs::is_directory(dir.Path() / "taken.cjm"));
+
+  // A device is not a folder.
+  CHECK_FALSE(SaveBoard(FixedBoard(Template::Blank), "/dev/full/x.cjm", &error));
+  CHECK(error.message == "Cannot save /dev/full/x.cjm: /dev/full is not a folder.");
+}
+
+TEST_CASE("A pipe or a device is never replaced by a saved file") {
+  TempDir dir;
+  const std::string pipe = dir.File("pipe.cjm");
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  SaveError error;
+  CHECK_FALSE(SaveBoard(FixedBoard(Template::Blank), pipe, &error));
+  CHECK(error.message == "Cannot save " + pipe + ": it is not a regular file.");
+  CHECK(fs::is_fifo(pipe));
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"pipe.cjm"});
+  // /dev/full would be replaced by a regular file if root could rename over it.
+  CHECK_FALSE(SaveBoard(FixedBoard(Template::Blank), "/dev/full", &error));
+  CHECK(error.message == "Cannot save /dev/full: it is not a regular file.");
+  CHECK(fs::is_character_file("/dev/full"));
+}
+
+TEST_CASE("Saving through a symlink updates the file it points to and keeps its .bak beside it") {
+  TempDir dir;
+  fs::create_directories(dir.Path() / "real");
+  const std::string real = dir.File("real/b.cjm"), link = dir.File("link.cjm");
+  REQUIRE(SaveBoard(FixedBoard(Template::Blank), real, nullptr));
+  fs::create_symlink(real, link);
+  REQUIRE(SaveBoard(FixedBoard(Template::Classic), link, nullptr));
+  CHECK(fs::is_symlink(link));
+  CHECK(ReadFile(real) == BoardToJson(FixedBoard(Template::Classic)));
+  CHECK(ReadFile(Bak(real)) == BoardToJson(FixedBoard(Template::Blank)));
+  CHECK_FALSE(fs::exists(Bak(link)));
+}
+
+TEST_CASE("WriteFileAtomically without a backup keeps no .bak") {
+  TempDir dir;
+  const std::string path = dir.File("notes.txt");
+  REQUIRE(WriteFileAtomically(path, "one", false, nullptr));
+  REQUIRE(WriteFileAtomically(path, "two", false, nullptr));
+  CHECK(ReadFile(path) == "two");
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"notes.txt"});
+}

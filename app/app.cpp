@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/app.h"
 #include "app/canvas.h"
 #include "app/cli.h"
 #include "app/file_dialog.h"
@@ -193,109 +194,10 @@ std::string TimeStamp() {
   return text;
 }
 
+}  // namespace
+
 // [SECTION] App
 
-class App {
- public:
-  App(GLFWwindow* window, const WindowOptions& options) : m_window(window), m_options(options) {}
-  ~App();
-
-  bool Init();
-  // Returns true when the frame changed the board: the next frame must show it (the canvas may
-  // have drawn before a panel or dialog made the change).
-  bool Frame();
-  // Lays out one frame without drawing it, so the first drawn frame already knows the menu
-  // bar's height (ImGui learns it from the previous frame).
-  void WarmUp();
-  bool ShouldQuit() const { return m_quit; }
-  // Seconds until the app must draw again with no input (text cursor blink, status message
-  // expiry), or a negative number when it can sleep until the next event.
-  double NextTimedFrameIn() const {
-    double wait = -1;
-    if (ImGui::GetIO().WantTextInput || m_canvas.IsTyping()) wait = 0.5;
-    double status = m_statusUntil - glfwGetTime();
-    if (status > 0 && (wait < 0 || status < wait)) wait = status;
-    if (NeedsRecoveryCopy()) {
-      double autosave = std::max(0.0, m_lastRecoveryTime + m_options.autosaveSeconds - glfwGetTime());
-      if (wait < 0 || autosave < wait) wait = autosave;
-    }
-    return wait;
-  }
-
- private:
-  enum class Pending { None, New, Open, Quit };
-
-  void ApplyUiScale();
-  void OpenFile(const std::string& path);
-  bool SaveTo(const std::string& path);
-  void Save();
-  void RequestSaveAs();
-  void RequestExport();
-  void QuickSnapshot();
-  void Export(const std::string& path);
-  void StartOrConfirm(Pending action);
-  void RunPending();
-  void Menu();
-  void EditMenu();
-  void HistoryPanel();
-  void Undo();
-  void Redo();
-  void Shortcuts();
-  void Dialogs();
-  void UpdateTitle();
-  void DumpLayout();
-  void Status(const std::string& message);
-  void ShowError(const std::string& message);
-  // [SECTION] Recovery: unsaved work is copied aside every few seconds and on focus loss; the
-  // next start offers it back after a crash. A save or a clean quit removes the copy.
-  bool NeedsRecoveryCopy() const { return m_document.IsDirty() && m_document.ChangeCount() != m_recoveredChange; }
-  void Autosave(bool now);
-  void DiscardRecovery();
-  void OfferRecovery();
-  void RecoveryDialog();
-  // A damaged file was opened and repaired: say what was repaired (the file on disk is untouched
-  // until the facilitator saves).
-  void ReportRepairs(const std::vector<std::string>& warnings, const std::string& path);
-  void AddRecent(const std::string& path);
-  void LoadRecent();
-
-  GLFWwindow* m_window;
-  WindowOptions m_options;
-  Document m_document;
-  Canvas m_canvas;
-  Fonts m_fonts;
-  GpuRenderer m_renderer;
-  FileDialog m_fileDialog;
-  ImGuiStyle m_baseStyle;
-
-  float m_uiScale = 1.0f;
-  float m_appliedScale = 0;
-  bool m_quit = false;
-  Pending m_pending = Pending::None;
-  Template m_pendingTemplate = Template::Classic;
-  bool m_confirmDiscard = false;
-  bool m_chooseTemplate = false;
-  std::string m_error;
-  bool m_errorRequested = false;
-  std::string m_status;
-  double m_statusUntil = 0;
-  std::string m_title;
-  std::vector<std::string> m_recent;
-  std::string m_lastDump;
-  bool m_showDemo = false;
-  bool m_showHistory = false;
-  bool m_showPersonas = false;
-  uint64_t m_recoveredChange = 0;  // ChangeCount at the last recovery copy
-  double m_lastRecoveryTime = 0;
-  bool m_recoveryErrorShown = false;
-  std::optional<RecoveryInfo> m_offeredRecovery;
-  bool m_recoveryRequested = false;
-  bool m_showInspector = false;
-
-  // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).
-  std::string m_statsPath;
-  std::vector<double> m_cpuMs, m_gpuMs;
-};
 
 App::~App() {
   if (m_statsPath.empty() || m_cpuMs.empty()) return;
@@ -311,6 +213,12 @@ App::~App() {
     std::fprintf(out, "}\n");
     std::fclose(out);
   }
+}
+
+double App::Now() const {
+  if (m_window) return glfwGetTime();
+  static const auto start = std::chrono::steady_clock::now();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 bool App::Init() {
@@ -352,7 +260,7 @@ bool App::Init() {
 
 void App::ApplyUiScale() {
   float xscale = 1, yscale = 1;
-  glfwGetWindowContentScale(m_window, &xscale, &yscale);
+  if (m_window) glfwGetWindowContentScale(m_window, &xscale, &yscale);
   float scale = std::max(xscale, 1.0f) * m_uiScale;
   if (scale == m_appliedScale) return;
   m_appliedScale = scale;
@@ -366,7 +274,7 @@ void App::ApplyUiScale() {
 
 void App::Status(const std::string& message) {
   m_status = message;
-  m_statusUntil = glfwGetTime() + 4;
+  m_statusUntil = Now() + 4;
 }
 
 void App::ShowError(const std::string& message) {
@@ -376,9 +284,9 @@ void App::ShowError(const std::string& message) {
 }
 
 void App::Autosave(bool now) {
-  if (!NeedsRecoveryCopy() || (!now && glfwGetTime() - m_lastRecoveryTime < m_options.autosaveSeconds)) return;
+  if (!NeedsRecoveryCopy() || (!now && Now() - m_lastRecoveryTime < m_options.autosaveSeconds)) return;
   std::string error;
-  m_lastRecoveryTime = glfwGetTime();
+  m_lastRecoveryTime = Now();
   if (WriteRecovery(m_document.board(), m_document.path(), &error)) {
     m_recoveredChange = m_document.ChangeCount();
     m_recoveryErrorShown = false;
@@ -630,7 +538,7 @@ void App::Menu() {
     ImGui::MenuItem("ImGui demo window", nullptr, &m_showDemo);
     ImGui::EndMenu();
   }
-  if (!m_status.empty() && m_statusUntil > glfwGetTime()) {
+  if (!m_status.empty() && m_statusUntil > Now()) {
     ImGui::Separator();
     ImGui::TextDisabled("%s", m_status.c_str());
   }
@@ -798,19 +706,20 @@ void App::Dialogs() {
 
 void App::UpdateTitle() {
   std::string title = (m_document.IsDirty() ? "*" : "") + m_document.DisplayName() + " — Journeyboard";
-  if (title != m_title) {
+  if (title != m_title && m_window) {
     m_title = title;
     glfwSetWindowTitle(m_window, title.c_str());
   }
 }
 
 void App::DumpLayout() {
-  if (m_options.dumpLayoutPath.empty() || !m_canvas.LayoutIsCurrent(m_document)) return;
+  if (m_options.dumpLayoutPath.empty() || !m_window || !m_canvas.LayoutIsCurrent(m_document)) return;
   int w = 0, h = 0;
   glfwGetWindowSize(m_window, &w, &h);
-  ViewInfo view{w, h, m_document.path(), m_document.IsDirty(), m_canvas.AddStageButton(), m_canvas.AddLaneButton(), {},
+  ViewInfo view{w, h, m_document.path(), m_document.IsDirty(), m_canvas.AddStageButton(), m_canvas.AddLaneButton(), {}, {},
                 m_document.UndoLabel(), m_document.RedoLabel()};
   for (NoteId id : m_canvas.selection()) view.selection.push_back(id.value);
+  for (size_t l = 0; l < m_document.board().lanes.size(); ++l) view.chevrons.push_back(m_canvas.LaneChevron(int(l)));
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   if (WriteLayoutDump(m_options.dumpLayoutPath, json)) m_lastDump = std::move(json);
@@ -823,20 +732,8 @@ void App::WarmUp() {
   ImGui::EndFrame();
 }
 
-bool App::Frame() {
-  const auto frameStart = std::chrono::steady_clock::now();
-  const uint64_t changesBefore = m_document.ChangeCount();
-  if (g_closeRequested) {
-    g_closeRequested = false;
-    StartOrConfirm(Pending::Quit);
-  }
-  Autosave(std::exchange(g_focusLost, false));
-  ApplyUiScale();
+void App::BuildUi(const std::u32string& typed) {
   ClearRecordedWidgets();
-  ImGui_ImplGlfw_NewFrame();
-  ApplyDeliveredMouse();
-  ImGui::NewFrame();
-
   Menu();
   Shortcuts();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -849,7 +746,7 @@ bool App::Frame() {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(2);
-  m_canvas.Show(m_document, m_fonts, g_typed);
+  m_canvas.Show(m_document, m_fonts, typed);
   ImGui::End();
   HistoryPanel();
   RecoveryDialog();
@@ -857,7 +754,21 @@ bool App::Frame() {
   if (m_showInspector) ShowInspector(m_document, m_canvas, &m_showInspector);
   Dialogs();
   if (m_showDemo) ImGui::ShowDemoWindow(&m_showDemo);
+}
 
+bool App::Frame() {
+  const auto frameStart = std::chrono::steady_clock::now();
+  const uint64_t changesBefore = m_document.ChangeCount();
+  if (g_closeRequested) {
+    g_closeRequested = false;
+    StartOrConfirm(Pending::Quit);
+  }
+  Autosave(std::exchange(g_focusLost, false));
+  ApplyUiScale();
+  ImGui_ImplGlfw_NewFrame();
+  ApplyDeliveredMouse();
+  ImGui::NewFrame();
+  BuildUi(g_typed);
   ImGui::Render();
   const auto cpuEnd = std::chrono::steady_clock::now();
   int fbWidth = 0, fbHeight = 0;
@@ -878,8 +789,6 @@ bool App::Frame() {
   DumpLayout();
   return m_document.ChangeCount() != changesBefore || !m_canvas.LayoutIsCurrent(m_document);
 }
-
-}  // namespace
 
 // [SECTION] RunWindow
 

@@ -36,7 +36,7 @@ Rect BoardContentBounds(const Layout& layout) {
 
 void Canvas::UpdateLayout(const Document& document, const Fonts& fonts) {
   if (document.ChangeCount() == m_layoutChangeCount) return;
-  m_layout = ComputeLayout(document.board(), &fonts);
+  m_layout = ComputeLayout(document.board(), &fonts, kMetrics, &m_fitCache);
   m_layoutChangeCount = document.ChangeCount();
 }
 
@@ -64,6 +64,14 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
     m_fitPending = false;
     m_fitted = true;
     m_fittedSize = m_size;
+  }
+  if (m_showRectPending) {
+    Camera shown;
+    shown.Fit(m_showRect, m_size, kFitMarginPx);
+    m_camera.zoom = shown.zoom;
+    m_camera.world = shown.world;
+    m_showRectPending = false;
+    m_fitted = false;
   }
 
   ImGui::SetItemAllowOverlap();

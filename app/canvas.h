@@ -35,10 +35,16 @@ class Canvas {
 
   void RequestFit() { m_fitPending = true; }
   void ZoomBy(float factor);  // around the canvas centre
+  // Shows `world` (board units) whole and centred, e.g. one stage (takes effect at the next Show).
+  void ShowRect(const Rect& world) {
+    m_showRect = world;
+    m_showRectPending = true;
+  }
 
   // [SECTION] Commands for menus and shortcuts
   bool HasSelection() const { return !m_selection.empty(); }
   void SelectAll(const Document& document);
+  void SetSelection(std::vector<NoteId> ids) { m_selection = std::move(ids); }
   void ClearSelection() { m_selection.clear(); }
   void DeleteSelection(Document& document);
   void CopySelection(const Document& document);
@@ -68,6 +74,7 @@ class Canvas {
   Vec2 size() const { return m_size; }
   Rect AddStageButton() const;
   Rect AddLaneButton() const;
+  Rect LaneChevron(int lane) const;  // the ▾ that collapses a lane
 
  private:
   enum class Mode {
@@ -103,7 +110,6 @@ class Canvas {
 
   void UpdateLayout(const Document& document, const Fonts& fonts);
   Hit HitTest(const Board& board, Vec2 world) const;
-  Rect LaneChevron(int lane) const;
 
   void HandleMouse(Document& document, const Fonts& fonts);
   void HandleKeys(Document& document);
@@ -130,11 +136,14 @@ class Canvas {
 
   Camera m_camera;
   Layout m_layout;
+  NoteFitCache m_fitCache;  // a drag re-lays the board out on every step; its texts stay wrapped
   uint64_t m_layoutChangeCount = UINT64_MAX;
   Vec2 m_size;
   bool m_fitPending = true;
   bool m_fitted = false;  // the view is the fitted one: keep it fitted on resize
   Vec2 m_fittedSize;
+  Rect m_showRect;
+  bool m_showRectPending = false;
 
   Mode m_mode = Mode::Idle;
   std::vector<NoteId> m_selection;

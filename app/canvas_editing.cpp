@@ -11,6 +11,7 @@
 
 #include "app/canvas_internal.h"
 #include "app/fonts.h"
+#include "app/layout_dump.h"
 #include "app/render.h"
 #include "core/journey_commands.h"
 
@@ -239,7 +240,9 @@ void Canvas::ShowContextMenus(Document& document) {
       if (ImGui::MenuItem("Add stage before")) document.Apply(AddStage(board, "New stage", s), "Add stage");
       if (ImGui::MenuItem("Add stage after")) document.Apply(AddStage(board, "New stage", s + 1), "Add stage");
       ImGui::Separator();
-      if (ImGui::MenuItem("Delete stage...")) {
+      bool deleteStage = ImGui::MenuItem("Delete stage...");
+      RecordWidget("menu.delete_stage");
+      if (deleteStage) {
         m_deleteHit = {Hit::StageHeader, s};
         if (CountNotesInStage(board, board.stages[s].id) > 0) m_confirmDelete = true;
         else document.Apply(DeleteStage(board, board.stages[s].id), "Delete stage");
@@ -266,7 +269,9 @@ void Canvas::ShowContextMenus(Document& document) {
         }
         ImGui::EndMenu();
       }
-      if (ImGui::MenuItem(lane.collapsed ? "Expand" : "Collapse"))
+      bool collapse = ImGui::MenuItem(lane.collapsed ? "Expand" : "Collapse");
+      RecordWidget("menu.collapse_lane");
+      if (collapse)
         document.Apply(SetLaneCollapsed(board, lane.id, !lane.collapsed), lane.collapsed ? "Expand lane" : "Collapse lane");
       if (ImGui::MenuItem("Add lane above")) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l), "Add lane");
       if (ImGui::MenuItem("Add lane below")) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l + 1), "Add lane");
@@ -317,7 +322,9 @@ void Canvas::ShowDeleteConfirmation(Document& document) {
   ImGui::Text("Delete the %s \"%s\" and its %d note%s?", stage ? "stage" : "lane", name.c_str(), notes, notes == 1 ? "" : "s");
   ImGui::TextDisabled("Ctrl+Z brings them back.");
   const float em = ImGui::GetFontSize();
-  if (ImGui::Button("Delete", {em * 8, 0})) {
+  bool confirmed = ImGui::Button("Delete", {em * 8, 0});
+  RecordWidget("confirm.delete");
+  if (confirmed) {
     if (stage) document.Apply(DeleteStage(board, board.stages[m_deleteHit.index].id), "Delete stage");
     else document.Apply(DeleteLane(board, board.lanes[m_deleteHit.index].id), "Delete lane");
     PruneSelection(document);

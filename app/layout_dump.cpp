@@ -89,6 +89,10 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << ",\"kind\":\"" << LaneKindName(lane.kind) << "\",\"collapsed\":" << (lane.collapsed ? "true" : "false")
         << ",\"rect\":";
     RectJson(out, camera, layout.LaneLabel(int(l)));
+    if (l < view.chevrons.size()) {
+      out << ",\"chevron\":";
+      RectJson(out, camera, view.chevrons[l]);
+    }
     out << '}';
   }
   out << "],\n\"cells\":[";

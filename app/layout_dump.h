@@ -19,6 +19,7 @@ struct ViewInfo {
   std::string path;
   bool dirty = false;
   Rect addStage, addLane;     // the canvas' "+" buttons, board units
+  std::vector<Rect> chevrons; // each lane's collapse button, board units
   std::vector<uint64_t> selection;
   std::string undo, redo;     // labels of the next undo / redo step
 };

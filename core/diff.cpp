@@ -79,6 +79,46 @@ void MoveRecord(std::vector<T>& items, IdT id, int from, int to) {
   InsertClamped(items, to, std::move(record));
 }
 
+// Runs moves in order (`reverse`: each from `to` back to `from`). A drag of many notes moves each
+// one through the whole vector; records are heavy to shift, so with more than a few moves the
+// order is worked out on a vector of positions first and the records are permuted once.
+template <class T, class It>
+void MoveRecords(std::vector<T>& items, It first, It last, bool reverse) {
+  if (std::distance(first, last) < 4) {
+    for (It m = first; m != last; ++m) MoveRecord(items, m->id, reverse ? m->to : m->from, reverse ? m->from : m->to);
+    return;
+  }
+  using IdT = decltype(first->id);
+  std::vector<size_t> order(items.size());
+  std::vector<IdT> ids(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    order[i] = i;
+    ids[i] = items[i].id;
+  }
+  for (It m = first; m != last; ++m) {
+    const int from = reverse ? m->to : m->from, to = reverse ? m->from : m->to;
+    int at = from >= 0 && from < int(ids.size()) && ids[size_t(from)] == m->id ? from : -1;
+    if (at < 0) {
+      auto found = std::find(ids.begin(), ids.end(), m->id);
+      if (found == ids.end()) continue;
+      at = int(found - ids.begin());
+    }
+    // Erase at `at`, insert at `to` clamped to the shortened vector: one rotation.
+    const int dest = std::clamp(to, 0, int(ids.size()) - 1);
+    if (at < dest) {
+      std::rotate(order.begin() + at, order.begin() + at + 1, order.begin() + dest + 1);
+      std::rotate(ids.begin() + at, ids.begin() + at + 1, ids.begin() + dest + 1);
+    } else if (dest < at) {
+      std::rotate(order.begin() + dest, order.begin() + at, order.begin() + at + 1);
+      std::rotate(ids.begin() + dest, ids.begin() + at, ids.begin() + at + 1);
+    }
+  }
+  std::vector<T> permuted;
+  permuted.reserve(items.size());
+  for (size_t i : order) permuted.push_back(std::move(items[i]));
+  items = std::move(permuted);
+}
+
 template <class T>
 void Replace(std::vector<T>& items, const T& with) {
   const int at = Locate(items, -1, with.id);
@@ -97,26 +137,72 @@ std::vector<const Placed<T>*> ByIndex(const std::vector<Placed<T>>& placed, bool
   return sorted;
 }
 
+// Erases records listed by descending index. When every index names its record (as diffs made
+// on this very board do), in one pass: erasing one by one shifts the whole tail each time, and a
+// drag of many notes re-applies hundreds of these per step.
+template <class T>
+void EraseAll(std::vector<T>& items, const std::vector<const Placed<T>*>& descending) {
+  bool direct = descending.size() >= 4;
+  for (size_t k = 0; direct && k < descending.size(); ++k) {
+    const int at = descending[k]->index;
+    direct = at >= 0 && at < int(items.size()) && items[size_t(at)].id == descending[k]->record.id &&
+             (k == 0 || at < descending[k - 1]->index);
+  }
+  if (!direct) {
+    for (const Placed<T>* p : descending) {
+      const int at = Locate(items, p->index, p->record.id);
+      if (at >= 0) EraseAt(items, at);
+    }
+    return;
+  }
+  std::vector<bool> gone(items.size(), false);
+  for (const Placed<T>* p : descending) gone[size_t(p->index)] = true;
+  size_t kept = 0;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!gone[i]) {
+      if (kept != i) items[kept] = std::move(items[i]);
+      ++kept;
+    }
+  items.erase(items.begin() + kept, items.end());
+}
+
+// Inserts records listed by ascending index, each at its index in the growing vector. With
+// strictly increasing indices that all land inside it, that is one merge.
+template <class T>
+void InsertAll(std::vector<T>& items, const std::vector<const Placed<T>*>& ascending) {
+  bool direct = ascending.size() >= 4;
+  for (size_t k = 0; direct && k < ascending.size(); ++k) {
+    const int at = ascending[k]->index;
+    direct = at >= 0 && size_t(at) <= items.size() + k && (k == 0 || at > ascending[k - 1]->index);
+  }
+  if (!direct) {
+    for (const Placed<T>* p : ascending) InsertClamped(items, p->index, p->record);
+    return;
+  }
+  std::vector<T> merged;
+  merged.reserve(items.size() + ascending.size());
+  size_t next = 0, k = 0;
+  while (merged.size() < items.size() + ascending.size()) {
+    if (k < ascending.size() && ascending[k]->index == int(merged.size())) merged.push_back(ascending[k++]->record);
+    else merged.push_back(std::move(items[next++]));
+  }
+  items = std::move(merged);
+}
+
 template <class T, class IdT>
 void ApplyRecords(std::vector<T>& items, const RecordDiff<T, IdT>& diff) {
-  for (const Placed<T>* p : ByIndex(diff.removed, true)) {
-    const int at = Locate(items, p->index, p->record.id);
-    if (at >= 0) EraseAt(items, at);
-  }
+  EraseAll(items, ByIndex(diff.removed, true));
   for (const Updated<T>& u : diff.updated) Replace(items, u.after);
-  for (const Placed<T>* p : ByIndex(diff.added, false)) InsertClamped(items, p->index, p->record);
-  for (const Moved<IdT>& m : diff.moved) MoveRecord(items, m.id, m.from, m.to);
+  InsertAll(items, ByIndex(diff.added, false));
+  MoveRecords(items, diff.moved.begin(), diff.moved.end(), false);
 }
 
 template <class T, class IdT>
 void RevertRecords(std::vector<T>& items, const RecordDiff<T, IdT>& diff) {
-  for (auto m = diff.moved.rbegin(); m != diff.moved.rend(); ++m) MoveRecord(items, m->id, m->to, m->from);
-  for (const Placed<T>* p : ByIndex(diff.added, true)) {
-    const int at = Locate(items, p->index, p->record.id);
-    if (at >= 0) EraseAt(items, at);
-  }
+  MoveRecords(items, diff.moved.rbegin(), diff.moved.rend(), true);
+  EraseAll(items, ByIndex(diff.added, true));
   for (auto u = diff.updated.rbegin(); u != diff.updated.rend(); ++u) Replace(items, u->before);
-  for (const Placed<T>* p : ByIndex(diff.removed, false)) InsertClamped(items, p->index, p->record);
+  InsertAll(items, ByIndex(diff.removed, false));
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
+#include <unordered_set>
 
 #include "core/curve.h"
 
@@ -65,10 +67,43 @@ NoteFooter MakeNoteFooter(const Note& note) {
   return footer;
 }
 
+int NoteFooterLines(const Note& note) {
+  const bool touchpoint = !note.channel.empty() || note.metrics.conversion || note.metrics.csi || note.metrics.nps;
+  const bool action = !note.owner.empty() || !note.due.empty() || !note.tags.empty();
+  return int(touchpoint) + int(action);
+}
+
+const NoteFitCache::Entry& NoteFitCache::Fit(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics) {
+  const bool sameMetrics = std::memcmp(&metrics, &m_metrics, sizeof metrics) == 0;
+  if (&glyphs != m_glyphs || !sameMetrics) {
+    m_entries.clear();
+    m_glyphs = &glyphs;
+    m_metrics = metrics;
+  }
+  Entry& entry = m_entries[note.id.value];
+  const int footerLines = NoteFooterLines(note);
+  if (entry.wrapped.lines.empty() || entry.text != note.text || entry.size != note.size ||
+      entry.footerLines != footerLines) {
+    FitNote(note, glyphs, metrics, &entry.noteSize, &entry.textBox, &entry.wrapped);
+    entry.text = note.text;
+    entry.size = note.size;
+    entry.footerLines = footerLines;
+  }
+  return entry;
+}
+
+void NoteFitCache::Prune(const Board& board) {
+  if (m_entries.size() <= board.notes.size() * 2 + 64) return;
+  std::unordered_set<uint64_t> live;
+  for (const Note& note : board.notes) live.insert(note.id.value);
+  for (auto it = m_entries.begin(); it != m_entries.end();)
+    it = live.count(it->first) ? std::next(it) : m_entries.erase(it);
+}
+
 void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& m, Vec2* size, Rect* textBox,
              WrappedText* text) {
   *size = NoteSizeUnits(note.size);
-  const int footerLines = MakeNoteFooter(note).Lines();
+  const int footerLines = NoteFooterLines(note);
   const float footer = footerLines * m.noteFooter + (footerLines ? 2 : 0);
   const float width = size->x - 2 * m.notePadding;
   const float height = size->y - 2 * m.notePadding - footer;
@@ -107,7 +142,7 @@ bool Layout::CellAt(Vec2 p, int* stage, int* lane) const {
   return true;
 }
 
-Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const LayoutMetrics& m) {
+Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const LayoutMetrics& m, NoteFitCache* cache) {
   Layout layout;
   const int stageCount = int(board.stages.size());
   const int laneCount = int(board.lanes.size());
@@ -121,7 +156,12 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
   layout.notes.resize(board.notes.size());
   for (size_t i = 0; i < board.notes.size(); ++i) {
     NoteBox& box = layout.notes[i];
-    if (glyphs) {
+    if (glyphs && cache) {
+      const NoteFitCache::Entry& fitted = cache->Fit(board.notes[i], *glyphs, m);
+      noteSizes[i] = fitted.noteSize;
+      box.textBox = fitted.textBox;
+      box.text = fitted.wrapped;
+    } else if (glyphs) {
       FitNote(board.notes[i], *glyphs, m, &noteSizes[i], &box.textBox, &box.text);
     } else {
       noteSizes[i] = NoteSizeUnits(board.notes[i].size);
@@ -227,6 +267,7 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
     }
     layout.curves.push_back(std::move(geometry));
   }
+  if (cache) cache->Prune(board);
   return layout;
 }
 

@@ -6,6 +6,9 @@
 // right and wrap; a lane grows taller when one of its cells needs more room, so notes never
 // overlap. The persona cards stand to the left of the grid; free notes sit at their own pos.
 #pragma once
+#include <cstdint>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model.h"
@@ -34,6 +37,8 @@ struct NoteFooter {
   int Lines() const { return int(!touchpoint.empty()) + int(!action.empty()); }
 };
 NoteFooter MakeNoteFooter(const Note& note);
+// MakeNoteFooter(note).Lines() without building the strings.
+int NoteFooterLines(const Note& note);
 inline constexpr LayoutMetrics kMetrics{};
 
 Vec2 NoteSizeUnits(NoteSize size);
@@ -80,9 +85,36 @@ struct Layout {
   bool CellAt(Vec2 p, int* stage, int* lane) const;
 };
 
+// Each note's fitted text from earlier layouts, by note id. Fitting (wrapping at several sizes) is
+// most of a layout's cost, and a view lays the board out again on every change (each step of a
+// drag) while almost no text changes. An entry is reused only for the same text, size, footer,
+// glyph metrics and layout metrics.
+class NoteFitCache {
+ public:
+  struct Entry {
+    std::string text;
+    NoteSize size = NoteSize::Medium;
+    int footerLines = 0;
+    Vec2 noteSize;
+    Rect textBox;
+    WrappedText wrapped;
+  };
+  // The entry for `note`, refitted when stale.
+  const Entry& Fit(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics);
+  // Forgets notes no longer on the board once the cache has grown well past it.
+  void Prune(const Board& board);
+  size_t Size() const { return m_entries.size(); }
+
+ private:
+  std::unordered_map<uint64_t, Entry> m_entries;
+  const GlyphMetrics* m_glyphs = nullptr;
+  LayoutMetrics m_metrics;
+};
+
 // `glyphs` measures text so notes can fit it (shrink, then grow); without it, notes keep their
-// standard sizes and carry no wrapped text.
-Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs = nullptr, const LayoutMetrics& metrics = kMetrics);
+// standard sizes and carry no wrapped text. `cache` (optional) keeps fitted text between layouts.
+Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs = nullptr, const LayoutMetrics& metrics = kMetrics,
+                     NoteFitCache* cache = nullptr);
 
 // The note's size and wrapped text for `note` at its standard width.
 void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics, Vec2* size, Rect* textBoxAtOrigin,

@@ -245,5 +245,36 @@ def test_history_panel_jumps_to_any_step():
         s.wait_layout(lambda l: l["notes"] == [] and not l["dirty"], "the start: as saved")
 
 
+def test_reorder_stages_delete_with_confirmation_and_collapse():
+    with Session() as s:  # the sample board
+        names = [st["name"] for st in s.layout["stages"]]
+        first, third = s.layout["stages"][0]["rect"], s.layout["stages"][2]["rect"]
+        s.drag(centre(first), ((third[0] + third[2]) / 2 + 5, (third[1] + third[3]) / 2))
+        s.wait_layout(lambda l: [st["name"] for st in l["stages"]] == names[1:3] + [names[0]] + names[3:],
+                      "the first stage dragged to third place")
+        check(s.layout["undo"] == "Move stage", "one step")
+        # Delete a stage that holds notes: it asks first; undo brings everything back in place.
+        notes_before = [(n["id"], n["stage"], n["lane"]) for n in s.layout["notes"]]
+        purchase = next(st for st in s.layout["stages"] if st["name"] == "Purchase")
+        s.click(*centre(purchase["rect"]), button=3)
+        item = lambda name: s.wait_layout(lambda l: name in l.get("widgets", {}), name)["widgets"][name]
+        s.click(*centre(item("menu.delete_stage")))
+        s.click(*centre(item("confirm.delete")))
+        s.wait_layout(lambda l: all(st["name"] != "Purchase" for st in l["stages"]), "the stage is deleted")
+        check(all(n["stage"] != purchase["id"] for n in s.layout["notes"]), "its notes went with it")
+        s.key("ctrl+z")
+        s.wait_layout(lambda l: [(n["id"], n["stage"], n["lane"]) for n in l["notes"]] == notes_before,
+                      "undo restores the stage and its notes, in place and order")
+        # Collapse a lane with its chevron: its notes hide, the lane shrinks.
+        lane = next(l for l in s.layout["lanes"] if l["name"] == "Solutions")
+        height = lane["rect"][3] - lane["rect"][1]
+        s.click(*centre(lane["chevron"]))
+        s.wait_layout(lambda l: next(x for x in l["lanes"] if x["name"] == "Solutions")["collapsed"], "collapsed")
+        collapsed = next(x for x in s.layout["lanes"] if x["name"] == "Solutions")
+        check(collapsed["rect"][3] - collapsed["rect"][1] < height / 2, "the lane shrinks")
+        hidden = [n for n in s.layout["notes"] if n["lane"] == lane["id"]]
+        check(hidden and all(n["hidden"] for n in hidden), "its notes are hidden, not deleted")
+
+
 if __name__ == "__main__":
     main(globals())

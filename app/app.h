@@ -1,0 +1,137 @@
+// The application: one document on a canvas with its menus, panels and dialogs. RunWindow
+// (app.cpp) drives it from GLFW; the benchmark (tests/bench) drives BuildUi headless.
+#pragma once
+#include <imgui.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/canvas.h"
+#include "app/cli.h"
+#include "app/file_dialog.h"
+#include "app/fonts.h"
+#include "app/gpu_renderer.h"
+#include "core/document.h"
+#include "core/recovery.h"
+#include "core/templates.h"
+
+struct GLFWwindow;
+
+namespace jb {
+
+class App {
+ public:
+  // `window` may be null (the benchmark): no title, content scale 1, time from a steady clock.
+  App(GLFWwindow* window, const WindowOptions& options) : m_window(window), m_options(options) {}
+  ~App();
+
+  bool Init();
+  // Returns true when the frame changed the board: the next frame must show it (the canvas may
+  // have drawn before a panel or dialog made the change).
+  bool Frame();
+  // The UI of one frame, between ImGui::NewFrame and ImGui::Render: menu bar, shortcuts, the
+  // canvas window, panels and dialogs. No GLFW or GL calls, so the benchmark builds the very same
+  // frame headless. `typed`: characters typed since the last frame (full code points).
+  void BuildUi(const std::u32string& typed);
+  // Lays out one frame without drawing it, so the first drawn frame already knows the menu
+  // bar's height (ImGui learns it from the previous frame).
+  void WarmUp();
+  bool ShouldQuit() const { return m_quit; }
+  Document& document() { return m_document; }
+  Canvas& canvas() { return m_canvas; }
+  const Fonts& fonts() const { return m_fonts; }
+  GpuRenderer& renderer() { return m_renderer; }
+  // Seconds until the app must draw again with no input (text cursor blink, status message
+  // expiry), or a negative number when it can sleep until the next event.
+  double NextTimedFrameIn() const {
+    double wait = -1;
+    if (ImGui::GetIO().WantTextInput || m_canvas.IsTyping()) wait = 0.5;
+    double status = m_statusUntil - Now();
+    if (status > 0 && (wait < 0 || status < wait)) wait = status;
+    if (NeedsRecoveryCopy()) {
+      double autosave = std::max(0.0, m_lastRecoveryTime + m_options.autosaveSeconds - Now());
+      if (wait < 0 || autosave < wait) wait = autosave;
+    }
+    return wait;
+  }
+
+ private:
+  enum class Pending { None, New, Open, Quit };
+
+  double Now() const;  // seconds, GLFW's clock when there is a window
+
+  void ApplyUiScale();
+  void OpenFile(const std::string& path);
+  bool SaveTo(const std::string& path);
+  void Save();
+  void RequestSaveAs();
+  void RequestExport();
+  void QuickSnapshot();
+  void Export(const std::string& path);
+  void StartOrConfirm(Pending action);
+  void RunPending();
+  void Menu();
+  void EditMenu();
+  void HistoryPanel();
+  void Undo();
+  void Redo();
+  void Shortcuts();
+  void Dialogs();
+  void UpdateTitle();
+  void DumpLayout();
+  void Status(const std::string& message);
+  void ShowError(const std::string& message);
+  // [SECTION] Recovery: unsaved work is copied aside every few seconds and on focus loss; the
+  // next start offers it back after a crash. A save or a clean quit removes the copy.
+  bool NeedsRecoveryCopy() const { return m_document.IsDirty() && m_document.ChangeCount() != m_recoveredChange; }
+  void Autosave(bool now);
+  void DiscardRecovery();
+  void OfferRecovery();
+  void RecoveryDialog();
+  // A damaged file was opened and repaired: say what was repaired (the file on disk is untouched
+  // until the facilitator saves).
+  void ReportRepairs(const std::vector<std::string>& warnings, const std::string& path);
+  void AddRecent(const std::string& path);
+  void LoadRecent();
+
+  GLFWwindow* m_window;
+  WindowOptions m_options;
+  Document m_document;
+  Canvas m_canvas;
+  Fonts m_fonts;
+  GpuRenderer m_renderer;
+  FileDialog m_fileDialog;
+  ImGuiStyle m_baseStyle;
+
+  float m_uiScale = 1.0f;
+  float m_appliedScale = 0;
+  bool m_quit = false;
+  Pending m_pending = Pending::None;
+  Template m_pendingTemplate = Template::Classic;
+  bool m_confirmDiscard = false;
+  bool m_chooseTemplate = false;
+  std::string m_error;
+  bool m_errorRequested = false;
+  std::string m_status;
+  double m_statusUntil = 0;
+  std::string m_title;
+  std::vector<std::string> m_recent;
+  std::string m_lastDump;
+  bool m_showDemo = false;
+  bool m_showHistory = false;
+  bool m_showPersonas = false;
+  uint64_t m_recoveredChange = 0;  // ChangeCount at the last recovery copy
+  double m_lastRecoveryTime = 0;
+  bool m_recoveryErrorShown = false;
+  std::optional<RecoveryInfo> m_offeredRecovery;
+  bool m_recoveryRequested = false;
+  bool m_showInspector = false;
+
+  // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).
+  std::string m_statsPath;
+  std::vector<double> m_cpuMs, m_gpuMs;
+};
+
+}  // namespace jb

@@ -1,0 +1,587 @@
+// journeyboard_bench: what a frame, a save, a load, a PNG export and the start-up cost as the board
+// grows (issue 8). It drives the real App headless: the same menu bar, canvas and panels the window
+// builds (App::BuildUi), fed through ImGuiIO, drawn by the real GpuRenderer into an FBO of an EGL
+// surfaceless context. Not a timed test: tests/bench/check_bench.py only checks that it runs.
+//
+// [SECTION] Synthetic boards
+// [SECTION] Frames
+// [SECTION] File, export and start-up
+// [SECTION] Report
+// [SECTION] main
+#include <glad/gl.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "app/gl_context.h"
+#include "app/png_export.h"
+#include "app/render.h"
+#include "core/file_io.h"
+#include "core/layout.h"
+
+namespace fs = std::filesystem;
+
+namespace jb {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+constexpr int kWidth = 1920, kHeight = 1080;
+
+// [SECTION] Synthetic boards
+
+// Words of a workshop, Latin and Cyrillic mixed, so wrapping and glyph lookup see both scripts.
+const char* const kWords[] = {
+    "checkout", "delivery", "price", "support", "login", "search", "review", "refund", "app", "call",
+    "centre", "waiting", "too", "long", "unclear", "tariff", "promo", "code", "e-mail", "SMS",
+    "доставка", "оплата", "корзина", "поддержка", "скидка", "отзыв", "долго", "непонятно", "тариф",
+    "звонок", "менеджер", "сайт", "заказ", "возврат", "приложение", "клиент", "ждать", "удобно", "цена",
+};
+
+// 10..120 characters (code points) of words.
+std::string NoteText(std::mt19937& rng) {
+  const int target = std::uniform_int_distribution<int>(10, 120)(rng);
+  std::string text;
+  int chars = 0;
+  while (chars < target) {
+    const char* word = kWords[std::uniform_int_distribution<size_t>(0, std::size(kWords) - 1)(rng)];
+    if (!text.empty()) {
+      text += ' ';
+      ++chars;
+    }
+    for (const char* c = word; *c && chars < target; ++c) {
+      text += *c;
+      if ((static_cast<unsigned char>(c[1]) & 0xC0) != 0x80) ++chars;  // count code points
+    }
+  }
+  return text;
+}
+
+// 8 stages × 8 lanes (one of them the emotions lane), `noteCount` notes spread over the other
+// lanes' cells, two emotion curves with a point per stage, one persona.
+Board MakeSyntheticBoard(int noteCount) {
+  std::mt19937 rng(20260101u + unsigned(noteCount));
+  Board board;
+  board.meta.title = "Synthetic journey — " + std::to_string(noteCount) + " notes";
+  const char* stageNames[] = {"Awareness", "Поиск", "Consideration", "Выбор", "Purchase", "Оплата", "Retention", "Loyalty"};
+  for (const char* name : stageNames) board.stages.push_back({StageId{board.NewId()}, name, 360});
+  const LaneKind kinds[] = {LaneKind::Goals, LaneKind::Questions, LaneKind::Touchpoints, LaneKind::Emotions,
+                            LaneKind::Pains, LaneKind::Delights, LaneKind::Solutions, LaneKind::Actions};
+  for (LaneKind kind : kinds) {
+    Lane lane;
+    lane.id = LaneId{board.NewId()};
+    lane.name = LaneKindLabel(kind);
+    lane.kind = kind;
+    lane.height = kind == LaneKind::Emotions ? 220 : 150;
+    board.lanes.push_back(lane);
+  }
+  Persona persona;
+  persona.id = PersonaId{board.NewId()};
+  persona.name = "Анна, 34";
+  persona.description = "Marketing manager, two kids, orders groceries online twice a week.";
+  persona.goals = "Save time; не переплачивать.";
+  board.personas.push_back(persona);
+  for (int c = 0; c < 2; ++c) {
+    EmotionCurve curve;
+    curve.id = CurveId{board.NewId()};
+    curve.persona = persona.id;
+    curve.name = c == 0 ? "As is" : "To be";
+    curve.toBe = c == 1;
+    curve.color = c == 0 ? 0x3b6fd8 : 0x2e9e57;
+    for (const Stage& stage : board.stages)
+      curve.points.push_back({stage.id, 0.5f, std::uniform_real_distribution<float>(-1, 1)(rng),
+                              c == 0 && stage.id == board.stages[2].id ? "цена!" : ""});
+    board.curves.push_back(curve);
+  }
+  std::vector<int> noteLanes;
+  for (int l = 0; l < int(board.lanes.size()); ++l)
+    if (board.lanes[l].kind != LaneKind::Emotions) noteLanes.push_back(l);
+  for (int i = 0; i < noteCount; ++i) {
+    Note note;
+    note.id = NoteId{board.NewId()};
+    const Stage& stage = board.stages[size_t(i) % board.stages.size()];
+    const Lane& lane = board.lanes[noteLanes[size_t(i / 8) % noteLanes.size()]];
+    note.stage = stage.id;
+    note.lane = lane.id;
+    note.text = NoteText(rng);
+    if (i % 7 == 0) note.votes = 1 + i % 4;
+    if (lane.kind == LaneKind::Touchpoints && i % 3 == 0) {
+      note.channel = "site";
+      note.metrics.conversion = 38;
+    }
+    if (lane.kind == LaneKind::Pains) note.severity = 1 + i % 3;
+    if (lane.kind == LaneKind::Actions && i % 2 == 0) {
+      note.owner = "Anna K.";
+      note.due = "2026-12-15";
+      note.tags = {"pricing"};
+    }
+    board.notes.push_back(std::move(note));
+  }
+  return board;
+}
+
+// [SECTION] Frames
+
+struct Stats {
+  double median = 0, p95 = 0;
+};
+
+Stats Summarize(std::vector<double> v) {
+  if (v.empty()) return {};
+  std::sort(v.begin(), v.end());
+  return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 95 / 100)]};
+}
+
+// One offscreen 1920×1080 target for the GL measurements.
+struct Target {
+  GLuint framebuffer = 0, color = 0;
+  void Create() {
+    glGenFramebuffers(1, &framebuffer);
+    glGenRenderbuffers(1, &color);
+    glBindRenderbuffer(GL_RENDERBUFFER, color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, kWidth, kHeight);
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
+  }
+  ~Target() {
+    if (color) glDeleteRenderbuffers(1, &color);
+    if (framebuffer) glDeleteFramebuffers(1, &framebuffer);
+  }
+};
+
+class Bench {
+ public:
+  explicit Bench(App& app) : m_app(app) {}
+
+  // One frame as the window builds it; with `gl`, also drawn and finished. Returns its ms.
+  double Frame(bool gl) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = {float(kWidth), float(kHeight)};
+    io.DeltaTime = 1.0f / 60;
+    const auto start = Clock::now();
+    ImGui::NewFrame();
+    m_app.BuildUi(m_typed);
+    ImGui::Render();
+    if (gl) {
+      glBindFramebuffer(GL_FRAMEBUFFER, m_target.framebuffer);
+      glViewport(0, 0, kWidth, kHeight);
+      glClearColor(kBackgroundRgb[0], kBackgroundRgb[1], kBackgroundRgb[2], 1);
+      glClear(GL_COLOR_BUFFER_BIT);
+      m_app.renderer().Render(*ImGui::GetDrawData(), kWidth, kHeight);
+      glFinish();
+    }
+    return MsSince(start);
+  }
+
+  void Init() { m_target.Create(); }
+
+  // The board as the app shows it after opening a file: fitted, nothing selected.
+  double Open(Board board) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseDown[0] = false;
+    io.MousePos = {-FLT_MAX, -FLT_MAX};
+    m_app.document().Reset(std::move(board), "");
+    m_app.canvas().ClearSelection();
+    m_app.canvas().RequestFit();
+    double first = Frame(false);  // lays the board out
+    for (int i = 0; i < 3; ++i) Frame(false);
+    return first;
+  }
+
+  std::vector<double> Run(int frames, bool gl) {
+    std::vector<double> ms;
+    for (int i = 0; i < 3; ++i) Frame(gl);
+    for (int i = 0; i < frames; ++i) ms.push_back(Frame(gl));
+    return ms;
+  }
+
+  // Zoomed so that one stage (the fourth, or the last) fills the screen's width, at its top.
+  void ZoomToStage() {
+    const Layout& layout = m_app.canvas().layout();
+    const int s = std::min(3, int(layout.stageX.size()) - 2);
+    if (s < 0) return;
+    const float width = layout.stageX[s + 1] - layout.stageX[s];
+    m_app.canvas().ShowRect({layout.stageX[s], layout.grid.y0, layout.stageX[s + 1], layout.grid.y0 + width * 0.5f});
+    Frame(false);
+  }
+
+  void Fit() {
+    m_app.canvas().RequestFit();
+    Frame(false);
+  }
+
+  // Fitted view; 100 notes (evenly spread over the board) selected, one of them pressed and moved a
+  // few pixels every frame, so the drop target changes on many frames, as under a moving hand.
+  std::vector<double> Drag(int frames, bool gl) {
+    std::vector<double> ms;
+    Fit();
+    const Board& board = m_app.document().board();
+    if (board.notes.empty()) return ms;
+    std::vector<NoteId> selection;
+    const size_t count = std::min<size_t>(100, board.notes.size());
+    for (size_t k = 0; k < count; ++k) selection.push_back(board.notes[k * board.notes.size() / count].id);
+    m_app.canvas().SetSelection(selection);
+    // Press on a selected note that is on screen.
+    const Layout& layout = m_app.canvas().layout();
+    const Camera& camera = m_app.canvas().camera();
+    std::optional<Vec2> press;
+    for (NoteId id : selection) {
+      int i = board.NoteIndex(id);
+      if (i < 0 || layout.notes[i].hidden) continue;
+      const Rect& r = layout.notes[i].rect;
+      Vec2 p = camera.ToScreen(Vec2{(r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f});
+      if (p.x > 0 && p.y > 40 && p.x < kWidth - 40 && p.y < kHeight - 40) {
+        press = p;
+        break;
+      }
+    }
+    if (!press) return ms;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = {press->x, press->y};
+    Frame(gl);
+    io.MouseDown[0] = true;
+    Frame(gl);
+    for (int i = 0; i < frames + 3; ++i) {
+      const float t = float(i) * 0.2f;
+      io.MousePos = {press->x + 12 + 10 * std::cos(t), press->y + 10 * std::sin(t)};
+      const double frame = Frame(gl);
+      if (i >= 3) ms.push_back(frame);
+    }
+    io.MouseDown[0] = false;
+    Frame(gl);
+    m_app.document().Undo();  // back to the board as generated
+    m_app.canvas().ClearSelection();
+    io.MousePos = {-FLT_MAX, -FLT_MAX};
+    Frame(false);
+    return ms;
+  }
+
+ private:
+  App& m_app;
+  Target m_target;
+  std::u32string m_typed;
+};
+
+// [SECTION] File, export and start-up
+
+struct Result {
+  int notes = 0;
+  double firstFrameMs = 0;
+  Stats fit, zoomed, drag, glFit, glZoomed;
+  double saveMs = 0, loadMs = 0;
+  uintmax_t fileBytes = 0;
+  std::optional<ExportStats> export3840, export7680;
+  std::string exportNote;
+};
+
+// Median of `runs` start-ups of the real binary under a private Xvfb: from fork to the first
+// --dump-layout file (written right after the first drawn frame). Negative: skipped, see *note.
+double MeasureStartup(const std::string& appPath, const fs::path& work, int runs, std::string* note) {
+  if (!fs::exists(appPath)) {
+    *note = "journeyboard binary not found at " + appPath;
+    return -1;
+  }
+  if (std::system("command -v Xvfb >/dev/null 2>&1") != 0) {
+    *note = "no Xvfb: start-up not measured";
+    return -1;
+  }
+  int fds[2];
+  if (pipe(fds) != 0) return -1;
+  pid_t xvfb = fork();
+  if (xvfb == 0) {
+    close(fds[0]);
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    std::string fd = std::to_string(fds[1]);
+    execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", "-noreset",
+           static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(fds[1]);
+  // Xvfb writes its display number to the pipe once it accepts connections.
+  char number[32] = {};
+  ssize_t got = read(fds[0], number, sizeof number - 1);
+  close(fds[0]);
+  if (got <= 0) {
+    kill(xvfb, SIGTERM);
+    waitpid(xvfb, nullptr, 0);
+    *note = "Xvfb did not start: start-up not measured";
+    return -1;
+  }
+  const std::string display = ":" + std::string(number, std::strcspn(number, "\n"));
+  std::vector<double> times;
+  for (int run = 0; run < runs; ++run) {
+    const fs::path dump = work / ("startup-" + std::to_string(run) + ".json");
+    fs::remove(dump);
+    const auto start = Clock::now();
+    pid_t app = fork();
+    if (app == 0) {
+      setenv("DISPLAY", display.c_str(), 1);
+      int devnull = open("/dev/null", O_WRONLY);
+      dup2(devnull, 1);
+      dup2(devnull, 2);
+      execl(appPath.c_str(), appPath.c_str(), "--window", "1600x1000", "--dump-layout", dump.c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    bool seen = false;
+    while (MsSince(start) < 20000) {
+      if (fs::exists(dump)) {
+        seen = true;
+        break;
+      }
+      if (waitpid(app, nullptr, WNOHANG) == app) {
+        app = -1;
+        break;
+      }
+      usleep(500);
+    }
+    const double ms = MsSince(start);
+    if (app > 0) {
+      kill(app, SIGKILL);
+      waitpid(app, nullptr, 0);
+    }
+    if (seen) times.push_back(ms);
+  }
+  kill(xvfb, SIGTERM);
+  waitpid(xvfb, nullptr, 0);
+  if (times.empty()) {
+    *note = "the app drew no frame under Xvfb: start-up not measured";
+    return -1;
+  }
+  return Summarize(times).median;
+}
+
+Result Measure(Bench& bench, App& app, Board board, int frames, const fs::path& work) {
+  Result r;
+  r.notes = int(board.notes.size());
+  const Board copy = board;
+  r.firstFrameMs = bench.Open(std::move(board));
+  r.fit = Summarize(bench.Run(frames, false));
+  bench.ZoomToStage();
+  r.zoomed = Summarize(bench.Run(frames, false));
+  r.drag = Summarize(bench.Drag(frames, false));
+  bench.Fit();
+  r.glFit = Summarize(bench.Run(frames, true));
+  bench.ZoomToStage();
+  r.glZoomed = Summarize(bench.Run(frames, true));
+  bench.Fit();
+
+  const std::string path = (work / "bench.cjm").string();
+  SaveError saveError;
+  auto start = Clock::now();
+  if (!SaveBoard(copy, path, &saveError)) std::fprintf(stderr, "bench: save failed: %s\n", saveError.message.c_str());
+  r.saveMs = MsSince(start);
+  r.fileBytes = fs::file_size(path);
+  start = Clock::now();
+  LoadResult loaded = LoadBoard(path);
+  r.loadMs = MsSince(start);
+  if (auto* error = std::get_if<LoadError>(&loaded)) std::fprintf(stderr, "bench: load failed: %s\n", error->message.c_str());
+
+  for (int width : {3840, 7680}) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = {float(kWidth), float(kHeight)};
+    ImGui::NewFrame();
+    ExportStats stats;
+    std::string error;
+    const std::string png = (work / ("bench-" + std::to_string(width) + ".png")).string();
+    const bool ok = ExportBoardPng(copy, png, width, app.renderer(), app.fonts(), &stats, &error);
+    ImGui::EndFrame();
+    fs::remove(png);
+    if (ok) (width == 3840 ? r.export3840 : r.export7680) = stats;
+    else r.exportNote = error;
+  }
+  return r;
+}
+
+// [SECTION] Report
+
+std::string Machine() {
+  std::string cpu = "unknown CPU";
+  std::ifstream info("/proc/cpuinfo");
+  for (std::string line; std::getline(info, line);)
+    if (line.rfind("model name", 0) == 0) {
+      cpu = line.substr(line.find(':') + 2);
+      break;
+    }
+  const char* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  return cpu + ", " + std::to_string(sysconf(_SC_NPROCESSORS_ONLN)) + " cores, " + (renderer ? renderer : "unknown GL");
+}
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string Num(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3f", v);
+  return text;
+}
+
+void WriteJson(const std::string& path, const std::vector<Result>& results, double startupMs, const std::string& startupNote,
+               double peakRssMb) {
+  std::string json = "{\"machine\": " + JsonString(Machine()) + ", \"results\": [";
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Result& r = results[i];
+    auto exportMs = [](const std::optional<ExportStats>& s) { return s ? Num(s->renderMs + s->encodeMs) : "null"; };
+    auto part = [](const std::optional<ExportStats>& s, bool render) {
+      return s ? Num(render ? s->renderMs : s->encodeMs) : "null";
+    };
+    json += std::string(i ? ", " : "") + "{\"notes\": " + std::to_string(r.notes) +
+            ", \"frame_cpu_ms_fit_median\": " + Num(r.fit.median) + ", \"frame_cpu_ms_fit_p95\": " + Num(r.fit.p95) +
+            ", \"frame_cpu_ms_zoomed_median\": " + Num(r.zoomed.median) +
+            ", \"frame_cpu_ms_zoomed_p95\": " + Num(r.zoomed.p95) +
+            ", \"frame_cpu_ms_drag_median\": " + Num(r.drag.median) + ", \"frame_cpu_ms_drag_p95\": " + Num(r.drag.p95) +
+            ", \"frame_gl_ms_fit_median\": " + Num(r.glFit.median) + ", \"frame_gl_ms_fit_p95\": " + Num(r.glFit.p95) +
+            ", \"frame_gl_ms_zoomed_median\": " + Num(r.glZoomed.median) +
+            ", \"first_frame_ms\": " + Num(r.firstFrameMs) + ", \"save_ms\": " + Num(r.saveMs) +
+            ", \"load_ms\": " + Num(r.loadMs) + ", \"file_bytes\": " + std::to_string(r.fileBytes) +
+            ", \"export_3840_ms\": " + exportMs(r.export3840) + ", \"export_3840_render_ms\": " + part(r.export3840, true) +
+            ", \"export_3840_encode_ms\": " + part(r.export3840, false) + ", \"export_7680_ms\": " + exportMs(r.export7680) +
+            ", \"export_7680_render_ms\": " + part(r.export7680, true) +
+            ", \"export_7680_encode_ms\": " + part(r.export7680, false) +
+            (r.exportNote.empty() ? "" : ", \"export_note\": " + JsonString(r.exportNote)) + "}";
+  }
+  json += "], \"startup_ms\": " + (startupMs >= 0 ? Num(startupMs) : "null") +
+          (startupNote.empty() ? "" : ", \"startup_note\": " + JsonString(startupNote)) +
+          ", \"peak_rss_mb\": " + Num(peakRssMb) + "}\n";
+  std::ofstream(path) << json;
+}
+
+void PrintTable(const std::vector<Result>& results) {
+  std::printf("\n%7s | %-17s | %-17s | %-17s | %-9s | %-9s | %7s | %7s | %9s | %-15s | %-15s\n", "notes",
+              "cpu fit med/p95", "cpu zoom med/p95", "cpu drag med/p95", "gl fit", "gl zoom", "save", "load", "file KB",
+              "png 3840 r+e", "png 7680 r+e");
+  auto exportText = [](const std::optional<ExportStats>& s) {
+    char text[40];
+    if (s) std::snprintf(text, sizeof text, "%.0f+%.0f", s->renderMs, s->encodeMs);
+    else std::snprintf(text, sizeof text, "too tall");
+    return std::string(text);
+  };
+  for (const Result& r : results)
+    std::printf("%7d | %7.2f / %7.2f | %7.2f / %7.2f | %7.2f / %7.2f | %9.2f | %9.2f | %7.1f | %7.1f | %9.0f | %-15s | %-15s\n",
+                r.notes, r.fit.median, r.fit.p95, r.zoomed.median, r.zoomed.p95, r.drag.median, r.drag.p95,
+                r.glFit.median, r.glZoomed.median, r.saveMs, r.loadMs, double(r.fileBytes) / 1024,
+                exportText(r.export3840).c_str(), exportText(r.export7680).c_str());
+  std::printf("(ms; frames at %dx%d; gl = CPU + GpuRenderer + glFinish; png = render + encode)\n", kWidth, kHeight);
+}
+
+}  // namespace
+}  // namespace jb
+
+// [SECTION] main
+
+int main(int argc, char** argv) {
+  using namespace jb;
+  std::string boardPath, jsonPath;
+  int frames = 200;
+  bool quick = false;
+  int onlyNotes = 0;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--board" && i + 1 < argc) boardPath = argv[++i];
+    else if (arg == "--frames" && i + 1 < argc) frames = std::max(1, std::atoi(argv[++i]));
+    else if (arg == "--json" && i + 1 < argc) jsonPath = argv[++i];
+    else if (arg == "--quick") quick = true;
+    else if (arg == "--notes" && i + 1 < argc) onlyNotes = std::atoi(argv[++i]);
+    else {
+      std::fprintf(stderr,
+                   "usage: journeyboard_bench [--board FILE.cjm] [--frames K] [--quick] [--notes N] [--json PATH]\n"
+                   "  synthetic boards of 100, 1000, 10000, 50000 notes (--quick: up to 1000; --notes: only N)\n");
+      return 2;
+    }
+  }
+
+  // A private settings and recovery folder: no user's recovery prompt, recent list or autosave.
+  const fs::path work = fs::temp_directory_path() / ("journeyboard-bench-" + std::to_string(getpid()));
+  fs::create_directories(work);
+  setenv("XDG_CONFIG_HOME", (work / "config").c_str(), 1);
+  setenv("XDG_STATE_HOME", (work / "state").c_str(), 1);
+
+  std::string startupNote;
+  const double startupMs = onlyNotes > 0 ? -1 : MeasureStartup(JB_APP_PATH, work, 5, &startupNote);
+  if (onlyNotes > 0) startupNote = "not measured with --notes";
+
+  HeadlessGl gl;
+  std::string error;
+  if (!gl.Create(&error)) {
+    std::fprintf(stderr, "journeyboard_bench: %s\n", error.c_str());
+    return 1;
+  }
+  ImGui::CreateContext();
+  ImGui::GetIO().DisplaySize = {float(kWidth), float(kHeight)};
+  std::vector<Result> results;
+  int code = 0;
+  {
+    App app(nullptr, WindowOptions{});
+    if (!app.Init()) {
+      code = 1;
+    } else {
+      Bench bench(app);
+      bench.Init();
+      std::vector<Board> boards;
+      if (!boardPath.empty()) {
+        LoadResult loaded = LoadBoard(boardPath);
+        if (auto* loadError = std::get_if<LoadError>(&loaded)) {
+          std::fprintf(stderr, "journeyboard_bench: %s\n", loadError->message.c_str());
+          code = 1;
+        } else {
+          boards.push_back(std::move(std::get<LoadedBoard>(loaded).board));
+        }
+      } else {
+        if (onlyNotes > 0) boards.push_back(MakeSyntheticBoard(onlyNotes));
+        else
+          for (int n : {100, 1000, 10000, 50000})
+            if (!quick || n <= 1000) boards.push_back(MakeSyntheticBoard(n));
+      }
+      for (Board& board : boards) {
+        const size_t notes = board.notes.size();
+        std::fprintf(stderr, "journeyboard_bench: %zu notes...\n", notes);
+        results.push_back(Measure(bench, app, std::move(board), frames, work));
+      }
+    }
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const double peakRssMb = double(usage.ru_maxrss) / 1024;
+  if (code == 0) {
+    PrintTable(results);
+    if (startupMs >= 0) std::printf("start-up to the first drawn frame (sample board): %.0f ms\n", startupMs);
+    else std::printf("start-up: %s\n", startupNote.c_str());
+    std::printf("peak resident memory: %.0f MB\n", peakRssMb);
+    if (!jsonPath.empty()) WriteJson(jsonPath, results, startupMs, startupNote, peakRssMb);
+  }
+  ImGui::DestroyContext();
+  std::error_code ec;
+  fs::remove_all(work, ec);
+  return code;
+}

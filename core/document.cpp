@@ -86,6 +86,7 @@ void Document::CancelGesture() {
 void Document::Record(BoardDiff diff, std::string label) {
   for (size_t i = m_position; i < m_history.size(); ++i) m_historyBytes -= m_history[i].bytes;
   m_history.resize(m_position);
+  if (m_observer) m_observer(JournalKind::Apply, diff);
   Step step;
   step.bytes = diff.ApproxBytes() + sizeof(Step) + label.capacity();
   step.diff = std::move(diff);
@@ -136,6 +137,7 @@ bool Document::Undo() {
   RevertDiff(m_board, step.diff);
   m_state = step.stateBefore;
   ++m_changeCount;
+  if (m_observer) m_observer(JournalKind::Revert, step.diff);
   return true;
 }
 
@@ -146,6 +148,7 @@ bool Document::Redo() {
   ApplyDiff(m_board, step.diff);
   m_state = step.stateAfter;
   ++m_changeCount;
+  if (m_observer) m_observer(JournalKind::Apply, step.diff);
   return true;
 }
 

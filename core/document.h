@@ -15,6 +15,7 @@
 
 #include "core/diff.h"
 #include "core/file_io.h"
+#include "core/journal.h"
 #include "core/model.h"
 
 namespace jb {
@@ -45,6 +46,13 @@ class Document {
   bool CommitGesture();
   void CancelGesture();
   bool InGesture() const { return m_inGesture; }
+
+  // Told of every change that becomes (or leaves) the board's recorded state, after the board
+  // changed: Apply and a committed gesture (Apply), Undo (Revert of the undone step's diff), Redo
+  // and JumpTo's steps (Apply, Revert). Gesture updates, cancels and Reset are not told: a
+  // journal starts again from a snapshot after Reset. The observer must not edit the document.
+  using Observer = std::function<void(JournalKind kind, const BoardDiff& diff)>;
+  void SetObserver(Observer observer) { m_observer = std::move(observer); }
 
   // [SECTION] History
   bool CanUndo() const;
@@ -90,6 +98,7 @@ class Document {
   uint64_t m_state = 0, m_savedState = 0, m_nextState = 1;
   uint64_t m_changeCount = 0;
 
+  Observer m_observer;
   bool m_inGesture = false;
   std::string m_gestureLabel;
   BoardDiff m_gestureDiff;  // applied on top of the gesture's start

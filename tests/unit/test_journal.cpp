@@ -1,0 +1,562 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "board_support.h"
+#include "core/commands.h"
+#include "core/document.h"
+#include "core/journal.h"
+#include "core/journey_commands.h"
+#include "core/templates.h"
+#include "random_editor.h"
+#include "test_support.h"
+
+using namespace jb;
+using namespace jb::test;
+
+// Index:
+//  [SECTION] CRC-32 and snapshot ids
+//  [SECTION] Payload round trip
+//  [SECTION] Reading a journal: torn tails, flipped bits, other snapshots
+//  [SECTION] The writer
+//  [SECTION] Document observer and replay
+
+namespace {
+
+std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Overwrites one byte in place (rewriting the whole file makes ext4 flush it on close: slow).
+void PokeByte(const std::string& path, size_t at, char value) {
+  std::fstream file(path, std::ios::binary | std::ios::in | std::ios::out);
+  file.seekp(std::streamoff(at));
+  file.put(value);
+}
+
+// Two diffs are equal when they encode to the same bytes (the encoding keeps every field, float
+// bits included) and do the same to a board.
+void CheckSameDiff(const BoardDiff& a, const BoardDiff& b, const Board& board) {
+  CHECK(EncodeDiff(a) == EncodeDiff(b));
+  CHECK(BoardToJson(Applied(board, a)) == BoardToJson(Applied(board, b)));
+}
+
+BoardDiff RoundTrip(const BoardDiff& diff) {
+  BoardDiff back;
+  REQUIRE(DecodeDiff(EncodeDiff(diff), &back));
+  return back;
+}
+
+// A diff that touches every list of every record type, the meta and the id counter, with the
+// awkward values: negative indices, NaN and -0 floats, empty and non-ASCII strings, unset metrics.
+BoardDiff EverythingDiff() {
+  BoardDiff d;
+  Stage stage{StageId(11), "Этап ✓", -0.0f};
+  d.stages.removed.push_back({stage, 2});
+  d.stages.updated.push_back({stage, Stage{StageId(11), "", std::numeric_limits<float>::quiet_NaN()}});
+  d.stages.added.push_back({Stage{StageId(12), "New", 360}, -1});
+  d.stages.moved.push_back({StageId(13), 0, 5});
+  Lane lane;
+  lane.id = LaneId(21);
+  lane.name = "Pains";
+  lane.kind = LaneKind::Pains;
+  lane.color = 0xffffff;
+  lane.collapsed = true;
+  d.lanes.removed.push_back({lane, 0});
+  Lane lane2 = lane;
+  lane2.kind = LaneKind::Custom;
+  d.lanes.updated.push_back({lane, lane2});
+  d.lanes.added.push_back({lane2, 7});
+  d.lanes.moved.push_back({LaneId(22), 3, -2});
+  Note note;
+  note.id = NoteId(uint64_t(1) << 60);
+  note.stage = StageId(11);
+  note.lane = LaneId(21);
+  note.pos = {-1e7f, std::numeric_limits<float>::infinity()};
+  note.size = NoteSize::Large;
+  note.text = std::string("line\nбрейк\0zero", 18);
+  note.color = 0xabcdef;
+  note.votes = -3;
+  note.tags = {"a", "", "тег"};
+  note.owner = "Ann";
+  note.due = "2024-06-11";
+  note.channel = "call centre";
+  note.metrics.conversion = 12.5f;
+  note.metrics.nps = -100.0f;
+  note.severity = 3;
+  Note note2 = note;
+  note2.text = "edited";
+  note2.metrics = NoteMetrics();
+  d.notes.removed.push_back({note, 100000});
+  d.notes.updated.push_back({note, note2});
+  d.notes.added.push_back({note2, 0});
+  d.notes.moved.push_back({NoteId(5), std::numeric_limits<int>::max(), std::numeric_limits<int>::min()});
+  EmotionCurve curve;
+  curve.id = CurveId(31);
+  curve.persona = PersonaId(41);
+  curve.name = "As is";
+  curve.toBe = true;
+  curve.points = {{StageId(11), 0.25f, -1, "low"}, {StageId(12), 1, 1, ""}};
+  EmotionCurve curve2 = curve;
+  curve2.points.clear();
+  d.curves.removed.push_back({curve, 1});
+  d.curves.updated.push_back({curve, curve2});
+  d.curves.added.push_back({curve2, 0});
+  d.curves.moved.push_back({CurveId(31), 1, 0});
+  Persona persona;
+  persona.id = PersonaId(41);
+  persona.name = "Maria";
+  persona.description = "34, teacher";
+  persona.goals = "g";
+  persona.needs = "n";
+  persona.pains = "p";
+  persona.objections = "o";
+  persona.channels = "c";
+  persona.quote = "«q»";
+  Persona persona2 = persona;
+  persona2.quote.clear();
+  d.personas.removed.push_back({persona, 0});
+  d.personas.updated.push_back({persona, persona2});
+  d.personas.added.push_back({persona2, 1});
+  d.personas.moved.push_back({PersonaId(41), 0, 1});
+  d.meta = Updated<BoardMeta>{{"Before", "2024-01-01T00:00:00Z", ""}, {"After", "", "2024-06-11T10:00:00Z"}};
+  d.nextIdBefore = 50;
+  d.nextIdAfter = uint64_t(-1);
+  return d;
+}
+
+// A journal file of `count` records made by real commands on the small board, and the boards
+// after each of them.
+struct SampleJournal {
+  TempDir dir;
+  std::string path = dir.File("board.journal");
+  SmallBoard s;
+  uint64_t id = SnapshotId(s.board);
+  std::vector<size_t> ends;  // file size after each record
+  std::vector<std::string> states;
+
+  explicit SampleJournal(int count) {
+    std::string error;
+    auto writer = JournalWriter::Create(path, id, &error);
+    REQUIRE_MESSAGE(writer, error);
+    Board board = s.board;
+    BoardDiff diff;
+    for (int i = 0; i < count; ++i) {
+      // Every fourth record undoes the one before it.
+      const JournalKind kind = (i % 4 == 3) ? JournalKind::Revert : JournalKind::Apply;
+      switch (i % 4) {
+        case 0: diff = SetNoteText(board, s.n5, "text " + std::to_string(i)); break;
+        case 1: diff = DeleteStage(board, board.stages.front().id); break;
+        case 2: diff = AddStage(board, "Stage " + std::to_string(i)); break;
+        default: break;
+      }
+      REQUIRE_FALSE(diff.Empty());
+      if (kind == JournalKind::Apply)
+        ApplyDiff(board, diff);
+      else
+        RevertDiff(board, diff);
+      REQUIRE(writer->Append(kind, diff, &error) > 0);
+      ends.push_back(writer->Size());
+      states.push_back(BoardToJson(board));
+    }
+    REQUIRE(writer->Flush(&error));
+    REQUIRE(ReadBytes(path).size() == ends.back());
+  }
+
+  // The board after the first `n` records.
+  std::string StateAfter(size_t n) const { return n == 0 ? BoardToJson(s.board) : states[n - 1]; }
+};
+
+}  // namespace
+
+// [SECTION] CRC-32 and snapshot ids
+
+TEST_CASE("Crc32 gives the IEEE check values and continues over pieces") {
+  CHECK(Crc32("123456789", 9) == 0xCBF43926u);
+  CHECK(Crc32("", 0) == 0u);
+  CHECK(Crc32("a", 1) == 0xE8B7BE43u);
+  const char* fox = "The quick brown fox jumps over the lazy dog";
+  CHECK(Crc32(fox, std::strlen(fox)) == 0x414FA339u);
+  CHECK(Crc32(fox + 10, std::strlen(fox) - 10, Crc32(fox, 10)) == 0x414FA339u);
+  const std::string zeros(32, '\0');
+  CHECK(Crc32(zeros.data(), zeros.size()) == 0x190A55ADu);
+}
+
+TEST_CASE("SnapshotId survives a save and load and changes with the board") {
+  const Board sample = MakeBoard(Template::Sample);
+  const LoadResult loaded = BoardFromJson(BoardToJson(sample), "sample");
+  REQUIRE(std::holds_alternative<LoadedBoard>(loaded));
+  CHECK(SnapshotId(std::get<LoadedBoard>(loaded).board) == SnapshotId(sample));
+  SmallBoard s;
+  CHECK(SnapshotId(s.board) != SnapshotId(sample));
+  CHECK(SnapshotId(Applied(s.board, NudgeNotes(s.board, {s.n5}, {1, 0}))) != SnapshotId(s.board));
+}
+
+// [SECTION] Payload round trip
+
+TEST_CASE("A diff with every record type, list, meta and id counter round-trips exactly") {
+  const BoardDiff diff = EverythingDiff();
+  const BoardDiff back = RoundTrip(diff);
+  CHECK(back.stages.removed[0].record == diff.stages.removed[0].record);
+  CHECK(std::signbit(back.stages.removed[0].record.width));  // -0 kept
+  CHECK(std::isnan(back.stages.updated[0].after.width));
+  CHECK(back.stages.added[0].index == -1);
+  CHECK(back.stages.moved[0].to == 5);
+  CHECK(back.lanes.updated[0].before == diff.lanes.updated[0].before);
+  CHECK(back.lanes.updated[0].after == diff.lanes.updated[0].after);
+  CHECK(back.lanes.moved[0].to == -2);
+  CHECK(back.notes.removed[0].record == diff.notes.removed[0].record);
+  CHECK(back.notes.removed[0].record.text.size() == 18);
+  CHECK(back.notes.updated[0].after == diff.notes.updated[0].after);
+  CHECK_FALSE(back.notes.updated[0].after.metrics.csi);
+  CHECK(back.notes.moved[0].from == std::numeric_limits<int>::max());
+  CHECK(back.notes.moved[0].to == std::numeric_limits<int>::min());
+  CHECK(back.curves.removed[0].record == diff.curves.removed[0].record);
+  CHECK(back.curves.updated[0].after == diff.curves.updated[0].after);
+  CHECK(back.personas.updated[0].before == diff.personas.updated[0].before);
+  CHECK(back.personas.added[0].record == diff.personas.added[0].record);
+  REQUIRE(back.meta);
+  CHECK(back.meta->before.title == "Before");
+  CHECK(back.meta->after.modified == "2024-06-11T10:00:00Z");
+  CHECK(back.nextIdBefore == 50);
+  CHECK(back.nextIdAfter == uint64_t(-1));
+  CHECK(EncodeDiff(back) == EncodeDiff(diff));
+
+  CheckSameDiff(RoundTrip(BoardDiff()), BoardDiff(), SmallBoard().board);
+  CHECK(EncodeDiff(BoardDiff()).size() == 8);  // five flag bytes, no meta, two zero counters
+}
+
+TEST_CASE("Diffs of real commands round-trip and do the same to the board") {
+  SmallBoard s;
+  const Board& b = s.board;
+  Persona persona;
+  persona.name = "Ivan";
+  const std::vector<BoardDiff> diffs = {
+      NudgeNotes(b, {s.n5}, {0.1f, -0.3f}),
+      SetNoteText(b, s.n2, "Новый текст"),
+      DeleteStage(b, s.a),
+      DeleteLane(b, s.l1),
+      MoveNotes(b, {s.n1, s.n3}, Cell(s.c, s.l2)),
+      MoveStage(b, s.c, 0),
+      AddNote(b, Note(), Cell(s.b, s.l2)),
+      DuplicateNotes(b, {s.n1, s.n4}),
+      AddCurvePoint(b, s.curve, CurvePoint{s.c, 0.1f, -0.9f, "dip"}),
+      DeleteCurve(b, s.curve),
+      AddPersona(b, persona),
+      DeletePersona(b, s.persona),
+      AddVotes(b, {s.n1, s.n2}, 2),
+  };
+  for (size_t i = 0; i < diffs.size(); ++i) {
+    CAPTURE(i);
+    REQUIRE_FALSE(diffs[i].Empty());
+    CheckSameDiff(RoundTrip(diffs[i]), diffs[i], b);
+    Board reverted = Applied(b, diffs[i]);
+    RevertDiff(reverted, RoundTrip(diffs[i]));
+    CHECK(reverted == b);
+  }
+}
+
+TEST_CASE("DecodeDiff refuses every cut and trailing byte, and random bytes never crash it") {
+  const std::string bytes = EncodeDiff(EverythingDiff());
+  BoardDiff out;
+  for (size_t n = 0; n < bytes.size(); ++n) {
+    CAPTURE(n);
+    CHECK_FALSE(DecodeDiff(std::string_view(bytes).substr(0, n), &out));
+  }
+  CHECK_FALSE(DecodeDiff(bytes + '\0', &out));
+  // A count far beyond the bytes left must not allocate for it.
+  CHECK_FALSE(DecodeDiff(std::string("\x01\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 10), &out));
+  std::mt19937 rng(5);
+  for (int i = 0; i < 20000; ++i) {
+    std::string noise(size_t(rng() % 64), '\0');
+    for (char& c : noise) c = char(rng() % 4 == 0 ? rng() : rng() % 3);  // mostly small bytes: plausible
+    (void)DecodeDiff(noise, &out);  // true or false, never a crash
+  }
+}
+
+// [SECTION] Reading a journal: torn tails, flipped bits, other snapshots
+
+TEST_CASE("A journal reads back every record in order and replays to the last board") {
+  SampleJournal j(8);
+  const JournalReadResult read = ReadJournal(j.path, j.id);
+  CHECK_FALSE(read.tornTail);
+  CHECK(read.warning.empty());
+  CHECK(read.validBytes == j.ends.back());
+  REQUIRE(read.records.size() == 8);
+  for (size_t i = 0; i < read.records.size(); ++i) CHECK(read.records[i].sequence == i + 1);
+  CHECK(read.records[3].kind == JournalKind::Revert);
+  CHECK(read.records[4].kind == JournalKind::Apply);
+  CHECK(BoardToJson(ReplayJournal(j.s.board, read.records)) == j.states.back());
+}
+
+TEST_CASE("A journal cut at any byte keeps the whole records and drops the torn one with a warning") {
+  SampleJournal j(4);
+  const std::string full = ReadBytes(j.path);
+  const size_t lastStart = j.ends[2];
+  for (size_t length = 0; length < full.size(); ++length) {
+    CAPTURE(length);
+    std::filesystem::resize_file(j.path, length);
+    const JournalReadResult read = ReadJournal(j.path, j.id);
+    if (length < kJournalHeaderBytes) {
+      CHECK(read.records.empty());
+      CHECK(read.validBytes == 0);
+      continue;
+    }
+    size_t whole = 0;
+    while (whole < j.ends.size() && j.ends[whole] <= length) ++whole;
+    CHECK(read.records.size() == whole);
+    const bool torn = length != kJournalHeaderBytes && (whole == 0 || j.ends[whole - 1] != length);
+    CHECK(read.tornTail == torn);
+    if (torn) CHECK(read.warning == "The last change before the crash was incomplete and was left out.");
+    CHECK(BoardToJson(ReplayJournal(j.s.board, read.records)) == j.StateAfter(whole));
+    if (length >= lastStart) CHECK(read.records.size() == 3);
+    test::WriteFile(j.path, full);
+  }
+}
+
+TEST_CASE("A flipped bit in a record drops it and everything after it") {
+  SampleJournal j(5);
+  const std::string full = ReadBytes(j.path);
+  size_t start = kJournalHeaderBytes;
+  for (size_t record = 0; record < j.ends.size(); ++record) {
+    // Every bit of the record: its header, payload and CRC.
+    for (size_t byte = start; byte < j.ends[record]; ++byte) {
+      for (int bit = 0; bit < 8; ++bit) {
+        PokeByte(j.path, byte, char(full[byte] ^ (1 << bit)));
+        const JournalReadResult read = ReadJournal(j.path, j.id);
+        if (read.records.size() != record || !read.tornTail) {
+          CAPTURE(record);
+          CAPTURE(byte);
+          CAPTURE(bit);
+          CHECK(read.records.size() == record);
+          CHECK(read.tornTail);
+        }
+        CHECK(read.validBytes == start);
+      }
+      PokeByte(j.path, byte, full[byte]);
+    }
+    start = j.ends[record];
+  }
+}
+
+TEST_CASE("A journal of another snapshot, a damaged header or no file replays nothing") {
+  SampleJournal j(3);
+  JournalReadResult read = ReadJournal(j.path, j.id + 1);
+  CHECK(read.records.empty());
+  CHECK(read.otherSnapshot);
+  CHECK(read.warning.find("belongs to another copy of the board") != std::string::npos);
+
+  const std::string full = ReadBytes(j.path);
+  for (size_t byte = 0; byte < kJournalHeaderBytes; ++byte) {
+    std::string damaged = full;
+    damaged[byte] = char(damaged[byte] ^ 0x10);
+    test::WriteFile(j.path, damaged);
+    read = ReadJournal(j.path, j.id);
+    CAPTURE(byte);
+    CHECK(read.records.empty());
+    CHECK_FALSE(read.warning.empty());
+  }
+
+  read = ReadJournal(j.dir.File("missing.journal"), j.id);
+  CHECK(read.records.empty());
+  CHECK(read.warning.empty());
+  CHECK_FALSE(read.tornTail);
+}
+
+TEST_CASE("A record whose length field claims more than the cap is refused without reading it") {
+  SampleJournal j(2);
+  std::string bytes = ReadBytes(j.path);
+  // The second record's length field, set to 1 GiB.
+  const size_t lengthAt = j.ends[0] + 10;
+  const uint32_t huge = 1u << 30;
+  std::memcpy(&bytes[lengthAt], &huge, 4);
+  test::WriteFile(j.path, bytes);
+  const JournalReadResult read = ReadJournal(j.path, j.id);
+  CHECK(read.records.size() == 1);
+  CHECK(read.tornTail);
+}
+
+// [SECTION] The writer
+
+TEST_CASE("Open continues a journal after its last whole record; Create replaces it") {
+  SampleJournal j(4);
+  std::filesystem::resize_file(j.path, j.ends[2] + 7);  // a torn fourth record
+  std::string error;
+  {
+    auto writer = JournalWriter::Open(j.path, j.id, &error);
+    REQUIRE_MESSAGE(writer, error);
+    CHECK(writer->Size() == j.ends[2]);
+    CHECK(writer->NextSequence() == 4);
+    const Board third = ReplayJournal(j.s.board, ReadJournal(j.path, j.id).records);
+    CHECK(BoardToJson(third) == j.StateAfter(3));
+    REQUIRE(writer->Append(JournalKind::Apply, RenameLane(third, j.s.l2, "Feelings"), &error) > 0);
+    REQUIRE(writer->Flush(&error));
+  }
+  JournalReadResult read = ReadJournal(j.path, j.id);
+  CHECK_FALSE(read.tornTail);
+  REQUIRE(read.records.size() == 4);
+  CHECK(read.records[3].sequence == 4);
+  CHECK(ReplayJournal(j.s.board, read.records).FindLane(j.s.l2)->name == "Feelings");
+
+  CHECK_FALSE(JournalWriter::Open(j.path, j.id + 1, &error));
+  CHECK_FALSE(error.empty());
+  CHECK_FALSE(JournalWriter::Open(j.dir.File("missing.journal"), j.id, &error));
+
+  auto fresh = JournalWriter::Create(j.path, j.id + 1, &error);
+  REQUIRE(fresh);
+  CHECK(fresh->Size() == kJournalHeaderBytes);
+  CHECK(ReadJournal(j.path, j.id).otherSnapshot);
+  read = ReadJournal(j.path, j.id + 1);
+  CHECK(read.records.empty());
+  CHECK(read.warning.empty());
+  CHECK_FALSE(std::filesystem::exists(j.path + ".tmp"));
+
+  JournalWriter moved = std::move(*fresh);
+  CHECK(moved.Append(JournalKind::Apply, NudgeNotes(j.s.board, {j.s.n5}, {1, 1}), &error) > 0);
+  CHECK(ReadJournal(j.path, j.id + 1).records.size() == 1);
+}
+
+TEST_CASE("Create reports a folder it cannot write to in one sentence") {
+  TempDir dir;
+  std::string error;
+  CHECK_FALSE(JournalWriter::Create(dir.File("no/such/folder/board.journal"), 1, &error));
+  CHECK(error.find("Cannot create the change log") == 0);
+  CHECK(error.back() == '.');
+}
+
+// [SECTION] Document observer and replay
+
+TEST_CASE("The document tells its observer of every committed change and of nothing else") {
+  SmallBoard s;
+  Document doc;
+  doc.Reset(s.board, "");
+  std::vector<std::pair<JournalKind, std::string>> seen;  // kind and the diff's bytes
+  doc.SetObserver([&](JournalKind kind, const BoardDiff& diff) { seen.push_back({kind, EncodeDiff(diff)}); });
+
+  const BoardDiff rename = RenameStage(doc.board(), s.a, "Aware");
+  doc.Apply(rename, "Rename");
+  doc.Apply(BoardDiff(), "Nothing");
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0] == std::make_pair(JournalKind::Apply, EncodeDiff(rename)));
+
+  doc.BeginGesture("Drag");
+  doc.UpdateGesture([&](const Board& b) { return NudgeNotes(b, {s.n5}, {5, 5}); });
+  doc.UpdateGesture([&](const Board& b) { return NudgeNotes(b, {s.n5}, {9, 9}); });
+  CHECK(seen.size() == 1);  // updates are not committed changes
+  doc.CommitGesture();
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[1].second == EncodeDiff(NudgeNotes(Applied(s.board, rename), {s.n5}, {9, 9})));
+
+  doc.BeginGesture("Cancelled");
+  doc.UpdateGesture([&](const Board& b) { return NudgeNotes(b, {s.n5}, {5, 5}); });
+  doc.CancelGesture();
+  doc.BeginGesture("Empty");
+  doc.CommitGesture();
+  CHECK(seen.size() == 2);
+
+  doc.Undo();
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[2] == std::make_pair(JournalKind::Revert, seen[1].second));
+  doc.Redo();
+  CHECK(seen[3] == std::make_pair(JournalKind::Apply, seen[1].second));
+  doc.JumpTo(0);
+  REQUIRE(seen.size() == 6);
+  CHECK(seen[4].first == JournalKind::Revert);
+  CHECK(seen[5] == std::make_pair(JournalKind::Revert, EncodeDiff(rename)));
+
+  doc.Reset(s.board, "");
+  CHECK(seen.size() == 6);
+}
+
+namespace {
+
+// Drives a document through random edits, gestures, undos, redos and jumps, journals what its
+// observer reports, and checks that replaying the journal gives the live board after every
+// record, byte for byte.
+void CheckReplayEquivalence(const Board& startBoard, uint32_t seed, int steps) {
+  TempDir dir;
+  const std::string path = dir.File("board.journal");
+  std::string error;
+  const uint64_t id = SnapshotId(startBoard);
+  auto writer = JournalWriter::Create(path, id, &error);
+  REQUIRE_MESSAGE(writer, error);
+
+  Document doc;
+  doc.Reset(startBoard, "");
+  std::vector<std::string> states;  // the live board after each journaled change
+  int undos = 0, reverts = 0;
+  doc.SetObserver([&](JournalKind kind, const BoardDiff& diff) {
+    REQUIRE(writer->Append(kind, diff, &error) > 0);
+    states.push_back(BoardToJson(doc.board()));
+    reverts += kind == JournalKind::Revert ? 1 : 0;
+  });
+
+  RandomEditor editor(seed, startBoard.personas.front().id.value, startBoard.stages.front().id.value);
+  for (int step = 0; step < steps; ++step) {
+    CAPTURE(step);
+    if (editor.Chance(8) && doc.CanUndo()) {
+      undos += doc.Undo() ? 1 : 0;
+    } else if (doc.CanRedo() && editor.Chance(25)) {
+      doc.Redo();
+    } else if (editor.Chance(2)) {
+      doc.JumpTo(size_t(editor.Int(0, int(doc.HistorySize()))));
+    } else if (editor.Chance(15)) {
+      const int kind = editor.Int(0, 4);
+      const Board start = doc.board();
+      doc.BeginGesture("Gesture");
+      const int updates = editor.Int(1, 6);
+      for (int u = 0; u < updates; ++u) doc.UpdateGesture(editor.GestureStep(start, kind));
+      if (editor.Chance(80))
+        doc.CommitGesture();
+      else
+        doc.CancelGesture();
+      editor.EndGesture();
+    } else {
+      std::string label;
+      bool mustBeEmpty = false;
+      doc.Apply(editor.Command(doc.board(), &label, &mustBeEmpty), label);
+    }
+  }
+  REQUIRE(writer->Flush(&error));
+  CHECK(undos > 10);
+  CHECK(reverts >= undos);
+
+  const JournalReadResult read = ReadJournal(path, id);
+  CHECK_FALSE(read.tornTail);
+  REQUIRE(read.records.size() == states.size());
+  Board board = startBoard;
+  for (size_t i = 0; i < read.records.size(); ++i) {
+    board = ReplayJournal(std::move(board), {read.records[i]});
+    if (BoardToJson(board) != states[i]) {
+      CAPTURE(i);
+      FAIL_CHECK("replay differs from the live board");
+      break;
+    }
+  }
+  CHECK(BoardToJson(ReplayJournal(startBoard, read.records)) == BoardToJson(doc.board()));
+  CHECK(ReplayJournal(startBoard, read.records) == doc.board());
+}
+
+}  // namespace
+
+TEST_CASE("Replaying the journal of random edits gives the live board after every change") {
+  for (uint32_t seed : {3u, 20240611u, 77u}) {
+    CAPTURE(seed);
+    CheckReplayEquivalence(MakeBoard(Template::Sample), seed, 400);
+  }
+  Board blank = MakeBoard(Template::Blank);
+  if (blank.personas.empty()) {  // the editor needs an id of another record type
+    Persona persona;
+    persona.id = PersonaId(blank.NewId());
+    blank.personas.push_back(persona);
+  }
+  CheckReplayEquivalence(blank, 11u, 400);
+}

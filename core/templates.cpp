@@ -164,7 +164,7 @@ const std::vector<SampleNote>& SampleNotes() {
       {kPurchase, LaneKind::Solutions, "Card-free trial, ask for the card on day 25", 4, {"conversion"}},
       {kPostPurchase, LaneKind::Solutions, "Reminder email 3 days before billing", 2},
       // Action items: concrete, with an owner and a date
-      {kConsideration, LaneKind::Actions, "Ship guest catalogue browsing", 0, {}, "Leo M.", "2026-11-30"},
+      {kConsideration, LaneKind::Actions, "Ship guest catalogue browsing", 0, {}, "Leo M.", "2026-11-20"},
       {kPurchase,
        LaneKind::Actions,
        "A/B test card-free trial on 20% of traffic",

@@ -33,6 +33,7 @@
 #include "core/document.h"
 #include "core/file_io.h"
 #include "core/journey_commands.h"
+#include "core/journal.h"
 #include "core/recovery.h"
 #include "core/templates.h"
 
@@ -255,6 +256,8 @@ bool App::Init() {
     }
   }
   OfferRecovery();
+  // Journal every committed change (the window only: the benchmark must not leave recovery files).
+  if (m_window) m_document.SetObserver([this](JournalKind kind, const BoardDiff& diff) { JournalChange(kind, diff); });
   return true;
 }
 
@@ -287,7 +290,9 @@ void App::Autosave(bool now) {
   if (!NeedsRecoveryCopy() || (!now && Now() - m_lastRecoveryTime < m_options.autosaveSeconds)) return;
   std::string error;
   m_lastRecoveryTime = Now();
-  if (WriteRecovery(m_document.board(), m_document.path(), &error)) {
+  // A fresh snapshot, then an empty journal after it: the journal never grows without bound.
+  if (WriteRecovery(m_document.board(), m_document.path(), &error) &&
+      m_journal.Restart(m_document.board(), m_document.path(), &error)) {
     m_recoveredChange = m_document.ChangeCount();
     m_recoveryErrorShown = false;
   } else if (!m_recoveryErrorShown) {
@@ -297,8 +302,25 @@ void App::Autosave(bool now) {
   }
 }
 
+// A journal past this size is folded into a new recovery snapshot (replaying it stays quick).
+constexpr uint64_t kJournalCompactBytes = 1u << 20;
+
+void App::JournalChange(JournalKind kind, const BoardDiff& diff) {
+  std::string error;
+  if (!m_journal.Record(kind, diff, m_document.board(), m_document.path(), &error)) {
+    if (!m_recoveryErrorShown) {
+      m_recoveryErrorShown = true;
+      ShowError("Changes cannot be logged for recovery: " + error + " Save the board to keep it safe.");
+    }
+    return;
+  }
+  if (m_journal.Size() > kJournalCompactBytes) Autosave(true);
+}
+
 void App::DiscardRecovery() {
   if (m_offeredRecovery) return;  // still being offered: only the facilitator's answer may remove it
+  m_journal.Close();
+  ChangeJournal::Remove(m_document.path());
   RemoveRecovery(m_document.path());
   m_recoveredChange = m_document.ChangeCount();
 }
@@ -310,6 +332,15 @@ void App::OfferRecovery() {
   if (!m_offeredRecovery && m_options.file.empty()) {
     std::vector<RecoveryInfo> all = ListRecoveries();
     if (!all.empty()) m_offeredRecovery = all.front();
+  }
+  if (m_offeredRecovery) {
+    std::error_code ec;
+    auto journalTime = fs::last_write_time(ChangeJournal::PathFor(m_offeredRecovery->boardPath), ec);
+    if (!ec) {
+      auto systemTime = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
+          journalTime - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
+      m_offeredRecovery->savedAt = std::max(m_offeredRecovery->savedAt, std::chrono::system_clock::to_time_t(systemTime));
+    }
   }
   m_recoveryRequested = m_offeredRecovery.has_value();
 }
@@ -334,8 +365,14 @@ void App::RecoveryDialog() {
       ShowError(error->message);  // the copy stays on disk: nothing is deleted that could not be read
     } else {
       LoadedBoard& restored = std::get<LoadedBoard>(loaded);
+      // The copy is a snapshot; the journal holds every change committed after it.
+      JournalReadResult journal = ReadJournal(ChangeJournal::PathFor(info.boardPath), SnapshotId(restored.board));
+      Board board = ReplayJournal(std::move(restored.board), journal.records);
+      RepairBoard(board);  // a safety net: a replayed board must be as valid as a loaded one
       m_canvas.FinishInteraction(m_document);
-      m_document.Reset(std::move(restored.board), info.boardPath, /*saved=*/false);
+      m_journal.Close();
+      m_document.Reset(std::move(board), info.boardPath, /*saved=*/false);
+      if (journal.tornTail) ShowError(journal.warning);
       m_canvas.ClearSelection();
       m_canvas.RequestFit();
       m_recoveredChange = m_document.ChangeCount();  // the copy on disk is this very board
@@ -347,6 +384,7 @@ void App::RecoveryDialog() {
   ImGui::SameLine();
   if (ImGui::Button("Discard", {em * 8, 0}) || key(GLFW_KEY_ESCAPE)) {
     RemoveRecovery(info.boardPath);
+    ChangeJournal::Remove(info.boardPath);
     m_offeredRecovery.reset();
     ImGui::CloseCurrentPopup();
   }
@@ -406,6 +444,7 @@ bool App::SaveTo(const std::string& path) {
     return false;
   }
   RemoveRecovery(previousPath);
+  ChangeJournal::Remove(previousPath);
   DiscardRecovery();
   AddRecent(m_document.path());
   Status("Saved " + m_document.path());

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/canvas.h"
+#include "app/change_journal.h"
 #include "app/cli.h"
 #include "app/file_dialog.h"
 #include "app/fonts.h"
@@ -90,6 +91,8 @@ class App {
   void DiscardRecovery();
   void OfferRecovery();
   void RecoveryDialog();
+  // Document observer: every committed change goes to the change journal.
+  void JournalChange(JournalKind kind, const BoardDiff& diff);
   // A damaged file was opened and repaired: say what was repaired (the file on disk is untouched
   // until the facilitator saves).
   void ReportRepairs(const std::vector<std::string>& warnings, const std::string& path);
@@ -126,6 +129,7 @@ class App {
   double m_lastRecoveryTime = 0;
   bool m_recoveryErrorShown = false;
   std::optional<RecoveryInfo> m_offeredRecovery;
+  ChangeJournal m_journal;
   bool m_recoveryRequested = false;
   bool m_showInspector = false;
 

@@ -18,13 +18,6 @@ namespace {
 
 // [SECTION] Helpers
 
-// A diff that allocates `ids` new ids from the board's counter (none: both numbers equal).
-BoardDiff NewDiff(const Board& board, uint64_t ids = 0) {
-  BoardDiff diff;
-  diff.nextIdBefore = board.nextId;
-  diff.nextIdAfter = board.nextId + ids;
-  return diff;
-}
 
 bool IsFinite(Vec2 v) {
   return std::isfinite(v.x) && std::isfinite(v.y);

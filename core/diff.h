@@ -53,6 +53,15 @@ struct BoardDiff {
   size_t ApproxBytes() const;
 };
 
+// An empty diff for `board` that allocates `ids` new ids from its counter (none: both numbers
+// equal). Commands start from it.
+inline BoardDiff NewDiff(const Board& board, uint64_t ids = 0) {
+  BoardDiff diff;
+  diff.nextIdBefore = board.nextId;
+  diff.nextIdAfter = board.nextId + ids;
+  return diff;
+}
+
 // Apply a diff made against `board`'s current state; Revert undoes exactly that Apply.
 void ApplyDiff(Board& board, const BoardDiff& diff);
 void RevertDiff(Board& board, const BoardDiff& diff);

@@ -26,13 +26,6 @@ namespace {
 
 // [SECTION] Helpers
 
-// A diff that allocates `ids` new ids from the board's counter (none: both numbers equal).
-BoardDiff NewDiff(const Board& board, uint64_t ids = 0) {
-  BoardDiff diff;
-  diff.nextIdBefore = board.nextId;
-  diff.nextIdAfter = board.nextId + ids;
-  return diff;
-}
 
 template <class T, class IdT>
 int IndexOf(const std::vector<T>& items, IdT id) {

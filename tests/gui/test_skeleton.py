@@ -151,5 +151,22 @@ def test_command_line_basics():
     check(result.returncode != 0 and "display" in result.stderr, f"no display: {result.stderr!r}")
 
 
+def test_missing_font_says_so_and_keeps_working():
+    with Session(env={"JOURNEYBOARD_FONT_DIR": "/nonexistent-fonts"}) as s:
+        check("not found" in s.output() and "fonts-dejavu-core" in s.output(),
+              f"one clear sentence about the font: {s.output()!r}")
+        check(len(s.layout["notes"]) >= 28, "the board is still drawn and laid out")
+        s.key("Escape")  # close the message
+        s.key("ctrl+q")
+        check(s.wait_exit() == 0, "quits cleanly")
+    work = tempfile.mkdtemp()
+    board, png = os.path.join(work, "b.cjm"), os.path.join(work, "b.png")
+    run_cli("new", board)
+    env = dict(os.environ, JOURNEYBOARD_FONT_DIR="/nonexistent-fonts")
+    result = run_cli("export", board, "-o", png, "--width", 800, env=env)
+    check(result.returncode == 0 and os.path.getsize(png) > 0, f"export still works: {result.stderr!r}")
+    check("not found" in result.stderr, "and says which font is missing")
+
+
 if __name__ == "__main__":
     main(globals())

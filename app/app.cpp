@@ -150,6 +150,12 @@ void App::ShowError(const std::string& message) {
 
 void App::Autosave(bool now) {
   if (!NeedsRecoveryCopy() || (!now && Now() - m_lastRecoveryTime < m_options.autosaveSeconds)) return;
+  if (m_document.InGesture()) {
+    // Never snapshot a gesture half-way: the journal replays its whole diff on top of the snapshot
+    // when it commits. Try again in a second (the gesture itself is lost only with the app).
+    m_lastRecoveryTime = Now() - m_options.autosaveSeconds + 1;
+    return;
+  }
   std::string error;
   m_lastRecoveryTime = Now();
   // A fresh snapshot, then an empty journal after it: the journal never grows without bound.

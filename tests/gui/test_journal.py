@@ -62,5 +62,23 @@ def test_crash_loop_never_loses_a_change_older_than_1_s():
             committed = {t: at for t, at in committed.items() if t in texts(layout)}
 
 
+def test_autosave_during_a_gesture_never_duplicates_it_on_restore():
+    work = tempfile.mkdtemp()
+    path = new_board(work)
+    with Session(args=[path, "--autosave-seconds", "2"]) as s:
+        add_note(s, "Awareness", "Questions", "First")  # starts the journal
+        from test_editing import cell
+        x0, y0, x1, y1 = cell(s.layout, "Decision", "Questions")
+        s.click(x1 - 12, y1 - 12, repeat=2)
+        s.xdo("type", "--delay", 300, "slow typing")  # ~3.3 s: an autosave falls due mid-gesture
+        s.key("Escape")
+        time.sleep(0.3)
+        s.crash()
+        s.restart()
+        layout = restore(s)
+        names = sorted(n["text"] for n in layout["notes"])
+        check(names == ["First", "slow typing"], f"each note exactly once: {names}")
+
+
 if __name__ == "__main__":
     main(globals())

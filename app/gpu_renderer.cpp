@@ -151,4 +151,21 @@ void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) 
   glBindVertexArray(0);
 }
 
+OffscreenTarget::~OffscreenTarget() {
+  if (m_color) glDeleteRenderbuffers(1, &m_color);
+  if (m_framebuffer) glDeleteFramebuffers(1, &m_framebuffer);
+}
+
+bool OffscreenTarget::Create(int width, int height) {
+  glGenFramebuffers(1, &m_framebuffer);
+  glGenRenderbuffers(1, &m_color);
+  glBindRenderbuffer(GL_RENDERBUFFER, m_color);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+  glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_color);
+  return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+}
+
+void OffscreenTarget::Bind() const { glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer); }
+
 }  // namespace jb

@@ -25,4 +25,22 @@ class GpuRenderer {
   int m_projLocation = -1, m_texLocation = -1;
 };
 
+// An offscreen colour target (an RGBA8 renderbuffer in a framebuffer) for PNG exports and the
+// benchmark. Needs a current GL context; released with it.
+class OffscreenTarget {
+ public:
+  OffscreenTarget() = default;
+  OffscreenTarget(const OffscreenTarget&) = delete;
+  OffscreenTarget& operator=(const OffscreenTarget&) = delete;
+  ~OffscreenTarget();
+
+  // False when the driver cannot make a complete framebuffer of that size.
+  bool Create(int width, int height);
+  // Makes it the framebuffer that drawing goes to.
+  void Bind() const;
+
+ private:
+  unsigned m_framebuffer = 0, m_color = 0;
+};
+
 }  // namespace jb

@@ -143,19 +143,10 @@ bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuR
 
   GLint previousFramebuffer = 0;
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFramebuffer);
-  GLuint framebuffer = 0, colorBuffer = 0;
-  glGenFramebuffers(1, &framebuffer);
-  glGenRenderbuffers(1, &colorBuffer);
-  glBindRenderbuffer(GL_RENDERBUFFER, colorBuffer);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, tileW, tileH);
-  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colorBuffer);
-  auto releaseGl = [&] {
-    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFramebuffer));
-    glDeleteRenderbuffers(1, &colorBuffer);
-    glDeleteFramebuffers(1, &framebuffer);
-  };
-  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+  OffscreenTarget offscreen;  // stays bound while the tiles render
+  const bool complete = offscreen.Create(tileW, tileH);
+  auto releaseGl = [&] { glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFramebuffer)); };
+  if (!complete) {
     releaseGl();
     *error = "The graphics driver could not create an offscreen image for the export.";
     return false;

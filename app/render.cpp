@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/fonts.h"
+#include "core/journey_commands.h"
 
 namespace jb {
 
@@ -268,11 +269,6 @@ Rgb NoteColor(const Board& board, const Note& note) {
   return LaneKindNoteColor(LaneKind::Custom);
 }
 
-// Due dates compare as strings in ISO form.
-bool Overdue(const Note& note, const std::string& today) {
-  return !today.empty() && note.due.size() == 10 && note.due < today;
-}
-
 void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const NoteBox& box, Vec2 offset,
                   const std::string& today, bool hideText = false) {
   const Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
@@ -299,7 +295,7 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
     for (const std::string* text : {&footer.touchpoint, &footer.action}) {
       if (text->empty()) continue;
       Rect box{r.x0 + pad, y, r.x1 - pad, y + line};
-      bool late = text == &footer.action && Overdue(note, today);
+      bool late = text == &footer.action && IsOverdue(note, today);
       p.Text(*text, {box.x0, box.y0 + 1}, 12, late ? kPain : kInkSoft, 1e9f, box, text == &footer.touchpoint);
       y += line;
     }
@@ -312,7 +308,7 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
       p.dl.AddTriangleFilled(p.S(r.x0 + 4 + i * 10.0f, r.y0 + 2), p.S(r.x0 + 12 + i * 10.0f, r.y0 + 2),
                              p.S(r.x0 + 8 + i * 10.0f, r.y0 + 9), color);
   }
-  if (Overdue(note, today) && p.Px(4) >= 1.0f) {
+  if (IsOverdue(note, today) && p.Px(4) >= 1.0f) {
     p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), kPain, p.Rounding(kNoteRounding), 0, std::max(1.0f, p.Px(2)));
   }
   if (note.votes > 0 && p.Px(4) >= 1.0f) {

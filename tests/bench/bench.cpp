@@ -154,23 +154,6 @@ Stats Summarize(std::vector<double> v) {
   return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 95 / 100)]};
 }
 
-// One offscreen 1920×1080 target for the GL measurements.
-struct Target {
-  GLuint framebuffer = 0, color = 0;
-  void Create() {
-    glGenFramebuffers(1, &framebuffer);
-    glGenRenderbuffers(1, &color);
-    glBindRenderbuffer(GL_RENDERBUFFER, color);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, kWidth, kHeight);
-    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
-  }
-  ~Target() {
-    if (color) glDeleteRenderbuffers(1, &color);
-    if (framebuffer) glDeleteFramebuffers(1, &framebuffer);
-  }
-};
-
 class Bench {
  public:
   explicit Bench(App& app) : m_app(app) {}
@@ -185,7 +168,7 @@ class Bench {
     m_app.BuildUi(m_typed);
     ImGui::Render();
     if (gl) {
-      glBindFramebuffer(GL_FRAMEBUFFER, m_target.framebuffer);
+      m_target.Bind();
       glViewport(0, 0, kWidth, kHeight);
       glClearColor(kBackgroundRgb[0], kBackgroundRgb[1], kBackgroundRgb[2], 1);
       glClear(GL_COLOR_BUFFER_BIT);
@@ -195,7 +178,7 @@ class Bench {
     return MsSince(start);
   }
 
-  void Init() { m_target.Create(); }
+  void Init() { m_target.Create(kWidth, kHeight); }  // one 1920×1080 target for the GL measurements
 
   // The board as the app shows it after opening a file: fitted, nothing selected.
   double Open(Board board) {
@@ -280,7 +263,7 @@ class Bench {
 
  private:
   App& m_app;
-  Target m_target;
+  OffscreenTarget m_target;
   std::u32string m_typed;
 };
 

@@ -67,8 +67,14 @@ void Canvas::HandleNoteEditor(Document& document, const Fonts& fonts, const std:
   if (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER)) edit.Insert("\n");
   if (Pressed(GLFW_KEY_BACKSPACE)) edit.Backspace();
   if (Pressed(GLFW_KEY_DELETE)) edit.Delete();
-  if (Pressed(GLFW_KEY_LEFT)) ctrl ? edit.WordLeft(shift) : edit.Left(shift);
-  if (Pressed(GLFW_KEY_RIGHT)) ctrl ? edit.WordRight(shift) : edit.Right(shift);
+  if (Pressed(GLFW_KEY_LEFT)) {
+    if (ctrl) edit.WordLeft(shift);
+    else edit.Left(shift);
+  }
+  if (Pressed(GLFW_KEY_RIGHT)) {
+    if (ctrl) edit.WordRight(shift);
+    else edit.Right(shift);
+  }
   if (Pressed(GLFW_KEY_HOME)) edit.Home(shift);
   if (Pressed(GLFW_KEY_END)) edit.End(shift);
   const bool up = Pressed(GLFW_KEY_UP), down = Pressed(GLFW_KEY_DOWN);

@@ -80,7 +80,7 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
                              ImGuiButtonFlags_MouseButtonMiddle);
   ImGui::SetItemAllowOverlap();
   HandleMouse(document, fonts);
-  if (m_mode == Mode::EditNote) HandleNoteEditor(document, typed);
+  if (m_mode == Mode::EditNote) HandleNoteEditor(document, fonts, typed);
   HandleKeys(document);
   UpdateLayout(document, fonts);
 

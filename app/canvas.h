@@ -17,6 +17,7 @@
 #include "core/commands.h"
 #include "core/document.h"
 #include "core/layout.h"
+#include "core/text_edit.h"
 
 namespace jb {
 
@@ -119,7 +120,7 @@ class Canvas {
 
   void BeginNoteEdit(Document& document, NoteId id);
   void BeginNewNote(Document& document, const NoteTarget& target, Vec2 freePos);
-  void HandleNoteEditor(Document& document, const std::u32string& typed);
+  void HandleNoteEditor(Document& document, const Fonts& fonts, const std::u32string& typed);
   void CommitNoteEdit(Document& document);
   void ShowRenameField(Document& document);
   void ShowPointLabelField(Document& document);
@@ -165,8 +166,7 @@ class Canvas {
   NoteId m_editId;
   bool m_editIsNew = false;
   NoteTarget m_editTarget;
-  std::string m_editText;
-  size_t m_editCaret = 0;
+  TextEdit m_edit;  // the text, caret and selection being edited
   double m_editStartTime = 0;
 
   // The selected emotion point (Delete removes it, double-click labels it) and its drag.

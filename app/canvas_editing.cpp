@@ -13,6 +13,8 @@
 #include "app/fonts.h"
 #include "app/layout_dump.h"
 #include "app/render.h"
+#include "core/clipboard_text.h"
+#include "core/file_io.h"
 #include "core/journey_commands.h"
 
 namespace jb {
@@ -26,8 +28,7 @@ void Canvas::BeginNoteEdit(Document& document, NoteId id) {
   if (!note) return;
   m_editId = id;
   m_editIsNew = false;
-  m_editText = note->text;
-  m_editCaret = m_editText.size();
+  m_edit.SetText(note->text);
   m_editStartTime = ImGui::GetTime();
   m_selection = {id};
   document.BeginGesture("Edit note");
@@ -38,8 +39,7 @@ void Canvas::BeginNewNote(Document& document, const NoteTarget& target, Vec2 fre
   m_editTarget = target;
   m_editTarget.freePos = freePos;
   m_editIsNew = true;
-  m_editText.clear();
-  m_editCaret = 0;
+  m_edit.SetText({});
   m_editStartTime = ImGui::GetTime();
   document.BeginGesture("Add note");
   NoteId id;
@@ -49,7 +49,8 @@ void Canvas::BeginNewNote(Document& document, const NoteTarget& target, Vec2 fre
   m_mode = Mode::EditNote;
 }
 
-void Canvas::HandleNoteEditor(Document& document, const std::u32string& typed) {
+// Keys to TextEdit calls (core/text_edit.h holds the rules); Shift selects, Ctrl moves by words.
+void Canvas::HandleNoteEditor(Document& document, const Fonts& fonts, const std::u32string& typed) {
   ImGuiIO& io = ImGui::GetIO();
   if (!document.board().FindNote(m_editId)) {  // gone (undo from a menu): nothing to edit
     if (document.InGesture()) document.CancelGesture();
@@ -60,55 +61,56 @@ void Canvas::HandleNoteEditor(Document& document, const std::u32string& typed) {
     CommitNoteEdit(document);
     return;
   }
-  std::string text = m_editText;
-  size_t caret = std::min(m_editCaret, text.size());
-  for (char32_t c : typed) {
-    if (c < 0x20 || c == 0x7F) continue;
-    std::string utf8;
-    AppendUtf8(utf8, c);
-    text.insert(caret, utf8);
-    caret += utf8.size();
+  const bool shift = io.KeyShift, ctrl = io.KeyCtrl;
+  TextEdit edit = m_edit;
+  for (char32_t c : typed) edit.Type(c);
+  if (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER)) edit.Insert("\n");
+  if (Pressed(GLFW_KEY_BACKSPACE)) edit.Backspace();
+  if (Pressed(GLFW_KEY_DELETE)) edit.Delete();
+  if (Pressed(GLFW_KEY_LEFT)) {
+    if (ctrl) edit.WordLeft(shift);
+    else edit.Left(shift);
   }
-  if (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER)) text.insert(caret++, 1, '\n');
-  if (Pressed(GLFW_KEY_BACKSPACE) && caret > 0) {
-    size_t prev = PrevCodepointStart(text, caret);
-    text.erase(prev, caret - prev);
-    caret = prev;
+  if (Pressed(GLFW_KEY_RIGHT)) {
+    if (ctrl) edit.WordRight(shift);
+    else edit.Right(shift);
   }
-  if (Pressed(GLFW_KEY_DELETE) && caret < text.size()) text.erase(caret, NextCodepointStart(text, caret) - caret);
-  if (Pressed(GLFW_KEY_LEFT)) caret = PrevCodepointStart(text, caret);
-  if (Pressed(GLFW_KEY_RIGHT)) caret = NextCodepointStart(text, caret);
-  if (Pressed(GLFW_KEY_HOME)) {
-    size_t lineStart = caret == 0 ? std::string::npos : text.rfind('\n', caret - 1);
-    caret = lineStart == std::string::npos ? 0 : lineStart + 1;
+  if (Pressed(GLFW_KEY_HOME)) edit.Home(shift);
+  if (Pressed(GLFW_KEY_END)) edit.End(shift);
+  const bool up = Pressed(GLFW_KEY_UP), down = Pressed(GLFW_KEY_DOWN);
+  const int index = document.board().NoteIndex(m_editId);
+  if ((up || down) && index >= 0 && index < int(m_layout.notes.size())) {
+    // The lines as the note shows them (at its fitted size and width) after this frame's typing.
+    const NoteBox& box = m_layout.notes[index];
+    float size = box.text.size > 0 ? box.text.size : kMetrics.noteTextSize;
+    WrappedText wrapped = WrapText(fonts, edit.text(), size, box.textBox.Width());
+    if (up) edit.Up(wrapped, fonts, shift);
+    if (down) edit.Down(wrapped, fonts, shift);
   }
-  if (Pressed(GLFW_KEY_END)) {
-    size_t lineEnd = text.find('\n', caret);
-    caret = lineEnd == std::string::npos ? text.size() : lineEnd;
+  if (ctrl && Pressed(GLFW_KEY_A, false)) edit.SelectAll();
+  if (ctrl && (Pressed(GLFW_KEY_C, false) || Pressed(GLFW_KEY_X, false)) && edit.HasSelection()) {
+    ImGui::SetClipboardText(edit.SelectedText().c_str());
+    if (Pressed(GLFW_KEY_X, false)) edit.Delete();
   }
-  if (io.KeyCtrl && Pressed(GLFW_KEY_V, false)) {
-    if (const char* clip = ImGui::GetClipboardText()) {
-      std::string pasted = clip;
-      text.insert(caret, pasted);
-      caret += pasted.size();
-    }
+  if (ctrl && Pressed(GLFW_KEY_V, false)) {
+    if (const char* clip = ImGui::GetClipboardText()) edit.Insert(NormalizeNewlines(clip));
   }
-  if (text.size() > kMaxTextChars) return;  // the file format's limit: refuse the keystroke, keep the note
-  m_editCaret = caret;
-  if (text == m_editText) return;
-  m_editText = text;
+  if (edit.text().size() > kMaxTextChars) return;  // the file format's limit: refuse the keystroke, keep the note
+  const bool changed = edit.text() != m_edit.text();
+  m_edit = std::move(edit);
+  if (!changed) return;
   m_editStartTime = ImGui::GetTime();  // keep the caret visible while typing
   if (m_editIsNew) {
     Note note;
-    note.text = m_editText;
+    note.text = m_edit.text();
     document.UpdateGesture([&](const Board& start) { return AddNote(start, note, m_editTarget); });
   } else {
-    document.UpdateGesture([&](const Board& start) { return SetNoteText(start, m_editId, m_editText); });
+    document.UpdateGesture([&](const Board& start) { return SetNoteText(start, m_editId, m_edit.text()); });
   }
 }
 
 void Canvas::CommitNoteEdit(Document& document) {
-  bool blank = m_editText.find_first_not_of(" \n\t") == std::string::npos;
+  bool blank = m_edit.text().find_first_not_of(" \n\t") == std::string::npos;
   if (m_editIsNew && blank) {  // an empty new note is discarded
     document.CancelGesture();
     m_selection.clear();
@@ -392,8 +394,9 @@ void Canvas::CutSelection(Document& document) {
 }
 
 // Pastes into the cell under the mouse (or free at the mouse). Our own notes when the system
-// clipboard still holds what we copied; otherwise each line of the clipboard's text becomes a note,
-// so a list from a document or a chat turns into stickies at once.
+// clipboard still holds what we copied; otherwise each line of the clipboard's text (each cell of
+// spreadsheet rows) becomes a note, so a list from a document, a chat or a sheet turns into
+// stickies at once (core/clipboard_text.h).
 void Canvas::Paste(Document& document) {
   const Board& board = document.board();
   std::vector<Note> notes;
@@ -401,19 +404,10 @@ void Canvas::Paste(Document& document) {
   if (!m_clipboard.empty() && (!system || m_clipboardText == system)) {
     notes = m_clipboard;
   } else if (system) {
-    std::string text = system;
-    size_t start = 0;
-    while (start <= text.size() && notes.size() < 200) {
-      size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      std::string line = text.substr(start, end - start);
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-      if (!line.empty()) {
-        Note note;
-        note.text = line;
-        notes.push_back(note);
-      }
-      start = end + 1;
+    for (std::string& text : ParseClipboardNotes(system)) {
+      Note note;
+      note.text = std::move(text);
+      notes.push_back(std::move(note));
     }
   }
   if (notes.empty()) return;

@@ -77,17 +77,28 @@ void Canvas::DrawOverlay(const Document& document, const Fonts& fonts, ImDrawLis
     if (i >= 0) {
       const NoteBox& box = m_layout.notes[i];
       drawRect({box.rect.x0 - 3, box.rect.y0 - 3, box.rect.x1 + 3, box.rect.y1 + 3}, kAccent, 3, 8);
+      const WrappedText& text = box.text;
+      const std::string& edited = m_edit.text();
+      float size = text.size > 0 ? text.size : kMetrics.noteTextSize;
+      auto lineX = [&](size_t line, size_t pos) {  // x of byte `pos` on a wrapped line
+        size_t begin = text.lines.empty() ? 0 : std::min(text.lines[line].first, edited.size());
+        pos = std::clamp(pos, begin, edited.size());
+        return box.textBox.x0 + TextWidth(fonts, std::string_view(edited).substr(begin, pos - begin), size);
+      };
+      // The selected text: a band on each line it covers.
+      for (size_t k = 0; m_edit.HasSelection() && k < text.lines.size(); ++k) {
+        size_t from = std::max(m_edit.SelectionBegin(), text.lines[k].first);
+        size_t to = std::min(m_edit.SelectionEnd(), text.lines[k].second);
+        if (from > to || (from == to && m_edit.SelectionEnd() <= text.lines[k].second)) continue;
+        float y = box.textBox.y0 + float(k) * size * WrappedText::kLineSpacing;
+        float x1 = std::max(lineX(k, to), lineX(k, from) + size * 0.3f);  // a selected line break shows too
+        dl.AddRectFilled(S({lineX(k, from), y}), S({x1, y + size * 1.15f}), kAccentSoft);
+      }
       // Caret: on the line that holds it, after the text before it.
       bool visible = std::fmod(ImGui::GetTime() - m_editStartTime, 1.0) < 0.6;
       if (visible) {
-        const WrappedText& text = box.text;
-        size_t line = 0;
-        for (size_t k = 0; k < text.lines.size(); ++k)
-          if (m_editCaret >= text.lines[k].first) line = k;
-        float size = text.size > 0 ? text.size : kMetrics.noteTextSize;
-        size_t begin = text.lines.empty() ? 0 : text.lines[line].first;
-        std::string_view before(m_editText.data() + begin, std::min(m_editCaret, m_editText.size()) - std::min(begin, m_editCaret));
-        float x = box.textBox.x0 + TextWidth(fonts, before, size);
+        size_t line = TextEdit::LineOf(text, m_edit.caret());
+        float x = lineX(line, m_edit.caret());
         float y = box.textBox.y0 + float(line) * size * WrappedText::kLineSpacing;
         dl.AddLine(S({x, y}), S({x, y + size * 1.15f}), kAccent, std::max(1.5f, 2 * z));
       }

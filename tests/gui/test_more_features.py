@@ -1,6 +1,7 @@
 """Journey, view, file and session features through real X input, checked through the dump, the
 saved file or the exported PNG."""
 import glob
+import json
 import os
 import re
 import shutil
@@ -340,6 +341,120 @@ def test_ui_scale_menu_scales_the_interface():
                                         (before[3] - before[1]) * 1.4, "a taller menu bar")["widgets"]["menu.view"]
         check(after[2] - after[0] > (before[2] - before[0]) * 1.4, f"a wider View menu: {before} → {after}")
         check(not s.layout["dirty"], "the UI scale is not part of the board")
+
+
+def recovery_folder(s):
+    return os.path.join(s.env["XDG_STATE_HOME"], "journeyboard", "recovery")
+
+
+def recovery_file(s, extension):
+    """The one recovery copy (.cjm) or journal (.journal), or None."""
+    files = glob.glob(os.path.join(recovery_folder(s), "*" + extension))
+    return files[0] if len(files) == 1 else None
+
+
+def size_of(path):
+    try:
+        return os.path.getsize(path)
+    except (OSError, TypeError):
+        return -1
+
+
+JOURNAL_HEADER = 24  # core/journal.h kJournalHeaderBytes: a journal that holds no change yet
+
+
+def test_journal_past_1_mib_starts_anew_and_restore_still_works():
+    """Covers: copy, cut, paste; add a note"""
+    work = tempfile.mkdtemp()
+    path = new_board(work)
+    lines = [f"Line {i:03} " + "workshop " * 660 + "end" for i in range(200)]  # 200 notes, ~1.2 MB of text
+    with Session(args=[path]) as s:
+        add_note(s, "Awareness", "Questions", "Before the paste")
+        journal = wait_until(lambda: recovery_file(s, ".journal"), 10, "the journal")
+        check(0 < size_of(journal) - JOURNAL_HEADER < 64 * 1024, f"a small journal: {size_of(journal)}")
+        clipboard = subprocess.Popen(["xclip", "-selection", "clipboard", "-quiet"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=s.env)
+        try:
+            clipboard.stdin.write("\n".join(lines).encode())
+            clipboard.stdin.close()
+            s.move(*centre(cell(s.layout, "Decision", "Solutions")))
+            s.key("ctrl+v")
+            s.wait_layout(lambda l: len(notes_in(l, "Decision", "Solutions")) == 200, "the 200 pasted notes", timeout=60)
+        finally:
+            clipboard.kill()
+            clipboard.wait()
+        # The paste's record took the journal past 1 MiB: a fresh recovery copy holds the board now,
+        # and the journal starts again, empty.
+        copy = recovery_file(s, ".cjm")
+        wait_until(lambda: size_of(copy) > 1 << 20, 30, "a new recovery copy with the pasted notes")
+        wait_until(lambda: size_of(journal) == JOURNAL_HEADER, 30, f"the journal started anew ({size_of(journal)} bytes)")
+        check(lines[199] in [n["text"] for n in load(copy)["notes"]], "the copy holds the paste")
+        add_note(s, "Awareness", "Questions", "After the paste")
+        wait_until(lambda: JOURNAL_HEADER < size_of(journal) < 64 * 1024, 10, "the next change journaled")
+        s.crash()
+        s.restart()
+        check(wait_dialog(s, "Restore unsaved work?").startswith("Restore unsaved work on board.cjm"), "the offer")
+        s.key("Return")
+        layout = s.wait_layout(lambda l: l["dirty"] and len(l["notes"]) >= 202, "the restored board", timeout=30)
+        texts = [n["text"] for n in layout["notes"]]
+        check({"Before the paste", "After the paste"} <= set(texts), "the notes around the paste are back")
+        check(sorted(t for t in texts if t.startswith("Line ")) == lines, "every pasted note is back, whole")
+
+
+def test_restore_prompt_names_the_board_and_the_copy_time():
+    """Covers: add a note"""
+    work = tempfile.mkdtemp()
+    path = board_file(work, "workshop.cjm", "classic")
+    with Session(args=[path]) as s:
+        add_note(s, "Decision", "Questions", "Before the crash")
+        journal = wait_until(lambda: recovery_file(s, ".journal"), 10, "the journal")
+        wait_until(lambda: size_of(journal) > JOURNAL_HEADER, 10, "the change journaled")
+        s.crash()
+        copy = recovery_file(s, ".cjm")
+        with open(copy, encoding="utf-8") as f:
+            saved_at = datetime.strptime(json.load(f)["savedAt"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+        # The journal is older than the copy here, so the copy's own time is the one to name.
+        os.utime(journal, (saved_at.timestamp() - 3600, saved_at.timestamp() - 3600))
+        s.restart()
+        when = saved_at.astimezone().strftime("%H:%M:%S")
+        text = wait_dialog(s, "Restore unsaved work?")
+        check(text == f"Restore unsaved work on workshop.cjm from {when}?", f"the prompt: {text!r}, expected {when}")
+        s.key("Return")
+        s.wait_layout(lambda l: any(n["text"] == "Before the crash" for n in l["notes"]) and not l["dialogs"],
+                      "the restored note")
+        check(s.layout["dirty"] and s.layout["path"] == path, "restored onto its board, unsaved")
+
+
+def test_damaged_file_lists_repairs_and_is_not_written_until_saved():
+    """Covers: quit (asks first when there are unsaved changes: Enter saves, N doesn't, Esc cancels); add a note"""
+    work = tempfile.mkdtemp()
+    path = os.path.join(work, "damaged.cjm")
+    shutil.copy(os.path.join(HERE, "..", "fuzz", "corpus", "damaged-dangling-refs.cjm"), path)
+    with open(path, "rb") as f:
+        original = f.read()
+    with Session(args=[path, "--autosave-seconds", "1"]) as s:
+        text = wait_dialog(s, "Journeyboard")
+        lines = text.split("\n")
+        check(lines[0] == "damaged.cjm was damaged and has been repaired:", f"names the file: {lines[0]!r}")
+        repairs = [line for line in lines[1:-1] if line.startswith("  • ")]
+        check(repairs and len(repairs) == len(lines) - 2, f"a list of repairs: {lines}")
+        check(any("moved to the free area right of the map" in line for line in repairs), f"the orphans: {repairs}")
+        check(lines[-1] == "Check the board, then save to keep the repaired version.", f"last line {lines[-1]!r}")
+        check(not s.layout["dirty"], "a repaired board is not an unsaved edit")
+        s.key("Escape")
+        s.wait_layout(lambda l: not l["dialogs"], "the message closed")
+        add_note(s, "Awareness", "Questions", "Not written back")
+        wait_until(lambda: recovery_file(s, ".cjm"), 10, "the recovery copy")
+        time.sleep(1.5)  # an autosave period or more
+        with open(path, "rb") as f:
+            check(f.read() == original, "the damaged file is untouched while the board is open")
+        s.key("ctrl+q")
+        check(wait_dialog(s, "Unsaved changes") == "Save the changes to damaged.cjm first?", "the question")
+        s.key("n")
+        check(s.wait_exit() == 0, "quits without saving")
+    with open(path, "rb") as f:
+        check(f.read() == original, "the damaged file is untouched after N")
+    check(os.listdir(work) == ["damaged.cjm"], f"no .bak, no temp file: {os.listdir(work)}")
 
 
 if __name__ == "__main__":

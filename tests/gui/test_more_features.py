@@ -368,7 +368,7 @@ def test_journal_past_1_mib_starts_anew_and_restore_still_works():
     work = tempfile.mkdtemp()
     path = new_board(work)
     lines = [f"Line {i:03} " + "workshop " * 660 + "end" for i in range(200)]  # 200 notes, ~1.2 MB of text
-    with Session(args=[path]) as s:
+    with Session(args=[path, "--autosave-seconds", "3600"]) as s:  # only the journal's size makes a new copy
         add_note(s, "Awareness", "Questions", "Before the paste")
         journal = wait_until(lambda: recovery_file(s, ".journal"), 10, "the journal")
         check(0 < size_of(journal) - JOURNAL_HEADER < 64 * 1024, f"a small journal: {size_of(journal)}")

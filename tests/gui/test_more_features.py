@@ -10,7 +10,7 @@ import tempfile
 import time
 from datetime import datetime, timezone
 
-from jbgui import Session, centre, check, click_widget, main, png_size, run_cli, wait_dialog, wait_until, wait_widget
+from jbgui import Failure, Session, centre, check, click_widget, main, png_size, run_cli, wait_dialog, wait_until, wait_widget
 from test_editing import add_note, cell, lane_id, load, new_board, note, notes_in, stage_id
 from test_journey import emotion_y, points
 
@@ -45,7 +45,7 @@ def scroll_into_view(s, panel, name):
         s.move(*centre(box))
         s.xdo("click", 5 if rect[3] > box[3] - 4 else 4)
         s.wait_layout(lambda l: l["widgets"].get(name) != rect, f"{panel} scrolled")
-    raise AssertionError(f"{name} never came into view in {panel}")
+    raise Failure(f"{name} never came into view in {panel}")
 
 
 def test_emotion_point_delete_and_move_sideways():
@@ -217,7 +217,6 @@ def test_pan_by_left_and_right_drag_and_keyboard_zoom():
         start = centre(panned["stages"][1]["rect"])  # a right drag pans even from a stage header
         s.drag(start, (start[0] - 200, start[1] + 60), button=3)
         s.wait_layout(lambda l: shifted(panned, l, -200, 60), "the board moved by the right drag")
-        check(not s.layout["widgets"].get("menu.sort_by_votes"), "no context menu after a right drag")
         s.key("ctrl+plus")
         s.wait_layout(lambda l: abs(l["zoom"] - zoom * 1.25) < 1e-4, "Ctrl + zooms in")
         s.key("ctrl+minus", "ctrl+minus")

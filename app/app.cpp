@@ -224,6 +224,7 @@ void App::RecoveryDialog() {
   std::strftime(when, sizeof when, "%H:%M:%S", std::localtime(&info.savedAt));
   std::string board = info.boardPath.empty() ? "an untitled board" : fs::path(info.boardPath).filename().string();
   ImGui::Text("Journeyboard did not close cleanly. Restore unsaved work on %s from %s?", board.c_str(), when);
+  RecordDialog("Restore unsaved work?", "Restore unsaved work on " + board + " from " + when + "?");
   ImGui::TextDisabled("Enter: restore    Esc: discard");
   const float em = ImGui::GetFontSize();
   auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
@@ -380,7 +381,9 @@ void App::RunPending() {
 
 void App::Menu() {
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
+  const bool fileMenu = ImGui::BeginMenu("File");
+  RecordWidget("menu.file");
+  if (fileMenu) {
     if (ImGui::BeginMenu("New from template")) {
       for (const TemplateInfo& info : Templates())
         if (ImGui::MenuItem(info.title)) {
@@ -411,26 +414,35 @@ void App::Menu() {
     ImGui::EndMenu();
   }
   EditMenu();
-  if (ImGui::BeginMenu("Journey")) {
+  const bool journeyMenu = ImGui::BeginMenu("Journey");
+  RecordWidget("menu.journey");
+  if (journeyMenu) {
     if (ImGui::MenuItem("Voting mode", "V", m_canvas.voting)) m_canvas.voting = !m_canvas.voting;
-    if (ImGui::MenuItem("Reset all votes", nullptr, false, TotalVotes(m_document.board()) > 0))
-      m_document.Apply(ResetVotes(m_document.board()), "Reset votes");
+    const bool resetVotes = ImGui::MenuItem("Reset all votes", nullptr, false, TotalVotes(m_document.board()) > 0);
+    RecordWidget("menu.reset_votes");
+    if (resetVotes) m_document.Apply(ResetVotes(m_document.board()), "Reset votes");
     ImGui::Separator();
     if (ImGui::MenuItem("Personas and curves", "Ctrl+P", m_showPersonas)) m_showPersonas = !m_showPersonas;
     if (ImGui::MenuItem("Inspector", "Ctrl+I", m_showInspector)) m_showInspector = !m_showInspector;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("View")) {
+  const bool viewMenu = ImGui::BeginMenu("View");
+  RecordWidget("menu.view");
+  if (viewMenu) {
     if (ImGui::MenuItem("History", "Ctrl+H", m_showHistory)) m_showHistory = !m_showHistory;
     ImGui::Separator();
     if (ImGui::MenuItem("Zoom to fit", "F")) m_canvas.RequestFit();
     if (ImGui::MenuItem("Zoom in", "Ctrl++")) m_canvas.ZoomBy(1.25f);
     if (ImGui::MenuItem("Zoom out", "Ctrl+-")) m_canvas.ZoomBy(0.8f);
-    if (ImGui::BeginMenu("UI scale")) {
+    const bool scaleMenu = ImGui::BeginMenu("UI scale");
+    RecordWidget("menu.ui_scale");
+    if (scaleMenu) {
       for (float scale : {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f}) {
         char label[16];
         std::snprintf(label, sizeof label, "%.0f%%", scale * 100);
-        if (ImGui::MenuItem(label, nullptr, m_uiScale == scale)) m_uiScale = scale;
+        const bool chosen = ImGui::MenuItem(label, nullptr, m_uiScale == scale);
+        RecordWidget((std::string("menu.ui_scale.") + label).c_str());
+        if (chosen) m_uiScale = scale;
       }
       ImGui::EndMenu();
     }
@@ -556,12 +568,16 @@ void App::Dialogs() {
   }
   if (ImGui::BeginPopupModal("New board", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextUnformatted("Start from a template:");
-    for (const TemplateInfo& info : Templates())
-      if (ImGui::Button(info.title, {em * 16, 0})) {
+    RecordDialog("New board", "Start from a template:");
+    for (const TemplateInfo& info : Templates()) {
+      const bool chosen = ImGui::Button(info.title, {em * 16, 0});
+      RecordWidget((std::string("new.") + info.key).c_str());
+      if (chosen) {
         m_pendingTemplate = info.id;
         ImGui::CloseCurrentPopup();
         StartOrConfirm(Pending::New);
       }
+    }
     if (ImGui::Button("Cancel", {em * 16, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
       ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
@@ -573,6 +589,7 @@ void App::Dialogs() {
   }
   if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::Text("Save the changes to %s first?", m_document.DisplayName().c_str());
+    RecordDialog("Unsaved changes", "Save the changes to " + m_document.DisplayName() + " first?");
     ImGui::TextDisabled("Enter: save    N: don't save    Esc: cancel");
     ImGui::Spacing();
     auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
@@ -603,6 +620,7 @@ void App::Dialogs() {
     ImGui::PushTextWrapPos(em * 38);
     ImGui::TextUnformatted(m_error.c_str());
     ImGui::PopTextWrapPos();
+    RecordDialog("Journeyboard", m_error);
     ImGui::Spacing();
     if (ImGui::Button("OK", {em * 8, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
@@ -627,6 +645,7 @@ void App::DumpLayout() {
                 m_document.UndoLabel(), m_document.RedoLabel()};
   for (NoteId id : m_canvas.selection()) view.selection.push_back(id.value);
   for (size_t l = 0; l < m_document.board().lanes.size(); ++l) view.chevrons.push_back(m_canvas.LaneChevron(int(l)));
+  view.uiScale = m_uiScale;
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   if (WriteLayoutDump(m_options.dumpLayoutPath, json)) m_lastDump = std::move(json);

@@ -296,7 +296,9 @@ void Canvas::ShowContextMenus(Document& document) {
       BeginNewNote(document, target, m_lastMouseWorld);
     }
     if (ImGui::MenuItem("Paste", "Ctrl+V", false, !m_clipboard.empty() || ImGui::GetClipboardText())) Paste(document);
-    if (m_menuHit.kind == Hit::Cell && ImGui::MenuItem("Sort by votes"))
+    const bool sort = m_menuHit.kind == Hit::Cell && ImGui::MenuItem("Sort by votes");
+    if (m_menuHit.kind == Hit::Cell) RecordWidget("menu.sort_by_votes");
+    if (sort)
       document.Apply(SortCellByVotes(board, board.stages[m_menuHit.stage].id, board.lanes[m_menuHit.lane].id),
                      "Sort by votes");
     if (ImGui::MenuItem("Select all", "Ctrl+A")) SelectAll(document);

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "app/layout_dump.h"
+
 namespace fs = std::filesystem;
 
 namespace jb {
@@ -121,9 +123,12 @@ bool FileDialog::Show(const std::vector<std::string>& recent, std::string* chose
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     if (ImGui::InputTextWithHint("##name", "file name or full path", &m_name, ImGuiInputTextFlags_EnterReturnsTrue))
       confirmed = true;
+    RecordWidget("file.name");
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.2f, 0.2f, 1}, "%s", m_error.c_str());
+    RecordDialog(title, m_error.empty() ? m_folder : m_folder + "\n" + m_error);
     const char* action = m_purpose == Purpose::Open ? "Open" : m_purpose == Purpose::SaveAs ? "Save" : "Export";
     if (ImGui::Button(action, {em * 7, 0})) confirmed = true;
+    RecordWidget("file.confirm");
     ImGui::SameLine();
     if (ImGui::Button("Cancel", {em * 7, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
       keepOpen = false;

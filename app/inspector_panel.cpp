@@ -161,7 +161,7 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
       if (level) ImGui::SameLine();
       const char* names[] = {"none", "low", "medium", "high"};
       bool clicked = ImGui::RadioButton(names[level], note.severity == level);
-      RecordWidget(names[level] == std::string("high") ? "inspector.severity.high" : "inspector.severity");
+      RecordWidget((std::string("inspector.severity.") + names[level]).c_str());
       if (clicked && note.severity != level)
         Change(document, note.id, "Edit severity", [&](Note& n) { n.severity = level; });
     }
@@ -176,6 +176,7 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
   int votes = note.votes;
   ImGui::SetNextItemWidth(em * 8);
   changed = ImGui::InputInt("votes", &votes);
+  RecordWidget("inspector.votes");
   if (changed) Change(document, note.id, "Edit votes", [&](Note& n) { n.votes = std::max(0, votes); });
   ImGui::End();
 }

@@ -1,6 +1,7 @@
 #include "app/layout_dump.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiWindow::Hidden: a window's first, measuring frame
 
 #include <cstdio>
 #include <vector>
@@ -43,17 +44,33 @@ struct RecordedWidget {
   float x0, y0, x1, y1;
 };
 std::vector<RecordedWidget> g_widgets;
+std::vector<std::pair<std::string, std::string>> g_dialogs;  // title, text
 bool g_recording = false;
 
 }  // namespace
 
 void RecordWidget(const char* name) {
   if (!g_recording) return;
+  // A popup's first frame measures it off its final place: a rect from then would mislead.
+  if (const ImGuiWindow* window = ImGui::GetCurrentWindowRead(); window && window->Hidden) return;
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   g_widgets.push_back({name, min.x, min.y, max.x, max.y});
 }
 
-void ClearRecordedWidgets() { g_widgets.clear(); }
+void RecordWindow(const char* name) {
+  if (!g_recording) return;
+  ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  g_widgets.push_back({name, pos.x, pos.y, pos.x + size.x, pos.y + size.y});
+}
+
+void ClearRecordedWidgets() {
+  g_widgets.clear();
+  g_dialogs.clear();
+}
+
+void RecordDialog(const char* title, const std::string& text) {
+  if (g_recording) g_dialogs.emplace_back(title, text);
+}
 
 std::string LayoutToJson(const Board& board, const Layout& layout, const Camera& camera, const ViewInfo& view) {
   g_recording = true;  // from now on panels record their widgets
@@ -61,7 +78,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   std::ostringstream out;
   out.precision(7);
   out << "{\"window\":[" << view.windowWidth << ',' << view.windowHeight << "],\"zoom\":" << camera.zoom
-      << ",\"dirty\":" << (view.dirty ? "true" : "false") << ",\"path\":";
+      << ",\"uiScale\":" << view.uiScale << ",\"dirty\":" << (view.dirty ? "true" : "false") << ",\"path\":";
   Quoted(out, view.path);
   out << ",\"undo\":";
   Quoted(out, view.undo);
@@ -139,7 +156,15 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     Quoted(out, w.name);
     out << ":[" << w.x0 << ',' << w.y0 << ',' << w.x1 << ',' << w.y1 << ']';
   }
-  out << "}}\n";
+  out << "},\n\"dialogs\":[";
+  for (size_t i = 0; i < g_dialogs.size(); ++i) {
+    out << (i ? "," : "") << "{\"title\":";
+    Quoted(out, g_dialogs[i].first);
+    out << ",\"text\":";
+    Quoted(out, g_dialogs[i].second);
+    out << '}';
+  }
+  out << "]}\n";
   return out.str();
 }
 

@@ -22,12 +22,18 @@ struct ViewInfo {
   std::vector<Rect> chevrons; // each lane's collapse button, board units
   std::vector<uint64_t> selection;
   std::string undo, redo;     // labels of the next undo / redo step
+  float uiScale = 1;          // View ▸ UI scale (times the monitor's content scale)
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next
 // layout dump lists it under "widgets" with its window-pixel rect. Costs nothing without a dump.
 void RecordWidget(const char* name);
+// The same for the current window as a whole ("panel.personas"): what is visible of a panel.
+void RecordWindow(const char* name);
 void ClearRecordedWidgets();
+// Dialogs call this with their title and the text they show; the next layout dump lists it under
+// "dialogs" ([{"title","text"}]), so tests can wait for a prompt and read what it says.
+void RecordDialog(const char* title, const std::string& text);
 
 std::string LayoutToJson(const Board& board, const Layout& layout, const Camera& camera, const ViewInfo& view);
 // Writes atomically (temp file + rename) so a reader never sees half a file.

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/canvas.h"
+#include "app/layout_dump.h"
 #include "app/panels.h"
 #include "core/journey_commands.h"
 
@@ -26,6 +27,7 @@ void PersonaField(Document& document, const Persona& persona, const char* label,
   ImGui::PushID(label);
   ImGui::SetNextItemWidth(-1);
   bool changed = multiline ? WrappedTextField("##field", &value, em * 2.2f) : ImGui::InputText("##field", &value);
+  if (!multiline) RecordWidget((std::string("persona.") + label).c_str());
   Persona after = persona;
   after.*field = value;
   TrackFieldEdit(document, changed, "Edit persona", [&](const Board& start) { return UpdatePersona(start, after); });
@@ -49,7 +51,9 @@ void CurveRow(Document& document, Canvas& canvas, const EmotionCurve& curve) {
   TrackFieldEdit(document, changed, "Rename curve", [&](const Board& start) { return SetCurveName(start, curve.id, name); });
   ImGui::SameLine();
   bool toBe = curve.toBe;
-  if (ImGui::Checkbox("to-be", &toBe))
+  const bool toggled = ImGui::Checkbox("to-be", &toBe);
+  RecordWidget(("curve." + std::to_string(curve.id.value) + ".to-be").c_str());
+  if (toggled)
     document.Apply(SetCurveToBe(board, curve.id, toBe), toBe ? "Mark curve to-be" : "Mark curve as-is");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("As-is: the experience today (solid). To-be: the one the team designs (dashed).");
   ImGui::SameLine();
@@ -68,6 +72,7 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
     ImGui::End();
     return;
   }
+  RecordWindow("panel.personas");
   const Board& board = document.board();
   if (!board.FindPersona(canvas.activePersona) && !board.personas.empty()) canvas.activePersona = board.personas.front().id;
 
@@ -123,7 +128,9 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
     }
     ImGui::PopID();
   }
-  if (ImGui::Button("Add curve")) {
+  const bool addCurve = ImGui::Button("Add curve");
+  RecordWidget("curves.add");
+  if (addCurve) {
     const Board& now = document.board();
     const Persona* owner = now.FindPersona(canvas.activePersona);
     std::string name = (owner ? owner->name : std::string("Customer")) + (now.curves.empty() ? " — as-is" : " — to-be");

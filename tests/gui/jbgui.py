@@ -295,3 +295,29 @@ def main(module_globals):
             failed += 1
             print(f"FAIL {name}: {error}")
     sys.exit(1 if failed else 0)
+
+
+# -- widgets and dialogs in the dump (appended helpers) ---------------------------------------
+def wait_widget(s, name, timeout=10):
+    """Waits until the dump lists the named widget (a panel field, a menu item) and returns its rect."""
+    return s.wait_layout(lambda l: name in l.get("widgets", {}), f"the widget {name}", timeout)["widgets"][name]
+
+
+def click_widget(s, name, repeat=1):
+    s.click(*centre(wait_widget(s, name)), repeat=repeat)
+
+
+def wait_dialog(s, title, timeout=10):
+    """Waits until the dialog with this title is open and returns the text it shows."""
+    def shown(layout):
+        return any(d["title"] == title for d in layout.get("dialogs", []))
+    layout = s.wait_layout(shown, f"the dialog {title!r}", timeout)
+    return next(d["text"] for d in layout["dialogs"] if d["title"] == title)
+
+
+def png_size(path):
+    """(width, height) from a PNG's header, without decoding it."""
+    with open(path, "rb") as f:
+        head = f.read(24)
+    check(head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR", f"{path} is not a PNG")
+    return struct.unpack(">II", head[16:24])

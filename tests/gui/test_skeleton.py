@@ -6,6 +6,7 @@ import subprocess
 import tempfile
 
 from jbgui import Session, check, centre, colour_counts, count_near, main, png_rect, read_png, run_cli, wait_until
+from test_editing import add_note, new_board, note
 
 TOUCHPOINT_YELLOW, PAIN_RED, DELIGHT_GREEN = 0xFFF1A8, 0xFFC9C2, 0xC8F0C8
 
@@ -83,7 +84,6 @@ def test_dump_reports_each_notes_wrapped_lines():
 
     --dump-layout's "lines" are the note's text as drawn: wrapped into lines that join back to it,
     and wrapped anew when the text changes."""
-    from test_editing import add_note, new_board, note
     path = new_board(tempfile.mkdtemp())
     words = "Customers cannot find the pricing page from the home page"
     with Session(args=[path]) as s:

@@ -228,7 +228,9 @@ void App::RecoveryDialog() {
   ImGui::TextDisabled("Enter: restore    Esc: discard");
   const float em = ImGui::GetFontSize();
   auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
-  if (ImGui::Button("Restore", {em * 8, 0}) || key(GLFW_KEY_ENTER) || key(GLFW_KEY_KP_ENTER)) {
+  const bool restore = ImGui::Button("Restore", {em * 8, 0});
+  RecordWidget("recovery.restore");  // tests wait for the dialog before they answer it
+  if (restore || key(GLFW_KEY_ENTER) || key(GLFW_KEY_KP_ENTER)) {
     LoadResult loaded = LoadRecovery(info);
     if (auto* error = std::get_if<LoadError>(&loaded)) {
       ShowError(error->message);  // the copy stays on disk: nothing is deleted that could not be read
@@ -593,7 +595,9 @@ void App::Dialogs() {
     ImGui::TextDisabled("Enter: save    N: don't save    Esc: cancel");
     ImGui::Spacing();
     auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
-    if (ImGui::Button("Save", {em * 8, 0}) || key(GLFW_KEY_ENTER) || key(GLFW_KEY_KP_ENTER)) {
+    const bool save = ImGui::Button("Save", {em * 8, 0});
+    RecordWidget("unsaved.save");
+    if (save || key(GLFW_KEY_ENTER) || key(GLFW_KEY_KP_ENTER)) {
       ImGui::CloseCurrentPopup();
       if (m_document.path().empty()) RequestSaveAs();  // RunPending follows a successful save
       else if (SaveTo(m_document.path())) RunPending();
@@ -622,7 +626,9 @@ void App::Dialogs() {
     ImGui::PopTextWrapPos();
     RecordDialog("Journeyboard", m_error);
     ImGui::Spacing();
-    if (ImGui::Button("OK", {em * 8, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+    const bool ok = ImGui::Button("OK", {em * 8, 0});
+    RecordWidget("error.ok");
+    if (ok || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
       ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -1,5 +1,7 @@
 #include "app/layout_dump.h"
 
+#include "app/png_export.h"
+
 #include <imgui.h>
 #include <imgui_internal.h>  // ImGuiWindow::Hidden: a window's first, measuring frame
 
@@ -88,6 +90,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   RectJson(out, camera, view.addStage);
   out << ",\"addLane\":";
   RectJson(out, camera, view.addLane);
+  out << ",\"export\":";
+  RectJson(out, camera, ExportArea(layout));
   out << ",\"selection\":[";
   for (size_t i = 0; i < view.selection.size(); ++i) out << (i ? "," : "") << view.selection[i];
   out << "],\n\"stages\":[";
@@ -128,7 +132,13 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << (i ? ",\n" : "\n") << "{\"id\":" << note.id.value << ",\"stage\":" << note.stage.value
         << ",\"lane\":" << note.lane.value << ",\"text\":";
     Quoted(out, note.text);
-    out << ",\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false") << ",\"rect\":";
+    out << ",\"lines\":[";  // the fitted text as drawn, one string per wrapped line
+    const auto& lines = layout.notes[i].text.lines;
+    for (size_t k = 0; k < lines.size() && lines[k].second <= note.text.size(); ++k) {
+      out << (k ? "," : "");
+      Quoted(out, note.text.substr(lines[k].first, lines[k].second - lines[k].first));
+    }
+    out << "],\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false") << ",\"rect\":";
     RectJson(out, camera, layout.notes[i].rect);
     out << '}';
   }

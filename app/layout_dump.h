@@ -1,7 +1,7 @@
 // --dump-layout: the on-screen rectangles of everything on the board, as JSON, so GUI tests and
 // tools can aim real mouse input. Its shape is a contract; add keys, never rename them:
 // {"window":[w,h],"stages":[{"id","name","rect"}],"lanes":[{"id","name","kind","rect"}],
-//  "cells":[{"stage","lane","rect"}],"notes":[{"id","stage","lane","text","rect"}],
+//  "cells":[{"stage","lane","rect"}],"notes":[{"id","stage","lane","text","lines","rect"}],
 //  "curves":[{"id","points":[{"stage","value","pos":[x,y]}]}]}
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once

@@ -98,6 +98,13 @@ class PngWriter {
 
 }  // namespace
 
+Rect ExportArea(const Layout& layout) {
+  Rect content = layout.bounds;
+  content.y0 -= 72;  // the title above the grid
+  return {content.x0 - kExportMarginUnits, content.y0 - kExportMarginUnits, content.x1 + kExportMarginUnits,
+          content.y1 + kExportMarginUnits};
+}
+
 bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuRenderer& renderer,
                     const Fonts& fonts, ExportStats* stats, std::string* error) {
   *stats = {};
@@ -106,10 +113,7 @@ bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuR
     return false;
   }
   const Layout layout = ComputeLayout(board, &fonts);
-  Rect content = layout.bounds;
-  content.y0 -= 72;  // the title above the grid
-  content = {content.x0 - kExportMarginUnits, content.y0 - kExportMarginUnits, content.x1 + kExportMarginUnits,
-             content.y1 + kExportMarginUnits};
+  const Rect content = ExportArea(layout);
   const float zoom = float(width) / content.Width();
   const int height = std::max(1, int(std::lround(content.Height() * zoom)));
   if (height > kMaxExportSide) {

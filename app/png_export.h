@@ -9,6 +9,7 @@ namespace jb {
 
 class Fonts;
 class GpuRenderer;
+struct Layout;
 
 struct ExportStats {
   int width = 0, height = 0;
@@ -18,6 +19,10 @@ struct ExportStats {
 
 inline constexpr int kDefaultExportWidth = 3840;
 inline constexpr int kMaxExportSide = 32768;
+
+// The part of the board a PNG export shows, in board units: everything, the title above the
+// grid, and a margin. The image maps it to [0, width] × [0, height].
+Rect ExportArea(const Layout& layout);
 
 // Needs a current GL context, an ImGui context whose fonts are built and uploaded through
 // `renderer`, and must be called between ImGui::NewFrame and ImGui::Render (or EndFrame).

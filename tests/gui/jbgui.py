@@ -200,6 +200,19 @@ class Session:
         self.layout = wait_until(ready, timeout, what)
         return self.layout
 
+    def wait_widget(self, name, timeout=10):
+        """Waits until a panel or dialog records the widget `name` in the dump; returns its rect."""
+        return self.wait_layout(lambda l: name in l.get("widgets", {}), f"the widget {name}", timeout)["widgets"][name]
+
+    def unfocus(self):
+        """Takes the keyboard focus away from the app (to the root window: there is no window manager)."""
+        self.xdo("windowfocus", "--sync", self.root_window())
+
+    def root_window(self):
+        result = subprocess.run(["xdotool", "search", "--maxdepth", "0", "--name", ""], env=self.env,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        return result.stdout.split()[0]
+
 
 def centre(rect):
     return ((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2)
@@ -254,6 +267,34 @@ def read_png(path):
         rows.append(bytes(row))
         previous = row
     return width, height, channels, rows
+
+
+def png_rect(layout, rect, width, height):
+    """A window-pixel rect of a --dump-layout, in pixels of a PNG export `width` x `height` of the same
+    board: the dump's "export" rect is the area the image shows."""
+    ex0, ey0, ex1, ey1 = layout["export"]
+    sx, sy = width / (ex1 - ex0), height / (ey1 - ey0)
+    return ((rect[0] - ex0) * sx, (rect[1] - ey0) * sy, (rect[2] - ex0) * sx, (rect[3] - ey0) * sy)
+
+
+def pixel(rows, channels, x, y):
+    i = int(x) * channels
+    return tuple(rows[int(y)][i:i + 3])
+
+
+def count_near(rows, channels, rect, colour, tolerance=24):
+    """How many pixels inside `rect` (PNG pixels) are within `tolerance` per channel of 0xRRGGBB `colour`."""
+    want = ((colour >> 16) & 255, (colour >> 8) & 255, colour & 255)
+    x0, y0 = max(0, int(rect[0])), max(0, int(rect[1]))
+    x1, y1 = min(len(rows[0]) // channels, int(rect[2])), min(len(rows), int(rect[3]))
+    count = 0
+    for y in range(y0, y1):
+        row = rows[y]
+        for x in range(x0, x1):
+            i = x * channels
+            if all(abs(row[i + k] - want[k]) <= tolerance for k in range(3)):
+                count += 1
+    return count
 
 
 def colour_counts(rows, channels, wanted):

@@ -178,6 +178,7 @@ def test_escape_during_drag_restores_the_start():
 
 
 def test_edit_copy_paste_duplicate():
+    """Covers: add a note; edit a note; select; copy, cut, paste; delete, duplicate"""
     work = tempfile.mkdtemp()
     path = new_board(work)
     with Session(args=[path]) as s:
@@ -196,8 +197,17 @@ def test_edit_copy_paste_duplicate():
         s.key("ctrl+v")
         s.wait_layout(lambda l: [x["text"] for x in notes_in(l, "Decision", "Solutions")] == ["Find a plan fast"],
                       "pasted into the cell under the mouse")
+        pasted = notes_in(s.layout, "Decision", "Solutions")[0]
         s.key("ctrl+d")
         s.wait_layout(lambda l: len(notes_in(l, "Decision", "Solutions")) == 2, "Ctrl+D duplicates beside it")
+        original, copy = notes_in(s.layout, "Decision", "Solutions")
+        check(original["id"] == pasted["id"] and copy["id"] not in {n["id"] for n in s.layout["notes"] if n is not copy},
+              f"the copy comes right after its original in the cell: {original['id']}, {copy['id']}")
+        check(copy["text"] == "Find a plan fast", f"the copy has the original's text: {copy['text']!r}")
+        check(s.layout["selection"] == [copy["id"]], f"the copy is selected: {s.layout['selection']}")
+        check(s.layout["undo"] == "Duplicate", f"one undo step: {s.layout['undo']!r}")
+        check(copy["rect"][0] > original["rect"][2] or copy["rect"][1] > original["rect"][3],
+              f"the copy is laid out beside it, not on it: {original['rect']} {copy['rect']}")
         s.key("ctrl+s")
         s.wait_layout(lambda l: not l["dirty"], "saved")
     saved = load(path)

@@ -6,22 +6,39 @@ import tempfile
 import time
 
 from jbgui import Session, check, main, wait_until
-from test_editing import add_note, new_board
+from test_editing import add_note, cell, new_board
 
 
 def texts(layout):
     return {n["text"] for n in layout["notes"]}
 
 
+def recovery_folder(s):
+    return os.path.join(s.env["XDG_STATE_HOME"], "journeyboard", "recovery")
+
+
+def read_recovery(s, ending):
+    """The bytes of the recovery file ending in `ending` (".cjm" the copy, ".journal" the journal)."""
+    folder = recovery_folder(s)
+    for name in os.listdir(folder) if os.path.isdir(folder) else []:
+        if name.endswith(ending):
+            try:
+                with open(os.path.join(folder, name), "rb") as f:
+                    return f.read()
+            except FileNotFoundError:
+                pass
+    return b""
+
+
 def restore(s):
     """Answers the restore offer and returns the restored layout."""
-    s.wait_layout(lambda l: True, "the first frame")
-    time.sleep(0.3)
+    s.wait_widget("recovery.restore")
     s.key("Return")
     return s.wait_layout(lambda l: l["dirty"], "the restored, unsaved board")
 
 
 def test_five_edits_then_kill_9_after_1_5_s_are_all_restored():
+    """Covers: add a note"""
     work = tempfile.mkdtemp()
     path = new_board(work)
     edits = [f"Idea {i}: журнал {i}" if i % 2 else f"Idea {i}" for i in range(5)]
@@ -38,15 +55,20 @@ def test_five_edits_then_kill_9_after_1_5_s_are_all_restored():
 
 
 def test_crash_loop_never_loses_a_change_older_than_1_s():
+    """Covers: add a note
+
+    "Older than 1 s" counts from when the change is seen in the journal, not from the key press."""
     work = tempfile.mkdtemp()
     path = new_board(work)
     rng = random.Random(20261124)
-    committed = {}  # text -> the time its committing key (Escape) was sent
+    committed = {}  # text -> when its record was seen in the journal (the commit, not the key press)
     stages = ["Awareness", "Consideration", "Decision", "Purchase", "Post-purchase"]
     with Session(args=[path]) as s:
         for round_ in range(50):
             text = f"Round {round_}"
             add_note(s, stages[round_ % 5], ["Questions", "Pain points", "Solutions"][round_ % 3], text)
+            wait_until(lambda: text.encode() in read_recovery(s, ".journal") + read_recovery(s, ".cjm"), 10,
+                       f"{text!r} in the journal (or in the copy an autosave folded it into)")
             committed[text] = time.monotonic()
             killed_at = time.monotonic() + rng.uniform(0.0, 1.5)
             while time.monotonic() < killed_at:
@@ -63,16 +85,24 @@ def test_crash_loop_never_loses_a_change_older_than_1_s():
 
 
 def test_autosave_during_a_gesture_never_duplicates_it_on_restore():
+    """Covers: add a note; edit a note
+
+    With a 1 s autosave, a text edit held open for 3 s spans three autosave periods: the copy must
+    not be taken mid-gesture, and a kill right after the edit commits restores the note once."""
     work = tempfile.mkdtemp()
     path = new_board(work)
-    with Session(args=[path, "--autosave-seconds", "2"]) as s:
+    with Session(args=[path, "--autosave-seconds", "1"]) as s:
         add_note(s, "Awareness", "Questions", "First")  # starts the journal
-        from test_editing import cell
+        wait_until(lambda: b"First" in read_recovery(s, ".cjm"), 10, "an autosave of the first note")
         x0, y0, x1, y1 = cell(s.layout, "Decision", "Questions")
         s.click(x1 - 12, y1 - 12, repeat=2)
-        s.xdo("type", "--delay", 300, "slow typing")  # ~3.3 s: an autosave falls due mid-gesture
+        s.wait_layout(lambda l: len(l["notes"]) == 2, "the note being typed")
+        copy = read_recovery(s, ".cjm")
+        s.xdo("type", "--delay", 300, "slow typing")  # returns after ~3.3 s: three autosaves fell due
+        check(read_recovery(s, ".cjm") == copy, "no autosave snapshots the gesture in progress")
         s.key("Escape")
-        time.sleep(0.3)
+        wait_until(lambda: b"slow typing" in read_recovery(s, ".journal") + read_recovery(s, ".cjm"), 10,
+                   "the edit committed")
         s.crash()
         s.restart()
         layout = restore(s)

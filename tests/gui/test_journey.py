@@ -3,8 +3,11 @@ import json
 import os
 import tempfile
 
-from jbgui import Session, check, centre, main, run_cli
+from jbgui import Session, check, centre, count_near, main, png_rect, read_png, run_cli
 from test_editing import add_note, cell, lane_id, load, note, stage_id
+
+
+PAIN_RED, TOUCHPOINT_YELLOW = 0xD64541, 0xFFF1A8  # app/render.cpp kPain; the touchpoint lane's notes
 
 
 def emotion_y(layout, value):
@@ -70,6 +73,9 @@ def test_curve_points_label_and_votes_are_saved():
 
 
 def test_inspector_edits_note_fields_one_undo_step_each():
+    """Covers: note fields; add a note; select; undo / redo; open / save / save as
+
+    The overdue action item is red in the exported PNG, one due in the future is not."""
     work = tempfile.mkdtemp()
     path = os.path.join(work, "fields.cjm")
     check(run_cli("new", path, "--template", "classic").returncode == 0, "new")
@@ -104,16 +110,38 @@ def test_inspector_edits_note_fields_one_undo_step_each():
         s.wait_layout(lambda l: l["undo"] == "Edit due date" and l["redo"] == "Edit tags", "undo takes back the tags")
         s.key("ctrl+shift+z")
         s.wait_layout(lambda l: l["undo"] == "Edit tags", "redo")
+        # A second action item, due far in the future: not overdue.
+        add_note(s, "Purchase", "Touchpoints", "Help centre")
+        s.click(*centre(note(s.layout, "Help centre")["rect"]))
+        s.wait_layout(lambda l: l["selection"] == [note(l, "Help centre")["id"]], "the second note selected")
+        fill("inspector.due", "2999-12-31")
+        s.wait_layout(lambda l: l["undo"] == "Edit due date", "the second due date")
         s.key("ctrl+s")
         s.wait_layout(lambda l: not l["dirty"], "saved")
+        layout = s.layout
     saved = next(n for n in load(path)["notes"] if n["text"] == "Pricing page")
     check(saved["channel"] == "site", f"channel {saved['channel']!r}")
     check(saved["metrics"]["conversion"] == 38 and saved["metrics"]["csi"] is None, f"metrics {saved['metrics']}")
     check(saved["owner"] == "Anna K." and saved["due"] == "2020-01-31", "owner and due date")
     check(saved["tags"] == ["pricing", "trial"], f"tags {saved['tags']}")
     png = os.path.join(work, "fields.png")
-    result = run_cli("export", path, "-o", png, "--width", 1200)
+    result = run_cli("export", path, "-o", png, "--width", 2400)
     check(result.returncode == 0 and os.path.getsize(png) > 10000, f"exports: {result.stderr}")
+    # The overdue note is red in the image (its outline and its owner/due line); the other is not.
+    width, height, channels, rows = read_png(png)
+    late = png_rect(layout, note(layout, "Pricing page")["rect"], width, height)
+    inner = (late[0] + 6, late[1] + 6, late[2] - 6, late[3] - 6)
+    ring = sum(count_near(rows, channels, band, PAIN_RED) for band in (
+        (late[0] - 3, late[1] - 3, late[2] + 3, inner[1]), (late[0] - 3, inner[3], late[2] + 3, late[3] + 3),
+        (late[0] - 3, inner[1], inner[0], inner[3]), (inner[2], inner[1], late[2] + 3, inner[3])))
+    check(ring > (late[2] - late[0]) * 2, f"the overdue note has a red outline: {ring} px at {late}")
+    text = count_near(rows, channels, inner, PAIN_RED)
+    check(text > 10, f"the overdue note's due date is red: {text} px")
+    fine = png_rect(layout, note(layout, "Help centre")["rect"], width, height)
+    check(count_near(rows, channels, fine, TOUCHPOINT_YELLOW) > (fine[2] - fine[0]) * (fine[3] - fine[1]) / 2,
+          f"the other note is where the dump says: {fine}")
+    red = count_near(rows, channels, (fine[0] - 3, fine[1] - 3, fine[2] + 3, fine[3] + 3), PAIN_RED)
+    check(red == 0, f"a note due in the future has no red: {red} px")
 
 
 if __name__ == "__main__":

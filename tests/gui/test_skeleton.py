@@ -5,7 +5,8 @@ import os
 import subprocess
 import tempfile
 
-from jbgui import Session, check, centre, colour_counts, main, read_png, run_cli, wait_until
+from jbgui import Session, check, centre, colour_counts, count_near, main, png_rect, read_png, run_cli, wait_until
+from test_editing import add_note, new_board, note
 
 TOUCHPOINT_YELLOW, PAIN_RED, DELIGHT_GREEN = 0xFFF1A8, 0xFFC9C2, 0xC8F0C8
 
@@ -50,6 +51,7 @@ def test_window_close_quits_cleanly():
 
 
 def test_pan_and_zoom_change_the_view():
+    """Covers: pan; zoom around the cursor; zoom to fit"""
     with Session() as s:
         before = s.layout["stages"][0]["rect"]
         cx, cy = centre(s.layout["cells"][0]["rect"])
@@ -58,11 +60,47 @@ def test_pan_and_zoom_change_the_view():
         check(abs((after[0] - before[0]) - 150) < 3 and abs((after[1] - before[1]) - 60) < 3,
               f"middle drag pans by the drag: {before} -> {after}")
         zoom = s.layout["zoom"]
-        s.move(640, 400)
-        s.xdo("click", 4)  # wheel up zooms in around the cursor
-        s.wait_layout(lambda l: l["zoom"] > zoom * 1.1, "zoom in")
+        # The wheel zooms around the cursor: the board point under it stays under it. Off the
+        # window's centre, so zooming around the centre would not pass.
+        for (x, y), button in (((420, 300), 4), ((420, 300), 4), ((900, 560), 5)):
+            before = s.layout
+            s.move(x, y)
+            s.xdo("click", button)  # 4: wheel up zooms in, 5: down zooms out
+            after = s.wait_layout(lambda l: l["zoom"] != before["zoom"], f"a wheel step at {x},{y}")
+            scale = after["zoom"] / before["zoom"]
+            check(scale > 1.05 if button == 4 else scale < 0.95, f"wheel {button} zooms by {scale}")
+            for b_note, a_note in zip(before["notes"], after["notes"]):
+                bx0, by0, _, _ = b_note["rect"]
+                ax0, ay0, _, _ = a_note["rect"]
+                check(abs(ax0 - (x - (x - bx0) * scale)) < 1.5 and abs(ay0 - (y - (y - by0) * scale)) < 1.5,
+                      f"the point under the cursor stays: note {b_note['text']!r} {b_note['rect']} -> {a_note['rect']}")
+        check(s.layout["zoom"] > zoom * 1.1, "zoomed in")
         s.key("f")
         s.wait_layout(lambda l: abs(l["zoom"] - zoom) < 1e-4, "F fits the board again")
+
+
+def test_dump_reports_each_notes_wrapped_lines():
+    """Covers: add a note; edit a note
+
+    --dump-layout's "lines" are the note's text as drawn: wrapped into lines that join back to it,
+    and wrapped anew when the text changes."""
+    path = new_board(tempfile.mkdtemp())
+    words = "Customers cannot find the pricing page from the home page"
+    with Session(args=[path]) as s:
+        add_note(s, "Awareness", "Questions", words)
+        lines = note(s.layout, words)["lines"]
+        check(len(lines) >= 3 and " ".join(lines) == words, f"wrapped at spaces into several lines: {lines}")
+        check(all(line and line == line.strip() for line in lines), f"no empty or padded lines: {lines}")
+        s.click(*centre(note(s.layout, words)["rect"]), repeat=2)
+        s.key("ctrl+End")
+        s.key("Return")
+        s.type("OK")
+        s.key("Escape")
+        longer = words + "\nOK"
+        layout = s.wait_layout(lambda l: any(n["text"] == longer for n in l["notes"]), "the edited text")
+        edited = note(layout, longer)["lines"]
+        check(edited[-1] == "OK" and " ".join(edited) == longer.replace("\n", " "),
+              f"the lines follow the new text, with a line of its own after Enter: {edited}")
 
 
 def test_broken_file_in_window_keeps_running_and_keeps_the_file():
@@ -152,20 +190,34 @@ def test_command_line_basics():
 
 
 def test_missing_font_says_so_and_keeps_working():
+    """Covers: quit (asks first when there are unsaved changes: Enter saves, N doesn't, Esc cancels)
+
+    The export without the font still draws the board: notes in their colours where the layout puts them."""
     with Session(env={"JOURNEYBOARD_FONT_DIR": "/nonexistent-fonts"}) as s:
         check("not found" in s.output() and "fonts-dejavu-core" in s.output(),
               f"one clear sentence about the font: {s.output()!r}")
         check(len(s.layout["notes"]) >= 28, "the board is still drawn and laid out")
+        layout = s.layout
         s.key("Escape")  # close the message
         s.key("ctrl+q")
         check(s.wait_exit() == 0, "quits cleanly")
     work = tempfile.mkdtemp()
     board, png = os.path.join(work, "b.cjm"), os.path.join(work, "b.png")
-    run_cli("new", board)
+    run_cli("new", board, "--template", "sample")  # the board the window showed
     env = dict(os.environ, JOURNEYBOARD_FONT_DIR="/nonexistent-fonts")
     result = run_cli("export", board, "-o", png, "--width", 800, env=env)
     check(result.returncode == 0 and os.path.getsize(png) > 0, f"export still works: {result.stderr!r}")
     check("not found" in result.stderr, "and says which font is missing")
+    # The image holds the board: each lane's notes in their colour, where the layout puts them.
+    width, height, channels, rows = read_png(png)
+    check(width == 800, f"width {width}")
+    kinds = {lane["id"]: lane["kind"] for lane in layout["lanes"]}
+    for kind, colour in (("touchpoints", TOUCHPOINT_YELLOW), ("pains", PAIN_RED), ("delights", DELIGHT_GREEN)):
+        placed = next(n for n in layout["notes"] if kinds.get(n["lane"]) == kind)
+        x0, y0, x1, y1 = png_rect(layout, placed["rect"], width, height)
+        area = (x1 - x0) * (y1 - y0)
+        covered = count_near(rows, channels, (x0, y0, x1, y1), colour, tolerance=2)
+        check(covered > area / 2, f"{kind} note {placed['text']!r}: {covered} of {area:.0f} px are {colour:06x}")
 
 
 if __name__ == "__main__":

@@ -204,6 +204,16 @@ class Session:
         """Waits until a panel or dialog records the widget `name` in the dump; returns its rect."""
         return self.wait_layout(lambda l: name in l.get("widgets", {}), f"the widget {name}", timeout)["widgets"][name]
 
+    def click_widget(self, name, repeat=1):
+        self.click(*centre(self.wait_widget(name)), repeat=repeat)
+
+    def wait_dialog(self, title, timeout=10):
+        """Waits until the dialog with this title is open and returns the text it shows."""
+        def shown(layout):
+            return any(d["title"] == title for d in layout.get("dialogs", []))
+        layout = self.wait_layout(shown, f"the dialog {title!r}", timeout)
+        return next(d["text"] for d in layout["dialogs"] if d["title"] == title)
+
     def unfocus(self):
         """Takes the keyboard focus away from the app (to the root window: there is no window manager)."""
         self.xdo("windowfocus", "--sync", self.root_window())
@@ -336,24 +346,6 @@ def main(module_globals):
             failed += 1
             print(f"FAIL {name}: {error}")
     sys.exit(1 if failed else 0)
-
-
-# -- widgets and dialogs in the dump (appended helpers) ---------------------------------------
-def wait_widget(s, name, timeout=10):
-    """Waits until the dump lists the named widget (a panel field, a menu item) and returns its rect."""
-    return s.wait_layout(lambda l: name in l.get("widgets", {}), f"the widget {name}", timeout)["widgets"][name]
-
-
-def click_widget(s, name, repeat=1):
-    s.click(*centre(wait_widget(s, name)), repeat=repeat)
-
-
-def wait_dialog(s, title, timeout=10):
-    """Waits until the dialog with this title is open and returns the text it shows."""
-    def shown(layout):
-        return any(d["title"] == title for d in layout.get("dialogs", []))
-    layout = s.wait_layout(shown, f"the dialog {title!r}", timeout)
-    return next(d["text"] for d in layout["dialogs"] if d["title"] == title)
 
 
 def png_size(path):

@@ -10,7 +10,7 @@ import tempfile
 import time
 from datetime import datetime, timezone
 
-from jbgui import Failure, Session, centre, check, click_widget, main, png_size, run_cli, wait_dialog, wait_until, wait_widget
+from jbgui import Failure, Session, centre, check, main, png_size, run_cli, wait_until
 from test_editing import add_note, cell, lane_id, load, new_board, note, notes_in, stage_id
 from test_journey import emotion_y, points
 
@@ -29,7 +29,7 @@ def stage_rect(layout, name):
 
 def fill(s, widget, text):
     """Clicks a text field, replaces its text and leaves it with Enter."""
-    click_widget(s, widget)
+    s.click_widget(widget)
     s.key("ctrl+a")
     s.type(text)
     s.key("Return")
@@ -128,9 +128,9 @@ def test_inspector_severity_csi_nps_and_votes():
         add_note(s, "Consideration", "Touchpoints", "Pricing page")
         s.click(*centre(note(s.layout, "Card demanded")["rect"]))
         s.key("ctrl+i")
-        click_widget(s, "inspector.severity.medium")
+        s.click_widget("inspector.severity.medium")
         s.wait_layout(lambda l: l["undo"] == "Edit severity", "the severity")
-        votes = wait_widget(s, "inspector.votes")
+        votes = s.wait_widget("inspector.votes")
         s.click(votes[0] + 15, (votes[1] + votes[3]) / 2)  # the number field, left of the +/- buttons
         s.key("ctrl+a")
         s.type("4")
@@ -139,9 +139,9 @@ def test_inspector_severity_csi_nps_and_votes():
         # The touchpoint: CSI and NPS switched on, then typed.
         s.click(*centre(note(s.layout, "Pricing page")["rect"]))
         for metric, value in (("CSI", "7 2"), ("NPS", "minus 3 0")):
-            click_widget(s, f"inspector.metric.{metric}")
+            s.click_widget(f"inspector.metric.{metric}")
             s.wait_layout(lambda l: l["undo"] == "Set metric", f"{metric} switched on")
-            click_widget(s, f"inspector.value.{metric}", repeat=2)  # double-click types a value
+            s.click_widget(f"inspector.value.{metric}", repeat=2)  # double-click types a value
             s.key("ctrl+a", *value.split())
             s.key("Return")
             s.wait_layout(lambda l: l["undo"] == "Edit metric", f"the {metric} value")
@@ -175,7 +175,7 @@ def test_dot_voting_take_back_sort_and_reset():
         # Right-click an empty spot of the cell ▸ Sort by votes.
         x0, y0, x1, y1 = cell(s.layout, "Decision", "Pain points")
         s.click(x1 - 12, y1 - 12, button=3)
-        click_widget(s, "menu.sort_by_votes")
+        s.click_widget("menu.sort_by_votes")
         s.wait_layout(lambda l: [n["text"] for n in notes_in(l, "Decision", "Pain points")] == ["Gamma", "Beta", "Alpha"],
                       "the cell sorted by votes")
         s.key("ctrl+s")
@@ -184,8 +184,8 @@ def test_dot_voting_take_back_sort_and_reset():
         in_cell = [(n["text"], n["votes"]) for n in load(path)["notes"] if n["stage"] == sid and n["lane"] == lid]
         check(in_cell == [("Gamma", 3), ("Beta", 2), ("Alpha", 1)], f"sorted in the file: {in_cell}")
         # Journey ▸ Reset all votes.
-        click_widget(s, "menu.journey")
-        click_widget(s, "menu.reset_votes")
+        s.click_widget("menu.journey")
+        s.click_widget("menu.reset_votes")
         s.wait_layout(lambda l: all(n["votes"] == 0 for n in l["notes"]), "every vote reset")
         check(s.layout["undo"] == "Reset votes", f"undo {s.layout['undo']!r}")
         s.key("ctrl+s")
@@ -239,8 +239,8 @@ def test_new_board_from_each_template():
     with Session(args=[path]) as s:
         for key, names in expected.items():
             s.key("ctrl+n")
-            check(wait_dialog(s, "New board") == "Start from a template:", "the template chooser")
-            click_widget(s, f"new.{key}")
+            check(s.wait_dialog("New board") == "Start from a template:", "the template chooser")
+            s.click_widget(f"new.{key}")
             s.wait_layout(lambda l: [st["name"] for st in l["stages"]] == names and not l.get("dialogs"),
                           f"the {key} board")
             check(s.layout["path"] == "" and not s.layout["dirty"], f"a new, untitled board: {s.layout['path']!r}")
@@ -271,13 +271,13 @@ def test_open_and_save_as_through_the_file_dialog():
         other_bytes = f.read()
     with Session(args=[first]) as s:
         s.key("ctrl+o")
-        check(wait_dialog(s, "Open board") == work, "the dialog shows the board's folder")
+        check(s.wait_dialog("Open board") == work, "the dialog shows the board's folder")
         fill(s, "file.name", other)
         s.wait_layout(lambda l: l["path"] == other and not l["dialogs"], "the other board opened")
         check([st["name"] for st in s.layout["stages"]] == stage_names(other), "its stages")
         add_note(s, "Выбор", "Боли", "Saved as a copy")
         s.key("ctrl+shift+s")
-        check(wait_dialog(s, "Save board as") == work, "the save-as dialog opens in the board's folder")
+        check(s.wait_dialog("Save board as") == work, "the save-as dialog opens in the board's folder")
         copy = os.path.join(work, "copies", "copy")  # another folder; the extension is added
         os.mkdir(os.path.dirname(copy))
         fill(s, "file.name", copy)
@@ -297,8 +297,8 @@ def test_export_dialog_and_quick_snapshot_write_pngs_beside_the_board():
     with Session(args=[path]) as s:
         # Ctrl E: the export dialog proposes workshop-<time>.png beside the board; its button exports.
         s.key("ctrl+e")
-        check(wait_dialog(s, "Export PNG") == folder, "the export dialog opens in the board's folder")
-        click_widget(s, "file.confirm")
+        check(s.wait_dialog("Export PNG") == folder, "the export dialog opens in the board's folder")
+        s.click_widget("file.confirm")
         exported = wait_until(lambda: newest_png(folder), 30, "the exported PNG")
         check(re.fullmatch(r"workshop-\d{4}-\d\d-\d\d-\d{6}\.png", os.path.basename(exported)), f"named by time: {exported}")
         width, height = wait_until(lambda: complete_png(exported), 30, "the whole PNG")
@@ -319,7 +319,7 @@ def test_quit_with_unsaved_changes_enter_saves():
     with Session(args=[path]) as s:
         add_note(s, "Awareness", "Questions", "Kept by Enter")
         s.key("ctrl+q")
-        check(wait_dialog(s, "Unsaved changes") == "Save the changes to board.cjm first?", "the question names the board")
+        check(s.wait_dialog("Unsaved changes") == "Save the changes to board.cjm first?", "the question names the board")
         s.key("Return")
         check(s.wait_exit() == 0, "quits after saving")
     check(any(n["text"] == "Kept by Enter" for n in load(path)["notes"]), "Enter saved the board")
@@ -331,10 +331,10 @@ def test_ui_scale_menu_scales_the_interface():
     path = new_board(work)
     with Session(args=[path]) as s:
         check(s.layout["uiScale"] == 1, f"starts at 100 %: {s.layout['uiScale']}")
-        before = wait_widget(s, "menu.view")
-        click_widget(s, "menu.view")
-        click_widget(s, "menu.ui_scale")
-        click_widget(s, "menu.ui_scale.150%")
+        before = s.wait_widget("menu.view")
+        s.click_widget("menu.view")
+        s.click_widget("menu.ui_scale")
+        s.click_widget("menu.ui_scale.150%")
         s.wait_layout(lambda l: l["uiScale"] == 1.5, "the UI scale at 150 %")
         after = s.wait_layout(lambda l: l["widgets"]["menu.view"][3] - l["widgets"]["menu.view"][1] >
                                         (before[3] - before[1]) * 1.4, "a taller menu bar")["widgets"]["menu.view"]
@@ -392,7 +392,7 @@ def test_journal_past_1_mib_starts_anew_and_restore_still_works():
         wait_until(lambda: JOURNAL_HEADER < size_of(journal) < 64 * 1024, 10, "the next change journaled")
         s.crash()
         s.restart()
-        check(wait_dialog(s, "Restore unsaved work?").startswith("Restore unsaved work on board.cjm"), "the offer")
+        check(s.wait_dialog("Restore unsaved work?").startswith("Restore unsaved work on board.cjm"), "the offer")
         s.key("Return")
         layout = s.wait_layout(lambda l: l["dirty"] and len(l["notes"]) >= 202, "the restored board", timeout=30)
         texts = [n["text"] for n in layout["notes"]]
@@ -416,7 +416,7 @@ def test_restore_prompt_names_the_board_and_the_copy_time():
         os.utime(journal, (saved_at.timestamp() - 3600, saved_at.timestamp() - 3600))
         s.restart()
         when = saved_at.astimezone().strftime("%H:%M:%S")
-        text = wait_dialog(s, "Restore unsaved work?")
+        text = s.wait_dialog("Restore unsaved work?")
         check(text == f"Restore unsaved work on workshop.cjm from {when}?", f"the prompt: {text!r}, expected {when}")
         s.key("Return")
         s.wait_layout(lambda l: any(n["text"] == "Before the crash" for n in l["notes"]) and not l["dialogs"],
@@ -432,7 +432,7 @@ def test_damaged_file_lists_repairs_and_is_not_written_until_saved():
     with open(path, "rb") as f:
         original = f.read()
     with Session(args=[path, "--autosave-seconds", "1"]) as s:
-        text = wait_dialog(s, "Journeyboard")
+        text = s.wait_dialog("Journeyboard")
         lines = text.split("\n")
         check(lines[0] == "damaged.cjm was damaged and has been repaired:", f"names the file: {lines[0]!r}")
         repairs = [line for line in lines[1:-1] if line.startswith("  • ")]
@@ -448,7 +448,7 @@ def test_damaged_file_lists_repairs_and_is_not_written_until_saved():
         with open(path, "rb") as f:
             check(f.read() == original, "the damaged file is untouched while the board is open")
         s.key("ctrl+q")
-        check(wait_dialog(s, "Unsaved changes") == "Save the changes to damaged.cjm first?", "the question")
+        check(s.wait_dialog("Unsaved changes") == "Save the changes to damaged.cjm first?", "the question")
         s.key("n")
         check(s.wait_exit() == 0, "quits without saving")
     with open(path, "rb") as f:

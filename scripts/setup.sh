@@ -11,8 +11,8 @@ build_packages=(
   libpng-dev libfreetype-dev libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core
 )
 # clang + compiler-rt: libFuzzer and the sanitizers (scripts/fuzz.sh, scripts/sanitize.sh);
-# llvm: llvm-symbolizer, for readable sanitizer stack traces.
-test_packages=(xvfb xauth xdotool python3 clang libclang-rt-14-dev llvm)
+# llvm: llvm-symbolizer, for readable sanitizer stack traces; xclip: GUI tests put text on the clipboard.
+test_packages=(xvfb xauth xdotool xclip python3 clang libclang-rt-14-dev llvm)
 
 packages=("${build_packages[@]}")
 [ "${1:-}" = "--tests" ] && packages+=("${test_packages[@]}")

@@ -295,3 +295,23 @@ def main(module_globals):
             failed += 1
             print(f"FAIL {name}: {error}")
     sys.exit(1 if failed else 0)
+
+
+# -- more helpers (editing tests) -------------------------------------------------------------
+def widget(s, name, timeout=10):
+    """The window-pixel rect of a widget the app records by name in the dump (menu items, fields)."""
+    return s.wait_layout(lambda l: name in l.get("widgets", {}), f"the widget {name!r}", timeout)["widgets"][name]
+
+
+def click_with(s, modifier, x, y, button=1):
+    """A click with a modifier key (shift, ctrl) held down around it."""
+    s.xdo("keydown", modifier)
+    s.click(x, y, button)
+    s.xdo("keyup", modifier)
+
+
+def set_clipboard(s, text):
+    """Puts `text` on the session's X CLIPBOARD, owned by an xclip that lives until the screen does."""
+    check(shutil.which("xclip") is not None, "xclip is missing: scripts/setup.sh --tests installs it")
+    subprocess.run(["xclip", "-selection", "clipboard", "-in"], input=text.encode("utf-8"), env=s.env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)

@@ -1,6 +1,7 @@
 #include "app/layout_dump.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiWindow::Hidden
 
 #include <cstdio>
 #include <vector>
@@ -48,7 +49,9 @@ bool g_recording = false;
 }  // namespace
 
 void RecordWidget(const char* name) {
-  if (!g_recording) return;
+  // A popup spends its first frame hidden, measuring itself at a provisional place: only what is
+  // on screen is recorded, so a test never aims at where a menu item was about to be.
+  if (!g_recording || ImGui::GetCurrentWindowRead()->Hidden) return;
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   g_widgets.push_back({name, min.x, min.y, max.x, max.y});
 }

@@ -1,6 +1,7 @@
 """More editing through real X input: free notes, multi-line text, selection with modifiers and the
 Select tool, delete/cut/paste/redo, text pasted from elsewhere, the note menu, nudging, and lane
 and stage headers; each checked through the dump and the saved file."""
+import json
 import tempfile
 
 from jbgui import Session, centre, check, click_with, main, set_clipboard, widget
@@ -31,6 +32,25 @@ def by_id(layout, id):
     return next(n for n in layout["notes"] if n["id"] == id)
 
 
+def board_with_notes(*notes):
+    """A new classic board whose cells already hold `notes`, (stage, lane, text) each: setup, not under test."""
+    path = new_board(tempfile.mkdtemp())
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    board = data["board"]
+    stages = {st["name"]: st["id"] for st in board["stages"]}
+    lanes = {l["name"]: l["id"] for l in board["lanes"]}
+    for stage, lane_name, text in notes:
+        board["notes"].append({"id": board["nextId"], "stage": stages[stage], "lane": lanes[lane_name],
+                               "pos": {"x": 0.0, "y": 0.0}, "size": "M", "text": text, "color": "", "votes": 0,
+                               "tags": [], "owner": "", "due": "", "channel": "",
+                               "metrics": {"conversion": None, "csi": None, "nps": None}, "severity": 0})
+        board["nextId"] += 1
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+    return path
+
+
 def save(s):
     s.key("ctrl+s")
     s.wait_layout(lambda l: not l["dirty"], "saved")
@@ -54,7 +74,7 @@ def test_free_notes_by_double_click_and_by_dragging_out_of_the_grid():
         add_note(s, "Awareness", "Questions", "Loose thought")
         start = note(s.layout, "Loose thought")["rect"]
         drop = empty_canvas(s.layout, dy=80)
-        s.drag(centre(start), drop)
+        s.drag(centre(start), drop, steps=4)
         s.wait_layout(lambda l: note(l, "Loose thought")["stage"] == 0, "dragged out of the grid: free")
         dropped = note(s.layout, "Loose thought")
         check(dropped["lane"] == 0, "no lane either")
@@ -74,7 +94,7 @@ def test_free_notes_by_double_click_and_by_dragging_out_of_the_grid():
 
 
 def test_enter_makes_lines_and_a_click_outside_ends_editing():
-    """Covers: add a note; edit a note; open / save / save as"""
+    """Covers: add a note; edit a note; undo / redo; open / save / save as"""
     path = new_board(tempfile.mkdtemp())
     with Session(args=[path]) as s:
         x0, y0, x1, y1 = cell(s.layout, "Decision", "Pain points")
@@ -137,23 +157,21 @@ def test_shift_and_ctrl_click_and_the_select_tool():
         rects = {n["id"]: n["rect"] for n in s.layout["notes"]}
         x0, y0, _, _ = cell(s.layout, "Awareness", "Customer goal")
         _, _, x1, y1 = cell(s.layout, "Consideration", "Customer goal")
-        s.drag((x0 + 3, y0 + 3), (x1 - 3, y1 - 3))
+        s.drag((x0 + 3, y0 + 3), (x1 - 3, y1 - 3), steps=4)
         s.wait_layout(lambda l: sorted(l["selection"]) == sorted(n["id"] for n in goals), "the rectangle selects")
         check({n["id"]: n["rect"] for n in s.layout["notes"]} == rects, "the view did not pan")
         # Back to Pan: the same drag moves the view and keeps the selection.
         s.click(*centre(widget(s, "tool.pan")))
-        s.drag((x0 + 3, y0 + 3), (x1 - 3, y1 - 3))
+        s.drag((x0 + 3, y0 + 3), (x1 - 3, y1 - 3), steps=4)
         s.wait_layout(lambda l: by_id(l, a["id"])["rect"] != rects[a["id"]], "the Pan tool pans")
         check(sorted(s.layout["selection"]) == sorted(n["id"] for n in goals), "panning keeps the selection")
 
 
 def test_backspace_cut_paste_and_redo():
     """Covers: delete, duplicate; copy, cut, paste; undo / redo; open / save / save as"""
-    path = new_board(tempfile.mkdtemp())
+    path = board_with_notes(("Awareness", "Questions", "Keep"), ("Awareness", "Questions", "Drop me"),
+                            ("Consideration", "Questions", "Cut me"))
     with Session(args=[path]) as s:
-        add_note(s, "Awareness", "Questions", "Keep")
-        add_note(s, "Awareness", "Questions", "Drop me")
-        add_note(s, "Consideration", "Questions", "Cut me")
         s.click(*centre(note(s.layout, "Drop me")["rect"]))
         s.wait_layout(lambda l: l["selection"] == [note(l, "Drop me")["id"]], "selected")
         s.key("BackSpace")
@@ -200,11 +218,9 @@ def test_text_pasted_from_elsewhere_becomes_one_note_per_line():
 
 def test_note_colour_and_size_from_the_right_click_menu():
     """Covers: note colour, size S/M/L; select; open / save / save as"""
-    path = new_board(tempfile.mkdtemp())
+    path = board_with_notes(("Awareness", "Customer goal", "Pink"), ("Consideration", "Customer goal", "Also pink"),
+                            ("Decision", "Customer goal", "Untouched"))
     with Session(args=[path]) as s:
-        add_note(s, "Awareness", "Customer goal", "Pink")
-        add_note(s, "Consideration", "Customer goal", "Also pink")
-        add_note(s, "Decision", "Customer goal", "Untouched")
         s.click(*centre(note(s.layout, "Pink")["rect"]))
         click_with(s, "shift", *centre(note(s.layout, "Also pink")["rect"]))
         s.wait_layout(lambda l: len(l["selection"]) == 2, "two notes selected")
@@ -228,9 +244,8 @@ def test_note_colour_and_size_from_the_right_click_menu():
 
 def test_arrow_keys_nudge_free_notes():
     """Covers: nudge free notes; add a note; select; open / save / save as"""
-    path = new_board(tempfile.mkdtemp())
+    path = board_with_notes(("Awareness", "Questions", "In a cell"))
     with Session(args=[path], size=WIDE) as s:
-        add_note(s, "Awareness", "Questions", "In a cell")
         s.click(*empty_canvas(s.layout), repeat=2)
         s.wait_layout(lambda l: len(l["notes"]) == 2, "a free note")
         s.type("Free")
@@ -269,7 +284,7 @@ def test_lane_rename_reorder_and_resize():
         check(s.layout["undo"] == "Rename lane", f"undo label {s.layout['undo']!r}")
         # Drag Touchpoints (third) onto the middle of Pain points (fifth): it takes that place.
         src, dst = lane(s.layout, "Touchpoints")["rect"], lane(s.layout, "Pain points")["rect"]
-        s.drag(centre(src), (centre(dst)[0], centre(dst)[1] + 5))
+        s.drag(centre(src), (centre(dst)[0], centre(dst)[1] + 5), steps=4)
         order = names[:1] + ["Open questions"] + names[3:5] + ["Touchpoints"] + names[5:]
         s.wait_layout(lambda l: [x["name"] for x in l["lanes"]] == order, "Touchpoints moved to fifth place")
         check(s.layout["undo"] == "Move lane", f"undo label {s.layout['undo']!r}")
@@ -277,7 +292,7 @@ def test_lane_rename_reorder_and_resize():
         goal = lane(s.layout, "Customer goal")["rect"]
         zoom, height = s.layout["zoom"], goal[3] - goal[1]
         border = ((goal[0] + goal[2]) / 2, goal[3])
-        s.drag(border, (border[0], border[1] + 60))
+        s.drag(border, (border[0], border[1] + 60), steps=4)
         s.wait_layout(lambda l: abs((lane(l, "Customer goal")["rect"][3] - lane(l, "Customer goal")["rect"][1])
                                     - (height + 60)) < 2, "the lane is 60 px taller")
         check(s.layout["undo"] == "Resize lane", f"undo label {s.layout['undo']!r}")
@@ -290,8 +305,8 @@ def test_lane_rename_reorder_and_resize():
 
 
 def test_lane_kind_and_delete_with_confirmation():
-    """Covers: delete a stage or lane, lane kind, collapse; undo / redo; open / save / save as"""
-    path = new_board(tempfile.mkdtemp())
+    """Covers: delete a stage or lane, lane kind, collapse; open / save / save as"""
+    path = board_with_notes(("Awareness", "Solutions", "Chat bot"), ("Awareness", "Questions", "Price?"))
     with Session(args=[path]) as s:
         # Kind: right-click the label, Kind ▸ Pain points.
         s.click(*centre(lane(s.layout, "Action items")["rect"]), button=3)
@@ -305,8 +320,6 @@ def test_lane_kind_and_delete_with_confirmation():
         s.wait_layout(lambda l: all(x["name"] != "Moments of delight" for x in l["lanes"]), "an empty lane is deleted")
         check("confirm.delete" not in s.layout["widgets"], "without asking")
         # A lane that holds notes asks first; Cancel keeps it, Delete removes it with its notes.
-        add_note(s, "Awareness", "Solutions", "Chat bot")
-        add_note(s, "Awareness", "Questions", "Price?")
         for answer in ("Cancel", "Delete"):
             s.click(*centre(lane(s.layout, "Solutions")["rect"]), button=3)
             s.click(*centre(widget(s, "menu.delete_lane")))

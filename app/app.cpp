@@ -453,7 +453,9 @@ void App::Menu() {
   // Tools: a left drag on empty canvas pans (touch friendly) or, with Select, draws a selection rectangle.
   ImGui::Separator();
   if (ImGui::MenuItem("Pan", nullptr, m_canvas.tool == Canvas::Tool::Pan)) m_canvas.tool = Canvas::Tool::Pan;
+  RecordWidget("tool.pan");
   if (ImGui::MenuItem("Select", nullptr, m_canvas.tool == Canvas::Tool::Select)) m_canvas.tool = Canvas::Tool::Select;
+  RecordWidget("tool.select");
   ImGui::Separator();
   if (ImGui::BeginMenu("Debug")) {
     ImGui::MenuItem("ImGui demo window", nullptr, &m_showDemo);

@@ -204,7 +204,9 @@ void Canvas::ShowContextMenus(Document& document) {
       ImVec4 colour = rgb ? ImVec4(((rgb >> 16) & 255) / 255.f, ((rgb >> 8) & 255) / 255.f, (rgb & 255) / 255.f, 1)
                           : ImVec4(1, 1, 1, 1);
       if (c > 0 && c % 5 != 0) ImGui::SameLine();
-      if (ImGui::ColorButton(rgb ? "##colour" : "Lane colour", colour, ImGuiColorEditFlags_NoTooltip, {em * 1.6f, em * 1.6f})) {
+      bool picked = ImGui::ColorButton(rgb ? "##colour" : "Lane colour", colour, ImGuiColorEditFlags_NoTooltip, {em * 1.6f, em * 1.6f});
+      RecordWidget(("menu.colour." + std::to_string(c)).c_str());
+      if (picked) {
         document.Apply(SetNotesColor(board, m_selection, rgb), "Colour notes");
         ImGui::CloseCurrentPopup();
       }
@@ -214,7 +216,9 @@ void Canvas::ShowContextMenus(Document& document) {
     ImGui::TextDisabled("Size");
     for (NoteSize size : {NoteSize::Small, NoteSize::Medium, NoteSize::Large}) {
       ImGui::SameLine();
-      if (ImGui::SmallButton(NoteSizeName(size))) {
+      bool picked = ImGui::SmallButton(NoteSizeName(size));
+      RecordWidget((std::string("menu.size.") + NoteSizeName(size)).c_str());
+      if (picked) {
         document.Apply(SetNotesSize(board, m_selection, size), "Resize notes");
         ImGui::CloseCurrentPopup();
       }
@@ -239,8 +243,12 @@ void Canvas::ShowContextMenus(Document& document) {
         m_renameText = board.stages[s].name;
         m_renameFocus = true;
       }
-      if (ImGui::MenuItem("Add stage before")) document.Apply(AddStage(board, "New stage", s), "Add stage");
-      if (ImGui::MenuItem("Add stage after")) document.Apply(AddStage(board, "New stage", s + 1), "Add stage");
+      bool before = ImGui::MenuItem("Add stage before");
+      RecordWidget("menu.add_stage_before");
+      bool after = ImGui::MenuItem("Add stage after");
+      RecordWidget("menu.add_stage_after");
+      if (before) document.Apply(AddStage(board, "New stage", s), "Add stage");
+      if (after) document.Apply(AddStage(board, "New stage", s + 1), "Add stage");
       ImGui::Separator();
       bool deleteStage = ImGui::MenuItem("Delete stage...");
       RecordWidget("menu.delete_stage");
@@ -263,11 +271,14 @@ void Canvas::ShowContextMenus(Document& document) {
         m_renameText = lane.name;
         m_renameFocus = true;
       }
-      if (ImGui::BeginMenu("Kind")) {
+      bool kinds = ImGui::BeginMenu("Kind");
+      RecordWidget("menu.lane_kind");
+      if (kinds) {
         for (int k = 0; k < kLaneKindCount; ++k) {
           LaneKind kind = LaneKind(k);
-          if (ImGui::MenuItem(LaneKindLabel(kind), nullptr, lane.kind == kind))
-            document.Apply(SetLaneKind(board, lane.id, kind), "Change lane kind");
+          bool picked = ImGui::MenuItem(LaneKindLabel(kind), nullptr, lane.kind == kind);
+          RecordWidget((std::string("menu.kind.") + LaneKindName(kind)).c_str());
+          if (picked) document.Apply(SetLaneKind(board, lane.id, kind), "Change lane kind");
         }
         ImGui::EndMenu();
       }
@@ -275,10 +286,16 @@ void Canvas::ShowContextMenus(Document& document) {
       RecordWidget("menu.collapse_lane");
       if (collapse)
         document.Apply(SetLaneCollapsed(board, lane.id, !lane.collapsed), lane.collapsed ? "Expand lane" : "Collapse lane");
-      if (ImGui::MenuItem("Add lane above")) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l), "Add lane");
-      if (ImGui::MenuItem("Add lane below")) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l + 1), "Add lane");
+      bool above = ImGui::MenuItem("Add lane above");
+      RecordWidget("menu.add_lane_above");
+      bool below = ImGui::MenuItem("Add lane below");
+      RecordWidget("menu.add_lane_below");
+      if (above) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l), "Add lane");
+      if (below) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l + 1), "Add lane");
       ImGui::Separator();
-      if (ImGui::MenuItem("Delete lane...")) {
+      bool deleteLane = ImGui::MenuItem("Delete lane...");
+      RecordWidget("menu.delete_lane");
+      if (deleteLane) {
         m_deleteHit = {Hit::LaneLabel, l};
         if (CountNotesInLane(board, lane.id) > 0) m_confirmDelete = true;
         else document.Apply(DeleteLane(board, lane.id), "Delete lane");

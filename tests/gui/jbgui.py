@@ -354,3 +354,19 @@ def png_size(path):
         head = f.read(24)
     check(head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR", f"{path} is not a PNG")
     return struct.unpack(">II", head[16:24])
+
+
+# -- more helpers (editing tests) -------------------------------------------------------------
+def click_with(s, modifier, x, y, button=1):
+    """A click with a modifier key (shift, ctrl) held down around it."""
+    s.xdo("keydown", modifier)
+    s.click(x, y, button)
+    s.xdo("keyup", modifier)
+
+
+def set_clipboard(s, text):
+    """Puts `text` on the session's X CLIPBOARD, owned by an xclip that lives until the screen does."""
+    check(shutil.which("xclip") is not None, "xclip is missing: scripts/setup.sh --tests installs it")
+    subprocess.run(["xclip", "-selection", "clipboard", "-in"], input=text.encode("utf-8"), env=s.env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)
+

@@ -10,7 +10,7 @@ import tempfile
 import time
 from datetime import datetime, timezone
 
-from jbgui import Failure, Session, centre, check, main, png_size, run_cli, wait_until
+from jbgui import Failure, Session, centre, check, main, png_size, run_cli, set_clipboard, wait_until
 from test_editing import add_note, cell, lane_id, load, new_board, note, notes_in, stage_id
 from test_journey import emotion_y, points
 
@@ -371,17 +371,10 @@ def test_journal_past_1_mib_starts_anew_and_restore_still_works():
         add_note(s, "Awareness", "Questions", "Before the paste")
         journal = wait_until(lambda: recovery_file(s, ".journal"), 10, "the journal")
         check(0 < size_of(journal) - JOURNAL_HEADER < 64 * 1024, f"a small journal: {size_of(journal)}")
-        clipboard = subprocess.Popen(["xclip", "-selection", "clipboard", "-quiet"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=s.env)
-        try:
-            clipboard.stdin.write("\n".join(lines).encode())
-            clipboard.stdin.close()
-            s.move(*centre(cell(s.layout, "Decision", "Solutions")))
-            s.key("ctrl+v")
-            s.wait_layout(lambda l: len(notes_in(l, "Decision", "Solutions")) == 200, "the 200 pasted notes", timeout=60)
-        finally:
-            clipboard.kill()
-            clipboard.wait()
+        set_clipboard(s, "\n".join(lines))
+        s.move(*centre(cell(s.layout, "Decision", "Solutions")))
+        s.key("ctrl+v")
+        s.wait_layout(lambda l: len(notes_in(l, "Decision", "Solutions")) == 200, "the 200 pasted notes", timeout=60)
         # The paste's record took the journal past 1 MiB: a fresh recovery copy holds the board now,
         # and the journal starts again, empty.
         copy = recovery_file(s, ".cjm")

@@ -386,7 +386,7 @@ TEST_CASE("A record whose length field claims more than the cap is refused witho
 
 // [SECTION] The writer
 
-TEST_CASE("Open continues a journal after its last whole record; Create replaces it") {
+TEST_CASE("Open continues a journal after its last whole record, Create replaces it") {
   SampleJournal j(4);
   std::filesystem::resize_file(j.path, j.ends[2] + 7);  // a torn fourth record
   std::string error;

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -62,6 +65,61 @@ Board BigBoard() {
   }
   return board;
 }
+
+// Makes a folder read-only while in scope, for root too: root ignores permission bits, so as
+// root the folder gets the immutable attribute (chattr +i), which stops everyone. Locked() is
+// false, with Why(), where neither works (a file system without the attribute, no capability).
+class ReadOnlyFolder {
+ public:
+  explicit ReadOnlyFolder(const fs::path& folder) : m_folder(folder) {
+    if (::geteuid() != 0) {
+      m_chmodded = ::chmod(folder.c_str(), 0555) == 0;
+      if (!m_chmodded) m_why = std::string("chmod: ") + std::strerror(errno);
+    } else {
+      m_immutable = SetImmutable(true);
+    }
+    // Whatever the means, check that it holds before a test relies on it.
+    if (!m_chmodded && !m_immutable) return;
+    const fs::path probe = folder / ".probe";
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+      ::close(fd);
+      ::unlink(probe.c_str());
+      m_why = "the folder still takes new files";
+    }
+  }
+  ~ReadOnlyFolder() {
+    if (m_immutable) SetImmutable(false);  // else the temp folder could not be removed
+    if (m_chmodded) ::chmod(m_folder.c_str(), 0755);
+  }
+  ReadOnlyFolder(const ReadOnlyFolder&) = delete;
+  ReadOnlyFolder& operator=(const ReadOnlyFolder&) = delete;
+
+  bool Locked() const { return (m_chmodded || m_immutable) && m_why.empty(); }
+  const std::string& Why() const { return m_why; }
+
+ private:
+  bool SetImmutable(bool on) {
+    const int fd = ::open(m_folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      m_why = std::string("open: ") + std::strerror(errno);
+      return false;
+    }
+    int flags = 0;  // the kernel reads and writes an int, whatever the ioctl's declared type
+    bool done = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+    if (done) {
+      flags = on ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
+      done = ::ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+    }
+    if (!done && on) m_why = std::string("chattr +i: ") + std::strerror(errno);
+    ::close(fd);
+    return done;
+  }
+
+  fs::path m_folder;
+  bool m_chmodded = false, m_immutable = false;
+  std::string m_why;
+};
 
 std::string Bak(const std::string& path) {
   return path + ".bak";
@@ -192,19 +250,27 @@ TEST_CASE("Save failures leave the previous file and its .bak byte-identical, wi
 }
 
 TEST_CASE("A read-only folder: the save fails and the previous file stays") {
-  if (::geteuid() == 0) return;  // root writes anywhere; the fault-injected case above covers it
   TempDir dir;
   const fs::path folder = dir.Path() / "locked";
   fs::create_directories(folder);
   const std::string path = (folder / "b.cjm").string();
   REQUIRE(SaveBoard(FixedBoard(Template::Blank), path, nullptr));
   const std::string before = ReadFile(path);
-  REQUIRE(::chmod(folder.c_str(), 0555) == 0);
   SaveError error;
-  CHECK_FALSE(SaveBoard(FixedBoard(Template::Sample), path, &error));
-  ::chmod(folder.c_str(), 0755);
+  {
+    ReadOnlyFolder locked(folder);
+    if (!locked.Locked()) {
+      WARN_MESSAGE(false, "skipped: cannot make a folder read-only here (" << locked.Why() << ")");
+      return;
+    }
+    CHECK_FALSE(SaveBoard(FixedBoard(Template::Sample), path, &error));
+  }
   CHECK(error.message == "Cannot save " + path + ": permission denied.");
   CHECK(ReadFile(path) == before);
+  CHECK(FolderEntries(folder) == std::vector<std::string>{"b.cjm"});  // no temp file, no .bak
+  // Unlocked, the same save goes through.
+  REQUIRE(SaveBoard(FixedBoard(Template::Sample), path, nullptr));
+  CHECK(ReadFile(path) == BoardToJson(FixedBoard(Template::Sample)));
 }
 
 TEST_CASE("Save keeps the file's permissions") {

@@ -2,6 +2,7 @@
 // version before the last save is kept as FILE.cjm.bak.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -142,6 +143,93 @@ TEST_CASE("Save is atomic: it overwrites and leaves no temp files") {
   const LoadResult loaded = LoadBoard(path);
   REQUIRE(AsBoard(loaded));
   CHECK(*AsBoard(loaded) == second);
+}
+
+TEST_CASE("A save syncs the new file's bytes, renames it over the old one, then syncs the folder") {
+  TempDir dir;
+  const std::string path = dir.File("board.cjm");
+  std::string before, after;  // the file before and after the save being watched
+  const auto temps = [&] {
+    std::vector<std::string> names = FolderEntries(dir.Path());
+    names.erase(std::remove_if(names.begin(), names.end(),
+                               [](const std::string& name) { return name == "board.cjm" || name == "board.cjm.bak"; }),
+                names.end());
+    return names;
+  };
+  // What the disk holds when each step is about to happen: the whole new file under a temp name
+  // at its sync and until the rename, the old file (and the .bak made of it) in place until the
+  // rename, the new file in place and no temp file when the folder is synced.
+  int linkError = 0;
+  bool backup = true;
+  DurableSteps steps([&](const std::string& step) {
+    CAPTURE(step);
+    if (step == "fsync" || step == "rename") {
+      const std::vector<std::string> t = temps();
+      CHECK(t.size() == 1);
+      if (t.size() == 1) CHECK(ReadFile((dir.Path() / t[0]).string()) == after);
+      CHECK(ReadFile(path) == before);
+    }
+    if (step == "rename" && backup && !before.empty()) CHECK(ReadFile(Bak(path)) == before);
+    if (step == "fsync backup copy") CHECK(temps().size() == 2);  // the new file and the copy
+    if (step == "fsync folder") {
+      CHECK(temps().empty());
+      CHECK(ReadFile(path) == after);
+    }
+    return step == "link" ? linkError : 0;
+  });
+  auto save = [&](const Board& board) {
+    before = ReadFile(path);
+    after = BoardToJson(board);
+    REQUIRE(SaveBoard(board, path, nullptr));
+    return steps.Take();
+  };
+  using Steps = std::vector<std::string>;
+  CHECK(save(FixedBoard(Template::Blank)) == Steps{"create", "write", "fsync", "rename", "fsync folder"});
+  CHECK(save(FixedBoard(Template::Classic)) ==
+        Steps{"create", "write", "fsync", "backup", "link", "rename", "fsync folder"});
+  // A .bak made by copying is synced too, before the rename.
+  linkError = EPERM;
+  CHECK(save(FixedBoard(Template::Sample)) ==
+        Steps{"create", "write", "fsync", "backup", "link", "fsync backup copy", "rename", "fsync folder"});
+  linkError = 0;
+  // A file of several MiB: every piece is written before the one sync.
+  const Board big = BigBoard();
+  Steps expected = {"create"};
+  expected.insert(expected.end(), (BoardToJson(big).size() + (1 << 20) - 1) >> 20, "write");
+  for (const char* step : {"fsync", "backup", "link", "rename", "fsync folder"}) expected.push_back(step);
+  REQUIRE(expected.size() > 7);
+  CHECK(save(big) == expected);
+  // Saving with no backup (a recovery copy) is as durable.
+  before = ReadFile(path);
+  after = "bytes";
+  backup = false;
+  REQUIRE(WriteFileAtomically(path, after, false, nullptr));
+  CHECK(steps.Take() == Steps{"create", "write", "fsync", "rename", "fsync folder"});
+}
+
+TEST_CASE("SyncToDisk asks the hook, then really syncs") {
+  // The steps show where the syncs are; this shows that they reach the system: a sync that did
+  // nothing could not tell a bad descriptor or a pipe from a file.
+  TempDir dir;
+  const std::string path = dir.File("f");
+  WriteFile(path, "bytes");
+  const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  CHECK(SyncToDisk(fd, "test") == 0);
+  CHECK(SyncToDisk(fd, "test", /*dataOnly=*/true) == 0);
+  ::close(fd);
+  CHECK(SyncToDisk(-1, "test") == EBADF);
+  CHECK(SyncToDisk(-1, "test", /*dataOnly=*/true) == EBADF);
+  int pipeEnds[2];
+  REQUIRE(::pipe(pipeEnds) == 0);
+  CHECK(SyncToDisk(pipeEnds[1], "test") == EINVAL);
+  CHECK(SyncToDisk(pipeEnds[1], "test", /*dataOnly=*/true) == EINVAL);
+  ::close(pipeEnds[0]);
+  ::close(pipeEnds[1]);
+  // A fault the hook injects comes back as the step's error, and the step is not done.
+  SaveFault fault("test", ENOSPC);
+  CHECK(SyncToDisk(-1, "test") == ENOSPC);
+  CHECK(SyncToDisk(-1, "other") == EBADF);
 }
 
 TEST_CASE("Save keeps the previous version as FILE.cjm.bak, one generation") {

@@ -414,8 +414,7 @@ bool WriteNewFile(const fs::path& path, const std::string& bytes, const fs::path
     if (n <= 0) return fail(n < 0 ? errno : ENOSPC);
     done += size_t(n);
   }
-  if (const int fault = InjectedFault("fsync")) return fail(fault);
-  if (::fsync(fd) != 0) return fail(errno);
+  if (const int error = SyncToDisk(fd, "fsync")) return fail(error);
   if (::close(fd) != 0) {
     *reason = ErrnoText(errno);
     return false;
@@ -442,7 +441,7 @@ void SyncFolder(const fs::path& folder) {
 #if JB_POSIX_FILES
   const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd >= 0) {
-    (void)::fsync(fd);
+    (void)SyncToDisk(fd, "fsync folder");
     ::close(fd);
   }
 #else
@@ -470,7 +469,7 @@ void KeepBackup(const fs::path& target) {
     made = true;
 #if JB_POSIX_FILES
     const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
-    made = fd >= 0 && ::fsync(fd) == 0;
+    made = fd >= 0 && SyncToDisk(fd, "fsync backup copy") == 0;
     if (fd >= 0) ::close(fd);
 #endif
   }
@@ -482,6 +481,18 @@ void KeepBackup(const fs::path& target) {
 }  // namespace
 
 void SetSaveFaultHookForTesting(SaveFaultHook hook) { g_saveFault.store(hook); }
+
+int SyncToDisk(int fd, const char* step, bool dataOnly) {
+  if (const int fault = InjectedFault(step)) return fault;
+#if JB_POSIX_FILES
+  const int result = dataOnly ? ::fdatasync(fd) : ::fsync(fd);
+  return result == 0 ? 0 : errno;
+#else
+  (void)fd;
+  (void)dataOnly;
+  return 0;
+#endif
+}
 
 bool WriteFileAtomically(const std::string& path, const std::string& bytes, bool keepBackup, SaveError* error) {
   if (path.empty()) {

@@ -79,11 +79,21 @@ bool WriteFileAtomically(const std::string& path, const std::string& bytes, bool
 // imported tables, recovery).
 std::vector<std::string> RepairBoard(Board& board);
 
-// Test seam: before each step of a save ("create", "write" (per MiB), "fsync", "backup", "link",
-// "rename") the saver asks the hook; a non-zero errno value makes that step fail as a full,
-// read-only or broken disk would (a failed "backup" only skips the .bak; a failed "link" makes the
-// .bak by copying). nullptr: off.
+// Test seam: before each step of a save ("create", "write" (per MiB), "fsync" (the new file's
+// bytes), "backup", "link", "fsync backup copy" (a .bak made by copying), "rename", "fsync folder"
+// (the folder, after the rename)) the saver asks the hook, and so does the change journal before
+// each of its syncs ("journal fsync" (a new journal's header), "journal fsync folder" (after its
+// rename), "journal fdatasync" (JournalWriter::Flush)). A non-zero errno value makes that step
+// fail as a full, read-only or broken disk would (a failed "backup" only skips the .bak; a failed
+// "link" makes the .bak by copying; a failed folder sync is ignored, as a real one is). A hook that
+// returns 0 sees every step in order: what a test needs to check that the syncs happen, and when.
+// nullptr: off.
 using SaveFaultHook = int (*)(const char* step);
 void SetSaveFaultHookForTesting(SaveFaultHook hook);
+
+// Flushes an open file or folder to disk: fsync, or fdatasync when `dataOnly`. Every sync in core
+// that a power cut must not undo goes through here, after asking the hook above about `step`.
+// Returns 0, or the errno value of the failure.
+int SyncToDisk(int fd, const char* step, bool dataOnly = false);
 
 }  // namespace jb

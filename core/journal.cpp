@@ -575,7 +575,7 @@ void FsyncParentFolder(const std::string& path) {
   const std::string folder = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
   const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
-  (void)::fsync(fd);
+  (void)SyncToDisk(fd, "journal fsync folder");
   ::close(fd);
 }
 
@@ -620,7 +620,7 @@ std::optional<JournalWriter> JournalWriter::Create(const std::string& path, uint
   }
   const std::string header = EncodeJournalHeader(snapshotId);
   int err = WriteAllAt(fd, header, 0);
-  if (err == 0 && ::fsync(fd) != 0) err = errno;
+  if (err == 0) err = SyncToDisk(fd, "journal fsync");
   if (err == 0 && ::rename(temp.c_str(), path.c_str()) != 0) err = errno;
   if (err != 0) {
     ::close(fd);
@@ -682,8 +682,8 @@ size_t JournalWriter::Append(JournalKind kind, const BoardDiff& diff, std::strin
 
 bool JournalWriter::Flush(std::string* error) {
   if (m_fd < 0) return false;
-  if (::fdatasync(m_fd) != 0) {
-    if (error) *error = ErrnoSentence("Cannot flush the change log", m_path, errno);
+  if (const int err = SyncToDisk(m_fd, "journal fdatasync", /*dataOnly=*/true)) {
+    if (error) *error = ErrnoSentence("Cannot flush the change log", m_path, err);
     return false;
   }
   return true;

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -99,5 +101,36 @@ inline std::vector<std::string> FolderEntries(const std::filesystem::path& folde
   std::sort(names.begin(), names.end());
   return names;
 }
+
+// Records, while in scope, every step the savers and the change journal take (the hook of
+// SetSaveFaultHookForTesting): "create", "write", "fsync", "rename", "fsync folder", "journal
+// fdatasync"... `atStep` (optional) runs at each step before the step itself is done, so a test
+// can look at the disk at that moment; it returns the errno value to fail the step with, or 0.
+class DurableSteps {
+ public:
+  using AtStep = std::function<int(const std::string& step)>;
+  explicit DurableSteps(AtStep atStep = nullptr) {
+    s_steps.clear();
+    s_atStep = std::move(atStep);
+    SetSaveFaultHookForTesting(&Hook);
+  }
+  ~DurableSteps() {
+    SetSaveFaultHookForTesting(nullptr);
+    s_atStep = nullptr;
+  }
+  DurableSteps(const DurableSteps&) = delete;
+  DurableSteps& operator=(const DurableSteps&) = delete;
+
+  // The steps since construction or the last Take(), in order; forgets them.
+  std::vector<std::string> Take() { return std::exchange(s_steps, {}); }
+
+ private:
+  static int Hook(const char* step) {
+    s_steps.push_back(step);
+    return s_atStep ? s_atStep(step) : 0;
+  }
+  static inline std::vector<std::string> s_steps;
+  static inline AtStep s_atStep;
+};
 
 }  // namespace jb::test

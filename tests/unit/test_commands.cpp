@@ -276,7 +276,7 @@ TEST_CASE("Stage rename, resize and move") {
   CHECK(MoveStage(s.board, StageId(999), 0).Empty());
 }
 
-TEST_CASE("DeleteStage takes its notes and curve points; undo restores them in place and order") {
+TEST_CASE("DeleteStage takes its notes and curve points, undo restores them in place and order") {
   SmallBoard s;
   CHECK(CountNotesInStage(s.board, s.a) == 3);
   CHECK(CountNotesInStage(s.board, s.c) == 0);

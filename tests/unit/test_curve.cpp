@@ -68,6 +68,53 @@ TEST_CASE("Curve sampling of monotone data is monotone and smooth") {
   CHECK(bent[2].y != doctest::Approx(0.5f));
 }
 
+// Expected values worked out by hand from Fritsch–Carlson (secants d_k = Δy/h_k over segments of
+// width h_k; tangents m_0 = d_0, m_n = d_(n-1), m_k = (d_(k-1) + d_k)/2 inside, 0 at an extremum;
+// (m_k/d_k, m_(k+1)/d_k) scaled back into the circle of radius 3) and the cubic Hermite basis
+//   y(t) = h00·y_k + h10·h_k·m_k + h01·y_(k+1) + h11·h_k·m_(k+1),
+// h00 = 2t³-3t²+1, h10 = t³-2t²+t, h01 = -2t³+3t², h11 = t³-t². At t = 1/2 that is
+//   y = (y_k + y_(k+1))/2 + h_k·(m_k - m_(k+1))/8.
+// The widths differ, so a tangent not scaled by its segment's width (a curve that goes flat at
+// every knot) misses these values by far more than the tolerance.
+TEST_CASE("Curve sampling matches the monotone cubic worked out by hand, on segments of unequal width") {
+  // Within about 1e-5: float rounding is far below, the mistakes these catch far above.
+  const auto near = [](float value) { return doctest::Approx(value).epsilon(1e-5); };
+  SUBCASE("rising, no tangent limited") {
+    // h = 40, 160; d = 0.01, 0.0025; m = 0.01, 0.00625, 0.0025. (α, β) = (1, 0.625), (2.5, 1):
+    // inside the circle.
+    const std::vector<Vec2> s = SampleAndCheck({{0, 0}, {40, 0.4f}, {200, 0.8f}}, 4);
+    // t = 1/4 (h00 = 0.84375, h10 = 0.140625, h01 = 0.15625, h11 = -0.046875), h·m = 0.4, 0.25:
+    //   0.140625·0.4 + 0.15625·0.4 - 0.046875·0.25 = 0.05625 + 0.0625 - 0.01171875
+    CHECK(s[1].x == doctest::Approx(10));
+    CHECK(s[1].y == near(0.10703125f));
+    // t = 1/2: 0.2 + 40·(0.01 - 0.00625)/8 = 0.2 + 0.01875
+    CHECK(s[2].x == doctest::Approx(20));
+    CHECK(s[2].y == near(0.21875f));
+    // Second segment, t = 1/2: 0.6 + 160·(0.00625 - 0.0025)/8 = 0.6 + 0.075
+    CHECK(s[6].x == doctest::Approx(120));
+    CHECK(s[6].y == near(0.675f));
+    // t = 3/4 (h00 = 0.15625, h10 = 0.046875, h01 = 0.84375, h11 = -0.140625), h·m = 1, 0.4:
+    //   0.0625 + 0.046875 + 0.675 - 0.05625
+    CHECK(s[7].x == doctest::Approx(160));
+    CHECK(s[7].y == near(0.728125f));
+  }
+  SUBCASE("a peak: zero tangent at the extremum") {
+    // h = 50, 200; d = 0.02, -0.005 (opposite signs: m_1 = 0); m_0 = 0.02, m_2 = -0.005.
+    const std::vector<Vec2> s = SampleAndCheck({{0, 0}, {50, 1}, {250, 0}}, 2);
+    CHECK(s[1].y == near(0.625f));  // 0.5 + 50·(0.02 - 0)/8
+    CHECK(s[3].y == near(0.625f));  // 0.5 + 200·(0 - -0.005)/8
+  }
+  SUBCASE("a flat stretch between steep ones: Fritsch–Carlson limits the tangents") {
+    // h = 10, 20, 4; Δy = 0.7, 0.2, 0.2; d = 0.07, 0.01, 0.05; m = 0.07, 0.04, 0.03, 0.05.
+    // Middle segment: (α, β) = (4, 3), radius 5 > 3, so both scale by 3/5: m_1 = 0.024, m_2 = 0.018.
+    // The others stay inside: (1, 0.04/0.07) before, and (0.018/0.05, 1) = (0.36, 1) after.
+    const std::vector<Vec2> s = SampleAndCheck({{0, -1}, {10, -0.3f}, {30, -0.1f}, {34, 0.1f}}, 2);
+    CHECK(s[1].y == near(-0.5925f));  // -0.65 + 10·(0.07 - 0.024)/8
+    CHECK(s[3].y == near(-0.185f));   // -0.2 + 20·(0.024 - 0.018)/8
+    CHECK(s[5].y == near(-0.016f));   // 0 + 4·(0.018 - 0.05)/8
+  }
+}
+
 TEST_CASE("Curve sampling of random knots never leaves the emotion scale") {
   std::mt19937 random(20240611);
   std::uniform_real_distribution<float> value(-1, 1);

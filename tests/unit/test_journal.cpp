@@ -15,6 +15,7 @@
 #include "core/journal.h"
 #include "core/journey_commands.h"
 #include "core/templates.h"
+#include "file_io_support.h"
 #include "random_editor.h"
 #include "test_support.h"
 
@@ -386,7 +387,7 @@ TEST_CASE("A record whose length field claims more than the cap is refused witho
 
 // [SECTION] The writer
 
-TEST_CASE("Open continues a journal after its last whole record; Create replaces it") {
+TEST_CASE("Open continues a journal after its last whole record, Create replaces it") {
   SampleJournal j(4);
   std::filesystem::resize_file(j.path, j.ends[2] + 7);  // a torn fourth record
   std::string error;
@@ -430,6 +431,65 @@ TEST_CASE("Create reports a folder it cannot write to in one sentence") {
   CHECK_FALSE(JournalWriter::Create(dir.File("no/such/folder/board.journal"), 1, &error));
   CHECK(error.find("Cannot create the change log") == 0);
   CHECK(error.back() == '.');
+}
+
+TEST_CASE("The journal syncs a new header before its rename and the folder after, and Flush syncs the records") {
+  TempDir dir;
+  const std::string path = dir.File("board.journal"), temp = path + ".tmp";
+  SmallBoard s;
+  std::string error;
+  uint64_t flushedSize = 0;  // what the journal file holds when Flush syncs it
+  int flushError = 0;
+  // What the disk holds when each sync is about to happen.
+  DurableSteps steps([&](const std::string& step) {
+    CAPTURE(step);
+    if (step == "journal fsync") {  // the new header, whole, under the temp name
+      CHECK(ReadBytes(temp) == EncodeJournalHeader(7));
+      CHECK(ReadBytes(path) != EncodeJournalHeader(7));
+    }
+    if (step == "journal fsync folder") {  // renamed into place
+      CHECK(ReadBytes(path) == EncodeJournalHeader(7));
+      CHECK_FALSE(std::filesystem::exists(temp));
+    }
+    if (step == "journal fdatasync") {
+      flushedSize = std::filesystem::file_size(path);
+      return flushError;
+    }
+    return 0;
+  });
+  using Steps = std::vector<std::string>;
+  WriteFile(path, "an older journal");
+  auto writer = JournalWriter::Create(path, 7, &error);
+  REQUIRE_MESSAGE(writer, error);
+  CHECK(steps.Take() == Steps{"journal fsync", "journal fsync folder"});
+
+  // Appending writes the records and syncs nothing; Flush syncs them, once, after they are written.
+  REQUIRE(writer->Append(JournalKind::Apply, SetNoteText(s.board, s.n5, "one"), &error) > 0);
+  REQUIRE(writer->Append(JournalKind::Apply, RenameLane(s.board, s.l2, "two"), &error) > 0);
+  CHECK(steps.Take().empty());
+  REQUIRE(writer->Flush(&error));
+  CHECK(steps.Take() == Steps{"journal fdatasync"});
+  CHECK(flushedSize == writer->Size());
+  CHECK(flushedSize > kJournalHeaderBytes + 2 * kJournalRecordOverhead);
+
+  // A sync that fails is reported in one sentence.
+  flushError = EIO;
+  CHECK_FALSE(writer->Flush(&error));
+  CHECK(error == "Cannot flush the change log " + path + ": " + std::strerror(EIO) + ".");
+  CHECK(steps.Take() == Steps{"journal fdatasync"});
+}
+
+TEST_CASE("A journal whose header cannot be synced is not created, and the old one stays") {
+  TempDir dir;
+  const std::string path = dir.File("board.journal");
+  WriteFile(path, "the old journal");
+  DurableSteps steps([](const std::string& step) { return step == "journal fsync" ? EIO : 0; });
+  std::string error;
+  CHECK_FALSE(JournalWriter::Create(path, 7, &error));
+  CHECK(error == "Cannot write the change log " + path + ": " + std::strerror(EIO) + ".");
+  CHECK(steps.Take() == std::vector<std::string>{"journal fsync"});
+  CHECK(ReadBytes(path) == "the old journal");
+  CHECK_FALSE(std::filesystem::exists(path + ".tmp"));
 }
 
 // [SECTION] Document observer and replay

@@ -303,7 +303,7 @@ TEST_CASE("NextCurveColor picks a colour no curve uses, then the least used") {
 
 // [SECTION] Personas
 
-TEST_CASE("AddPersona assigns the id and appends; UpdatePersona replaces the record") {
+TEST_CASE("AddPersona assigns the id and appends, UpdatePersona replaces the record") {
   SmallBoard s;
   Persona p;
   p.id = PersonaId(12345);  // ignored
@@ -328,7 +328,7 @@ TEST_CASE("AddPersona assigns the id and appends; UpdatePersona replaces the rec
   CHECK(UpdatePersona(s.board, edited).Empty());
 }
 
-TEST_CASE("DeletePersona keeps its curves, without a persona; undo restores both") {
+TEST_CASE("DeletePersona keeps its curves, without a persona, undo restores both") {
   SmallBoard s;
   Board board = s.board;
   ApplyDiff(board, AddCurve(board, s.persona, "to-be", 0xe0523a, true));

@@ -145,6 +145,29 @@ TEST_CASE("Rewriting a recovery copy replaces it whole and leaves no temp files"
   CHECK(*AsBoard(loaded) == FixedBoard(Template::Sample));
 }
 
+TEST_CASE("A recovery copy is synced to disk before its rename, and its folder after") {
+  StateHome state;
+  const std::string path = "/tmp/jb-recovery-durable.cjm";
+  const std::string file = state.Recovery() + "/" + RecoveryKey(path) + ".cjm";
+  std::string before;  // the copy on disk before this write
+  DurableSteps steps([&](const std::string& step) {
+    CAPTURE(step);
+    if (step == "fsync" || step == "rename") CHECK(ReadFile(file) == before);
+    if (step == "fsync folder") {  // the new copy is in place
+      CHECK(Contains(ReadFile(file), "\"recoveryOf\""));
+      CHECK(ReadFile(file) != before);
+    }
+    return 0;
+  });
+  const std::vector<std::string> durable = {"create", "write", "fsync", "rename", "fsync folder"};
+  REQUIRE(WriteRecovery(FixedBoard(Template::Blank), path, nullptr));
+  CHECK(steps.Take() == durable);
+  before = ReadFile(file);
+  REQUIRE(WriteRecovery(FixedBoard(Template::Sample), path, nullptr));
+  CHECK(steps.Take() == durable);
+  CHECK(ReadFile(file) != before);
+}
+
 TEST_CASE("ListRecoveries finds every copy, newest first, and skips what is not one") {
   StateHome state;
   REQUIRE(WriteRecovery(FixedBoard(Template::Blank), "/tmp/a.cjm", nullptr));

@@ -263,7 +263,7 @@ TEST_CASE("Texts over 20,000 characters are cut on a character boundary") {
   CHECK(board.stages[0].name.size() == 20000);
 }
 
-TEST_CASE("Emotion curve points of missing stages are dropped; curves of missing personas kept") {
+TEST_CASE("Emotion curve points of missing stages are dropped, curves of missing personas kept") {
   Board board = MakeBoard(Template::Sample);
   REQUIRE(board.curves.size() >= 1);
   EmotionCurve& curve = board.curves[0];

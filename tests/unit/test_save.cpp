@@ -2,12 +2,16 @@
 // version before the last save is kept as FILE.cjm.bak.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,6 +67,61 @@ Board BigBoard() {
   return board;
 }
 
+// Makes a folder read-only while in scope, for root too: root ignores permission bits, so as
+// root the folder gets the immutable attribute (chattr +i), which stops everyone. Locked() is
+// false, with Why(), where neither works (a file system without the attribute, no capability).
+class ReadOnlyFolder {
+ public:
+  explicit ReadOnlyFolder(const fs::path& folder) : m_folder(folder) {
+    if (::geteuid() != 0) {
+      m_chmodded = ::chmod(folder.c_str(), 0555) == 0;
+      if (!m_chmodded) m_why = std::string("chmod: ") + std::strerror(errno);
+    } else {
+      m_immutable = SetImmutable(true);
+    }
+    // Whatever the means, check that it holds before a test relies on it.
+    if (!m_chmodded && !m_immutable) return;
+    const fs::path probe = folder / ".probe";
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+      ::close(fd);
+      ::unlink(probe.c_str());
+      m_why = "the folder still takes new files";
+    }
+  }
+  ~ReadOnlyFolder() {
+    if (m_immutable) SetImmutable(false);  // else the temp folder could not be removed
+    if (m_chmodded) ::chmod(m_folder.c_str(), 0755);
+  }
+  ReadOnlyFolder(const ReadOnlyFolder&) = delete;
+  ReadOnlyFolder& operator=(const ReadOnlyFolder&) = delete;
+
+  bool Locked() const { return (m_chmodded || m_immutable) && m_why.empty(); }
+  const std::string& Why() const { return m_why; }
+
+ private:
+  bool SetImmutable(bool on) {
+    const int fd = ::open(m_folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      m_why = std::string("open: ") + std::strerror(errno);
+      return false;
+    }
+    int flags = 0;  // the kernel reads and writes an int, whatever the ioctl's declared type
+    bool done = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+    if (done) {
+      flags = on ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
+      done = ::ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+    }
+    if (!done && on) m_why = std::string("chattr +i: ") + std::strerror(errno);
+    ::close(fd);
+    return done;
+  }
+
+  fs::path m_folder;
+  bool m_chmodded = false, m_immutable = false;
+  std::string m_why;
+};
+
 std::string Bak(const std::string& path) {
   return path + ".bak";
 }
@@ -84,6 +143,93 @@ TEST_CASE("Save is atomic: it overwrites and leaves no temp files") {
   const LoadResult loaded = LoadBoard(path);
   REQUIRE(AsBoard(loaded));
   CHECK(*AsBoard(loaded) == second);
+}
+
+TEST_CASE("A save syncs the new file's bytes, renames it over the old one, then syncs the folder") {
+  TempDir dir;
+  const std::string path = dir.File("board.cjm");
+  std::string before, after;  // the file before and after the save being watched
+  const auto temps = [&] {
+    std::vector<std::string> names = FolderEntries(dir.Path());
+    names.erase(std::remove_if(names.begin(), names.end(),
+                               [](const std::string& name) { return name == "board.cjm" || name == "board.cjm.bak"; }),
+                names.end());
+    return names;
+  };
+  // What the disk holds when each step is about to happen: the whole new file under a temp name
+  // at its sync and until the rename, the old file (and the .bak made of it) in place until the
+  // rename, the new file in place and no temp file when the folder is synced.
+  int linkError = 0;
+  bool backup = true;
+  DurableSteps steps([&](const std::string& step) {
+    CAPTURE(step);
+    if (step == "fsync" || step == "rename") {
+      const std::vector<std::string> t = temps();
+      CHECK(t.size() == 1);
+      if (t.size() == 1) CHECK(ReadFile((dir.Path() / t[0]).string()) == after);
+      CHECK(ReadFile(path) == before);
+    }
+    if (step == "rename" && backup && !before.empty()) CHECK(ReadFile(Bak(path)) == before);
+    if (step == "fsync backup copy") CHECK(temps().size() == 2);  // the new file and the copy
+    if (step == "fsync folder") {
+      CHECK(temps().empty());
+      CHECK(ReadFile(path) == after);
+    }
+    return step == "link" ? linkError : 0;
+  });
+  auto save = [&](const Board& board) {
+    before = ReadFile(path);
+    after = BoardToJson(board);
+    REQUIRE(SaveBoard(board, path, nullptr));
+    return steps.Take();
+  };
+  using Steps = std::vector<std::string>;
+  CHECK(save(FixedBoard(Template::Blank)) == Steps{"create", "write", "fsync", "rename", "fsync folder"});
+  CHECK(save(FixedBoard(Template::Classic)) ==
+        Steps{"create", "write", "fsync", "backup", "link", "rename", "fsync folder"});
+  // A .bak made by copying is synced too, before the rename.
+  linkError = EPERM;
+  CHECK(save(FixedBoard(Template::Sample)) ==
+        Steps{"create", "write", "fsync", "backup", "link", "fsync backup copy", "rename", "fsync folder"});
+  linkError = 0;
+  // A file of several MiB: every piece is written before the one sync.
+  const Board big = BigBoard();
+  Steps expected = {"create"};
+  expected.insert(expected.end(), (BoardToJson(big).size() + (1 << 20) - 1) >> 20, "write");
+  for (const char* step : {"fsync", "backup", "link", "rename", "fsync folder"}) expected.push_back(step);
+  REQUIRE(expected.size() > 7);
+  CHECK(save(big) == expected);
+  // Saving with no backup (a recovery copy) is as durable.
+  before = ReadFile(path);
+  after = "bytes";
+  backup = false;
+  REQUIRE(WriteFileAtomically(path, after, false, nullptr));
+  CHECK(steps.Take() == Steps{"create", "write", "fsync", "rename", "fsync folder"});
+}
+
+TEST_CASE("SyncToDisk asks the hook, then really syncs") {
+  // The steps show where the syncs are; this shows that they reach the system: a sync that did
+  // nothing could not tell a bad descriptor or a pipe from a file.
+  TempDir dir;
+  const std::string path = dir.File("f");
+  WriteFile(path, "bytes");
+  const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  CHECK(SyncToDisk(fd, "test") == 0);
+  CHECK(SyncToDisk(fd, "test", /*dataOnly=*/true) == 0);
+  ::close(fd);
+  CHECK(SyncToDisk(-1, "test") == EBADF);
+  CHECK(SyncToDisk(-1, "test", /*dataOnly=*/true) == EBADF);
+  int pipeEnds[2];
+  REQUIRE(::pipe(pipeEnds) == 0);
+  CHECK(SyncToDisk(pipeEnds[1], "test") == EINVAL);
+  CHECK(SyncToDisk(pipeEnds[1], "test", /*dataOnly=*/true) == EINVAL);
+  ::close(pipeEnds[0]);
+  ::close(pipeEnds[1]);
+  // A fault the hook injects comes back as the step's error, and the step is not done.
+  SaveFault fault("test", ENOSPC);
+  CHECK(SyncToDisk(-1, "test") == ENOSPC);
+  CHECK(SyncToDisk(-1, "other") == EBADF);
 }
 
 TEST_CASE("Save keeps the previous version as FILE.cjm.bak, one generation") {
@@ -192,19 +338,27 @@ TEST_CASE("Save failures leave the previous file and its .bak byte-identical, wi
 }
 
 TEST_CASE("A read-only folder: the save fails and the previous file stays") {
-  if (::geteuid() == 0) return;  // root writes anywhere; the fault-injected case above covers it
   TempDir dir;
   const fs::path folder = dir.Path() / "locked";
   fs::create_directories(folder);
   const std::string path = (folder / "b.cjm").string();
   REQUIRE(SaveBoard(FixedBoard(Template::Blank), path, nullptr));
   const std::string before = ReadFile(path);
-  REQUIRE(::chmod(folder.c_str(), 0555) == 0);
   SaveError error;
-  CHECK_FALSE(SaveBoard(FixedBoard(Template::Sample), path, &error));
-  ::chmod(folder.c_str(), 0755);
+  {
+    ReadOnlyFolder locked(folder);
+    if (!locked.Locked()) {
+      WARN_MESSAGE(false, "skipped: cannot make a folder read-only here (" << locked.Why() << ")");
+      return;
+    }
+    CHECK_FALSE(SaveBoard(FixedBoard(Template::Sample), path, &error));
+  }
   CHECK(error.message == "Cannot save " + path + ": permission denied.");
   CHECK(ReadFile(path) == before);
+  CHECK(FolderEntries(folder) == std::vector<std::string>{"b.cjm"});  // no temp file, no .bak
+  // Unlocked, the same save goes through.
+  REQUIRE(SaveBoard(FixedBoard(Template::Sample), path, nullptr));
+  CHECK(ReadFile(path) == BoardToJson(FixedBoard(Template::Sample)));
 }
 
 TEST_CASE("Save keeps the file's permissions") {

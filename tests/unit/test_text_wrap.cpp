@@ -1,4 +1,4 @@
-// Word wrapping, UTF-8 helpers, and the layout rules that depend on them.
+// Word wrapping, UTF-8 helpers, the layout rules that depend on them, and the fitted-text cache.
 #include <doctest/doctest.h>
 
 #include <random>
@@ -21,6 +21,30 @@ std::vector<std::string> Lines(const std::string& text, const WrappedText& wrapp
   std::vector<std::string> lines;
   for (auto [begin, end] : wrapped.lines) lines.push_back(text.substr(begin, end - begin));
   return lines;
+}
+
+// FixedGlyphs that counts what it measures: fitting a note measures its text, a note served
+// from a NoteFitCache measures nothing.
+struct CountingGlyphs : GlyphMetrics {
+  float Advance(char32_t) const override {
+    ++measured;
+    return width;
+  }
+  float width = 0.5f;
+  mutable long measured = 0;
+};
+
+bool SameRect(const Rect& a, const Rect& b) { return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1; }
+
+// Whether a cache entry is what fitting `note` afresh gives.
+bool FitsAfresh(const NoteFitCache::Entry& entry, const Note& note, const GlyphMetrics& glyphs,
+                const LayoutMetrics& metrics = kMetrics) {
+  Vec2 size;
+  Rect textBox;
+  WrappedText text;
+  FitNote(note, glyphs, metrics, &size, &textBox, &text);
+  return entry.noteSize == size && SameRect(entry.textBox, textBox) && entry.wrapped.size == text.size &&
+         entry.wrapped.lines == text.lines;
 }
 
 }  // namespace
@@ -115,4 +139,150 @@ TEST_CASE("Notes in cells never overlap and stay inside their cells") {
       for (size_t b = a + 1; b < layout.notes.size(); ++b) CHECK_FALSE(box.rect.Overlaps(layout.notes[b].rect));
     }
   }
+}
+
+TEST_CASE("NoteFitCache refits a note when its text, size or footer changes, and only then") {
+  CountingGlyphs glyphs;
+  NoteFitCache cache;
+  Note note;
+  note.id = NoteId(7);
+  note.text = "Card required before trial";
+  CHECK(FitsAfresh(cache.Fit(note, glyphs, kMetrics), note, glyphs));
+  long measured = glyphs.measured;
+  CHECK(measured > 0);
+
+  // Unchanged, or changed in ways that do not touch the text's room: served from the cache.
+  auto cached = [&](const char* what) {
+    CAPTURE(what);
+    const NoteFitCache::Entry& entry = cache.Fit(note, glyphs, kMetrics);
+    CHECK(glyphs.measured == measured);
+    CHECK(FitsAfresh(entry, note, glyphs));
+    measured = glyphs.measured;  // FitsAfresh measured
+  };
+  // Changed: fitted again, to the new note.
+  auto refitted = [&](const char* what) {
+    CAPTURE(what);
+    const NoteFitCache::Entry& entry = cache.Fit(note, glyphs, kMetrics);
+    CHECK(glyphs.measured > measured);
+    CHECK(entry.text == note.text);
+    CHECK(FitsAfresh(entry, note, glyphs));
+    measured = glyphs.measured;
+  };
+  cached("nothing changed");
+  note.pos = {300, 40};
+  note.color = 0xff8800;
+  note.votes = 4;
+  note.severity = 2;
+  cached("place, colour, votes, severity");
+
+  note.text = std::string(600, 'x');  // long enough to shrink the text and grow the note
+  refitted("longer text");
+  CHECK(cache.Fit(note, glyphs, kMetrics).wrapped.size == kMetrics.minNoteTextSize);
+  measured = glyphs.measured;
+  note.text = std::string(599, 'x') + "y";  // the same length
+  refitted("text of the same length");
+  note.text = "Short again";
+  refitted("shorter text");
+  CHECK(cache.Fit(note, glyphs, kMetrics).wrapped.size == kMetrics.noteTextSize);
+  measured = glyphs.measured;
+
+  note.size = NoteSize::Large;
+  refitted("size");
+  CHECK(cache.Fit(note, glyphs, kMetrics).noteSize == NoteSizeUnits(NoteSize::Large));
+  measured = glyphs.measured;
+
+  const float roomBefore = cache.Fit(note, glyphs, kMetrics).textBox.Height();
+  note.owner = "Anna K.";
+  refitted("a footer line");
+  CHECK(cache.Fit(note, glyphs, kMetrics).textBox.Height() < roomBefore);
+  measured = glyphs.measured;
+  note.owner = "Boris";
+  note.tags = {"pricing"};
+  cached("the same footer lines, other words");
+  note.channel = "site";
+  refitted("a second footer line");
+  note.owner.clear();
+  note.tags.clear();
+  note.channel.clear();
+  refitted("no footer");
+  CHECK(cache.Size() == 1);
+}
+
+TEST_CASE("NoteFitCache starts over for other glyph metrics or layout metrics") {
+  CountingGlyphs glyphs, wideGlyphs;
+  wideGlyphs.width = 1.0f;  // another font: the same text needs more room
+  NoteFitCache cache;
+  Note note;
+  note.id = NoteId(3);
+  note.text = "Waits two days for support";
+  const float sizeBefore = cache.Fit(note, glyphs, kMetrics).wrapped.size;
+  long measured = glyphs.measured;
+
+  const NoteFitCache::Entry& wide = cache.Fit(note, wideGlyphs, kMetrics);
+  CHECK(wideGlyphs.measured > 0);
+  CHECK(wide.wrapped.size < sizeBefore);
+  CHECK(FitsAfresh(wide, note, wideGlyphs));
+
+  CHECK(FitsAfresh(cache.Fit(note, glyphs, kMetrics), note, glyphs));  // and back
+  measured = glyphs.measured;
+  LayoutMetrics padded = kMetrics;
+  padded.notePadding = 20;
+  const NoteFitCache::Entry& entry = cache.Fit(note, glyphs, padded);
+  CHECK(glyphs.measured > measured);
+  CHECK(entry.textBox.x0 == 20);
+  CHECK(FitsAfresh(entry, note, glyphs, padded));
+}
+
+TEST_CASE("A layout with a NoteFitCache equals one without, after edits") {
+  CountingGlyphs glyphs;
+  Board board = MakeBoard(Template::Sample);
+  REQUIRE(board.notes.size() > 3);
+  NoteFitCache cache;
+  auto same = [&](const char* what) {
+    CAPTURE(what);
+    const Layout cached = ComputeLayout(board, &glyphs, kMetrics, &cache);
+    const Layout fresh = ComputeLayout(board, &glyphs);
+    REQUIRE(cached.notes.size() == fresh.notes.size());
+    for (size_t i = 0; i < fresh.notes.size(); ++i) {
+      CAPTURE(i);
+      CHECK(SameRect(cached.notes[i].rect, fresh.notes[i].rect));
+      CHECK(SameRect(cached.notes[i].textBox, fresh.notes[i].textBox));
+      CHECK(cached.notes[i].text.size == fresh.notes[i].text.size);
+      CHECK(cached.notes[i].text.lines == fresh.notes[i].text.lines);
+    }
+    CHECK(cached.laneY == fresh.laneY);
+  };
+  same("first layout");
+  board.notes[0].text += " and then a much longer story about what happened next, at length";
+  same("a text edit");
+  board.notes[1].size = NoteSize::Small;
+  same("a size change");
+  board.notes[2].owner = board.notes[2].owner.empty() ? "Anna" : "";
+  same("a footer change");
+  std::swap(board.notes[1], board.notes[3]);
+  same("a reorder");
+}
+
+TEST_CASE("NoteFitCache::Prune forgets deleted notes once they outnumber the board") {
+  CountingGlyphs glyphs;
+  NoteFitCache cache;
+  Board board;
+  for (uint64_t id = 1; id <= 100; ++id) {
+    Note note;
+    note.id = NoteId(id);
+    note.text = "note " + std::to_string(id);
+    board.notes.push_back(note);
+    cache.Fit(note, glyphs, kMetrics);
+  }
+  CHECK(cache.Size() == 100);
+  board.notes.resize(40);  // 40·2 + 64 = 144 entries allowed: nothing to do yet
+  cache.Prune(board);
+  CHECK(cache.Size() == 100);
+  board.notes.resize(10);  // 10·2 + 64 = 84 < 100: forget the 90 deleted ones
+  cache.Prune(board);
+  CHECK(cache.Size() == 10);
+  // The notes still on the board keep their entries.
+  const long measured = glyphs.measured;
+  for (const Note& note : board.notes) cache.Fit(note, glyphs, kMetrics);
+  CHECK(glyphs.measured == measured);
 }

@@ -3,7 +3,6 @@ undo/redo, save; then the saved file must hold exactly the expected board."""
 import json
 import os
 import tempfile
-import time
 
 from jbgui import Session, check, centre, main, run_cli
 
@@ -54,6 +53,7 @@ def new_board(work):
 
 
 def test_create_drag_reorder_rename_undo_redo_save():
+    """Covers: add a note; edit a note; move notes; reorder notes in a cell; rename a stage or lane; undo / redo; open / save / save as"""
     work = tempfile.mkdtemp()
     path = new_board(work)
     original = load(path)
@@ -160,6 +160,7 @@ def test_plus_buttons_and_border_resize_are_undoable():
 
 
 def test_escape_during_drag_restores_the_start():
+    """Covers: cancel a drag"""
     with Session() as s:
         moved = notes_in(s.layout, "Awareness", "Touchpoints")[0]
         src = centre(moved["rect"])
@@ -217,6 +218,7 @@ def test_edit_copy_paste_duplicate():
 
 
 def test_closing_with_unsaved_changes_asks_first():
+    """Covers: quit (asks first when there are unsaved changes: Enter saves, N doesn't, Esc cancels)"""
     work = tempfile.mkdtemp()
     path = new_board(work)
     with open(path, "rb") as f:
@@ -224,13 +226,13 @@ def test_closing_with_unsaved_changes_asks_first():
     with Session(args=[path]) as s:
         add_note(s, "Awareness", "Questions", "Unsaved thought")
         s.close_window()
-        time.sleep(1.0)
+        s.wait_widget("unsaved.save")  # the question is on screen
         check(s.app.poll() is None, "closing with unsaved changes does not quit at once")
         s.key("Escape")  # cancel: keep working
-        time.sleep(0.5)
+        s.wait_layout(lambda l: "unsaved.save" not in l.get("widgets", {}), "the question to close")
         check(s.app.poll() is None, "cancel keeps the app open")
         s.key("ctrl+q")
-        time.sleep(0.5)
+        s.wait_widget("unsaved.save")
         check(s.app.poll() is None, "Ctrl+Q asks too")
         s.key("n")  # don't save
         check(s.wait_exit() == 0, "quits after 'don't save'")

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/file_io.h"
-#include "core/layout.h"
-#include "core/templates.h"
+#include "core/io/file_io.h"
+#include "core/io/templates.h"
+#include "core/layout/layout.h"
 #include "file_io_support.h"
 
 using namespace jb;

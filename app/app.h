@@ -22,6 +22,9 @@ struct GLFWwindow;
 
 namespace jb {
 
+// The window: set-up, main loop, tear-down; returns the process exit code.
+int RunWindow(const WindowOptions& options);
+
 class App {
  public:
   // `window` may be null (the benchmark): no title, content scale 1, time from a steady clock.

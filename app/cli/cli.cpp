@@ -95,7 +95,7 @@ int RunExport(const std::string& file, const std::string& out, int width) {
   return code;
 }
 
-int RunCommandLine(const std::vector<std::string>& args) {
+int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow) {
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::printf(kHelp, kAppVersion);
     return 0;
@@ -151,7 +151,7 @@ int RunCommandLine(const std::vector<std::string>& args) {
       return Fail("unknown option '" + args[i] + "' (see journeyboard --help).", 2);
     }
   }
-  return RunWindow(options);
+  return runWindow(options);
 }
 
 }  // namespace jb

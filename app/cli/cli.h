@@ -13,11 +13,12 @@ struct WindowOptions {
   double autosaveSeconds = 30; // --autosave-seconds: how often unsaved work is copied for recovery
 };
 
-// Runs the whole program; returns the process exit code.
-int RunCommandLine(const std::vector<std::string>& args);
+// Opens the window and runs until it closes (RunWindow in app.cpp); returns the exit code.
+using WindowRunner = int (*)(const WindowOptions& options);
 
-// The window (app.cpp).
-int RunWindow(const WindowOptions& options);
+// Runs the whole program; returns the process exit code. The window is `runWindow`'s: the
+// command line sits below the app (main.cpp passes RunWindow).
+int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow);
 
 // Headless commands (cli.cpp).
 int RunNew(const std::string& out, const std::string& templateKey);

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "app/platform/fonts.h"
-#include "core/edit/journey_commands.h"
 
 namespace jb {
 

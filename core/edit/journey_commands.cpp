@@ -352,23 +352,6 @@ BoardDiff SortCellByVotes(const Board& board, StageId stage, LaneId lane) {
 
 // [SECTION] Queries
 
-bool IsIsoDate(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (text[size_t(i)] < '0' || text[size_t(i)] > '9') return false;
-  auto number = [&text](size_t at, size_t len) { return std::stoi(text.substr(at, len)); };
-  const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
-  if (month < 1 || month > 12 || day < 1) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
-
-bool IsOverdue(const Note& note, const std::string& todayIso) {
-  // Well-formed dates compare correctly as strings.
-  return IsIsoDate(note.due) && IsIsoDate(todayIso) && note.due < todayIso;
-}
-
 int TotalVotes(const Board& board) {
   int64_t total = 0;
   for (const Note& note : board.notes) total += std::max(note.votes, 0);

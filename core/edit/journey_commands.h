@@ -69,11 +69,7 @@ BoardDiff ResetVotes(const Board& board);
 BoardDiff SortCellByVotes(const Board& board, StageId stage, LaneId lane);
 
 // [SECTION] Queries
-// Whether the note's due date is a real date (YYYY-MM-DD) before `todayIso` (same form; a
-// malformed one gives false).
-bool IsOverdue(const Note& note, const std::string& todayIso);
-// Whether `text` is a real calendar date written YYYY-MM-DD.
-bool IsIsoDate(const std::string& text);
+// (IsOverdue and IsIsoDate are in core/model/model.h: the renderer needs them too.)
 int TotalVotes(const Board& board);
 
 }  // namespace jb

@@ -152,6 +152,12 @@ struct Board {
   int NoteIndex(NoteId id) const;    // -1 if absent
 };
 
+// Whether `text` is a real calendar date written YYYY-MM-DD.
+bool IsIsoDate(const std::string& text);
+// Whether the note's due date is a real date (YYYY-MM-DD) before `todayIso` (same form; a
+// malformed one gives false).
+bool IsOverdue(const Note& note, const std::string& todayIso);
+
 // Equality by content, for tests and for checking that undo restores a board exactly.
 bool operator==(const Stage& a, const Stage& b);
 bool operator==(const Lane& a, const Lane& b);

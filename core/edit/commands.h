@@ -60,8 +60,7 @@ BoardDiff SetLaneCollapsed(const Board& board, LaneId id, bool collapsed);
 // Removes the lane and its notes (curve points are kept: they belong to stages).
 BoardDiff DeleteLane(const Board& board, LaneId id);
 
-inline constexpr float kMinStageWidth = 160, kMaxStageWidth = 4000;
-inline constexpr float kMinLaneHeight = 60, kMaxLaneHeight = 4000;
+// (kMinStageWidth and the other resize limits are in core/model/limits.h.)
 
 // How many notes a stage or lane holds (to ask before deleting it).
 int CountNotesInStage(const Board& board, StageId id);

@@ -9,7 +9,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "core/io/file_io.h"  // RepairBoard
+#include "core/model/sanitize.h"
 
 namespace jb {
 
@@ -113,17 +113,12 @@ BoardDiff EditPoints(const Board& board, CurveId id, int* tracked, Edit edit) {
 }
 
 // `note` as loading would leave it (votes, scores and severity in range, texts not over-long),
-// so an edit never makes a board that a save and load would change. The note goes through
-// RepairBoard on a board of its own (with its cell), which keeps this file from naming each
-// field and its range. Its id, stage, lane and pos are already valid, so only values change.
-Note RepairedNote(const Board& board, Note note) {
-  Board alone;
-  alone.nextId = board.nextId;
-  if (const Stage* stage = board.FindStage(note.stage)) alone.stages.push_back(*stage);
-  if (const Lane* lane = board.FindLane(note.lane)) alone.lanes.push_back(*lane);
-  alone.notes.push_back(std::move(note));
-  RepairBoard(alone);
-  return std::move(alone.notes.front());
+// so an edit never makes a board that a save and load would change: the same ClampNoteValues
+// RepairBoard runs. Its id, stage and lane are the board's own, so only values change.
+Note RepairedNote(Note note) {
+  SanitizeCounts ignored;
+  ClampNoteValues(note, &ignored);
+  return note;
 }
 
 bool ValidPoint(const EmotionCurve* curve, int index) {
@@ -281,11 +276,11 @@ BoardDiff DeletePersona(const Board& board, PersonaId id) {
 // [SECTION] Note details
 
 BoardDiff UpdateNote(const Board& board, Note after) {
-  return UpdateOne(board, board.notes, &BoardDiff::notes, after.id, [&board, &after](Note& n) {
+  return UpdateOne(board, board.notes, &BoardDiff::notes, after.id, [&after](Note& n) {
     after.stage = n.stage;
     after.lane = n.lane;
     after.pos = n.pos;
-    n = RepairedNote(board, std::move(after));
+    n = RepairedNote(std::move(after));
   });
 }
 

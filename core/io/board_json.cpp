@@ -116,10 +116,10 @@ constexpr FieldSpec kMetricsFields[] = {Metric("conversion"), Metric("csi"), Met
 constexpr RecordSpec kMetrics = Record(kMetricsFields, kNoteTally);
 constexpr FieldSpec kMetaFields[] = {Str("title"), Str("created"), Str("modified")};
 constexpr RecordSpec kMeta = Record(kMetaFields, kBoardTally);
-constexpr FieldSpec kStageFields[] = {Id("id"), Str("name"), Num("width", 360)};
+constexpr FieldSpec kStageFields[] = {Id("id"), Str("name"), Num("width", kDefaultStageWidth)};
 constexpr RecordSpec kStage = Record(kStageFields, kStageTally);
 constexpr FieldSpec kLaneFields[] = {Id("id"),           Str("name"),  {"kind", Type::LaneKind, 0, "custom"},
-                                     Num("height", 150), Str("color"), Bool("collapsed")};
+                                     Num("height", kDefaultLaneHeight), Str("color"), Bool("collapsed")};
 constexpr RecordSpec kLane = Record(kLaneFields, kLaneTally);
 constexpr FieldSpec kNoteFields[] = {Id("id"),
                                      Id("stage"),
@@ -329,11 +329,13 @@ std::string CheckLimits(const rapidjson::Value& board) {
     size_t most;
     const char* plural;
   };
-  // Beyond these the app would stall: the layout keeps a cell per stage × lane and samples
-  // every curve each frame. Real boards stay far below.
+  // Beyond these the app would stall (core/model/limits.h).
   constexpr Limit kLimits[] = {
-      {"notes", kMaxNotes, "notes"},      {"stages", kMaxStages, "stages"}, {"lanes", kMaxLanes, "lanes"},
-      {"curves", 1000, "emotion curves"}, {"personas", 1000, "personas"},
+      {"notes", kMaxNotes, "notes"},
+      {"stages", kMaxStages, "stages"},
+      {"lanes", kMaxLanes, "lanes"},
+      {"curves", kMaxCurves, "emotion curves"},
+      {"personas", kMaxPersonas, "personas"},
   };
   for (const Limit& limit : kLimits) {
     auto it = board.FindMember(limit.list);
@@ -342,7 +344,6 @@ std::string CheckLimits(const rapidjson::Value& board) {
              ", and Journeyboard opens boards of up to " + Thousands(limit.most);
     }
   }
-  constexpr size_t kMaxCurvePoints = 100000;
   size_t points = 0;
   auto curves = board.FindMember("curves");
   if (curves != board.MemberEnd() && curves->value.IsArray()) {

@@ -21,12 +21,7 @@ inline constexpr int kFormatVersion = 2;
 inline constexpr const char* kFormatName = "journeyboard";
 extern const char* const kAppVersion;  // "0.1.0"
 
-// What a board may hold; a file beyond them is refused before the board is built.
-inline constexpr uintmax_t kMaxFileBytes = uintmax_t(256) << 20;
-inline constexpr size_t kMaxNotes = 200000;
-inline constexpr size_t kMaxStages = 1000;  // the layout keeps one cell per stage × lane
-inline constexpr size_t kMaxLanes = 1000;
-inline constexpr size_t kMaxTextChars = 20000;  // longer texts (code points) are cut on load
+// What a board may hold (kMaxFileBytes, kMaxNotes, kMaxTextChars...): core/model/limits.h.
 
 enum class LoadErrorKind {
   Io,                  // cannot open / read the file

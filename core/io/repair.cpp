@@ -9,55 +9,12 @@
 
 #include "core/io/file_io.h"
 #include "core/layout/layout.h"
+#include "core/model/sanitize.h"
 #include "core/model/warnings.h"
 
 namespace jb {
 
 namespace {
-
-// Board units beyond this are not a place anyone put a note: a broken file or a runaway drag.
-constexpr float kMaxCoordinate = 1e6f;
-constexpr float kMinSize = 20, kMaxSize = 20000;
-
-// Clamps `value` into [low, high]; NaN becomes `fallback`. Counts a change.
-float Clamped(float value, float low, float high, float fallback, size_t* changes) {
-  const float fixed = std::isnan(value) ? fallback : std::clamp(value, low, high);
-  if (!(fixed == value)) ++*changes;  // written so that NaN counts too
-  return fixed;
-}
-
-void ClampInt(int& value, int low, int high, size_t* changes) {
-  const int fixed = std::clamp(value, low, high);
-  if (fixed != value) ++*changes;
-  value = fixed;
-}
-
-void ClampMetric(std::optional<float>& metric, float low, float high, size_t* changes) {
-  if (!metric) return;
-  if (std::isnan(*metric)) {
-    metric.reset();
-    ++*changes;
-    return;
-  }
-  *metric = Clamped(*metric, low, high, 0, changes);
-}
-
-// Cuts `text` after kMaxTextChars code points, never inside a UTF-8 sequence.
-void CutText(std::string& text, size_t* cuts) {
-  if (text.size() <= kMaxTextChars) return;  // a code point is at least one byte
-  size_t points = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
-    if (points++ == kMaxTextChars) {
-      text.resize(i);
-      ++*cuts;
-      return;
-    }
-  }
-}
-
-// Ids a board may use: 2^53 is what any JSON reader keeps exact, and far from wrapping to 0.
-constexpr uint64_t kMaxId = uint64_t(1) << 53;
 
 // Gives every record a new id 1, 2, 3... and maps the references; a reference to nothing gets an
 // id no record has, so the checks after this treat it as dangling.
@@ -176,18 +133,13 @@ std::vector<std::string> RepairBoard(Board& board) {
   for (const Persona& persona : board.personas) personaIds.insert(persona.id.value);
 
   // Numbers the layout and the renderer rely on.
-  size_t geometry = 0, scores = 0;
-  for (Stage& stage : board.stages) stage.width = Clamped(stage.width, kMinSize, kMaxSize, Stage().width, &geometry);
-  for (Lane& lane : board.lanes) lane.height = Clamped(lane.height, kMinSize, kMaxSize, Lane().height, &geometry);
-  for (Note& note : board.notes) {
-    note.pos.x = Clamped(note.pos.x, -kMaxCoordinate, kMaxCoordinate, 0, &geometry);
-    note.pos.y = Clamped(note.pos.y, -kMaxCoordinate, kMaxCoordinate, 0, &geometry);
-    ClampInt(note.votes, 0, INT_MAX, &scores);
-    ClampInt(note.severity, 0, 3, &scores);
-    ClampMetric(note.metrics.conversion, 0, 100, &scores);
-    ClampMetric(note.metrics.csi, 0, 100, &scores);
-    ClampMetric(note.metrics.nps, -100, 100, &scores);
-  }
+  // A note's own values (position, scores, texts) are clamped as the edit commands clamp them.
+  SanitizeCounts counts;
+  for (Stage& stage : board.stages)
+    stage.width = ClampValue(stage.width, kMinSize, kMaxSize, Stage().width, &counts.geometry);
+  for (Lane& lane : board.lanes)
+    lane.height = ClampValue(lane.height, kMinSize, kMaxSize, Lane().height, &counts.geometry);
+  for (Note& note : board.notes) ClampNoteValues(note, &counts);
 
   // Notes whose stage or lane is gone are not dropped: they move to a column right of the grid
   // (and of any free notes already there), in board order, wrapping into more columns so that
@@ -233,8 +185,8 @@ std::vector<std::string> RepairBoard(Board& board) {
     curve.points.erase(std::remove_if(curve.points.begin(), curve.points.end(), orphan), curve.points.end());
     pointsDropped += before - curve.points.size();
     for (CurvePoint& point : curve.points) {
-      point.t = Clamped(point.t, 0, 1, CurvePoint().t, &scores);
-      point.value = Clamped(point.value, -1, 1, 0, &scores);
+      point.t = ClampValue(point.t, 0, 1, CurvePoint().t, &counts.scores);
+      point.value = ClampValue(point.value, -1, 1, 0, &counts.scores);
     }
   }
   if (unlinked > 0) {
@@ -245,26 +197,22 @@ std::vector<std::string> RepairBoard(Board& board) {
     warnings.push_back(Counted(pointsDropped, "emotion curve point", "emotion curve points") +
                        " belonged to a missing stage and " + WasWere(pointsDropped) + " removed.");
   }
-  if (geometry > 0) {
-    warnings.push_back("Corrected " + Counted(geometry, "position or size", "positions and sizes") +
+  if (counts.geometry > 0) {
+    warnings.push_back("Corrected " + Counted(counts.geometry, "position or size", "positions and sizes") +
                        " that could not be drawn (not a number, or far out of range).");
   }
-  if (scores > 0) {
+  if (counts.scores > 0) {
     warnings.push_back("Corrected " +
-                       Counted(scores, "vote, score or emotion value", "votes, scores and emotion values") + " that " +
-                       WasWere(scores) + " out of range.");
+                       Counted(counts.scores, "vote, score or emotion value", "votes, scores and emotion values") +
+                       " that " + WasWere(counts.scores) + " out of range.");
   }
 
-  size_t cuts = 0;
+  size_t& cuts = counts.cuts;  // notes' texts were cut above, with their values
   CutText(board.meta.title, &cuts);
   CutText(board.meta.created, &cuts);
   CutText(board.meta.modified, &cuts);
   for (Stage& stage : board.stages) CutText(stage.name, &cuts);
   for (Lane& lane : board.lanes) CutText(lane.name, &cuts);
-  for (Note& note : board.notes) {
-    for (std::string* text : {&note.text, &note.owner, &note.due, &note.channel}) CutText(*text, &cuts);
-    for (std::string& tag : note.tags) CutText(tag, &cuts);
-  }
   for (EmotionCurve& curve : board.curves) {
     CutText(curve.name, &cuts);
     for (CurvePoint& point : curve.points) CutText(point.label, &cuts);

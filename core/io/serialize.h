@@ -54,9 +54,6 @@ class TrailedJsonInputArchive : public cereal::JSONInputArchive {
 
 namespace serial {
 
-// Board coordinates beyond this are nonsense; clamping keeps the double → float cast defined.
-inline constexpr double kMaxCoordinate = 1e7;
-
 // The shortest decimal that reads back as exactly `value`, as a double RapidJSON prints the same
 // way: 0.35f is written "0.35", not "0.3499999940395355". Locale-independent (to_chars).
 inline double TidyFloat(float value) {
@@ -117,12 +114,13 @@ void GetId(cereal::JSONInputArchive& ar, const char* name, Id<Tag>& id) {
   id = Id<Tag>(value);
 }
 
-// A huge number is clamped so the cast to float is defined; NaN and infinity pass through for
-// RepairBoard to replace, so that it can tell the user it did.
+// A huge number is clamped (to kMaxJsonNumber, core/model/limits.h) so the cast to float is
+// defined; NaN and infinity pass through for RepairBoard to replace, so that it can tell the user
+// it did.
 inline void GetFloat(cereal::JSONInputArchive& ar, const char* name, float& value) {
   double number = 0;
   Get(ar, name, number);
-  value = std::isfinite(number) ? static_cast<float>(std::fmax(-kMaxCoordinate, std::fmin(number, kMaxCoordinate)))
+  value = std::isfinite(number) ? static_cast<float>(std::fmax(-kMaxJsonNumber, std::fmin(number, kMaxJsonNumber)))
                                 : static_cast<float>(number);
 }
 
@@ -134,7 +132,7 @@ inline void GetOptionalFloat(cereal::JSONInputArchive& ar, const char* name, std
   value.reset();
   if (numbers.empty()) return;
   const double raw = numbers.front();
-  value = std::isfinite(raw) ? static_cast<float>(std::fmax(-kMaxCoordinate, std::fmin(raw, kMaxCoordinate)))
+  value = std::isfinite(raw) ? static_cast<float>(std::fmax(-kMaxJsonNumber, std::fmin(raw, kMaxJsonNumber)))
                              : static_cast<float>(raw);
 }
 

@@ -11,8 +11,6 @@ namespace jb {
 
 namespace {
 
-constexpr float kStageWidth = 360;
-constexpr float kLaneHeight = 150;
 constexpr float kEmotionsLaneHeight = 200;  // the curve needs vertical room for -1..+1
 
 struct LaneSpec {
@@ -37,7 +35,7 @@ Board BuildBoard(const BoardSpec& spec) {
     Stage stage;
     stage.id = StageId(board.NewId());
     stage.name = name;
-    stage.width = kStageWidth;
+    stage.width = kDefaultStageWidth;
     board.stages.push_back(std::move(stage));
   }
   for (const LaneSpec& laneSpec : spec.lanes) {
@@ -45,7 +43,7 @@ Board BuildBoard(const BoardSpec& spec) {
     lane.id = LaneId(board.NewId());
     lane.name = laneSpec.name;
     lane.kind = laneSpec.kind;
-    lane.height = laneSpec.kind == LaneKind::Emotions ? kEmotionsLaneHeight : kLaneHeight;
+    lane.height = laneSpec.kind == LaneKind::Emotions ? kEmotionsLaneHeight : kDefaultLaneHeight;
     hasEmotionsLane = hasEmotionsLane || laneSpec.kind == LaneKind::Emotions;
     board.lanes.push_back(std::move(lane));
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/model/ids.h"
+#include "core/model/limits.h"
 
 namespace jb {
 
@@ -57,14 +58,14 @@ NoteSize NoteSizeFromName(std::string_view name);
 struct Stage {
   StageId id;
   std::string name;
-  float width = 360;
+  float width = kDefaultStageWidth;
 };
 
 struct Lane {
   LaneId id;
   std::string name;
   LaneKind kind = LaneKind::Custom;
-  float height = 150;  // minimum height; the layout grows it when its notes need more room
+  float height = kDefaultLaneHeight;  // minimum height; the layout grows it when its notes need more room
   Rgb color = 0;       // 0: the kind's colour
   bool collapsed = false;
 };

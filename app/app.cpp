@@ -37,6 +37,7 @@
 #include "core/io/templates.h"
 #include "core/session/journal.h"
 #include "core/session/recovery.h"
+#include "core/session/save_document.h"
 
 namespace fs = std::filesystem;
 
@@ -307,7 +308,7 @@ bool App::SaveTo(const std::string& path) {
   m_canvas.FinishInteraction(m_document);  // the note being typed is part of what gets saved
   SaveError error;
   const std::string previousPath = m_document.path();
-  if (!m_document.Save(path, &error)) {
+  if (!SaveDocument(m_document, path, &error)) {
     ShowError(error.message);
     return false;
   }

@@ -2,6 +2,7 @@
 // (order changes), per record type. Every edit is one BoardDiff; undo reverts it exactly, so
 // history is a list of diffs rather than copies of the board.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,6 +62,11 @@ inline BoardDiff NewDiff(const Board& board, uint64_t ids = 0) {
   diff.nextIdAfter = board.nextId + ids;
   return diff;
 }
+
+// What a committed change did to the board: applied a diff (an edit, a gesture's end, a redo) or
+// reverted one (an undo). The Document tells its observer; the journal (core/session) records it,
+// so the numbers are part of the journal's format.
+enum class JournalKind : uint8_t { Apply = 1, Revert = 2 };
 
 // Apply a diff made against `board`'s current state; Revert undoes exactly that Apply.
 void ApplyDiff(Board& board, const BoardDiff& diff);

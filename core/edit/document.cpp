@@ -175,26 +175,9 @@ void Document::SetHistoryLimit(size_t bytes) {
 
 // [SECTION] Saving
 
-bool Document::Save(const std::string& path, SaveError* error) {
-  const std::string target = path.empty() ? m_path : path;
-  if (target.empty()) {
-    if (error) error->message = "Choose a file name to save the board to.";
-    return false;
-  }
-  // The saved state is the last recorded one, so a gesture in flight is not written: were it
-  // cancelled, the file would hold a board that no state of the history has.
-  bool saved = false;
-  if (m_inGesture && !m_gestureDiff.Empty()) {
-    Board start = m_board;
-    RevertDiff(start, m_gestureDiff);
-    saved = SaveBoard(start, target, error);
-  } else {
-    saved = SaveBoard(m_board, target, error);
-  }
-  if (!saved) return false;
-  m_path = target;
+void Document::MarkSaved(std::string path) {
+  m_path = std::move(path);
   m_savedState = m_state;
-  return true;
 }
 
 }  // namespace jb

@@ -14,9 +14,7 @@
 #include <vector>
 
 #include "core/edit/diff.h"
-#include "core/io/file_io.h"
 #include "core/model/model.h"
-#include "core/session/journal.h"
 
 namespace jb {
 
@@ -75,8 +73,11 @@ class Document {
   // Increases on every change to the board (including gesture updates and Reset): views use it
   // to notice changes.
   uint64_t ChangeCount() const { return m_changeCount; }
-  // Saves to `path` (or the current path when empty) and remembers it; false with a message on failure.
-  bool Save(const std::string& path, SaveError* error);
+  // The open gesture's change on top of the last recorded state (empty when there is none). A
+  // save writes the board without it (SaveDocument, core/session/save_document.h).
+  const BoardDiff& GestureDiff() const { return m_gestureDiff; }
+  // The recorded state is now in the file at `path`: remembers the path, and the board is clean.
+  void MarkSaved(std::string path);
 
  private:
   struct Step {

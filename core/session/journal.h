@@ -35,10 +35,8 @@
 
 namespace jb {
 
-// What a committed change did to the board: applied a diff (an edit, a gesture's end, a redo) or
-// reverted one (an undo).
-enum class JournalKind : uint8_t { Apply = 1, Revert = 2 };
-
+// JournalKind (core/edit/diff.h) is what a committed change did: the Document tells its
+// observer, the journal records it.
 inline constexpr uint32_t kJournalFormatVersion = 1;
 // A record longer than this is damage, not a diff (a whole 200,000-note board is ~60 MiB in JSON).
 inline constexpr uint32_t kMaxJournalPayload = 64u << 20;

@@ -2,7 +2,7 @@
 // happens, so a crash or a kill loses at most the gesture in progress (autosave alone loses up to
 // its interval). The journal continues a snapshot: the recovery copy written when journaling
 // starts (the board just before its first unsaved change) or at each autosave (compaction).
-// Restoring = that snapshot + the journal's valid records, replayed (core/journal.h).
+// Restoring = that snapshot + the journal's valid records, replayed (core/session/journal.h).
 //
 // Appends happen on the UI thread (a few µs: one write()); a background thread makes them
 // durable with fdatasync within about 0.2 s, grouping the commits of a busy moment in one sync.

@@ -21,22 +21,23 @@
 #include <fstream>
 
 #include "app/app.h"
-#include "app/canvas.h"
-#include "app/window_events.h"
-#include "app/cli.h"
-#include "app/file_dialog.h"
-#include "app/fonts.h"
-#include "app/gpu_renderer.h"
-#include "app/layout_dump.h"
-#include "app/panels.h"
-#include "app/png_export.h"
-#include "app/render.h"
-#include "core/document.h"
-#include "core/file_io.h"
-#include "core/journey_commands.h"
-#include "core/journal.h"
-#include "core/recovery.h"
-#include "core/templates.h"
+#include "app/cli/cli.h"
+#include "app/platform/fonts.h"
+#include "app/platform/gpu_renderer.h"
+#include "app/platform/window_events.h"
+#include "app/render/png_export.h"
+#include "app/render/render.h"
+#include "app/views/canvas.h"
+#include "app/views/file_dialog.h"
+#include "app/views/layout_dump.h"
+#include "app/views/panels.h"
+#include "core/edit/document.h"
+#include "core/edit/journey_commands.h"
+#include "core/io/file_io.h"
+#include "core/io/templates.h"
+#include "core/session/journal.h"
+#include "core/session/recovery.h"
+#include "core/session/save_document.h"
 
 namespace fs = std::filesystem;
 
@@ -310,7 +311,7 @@ bool App::SaveTo(const std::string& path) {
   m_canvas.FinishInteraction(m_document);  // the note being typed is part of what gets saved
   SaveError error;
   const std::string previousPath = m_document.path();
-  if (!m_document.Save(path, &error)) {
+  if (!SaveDocument(m_document, path, &error)) {
     ShowError(error.message);
     return false;
   }

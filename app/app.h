@@ -8,19 +8,22 @@
 #include <string>
 #include <vector>
 
-#include "app/canvas.h"
-#include "app/change_journal.h"
-#include "app/cli.h"
-#include "app/file_dialog.h"
-#include "app/fonts.h"
-#include "app/gpu_renderer.h"
-#include "core/document.h"
-#include "core/recovery.h"
-#include "core/templates.h"
+#include "app/cli/cli.h"
+#include "app/platform/fonts.h"
+#include "app/platform/gpu_renderer.h"
+#include "app/views/canvas.h"
+#include "app/views/file_dialog.h"
+#include "core/edit/document.h"
+#include "core/io/templates.h"
+#include "core/session/change_journal.h"
+#include "core/session/recovery.h"
 
 struct GLFWwindow;
 
 namespace jb {
+
+// The window: set-up, main loop, tear-down; returns the process exit code.
+int RunWindow(const WindowOptions& options);
 
 class App {
  public:

@@ -31,11 +31,11 @@
 #include <unistd.h>
 
 #include "app/app.h"
-#include "app/gl_context.h"
-#include "app/png_export.h"
-#include "app/render.h"
-#include "core/file_io.h"
-#include "core/layout.h"
+#include "app/platform/gl_context.h"
+#include "app/render/png_export.h"
+#include "app/render/render.h"
+#include "core/io/file_io.h"
+#include "core/layout/layout.h"
 
 namespace fs = std::filesystem;
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <variant>
 
-#include "core/file_io.h"
-#include "core/layout.h"
+#include "core/io/file_io.h"
+#include "core/layout/layout.h"
 
 namespace jb::fuzz {
 

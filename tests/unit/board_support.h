@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "core/commands.h"
-#include "core/diff.h"
-#include "core/file_io.h"
-#include "core/model.h"
+#include "core/edit/commands.h"
+#include "core/edit/diff.h"
+#include "core/io/file_io.h"
+#include "core/model/model.h"
 
 namespace jb::test {
 

@@ -10,8 +10,8 @@
 #include <variant>
 #include <vector>
 
-#include "core/file_io.h"
-#include "core/templates.h"
+#include "core/io/file_io.h"
+#include "core/io/templates.h"
 
 namespace jb::test {
 

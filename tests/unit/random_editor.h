@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "board_support.h"
-#include "core/commands.h"
-#include "core/journey_commands.h"
+#include "core/edit/commands.h"
+#include "core/edit/journey_commands.h"
 
 namespace jb::test {
 

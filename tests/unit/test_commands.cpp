@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "board_support.h"
-#include "core/commands.h"
-#include "core/templates.h"
+#include "core/edit/commands.h"
+#include "core/io/templates.h"
 
 using namespace jb;
 using namespace jb::test;

@@ -5,7 +5,7 @@
 #include <random>
 #include <vector>
 
-#include "core/curve.h"
+#include "core/layout/curve.h"
 
 using namespace jb;
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "board_support.h"
-#include "core/diff.h"
+#include "core/edit/diff.h"
 
 using namespace jb;
 using namespace jb::test;

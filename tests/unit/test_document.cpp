@@ -7,10 +7,11 @@
 #include <vector>
 
 #include "board_support.h"
-#include "core/commands.h"
-#include "core/document.h"
-#include "core/journey_commands.h"
-#include "core/templates.h"
+#include "core/edit/commands.h"
+#include "core/edit/document.h"
+#include "core/edit/journey_commands.h"
+#include "core/io/templates.h"
+#include "core/session/save_document.h"
 #include "random_editor.h"
 #include "test_support.h"
 
@@ -130,7 +131,7 @@ TEST_CASE("ChangeCount grows on every change to the board and only then") {
   doc.CancelGesture();
   CHECK(grew());
   test::TempDir dir;
-  doc.Save(dir.File("b.cjm"), nullptr);
+  SaveDocument(doc, dir.File("b.cjm"), nullptr);
   CHECK_FALSE(grew());
 }
 
@@ -274,7 +275,7 @@ TEST_CASE("The dirty flag follows the saved state through undo, redo and new edi
   CHECK(doc.IsDirty());
 
   SaveError error;
-  REQUIRE(doc.Save(dir.File("board.cjm"), &error));
+  REQUIRE(SaveDocument(doc, dir.File("board.cjm"), &error));
   CHECK_FALSE(doc.IsDirty());
   CHECK(doc.HistorySize() == 1);  // saving does not touch history
   CHECK(doc.HistoryPosition() == 1);
@@ -292,7 +293,7 @@ TEST_CASE("The dirty flag follows the saved state through undo, redo and new edi
   CHECK(doc.IsDirty());
   doc.Redo();
   CHECK(doc.IsDirty());
-  REQUIRE(doc.Save("", &error));  // the current path
+  REQUIRE(SaveDocument(doc, "", &error));  // the current path
   CHECK_FALSE(doc.IsDirty());
 
   // An edit that changes back to the saved content is still an edit (states are numbered).
@@ -327,16 +328,16 @@ TEST_CASE("Save remembers the path, writes the board, and fails with a message w
   Document doc = DocumentOf(s.board);
   doc.Apply(RenameStage(doc.board(), s.a, "One"), "Rename");
   SaveError error;
-  CHECK_FALSE(doc.Save("", &error));
+  CHECK_FALSE(SaveDocument(doc, "", &error));
   CHECK_FALSE(error.message.empty());
-  CHECK_FALSE(doc.Save("", nullptr));
+  CHECK_FALSE(SaveDocument(doc, "", nullptr));
   CHECK(doc.IsDirty());
-  CHECK_FALSE(doc.Save(dir.File("missing/folder/b.cjm"), &error));
+  CHECK_FALSE(SaveDocument(doc, dir.File("missing/folder/b.cjm"), &error));
   CHECK(doc.IsDirty());
   CHECK(doc.path().empty());
 
   const std::string path = dir.File("b.cjm");
-  REQUIRE(doc.Save(path, &error));
+  REQUIRE(SaveDocument(doc, path, &error));
   CHECK(doc.path() == path);
   CHECK(doc.DisplayName() == "b.cjm");
   LoadResult loaded = LoadBoard(path);
@@ -351,7 +352,7 @@ TEST_CASE("Saving during a gesture writes the board as it was before the gesture
   doc.BeginGesture("Drag");
   doc.UpdateGesture([&](const Board& b) { return NudgeNotes(b, {s.n5}, {50, 0}); });
   const std::string path = dir.File("b.cjm");
-  REQUIRE(doc.Save(path, nullptr));
+  REQUIRE(SaveDocument(doc, path, nullptr));
   CHECK(doc.InGesture());
   CHECK(doc.board().FindNote(s.n5)->pos == Vec2{1550, 40});
   CHECK(ReadFile(path) == BoardToJson(s.board));

@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "board_support.h"
-#include "core/commands.h"
-#include "core/document.h"
-#include "core/journal.h"
-#include "core/journey_commands.h"
-#include "core/templates.h"
+#include "core/edit/commands.h"
+#include "core/edit/document.h"
+#include "core/edit/journey_commands.h"
+#include "core/io/templates.h"
+#include "core/session/journal.h"
 #include "file_io_support.h"
 #include "random_editor.h"
 #include "test_support.h"

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "board_support.h"
-#include "core/journey_commands.h"
-#include "core/templates.h"
+#include "core/edit/journey_commands.h"
+#include "core/io/templates.h"
 
 using namespace jb;
 using namespace jb::test;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/model.h"
+#include "core/model/model.h"
 
 using namespace jb;
 

@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "core/recovery.h"
-#include "core/templates.h"
+#include "core/io/templates.h"
+#include "core/session/recovery.h"
 #include "file_io_support.h"
 #include "test_support.h"
 

@@ -7,9 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "core/file_io.h"
-#include "core/layout.h"
-#include "core/templates.h"
+#include "core/io/file_io.h"
+#include "core/io/templates.h"
+#include "core/layout/layout.h"
+#include "core/model/sanitize.h"
 #include "file_io_support.h"
 
 using namespace jb;
@@ -244,6 +245,57 @@ TEST_CASE("NaN and huge numbers in a file are repaired with a warning, not refus
   const LoadedBoard again = MustLoad(BoardToJson(loaded.board));
   CHECK(again.board == loaded.board);
   CHECK(again.warnings.empty());
+}
+
+TEST_CASE("ClampNoteValues leaves a note exactly as RepairBoard does, and counts the same") {
+  // The edit commands clamp with ClampNoteValues alone; loading runs it inside RepairBoard.
+  Board board = MakeBoard(Template::Blank);
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  Note note;
+  note.id = NoteId(board.NewId());
+  note.pos = {nan, -5e6f};
+  note.votes = -4;
+  note.severity = -1;
+  note.metrics = {-3.0f, 101.0f, nan};
+  std::string longText;
+  for (int i = 0; i < 20003; ++i) longText += "ж";  // two bytes each
+  note.text = longText;
+  note.owner = note.due = note.channel = std::string(20001, 'o');
+  note.tags = {"short", std::string(20002, 't')};
+  board.notes.push_back(note);
+
+  Note clamped = note;
+  SanitizeCounts counts;
+  ClampNoteValues(clamped, &counts);
+  const std::vector<std::string> warnings = RepairBoard(board);
+  CHECK(clamped == board.notes.back());
+  CHECK(counts.geometry == 2);
+  CHECK(counts.scores == 5);
+  CHECK(counts.cuts == 5);
+  CHECK(warnings == std::vector<std::string>{
+                        "Corrected 2 positions and sizes that could not be drawn (not a number, or far out of range).",
+                        "Corrected 5 votes, scores and emotion values that were out of range.",
+                        "Cut 5 texts longer than 20,000 characters.",
+                    });
+  CHECK(clamped.pos == Vec2{0, -kMaxCoordinate});
+  CHECK(clamped.text.size() == 2 * kMaxTextChars);
+  CHECK(clamped.tags == std::vector<std::string>{"short", std::string(kMaxTextChars, 't')});
+  // A sound note is left alone and counts nothing.
+  SanitizeCounts none;
+  ClampNoteValues(clamped, &none);
+  CHECK(clamped == board.notes.back());
+  CHECK((none.geometry == 0 && none.scores == 0 && none.cuts == 0));
+}
+
+TEST_CASE("A position between the board's limit and the reader's is clamped by the repair, with a warning") {
+  // kMaxJsonNumber (what the reader clamps to) sits above kMaxCoordinate (what a board holds),
+  // so a position between them reaches RepairBoard out of range and the user is told.
+  static_assert(kMaxJsonNumber > double(kMaxCoordinate));
+  std::string json = Replace(MinimalV2(), R"("pos": {"y": 0, "x": 0})", R"("pos": {"y": 0, "x": 5000000})");
+  json = Replace(json, R"("lane": 2,)", R"("lane": 0,)");  // a free note, so that its position counts
+  const LoadedBoard loaded = MustLoad(json);
+  CHECK(loaded.board.notes.at(0).pos == Vec2{kMaxCoordinate, 0});
+  CHECK(HasWarning(loaded.warnings, "Corrected 1 position or size"));
 }
 
 TEST_CASE("Texts over 20,000 characters are cut on a character boundary") {

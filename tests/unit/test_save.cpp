@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/file_io.h"
-#include "core/templates.h"
+#include "core/io/file_io.h"
+#include "core/io/templates.h"
 #include "file_io_support.h"
 #include "test_support.h"
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.h"
-#include "core/templates.h"
+#include "core/io/templates.h"
+#include "core/model/clock.h"
 
 using namespace jb;
 

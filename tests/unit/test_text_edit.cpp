@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/clipboard_text.h"
-#include "core/text_edit.h"
+#include "core/layout/clipboard_text.h"
+#include "core/layout/text_edit.h"
 
 using namespace jb;
 

@@ -4,9 +4,9 @@
 #include <random>
 #include <string>
 
-#include "core/layout.h"
-#include "core/templates.h"
-#include "core/text_wrap.h"
+#include "core/io/templates.h"
+#include "core/layout/layout.h"
+#include "core/layout/text_wrap.h"
 
 using namespace jb;
 

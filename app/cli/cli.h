@@ -1,0 +1,27 @@
+// The command line: `journeyboard [FILE.cjm] [--window WxH] [--dump-layout PATH]` opens the
+// window; `new` and `export` work without a display.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace jb {
+
+struct WindowOptions {
+  std::string file;            // empty: the built-in sample board
+  int width = 0, height = 0;   // 0: fit the monitor
+  std::string dumpLayoutPath;  // --dump-layout
+  double autosaveSeconds = 30; // --autosave-seconds: how often unsaved work is copied for recovery
+};
+
+// Opens the window and runs until it closes (RunWindow in app.cpp); returns the exit code.
+using WindowRunner = int (*)(const WindowOptions& options);
+
+// Runs the whole program; returns the process exit code. The window is `runWindow`'s: the
+// command line sits below the app (main.cpp passes RunWindow).
+int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow);
+
+// Headless commands (cli.cpp).
+int RunNew(const std::string& out, const std::string& templateKey);
+int RunExport(const std::string& file, const std::string& out, int width);
+
+}  // namespace jb

@@ -1,0 +1,87 @@
+#include "app/platform/fonts.h"
+
+#include <imgui_freetype.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace jb {
+
+namespace {
+
+constexpr float kBoardSizes[] = {14, 20, 28, 40, 56, 80, 112};
+
+// Where Debian's fonts-dejavu-core puts them; JOURNEYBOARD_FONT_DIR overrides (tests use it to
+// simulate a missing font).
+std::string FontDir() {
+  if (const char* dir = std::getenv("JOURNEYBOARD_FONT_DIR")) return dir;
+  return "/usr/share/fonts/truetype/dejavu";
+}
+
+const ImWchar* GlyphRanges() {
+  static const ImWchar ranges[] = {
+      0x0020, 0x00FF,  // Basic Latin + Latin-1
+      0x0100, 0x017F,  // Latin Extended-A
+      0x0400, 0x045F,  // Cyrillic
+      0x0490, 0x0491,  // Ґ ґ
+      0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
+      0x2030, 0x203A,  // per mille, angle quotes
+      0x20AC, 0x20BD,  // € … ₽
+      0x2116, 0x2116,  // №
+      0x2190, 0x2193,  // arrows
+      0x2212, 0x2212,  // minus
+      0,
+  };
+  return ranges;
+}
+
+}  // namespace
+
+void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
+  atlas.Clear();
+  m_board.clear();
+  m_boardBold.clear();
+  m_ui = m_uiBold = nullptr;
+  atlas.TexDesiredWidth = 4096;
+
+  const std::string regular = FontDir() + "/DejaVuSans.ttf";
+  const std::string bold = FontDir() + "/DejaVuSans-Bold.ttf";
+  if (!std::filesystem::exists(regular)) {
+    *warning = "Font " + regular +
+               " not found (install fonts-dejavu-core); using the built-in font, which has no Cyrillic.";
+    ImFontConfig config;
+    config.SizePixels = uiPixelSize;
+    m_ui = atlas.AddFontDefault(&config);
+    m_board.push_back(m_ui);
+    ImGuiFreeType::BuildFontAtlas(&atlas, ImGuiFreeTypeBuilderFlags_LightHinting);
+    m_reference = m_ui;
+    return;
+  }
+  const bool haveBold = std::filesystem::exists(bold);
+  ImFontConfig config;
+  config.OversampleH = config.OversampleV = 1;  // FreeType renders hinted glyphs at the exact size
+  m_ui = atlas.AddFontFromFileTTF(regular.c_str(), uiPixelSize, &config, GlyphRanges());
+  if (haveBold) m_uiBold = atlas.AddFontFromFileTTF(bold.c_str(), uiPixelSize, &config, GlyphRanges());
+  for (float size : kBoardSizes) {
+    m_board.push_back(atlas.AddFontFromFileTTF(regular.c_str(), size, &config, GlyphRanges()));
+    if (haveBold) m_boardBold.push_back(atlas.AddFontFromFileTTF(bold.c_str(), size, &config, GlyphRanges()));
+  }
+  ImGuiFreeType::BuildFontAtlas(&atlas, ImGuiFreeTypeBuilderFlags_LightHinting);
+  m_reference = ForPixelSize(28);
+}
+
+float Fonts::Advance(char32_t codepoint) const {
+  if (!m_reference) return 0.55f;
+  // ImGui 1.86 glyphs are 16-bit; outside that range use the fallback glyph's width.
+  const ImFontGlyph* glyph = m_reference->FindGlyph(codepoint <= 0xFFFF ? ImWchar(codepoint) : ImWchar(0xFFFD));
+  return glyph ? glyph->AdvanceX / m_reference->FontSize : 0.55f;
+}
+
+ImFont* Fonts::ForPixelSize(float pixelSize, bool bold) const {
+  const std::vector<ImFont*>& fonts = bold && !m_boardBold.empty() ? m_boardBold : m_board;
+  for (ImFont* font : fonts)
+    if (font->FontSize >= pixelSize) return font;
+  return fonts.back();
+}
+
+}  // namespace jb

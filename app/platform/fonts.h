@@ -1,0 +1,37 @@
+// Fonts for the UI and the board. The board font is baked at several pixel sizes so text stays
+// crisp at every zoom: DrawBoard picks the smallest baked size at or above what it needs.
+// Glyphs cover Latin and Cyrillic. FreeType hinting keeps small text sharp.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "core/layout/text_wrap.h"
+
+namespace jb {
+
+class Fonts : public GlyphMetrics {
+ public:
+  // Builds the atlas (does not upload it). `uiPixelSize` is the UI font's size in pixels.
+  // When the font file is missing, falls back to ImGui's built-in font and sets *warning.
+  void Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning);
+
+  ImFont* Ui() const { return m_ui; }
+  ImFont* UiBold() const { return m_uiBold ? m_uiBold : m_ui; }
+  // The board font to draw text of `pixelSize` pixels with.
+  ImFont* ForPixelSize(float pixelSize, bool bold = false) const;
+
+  // Text measurement for layout and wrapping, from one reference size, so lines break the same
+  // at every zoom and in exports.
+  float Advance(char32_t codepoint) const override;
+
+ private:
+  ImFont* m_ui = nullptr;
+  ImFont* m_uiBold = nullptr;
+  std::vector<ImFont*> m_board;  // ascending sizes
+  std::vector<ImFont*> m_boardBold;
+  ImFont* m_reference = nullptr;
+};
+
+}  // namespace jb

@@ -1,0 +1,110 @@
+#include "app/platform/gl_context.h"
+
+#include <glad/egl.h>
+#include <glad/gl.h>
+// glad's headers come first: GLFW must not pull in the system GL header.
+#include <GLFW/glfw3.h>
+
+namespace jb {
+
+HeadlessGl::~HeadlessGl() {
+  if (m_eglContext) {
+    auto display = static_cast<EGLDisplay>(m_eglDisplay);
+    eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    eglDestroyContext(display, static_cast<EGLContext>(m_eglContext));
+    eglTerminate(display);
+    gladLoaderUnloadEGL();
+  }
+  if (m_glfwWindow) {
+    glfwDestroyWindow(static_cast<GLFWwindow*>(m_glfwWindow));
+    glfwTerminate();
+  }
+}
+
+bool HeadlessGl::Create(std::string* error) {
+  std::string eglError;
+  if (CreateEgl(&eglError)) return true;
+  std::string glfwError;
+  if (CreateGlfw(&glfwError)) return true;
+  *error = "No OpenGL available for rendering (" + eglError + "; " + glfwError + ").";
+  return false;
+}
+
+bool HeadlessGl::CreateEgl(std::string* error) {
+  // First load: only the client extensions and eglGetPlatformDisplay are reachable.
+  if (!gladLoaderLoadEGL(EGL_NO_DISPLAY)) {
+    *error = "EGL library not found";
+    return false;
+  }
+  if (!GLAD_EGL_EXT_platform_base || !GLAD_EGL_MESA_platform_surfaceless) {
+    *error = "EGL has no surfaceless platform";
+    return false;
+  }
+  EGLDisplay display = eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
+  if (display == EGL_NO_DISPLAY || !eglInitialize(display, nullptr, nullptr)) {
+    *error = "EGL surfaceless display unavailable";
+    return false;
+  }
+  gladLoaderLoadEGL(display);  // reload with the display's extensions
+  const EGLint configAttribs[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
+                                  EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_NONE};
+  EGLConfig config = nullptr;
+  EGLint configCount = 0;
+  eglChooseConfig(display, configAttribs, &config, 1, &configCount);  // may be 0: surfaceless needs none
+  if (!eglBindAPI(EGL_OPENGL_API)) {
+    eglTerminate(display);
+    *error = "EGL cannot bind desktop OpenGL";
+    return false;
+  }
+  const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+                                   EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                                   EGL_NONE};
+  EGLContext context = eglCreateContext(display, configCount > 0 ? config : EGLConfig(nullptr),
+                                        EGL_NO_CONTEXT, contextAttribs);
+  if (context == EGL_NO_CONTEXT || !eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
+    if (context != EGL_NO_CONTEXT) eglDestroyContext(display, context);
+    eglTerminate(display);
+    *error = "EGL could not create an OpenGL 3.3 core context";
+    return false;
+  }
+  if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(eglGetProcAddress))) {
+    eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    eglDestroyContext(display, context);
+    eglTerminate(display);
+    *error = "OpenGL functions could not be loaded through EGL";
+    return false;
+  }
+  m_eglDisplay = display;
+  m_eglContext = context;
+  m_backend = "EGL surfaceless";
+  return true;
+}
+
+bool HeadlessGl::CreateGlfw(std::string* error) {
+  if (!glfwInit()) {
+    *error = "no display for a hidden window";
+    return false;
+  }
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  GLFWwindow* window = glfwCreateWindow(64, 64, "journeyboard export", nullptr, nullptr);
+  if (!window) {
+    glfwTerminate();
+    *error = "a hidden OpenGL 3.3 window could not be created";
+    return false;
+  }
+  glfwMakeContextCurrent(window);
+  if (!gladLoadGL(glfwGetProcAddress)) {
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    *error = "OpenGL functions could not be loaded";
+    return false;
+  }
+  m_glfwWindow = window;
+  m_backend = "hidden GLFW window";
+  return true;
+}
+
+}  // namespace jb

@@ -1,0 +1,410 @@
+#include "app/render/render.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "app/platform/fonts.h"
+
+namespace jb {
+
+namespace {
+
+// [SECTION] Palette and sizes (board units unless a name says px)
+
+constexpr ImU32 kInk = IM_COL32(31, 36, 48, 255);
+constexpr ImU32 kInkSoft = IM_COL32(92, 99, 112, 255);
+constexpr ImU32 kGridLine = IM_COL32(206, 211, 220, 255);
+constexpr ImU32 kCellFill = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kLabelFill = IM_COL32(246, 247, 249, 255);
+constexpr ImU32 kHeaderFill = IM_COL32(43, 58, 92, 255);
+constexpr ImU32 kHeaderInk = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kShadow = IM_COL32(20, 30, 50, 40);
+constexpr ImU32 kPain = IM_COL32(214, 69, 65, 255);
+constexpr ImU32 kDelight = IM_COL32(46, 158, 87, 255);
+constexpr ImU32 kNeutral = IM_COL32(140, 146, 158, 255);
+constexpr ImU32 kVote = IM_COL32(58, 80, 200, 255);
+
+constexpr float kNoteRounding = 6;
+constexpr float kMinReadablePx = 4.5f;   // below this, text is drawn as grey bars
+
+ImU32 ToColor(Rgb rgb, int alpha = 255) {
+  return IM_COL32((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, alpha);
+}
+
+ImVec2 V(Vec2 p) { return {p.x, p.y}; }
+
+// [SECTION] Text: wrapped once in board units, drawn with the baked size that fits the zoom
+
+struct Painter {
+  const Camera& camera;
+  const Fonts& fonts;
+  ImDrawList& dl;
+  Rect visible;
+
+  float Px(float units) const { return units * camera.zoom; }
+  ImVec2 S(Vec2 p) const { return V(camera.ToScreen(p)); }
+  ImVec2 S(float x, float y) const { return S(Vec2{x, y}); }
+  bool Visible(const Rect& r) const { return camera.ToScreen(r).Overlaps(visible); }
+  // Rounding and shadows cost vertices and fill; skip them when they would be under a pixel.
+  float Rounding(float units) const { return Px(units) >= 1.0f ? Px(units) : 0.0f; }
+
+  // Line breaks come from core's WrapText with the reference font's metrics, so wrapping is
+  // identical at every zoom and in exports.
+  static void WrapLines(const Fonts& fonts, const std::string& text, float size, float width,
+                        std::vector<std::pair<const char*, const char*>>* lines) {
+    lines->clear();
+    for (auto [begin, end] : WrapText(fonts, text, size, width).lines)
+      lines->push_back({text.data() + begin, text.data() + end});
+  }
+
+  // Draws pre-wrapped lines from `topLeft` (board units), clipped to `clip` (board units).
+  void Lines(const std::vector<std::pair<const char*, const char*>>& lines, Vec2 topLeft, float size,
+             ImU32 color, const Rect& clip, bool bold = false, bool centred = false) const {
+    const float px = Px(size);
+    const float lineHeight = size * 1.2f;
+    Rect clipPx = camera.ToScreen(clip);
+    ImVec4 clipRect{clipPx.x0, clipPx.y0, clipPx.x1, clipPx.y1};
+    float y = topLeft.y;
+    if (px < kMinReadablePx) {  // level of detail: a grey bar per line
+      for (const auto& line : lines) {
+        if (y + lineHeight > clip.y1 + 0.01f) break;
+        float w = std::min(float(line.second - line.first) * size * 0.52f, clip.x1 - topLeft.x);
+        float x = centred ? (clip.x0 + clip.x1 - w) * 0.5f : topLeft.x;
+        if (px >= 1.0f) dl.AddRectFilled(S(x, y + size * 0.3f), S(x + w, y + size * 0.9f), (color & 0x00ffffff) | 0x50000000);
+        y += lineHeight;
+      }
+      return;
+    }
+    ImFont* font = fonts.ForPixelSize(px, bold);
+    for (const auto& line : lines) {
+      if (y > clip.y1) break;
+      float x = topLeft.x;
+      if (centred) {
+        float w = font->CalcTextSizeA(size, 1e9f, 0, line.first, line.second).x;
+        x = (clip.x0 + clip.x1 - w) * 0.5f;
+      }
+      dl.AddText(font, px, S(x, y), color, line.first, line.second, 0, &clipRect);
+      y += lineHeight;
+    }
+  }
+
+  void Text(const std::string& text, Vec2 topLeft, float size, ImU32 color, float width, const Rect& clip,
+            bool bold = false, bool centred = false) const {
+    static std::vector<std::pair<const char*, const char*>> lines;
+    WrapLines(fonts, text, size, width, &lines);
+    Lines(lines, topLeft, size, color, clip, bold, centred);
+  }
+};
+
+// [SECTION] Grid: title, stage headers, lane labels, cells
+
+void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
+  const Rect& grid = layout.grid;
+  // Title above the grid.
+  if (!board.meta.title.empty()) {
+    Rect titleBox{grid.x0, grid.y0 - 60, grid.x1, grid.y0 - 12};
+    if (p.Visible(titleBox)) p.Text(board.meta.title, {titleBox.x0, titleBox.y0}, 30, kInk, 1e9f, titleBox, true);
+  }
+  // Corner above the lane labels.
+  Rect corner{grid.x0, grid.y0, layout.stageX.front(), layout.laneY.front()};
+  p.dl.AddRectFilled(p.S(corner.x0, corner.y0), p.S(corner.x1, corner.y1), kHeaderFill, p.Rounding(8),
+                     ImDrawFlags_RoundCornersTopLeft);
+
+  for (int s = 0; s < int(board.stages.size()); ++s) {
+    Rect header = layout.StageHeader(s);
+    if (!p.Visible(header)) continue;
+    p.dl.AddRectFilled(p.S(header.x0, header.y0), p.S(header.x1, header.y1), kHeaderFill, p.Rounding(8),
+                       s + 1 == int(board.stages.size()) ? ImDrawFlags_RoundCornersTopRight : ImDrawFlags_RoundCornersNone);
+    if (s > 0) p.dl.AddLine(p.S(header.x0, header.y0 + 12), p.S(header.x0, header.y1 - 12), IM_COL32(255, 255, 255, 60), std::max(1.0f, p.Px(1)));
+    char number[16];
+    std::snprintf(number, sizeof number, "%d", s + 1);
+    Rect inner{header.x0 + 16, header.y0, header.x1 - 16, header.y1};
+    p.Text(number, {inner.x0, header.y0 + 8}, 13, IM_COL32(255, 255, 255, 150), 1e9f, inner, true);
+    p.Text(board.stages[s].name, {inner.x0, header.y0 + 24}, 22, kHeaderInk, 1e9f, inner, true);
+  }
+
+  for (int l = 0; l < int(board.lanes.size()); ++l) {
+    const Lane& lane = board.lanes[l];
+    Rect label = layout.LaneLabel(l);
+    Rect row{label.x0, label.y0, grid.x1, label.y1};
+    if (!p.Visible(row)) continue;
+    p.dl.AddRectFilled(p.S(label.x0, label.y0), p.S(label.x1, label.y1), kLabelFill);
+    ImU32 kindColor = ToColor(lane.color ? lane.color : LaneKindNoteColor(lane.kind));
+    p.dl.AddRectFilled(p.S(label.x0, label.y0), p.S(label.x0 + 8, label.y1), kindColor);
+    Rect inner{label.x0 + 22, label.y0 + 12, label.x1 - 12, label.y1 - 6};
+    p.Text(lane.name, {inner.x0, inner.y0}, 17, kInk, inner.Width(), inner, true);
+    // Cells of the row: one filled band, then the stage separators.
+    Rect cells{layout.stageX.front(), label.y0, layout.stageX.back(), label.y1};
+    p.dl.AddRectFilled(p.S(cells.x0, cells.y0), p.S(cells.x1, cells.y1), kCellFill);
+  }
+  // Grid lines last, over the fills.
+  float thin = std::max(1.0f, p.Px(1));
+  for (size_t l = 1; l < layout.laneY.size(); ++l) {
+    float y = layout.laneY[l];
+    p.dl.AddLine(p.S(grid.x0, y), p.S(grid.x1, y), kGridLine, thin);
+  }
+  for (size_t s = 0; s < layout.stageX.size(); ++s) {
+    float x = layout.stageX[s];
+    p.dl.AddLine(p.S(x, layout.laneY.front()), p.S(x, grid.y1), kGridLine, thin);
+  }
+  p.dl.AddLine(p.S(grid.x0, layout.laneY.front()), p.S(grid.x0, grid.y1), kGridLine, thin);
+}
+
+// [SECTION] Emotion lane: the five-level scale with faces, then the curves
+
+// A small face drawn with the draw list: mood -2 (very negative) .. +2 (very positive).
+void DrawFace(const Painter& p, Vec2 centre, float radius, int mood) {
+  ImU32 color = mood < 0 ? kPain : mood > 0 ? kDelight : kNeutral;
+  ImVec2 c = p.S(centre);
+  float r = p.Px(radius);
+  if (r < 2) return;
+  float stroke = std::max(1.0f, r * 0.14f);
+  p.dl.AddCircle(c, r, color, 0, stroke);
+  p.dl.AddCircleFilled({c.x - r * 0.35f, c.y - r * 0.25f}, r * 0.11f + 0.5f, color);
+  p.dl.AddCircleFilled({c.x + r * 0.35f, c.y - r * 0.25f}, r * 0.11f + 0.5f, color);
+  if (mood == 0) {
+    p.dl.AddLine({c.x - r * 0.4f, c.y + r * 0.35f}, {c.x + r * 0.4f, c.y + r * 0.35f}, color, stroke);
+    return;
+  }
+  float curvature = mood > 0 ? 1.0f : -1.0f;
+  float depth = std::abs(mood) == 2 ? 0.45f : 0.25f;
+  float mouthY = c.y + r * (mood > 0 ? 0.2f : 0.55f);
+  const int segments = 8;
+  for (int i = 0; i <= segments; ++i) {
+    float u = float(i) / segments * 2 - 1;  // -1..1
+    p.dl.PathLineTo({c.x + u * r * 0.5f, mouthY + curvature * (1 - u * u) * r * depth});
+  }
+  p.dl.PathStroke(color, 0, stroke);
+}
+
+void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout, CurveId activeCurve) {
+  if (layout.emotionsLane < 0) return;
+  const int l = layout.emotionsLane;
+  Rect lane{layout.stageX.front(), layout.laneY[l], layout.stageX.back(), layout.laneY[l + 1]};
+  if (!p.Visible(lane)) return;
+  float thin = std::max(1.0f, p.Px(1));
+  // Five levels: dotted guides, a stronger neutral line, faces at the label column's right edge.
+  for (int level = -2; level <= 2; ++level) {
+    float y = layout.EmotionY(level * 0.5f);
+    ImU32 color = level == 0 ? IM_COL32(150, 156, 168, 200) : IM_COL32(200, 205, 214, 160);
+    if (level == 0) {
+      p.dl.AddLine(p.S(lane.x0, y), p.S(lane.x1, y), color, thin * 1.5f);
+    } else {
+      for (float x = lane.x0; x < lane.x1; x += 16) p.dl.AddLine(p.S(x, y), p.S(std::min(x + 7, lane.x1), y), color, thin);
+    }
+    float faceRadius = std::min(9.0f, (layout.EmotionY(-1) - layout.EmotionY(1)) / 10);
+    DrawFace(p, {lane.x0 - faceRadius - 8, y}, faceRadius, level);
+  }
+  // Pain and delight bands: a faint tint below and above the neutral line.
+  float mid = layout.EmotionY(0);
+  p.dl.AddRectFilled(p.S(lane.x0, layout.EmotionY(1)), p.S(lane.x1, mid), IM_COL32(46, 158, 87, 14));
+  p.dl.AddRectFilled(p.S(lane.x0, mid), p.S(lane.x1, layout.EmotionY(-1)), IM_COL32(214, 69, 65, 14));
+
+  // Legend under the lane's name.
+  Rect label = layout.LaneLabel(l);
+  float legendY = label.y0 + 44;
+  for (size_t c = 0; c < board.curves.size(); ++c) {
+    const EmotionCurve& curve = board.curves[c];
+    if (curve.name.empty() || legendY + 18 > label.y1) continue;
+    float x = label.x0 + 22;
+    if (curve.toBe) {
+      p.dl.AddLine(p.S(x, legendY + 9), p.S(x + 8, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
+      p.dl.AddLine(p.S(x + 14, legendY + 9), p.S(x + 22, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
+    } else {
+      p.dl.AddLine(p.S(x, legendY + 9), p.S(x + 22, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
+    }
+    Rect box{x + 28, legendY, label.x1 - 30, legendY + 18};
+    p.Text(curve.name, {box.x0, box.y0}, 13, kInkSoft, 1e9f, box);
+    legendY += 20;
+  }
+
+  // The active curve last, so it is on top; with several curves the others are a little lighter.
+  std::vector<size_t> order;
+  for (size_t c = 0; c < board.curves.size(); ++c)
+    if (board.curves[c].id != activeCurve) order.push_back(c);
+  for (size_t c = 0; c < board.curves.size(); ++c)
+    if (board.curves[c].id == activeCurve) order.push_back(c);
+  for (size_t c : order) {
+    const EmotionCurve& curve = board.curves[c];
+    const CurveGeometry& geometry = layout.curves[c];
+    const bool active = curve.id == activeCurve || board.curves.size() == 1;
+    const ImU32 lineColor = ToColor(curve.color, active ? 255 : 150);
+    if (geometry.samples.size() >= 2) {
+      std::vector<ImVec2> points;
+      points.reserve(geometry.samples.size());
+      for (Vec2 s : geometry.samples) points.push_back(p.S(s));
+      float thickness = std::max(1.5f, p.Px(active ? 3.5f : 2.5f));
+      if (curve.toBe) {  // dashed: every other run of samples
+        for (size_t i = 0; i + 1 < points.size(); ++i)
+          if ((i / 4) % 2 == 0) p.dl.AddLine(points[i], points[i + 1], lineColor, thickness);
+      } else {
+        p.dl.AddPolyline(points.data(), int(points.size()), lineColor, 0, thickness);
+      }
+    }
+    for (const CurvePointPos& knot : geometry.knots) {
+      const CurvePoint& point = curve.points[knot.point];
+      ImU32 tint = point.value < -0.05f ? kPain : point.value > 0.05f ? kDelight : kNeutral;
+      p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.5f, p.Px(8)), IM_COL32(255, 255, 255, 255));
+      p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.0f, p.Px(6)), tint);
+      if (!point.label.empty()) {
+        float below = point.value > 0 ? 14.0f : -32.0f;  // label away from the lane's edge
+        Rect box{knot.pos.x - 90, knot.pos.y + below, knot.pos.x + 90, knot.pos.y + below + 18};
+        p.Text(point.label, {box.x0, box.y0}, 13, tint, 1e9f, box, false, true);
+      }
+    }
+  }
+}
+
+// [SECTION] Notes
+
+Rgb NoteColor(const Board& board, const Note& note) {
+  if (note.color) return note.color;
+  if (const Lane* lane = note.IsFree() ? nullptr : board.FindLane(note.lane))
+    return lane->color ? lane->color : LaneKindNoteColor(lane->kind);
+  return LaneKindNoteColor(LaneKind::Custom);
+}
+
+void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const NoteBox& box, Vec2 offset,
+                  const std::string& today, bool hideText = false) {
+  const Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
+  const float rounding = p.Rounding(kNoteRounding);
+  if (p.Px(3) >= 1.0f) {
+    float d = 3;
+    p.dl.AddRectFilled(p.S(r.x0 + d * 0.5f, r.y0 + d), p.S(r.x1 + d * 0.5f, r.y1 + d), kShadow, rounding);
+  }
+  p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), ToColor(NoteColor(board, note)), rounding);
+
+  if (!note.text.empty() && !hideText && !box.text.lines.empty()) {
+    static std::vector<std::pair<const char*, const char*>> lines;
+    lines.clear();
+    for (auto [begin, end] : box.text.lines) lines.push_back({note.text.data() + begin, note.text.data() + end});
+    const Rect textBox{box.textBox.x0 + offset.x, box.textBox.y0 + offset.y, box.textBox.x1 + offset.x,
+                       box.textBox.y1 + offset.y};
+    p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, kInk, textBox);
+  }
+  // Footer: touchpoint data, then owner, due date and tags (an overdue date in red).
+  const NoteFooter footer = MakeNoteFooter(note);
+  if (footer.Lines() > 0) {
+    const float pad = kMetrics.notePadding, line = kMetrics.noteFooter;
+    float y = r.y1 - pad - footer.Lines() * line;
+    for (const std::string* text : {&footer.touchpoint, &footer.action}) {
+      if (text->empty()) continue;
+      Rect box{r.x0 + pad, y, r.x1 - pad, y + line};
+      bool late = text == &footer.action && IsOverdue(note, today);
+      p.Text(*text, {box.x0, box.y0 + 1}, 12, late ? kPain : kInkSoft, 1e9f, box, text == &footer.touchpoint);
+      y += line;
+    }
+  }
+  // Severity of a pain or delight: one to three marks in the top-left corner.
+  if (note.severity > 0 && p.Px(4) >= 1.0f) {
+    const Lane* lane = note.IsFree() ? nullptr : board.FindLane(note.lane);
+    ImU32 color = lane && lane->kind == LaneKind::Delights ? kDelight : kPain;
+    for (int i = 0; i < std::min(note.severity, 3); ++i)
+      p.dl.AddTriangleFilled(p.S(r.x0 + 4 + i * 10.0f, r.y0 + 2), p.S(r.x0 + 12 + i * 10.0f, r.y0 + 2),
+                             p.S(r.x0 + 8 + i * 10.0f, r.y0 + 9), color);
+  }
+  if (IsOverdue(note, today) && p.Px(4) >= 1.0f) {
+    p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), kPain, p.Rounding(kNoteRounding), 0, std::max(1.0f, p.Px(2)));
+  }
+  if (note.votes > 0 && p.Px(4) >= 1.0f) {
+    int shown = std::min(note.votes, 6);
+    for (int v = 0; v < shown; ++v)
+      p.dl.AddCircleFilled(p.S(r.x1 - 10 - v * 11.0f, r.y0 - 2), p.Px(4.5f), kVote);
+    if (note.votes > shown) {
+      char more[16];
+      std::snprintf(more, sizeof more, "+%d", note.votes - shown);
+      Rect box{r.x1 - 10 - shown * 11.0f - 30, r.y0 - 10, r.x1 - shown * 11.0f, r.y0 + 6};
+      p.Text(more, {box.x0, box.y0}, 11, kVote, 1e9f, box);
+    }
+  }
+}
+
+void DrawPlaceholder(const Painter& p, const Rect& r) {
+  ImU32 color = IM_COL32(58, 80, 200, 140);
+  p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), IM_COL32(58, 80, 200, 24), p.Rounding(kNoteRounding));
+  p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), color, p.Rounding(kNoteRounding), 0, std::max(1.0f, p.Px(2)));
+}
+
+// [SECTION] Persona cards
+
+void DrawPersona(const Painter& p, const Persona& persona, const Rect& card) {
+  if (!p.Visible(card)) return;
+  if (p.Px(4) >= 1.0f) p.dl.AddRectFilled(p.S(card.x0 + 2, card.y0 + 4), p.S(card.x1 + 2, card.y1 + 4), kShadow, p.Rounding(12));
+  p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y1), IM_COL32(255, 255, 255, 255), p.Rounding(12));
+  p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y0 + 8), IM_COL32(58, 80, 200, 255), p.Rounding(12), ImDrawFlags_RoundCornersTop);
+  // Avatar: a circle with the initial.
+  Vec2 avatar{card.x0 + 44, card.y0 + 52};
+  p.dl.AddCircleFilled(p.S(avatar), p.Px(26), IM_COL32(214, 222, 250, 255));
+  if (!persona.name.empty()) {
+    int len = 1;
+    unsigned char c0 = static_cast<unsigned char>(persona.name[0]);
+    if (c0 >= 0xC0) len = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2;
+    Rect box{avatar.x - 26, avatar.y - 14, avatar.x + 26, avatar.y + 16};
+    p.Text(persona.name.substr(0, len), {box.x0, box.y0}, 24, IM_COL32(58, 80, 200, 255), 1e9f, box, true, true);
+  }
+  const float x0 = card.x0 + 20, width = card.Width() - 40;
+  Rect head{card.x0 + 82, card.y0 + 30, card.x1 - 16, card.y0 + 84};
+  p.Text(persona.name, {head.x0, head.y0}, 22, kInk, head.Width(), head, true);
+  Rect inner{x0, card.y0 + 90, card.x1 - 20, card.y1 - 14};
+  float y = inner.y0;
+  auto section = [&](const char* title, const std::string& body, float size) {
+    if (body.empty() || y >= inner.y1) return;
+    if (title) {
+      p.Text(title, {x0, y}, 12, IM_COL32(58, 80, 200, 255), 1e9f, inner, true);
+      y += 16;
+    }
+    static std::vector<std::pair<const char*, const char*>> lines;
+    Painter::WrapLines(p.fonts, body, size, width, &lines);
+    p.Lines(lines, {x0, y}, size, kInk, inner);
+    y += lines.size() * size * 1.2f + 10;
+  };
+  section(nullptr, persona.description, 14);
+  section("GOALS", persona.goals, 14);
+  section("NEEDS", persona.needs, 14);
+  section("PAINS AND FEARS", persona.pains, 14);
+  section("OBJECTIONS", persona.objections, 14);
+  section("CHANNELS", persona.channels, 14);
+  if (!persona.quote.empty()) section(nullptr, "“" + persona.quote + "”", 15);
+}
+
+}  // namespace
+
+void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
+               ImDrawList& drawList, const RenderOptions& options) {
+  // A layout is only valid for the board it was computed from; never index past it.
+  if (layout.notes.size() != board.notes.size() || layout.stageX.size() != board.stages.size() + 1 ||
+      layout.laneY.size() != board.lanes.size() + 1 || layout.curves.size() != board.curves.size())
+    return;
+  Painter p{camera, fonts, drawList, options.visible};
+  DrawGrid(p, board, layout);
+  DrawEmotionLane(p, board, layout, options.activeCurve);
+  for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i]);
+  for (size_t i = 0; i < board.notes.size(); ++i) {
+    const NoteBox& box = layout.notes[i];
+    if (box.hidden || !p.Visible(box.rect)) continue;
+    if (options.placeholders && options.placeholders->count(box.id.value)) DrawPlaceholder(p, box.rect);
+    else DrawNoteBody(p, board, board.notes[i], box, {0, 0}, options.today);
+  }
+}
+
+std::string LocalDateIso() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
+}
+
+void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
+              const Fonts& fonts, ImDrawList& drawList, bool hideText) {
+  Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
+  Painter p{camera, fonts, drawList, camera.ToScreen(r)};
+  DrawNoteBody(p, board, note, box, offset, {}, hideText);
+}
+
+}  // namespace jb

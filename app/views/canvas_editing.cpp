@@ -1,0 +1,452 @@
+// The canvas, part 2: the note editor (in place, word-wrapped, one undo step from entering to
+// leaving), rename fields, context menus, the delete confirmation, selection and clipboard.
+#include "app/views/canvas.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/platform/fonts.h"
+#include "app/render/render.h"
+#include "app/views/canvas_internal.h"
+#include "app/views/layout_dump.h"
+#include "core/edit/journey_commands.h"
+#include "core/model/limits.h"
+#include "core/layout/clipboard_text.h"
+
+namespace jb {
+
+using namespace canvas;
+
+// [SECTION] Note editor
+
+void Canvas::BeginNoteEdit(Document& document, NoteId id) {
+  const Note* note = document.board().FindNote(id);
+  if (!note) return;
+  m_editId = id;
+  m_editIsNew = false;
+  m_edit.SetText(note->text);
+  m_editStartTime = ImGui::GetTime();
+  m_selection = {id};
+  document.BeginGesture("Edit note");
+  m_mode = Mode::EditNote;
+}
+
+void Canvas::BeginNewNote(Document& document, const NoteTarget& target, Vec2 freePos) {
+  m_editTarget = target;
+  m_editTarget.freePos = freePos;
+  m_editIsNew = true;
+  m_edit.SetText({});
+  m_editStartTime = ImGui::GetTime();
+  document.BeginGesture("Add note");
+  NoteId id;
+  document.UpdateGesture([&](const Board& start) { return AddNote(start, Note{}, m_editTarget, &id); });
+  m_editId = id;
+  m_selection = {id};
+  m_mode = Mode::EditNote;
+}
+
+// Keys to TextEdit calls (core/text_edit.h holds the rules); Shift selects, Ctrl moves by words.
+void Canvas::HandleNoteEditor(Document& document, const Fonts& fonts, const std::u32string& typed) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!document.board().FindNote(m_editId)) {  // gone (undo from a menu): nothing to edit
+    if (document.InGesture()) document.CancelGesture();
+    m_mode = Mode::Idle;
+    return;
+  }
+  if (Pressed(GLFW_KEY_ESCAPE, false) || (io.KeyCtrl && Pressed(GLFW_KEY_ENTER, false))) {
+    CommitNoteEdit(document);
+    return;
+  }
+  const bool shift = io.KeyShift, ctrl = io.KeyCtrl;
+  TextEdit edit = m_edit;
+  for (char32_t c : typed) edit.Type(c);
+  if (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER)) edit.Insert("\n");
+  if (Pressed(GLFW_KEY_BACKSPACE)) edit.Backspace();
+  if (Pressed(GLFW_KEY_DELETE)) edit.Delete();
+  if (Pressed(GLFW_KEY_LEFT)) {
+    if (ctrl) edit.WordLeft(shift);
+    else edit.Left(shift);
+  }
+  if (Pressed(GLFW_KEY_RIGHT)) {
+    if (ctrl) edit.WordRight(shift);
+    else edit.Right(shift);
+  }
+  if (Pressed(GLFW_KEY_HOME)) edit.Home(shift);
+  if (Pressed(GLFW_KEY_END)) edit.End(shift);
+  const bool up = Pressed(GLFW_KEY_UP), down = Pressed(GLFW_KEY_DOWN);
+  const int index = document.board().NoteIndex(m_editId);
+  if ((up || down) && index >= 0 && index < int(m_layout.notes.size())) {
+    // The lines as the note shows them (at its fitted size and width) after this frame's typing.
+    const NoteBox& box = m_layout.notes[index];
+    float size = box.text.size > 0 ? box.text.size : kMetrics.noteTextSize;
+    WrappedText wrapped = WrapText(fonts, edit.text(), size, box.textBox.Width());
+    if (up) edit.Up(wrapped, fonts, shift);
+    if (down) edit.Down(wrapped, fonts, shift);
+  }
+  if (ctrl && Pressed(GLFW_KEY_A, false)) edit.SelectAll();
+  if (ctrl && (Pressed(GLFW_KEY_C, false) || Pressed(GLFW_KEY_X, false)) && edit.HasSelection()) {
+    ImGui::SetClipboardText(edit.SelectedText().c_str());
+    if (Pressed(GLFW_KEY_X, false)) edit.Delete();
+  }
+  if (ctrl && Pressed(GLFW_KEY_V, false)) {
+    if (const char* clip = ImGui::GetClipboardText()) edit.Insert(NormalizeNewlines(clip));
+  }
+  if (edit.text().size() > kMaxTextChars) return;  // the file format's limit: refuse the keystroke, keep the note
+  const bool changed = edit.text() != m_edit.text();
+  m_edit = std::move(edit);
+  if (!changed) return;
+  m_editStartTime = ImGui::GetTime();  // keep the caret visible while typing
+  if (m_editIsNew) {
+    Note note;
+    note.text = m_edit.text();
+    document.UpdateGesture([&](const Board& start) { return AddNote(start, note, m_editTarget); });
+  } else {
+    document.UpdateGesture([&](const Board& start) { return SetNoteText(start, m_editId, m_edit.text()); });
+  }
+}
+
+void Canvas::CommitNoteEdit(Document& document) {
+  bool blank = m_edit.text().find_first_not_of(" \n\t") == std::string::npos;
+  if (m_editIsNew && blank) {  // an empty new note is discarded
+    document.CancelGesture();
+    m_selection.clear();
+  } else {
+    document.CommitGesture();
+  }
+  m_mode = Mode::Idle;
+}
+
+// [SECTION] Rename fields, context menus, confirmations
+
+void Canvas::ShowRenameField(Document& document) {
+  const Board& board = document.board();
+  const bool stage = m_mode == Mode::RenameStage;
+  const int count = stage ? int(board.stages.size()) : int(board.lanes.size());
+  if (m_pressIndex < 0 || m_pressIndex >= count) {
+    m_mode = Mode::Idle;
+    return;
+  }
+  Rect r = m_camera.ToScreen(stage ? m_layout.StageHeader(m_pressIndex) : m_layout.LaneLabel(m_pressIndex));
+  const float height = ImGui::GetFrameHeight();
+  ImGui::SetCursorScreenPos({r.x0 + 4, std::min(r.y0 + 4, r.y1 - height)});
+  ImGui::SetNextItemWidth(std::max(r.Width() - 8, ImGui::GetFontSize() * 8));
+  if (m_renameFocus) {
+    ImGui::SetKeyboardFocusHere();
+    m_renameFocus = false;
+  }
+  bool enter = ImGui::InputText("##rename", &m_renameText, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  bool escape = Pressed(GLFW_KEY_ESCAPE, false);
+  if (enter || (ImGui::IsItemDeactivated() && !escape)) {
+    if (stage) document.Apply(RenameStage(board, board.stages[m_pressIndex].id, m_renameText), "Rename stage");
+    else document.Apply(RenameLane(board, board.lanes[m_pressIndex].id, m_renameText), "Rename lane");
+    m_mode = Mode::Idle;
+  } else if (escape) {
+    m_mode = Mode::Idle;
+  }
+}
+
+void Canvas::ShowPointLabelField(Document& document) {
+  const Board& board = document.board();
+  int c = -1;
+  for (size_t i = 0; i < board.curves.size(); ++i)
+    if (board.curves[i].id == m_pointCurve) c = int(i);
+  if (c < 0 || m_pointIndex < 0 || m_pointIndex >= int(board.curves[c].points.size())) {
+    m_mode = Mode::Idle;
+    return;
+  }
+  Vec2 at;
+  for (const CurvePointPos& knot : m_layout.curves[c].knots)
+    if (knot.point == m_pointIndex) at = m_camera.ToScreen(knot.pos);
+  const float em = ImGui::GetFontSize();
+  ImGui::SetCursorScreenPos({at.x - em * 7, at.y + em * 0.8f});
+  ImGui::SetNextItemWidth(em * 14);
+  if (m_renameFocus) {
+    ImGui::SetKeyboardFocusHere();
+    m_renameFocus = false;
+  }
+  bool enter = ImGui::InputTextWithHint("##label", "label, e.g. waits 2 days for support", &m_renameText,
+                                        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  bool escape = Pressed(GLFW_KEY_ESCAPE, false);
+  if (enter || (ImGui::IsItemDeactivated() && !escape)) {
+    document.Apply(SetCurvePointLabel(board, m_pointCurve, m_pointIndex, m_renameText), "Label point");
+    m_mode = Mode::Idle;
+  } else if (escape) {
+    m_mode = Mode::Idle;
+  }
+}
+
+void Canvas::ShowContextMenus(Document& document) {
+  const Board& board = document.board();
+  if (m_openMenu) {
+    m_openMenu = false;
+    switch (m_menuHit.kind) {
+      case Hit::Note: ImGui::OpenPopup("note menu"); break;
+      case Hit::StageHeader:
+      case Hit::StageBorder: ImGui::OpenPopup("stage menu"); break;
+      case Hit::LaneLabel:
+      case Hit::LaneChevron:
+      case Hit::LaneBorder: ImGui::OpenPopup("lane menu"); break;
+      case Hit::Cell:
+      case Hit::Empty: ImGui::OpenPopup("cell menu"); break;
+      default: break;
+    }
+  }
+  const float em = ImGui::GetFontSize();
+  if (ImGui::BeginPopup("note menu")) {
+    ImGui::TextDisabled("Colour");
+    for (size_t c = 0; c < std::size(kPalette); ++c) {
+      ImGui::PushID(int(c));
+      Rgb rgb = kPalette[c];
+      ImVec4 colour = rgb ? ImVec4(((rgb >> 16) & 255) / 255.f, ((rgb >> 8) & 255) / 255.f, (rgb & 255) / 255.f, 1)
+                          : ImVec4(1, 1, 1, 1);
+      if (c > 0 && c % 5 != 0) ImGui::SameLine();
+      bool picked = ImGui::ColorButton(rgb ? "##colour" : "Lane colour", colour, ImGuiColorEditFlags_NoTooltip, {em * 1.6f, em * 1.6f});
+      RecordWidget(("menu.colour." + std::to_string(c)).c_str());
+      if (picked) {
+        document.Apply(SetNotesColor(board, m_selection, rgb), "Colour notes");
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Size");
+    for (NoteSize size : {NoteSize::Small, NoteSize::Medium, NoteSize::Large}) {
+      ImGui::SameLine();
+      bool picked = ImGui::SmallButton(NoteSizeName(size));
+      RecordWidget((std::string("menu.size.") + NoteSizeName(size)).c_str());
+      if (picked) {
+        document.Apply(SetNotesSize(board, m_selection, size), "Resize notes");
+        ImGui::CloseCurrentPopup();
+      }
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Edit text")) {
+      ImGui::CloseCurrentPopup();
+      if (m_menuHit.index < int(board.notes.size())) BeginNoteEdit(document, board.notes[m_menuHit.index].id);
+    }
+    if (ImGui::MenuItem("Duplicate", "Ctrl+D")) DuplicateSelection(document);
+    if (ImGui::MenuItem("Copy", "Ctrl+C")) CopySelection(document);
+    if (ImGui::MenuItem("Delete", "Del")) DeleteSelection(document);
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopup("stage menu")) {
+    int s = m_menuHit.index;
+    if (s >= 0 && s < int(board.stages.size())) {
+      ImGui::TextDisabled("%s", board.stages[s].name.c_str());
+      if (ImGui::MenuItem("Rename")) {
+        m_mode = Mode::RenameStage;
+        m_pressIndex = s;
+        m_renameText = board.stages[s].name;
+        m_renameFocus = true;
+      }
+      bool before = ImGui::MenuItem("Add stage before");
+      RecordWidget("menu.add_stage_before");
+      bool after = ImGui::MenuItem("Add stage after");
+      RecordWidget("menu.add_stage_after");
+      if (before) document.Apply(AddStage(board, "New stage", s), "Add stage");
+      if (after) document.Apply(AddStage(board, "New stage", s + 1), "Add stage");
+      ImGui::Separator();
+      bool deleteStage = ImGui::MenuItem("Delete stage...");
+      RecordWidget("menu.delete_stage");
+      if (deleteStage) {
+        m_deleteHit = {Hit::StageHeader, s};
+        if (CountNotesInStage(board, board.stages[s].id) > 0) m_confirmDelete = true;
+        else document.Apply(DeleteStage(board, board.stages[s].id), "Delete stage");
+      }
+    }
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopup("lane menu")) {
+    int l = m_menuHit.index;
+    if (l >= 0 && l < int(board.lanes.size())) {
+      const Lane& lane = board.lanes[l];
+      ImGui::TextDisabled("%s", lane.name.c_str());
+      if (ImGui::MenuItem("Rename")) {
+        m_mode = Mode::RenameLane;
+        m_pressIndex = l;
+        m_renameText = lane.name;
+        m_renameFocus = true;
+      }
+      bool kinds = ImGui::BeginMenu("Kind");
+      RecordWidget("menu.lane_kind");
+      if (kinds) {
+        for (int k = 0; k < kLaneKindCount; ++k) {
+          LaneKind kind = LaneKind(k);
+          bool picked = ImGui::MenuItem(LaneKindLabel(kind), nullptr, lane.kind == kind);
+          RecordWidget((std::string("menu.kind.") + LaneKindName(kind)).c_str());
+          if (picked) document.Apply(SetLaneKind(board, lane.id, kind), "Change lane kind");
+        }
+        ImGui::EndMenu();
+      }
+      bool collapse = ImGui::MenuItem(lane.collapsed ? "Expand" : "Collapse");
+      RecordWidget("menu.collapse_lane");
+      if (collapse)
+        document.Apply(SetLaneCollapsed(board, lane.id, !lane.collapsed), lane.collapsed ? "Expand lane" : "Collapse lane");
+      bool above = ImGui::MenuItem("Add lane above");
+      RecordWidget("menu.add_lane_above");
+      bool below = ImGui::MenuItem("Add lane below");
+      RecordWidget("menu.add_lane_below");
+      if (above) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l), "Add lane");
+      if (below) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l + 1), "Add lane");
+      ImGui::Separator();
+      bool deleteLane = ImGui::MenuItem("Delete lane...");
+      RecordWidget("menu.delete_lane");
+      if (deleteLane) {
+        m_deleteHit = {Hit::LaneLabel, l};
+        if (CountNotesInLane(board, lane.id) > 0) m_confirmDelete = true;
+        else document.Apply(DeleteLane(board, lane.id), "Delete lane");
+      }
+    }
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopup("cell menu")) {
+    if (ImGui::MenuItem("Add note here")) {
+      NoteTarget target;
+      if (m_menuHit.kind == Hit::Cell && !board.lanes[m_menuHit.lane].collapsed) {
+        target.stage = board.stages[m_menuHit.stage].id;
+        target.lane = board.lanes[m_menuHit.lane].id;
+      }
+      BeginNewNote(document, target, m_lastMouseWorld);
+    }
+    if (ImGui::MenuItem("Paste", "Ctrl+V", false, !m_clipboard.empty() || ImGui::GetClipboardText())) Paste(document);
+    const bool sort = m_menuHit.kind == Hit::Cell && ImGui::MenuItem("Sort by votes");
+    if (m_menuHit.kind == Hit::Cell) RecordWidget("menu.sort_by_votes");
+    if (sort)
+      document.Apply(SortCellByVotes(board, board.stages[m_menuHit.stage].id, board.lanes[m_menuHit.lane].id),
+                     "Sort by votes");
+    if (ImGui::MenuItem("Select all", "Ctrl+A")) SelectAll(document);
+    ImGui::EndPopup();
+  }
+}
+
+void Canvas::ShowDeleteConfirmation(Document& document) {
+  if (m_confirmDelete) {
+    ImGui::OpenPopup("Delete?");
+    m_confirmDelete = false;
+  }
+  if (!ImGui::BeginPopupModal("Delete?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  const Board& board = document.board();
+  const bool stage = m_deleteHit.kind == Hit::StageHeader;
+  const int count = stage ? int(board.stages.size()) : int(board.lanes.size());
+  if (m_deleteHit.index >= count) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const std::string& name = stage ? board.stages[m_deleteHit.index].name : board.lanes[m_deleteHit.index].name;
+  int notes = stage ? CountNotesInStage(board, board.stages[m_deleteHit.index].id)
+                    : CountNotesInLane(board, board.lanes[m_deleteHit.index].id);
+  ImGui::Text("Delete the %s \"%s\" and its %d note%s?", stage ? "stage" : "lane", name.c_str(), notes, notes == 1 ? "" : "s");
+  ImGui::TextDisabled("Ctrl+Z brings them back.");
+  const float em = ImGui::GetFontSize();
+  bool confirmed = ImGui::Button("Delete", {em * 8, 0});
+  RecordWidget("confirm.delete");
+  if (confirmed) {
+    if (stage) document.Apply(DeleteStage(board, board.stages[m_deleteHit.index].id), "Delete stage");
+    else document.Apply(DeleteLane(board, board.lanes[m_deleteHit.index].id), "Delete lane");
+    PruneSelection(document);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel", {em * 8, 0}) || Pressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+// [SECTION] Selection and clipboard
+
+bool Canvas::IsSelected(NoteId id) const { return std::find(m_selection.begin(), m_selection.end(), id) != m_selection.end(); }
+
+void Canvas::Select(NoteId id, bool additive, bool toggle) {
+  if (!additive) m_selection.clear();
+  auto it = std::find(m_selection.begin(), m_selection.end(), id);
+  if (it != m_selection.end()) {
+    if (toggle) m_selection.erase(it);
+  } else {
+    m_selection.push_back(id);
+  }
+}
+
+std::vector<NoteId> Canvas::SelectionInBoardOrder(const Board& board) const {
+  std::vector<NoteId> ordered;
+  for (const Note& note : board.notes)
+    if (IsSelected(note.id)) ordered.push_back(note.id);
+  return ordered;
+}
+
+void Canvas::SelectAll(const Document& document) {
+  m_selection.clear();
+  for (const Note& note : document.board().notes) m_selection.push_back(note.id);
+}
+
+void Canvas::PruneSelection(const Document& document) {
+  const Board& board = document.board();
+  m_selection.erase(std::remove_if(m_selection.begin(), m_selection.end(), [&](NoteId id) { return !board.FindNote(id); }),
+                    m_selection.end());
+}
+
+void Canvas::DeleteSelection(Document& document) {
+  if (m_selection.empty()) return;
+  document.Apply(DeleteNotes(document.board(), m_selection), m_selection.size() == 1 ? "Delete note" : "Delete notes");
+  m_selection.clear();
+}
+
+void Canvas::CopySelection(const Document& document) {
+  const Board& board = document.board();
+  m_clipboard.clear();
+  m_clipboardText.clear();
+  for (NoteId id : SelectionInBoardOrder(board)) {
+    const Note* note = board.FindNote(id);
+    m_clipboard.push_back(*note);
+    if (!m_clipboardText.empty()) m_clipboardText += '\n';
+    m_clipboardText += note->text;
+  }
+  if (!m_clipboard.empty()) ImGui::SetClipboardText(m_clipboardText.c_str());
+}
+
+void Canvas::CutSelection(Document& document) {
+  CopySelection(document);
+  DeleteSelection(document);
+}
+
+// Pastes into the cell under the mouse (or free at the mouse). Our own notes when the system
+// clipboard still holds what we copied; otherwise each line of the clipboard's text (each cell of
+// spreadsheet rows) becomes a note, so a list from a document, a chat or a sheet turns into
+// stickies at once (core/clipboard_text.h).
+void Canvas::Paste(Document& document) {
+  const Board& board = document.board();
+  std::vector<Note> notes;
+  const char* system = ImGui::GetClipboardText();
+  if (!m_clipboard.empty() && (!system || m_clipboardText == system)) {
+    notes = m_clipboard;
+  } else if (system) {
+    for (std::string& text : ParseClipboardNotes(system)) {
+      Note note;
+      note.text = std::move(text);
+      notes.push_back(std::move(note));
+    }
+  }
+  if (notes.empty()) return;
+  NoteTarget target;
+  int stage = -1, lane = -1;
+  if (m_layout.CellAt(m_lastMouseWorld, &stage, &lane) && !board.lanes[lane].collapsed) {
+    target.stage = board.stages[stage].id;
+    target.lane = board.lanes[lane].id;
+  } else {
+    target.freePos = m_lastMouseWorld;
+  }
+  std::vector<NoteId> ids;
+  if (document.Apply(PasteNotes(board, notes, target, &ids), notes.size() == 1 ? "Paste note" : "Paste notes"))
+    m_selection = ids;
+}
+
+void Canvas::DuplicateSelection(Document& document) {
+  std::vector<NoteId> ids;
+  if (document.Apply(DuplicateNotes(document.board(), SelectionInBoardOrder(document.board()), &ids), "Duplicate"))
+    m_selection = ids;
+}
+
+}  // namespace jb

@@ -1,0 +1,145 @@
+// The canvas, part 3: what is drawn over the board and never exported: "+" buttons, lane
+// chevrons, the drop target, selection outlines, the caret, dragged notes, the selection rectangle.
+#include "app/views/canvas.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/platform/fonts.h"
+#include "app/render/render.h"
+#include "app/views/canvas_internal.h"
+
+namespace jb {
+
+using namespace canvas;
+
+// [SECTION] Overlay
+
+void Canvas::DrawOverlay(const Document& document, const Fonts& fonts, ImDrawList& dl) const {
+  const Board& board = document.board();
+  if (!LayoutIsCurrent(document)) return;
+  const float z = m_camera.zoom;
+  auto S = [&](Vec2 p) { return ToIm(m_camera.ToScreen(p)); };
+  auto drawRect = [&](const Rect& r, ImU32 colour, float thickness, float rounding = 6) {
+    dl.AddRect(S({r.x0, r.y0}), S({r.x1, r.y1}), colour, rounding * z, 0, thickness);
+  };
+
+  // "+" buttons after the last stage and under the last lane.
+  for (const Rect& button : {AddStageButton(), AddLaneButton()}) {
+    Vec2 c{(button.x0 + button.x1) * 0.5f, (button.y0 + button.y1) * 0.5f};
+    dl.AddRectFilled(S({button.x0, button.y0}), S({button.x1, button.y1}), IM_COL32(255, 255, 255, 255), 8 * z);
+    drawRect(button, IM_COL32(160, 168, 184, 255), std::max(1.0f, 1.5f * z), 8);
+    float arm = kButtonUnits * 0.25f;
+    dl.AddLine(S({c.x - arm, c.y}), S({c.x + arm, c.y}), kAccent, std::max(1.5f, 3 * z));
+    dl.AddLine(S({c.x, c.y - arm}), S({c.x, c.y + arm}), kAccent, std::max(1.5f, 3 * z));
+  }
+  // Collapse chevrons in the lane labels.
+  for (size_t l = 0; l < board.lanes.size(); ++l) {
+    Rect r = LaneChevron(int(l));
+    Vec2 c{(r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f};
+    float a = 6;
+    ImU32 colour = IM_COL32(120, 128, 145, 255);
+    if (board.lanes[l].collapsed) dl.AddTriangleFilled(S({c.x - a * 0.6f, c.y - a}), S({c.x + a, c.y}), S({c.x - a * 0.6f, c.y + a}), colour);
+    else dl.AddTriangleFilled(S({c.x - a, c.y - a * 0.6f}), S({c.x + a, c.y - a * 0.6f}), S({c.x, c.y + a}), colour);
+  }
+
+  if (m_mode == Mode::DragNotes && m_dragTarget.IsCell()) {
+    int s = board.StageIndex(m_dragTarget.stage), l = board.LaneIndex(m_dragTarget.lane);
+    if (s >= 0 && l >= 0) {
+      Rect cell = m_layout.Cell(s, l);
+      dl.AddRectFilled(S({cell.x0, cell.y0}), S({cell.x1, cell.y1}), kAccentSoft);
+      drawRect(cell, kAccent, 2, 0);
+    }
+  }
+  if ((m_mode == Mode::DragStage || m_mode == Mode::DragLane) && !m_dragIds.empty()) {
+    int index = m_mode == Mode::DragStage ? board.StageIndex(StageId{m_dragIds[0].value}) : board.LaneIndex(LaneId{m_dragIds[0].value});
+    if (index >= 0) {
+      Rect r = m_mode == Mode::DragStage ? Rect{m_layout.stageX[index], m_layout.grid.y0, m_layout.stageX[index + 1], m_layout.grid.y1}
+                                         : Rect{m_layout.grid.x0, m_layout.laneY[index], m_layout.grid.x1, m_layout.laneY[index + 1]};
+      dl.AddRectFilled(S({r.x0, r.y0}), S({r.x1, r.y1}), kAccentSoft);
+      drawRect(r, kAccent, 2, 0);
+    }
+  }
+
+  for (NoteId id : m_selection) {
+    int i = board.NoteIndex(id);
+    if (i < 0 || m_layout.notes[i].hidden || m_mode == Mode::DragNotes) continue;
+    Rect r = m_layout.notes[i].rect;
+    drawRect({r.x0 - 3, r.y0 - 3, r.x1 + 3, r.y1 + 3}, kAccent, 2.5f, 8);
+  }
+
+  if (m_mode == Mode::EditNote) {
+    int i = board.NoteIndex(m_editId);
+    if (i >= 0) {
+      const NoteBox& box = m_layout.notes[i];
+      drawRect({box.rect.x0 - 3, box.rect.y0 - 3, box.rect.x1 + 3, box.rect.y1 + 3}, kAccent, 3, 8);
+      const WrappedText& text = box.text;
+      const std::string& edited = m_edit.text();
+      float size = text.size > 0 ? text.size : kMetrics.noteTextSize;
+      auto lineX = [&](size_t line, size_t pos) {  // x of byte `pos` on a wrapped line
+        size_t begin = text.lines.empty() ? 0 : std::min(text.lines[line].first, edited.size());
+        pos = std::clamp(pos, begin, edited.size());
+        return box.textBox.x0 + TextWidth(fonts, std::string_view(edited).substr(begin, pos - begin), size);
+      };
+      // The selected text: a band on each line it covers.
+      for (size_t k = 0; m_edit.HasSelection() && k < text.lines.size(); ++k) {
+        size_t from = std::max(m_edit.SelectionBegin(), text.lines[k].first);
+        size_t to = std::min(m_edit.SelectionEnd(), text.lines[k].second);
+        if (from > to || (from == to && m_edit.SelectionEnd() <= text.lines[k].second)) continue;
+        float y = box.textBox.y0 + float(k) * size * WrappedText::kLineSpacing;
+        float x1 = std::max(lineX(k, to), lineX(k, from) + size * 0.3f);  // a selected line break shows too
+        dl.AddRectFilled(S({lineX(k, from), y}), S({x1, y + size * 1.15f}), kAccentSoft);
+      }
+      // Caret: on the line that holds it, after the text before it.
+      bool visible = std::fmod(ImGui::GetTime() - m_editStartTime, 1.0) < 0.6;
+      if (visible) {
+        size_t line = TextEdit::LineOf(text, m_edit.caret());
+        float x = lineX(line, m_edit.caret());
+        float y = box.textBox.y0 + float(line) * size * WrappedText::kLineSpacing;
+        dl.AddLine(S({x, y}), S({x, y + size * 1.15f}), kAccent, std::max(1.5f, 2 * z));
+      }
+    }
+  }
+
+  if (m_mode == Mode::DragNotes) {
+    // The notes follow the hand; their outlines in the layout show where they will land.
+    Vec2 world = m_camera.ToWorld(ToVec(ImGui::GetIO().MousePos));
+    for (size_t k = 0; k < m_dragIds.size(); ++k) {
+      int i = board.NoteIndex(m_dragIds[k]);
+      if (i < 0) continue;
+      NoteBox box = m_layout.notes[i];
+      Vec2 offset{m_dragStartRects[k].x0 - box.rect.x0 + world.x - m_pressWorld.x,
+                  m_dragStartRects[k].y0 - box.rect.y0 + world.y - m_pressWorld.y};
+      DrawNote(board, board.notes[i], box, offset, m_camera, fonts, dl);
+    }
+  }
+
+  // The selected emotion point: a ring around it.
+  if (m_pointIndex >= 0)
+    for (size_t c = 0; c < board.curves.size(); ++c)
+      if (board.curves[c].id == m_pointCurve)
+        for (const CurvePointPos& knot : m_layout.curves[c].knots)
+          if (knot.point == m_pointIndex) dl.AddCircle(S(knot.pos), std::max(6.0f, 12 * z), kAccent, 0, 2.5f);
+
+  if (voting) {
+    const char* banner = "Voting: click a note to add a vote, Shift + click to take one back.  V or Esc ends voting.";
+    ImVec2 size = ImGui::CalcTextSize(banner);
+    ImVec2 at{m_camera.screenOrigin.x + (m_size.x - size.x) * 0.5f, m_camera.screenOrigin.y + 10};
+    dl.AddRectFilled({at.x - 12, at.y - 6}, {at.x + size.x + 12, at.y + size.y + 6}, kAccent, 6);
+    dl.AddText(at, IM_COL32(255, 255, 255, 255), banner);
+  }
+
+  if (m_mode == Mode::Marquee) {
+    Vec2 a = m_camera.ToScreen(m_pressWorld);
+    ImVec2 b = ImGui::GetIO().MousePos;
+    ImVec2 lo{std::min(a.x, b.x), std::min(a.y, b.y)}, hi{std::max(a.x, b.x), std::max(a.y, b.y)};
+    dl.AddRectFilled(lo, hi, kAccentSoft);
+    dl.AddRect(lo, hi, kAccent, 0, 0, 1.5f);
+  }
+}
+
+}  // namespace jb

@@ -1,0 +1,184 @@
+// The inspector: every field of the selected note, each edit one undo step. Touchpoints get a
+// channel and metrics (conversion, CSI, NPS), action items an owner and a due date, pains and
+// delights a severity; any note takes tags and votes.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <functional>
+#include <sstream>
+
+#include "app/render/render.h"
+#include "app/views/canvas.h"
+#include "app/views/layout_dump.h"
+#include "app/views/panels.h"
+#include "core/edit/journey_commands.h"
+
+namespace jb {
+
+namespace {
+
+constexpr const char* kChannels[] = {"site", "mobile app", "call centre", "e-mail", "social", "messenger",
+                                     "office", "ads", "partner", "chat bot"};
+
+std::string JoinTags(const std::vector<std::string>& tags) {
+  std::string joined;
+  for (const std::string& tag : tags) joined += (joined.empty() ? "" : ", ") + tag;
+  return joined;
+}
+
+std::vector<std::string> SplitTags(const std::string& text) {
+  std::vector<std::string> tags;
+  std::stringstream in(text);
+  for (std::string tag; std::getline(in, tag, ',');) {
+    size_t begin = tag.find_first_not_of(" #"), end = tag.find_last_not_of(' ');
+    if (begin != std::string::npos) tags.push_back(tag.substr(begin, end - begin + 1));
+  }
+  return tags;
+}
+
+// Every field changes one thing of the note as it is on the board the edit starts from (the
+// gesture's start), so no stale copy can undo another field's edit.
+void Edit(Document& document, NoteId id, bool changed, const char* label, const std::function<void(Note&)>& set) {
+  TrackFieldEdit(document, changed, label, [&](const Board& start) {
+    const Note* note = start.FindNote(id);
+    if (!note) return BoardDiff{};
+    Note after = *note;
+    set(after);
+    return UpdateNote(start, after);
+  });
+}
+
+// A one-click change (checkbox, radio, preset): one step, from the board as it is now.
+void Change(Document& document, NoteId id, const char* label, const std::function<void(Note&)>& set) {
+  const Note* note = document.board().FindNote(id);
+  if (!note) return;
+  Note after = *note;
+  set(after);
+  document.Apply(UpdateNote(document.board(), after), label);
+}
+
+void Metric(Document& document, NoteId id, const char* label, std::optional<float> NoteMetrics::*field, float min,
+            float max, const char* format) {
+  ImGui::PushID(label);
+  const Note* note = document.board().FindNote(id);  // fresh: an earlier widget may have changed it this frame
+  bool set = (note->metrics.*field).has_value();
+  bool toggled = ImGui::Checkbox("##set", &set);
+  RecordWidget((std::string("inspector.metric.") + label).c_str());
+  if (toggled) {
+    const std::optional<float> initial = set ? std::optional<float>(std::max(min, 0.0f) + (max - std::max(min, 0.0f)) / 2)
+                                             : std::nullopt;
+    Change(document, id, set ? "Set metric" : "Clear metric", [&](Note& n) { n.metrics.*field = initial; });
+    ImGui::PopID();
+    ImGui::NewLine();  // the value field appears next frame, from the updated note
+    return;
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!set);
+  float value = (note->metrics.*field).value_or(0);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  bool changed = ImGui::DragFloat(label, &value, 0.5f, min, max, format, ImGuiSliderFlags_AlwaysClamp);
+  RecordWidget((std::string("inspector.value.") + label).c_str());
+  if (set) Edit(document, id, changed, "Edit metric", [&](Note& n) { n.metrics.*field = value; });
+  ImGui::EndDisabled();
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void ShowInspector(Document& document, Canvas& canvas, bool* open) {
+  const float em = ImGui::GetFontSize();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em * 22, viewport->WorkPos.y + em},
+                          ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({em * 21, em * 34}, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Inspector", open)) {
+    ImGui::End();
+    return;
+  }
+  const Board& board = document.board();
+  const std::vector<NoteId>& selection = canvas.selection();
+  if (selection.size() != 1 || !board.FindNote(selection[0])) {
+    ImGui::TextWrapped(selection.empty() ? "Select a note to see and edit its fields."
+                                         : "%zu notes selected: select one to edit its fields.",
+                       selection.size());
+    ImGui::End();
+    return;
+  }
+  const Note note = *board.FindNote(selection[0]);  // copies: the fields below change the board
+  const Lane* lane = note.IsFree() ? nullptr : board.FindLane(note.lane);
+  const Stage* stage = note.IsFree() ? nullptr : board.FindStage(note.stage);
+  ImGui::TextDisabled("%s", lane && stage ? (stage->name + " · " + lane->name).c_str() : "Free note");
+
+  ImGui::TextDisabled("Text");
+  std::string text = note.text;
+  bool changed = WrappedTextField("text", &text, em * 3);
+  Edit(document, note.id, changed, "Edit note", [&](Note& n) { n.text = text; });
+
+  const LaneKind kind = lane ? lane->kind : LaneKind::Custom;
+  if (kind == LaneKind::Touchpoints || kind == LaneKind::Metrics || !note.channel.empty() ||
+      note.metrics.conversion || note.metrics.csi || note.metrics.nps) {
+    ImGui::Separator();
+    ImGui::TextDisabled("Touchpoint");
+    std::string channel = note.channel;
+    ImGui::SetNextItemWidth(-em * 3);
+    changed = ImGui::InputTextWithHint("##channel", "channel", &channel);
+    RecordWidget("inspector.channel");
+    Edit(document, note.id, changed, "Edit channel", [&](Note& n) { n.channel = channel; });
+    ImGui::SameLine();
+    if (ImGui::BeginCombo("##channels", nullptr, ImGuiComboFlags_NoPreview)) {
+      for (const char* preset : kChannels)
+        if (ImGui::Selectable(preset, note.channel == preset))
+          Change(document, note.id, "Edit channel", [&](Note& n) { n.channel = preset; });
+      ImGui::EndCombo();
+    }
+    Metric(document, note.id, "Conversion %", &NoteMetrics::conversion, 0, 100, "%.1f %%");
+    Metric(document, note.id, "CSI", &NoteMetrics::csi, 0, 100, "%.0f");
+    Metric(document, note.id, "NPS", &NoteMetrics::nps, -100, 100, "%+.0f");
+  }
+
+  ImGui::Separator();
+  ImGui::TextDisabled("Action");
+  std::string owner = note.owner;
+  ImGui::SetNextItemWidth(-1);
+  changed = ImGui::InputTextWithHint("##owner", "owner", &owner);
+  RecordWidget("inspector.owner");
+  Edit(document, note.id, changed, "Edit owner", [&](Note& n) { n.owner = owner; });
+  std::string due = note.due;
+  ImGui::SetNextItemWidth(em * 8);
+  changed = ImGui::InputTextWithHint("##due", "YYYY-MM-DD", &due, ImGuiInputTextFlags_CharsNoBlank);
+  RecordWidget("inspector.due");
+  // Only well-formed dates reach the board; a half-typed one stays in the field.
+  Edit(document, note.id, changed && (due.empty() || IsIsoDate(due)), "Edit due date", [&](Note& n) { n.due = due; });
+  ImGui::SameLine();
+  if (!note.due.empty() && IsOverdue(note, LocalDateIso())) ImGui::TextColored({0.84f, 0.27f, 0.25f, 1}, "overdue");
+  else if (!due.empty() && !IsIsoDate(due)) ImGui::TextDisabled("use YYYY-MM-DD");
+  else ImGui::TextDisabled("due");
+
+  if (kind == LaneKind::Pains || kind == LaneKind::Delights || note.severity > 0) {
+    ImGui::Separator();
+    ImGui::TextDisabled(kind == LaneKind::Delights ? "Strength" : "Severity");
+    for (int level = 0; level <= 3; ++level) {
+      if (level) ImGui::SameLine();
+      const char* names[] = {"none", "low", "medium", "high"};
+      bool clicked = ImGui::RadioButton(names[level], note.severity == level);
+      RecordWidget((std::string("inspector.severity.") + names[level]).c_str());
+      if (clicked && note.severity != level)
+        Change(document, note.id, "Edit severity", [&](Note& n) { n.severity = level; });
+    }
+  }
+
+  ImGui::Separator();
+  std::string tags = JoinTags(note.tags);
+  ImGui::SetNextItemWidth(-1);
+  changed = ImGui::InputTextWithHint("##tags", "tags, comma separated", &tags);
+  RecordWidget("inspector.tags");
+  Edit(document, note.id, changed, "Edit tags", [&](Note& n) { n.tags = SplitTags(tags); });
+  int votes = note.votes;
+  ImGui::SetNextItemWidth(em * 8);
+  changed = ImGui::InputInt("votes", &votes);
+  RecordWidget("inspector.votes");
+  if (changed) Change(document, note.id, "Edit votes", [&](Note& n) { n.votes = std::max(0, votes); });
+  ImGui::End();
+}
+
+}  // namespace jb

@@ -1,0 +1,192 @@
+#include "app/views/layout_dump.h"
+
+#include "app/render/png_export.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ImGuiWindow::Hidden: a window's first, measuring frame
+
+#include <cstdio>
+#include <vector>
+#include <fstream>
+#include <sstream>
+
+namespace jb {
+
+namespace {
+
+void Quoted(std::ostringstream& out, const std::string& text) {
+  out << '"';
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"': out << "\\\""; break;
+      case '\\': out << "\\\\"; break;
+      case '\n': out << "\\n"; break;
+      case '\r': out << "\\r"; break;
+      case '\t': out << "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+          out << escaped;
+        } else {
+          out << char(c);
+        }
+    }
+  }
+  out << '"';
+}
+
+void RectJson(std::ostringstream& out, const Camera& camera, const Rect& r) {
+  Rect s = camera.ToScreen(r);
+  out << '[' << s.x0 << ',' << s.y0 << ',' << s.x1 << ',' << s.y1 << ']';
+}
+
+struct RecordedWidget {
+  std::string name;
+  float x0, y0, x1, y1;
+};
+std::vector<RecordedWidget> g_widgets;
+std::vector<std::pair<std::string, std::string>> g_dialogs;  // title, text
+bool g_recording = false;
+
+}  // namespace
+
+void RecordWidget(const char* name) {
+  if (!g_recording) return;
+  // A popup's first frame measures it off its final place: a rect from then would mislead.
+  if (const ImGuiWindow* window = ImGui::GetCurrentWindowRead(); window && window->Hidden) return;
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  g_widgets.push_back({name, min.x, min.y, max.x, max.y});
+}
+
+void RecordWindow(const char* name) {
+  if (!g_recording) return;
+  ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  g_widgets.push_back({name, pos.x, pos.y, pos.x + size.x, pos.y + size.y});
+}
+
+void ClearRecordedWidgets() {
+  g_widgets.clear();
+  g_dialogs.clear();
+}
+
+void RecordDialog(const char* title, const std::string& text) {
+  if (g_recording) g_dialogs.emplace_back(title, text);
+}
+
+std::string LayoutToJson(const Board& board, const Layout& layout, const Camera& camera, const ViewInfo& view) {
+  g_recording = true;  // from now on panels record their widgets
+  if (layout.notes.size() != board.notes.size() || layout.curves.size() != board.curves.size()) return {};
+  std::ostringstream out;
+  out.precision(7);
+  out << "{\"window\":[" << view.windowWidth << ',' << view.windowHeight << "],\"zoom\":" << camera.zoom
+      << ",\"uiScale\":" << view.uiScale << ",\"dirty\":" << (view.dirty ? "true" : "false") << ",\"path\":";
+  Quoted(out, view.path);
+  out << ",\"undo\":";
+  Quoted(out, view.undo);
+  out << ",\"redo\":";
+  Quoted(out, view.redo);
+  out << ",\"addStage\":";
+  RectJson(out, camera, view.addStage);
+  out << ",\"addLane\":";
+  RectJson(out, camera, view.addLane);
+  out << ",\"export\":";
+  RectJson(out, camera, ExportArea(layout));
+  out << ",\"selection\":[";
+  for (size_t i = 0; i < view.selection.size(); ++i) out << (i ? "," : "") << view.selection[i];
+  out << "],\n\"stages\":[";
+  for (size_t s = 0; s < board.stages.size(); ++s) {
+    out << (s ? ",\n" : "\n") << "{\"id\":" << board.stages[s].id.value << ",\"name\":";
+    Quoted(out, board.stages[s].name);
+    out << ",\"width\":" << board.stages[s].width << ",\"rect\":";
+    RectJson(out, camera, layout.StageHeader(int(s)));
+    out << '}';
+  }
+  out << "],\n\"lanes\":[";
+  for (size_t l = 0; l < board.lanes.size(); ++l) {
+    const Lane& lane = board.lanes[l];
+    out << (l ? ",\n" : "\n") << "{\"id\":" << lane.id.value << ",\"name\":";
+    Quoted(out, lane.name);
+    out << ",\"kind\":\"" << LaneKindName(lane.kind) << "\",\"collapsed\":" << (lane.collapsed ? "true" : "false")
+        << ",\"rect\":";
+    RectJson(out, camera, layout.LaneLabel(int(l)));
+    if (l < view.chevrons.size()) {
+      out << ",\"chevron\":";
+      RectJson(out, camera, view.chevrons[l]);
+    }
+    out << '}';
+  }
+  out << "],\n\"cells\":[";
+  bool first = true;
+  for (size_t l = 0; l < board.lanes.size(); ++l)
+    for (size_t s = 0; s < board.stages.size(); ++s) {
+      out << (first ? "\n" : ",\n") << "{\"stage\":" << board.stages[s].id.value << ",\"lane\":" << board.lanes[l].id.value
+          << ",\"rect\":";
+      RectJson(out, camera, layout.Cell(int(s), int(l)));
+      out << '}';
+      first = false;
+    }
+  out << "],\n\"notes\":[";
+  for (size_t i = 0; i < board.notes.size(); ++i) {
+    const Note& note = board.notes[i];
+    out << (i ? ",\n" : "\n") << "{\"id\":" << note.id.value << ",\"stage\":" << note.stage.value
+        << ",\"lane\":" << note.lane.value << ",\"text\":";
+    Quoted(out, note.text);
+    out << ",\"lines\":[";  // the fitted text as drawn, one string per wrapped line
+    const auto& lines = layout.notes[i].text.lines;
+    for (size_t k = 0; k < lines.size() && lines[k].second <= note.text.size(); ++k) {
+      out << (k ? "," : "");
+      Quoted(out, note.text.substr(lines[k].first, lines[k].second - lines[k].first));
+    }
+    out << "],\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false") << ",\"rect\":";
+    RectJson(out, camera, layout.notes[i].rect);
+    out << '}';
+  }
+  out << "],\n\"curves\":[";
+  for (size_t c = 0; c < board.curves.size(); ++c) {
+    const EmotionCurve& curve = board.curves[c];
+    out << (c ? ",\n" : "\n") << "{\"id\":" << curve.id.value << ",\"name\":";
+    Quoted(out, curve.name);
+    out << ",\"points\":[";
+    const CurveGeometry& geometry = layout.curves[c];
+    for (size_t k = 0; k < geometry.knots.size(); ++k) {
+      const CurvePoint& point = curve.points[geometry.knots[k].point];
+      Vec2 pos = camera.ToScreen(geometry.knots[k].pos);
+      out << (k ? "," : "") << "{\"index\":" << geometry.knots[k].point << ",\"stage\":" << point.stage.value
+          << ",\"value\":" << point.value << ",\"label\":";
+      Quoted(out, point.label);
+      out << ",\"pos\":[" << pos.x << ',' << pos.y << "]}";
+    }
+    out << "]}";
+  }
+  out << "],\n\"widgets\":{";
+  for (size_t i = 0; i < g_widgets.size(); ++i) {
+    const RecordedWidget& w = g_widgets[i];
+    out << (i ? "," : "");
+    Quoted(out, w.name);
+    out << ":[" << w.x0 << ',' << w.y0 << ',' << w.x1 << ',' << w.y1 << ']';
+  }
+  out << "},\n\"dialogs\":[";
+  for (size_t i = 0; i < g_dialogs.size(); ++i) {
+    out << (i ? "," : "") << "{\"title\":";
+    Quoted(out, g_dialogs[i].first);
+    out << ",\"text\":";
+    Quoted(out, g_dialogs[i].second);
+    out << '}';
+  }
+  out << "]}\n";
+  return out.str();
+}
+
+bool WriteLayoutDump(const std::string& path, const std::string& json) {
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    if (!file) return false;
+    file << json;
+    if (!file.flush()) return false;
+  }
+  return std::rename(temp.c_str(), path.c_str()) == 0;
+}
+
+}  // namespace jb

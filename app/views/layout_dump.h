@@ -1,0 +1,42 @@
+// --dump-layout: the on-screen rectangles of everything on the board, as JSON, so GUI tests and
+// tools can aim real mouse input. Its shape is a contract; add keys, never rename them:
+// {"window":[w,h],"stages":[{"id","name","rect"}],"lanes":[{"id","name","kind","rect"}],
+//  "cells":[{"stage","lane","rect"}],"notes":[{"id","stage","lane","text","lines","rect"}],
+//  "curves":[{"id","points":[{"stage","value","pos":[x,y]}]}]}
+// Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/layout/camera.h"
+#include "core/layout/layout.h"
+#include "core/model/model.h"
+
+namespace jb {
+
+struct ViewInfo {
+  int windowWidth = 0, windowHeight = 0;
+  std::string path;
+  bool dirty = false;
+  Rect addStage, addLane;     // the canvas' "+" buttons, board units
+  std::vector<Rect> chevrons; // each lane's collapse button, board units
+  std::vector<uint64_t> selection;
+  std::string undo, redo;     // labels of the next undo / redo step
+  float uiScale = 1;          // View ▸ UI scale (times the monitor's content scale)
+};
+
+// Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next
+// layout dump lists it under "widgets" with its window-pixel rect. Costs nothing without a dump.
+void RecordWidget(const char* name);
+// The same for the current window as a whole ("panel.personas"): what is visible of a panel.
+void RecordWindow(const char* name);
+void ClearRecordedWidgets();
+// Dialogs call this with their title and the text they show; the next layout dump lists it under
+// "dialogs" ([{"title","text"}]), so tests can wait for a prompt and read what it says.
+void RecordDialog(const char* title, const std::string& text);
+
+std::string LayoutToJson(const Board& board, const Layout& layout, const Camera& camera, const ViewInfo& view);
+// Writes atomically (temp file + rename) so a reader never sees half a file.
+bool WriteLayoutDump(const std::string& path, const std::string& json);
+
+}  // namespace jb

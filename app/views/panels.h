@@ -1,0 +1,29 @@
+// Side panels: one view per feature, each a function over the Document (the only way to change
+// the board) and the canvas (whose selection and active curve they follow).
+#pragma once
+#include <functional>
+#include <string>
+
+#include "core/edit/diff.h"
+#include "core/edit/document.h"
+
+namespace jb {
+
+class Canvas;
+
+// Personas (name, description, goals, needs, pains, objections, channels, quote) and the
+// emotion curves (colour, persona, as-is / to-be).
+void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open);
+// The fields of the selected note: text, channel and metrics, owner and due date, tags, severity, votes.
+void ShowInspector(Document& document, Canvas& canvas, bool* open);
+
+// One undo step per field edit: the first change begins a gesture, every change updates it, and
+// leaving the field (ImGui's IsItemDeactivatedAfterEdit) commits it. Call right after the widget.
+// A multi-line text field that shows its text wrapped (ImGui 1.86's multi-line input cannot wrap)
+// and turns into an editor when clicked. Returns true when the text changed this frame.
+bool WrappedTextField(const char* id, std::string* text, float height);
+
+void TrackFieldEdit(Document& document, bool changed, const char* label,
+                    const std::function<BoardDiff(const Board& start)>& make);
+
+}  // namespace jb

@@ -1,0 +1,145 @@
+// Personas and emotion curves: who the map is about, and how each of them feels along the way.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "app/views/canvas.h"
+#include "app/views/layout_dump.h"
+#include "app/views/panels.h"
+#include "core/edit/journey_commands.h"
+
+namespace jb {
+
+namespace {
+
+Rgb FromImColor(const float c[3]) {
+  auto byte = [](float v) { return Rgb(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f); };
+  return (byte(c[0]) << 16) | (byte(c[1]) << 8) | byte(c[2]);
+}
+
+// A text field of the persona: each edit updates the whole record, one undo step per field visit.
+void PersonaField(Document& document, const Persona& persona, const char* label, std::string Persona::*field,
+                  bool multiline) {
+  std::string value = persona.*field;
+  const float em = ImGui::GetFontSize();
+  ImGui::TextDisabled("%s", label);
+  ImGui::PushID(label);
+  ImGui::SetNextItemWidth(-1);
+  bool changed = multiline ? WrappedTextField("##field", &value, em * 2.2f) : ImGui::InputText("##field", &value);
+  if (!multiline) RecordWidget((std::string("persona.") + label).c_str());
+  Persona after = persona;
+  after.*field = value;
+  TrackFieldEdit(document, changed, "Edit persona", [&](const Board& start) { return UpdatePersona(start, after); });
+  ImGui::PopID();
+}
+
+void CurveRow(Document& document, Canvas& canvas, const EmotionCurve& curve) {
+  const Board& board = document.board();
+  ImGui::PushID(int(curve.id.value));
+  float colour[3] = {((curve.color >> 16) & 255) / 255.f, ((curve.color >> 8) & 255) / 255.f, (curve.color & 255) / 255.f};
+  bool changed = ImGui::ColorEdit3("##colour", colour, ImGuiColorEditFlags_NoInputs);
+  Rgb rgb = FromImColor(colour);
+  TrackFieldEdit(document, changed, "Curve colour", [&](const Board& start) { return SetCurveColor(start, curve.id, rgb); });
+  ImGui::SameLine();
+  if (ImGui::RadioButton("##active", canvas.activeCurve == curve.id)) canvas.activeCurve = curve.id;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clicks in the Emotions lane add points to this curve");
+  ImGui::SameLine();
+  std::string name = curve.name;
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 9);
+  changed = ImGui::InputText("##name", &name);
+  TrackFieldEdit(document, changed, "Rename curve", [&](const Board& start) { return SetCurveName(start, curve.id, name); });
+  ImGui::SameLine();
+  bool toBe = curve.toBe;
+  const bool toggled = ImGui::Checkbox("to-be", &toBe);
+  RecordWidget(("curve." + std::to_string(curve.id.value) + ".to-be").c_str());
+  if (toggled)
+    document.Apply(SetCurveToBe(board, curve.id, toBe), toBe ? "Mark curve to-be" : "Mark curve as-is");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("As-is: the experience today (solid). To-be: the one the team designs (dashed).");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("x")) document.Apply(DeleteCurve(board, curve.id), "Delete curve");
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
+  const float em = ImGui::GetFontSize();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({viewport->WorkPos.x + em, viewport->WorkPos.y + em}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({em * 24, em * 40}, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Personas and curves", open)) {
+    ImGui::End();
+    return;
+  }
+  RecordWindow("panel.personas");
+  const Board& board = document.board();
+  if (!board.FindPersona(canvas.activePersona) && !board.personas.empty()) canvas.activePersona = board.personas.front().id;
+
+  for (const Persona& persona : board.personas) {
+    ImGui::PushID(int(persona.id.value));
+    std::string label = persona.name.empty() ? "(unnamed)" : persona.name;
+    if (ImGui::Selectable(label.c_str(), persona.id == canvas.activePersona)) canvas.SetActivePersona(board, persona.id);
+    ImGui::PopID();
+  }
+  if (ImGui::Button("Add persona")) {
+    Persona persona;
+    persona.name = "New persona";
+    PersonaId id;
+    if (document.Apply(AddPersona(board, persona, &id), "Add persona")) canvas.activePersona = id;
+  }
+  const Persona* persona = document.board().FindPersona(canvas.activePersona);
+  if (persona) {
+    ImGui::SameLine();
+    if (ImGui::Button("Delete persona")) {
+      document.Apply(DeletePersona(document.board(), persona->id), "Delete persona");
+      persona = nullptr;
+    }
+  }
+  ImGui::Separator();
+  if (persona) {
+    const Persona current = *persona;  // the fields below may change the board
+    PersonaField(document, current, "Name", &Persona::name, false);
+    PersonaField(document, current, "Who (age, occupation, income, family)", &Persona::description, true);
+    PersonaField(document, current, "Goals", &Persona::goals, true);
+    PersonaField(document, current, "Needs", &Persona::needs, true);
+    PersonaField(document, current, "Pains and fears", &Persona::pains, true);
+    PersonaField(document, current, "Objections", &Persona::objections, true);
+    PersonaField(document, current, "Favourite channels", &Persona::channels, true);
+    PersonaField(document, current, "Quote", &Persona::quote, true);
+  } else {
+    ImGui::TextWrapped("No persona yet: a map describes one persona's path. Add one to give the room a face to design for.");
+  }
+
+  ImGui::Separator();
+  ImGui::TextUnformatted("Emotion curves");
+  ImGui::TextDisabled("The selected one takes new points; solid = as-is, dashed = to-be.");
+  const std::vector<EmotionCurve> curves = document.board().curves;  // rows may change the board
+  for (const EmotionCurve& curve : curves) {
+    CurveRow(document, canvas, curve);
+    const Persona* owner = document.board().FindPersona(curve.persona);
+    ImGui::PushID(int(curve.id.value));
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##persona", owner ? owner->name.c_str() : "(no persona)")) {
+      for (const Persona& p : document.board().personas)
+        if (ImGui::Selectable(p.name.c_str(), p.id == curve.persona))
+          document.Apply(SetCurvePersona(document.board(), curve.id, p.id), "Curve persona");
+      ImGui::EndCombo();
+    }
+    ImGui::PopID();
+  }
+  const bool addCurve = ImGui::Button("Add curve");
+  RecordWidget("curves.add");
+  if (addCurve) {
+    const Board& now = document.board();
+    const Persona* owner = now.FindPersona(canvas.activePersona);
+    std::string name = (owner ? owner->name : std::string("Customer")) + (now.curves.empty() ? " — as-is" : " — to-be");
+    CurveId id;
+    if (document.Apply(AddCurve(now, owner ? owner->id : PersonaId{}, name, NextCurveColor(now), !now.curves.empty(), &id),
+                       "Add curve"))
+      canvas.activeCurve = id;
+  }
+  ImGui::End();
+}
+
+}  // namespace jb

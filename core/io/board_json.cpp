@@ -1,0 +1,395 @@
+// [SECTION] Migrations: one function per format version step, over the whole envelope.
+// [SECTION] Limits: record counts checked on the document, before any record is built.
+// [SECTION] Schema: the fields of each record and their defaults, and the pass that fills them.
+#include "core/io/board_json.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
+#include "core/io/file_io.h"
+#include "core/model/model.h"
+#include "core/model/warnings.h"
+
+namespace jb::board_json {
+
+namespace {
+
+using Allocator = rapidjson::Document::AllocatorType;
+using rapidjson::StringRef;
+using rapidjson::Value;
+
+// Adds `name: value` unless the object already has that member.
+void AddIfMissing(Value& object, const char* name, Value value, Allocator& allocator) {
+  if (!object.HasMember(name)) object.AddMember(StringRef(name), value, allocator);
+}
+
+Value* Member(Value& object, const char* name) {
+  if (!object.IsObject()) return nullptr;
+  auto it = object.FindMember(name);
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+// ---- [SECTION] Migrations -------------------------------------------------------------------
+
+// Version 2 added a touchpoint channel, metrics (each a number or null) and a severity to notes.
+void MigrateV1ToV2(rapidjson::Document& document) {
+  Value* board = Member(document, "board");
+  Value* notes = board ? Member(*board, "notes") : nullptr;
+  if (!notes || !notes->IsArray()) return;
+  Allocator& allocator = document.GetAllocator();
+  for (Value& note : notes->GetArray()) {
+    if (!note.IsObject()) continue;
+    AddIfMissing(note, "channel", Value(StringRef("")), allocator);
+    Value metrics(rapidjson::kObjectType);
+    metrics.AddMember("conversion", Value(), allocator);
+    metrics.AddMember("csi", Value(), allocator);
+    metrics.AddMember("nps", Value(), allocator);
+    AddIfMissing(note, "metrics", std::move(metrics), allocator);
+    AddIfMissing(note, "severity", Value(0), allocator);
+  }
+}
+
+using Migration = void (*)(rapidjson::Document&);
+// kMigrations[i] turns version i + 1 into version i + 2.
+constexpr Migration kMigrations[] = {&MigrateV1ToV2};
+static_assert(std::size(kMigrations) == kFormatVersion - 1,
+              "each format version needs a migration from the one before");
+
+// ---- [SECTION] Schema -----------------------------------------------------------------------
+
+enum class Type { String, LaneKind, Int, Uint64, Double, Bool, Object, List, OptionalNumber };
+
+struct RecordSpec;
+
+struct FieldSpec {
+  const char* name;
+  Type type;
+  double number = 0;                   // default of a number or bool field
+  const char* text = "";               // default of a string field
+  const RecordSpec* record = nullptr;  // the record inside an Object or List field
+};
+
+// Warnings are counted per kind of record; parts (pos, metrics, meta) count for the record they are in.
+enum Tally { kBoardTally, kStageTally, kLaneTally, kNoteTally, kCurveTally, kPointTally, kPersonaTally, kTallyCount };
+
+struct RecordSpec {
+  const FieldSpec* fields;
+  size_t count;
+  Tally tally;
+};
+
+template <size_t N>
+constexpr RecordSpec Record(const FieldSpec (&fields)[N], Tally tally) {
+  return RecordSpec{fields, N, tally};
+}
+
+constexpr FieldSpec Str(const char* name, const char* text = "") {
+  return {name, Type::String, 0, text};
+}
+constexpr FieldSpec Int(const char* name, double value = 0) {
+  return {name, Type::Int, value};
+}
+constexpr FieldSpec Id(const char* name) {
+  return {name, Type::Uint64, 0};
+}
+constexpr FieldSpec Num(const char* name, double value) {
+  return {name, Type::Double, value};
+}
+constexpr FieldSpec Bool(const char* name) {
+  return {name, Type::Bool, 0};
+}
+constexpr FieldSpec Metric(const char* name) {
+  return {name, Type::OptionalNumber};
+}
+constexpr FieldSpec Obj(const char* name, const RecordSpec& record) {
+  return {name, Type::Object, 0, "", &record};
+}
+constexpr FieldSpec List(const char* name, const RecordSpec& record) {
+  return {name, Type::List, 0, "", &record};
+}
+
+// Defaults are the model's (model.h): a file that lacks a field reads as a board that never set it.
+constexpr FieldSpec kVec2Fields[] = {Num("x", 0), Num("y", 0)};
+constexpr RecordSpec kVec2 = Record(kVec2Fields, kNoteTally);
+constexpr FieldSpec kMetricsFields[] = {Metric("conversion"), Metric("csi"), Metric("nps")};
+constexpr RecordSpec kMetrics = Record(kMetricsFields, kNoteTally);
+constexpr FieldSpec kMetaFields[] = {Str("title"), Str("created"), Str("modified")};
+constexpr RecordSpec kMeta = Record(kMetaFields, kBoardTally);
+constexpr FieldSpec kStageFields[] = {Id("id"), Str("name"), Num("width", kDefaultStageWidth)};
+constexpr RecordSpec kStage = Record(kStageFields, kStageTally);
+constexpr FieldSpec kLaneFields[] = {Id("id"),           Str("name"),  {"kind", Type::LaneKind, 0, "custom"},
+                                     Num("height", kDefaultLaneHeight), Str("color"), Bool("collapsed")};
+constexpr RecordSpec kLane = Record(kLaneFields, kLaneTally);
+constexpr FieldSpec kNoteFields[] = {Id("id"),
+                                     Id("stage"),
+                                     Id("lane"),
+                                     Obj("pos", kVec2),
+                                     Str("size", "M"),
+                                     Str("text"),
+                                     Str("color"),
+                                     Int("votes"),
+                                     {"tags", Type::List, 0, "", nullptr},  // strings, not records
+                                     Str("owner"),
+                                     Str("due"),
+                                     Str("channel"),
+                                     Obj("metrics", kMetrics),
+                                     Int("severity")};
+constexpr RecordSpec kNote = Record(kNoteFields, kNoteTally);
+constexpr FieldSpec kPointFields[] = {Id("stage"), Num("t", 0.5), Num("value", 0), Str("label")};
+constexpr RecordSpec kPoint = Record(kPointFields, kPointTally);
+constexpr FieldSpec kCurveFields[] = {Id("id"),     Id("persona"),         Str("name"), Str("color", "#3b6fd8"),
+                                      Bool("toBe"), List("points", kPoint)};
+constexpr RecordSpec kCurve = Record(kCurveFields, kCurveTally);
+constexpr FieldSpec kPersonaFields[] = {Id("id"),     Str("name"),       Str("description"), Str("goals"), Str("needs"),
+                                        Str("pains"), Str("objections"), Str("channels"),    Str("quote")};
+constexpr RecordSpec kPersona = Record(kPersonaFields, kPersonaTally);
+constexpr FieldSpec kBoardFields[] = {Obj("meta", kMeta),        {"nextId", Type::Uint64, 1}, List("stages", kStage),
+                                      List("lanes", kLane),      List("notes", kNote),        List("curves", kCurve),
+                                      List("personas", kPersona)};
+constexpr RecordSpec kBoard = Record(kBoardFields, kBoardTally);
+
+struct TallyInfo {
+  const char* singular;
+  const char* plural;
+};
+constexpr TallyInfo kTallyInfo[kTallyCount] = {
+    {"board", "boards"},
+    {"stage", "stages"},
+    {"lane", "lanes"},
+    {"note", "notes"},
+    {"emotion curve", "emotion curves"},
+    {"emotion curve point", "emotion curve points"},
+    {"persona", "personas"},
+};
+
+struct Counts {
+  size_t recordsMissing = 0;        // records that lacked at least one field
+  std::vector<std::string> fields;  // which fields, in the order first met
+  size_t dropped = 0;               // list items that were not records
+};
+
+struct Filler {
+  Allocator& allocator;
+  Counts counts[kTallyCount];
+  size_t unknownKinds = 0;
+
+  // The value a missing field gets. An Object default is filled quietly: its own fields are
+  // defaults by definition, and the warning names the object.
+  Value Default(const FieldSpec& field) {
+    switch (field.type) {
+      case Type::String:
+      case Type::LaneKind:
+        return Value(StringRef(field.text));
+      case Type::Int:
+        return Value(static_cast<int>(field.number));
+      case Type::Uint64:
+        return Value(static_cast<uint64_t>(field.number));
+      case Type::Double:
+        return Value(field.number);
+      case Type::Bool:
+        return Value(field.number != 0);
+      case Type::OptionalNumber:
+      case Type::List:
+        return Value(rapidjson::kArrayType);
+      case Type::Object: {
+        Value object(rapidjson::kObjectType);
+        bool ignored = false;
+        std::string none;
+        Fill(object, *field.record, "", nullptr, &ignored, &none);
+        return object;
+      }
+    }
+    return Value();
+  }
+
+  // Fills the fields of one record. `prefix` names the part ("pos.") for warnings; a null
+  // `counts` records nothing. False with `failed` relative to `object` when the structure is broken.
+  bool Fill(Value& object, const RecordSpec& spec, const std::string& prefix, Counts* counts, bool* anyMissing,
+            std::string* failed) {
+    for (size_t f = 0; f < spec.count; ++f) {
+      const FieldSpec& field = spec.fields[f];
+      auto it = object.FindMember(field.name);
+      const bool absent = it == object.MemberEnd();
+      // A null metric means "not measured"; any other null carries no data, so it is missing.
+      if (absent || (it->value.IsNull() && field.type != Type::OptionalNumber)) {
+        if (absent)
+          object.AddMember(StringRef(field.name), Default(field), allocator);
+        else
+          it->value = Default(field);
+        *anyMissing = true;
+        if (counts) {
+          std::string name = prefix + field.name;
+          if (std::find(counts->fields.begin(), counts->fields.end(), name) == counts->fields.end())
+            counts->fields.push_back(std::move(name));
+        }
+        continue;
+      }
+      Value& value = it->value;
+      switch (field.type) {
+        case Type::Object: {
+          if (!value.IsObject()) {
+            *failed = field.name;
+            return false;
+          }
+          std::string inner;
+          if (!Fill(value, *field.record, prefix + field.name + ".", counts, anyMissing, &inner)) {
+            *failed = std::string(field.name) + "." + inner;
+            return false;
+          }
+          break;
+        }
+        case Type::List:
+          if (!value.IsArray()) {
+            *failed = field.name;
+            return false;
+          }
+          if (field.record && !FillList(value, *field.record, field.name, failed)) return false;
+          break;
+        case Type::OptionalNumber:
+          // serialize.h reads a metric as an array of zero or one number (see GetOptionalFloat).
+          if (value.IsNull()) {
+            value.SetArray();
+          } else if (value.IsNumber()) {
+            Value number(std::move(value));
+            value.SetArray();
+            value.PushBack(number, allocator);
+          } else {
+            *failed = field.name;
+            return false;
+          }
+          break;
+        case Type::LaneKind:
+          // Kinds a later version may add read as custom lanes; say so, as the kind is lost on save.
+          if (value.IsString() &&
+              LaneKindName(LaneKindFromName(value.GetString())) != std::string_view(value.GetString()))
+            ++unknownKinds;
+          break;
+        default:
+          break;  // types of plain values are cereal's to check: it names the field
+      }
+    }
+    return true;
+  }
+
+  // Drops items that are not objects (each record is repaired or dropped on its own), then fills
+  // each record.
+  bool FillList(Value& list, const RecordSpec& spec, const char* name, std::string* failed) {
+    Counts& counts = this->counts[spec.tally];
+    // Compacting in place: erasing one by one would be quadratic on a hostile file.
+    rapidjson::SizeType kept = 0;
+    const rapidjson::SizeType size = list.Size();
+    for (rapidjson::SizeType i = 0; i < size; ++i) {
+      if (!list[i].IsObject()) {
+        ++counts.dropped;
+        continue;
+      }
+      if (kept != i) list[kept] = list[i];  // RapidJSON's assignment moves
+      ++kept;
+    }
+    while (list.Size() > kept) list.PopBack();
+
+    for (rapidjson::SizeType i = 0; i < kept; ++i) {
+      bool missing = false;
+      std::string inner;
+      if (!Fill(list[i], spec, "", &counts, &missing, &inner)) {
+        *failed = std::string(name) + "[" + std::to_string(i) + "]." + inner;
+        return false;
+      }
+      if (missing) ++counts.recordsMissing;
+    }
+    return true;
+  }
+};
+
+std::string FieldList(const std::vector<std::string>& fields) {
+  constexpr size_t kShown = 5;
+  std::string text;
+  for (size_t i = 0; i < fields.size() && i < kShown; ++i) {
+    if (i > 0) text += ", ";
+    text += fields[i];
+  }
+  if (fields.size() > kShown) text += " and " + std::to_string(fields.size() - kShown) + " more";
+  return text;
+}
+
+}  // namespace
+
+void Migrate(rapidjson::Document& document, int fromVersion) {
+  for (int version = std::max(fromVersion, 1); version < kFormatVersion; ++version) kMigrations[version - 1](document);
+  if (Value* version = Member(document, "formatVersion")) version->SetInt(kFormatVersion);
+}
+
+// ---- [SECTION] Limits -----------------------------------------------------------------------
+
+std::string CheckLimits(const rapidjson::Value& board) {
+  if (!board.IsObject()) return "";
+  struct Limit {
+    const char* list;
+    size_t most;
+    const char* plural;
+  };
+  // Beyond these the app would stall (core/model/limits.h).
+  constexpr Limit kLimits[] = {
+      {"notes", kMaxNotes, "notes"},
+      {"stages", kMaxStages, "stages"},
+      {"lanes", kMaxLanes, "lanes"},
+      {"curves", kMaxCurves, "emotion curves"},
+      {"personas", kMaxPersonas, "personas"},
+  };
+  for (const Limit& limit : kLimits) {
+    auto it = board.FindMember(limit.list);
+    if (it != board.MemberEnd() && it->value.IsArray() && it->value.Size() > limit.most) {
+      return "it has " + Thousands(it->value.Size()) + " " + limit.plural +
+             ", and Journeyboard opens boards of up to " + Thousands(limit.most);
+    }
+  }
+  size_t points = 0;
+  auto curves = board.FindMember("curves");
+  if (curves != board.MemberEnd() && curves->value.IsArray()) {
+    for (const Value& curve : curves->value.GetArray()) {
+      if (!curve.IsObject()) continue;
+      auto list = curve.FindMember("points");
+      if (list != curve.MemberEnd() && list->value.IsArray()) points += list->value.Size();
+    }
+  }
+  if (points > kMaxCurvePoints) {
+    return "it has " + Thousands(points) + " emotion curve points, and Journeyboard opens boards of up to " +
+           Thousands(kMaxCurvePoints);
+  }
+  return "";
+}
+
+bool PrepareBoard(rapidjson::Value& board, rapidjson::Document::AllocatorType& allocator, std::string* failedField,
+                  std::vector<std::string>* warnings) {
+  Filler filler{allocator, {}, 0};
+  bool boardMissing = false;
+  if (!filler.Fill(board, kBoard, "", &filler.counts[kBoardTally], &boardMissing, failedField)) return false;
+
+  const Counts& boardCounts = filler.counts[kBoardTally];
+  if (!boardCounts.fields.empty()) {
+    warnings->push_back("The board was missing some details (" + FieldList(boardCounts.fields) +
+                        ") and got default values.");
+  }
+  for (int tally = kStageTally; tally < kTallyCount; ++tally) {
+    const Counts& counts = filler.counts[tally];
+    const TallyInfo& info = kTallyInfo[tally];
+    if (counts.dropped > 0) {
+      warnings->push_back(Counted(counts.dropped, info.singular, info.plural) + " could not be read and " +
+                          WasWere(counts.dropped) + " left out.");
+    }
+    if (counts.recordsMissing > 0) {
+      warnings->push_back(Counted(counts.recordsMissing, info.singular, info.plural) + " " +
+                          WasWere(counts.recordsMissing) + " missing some details (" + FieldList(counts.fields) +
+                          ") and got default values.");
+    }
+    if (tally == kLaneTally && filler.unknownKinds > 0) {
+      warnings->push_back(Counted(filler.unknownKinds, "lane", "lanes") +
+                          " had a kind this version does not know and " +
+                          (filler.unknownKinds == 1 ? "became a custom lane." : "became custom lanes."));
+    }
+  }
+  return true;
+}
+
+}  // namespace jb::board_json

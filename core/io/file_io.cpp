@@ -1,0 +1,565 @@
+// cereal's JSON archive first: it makes RapidJSON's assertions throw, and every RapidJSON header
+// in this file must see that definition (an assert that aborts would crash on a bad file).
+#include <cereal/archives/json.hpp>
+
+#include "core/io/file_io.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <istream>
+#include <limits>
+#include <mutex>
+#include <sstream>
+#include <streambuf>
+#include <string_view>
+
+#include "core/io/board_json.h"
+#include "core/io/serialize.h"
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#define JB_POSIX_FILES 1
+#endif
+
+#ifndef JB_VERSION
+#error "JB_VERSION must be defined by the build (core/io/CMakeLists.txt)"
+#endif
+
+namespace jb {
+
+const char* const kAppVersion = JB_VERSION;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A board is 5 levels deep (envelope → board → notes → note → tags); anything near the limit is
+// not a board, and RapidJSON and cereal recurse once per level.
+constexpr int kMaxNesting = 64;
+// Numbers are handed over as text and read by ReadNumber: RapidJSON 1.1's own full-precision
+// conversion reaches undefined behaviour on inputs such as 0e300 (found by fuzzing).
+constexpr auto kParseFlags = rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseNanAndInfFlag;
+
+LoadError Fail(LoadErrorKind kind, std::string message) {
+  return LoadError{kind, std::move(message)};
+}
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+// True when no array/object in `json` nests deeper than `limit`. Brackets inside strings do not
+// count. Runs before any recursive parser sees the bytes: 200,000 '[' would overflow its stack.
+bool NestingWithin(std::string_view json, int limit) {
+  int depth = 0;
+  bool inString = false, escaped = false;
+  for (char c : json) {
+    if (inString) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        inString = false;
+      continue;
+    }
+    if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return false;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return true;
+}
+
+// Whether the first bytes look like our envelope: then a parse error means a damaged board
+// (cut off by a crash, a full disk, a bad merge), not some other kind of file.
+bool StartsLikeBoard(std::string_view json) {
+  const std::string_view head = json.substr(0, 256);
+  return head.find("\"format\"") != std::string_view::npos && head.find(kFormatName) != std::string_view::npos;
+}
+
+// A JSON number (syntax already checked by RapidJSON, NaN and ±Infinity included) as the value
+// RapidJSON would make: an integer when it fits 64 bits, else the correctly rounded double.
+rapidjson::Value ReadNumber(std::string_view text) {
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  if (text.find_first_of(".eEIN") == std::string_view::npos) {
+    if (text.front() == '-') {
+      int64_t value = 0;
+      if (std::from_chars(begin, end, value).ec == std::errc()) return rapidjson::Value(value);
+    } else {
+      uint64_t value = 0;
+      if (std::from_chars(begin, end, value).ec == std::errc()) return rapidjson::Value(value);
+    }
+  }
+  if (text.find('N') != std::string_view::npos) return rapidjson::Value(std::numeric_limits<double>::quiet_NaN());
+  if (text.find('I') != std::string_view::npos) {
+    const double infinity = std::numeric_limits<double>::infinity();
+    return rapidjson::Value(text.front() == '-' ? -infinity : infinity);
+  }
+  double value = 0;
+  if (std::from_chars(begin, end, value).ec == std::errc()) return rapidjson::Value(value);
+  // Out of double's range. RapidJSON's syntax check bounds the digits before the exponent, so a
+  // long double holds every overflow exactly; what underflows it too is a zero.
+  long double wide = 0;
+  if (std::from_chars(begin, end, wide).ec != std::errc()) return rapidjson::Value(text.front() == '-' ? -0.0 : 0.0);
+  if (std::fabs(wide) > std::numeric_limits<double>::max())
+    return rapidjson::Value(wide < 0 ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity());
+  return rapidjson::Value(static_cast<double>(wide));
+}
+
+// Builds the document from the reader's events, reading numbers with ReadNumber.
+struct DocumentBuilder {
+  rapidjson::Document& document;
+
+  bool Null() { return document.Null(); }
+  bool Bool(bool b) { return document.Bool(b); }
+  bool Int(int i) { return document.Int(i); }
+  bool Uint(unsigned u) { return document.Uint(u); }
+  bool Int64(int64_t i) { return document.Int64(i); }
+  bool Uint64(uint64_t u) { return document.Uint64(u); }
+  bool Double(double d) { return document.Double(d); }
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+    const rapidjson::Value number = ReadNumber(std::string_view(text, length));
+    if (number.IsUint64()) return document.Uint64(number.GetUint64());
+    if (number.IsInt64()) return document.Int64(number.GetInt64());
+    return document.Double(number.GetDouble());
+  }
+  bool String(const char* text, rapidjson::SizeType length, bool copy) { return document.String(text, length, copy); }
+  bool StartObject() { return document.StartObject(); }
+  bool Key(const char* text, rapidjson::SizeType length, bool copy) { return document.Key(text, length, copy); }
+  bool EndObject(rapidjson::SizeType members) { return document.EndObject(members); }
+  bool StartArray() { return document.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) { return document.EndArray(elements); }
+};
+
+rapidjson::ParseResult ParseDocument(std::string_view json, rapidjson::Document* document) {
+  rapidjson::ParseResult result;
+  auto generate = [&](rapidjson::Document& target) {
+    DocumentBuilder builder{target};
+    rapidjson::MemoryStream memory(json.data(), json.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(memory);
+    rapidjson::Reader reader;
+    result = reader.Parse<kParseFlags>(in, builder);
+    return !result.IsError();
+  };
+  document->Populate(generate);
+  return result;
+}
+
+// Lets cereal read straight from a string's bytes without copying them into a stringstream.
+class ReadOnlyBuffer : public std::streambuf {
+ public:
+  ReadOnlyBuffer(const char* data, size_t size) {
+    char* begin = const_cast<char*>(data);  // never written: a get area only
+    setg(begin, begin, begin + size);
+  }
+};
+
+bool ParseBoardObject(const rapidjson::Value& boardValue, Board* board, std::string* failedField, bool* fieldMissing) {
+  // cereal parses a stream itself: hand it {"board": ...} re-serialized from the (migrated) DOM.
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartObject();
+  writer.Key("board");
+  boardValue.Accept(writer);
+  writer.EndObject();
+
+  ReadOnlyBuffer bytes(buffer.GetString(), buffer.GetSize());
+  std::istream in(&bytes);
+  std::string trail;
+  try {
+    TrailedJsonInputArchive archive(in);
+    try {
+      archive(cereal::make_nvp("board", *board));
+      return true;
+    } catch (...) {
+      trail = archive.trail.ToString();
+      throw;
+    }
+  } catch (const cereal::RapidJSONException&) {
+    *fieldMissing = false;  // a RapidJSON assertion: a value of the wrong type
+  } catch (const cereal::Exception& e) {
+    *fieldMissing = std::strstr(e.what(), "not found") != nullptr;
+  } catch (...) {
+    *fieldMissing = false;
+  }
+  *failedField = trail;
+  return false;
+}
+
+}  // namespace
+
+std::string BoardToJson(const Board& board, const std::vector<std::pair<std::string, std::string>>& extra) {
+  std::ostringstream out;
+  {
+    // Two-space indent: small, readable diffs when a .cjm file lives in a repository.
+    cereal::JSONOutputArchive archive(
+        out, cereal::JSONOutputArchive::Options(324, cereal::JSONOutputArchive::Options::IndentChar::space, 2));
+    archive(cereal::make_nvp("format", std::string(kFormatName)), cereal::make_nvp("formatVersion", kFormatVersion),
+            cereal::make_nvp("app", std::string(kAppVersion)));
+    for (const auto& [name, value] : extra) archive(cereal::make_nvp(name.c_str(), value));
+    archive(cereal::make_nvp("board", board));
+  }  // the archive closes the root object when it is destroyed
+  out << '\n';
+  return out.str();
+}
+
+LoadResult BoardFromJson(const std::string& text, const std::string& sourceName) {
+  const std::string& name = sourceName;
+  std::string_view json = text;
+  // Some editors put a UTF-8 byte order mark in front of a file they save; JSON has none.
+  if (json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
+  if (json.size() > kMaxFileBytes) {
+    return Fail(LoadErrorKind::TooLarge, name + " is too large to open: it is over the limit of " +
+                                             std::to_string(kMaxFileBytes >> 20) + " MiB.");
+  }
+  if (IsBlank(json)) return Fail(LoadErrorKind::NotABoard, name + " is empty.");
+  if (!NestingWithin(json, kMaxNesting)) {
+    return Fail(LoadErrorKind::NotABoard, name + " is not a Journeyboard file: its data is nested more than " +
+                                              std::to_string(kMaxNesting) + " levels deep.");
+  }
+
+  rapidjson::Document document;
+  rapidjson::ParseResult parsed;
+  try {
+    parsed = ParseDocument(json, &document);
+  } catch (...) {  // RapidJSON asserts throw; nothing should reach here, but a file must not crash us
+    return Fail(LoadErrorKind::NotABoard, name + " is not a Journeyboard file.");
+  }
+  if (parsed.IsError()) {
+    if (StartsLikeBoard(json)) {
+      // A line number, because the file is pretty-printed and people open it in an editor.
+      const size_t offset = std::min(parsed.Offset(), json.size());
+      const auto line = 1 + std::count(json.begin(), json.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+      return Fail(LoadErrorKind::InvalidData,
+                  name + " is damaged: its text is cut off or broken at line " + std::to_string(line) + ".");
+    }
+    return Fail(LoadErrorKind::NotABoard, name + " is not a Journeyboard file.");
+  }
+
+  // The envelope: {"format":"journeyboard","formatVersion":N,"app":"x.y.z","board":{...}}.
+  // (Member functions of a non-object assert, which throws here: check IsObject first.)
+  const rapidjson::Value& root = document;
+  if (!root.IsObject()) return Fail(LoadErrorKind::NotABoard, name + " is not a Journeyboard file.");
+  auto format = root.FindMember("format");
+  if (format == root.MemberEnd() || !format->value.IsString() ||
+      std::strcmp(format->value.GetString(), kFormatName) != 0) {
+    return Fail(LoadErrorKind::NotABoard, name + " is not a Journeyboard file.");
+  }
+  auto version = root.FindMember("formatVersion");
+  if (version == root.MemberEnd() || !version->value.IsInt64()) {
+    return Fail(LoadErrorKind::InvalidData, name + " is damaged: its format version is missing or not a whole number.");
+  }
+  const int64_t formatVersion = version->value.GetInt64();
+  if (formatVersion > kFormatVersion) {
+    return Fail(LoadErrorKind::UnsupportedVersion, name + " was written by a newer Journeyboard (format " +
+                                                       std::to_string(formatVersion) + "); this version reads format " +
+                                                       std::to_string(kFormatVersion) + " and older.");
+  }
+  if (formatVersion < 1) {
+    return Fail(LoadErrorKind::InvalidData,
+                name + " is damaged: it claims format " + std::to_string(formatVersion) + ", which never existed.");
+  }
+
+  auto boardMember = document.FindMember("board");
+  if (boardMember == document.MemberEnd() || !boardMember->value.IsObject()) {
+    return Fail(LoadErrorKind::InvalidData, name + " is damaged: it holds no board data.");
+  }
+  // Counted on the document, before a migration or cereal builds anything per record.
+  const std::string overLimit = board_json::CheckLimits(boardMember->value);
+  if (!overLimit.empty()) return Fail(LoadErrorKind::TooLarge, name + " is too large to open: " + overLimit + ".");
+
+  board_json::Migrate(document, static_cast<int>(formatVersion));
+  // Looked up again: a migration may have changed the envelope around it.
+  boardMember = document.FindMember("board");
+  if (boardMember == document.MemberEnd() || !boardMember->value.IsObject()) {
+    return Fail(LoadErrorKind::InvalidData, name + " is damaged: it holds no board data.");
+  }
+  rapidjson::Value& boardValue = boardMember->value;
+  LoadedBoard loaded;
+  std::string failedField;
+  if (!board_json::PrepareBoard(boardValue, document.GetAllocator(), &failedField, &loaded.warnings)) {
+    return Fail(LoadErrorKind::InvalidData,
+                name + " is damaged: the board data has a field with a wrong value (" + failedField + ").");
+  }
+  bool fieldMissing = false;
+  if (!ParseBoardObject(boardValue, &loaded.board, &failedField, &fieldMissing)) {
+    std::string message = name + " is damaged: the board data has ";
+    message += fieldMissing ? "a missing field" : "a field with a wrong value";
+    if (!failedField.empty()) message += " (" + failedField + ")";
+    return Fail(LoadErrorKind::InvalidData, message + ".");
+  }
+  for (std::string& warning : RepairBoard(loaded.board)) loaded.warnings.push_back(std::move(warning));
+  return loaded;
+}
+
+LoadResult LoadBoard(const std::string& path) {
+  // Look before opening: opening a FIFO would block, a folder "opens" and then fails to read.
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    const std::string reason = ec ? ec.message() : std::strerror(ENOENT);
+    return Fail(LoadErrorKind::Io, "Cannot open " + path + ": " + reason + ".");
+  }
+  if (fs::is_directory(status)) return Fail(LoadErrorKind::Io, "Cannot open " + path + ": it is a folder.");
+  if (!fs::is_regular_file(status))
+    return Fail(LoadErrorKind::Io, "Cannot open " + path + ": it is not a regular file.");
+  const uintmax_t size = fs::file_size(path, ec);
+  if (ec) return Fail(LoadErrorKind::Io, "Cannot open " + path + ": " + ec.message() + ".");
+  if (size > kMaxFileBytes) {
+    return Fail(LoadErrorKind::TooLarge, path + " is too large to open: it is " + std::to_string(size >> 20) +
+                                             " MiB, and the limit is " + std::to_string(kMaxFileBytes >> 20) + " MiB.");
+  }
+
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Fail(LoadErrorKind::Io, "Cannot open " + path + ": " + std::strerror(errno ? errno : EIO) + ".");
+  }
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (in.bad()) {
+    return Fail(LoadErrorKind::Io, "Cannot read " + path + ": " + std::strerror(errno ? errno : EIO) + ".");
+  }
+  bytes.resize(static_cast<size_t>(in.gcount()));  // the file may have shrunk since we asked
+  return BoardFromJson(bytes, path);
+}
+
+// [SECTION] Saving
+
+namespace {
+
+std::atomic<SaveFaultHook> g_saveFault{nullptr};
+
+// The errno a test wants `step` to fail with, else 0.
+int InjectedFault(const char* step) {
+  const SaveFaultHook hook = g_saveFault.load();
+  return hook ? hook(step) : 0;
+}
+
+// Plain words for what a user can do something about; the system's text for the rest.
+std::string ErrnoText(int error) {
+  switch (error) {
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      return "the disk is full";
+    case EROFS: return "the disk is read-only";
+    case EACCES:
+    case EPERM: return "permission denied";
+    case 0: return std::strerror(EIO);
+    default: return std::strerror(error);
+  }
+}
+
+// A hidden name next to `target` (rename is only atomic within one file system), within NAME_MAX
+// even when the target's own name is near it.
+fs::path TempPath(const fs::path& target, const char* kind) {
+#if JB_POSIX_FILES
+  const std::string pid = std::to_string(::getpid());
+#else
+  const std::string pid = "0";
+#endif
+  std::string name = "." + target.filename().string() + "." + kind + "-" + pid;
+  if (name.size() > 200) name = std::string(".journeyboard-save.") + kind + "-" + pid;
+  return target.parent_path() / name;
+}
+
+// Writes all bytes to a new file and forces them to disk. Returns false with the reason.
+bool WriteNewFile(const fs::path& path, const std::string& bytes, const fs::path& modelPath, std::string* reason) {
+  if (const int fault = InjectedFault("create")) {
+    *reason = ErrnoText(fault);
+    return false;
+  }
+#if JB_POSIX_FILES
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    *reason = ErrnoText(errno);
+    return false;
+  }
+  auto fail = [&](int error) {
+    *reason = ErrnoText(error);
+    ::close(fd);
+    return false;
+  };
+  // Keep the permissions of the file being replaced.
+  struct stat previous;
+  if (::stat(modelPath.c_str(), &previous) == 0) (void)::fchmod(fd, previous.st_mode & 07777);
+  constexpr size_t kChunk = size_t(1) << 20;
+  size_t done = 0;
+  while (done < bytes.size()) {
+    if (const int fault = InjectedFault("write")) return fail(fault);
+    const ssize_t n = ::write(fd, bytes.data() + done, std::min(kChunk, bytes.size() - done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail(n < 0 ? errno : ENOSPC);
+    done += size_t(n);
+  }
+  if (const int error = SyncToDisk(fd, "fsync")) return fail(error);
+  if (::close(fd) != 0) {
+    *reason = ErrnoText(errno);
+    return false;
+  }
+  return true;
+#else
+  (void)modelPath;
+  errno = 0;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out && InjectedFault("write") == 0) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (out) out.flush();
+  const bool written = bool(out) && InjectedFault("fsync") == 0;
+  out.close();
+  if (!written || out.fail()) {
+    *reason = ErrnoText(errno);
+    return false;
+  }
+  return true;
+#endif
+}
+
+// After a rename, the folder entry itself must reach the disk for the new file to survive a crash.
+void SyncFolder(const fs::path& folder) {
+#if JB_POSIX_FILES
+  const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    (void)SyncToDisk(fd, "fsync folder");
+    ::close(fd);
+  }
+#else
+  (void)folder;
+#endif
+}
+
+// Keeps the file about to be replaced as NAME.bak, one generation. The file itself stays where it
+// is throughout (a hard link or a copy, never a move), and the old .bak is replaced by a rename,
+// so a failure at any point here loses nothing; the save goes on without a new .bak.
+void KeepBackup(const fs::path& target) {
+  std::error_code ec;
+  if (!fs::is_regular_file(target, ec)) return;  // a first save has nothing to keep
+  if (InjectedFault("backup")) return;
+  fs::path backup = target;
+  backup += ".bak";
+  const fs::path temp = TempPath(backup, "tmp");
+  fs::remove(temp, ec);
+  bool made = false;
+#if JB_POSIX_FILES
+  made = InjectedFault("link") == 0 && ::link(target.c_str(), temp.c_str()) == 0;  // costs no copy
+#endif
+  // File systems without hard links (FAT, some network shares) get a copy, flushed like a save.
+  if (!made && fs::copy_file(target, temp, fs::copy_options::overwrite_existing, ec) && !ec) {
+    made = true;
+#if JB_POSIX_FILES
+    const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+    made = fd >= 0 && SyncToDisk(fd, "fsync backup copy") == 0;
+    if (fd >= 0) ::close(fd);
+#endif
+  }
+  if (made) fs::rename(temp, backup, ec);
+  // Also when the rename "succeeded" without effect: temp and an old .bak can be links to one file.
+  fs::remove(temp, ec);
+}
+
+}  // namespace
+
+void SetSaveFaultHookForTesting(SaveFaultHook hook) { g_saveFault.store(hook); }
+
+int SyncToDisk(int fd, const char* step, bool dataOnly) {
+  if (const int fault = InjectedFault(step)) return fault;
+#if JB_POSIX_FILES
+  const int result = dataOnly ? ::fdatasync(fd) : ::fsync(fd);
+  return result == 0 ? 0 : errno;
+#else
+  (void)fd;
+  (void)dataOnly;
+  return 0;
+#endif
+}
+
+bool WriteFileAtomically(const std::string& path, const std::string& bytes, bool keepBackup, SaveError* error) {
+  if (path.empty()) {
+    if (error) error->message = "Cannot save the board: no file name was given.";
+    return false;
+  }
+  auto fail = [&](const std::string& reason) {
+    if (error) error->message = "Cannot save " + path + ": " + reason + ".";
+    return false;
+  };
+
+  // Saves of one process share temp file names: one at a time (autosave may run on a thread).
+  static std::mutex saving;
+  const std::lock_guard<std::mutex> lock(saving);
+
+  std::error_code ec;
+  fs::path target(path);
+  // Saving through a symlink updates the file it points to, not the link.
+  if (fs::is_symlink(target, ec)) {
+    const fs::path resolved = fs::canonical(target, ec);
+    if (!ec) target = resolved;
+  }
+  if (target.filename().empty() || target.filename() == "." || target.filename() == "..")
+    return fail("the name is not a file name");
+  const fs::path folder = target.parent_path();
+  if (!folder.empty()) {
+    const fs::file_status folderStatus = fs::status(folder, ec);
+    if (!fs::exists(folderStatus)) return fail("the folder " + folder.string() + " does not exist");
+    if (!fs::is_directory(folderStatus)) return fail(folder.string() + " is not a folder");
+  }
+  const fs::file_status targetStatus = fs::status(target, ec);
+  if (fs::is_directory(targetStatus)) return fail("a folder with that name is in the way");
+  // A device or a pipe must never be replaced by a regular file (think of /dev/null as root).
+  if (fs::exists(targetStatus) && !fs::is_regular_file(targetStatus)) return fail("it is not a regular file");
+
+  const fs::path temp = TempPath(target, "tmp");
+  fs::remove(temp, ec);  // a leftover from a crashed save of this same process id
+
+  std::string reason;
+  if (!WriteNewFile(temp, bytes, target, &reason)) {
+    fs::remove(temp, ec);
+    return fail(reason);
+  }
+  if (keepBackup) KeepBackup(target);
+  if (const int fault = InjectedFault("rename")) {
+    fs::remove(temp, ec);
+    return fail(ErrnoText(fault));
+  }
+  fs::rename(temp, target, ec);
+  if (ec) {
+    const std::string renameReason = ErrnoText(ec.value());
+    fs::remove(temp, ec);
+    return fail(renameReason);
+  }
+  SyncFolder(folder);
+  return true;
+}
+
+bool SaveBoard(const Board& board, const std::string& path, SaveError* error) {
+  std::string bytes;
+  try {
+    bytes = BoardToJson(board);
+  } catch (const std::exception& e) {
+    if (error) error->message = "Cannot save " + path + ": the board could not be written out (" + e.what() + ").";
+    return false;
+  }
+  return WriteFileAtomically(path, bytes, /*keepBackup=*/true, error);
+}
+
+}  // namespace jb

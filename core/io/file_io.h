@@ -1,0 +1,94 @@
+// Reading and writing .cjm files: UTF-8 JSON written by cereal inside an envelope
+// {"format":"journeyboard","formatVersion":N,"app":"x.y.z","board":{...}}.
+// Loading migrates old versions step by step, fills missing fields, then repairs the board and
+// says what it repaired. Every failure is a value with a one-sentence message a facilitator
+// understands.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/model/model.h"
+
+namespace jb {
+
+// Version 2 added channel, metrics and severity to notes. Every change: bump it, add a migration
+// in board_json.cpp, freeze a fixture under tests/fixtures/vN/.
+inline constexpr int kFormatVersion = 2;
+inline constexpr const char* kFormatName = "journeyboard";
+extern const char* const kAppVersion;  // "0.1.0"
+
+// What a board may hold (kMaxFileBytes, kMaxNotes, kMaxTextChars...): core/model/limits.h.
+
+enum class LoadErrorKind {
+  Io,                  // cannot open / read the file
+  NotABoard,           // empty, not JSON, or JSON without the journeyboard envelope
+  UnsupportedVersion,  // formatVersion newer than this app understands
+  InvalidData,         // a journeyboard file whose board part is malformed (wrong types, broken structure)
+  TooLarge,            // over one of the limits above
+};
+
+struct LoadError {
+  LoadErrorKind kind;
+  std::string message;  // one sentence, names the file
+};
+
+// A board that loaded, and what was repaired on the way ("3 notes pointed at a missing stage and
+// were moved to the free area."). Empty warnings: the file was loaded exactly as written.
+struct LoadedBoard {
+  Board board;
+  std::vector<std::string> warnings;
+};
+
+struct SaveError {
+  std::string message;  // one sentence, names the file
+};
+
+using LoadResult = std::variant<LoadedBoard, LoadError>;
+
+// Serialize a board (envelope included) to a JSON string / parse one. `sourceName` is used in
+// messages. `extra` adds string members to the envelope before "board" (a recovery file says
+// which board it belongs to); loading ignores members it does not know.
+std::string BoardToJson(const Board& board, const std::vector<std::pair<std::string, std::string>>& extra = {});
+LoadResult BoardFromJson(const std::string& json, const std::string& sourceName);
+
+// Load a file. Never throws, never crashes on bad input.
+LoadResult LoadBoard(const std::string& path);
+
+// Save safely: write a temp file in the same folder, flush it to disk, keep the previous file as
+// `path` + ".bak" (one generation), rename the temp file over `path`, flush the folder.
+// On failure the previous file is untouched and `error` (may be null) says why. True on success.
+bool SaveBoard(const Board& board, const std::string& path, SaveError* error);
+
+// The same steps for any bytes. `keepBackup`: keep the file being replaced as `path` + ".bak".
+bool WriteFileAtomically(const std::string& path, const std::string& bytes, bool keepBackup, SaveError* error);
+
+// Makes a board safe to use, as loading does, and returns one sentence per kind of repair:
+// nextId above every id seen, fresh ids for missing or repeated ones, notes pointing at a missing
+// stage/lane moved to a column right of the grid (free notes), curve points of a missing stage
+// dropped, NaN and absurd numbers clamped to what the layout can draw, over-long texts cut.
+// A board it returns no warnings for is left exactly as it was. For boards from outside (files,
+// imported tables, recovery).
+std::vector<std::string> RepairBoard(Board& board);
+
+// Test seam: before each step of a save ("create", "write" (per MiB), "fsync" (the new file's
+// bytes), "backup", "link", "fsync backup copy" (a .bak made by copying), "rename", "fsync folder"
+// (the folder, after the rename)) the saver asks the hook, and so does the change journal before
+// each of its syncs ("journal fsync" (a new journal's header), "journal fsync folder" (after its
+// rename), "journal fdatasync" (JournalWriter::Flush)). A non-zero errno value makes that step
+// fail as a full, read-only or broken disk would (a failed "backup" only skips the .bak; a failed
+// "link" makes the .bak by copying; a failed folder sync is ignored, as a real one is). A hook that
+// returns 0 sees every step in order: what a test needs to check that the syncs happen, and when.
+// nullptr: off.
+using SaveFaultHook = int (*)(const char* step);
+void SetSaveFaultHookForTesting(SaveFaultHook hook);
+
+// Flushes an open file or folder to disk: fsync, or fdatasync when `dataOnly`. Every sync in core
+// that a power cut must not undo goes through here, after asking the hook above about `step`.
+// Returns 0, or the errno value of the failure.
+int SyncToDisk(int fd, const char* step, bool dataOnly = false);
+
+}  // namespace jb

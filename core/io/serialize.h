@@ -1,0 +1,329 @@
+// cereal save/load functions for the board: the "board" object of a .cjm file.
+// Included by file_io.cpp only. <cereal/archives/json.hpp> comes first so that RapidJSON's
+// assertions throw cereal::RapidJSONException (instead of calling assert/abort) everywhere.
+//
+// Every field is written and read by name, so the order of keys in a file does not matter.
+// Ids are plain integers, LaneKind and NoteSize are their names, colours "#rrggbb" ("" = 0,
+// "follow the lane kind"), floats the shortest decimal that reads back to the same float.
+#pragma once
+#include <cereal/archives/json.hpp>
+
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/model.h"
+
+namespace jb {
+
+// Where the loader is in the board, as "notes[3].text". Parts are pushed before a field is read
+// and popped after it succeeded, so after an exception the trail names the field that failed.
+class LoadTrail {
+ public:
+  void Push(std::string part) { parts_.push_back(std::move(part)); }
+  void Pop() {
+    if (!parts_.empty()) parts_.pop_back();
+  }
+  std::string ToString() const {
+    std::string text;
+    for (const std::string& part : parts_) {
+      if (!text.empty() && part.front() != '[') text += '.';
+      text += part;
+    }
+    return text;
+  }
+
+ private:
+  std::vector<std::string> parts_;
+};
+
+// A JSON input archive that carries a trail. (cereal's UserDataAdapter would do, but in 1.3.2 it
+// is hidden behind CEREAL_FUTURE_EXPERIMENTAL.)
+class TrailedJsonInputArchive : public cereal::JSONInputArchive {
+ public:
+  explicit TrailedJsonInputArchive(std::istream& stream) : cereal::JSONInputArchive(stream) {}
+  LoadTrail trail;
+};
+
+namespace serial {
+
+// The shortest decimal that reads back as exactly `value`, as a double RapidJSON prints the same
+// way: 0.35f is written "0.35", not "0.3499999940395355". Locale-independent (to_chars).
+inline double TidyFloat(float value) {
+  if (!std::isfinite(value)) return 0;  // JSON has no NaN; a NaN on the board becomes 0
+  char text[32];
+  const auto written = std::to_chars(text, text + sizeof text, value);
+  double tidy = 0;
+  const auto parsed = std::from_chars(text, written.ptr, tidy);
+  // Decimal → double → float could round twice; then keep the float's exact value.
+  if (parsed.ec != std::errc() || static_cast<float>(tidy) != value) return double(value);
+  return tidy;
+}
+
+inline std::string ColorText(Rgb color) {
+  if (color == 0) return "";
+  char text[8];
+  std::snprintf(text, sizeof text, "#%06x", static_cast<unsigned>(color & 0xffffffu));
+  return text;
+}
+
+// "#rrggbb" (either case) → colour; anything else → 0, the lane kind's colour: a mistyped colour
+// is not worth refusing a board for.
+inline Rgb ColorFromText(const std::string& text) {
+  if (text.size() != 7 || text[0] != '#') return 0;
+  Rgb color = 0;
+  for (size_t i = 1; i < 7; ++i) {
+    const char c = text[i];
+    int digit = -1;
+    if (c >= '0' && c <= '9') digit = c - '0';
+    if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+    if (digit < 0) return 0;
+    color = color * 16 + Rgb(digit);
+  }
+  return color;
+}
+
+// ---- Reading helpers: each records its field in the trail ------------------------------
+
+// cereal hands load functions the base archive; the trail is optional (a plain archive works).
+inline LoadTrail* TrailOf(cereal::JSONInputArchive& ar) {
+  auto* trailed = dynamic_cast<TrailedJsonInputArchive*>(&ar);
+  return trailed ? &trailed->trail : nullptr;
+}
+
+template <class T>
+void Get(cereal::JSONInputArchive& ar, const char* name, T& value) {
+  LoadTrail* trail = TrailOf(ar);
+  if (trail) trail->Push(name);
+  ar(cereal::make_nvp(name, value));
+  if (trail) trail->Pop();
+}
+
+template <class Tag>
+void GetId(cereal::JSONInputArchive& ar, const char* name, Id<Tag>& id) {
+  uint64_t value = 0;
+  Get(ar, name, value);
+  id = Id<Tag>(value);
+}
+
+// A huge number is clamped (to kMaxJsonNumber, core/model/limits.h) so the cast to float is
+// defined; NaN and infinity pass through for RepairBoard to replace, so that it can tell the user
+// it did.
+inline void GetFloat(cereal::JSONInputArchive& ar, const char* name, float& value) {
+  double number = 0;
+  Get(ar, name, number);
+  value = std::isfinite(number) ? static_cast<float>(std::fmax(-kMaxJsonNumber, std::fmin(number, kMaxJsonNumber)))
+                                : static_cast<float>(number);
+}
+
+// A metric is a number or null in the file. cereal 1.3.2 cannot ask a value's type, so the loader
+// (PrepareBoardJson) hands each one over as an array of zero or one number.
+inline void GetOptionalFloat(cereal::JSONInputArchive& ar, const char* name, std::optional<float>& value) {
+  std::vector<double> numbers;
+  Get(ar, name, numbers);
+  value.reset();
+  if (numbers.empty()) return;
+  const double raw = numbers.front();
+  value = std::isfinite(raw) ? static_cast<float>(std::fmax(-kMaxJsonNumber, std::fmin(raw, kMaxJsonNumber)))
+                             : static_cast<float>(raw);
+}
+
+inline void GetColor(cereal::JSONInputArchive& ar, const char* name, Rgb& color) {
+  std::string text;
+  Get(ar, name, text);
+  color = ColorFromText(text);
+}
+
+// A list whose elements are named by index in the trail ("notes[3]").
+template <class T>
+struct IndexedList {
+  std::vector<T>* items;
+};
+
+template <class T>
+void load(cereal::JSONInputArchive& ar, IndexedList<T>& list) {
+  cereal::size_type count = 0;
+  ar(cereal::make_size_tag(count));
+  list.items->clear();
+  list.items->resize(static_cast<size_t>(count));
+  LoadTrail* trail = TrailOf(ar);
+  for (size_t i = 0; i < list.items->size(); ++i) {
+    if (trail) trail->Push("[" + std::to_string(i) + "]");
+    ar((*list.items)[i]);
+    if (trail) trail->Pop();
+  }
+}
+
+template <class T>
+void GetList(cereal::JSONInputArchive& ar, const char* name, std::vector<T>& items) {
+  IndexedList<T> list{&items};
+  Get(ar, name, list);
+}
+
+}  // namespace serial
+
+// ---- Records ---------------------------------------------------------------------------
+// Non-member save/load found by ADL; cereal calls them for JSON archives only.
+
+inline void save(cereal::JSONOutputArchive& ar, const Vec2& v) {
+  ar(cereal::make_nvp("x", serial::TidyFloat(v.x)), cereal::make_nvp("y", serial::TidyFloat(v.y)));
+}
+inline void load(cereal::JSONInputArchive& ar, Vec2& v) {
+  serial::GetFloat(ar, "x", v.x);
+  serial::GetFloat(ar, "y", v.y);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const BoardMeta& meta) {
+  ar(cereal::make_nvp("title", meta.title), cereal::make_nvp("created", meta.created),
+     cereal::make_nvp("modified", meta.modified));
+}
+inline void load(cereal::JSONInputArchive& ar, BoardMeta& meta) {
+  serial::Get(ar, "title", meta.title);
+  serial::Get(ar, "created", meta.created);
+  serial::Get(ar, "modified", meta.modified);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const Stage& stage) {
+  ar(cereal::make_nvp("id", stage.id.value), cereal::make_nvp("name", stage.name),
+     cereal::make_nvp("width", serial::TidyFloat(stage.width)));
+}
+inline void load(cereal::JSONInputArchive& ar, Stage& stage) {
+  serial::GetId(ar, "id", stage.id);
+  serial::Get(ar, "name", stage.name);
+  serial::GetFloat(ar, "width", stage.width);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const Lane& lane) {
+  ar(cereal::make_nvp("id", lane.id.value), cereal::make_nvp("name", lane.name),
+     cereal::make_nvp("kind", std::string(LaneKindName(lane.kind))),
+     cereal::make_nvp("height", serial::TidyFloat(lane.height)),
+     cereal::make_nvp("color", serial::ColorText(lane.color)), cereal::make_nvp("collapsed", lane.collapsed));
+}
+inline void load(cereal::JSONInputArchive& ar, Lane& lane) {
+  serial::GetId(ar, "id", lane.id);
+  serial::Get(ar, "name", lane.name);
+  std::string kind;
+  serial::Get(ar, "kind", kind);
+  lane.kind = LaneKindFromName(kind);
+  serial::GetFloat(ar, "height", lane.height);
+  serial::GetColor(ar, "color", lane.color);
+  serial::Get(ar, "collapsed", lane.collapsed);
+}
+
+namespace serial {
+inline void PutOptionalFloat(cereal::JSONOutputArchive& ar, const char* name, const std::optional<float>& value) {
+  if (value && std::isfinite(*value))
+    ar(cereal::make_nvp(name, TidyFloat(*value)));
+  else
+    ar(cereal::make_nvp(name, nullptr));
+}
+}  // namespace serial
+
+inline void save(cereal::JSONOutputArchive& ar, const NoteMetrics& metrics) {
+  serial::PutOptionalFloat(ar, "conversion", metrics.conversion);
+  serial::PutOptionalFloat(ar, "csi", metrics.csi);
+  serial::PutOptionalFloat(ar, "nps", metrics.nps);
+}
+inline void load(cereal::JSONInputArchive& ar, NoteMetrics& metrics) {
+  serial::GetOptionalFloat(ar, "conversion", metrics.conversion);
+  serial::GetOptionalFloat(ar, "csi", metrics.csi);
+  serial::GetOptionalFloat(ar, "nps", metrics.nps);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const Note& note) {
+  ar(cereal::make_nvp("id", note.id.value), cereal::make_nvp("stage", note.stage.value),
+     cereal::make_nvp("lane", note.lane.value), cereal::make_nvp("pos", note.pos),
+     cereal::make_nvp("size", std::string(NoteSizeName(note.size))), cereal::make_nvp("text", note.text),
+     cereal::make_nvp("color", serial::ColorText(note.color)), cereal::make_nvp("votes", note.votes),
+     cereal::make_nvp("tags", note.tags), cereal::make_nvp("owner", note.owner), cereal::make_nvp("due", note.due),
+     cereal::make_nvp("channel", note.channel), cereal::make_nvp("metrics", note.metrics),
+     cereal::make_nvp("severity", note.severity));
+}
+inline void load(cereal::JSONInputArchive& ar, Note& note) {
+  serial::GetId(ar, "id", note.id);
+  serial::GetId(ar, "stage", note.stage);
+  serial::GetId(ar, "lane", note.lane);
+  serial::Get(ar, "pos", note.pos);
+  std::string size;
+  serial::Get(ar, "size", size);
+  note.size = NoteSizeFromName(size);
+  serial::Get(ar, "text", note.text);
+  serial::GetColor(ar, "color", note.color);
+  serial::Get(ar, "votes", note.votes);
+  serial::Get(ar, "tags", note.tags);
+  serial::Get(ar, "owner", note.owner);
+  serial::Get(ar, "due", note.due);
+  serial::Get(ar, "channel", note.channel);
+  serial::Get(ar, "metrics", note.metrics);
+  serial::Get(ar, "severity", note.severity);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const CurvePoint& point) {
+  ar(cereal::make_nvp("stage", point.stage.value), cereal::make_nvp("t", serial::TidyFloat(point.t)),
+     cereal::make_nvp("value", serial::TidyFloat(point.value)), cereal::make_nvp("label", point.label));
+}
+inline void load(cereal::JSONInputArchive& ar, CurvePoint& point) {
+  serial::GetId(ar, "stage", point.stage);
+  serial::GetFloat(ar, "t", point.t);
+  serial::GetFloat(ar, "value", point.value);
+  serial::Get(ar, "label", point.label);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const EmotionCurve& curve) {
+  ar(cereal::make_nvp("id", curve.id.value), cereal::make_nvp("persona", curve.persona.value),
+     cereal::make_nvp("name", curve.name), cereal::make_nvp("color", serial::ColorText(curve.color)),
+     cereal::make_nvp("toBe", curve.toBe), cereal::make_nvp("points", curve.points));
+}
+inline void load(cereal::JSONInputArchive& ar, EmotionCurve& curve) {
+  serial::GetId(ar, "id", curve.id);
+  serial::GetId(ar, "persona", curve.persona);
+  serial::Get(ar, "name", curve.name);
+  serial::GetColor(ar, "color", curve.color);
+  serial::Get(ar, "toBe", curve.toBe);
+  serial::GetList(ar, "points", curve.points);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const Persona& persona) {
+  ar(cereal::make_nvp("id", persona.id.value), cereal::make_nvp("name", persona.name),
+     cereal::make_nvp("description", persona.description), cereal::make_nvp("goals", persona.goals),
+     cereal::make_nvp("needs", persona.needs), cereal::make_nvp("pains", persona.pains),
+     cereal::make_nvp("objections", persona.objections), cereal::make_nvp("channels", persona.channels),
+     cereal::make_nvp("quote", persona.quote));
+}
+inline void load(cereal::JSONInputArchive& ar, Persona& persona) {
+  serial::GetId(ar, "id", persona.id);
+  serial::Get(ar, "name", persona.name);
+  serial::Get(ar, "description", persona.description);
+  serial::Get(ar, "goals", persona.goals);
+  serial::Get(ar, "needs", persona.needs);
+  serial::Get(ar, "pains", persona.pains);
+  serial::Get(ar, "objections", persona.objections);
+  serial::Get(ar, "channels", persona.channels);
+  serial::Get(ar, "quote", persona.quote);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const Board& board) {
+  ar(cereal::make_nvp("meta", board.meta), cereal::make_nvp("nextId", board.nextId),
+     cereal::make_nvp("stages", board.stages), cereal::make_nvp("lanes", board.lanes),
+     cereal::make_nvp("notes", board.notes), cereal::make_nvp("curves", board.curves),
+     cereal::make_nvp("personas", board.personas));
+}
+inline void load(cereal::JSONInputArchive& ar, Board& board) {
+  serial::Get(ar, "meta", board.meta);
+  serial::Get(ar, "nextId", board.nextId);
+  serial::GetList(ar, "stages", board.stages);
+  serial::GetList(ar, "lanes", board.lanes);
+  serial::GetList(ar, "notes", board.notes);
+  serial::GetList(ar, "curves", board.curves);
+  serial::GetList(ar, "personas", board.personas);
+}
+
+}  // namespace jb

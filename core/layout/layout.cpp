@@ -1,0 +1,274 @@
+#include "core/layout/layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <cstdio>
+#include <unordered_set>
+
+#include "core/layout/curve.h"
+
+namespace jb {
+
+namespace {
+
+constexpr int kCurveSamplesPerSegment = 24;
+
+// Flow the notes of one cell inside `innerWidth`; returns the height they need and writes
+// positions relative to the cell's inner top-left.
+float FlowCell(const std::vector<Vec2>& sizes, float innerWidth, float gap, std::vector<Vec2>* offsets) {
+  offsets->clear();
+  float x = 0, y = 0, rowHeight = 0;
+  for (Vec2 size : sizes) {
+    if (x > 0 && x + size.x > innerWidth) {
+      x = 0;
+      y += rowHeight + gap;
+      rowHeight = 0;
+    }
+    offsets->push_back({x, y});
+    x += size.x + gap;
+    rowHeight = std::max(rowHeight, size.y);
+  }
+  return sizes.empty() ? 0.0f : y + rowHeight;
+}
+
+Rect Union(const Rect& a, const Rect& b) {
+  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+}  // namespace
+
+Vec2 NoteSizeUnits(NoteSize size) {
+  switch (size) {
+    case NoteSize::Small: return {124, 80};
+    case NoteSize::Large: return {220, 140};
+    case NoteSize::Medium: break;
+  }
+  return {158, 100};
+}
+
+NoteFooter MakeNoteFooter(const Note& note) {
+  NoteFooter footer;
+  auto add = [](std::string& line, const std::string& part) {
+    if (!part.empty()) line += (line.empty() ? "" : " · ") + part;
+  };
+  auto number = [](const char* format, float value) {
+    char text[32];
+    std::snprintf(text, sizeof text, format, double(value));
+    return std::string(text);
+  };
+  add(footer.touchpoint, note.channel);
+  if (note.metrics.conversion) add(footer.touchpoint, number("conv %.3g%%", *note.metrics.conversion));
+  if (note.metrics.csi) add(footer.touchpoint, number("CSI %.3g", *note.metrics.csi));
+  if (note.metrics.nps) add(footer.touchpoint, number("NPS %+.0f", *note.metrics.nps));
+  add(footer.action, note.owner);
+  add(footer.action, note.due);
+  for (const std::string& tag : note.tags) add(footer.action, "#" + tag);
+  return footer;
+}
+
+int NoteFooterLines(const Note& note) {
+  const bool touchpoint = !note.channel.empty() || note.metrics.conversion || note.metrics.csi || note.metrics.nps;
+  const bool action = !note.owner.empty() || !note.due.empty() || !note.tags.empty();
+  return int(touchpoint) + int(action);
+}
+
+const NoteFitCache::Entry& NoteFitCache::Fit(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics) {
+  const bool sameMetrics = std::memcmp(&metrics, &m_metrics, sizeof metrics) == 0;
+  if (&glyphs != m_glyphs || !sameMetrics) {
+    m_entries.clear();
+    m_glyphs = &glyphs;
+    m_metrics = metrics;
+  }
+  Entry& entry = m_entries[note.id.value];
+  const int footerLines = NoteFooterLines(note);
+  if (entry.wrapped.lines.empty() || entry.text != note.text || entry.size != note.size ||
+      entry.footerLines != footerLines) {
+    FitNote(note, glyphs, metrics, &entry.noteSize, &entry.textBox, &entry.wrapped);
+    entry.text = note.text;
+    entry.size = note.size;
+    entry.footerLines = footerLines;
+  }
+  return entry;
+}
+
+void NoteFitCache::Prune(const Board& board) {
+  if (m_entries.size() <= board.notes.size() * 2 + 64) return;
+  std::unordered_set<uint64_t> live;
+  for (const Note& note : board.notes) live.insert(note.id.value);
+  for (auto it = m_entries.begin(); it != m_entries.end();)
+    it = live.count(it->first) ? std::next(it) : m_entries.erase(it);
+}
+
+void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& m, Vec2* size, Rect* textBox,
+             WrappedText* text) {
+  *size = NoteSizeUnits(note.size);
+  const int footerLines = NoteFooterLines(note);
+  const float footer = footerLines * m.noteFooter + (footerLines ? 2 : 0);
+  const float width = size->x - 2 * m.notePadding;
+  const float height = size->y - 2 * m.notePadding - footer;
+  *text = FitText(glyphs, note.text, width, height, m.noteTextSize, m.minNoteTextSize);
+  if (text->Height() > height) size->y = text->Height() + 2 * m.notePadding + footer;
+  *textBox = {m.notePadding, m.notePadding, size->x - m.notePadding, size->y - m.notePadding - footer};
+}
+
+Rect Layout::StageHeader(int stage) const {
+  return {stageX[stage], grid.y0, stageX[stage + 1], laneY.front()};
+}
+Rect Layout::LaneLabel(int lane) const { return {grid.x0, laneY[lane], stageX.front(), laneY[lane + 1]}; }
+Rect Layout::Cell(int stage, int lane) const {
+  return {stageX[stage], laneY[lane], stageX[stage + 1], laneY[lane + 1]};
+}
+
+float Layout::EmotionY(float value) const {
+  if (emotionsLane < 0) return 0;
+  float top = laneY[emotionsLane], bottom = laneY[emotionsLane + 1];
+  float margin = std::min(28.0f, (bottom - top) * 0.2f);
+  float mid = (top + bottom) * 0.5f, half = (bottom - top) * 0.5f - margin;
+  return mid - std::clamp(value, -1.0f, 1.0f) * half;
+}
+
+float Layout::EmotionValue(float y) const {
+  float top = EmotionY(1), bottom = EmotionY(-1);
+  if (bottom <= top) return 0;
+  return std::clamp(1 - 2 * (y - top) / (bottom - top), -1.0f, 1.0f);
+}
+
+bool Layout::CellAt(Vec2 p, int* stage, int* lane) const {
+  if (stageX.size() < 2 || laneY.size() < 2) return false;
+  if (p.x < stageX.front() || p.x >= stageX.back() || p.y < laneY.front() || p.y >= laneY.back()) return false;
+  *stage = int(std::upper_bound(stageX.begin(), stageX.end(), p.x) - stageX.begin()) - 1;
+  *lane = int(std::upper_bound(laneY.begin(), laneY.end(), p.y) - laneY.begin()) - 1;
+  return true;
+}
+
+Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const LayoutMetrics& m, NoteFitCache* cache) {
+  Layout layout;
+  const int stageCount = int(board.stages.size());
+  const int laneCount = int(board.lanes.size());
+
+  layout.stageX.resize(stageCount + 1);
+  layout.stageX[0] = m.laneLabelWidth;
+  for (int s = 0; s < stageCount; ++s) layout.stageX[s + 1] = layout.stageX[s] + board.stages[s].width;
+
+  // Each note's size (grown to fit its text) and text box relative to its top-left.
+  std::vector<Vec2> noteSizes(board.notes.size());
+  layout.notes.resize(board.notes.size());
+  for (size_t i = 0; i < board.notes.size(); ++i) {
+    NoteBox& box = layout.notes[i];
+    if (glyphs && cache) {
+      const NoteFitCache::Entry& fitted = cache->Fit(board.notes[i], *glyphs, m);
+      noteSizes[i] = fitted.noteSize;
+      box.textBox = fitted.textBox;
+      box.text = fitted.wrapped;
+    } else if (glyphs) {
+      FitNote(board.notes[i], *glyphs, m, &noteSizes[i], &box.textBox, &box.text);
+    } else {
+      noteSizes[i] = NoteSizeUnits(board.notes[i].size);
+      box.textBox = {m.notePadding, m.notePadding, noteSizes[i].x - m.notePadding, noteSizes[i].y - m.notePadding};
+    }
+  }
+
+  // Group cell notes per cell (in board order) to size the lanes.
+  std::vector<std::vector<int>> cellNotes(size_t(stageCount) * laneCount);
+  for (size_t i = 0; i < board.notes.size(); ++i) {
+    const Note& note = board.notes[i];
+    NoteBox& box = layout.notes[i];
+    box.id = note.id;
+    int s = note.IsFree() ? -1 : board.StageIndex(note.stage);
+    int l = note.IsFree() ? -1 : board.LaneIndex(note.lane);
+    if (s >= 0 && l >= 0) {
+      box.stage = s;
+      box.lane = l;
+      cellNotes[size_t(l) * stageCount + s].push_back(int(i));
+    } else {
+      box.rect = {note.pos.x, note.pos.y, note.pos.x + noteSizes[i].x, note.pos.y + noteSizes[i].y};
+    }
+  }
+
+  // Lane heights: at least the lane's own height, more if a cell's notes need it.
+  std::vector<std::vector<Vec2>> offsets(cellNotes.size());
+  layout.laneY.resize(laneCount + 1);
+  layout.laneY[0] = m.headerHeight;
+  std::vector<Vec2> sizes;
+  for (int l = 0; l < laneCount; ++l) {
+    const Lane& lane = board.lanes[l];
+    float height = lane.collapsed ? m.collapsedLaneHeight : lane.height;
+    for (int s = 0; s < stageCount; ++s) {
+      size_t cell = size_t(l) * stageCount + s;
+      sizes.clear();
+      for (int i : cellNotes[cell]) sizes.push_back(noteSizes[i]);
+      float inner = std::max(board.stages[s].width - 2 * m.cellPadding, 1.0f);
+      float needed = FlowCell(sizes, inner, m.noteGap, &offsets[cell]);
+      if (!lane.collapsed && needed > 0) height = std::max(height, needed + 2 * m.cellPadding);
+    }
+    layout.laneY[l + 1] = layout.laneY[l] + height;
+  }
+
+  for (int l = 0; l < laneCount; ++l) {
+    for (int s = 0; s < stageCount; ++s) {
+      size_t cell = size_t(l) * stageCount + s;
+      for (size_t k = 0; k < cellNotes[cell].size(); ++k) {
+        int i = cellNotes[cell][k];
+        Vec2 size = noteSizes[i];
+        float x = layout.stageX[s] + m.cellPadding + offsets[cell][k].x;
+        float y = layout.laneY[l] + m.cellPadding + offsets[cell][k].y;
+        layout.notes[i].rect = {x, y, x + size.x, y + size.y};
+        layout.notes[i].hidden = board.lanes[l].collapsed;
+      }
+    }
+  }
+
+  for (NoteBox& box : layout.notes)
+    box.textBox = {box.rect.x0 + box.textBox.x0, box.rect.y0 + box.textBox.y0, box.rect.x0 + box.textBox.x1,
+                   box.rect.y0 + box.textBox.y1};
+
+  layout.grid = {0, 0, layout.stageX.back(), layout.laneY.back()};
+  layout.bounds = layout.grid;
+
+  // Persona cards stack to the left of the grid, sharing its height (at least a readable card each).
+  float personaY = 0;
+  const float personaCount = float(board.personas.size());
+  const float cardHeight = personaCount > 0
+      ? std::max(620.0f, (layout.grid.Height() - (personaCount - 1) * m.personaGap) / personaCount)
+      : 0.0f;
+  for (size_t p = 0; p < board.personas.size(); ++p) {
+    Rect card{-m.personaGap - m.personaWidth, personaY, -m.personaGap, personaY + cardHeight};
+    layout.personas.push_back(card);
+    personaY = card.y1 + m.personaGap;
+    layout.bounds = Union(layout.bounds, card);
+  }
+  for (const NoteBox& box : layout.notes)
+    if (box.stage < 0) layout.bounds = Union(layout.bounds, box.rect);
+
+  for (int l = 0; l < laneCount; ++l)
+    if (board.lanes[l].kind == LaneKind::Emotions && !board.lanes[l].collapsed) {
+      layout.emotionsLane = l;
+      break;
+    }
+
+  for (const EmotionCurve& curve : board.curves) {
+    CurveGeometry geometry;
+    geometry.id = curve.id;
+    if (layout.emotionsLane >= 0) {
+      for (size_t p = 0; p < curve.points.size(); ++p) {
+        const CurvePoint& point = curve.points[p];
+        int s = board.StageIndex(point.stage);
+        if (s < 0) continue;
+        float t = std::clamp(point.t, 0.0f, 1.0f);
+        float x = layout.stageX[s] + t * board.stages[s].width;
+        geometry.knots.push_back({int(p), {x, layout.EmotionY(point.value)}});
+      }
+      std::stable_sort(geometry.knots.begin(), geometry.knots.end(),
+                       [](const CurvePointPos& a, const CurvePointPos& b) { return a.pos.x < b.pos.x; });
+      std::vector<Vec2> knots;
+      for (const auto& knot : geometry.knots) knots.push_back(knot.pos);
+      geometry.samples = SampleMonotoneCubic(knots, kCurveSamplesPerSegment);
+    }
+    layout.curves.push_back(std::move(geometry));
+  }
+  if (cache) cache->Prune(board);
+  return layout;
+}
+
+}  // namespace jb

@@ -1,0 +1,123 @@
+// Where everything on a board goes, in board units. Computed from the Board alone, so the
+// screen, the PNG export, hit-testing and --dump-layout all agree.
+//
+// The grid's top-left corner is the origin: a header row of stage names across the top, a
+// column of lane labels down the left, one cell per stage × lane. Notes in a cell flow left to
+// right and wrap; a lane grows taller when one of its cells needs more room, so notes never
+// overlap. The persona cards stand to the left of the grid; free notes sit at their own pos.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/layout/text_wrap.h"
+#include "core/model/model.h"
+
+namespace jb {
+
+struct LayoutMetrics {
+  float headerHeight = 64;
+  float laneLabelWidth = 210;
+  float cellPadding = 14;
+  float noteGap = 12;
+  float collapsedLaneHeight = 40;
+  float personaWidth = 320;
+  float personaGap = 48;
+  float noteTextSize = 17;     // board units; text shrinks from here to fit its note...
+  float minNoteTextSize = 11;  // ...down to here, and only then does the note grow taller
+  float notePadding = 10;
+  float noteFooter = 16;       // each footer line: channel and metrics; owner, due date and tags
+};
+
+// The footer lines a note shows under its text: [0] touchpoint data, [1] action data and tags.
+struct NoteFooter {
+  std::string touchpoint;  // "site · conv 38% · CSI 72 · NPS +12"
+  std::string action;      // "Anna K. · 2026-12-15 · #pricing"
+  int Lines() const { return int(!touchpoint.empty()) + int(!action.empty()); }
+};
+NoteFooter MakeNoteFooter(const Note& note);
+// MakeNoteFooter(note).Lines() without building the strings.
+int NoteFooterLines(const Note& note);
+inline constexpr LayoutMetrics kMetrics{};
+
+Vec2 NoteSizeUnits(NoteSize size);
+
+struct NoteBox {
+  NoteId id;
+  Rect rect;
+  Rect textBox;      // where the text goes
+  WrappedText text;  // fitted and wrapped (empty when the layout had no glyph metrics)
+  int stage = -1;  // index into Board::stages, -1 for a free note
+  int lane = -1;   // index into Board::lanes, -1 for a free note
+  bool hidden = false;  // in a collapsed lane
+};
+
+struct CurvePointPos {
+  int point = 0;  // index into EmotionCurve::points
+  Vec2 pos;
+};
+
+struct CurveGeometry {
+  CurveId id;
+  std::vector<CurvePointPos> knots;  // sorted left to right
+  std::vector<Vec2> samples;         // the smooth curve, as drawn and hit-tested
+};
+
+struct Layout {
+  std::vector<float> stageX;  // left edge of each stage, plus the right edge of the last (size+1)
+  std::vector<float> laneY;   // top edge of each lane, plus the bottom edge of the last (size+1)
+  Rect grid;                  // header row and label column included
+  std::vector<NoteBox> notes; // same order as Board::notes
+  std::vector<Rect> personas; // same order as Board::personas
+  std::vector<CurveGeometry> curves;  // same order as Board::curves
+  int emotionsLane = -1;      // the lane the curves are drawn in (the first of kind emotions)
+  Rect bounds;                // everything: grid, persona cards, free notes
+
+  Rect StageHeader(int stage) const;
+  Rect LaneLabel(int lane) const;
+  Rect Cell(int stage, int lane) const;
+  // The vertical band of the emotion scale inside a lane: value +1 at the top, -1 at the bottom.
+  float EmotionY(float value) const;
+  // The inverse: the emotion value at height y, clamped to -1..+1.
+  float EmotionValue(float y) const;
+  // The cell under a point, or false.
+  bool CellAt(Vec2 p, int* stage, int* lane) const;
+};
+
+// Each note's fitted text from earlier layouts, by note id. Fitting (wrapping at several sizes) is
+// most of a layout's cost, and a view lays the board out again on every change (each step of a
+// drag) while almost no text changes. An entry is reused only for the same text, size, footer,
+// glyph metrics and layout metrics.
+class NoteFitCache {
+ public:
+  struct Entry {
+    std::string text;
+    NoteSize size = NoteSize::Medium;
+    int footerLines = 0;
+    Vec2 noteSize;
+    Rect textBox;
+    WrappedText wrapped;
+  };
+  // The entry for `note`, refitted when stale.
+  const Entry& Fit(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics);
+  // Forgets notes no longer on the board once the cache has grown well past it.
+  void Prune(const Board& board);
+  size_t Size() const { return m_entries.size(); }
+
+ private:
+  std::unordered_map<uint64_t, Entry> m_entries;
+  const GlyphMetrics* m_glyphs = nullptr;
+  LayoutMetrics m_metrics;
+};
+
+// `glyphs` measures text so notes can fit it (shrink, then grow); without it, notes keep their
+// standard sizes and carry no wrapped text. `cache` (optional) keeps fitted text between layouts.
+Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs = nullptr, const LayoutMetrics& metrics = kMetrics,
+                     NoteFitCache* cache = nullptr);
+
+// The note's size and wrapped text for `note` at its standard width.
+void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics, Vec2* size, Rect* textBoxAtOrigin,
+             WrappedText* text);
+
+}  // namespace jb

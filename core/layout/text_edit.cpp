@@ -1,0 +1,166 @@
+#include "core/layout/text_edit.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace jb {
+
+namespace {
+
+char32_t CodepointAt(std::string_view text, size_t pos) { return NextCodepoint(text, &pos); }
+
+bool IsWordChar(char32_t c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return false;
+  bool asciiPunctuation = (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+  return !asciiPunctuation;
+}
+
+}  // namespace
+
+bool IsCombiningMark(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
+         (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+size_t PrevClusterStart(std::string_view text, size_t pos) {
+  size_t p = PrevCodepointStart(text, pos);
+  while (p > 0 && IsCombiningMark(CodepointAt(text, p))) p = PrevCodepointStart(text, p);
+  return p;
+}
+
+size_t NextClusterStart(std::string_view text, size_t pos) {
+  size_t p = NextCodepointStart(text, pos);
+  while (p < text.size() && IsCombiningMark(CodepointAt(text, p))) p = NextCodepointStart(text, p);
+  return p;
+}
+
+size_t PrevWordStart(std::string_view text, size_t pos) {
+  size_t p = std::min(pos, text.size());
+  while (p > 0 && !IsWordChar(CodepointAt(text, PrevClusterStart(text, p)))) p = PrevClusterStart(text, p);
+  while (p > 0 && IsWordChar(CodepointAt(text, PrevClusterStart(text, p)))) p = PrevClusterStart(text, p);
+  return p;
+}
+
+size_t NextWordEnd(std::string_view text, size_t pos) {
+  size_t p = std::min(pos, text.size());
+  while (p < text.size() && !IsWordChar(CodepointAt(text, p))) p = NextClusterStart(text, p);
+  while (p < text.size() && IsWordChar(CodepointAt(text, p))) p = NextClusterStart(text, p);
+  return p;
+}
+
+void TextEdit::SetText(std::string text) {
+  m_text = std::move(text);
+  m_caret = m_anchor = m_text.size();
+  m_goalX = -1;
+}
+
+void TextEdit::Insert(std::string_view utf8) {
+  size_t begin = SelectionBegin();
+  m_text.replace(begin, SelectionEnd() - begin, utf8);
+  MoveTo(begin + utf8.size(), false);
+}
+
+void TextEdit::Type(char32_t c) {
+  if (c < 0x20 || c == 0x7F) return;
+  std::string utf8;
+  AppendUtf8(utf8, c);
+  Insert(utf8);
+}
+
+void TextEdit::Backspace() {
+  if (!HasSelection()) m_anchor = PrevClusterStart(m_text, m_caret);
+  Insert({});
+}
+
+void TextEdit::Delete() {
+  if (!HasSelection()) m_anchor = NextClusterStart(m_text, m_caret);
+  Insert({});
+}
+
+void TextEdit::MoveTo(size_t pos, bool select) {
+  m_caret = std::min(pos, m_text.size());
+  if (!select) m_anchor = m_caret;
+  m_goalX = -1;
+}
+
+void TextEdit::Left(bool select) {
+  MoveTo(HasSelection() && !select ? SelectionBegin() : PrevClusterStart(m_text, m_caret), select);
+}
+
+void TextEdit::Right(bool select) {
+  MoveTo(HasSelection() && !select ? SelectionEnd() : NextClusterStart(m_text, m_caret), select);
+}
+
+void TextEdit::WordLeft(bool select) { MoveTo(PrevWordStart(m_text, m_caret), select); }
+void TextEdit::WordRight(bool select) { MoveTo(NextWordEnd(m_text, m_caret), select); }
+
+void TextEdit::Home(bool select) {
+  size_t lineStart = m_caret == 0 ? std::string::npos : m_text.rfind('\n', m_caret - 1);
+  MoveTo(lineStart == std::string::npos ? 0 : lineStart + 1, select);
+}
+
+void TextEdit::End(bool select) {
+  size_t lineEnd = m_text.find('\n', m_caret);
+  MoveTo(lineEnd == std::string::npos ? m_text.size() : lineEnd, select);
+}
+
+void TextEdit::SelectAll() {
+  m_anchor = 0;
+  m_caret = m_text.size();
+  m_goalX = -1;
+}
+
+size_t TextEdit::LineOf(const WrappedText& wrapped, size_t pos) {
+  size_t line = 0;
+  for (size_t k = 0; k < wrapped.lines.size(); ++k)
+    if (pos >= wrapped.lines[k].first) line = k;
+  return line;
+}
+
+void TextEdit::Up(const WrappedText& wrapped, const GlyphMetrics& glyphs, bool select) {
+  Vertical(wrapped, glyphs, -1, select);
+}
+
+void TextEdit::Down(const WrappedText& wrapped, const GlyphMetrics& glyphs, bool select) {
+  Vertical(wrapped, glyphs, +1, select);
+}
+
+void TextEdit::Vertical(const WrappedText& wrapped, const GlyphMetrics& glyphs, int direction, bool select) {
+  const std::string_view text = m_text;
+  const auto& lines = wrapped.lines;
+  const size_t line = LineOf(wrapped, m_caret);
+  const bool outside = lines.empty() || (direction < 0 ? line == 0 : line + 1 >= lines.size());
+  // x in units of 1-high text: the wrap's size only scales it.
+  float goal = m_goalX;
+  if (goal < 0 && !lines.empty()) {
+    size_t begin = std::min(lines[line].first, m_caret);
+    goal = TextWidth(glyphs, text.substr(begin, m_caret - begin), 1);
+  }
+  if (outside) {
+    MoveTo(direction < 0 ? 0 : text.size(), select);
+    m_goalX = goal;
+    return;
+  }
+  const size_t target = line + direction;
+  const size_t begin = std::min(lines[target].first, text.size());
+  const size_t end = std::min(std::max(lines[target].second, begin), text.size());
+  // A line broken inside a word ends where the next begins: that offset shows on the next line.
+  const bool softBreak = target + 1 < lines.size() && lines[target + 1].first == end;
+  size_t best = begin;
+  float x = 0, bestDistance = std::fabs(goal);
+  for (size_t p = begin; p < end;) {
+    size_t next = NextClusterStart(text, p);
+    x += TextWidth(glyphs, text.substr(p, next - p), 1);
+    p = next;
+    if (p > end || (p == end && softBreak)) break;
+    float distance = std::fabs(x - goal);
+    if (distance < bestDistance) {
+      best = p;
+      bestDistance = distance;
+    }
+  }
+  MoveTo(best, select);
+  m_goalX = goal;
+}
+
+}  // namespace jb

@@ -1,0 +1,119 @@
+#include "core/layout/text_wrap.h"
+
+#include <algorithm>
+
+namespace jb {
+
+char32_t NextCodepoint(std::string_view text, size_t* pos) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char c = byte(*pos);
+  int length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (length == 0 || *pos + length > text.size()) {
+    ++*pos;
+    return 0xFFFD;
+  }
+  char32_t code = length == 1 ? c : c & (0x7F >> length);
+  for (int i = 1; i < length; ++i) {
+    unsigned char next = byte(*pos + i);
+    if ((next & 0xC0) != 0x80) {
+      ++*pos;
+      return 0xFFFD;
+    }
+    code = (code << 6) | (next & 0x3F);
+  }
+  *pos += length;
+  return code;
+}
+
+void AppendUtf8(std::string& out, char32_t c) {
+  if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+  if (c < 0x80) {
+    out += char(c);
+  } else if (c < 0x800) {
+    out += char(0xC0 | (c >> 6));
+    out += char(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += char(0xE0 | (c >> 12));
+    out += char(0x80 | ((c >> 6) & 0x3F));
+    out += char(0x80 | (c & 0x3F));
+  } else {
+    out += char(0xF0 | (c >> 18));
+    out += char(0x80 | ((c >> 12) & 0x3F));
+    out += char(0x80 | ((c >> 6) & 0x3F));
+    out += char(0x80 | (c & 0x3F));
+  }
+}
+
+size_t PrevCodepointStart(std::string_view text, size_t pos) {
+  if (pos == 0) return 0;
+  pos = std::min(pos, text.size()) - 1;
+  while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
+size_t NextCodepointStart(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return text.size();
+  NextCodepoint(text, &pos);
+  return pos;
+}
+
+float TextWidth(const GlyphMetrics& glyphs, std::string_view text, float size) {
+  float width = 0;
+  for (size_t pos = 0; pos < text.size();) width += glyphs.Advance(NextCodepoint(text, &pos));
+  return width * size;
+}
+
+WrappedText WrapText(const GlyphMetrics& glyphs, std::string_view text, float size, float width) {
+  WrappedText wrapped;
+  wrapped.size = size;
+  const float limit = std::max(width, 0.0f) / std::max(size, 1e-3f);  // in units of 1-high text
+  size_t lineBegin = 0, pos = 0;
+  size_t lastBreak = std::string_view::npos;  // byte offset of the last space on this line
+  float lineWidth = 0;
+  auto endLine = [&](size_t end, size_t next) {
+    size_t trimmed = end;
+    while (trimmed > lineBegin && text[trimmed - 1] == ' ') --trimmed;
+    wrapped.lines.push_back({lineBegin, trimmed});
+    lineBegin = pos = next;
+    lastBreak = std::string_view::npos;
+    lineWidth = 0;
+  };
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t c = NextCodepoint(text, &pos);
+    if (c == '\n') {
+      endLine(start, pos);
+      continue;
+    }
+    float advance = glyphs.Advance(c);
+    if (c == ' ') {
+      lastBreak = start;
+      lineWidth += advance;
+      continue;
+    }
+    if (lineWidth + advance > limit && start > lineBegin) {
+      if (lastBreak != std::string_view::npos) {
+        size_t next = lastBreak;
+        while (next < text.size() && text[next] == ' ') ++next;
+        endLine(lastBreak, next);
+      } else {
+        endLine(start, start);  // a word wider than the line: break inside it
+      }
+      continue;
+    }
+    lineWidth += advance;
+  }
+  if (lineBegin < text.size() || wrapped.lines.empty() || (!text.empty() && text.back() == '\n'))
+    endLine(text.size(), text.size());
+  return wrapped;
+}
+
+WrappedText FitText(const GlyphMetrics& glyphs, std::string_view text, float width, float height, float maxSize,
+                    float minSize, float step) {
+  for (float size = maxSize;; size = std::max(minSize, size - step)) {
+    WrappedText wrapped = WrapText(glyphs, text, size, width);
+    if (wrapped.Height() <= height + 0.5f || size <= minSize) return wrapped;
+  }
+}
+
+}  // namespace jb

@@ -1,0 +1,47 @@
+// Every limit and default of a board, in one place: what a file may hold, what the loader and
+// RepairBoard (core/io) clamp to, what the edit commands (core/edit) keep to, and the defaults
+// new records start from. Change a number here and every layer follows.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+namespace jb {
+
+// [SECTION] Defaults of new records: model.h's members, the loader's value for a missing field
+// (board_json.cpp) and the templates all use these.
+inline constexpr float kDefaultStageWidth = 360;
+inline constexpr float kDefaultLaneHeight = 150;  // a minimum: the layout grows a lane for its notes
+
+// [SECTION] What a file may hold; a file beyond these is refused before the board is built
+// (file_io.cpp, board_json.cpp): beyond them the app would stall, since the layout keeps a cell per
+// stage × lane and samples every curve each frame. Real boards stay far below.
+inline constexpr uintmax_t kMaxFileBytes = uintmax_t(256) << 20;
+inline constexpr size_t kMaxNotes = 200000;
+inline constexpr size_t kMaxStages = 1000;  // the layout keeps one cell per stage × lane
+inline constexpr size_t kMaxLanes = 1000;
+inline constexpr size_t kMaxCurves = 1000;
+inline constexpr size_t kMaxPersonas = 1000;
+inline constexpr size_t kMaxCurvePoints = 100000;  // over all curves
+
+// [SECTION] Values a board keeps to: loading (RepairBoard) clamps to them, and so do the edit
+// commands (ClampNoteValues, core/model/sanitize.h), so an edit never makes a board that a save
+// and load would change.
+inline constexpr size_t kMaxTextChars = 20000;  // longer texts (code points) are cut on load
+// Ids a board may use: 2^53 is what any JSON reader keeps exact, and far from wrapping to 0.
+inline constexpr uint64_t kMaxId = uint64_t(1) << 53;
+// Note positions beyond ±this (board units) are not a place anyone put a note: a broken file or
+// a runaway drag. RepairBoard clamps note positions to it, and places moved notes within it.
+inline constexpr float kMaxCoordinate = 1e6f;
+// Not the same limit: the loader clamps every number it reads (any float field) to ±this before
+// the double → float cast, which is undefined beyond float's range. It is above kMaxCoordinate on
+// purpose: a position between the two still reaches RepairBoard out of range, which clamps it and
+// says so in a warning; clamping to kMaxCoordinate while reading would fix it silently.
+inline constexpr double kMaxJsonNumber = 1e7;
+// Stage widths and lane heights a file may hold (RepairBoard; NaN becomes the default).
+inline constexpr float kMinSize = 20, kMaxSize = 20000;
+// Stage widths and lane heights the resize commands allow: narrower than a file may hold, so a
+// drag never makes a header too small to grab or too large to see.
+inline constexpr float kMinStageWidth = 160, kMaxStageWidth = 4000;
+inline constexpr float kMinLaneHeight = 60, kMaxLaneHeight = 4000;
+
+}  // namespace jb

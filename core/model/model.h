@@ -1,0 +1,172 @@
+// The journey map as plain data: what a .cjm file holds. No view state (camera, selection)
+// lives here. Text is UTF-8 everywhere. Sizes are in board units (1 unit = 1 px at zoom 1).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model/ids.h"
+#include "core/model/limits.h"
+
+namespace jb {
+
+struct Vec2 {
+  float x = 0, y = 0;
+  friend bool operator==(Vec2 a, Vec2 b) { return a.x == b.x && a.y == b.y; }
+  friend bool operator!=(Vec2 a, Vec2 b) { return !(a == b); }
+};
+
+struct Rect {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  float Width() const { return x1 - x0; }
+  float Height() const { return y1 - y0; }
+  bool Contains(Vec2 p) const { return p.x >= x0 && p.x < x1 && p.y >= y0 && p.y < y1; }
+  bool Overlaps(const Rect& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+// Colours are 0xRRGGBB; 0 in a colour field means "follow the lane kind's colour".
+using Rgb = uint32_t;
+
+enum class LaneKind {
+  Goals,
+  Questions,
+  Touchpoints,
+  Emotions,  // the lane where the emotion curves are drawn
+  Pains,
+  Delights,
+  Solutions,
+  Actions,
+  Metrics,
+  Custom,
+};
+inline constexpr int kLaneKindCount = 10;
+
+// The names used in files ("goals", "pains", ...) and their inverse; unknown names give Custom.
+const char* LaneKindName(LaneKind kind);
+LaneKind LaneKindFromName(std::string_view name);
+// A readable label for menus ("Pain points").
+const char* LaneKindLabel(LaneKind kind);
+// Sticky-note colour for notes in a lane of this kind.
+Rgb LaneKindNoteColor(LaneKind kind);
+
+enum class NoteSize { Small, Medium, Large };
+const char* NoteSizeName(NoteSize size);
+NoteSize NoteSizeFromName(std::string_view name);
+
+struct Stage {
+  StageId id;
+  std::string name;
+  float width = kDefaultStageWidth;
+};
+
+struct Lane {
+  LaneId id;
+  std::string name;
+  LaneKind kind = LaneKind::Custom;
+  float height = kDefaultLaneHeight;  // minimum height; the layout grows it when its notes need more room
+  Rgb color = 0;       // 0: the kind's colour
+  bool collapsed = false;
+};
+
+// Touchpoint metrics, each unset until the team fills it in (a file writes null for unset).
+struct NoteMetrics {
+  std::optional<float> conversion;  // percent, 0..100
+  std::optional<float> csi;         // customer satisfaction index, 0..100
+  std::optional<float> nps;         // net promoter score, -100..100
+};
+
+struct Note {
+  NoteId id;
+  // Both set: the note sits in that cell; notes of one cell are laid out in the order they
+  // have in Board::notes. Both empty: the note is free on the canvas at `pos`.
+  StageId stage;
+  LaneId lane;
+  Vec2 pos;  // top-left, for free notes only
+  NoteSize size = NoteSize::Medium;
+  std::string text;
+  Rgb color = 0;  // 0: the lane kind's colour
+  int votes = 0;
+  std::vector<std::string> tags;
+  std::string owner;
+  std::string due;  // ISO date "YYYY-MM-DD" or empty
+  std::string channel;  // touchpoint channel, free text: site, call centre, social, e-mail, office...
+  NoteMetrics metrics;
+  int severity = 0;  // 0 none; 1..3 how strong a pain point or moment of delight is
+
+  bool IsFree() const { return !stage || !lane; }
+};
+
+struct CurvePoint {
+  StageId stage;
+  float t = 0.5f;      // 0..1 across the stage's width
+  float value = 0;     // -1 (very negative) .. +1 (very positive)
+  std::string label;   // short caption drawn beside the point
+};
+
+struct EmotionCurve {
+  CurveId id;
+  PersonaId persona;
+  std::string name;
+  Rgb color = 0x3b6fd8;
+  bool toBe = false;  // false: the experience as it is today; true: as the team designs it
+  std::vector<CurvePoint> points;
+};
+
+struct Persona {
+  PersonaId id;
+  std::string name;
+  std::string description;  // age, occupation, income, family: free text
+  std::string goals;
+  std::string needs;
+  std::string pains;
+  std::string objections;
+  std::string channels;
+  std::string quote;
+};
+
+struct BoardMeta {
+  std::string title;
+  std::string created;   // ISO 8601 UTC
+  std::string modified;  // ISO 8601 UTC
+};
+
+struct Board {
+  BoardMeta meta;
+  std::vector<Stage> stages;  // order = order on screen, left to right
+  std::vector<Lane> lanes;    // order = order on screen, top to bottom
+  std::vector<Note> notes;
+  std::vector<EmotionCurve> curves;
+  std::vector<Persona> personas;
+  uint64_t nextId = 1;  // every id on the board is below this
+
+  uint64_t NewId() { return nextId++; }
+
+  const Stage* FindStage(StageId id) const;
+  const Lane* FindLane(LaneId id) const;
+  const Note* FindNote(NoteId id) const;
+  const EmotionCurve* FindCurve(CurveId id) const;
+  const Persona* FindPersona(PersonaId id) const;
+  int StageIndex(StageId id) const;  // -1 if absent
+  int LaneIndex(LaneId id) const;    // -1 if absent
+  int NoteIndex(NoteId id) const;    // -1 if absent
+};
+
+// Whether `text` is a real calendar date written YYYY-MM-DD.
+bool IsIsoDate(const std::string& text);
+// Whether the note's due date is a real date (YYYY-MM-DD) before `todayIso` (same form; a
+// malformed one gives false).
+bool IsOverdue(const Note& note, const std::string& todayIso);
+
+// Equality by content, for tests and for checking that undo restores a board exactly.
+bool operator==(const Stage& a, const Stage& b);
+bool operator==(const Lane& a, const Lane& b);
+bool operator==(const NoteMetrics& a, const NoteMetrics& b);
+bool operator==(const Note& a, const Note& b);
+bool operator==(const CurvePoint& a, const CurvePoint& b);
+bool operator==(const EmotionCurve& a, const EmotionCurve& b);
+bool operator==(const Persona& a, const Persona& b);
+bool operator==(const Board& a, const Board& b);
+
+}  // namespace jb

@@ -1,0 +1,692 @@
+#include "core/session/journal.h"
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/io/file_io.h"
+
+// Index:
+//  [SECTION] CRC-32 and snapshot ids
+//  [SECTION] Payload: writing
+//  [SECTION] Payload: reading
+//  [SECTION] Records and reading a journal
+//  [SECTION] JournalWriter
+
+namespace jb {
+
+namespace {
+
+constexpr char kHeaderMagic[8] = {'J', 'B', 'J', 'O', 'U', 'R', 'N', 'L'};
+constexpr uint8_t kRecordMagic = 0xD1;  // record layout 1; a zero-filled or random tail rarely starts with it
+constexpr size_t kRecordHeaderBytes = 14;
+
+const char* const kTornWarning = "The last change before the crash was incomplete and was left out.";
+
+void PutU32(std::string& out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xff));
+}
+void PutU64(std::string& out, uint64_t v) {
+  for (int i = 0; i < 8; ++i) out.push_back(char((v >> (8 * i)) & 0xff));
+}
+uint32_t GetU32(const unsigned char* p) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= uint32_t(p[i]) << (8 * i);
+  return v;
+}
+uint64_t GetU64(const unsigned char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v |= uint64_t(p[i]) << (8 * i);
+  return v;
+}
+
+std::string ErrnoSentence(const char* what, const std::string& path, int err) {
+  return std::string(what) + " " + path + ": " + std::strerror(err) + ".";
+}
+
+}  // namespace
+
+// [SECTION] CRC-32 and snapshot ids
+
+namespace {
+std::array<uint32_t, 256> MakeCrcTable() {
+  std::array<uint32_t, 256> table{};
+  for (uint32_t n = 0; n < 256; ++n) {
+    uint32_t c = n;
+    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    table[n] = c;
+  }
+  return table;
+}
+}  // namespace
+
+uint32_t Crc32(const void* data, size_t size, uint32_t crc) {
+  static const std::array<uint32_t, 256> kTable = MakeCrcTable();
+  const auto* p = static_cast<const unsigned char*>(data);
+  crc = ~crc;
+  for (size_t i = 0; i < size; ++i) crc = kTable[(crc ^ p[i]) & 0xff] ^ (crc >> 8);
+  return ~crc;
+}
+
+uint64_t SnapshotId(const Board& board) {
+  // FNV-1a: stable across runs, builds and machines, unlike std::hash.
+  uint64_t hash = 0xcbf29ce484222325ull;
+  for (const char c : BoardToJson(board)) {
+    hash ^= uint64_t(static_cast<unsigned char>(c));
+    hash *= 0x100000001b3ull;
+  }
+  return hash;
+}
+
+// [SECTION] Payload: writing
+// Varints (LEB128) for ids, counts and colours, zigzag varints for signed numbers, the raw bits
+// for floats (so NaN and -0 replay exactly), strings as a length and their bytes.
+
+namespace {
+
+class ByteWriter {
+ public:
+  explicit ByteWriter(std::string& out) : m_out(out) {}
+
+  void Varint(uint64_t v) {
+    while (v >= 0x80) {
+      m_out.push_back(char((v & 0x7f) | 0x80));
+      v >>= 7;
+    }
+    m_out.push_back(char(v));
+  }
+  void Signed(int64_t v) { Varint((uint64_t(v) << 1) ^ uint64_t(v >> 63)); }
+  void Byte(uint8_t v) { m_out.push_back(char(v)); }
+  void Float(float v) {
+    uint32_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    PutU32(m_out, bits);
+  }
+  void String(const std::string& s) {
+    Varint(s.size());
+    m_out += s;
+  }
+  void OptionalFloat(const std::optional<float>& v) {
+    Byte(v ? 1 : 0);
+    if (v) Float(*v);
+  }
+  template <class Tag>
+  void Ident(Id<Tag> id) {
+    Varint(id.value);
+  }
+
+  void Put(const Vec2& v) {
+    Float(v.x);
+    Float(v.y);
+  }
+  void Put(const BoardMeta& m) {
+    String(m.title);
+    String(m.created);
+    String(m.modified);
+  }
+  void Put(const Stage& s) {
+    Ident(s.id);
+    String(s.name);
+    Float(s.width);
+  }
+  void Put(const Lane& l) {
+    Ident(l.id);
+    String(l.name);
+    Varint(uint64_t(l.kind));
+    Float(l.height);
+    Varint(l.color);
+    Byte(l.collapsed ? 1 : 0);
+  }
+  void Put(const Note& n) {
+    Ident(n.id);
+    Ident(n.stage);
+    Ident(n.lane);
+    Put(n.pos);
+    Varint(uint64_t(n.size));
+    String(n.text);
+    Varint(n.color);
+    Signed(n.votes);
+    Varint(n.tags.size());
+    for (const std::string& tag : n.tags) String(tag);
+    String(n.owner);
+    String(n.due);
+    String(n.channel);
+    OptionalFloat(n.metrics.conversion);
+    OptionalFloat(n.metrics.csi);
+    OptionalFloat(n.metrics.nps);
+    Signed(n.severity);
+  }
+  void Put(const CurvePoint& p) {
+    Ident(p.stage);
+    Float(p.t);
+    Float(p.value);
+    String(p.label);
+  }
+  void Put(const EmotionCurve& c) {
+    Ident(c.id);
+    Ident(c.persona);
+    String(c.name);
+    Varint(c.color);
+    Byte(c.toBe ? 1 : 0);
+    Varint(c.points.size());
+    for (const CurvePoint& p : c.points) Put(p);
+  }
+  void Put(const Persona& p) {
+    Ident(p.id);
+    for (const std::string* s : {&p.name, &p.description, &p.goals, &p.needs, &p.pains, &p.objections,
+                                 &p.channels, &p.quote})
+      String(*s);
+  }
+
+  // One flags byte says which of the four lists follow, so an untouched record type costs a byte.
+  template <class T, class IdT>
+  void Put(const RecordDiff<T, IdT>& d) {
+    Byte(uint8_t((d.removed.empty() ? 0 : 1) | (d.updated.empty() ? 0 : 2) | (d.added.empty() ? 0 : 4) |
+                 (d.moved.empty() ? 0 : 8)));
+    PutPlaced(d.removed);
+    if (!d.updated.empty()) {
+      Varint(d.updated.size());
+      for (const Updated<T>& u : d.updated) {
+        Put(u.before);
+        Put(u.after);
+      }
+    }
+    PutPlaced(d.added);
+    if (!d.moved.empty()) {
+      Varint(d.moved.size());
+      for (const Moved<IdT>& m : d.moved) {
+        Ident(m.id);
+        Signed(m.from);
+        Signed(m.to);
+      }
+    }
+  }
+
+ private:
+  template <class T>
+  void PutPlaced(const std::vector<Placed<T>>& list) {
+    if (list.empty()) return;
+    Varint(list.size());
+    for (const Placed<T>& p : list) {
+      Put(p.record);
+      Signed(p.index);
+    }
+  }
+
+  std::string& m_out;
+};
+
+void EncodeDiffInto(std::string& out, const BoardDiff& diff) {
+  ByteWriter w(out);
+  w.Put(diff.stages);
+  w.Put(diff.lanes);
+  w.Put(diff.notes);
+  w.Put(diff.curves);
+  w.Put(diff.personas);
+  w.Byte(diff.meta ? 1 : 0);
+  if (diff.meta) {
+    w.Put(diff.meta->before);
+    w.Put(diff.meta->after);
+  }
+  w.Varint(diff.nextIdBefore);
+  w.Varint(diff.nextIdAfter);
+}
+
+// [SECTION] Payload: reading
+// Every read checks the bytes left; the first failure makes the rest read zeros and the whole
+// decode fail. A count is at most the bytes left (every element takes at least one), so damage
+// cannot make it allocate more than the payload's size.
+
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view bytes)
+      : m_p(reinterpret_cast<const unsigned char*>(bytes.data())), m_end(m_p + bytes.size()) {}
+
+  bool Ok() const { return m_ok; }
+  bool AtEnd() const { return m_p == m_end; }
+  void Fail() {
+    m_ok = false;
+    m_p = m_end;
+  }
+
+  uint64_t Varint() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (m_p == m_end) break;
+      const unsigned char b = *m_p++;
+      v |= uint64_t(b & 0x7f) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    Fail();
+    return 0;
+  }
+  int64_t Signed() {
+    const uint64_t z = Varint();
+    return int64_t(z >> 1) ^ -int64_t(z & 1);
+  }
+  int Int() {
+    const int64_t v = Signed();
+    if (v < INT32_MIN || v > INT32_MAX) Fail();
+    return m_ok ? int(v) : 0;
+  }
+  uint32_t U32() {
+    const uint64_t v = Varint();
+    if (v > UINT32_MAX) Fail();
+    return m_ok ? uint32_t(v) : 0;
+  }
+  uint8_t Byte() {
+    if (m_p == m_end) {
+      Fail();
+      return 0;
+    }
+    return *m_p++;
+  }
+  bool Bool() {
+    const uint8_t b = Byte();
+    if (b > 1) Fail();
+    return b == 1;
+  }
+  float Float() {
+    if (m_end - m_p < 4) {
+      Fail();
+      return 0;
+    }
+    const uint32_t bits = GetU32(m_p);
+    m_p += 4;
+    float v = 0;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+  }
+  size_t Count() {
+    const uint64_t n = Varint();
+    if (n > uint64_t(m_end - m_p)) Fail();
+    return m_ok ? size_t(n) : 0;
+  }
+  std::string String() {
+    const size_t n = Count();
+    std::string s(reinterpret_cast<const char*>(m_p), n);
+    m_p += n;
+    return s;
+  }
+  std::optional<float> OptionalFloat() {
+    if (!Bool()) return std::nullopt;
+    return Float();
+  }
+  template <class Tag>
+  void Ident(Id<Tag>& id) {
+    id = Id<Tag>(Varint());
+  }
+
+  void Get(Vec2& v) {
+    v.x = Float();
+    v.y = Float();
+  }
+  void Get(BoardMeta& m) {
+    m.title = String();
+    m.created = String();
+    m.modified = String();
+  }
+  void Get(Stage& s) {
+    Ident(s.id);
+    s.name = String();
+    s.width = Float();
+  }
+  void Get(Lane& l) {
+    Ident(l.id);
+    l.name = String();
+    const uint64_t kind = Varint();
+    if (kind >= uint64_t(kLaneKindCount)) Fail();  // the names table would index out of range
+    l.kind = m_ok ? LaneKind(kind) : LaneKind::Custom;
+    l.height = Float();
+    l.color = U32();
+    l.collapsed = Bool();
+  }
+  void Get(Note& n) {
+    Ident(n.id);
+    Ident(n.stage);
+    Ident(n.lane);
+    Get(n.pos);
+    const uint64_t size = Varint();
+    if (size > uint64_t(NoteSize::Large)) Fail();
+    n.size = m_ok ? NoteSize(size) : NoteSize::Medium;
+    n.text = String();
+    n.color = U32();
+    n.votes = Int();
+    n.tags.resize(Count());
+    for (std::string& tag : n.tags) tag = String();
+    n.owner = String();
+    n.due = String();
+    n.channel = String();
+    n.metrics.conversion = OptionalFloat();
+    n.metrics.csi = OptionalFloat();
+    n.metrics.nps = OptionalFloat();
+    n.severity = Int();
+  }
+  void Get(CurvePoint& p) {
+    Ident(p.stage);
+    p.t = Float();
+    p.value = Float();
+    p.label = String();
+  }
+  void Get(EmotionCurve& c) {
+    Ident(c.id);
+    Ident(c.persona);
+    c.name = String();
+    c.color = U32();
+    c.toBe = Bool();
+    c.points.resize(Count());
+    for (CurvePoint& p : c.points) Get(p);
+  }
+  void Get(Persona& p) {
+    Ident(p.id);
+    for (std::string* s : {&p.name, &p.description, &p.goals, &p.needs, &p.pains, &p.objections, &p.channels,
+                           &p.quote})
+      *s = String();
+  }
+
+  template <class T, class IdT>
+  void Get(RecordDiff<T, IdT>& d) {
+    const uint8_t flags = Byte();
+    if (flags > 15) Fail();
+    if (flags & 1) GetPlaced(d.removed);
+    if (flags & 2) {
+      d.updated.resize(Count());
+      for (Updated<T>& u : d.updated) {
+        Get(u.before);
+        Get(u.after);
+      }
+    }
+    if (flags & 4) GetPlaced(d.added);
+    if (flags & 8) {
+      d.moved.resize(Count());
+      for (Moved<IdT>& m : d.moved) {
+        Ident(m.id);
+        m.from = Int();
+        m.to = Int();
+      }
+    }
+  }
+
+ private:
+  template <class T>
+  void GetPlaced(std::vector<Placed<T>>& list) {
+    list.resize(Count());
+    for (Placed<T>& p : list) {
+      Get(p.record);
+      p.index = Int();
+    }
+  }
+
+  const unsigned char* m_p;
+  const unsigned char* m_end;
+  bool m_ok = true;
+};
+
+}  // namespace
+
+std::string EncodeDiff(const BoardDiff& diff) {
+  std::string out;
+  EncodeDiffInto(out, diff);
+  return out;
+}
+
+bool DecodeDiff(std::string_view bytes, BoardDiff* diff) {
+  ByteReader r(bytes);
+  BoardDiff d;
+  r.Get(d.stages);
+  r.Get(d.lanes);
+  r.Get(d.notes);
+  r.Get(d.curves);
+  r.Get(d.personas);
+  if (r.Bool()) {
+    d.meta.emplace();
+    r.Get(d.meta->before);
+    r.Get(d.meta->after);
+  }
+  d.nextIdBefore = r.Varint();
+  d.nextIdAfter = r.Varint();
+  if (!r.Ok() || !r.AtEnd()) return false;
+  *diff = std::move(d);
+  return true;
+}
+
+// [SECTION] Records and reading a journal
+
+std::string EncodeJournalHeader(uint64_t snapshotId) {
+  std::string out(kHeaderMagic, sizeof kHeaderMagic);
+  PutU32(out, kJournalFormatVersion);
+  PutU64(out, snapshotId);
+  PutU32(out, Crc32(out.data(), out.size()));
+  return out;
+}
+
+std::string EncodeJournalRecord(JournalKind kind, uint64_t sequence, const BoardDiff& diff) {
+  // The payload is encoded in place after a header whose length is patched in, so the record is
+  // built in one buffer and goes to the disk in one write.
+  std::string out;
+  out.reserve(256);
+  out.push_back(char(kRecordMagic));
+  out.push_back(char(kind));
+  PutU64(out, sequence);
+  PutU32(out, 0);
+  EncodeDiffInto(out, diff);
+  const uint32_t length = uint32_t(out.size() - kRecordHeaderBytes);
+  for (int i = 0; i < 4; ++i) out[10 + size_t(i)] = char((length >> (8 * i)) & 0xff);
+  PutU32(out, Crc32(out.data(), out.size()));
+  return out;
+}
+
+JournalReadResult ReadJournal(const std::string& path, uint64_t expectedSnapshotId) {
+  JournalReadResult result;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return result;  // no journal: nothing was changed since the snapshot
+  std::string bytes;
+  try {
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::exception&) {
+    result.warning = "The change log " + path + " could not be read, so the changes since the last autosave are missing.";
+    return result;
+  }
+  if (bytes.empty()) return result;  // created but the header never reached the disk
+
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  if (bytes.size() < kJournalHeaderBytes || std::memcmp(data, kHeaderMagic, sizeof kHeaderMagic) != 0 ||
+      GetU32(data + 20) != Crc32(data, 20)) {
+    result.warning = "The change log " + path + " is damaged, so the changes since the last autosave are missing.";
+    return result;
+  }
+  if (GetU32(data + 8) != kJournalFormatVersion) {
+    result.warning = "The change log " + path +
+                     " was written by another version of Journeyboard, so the changes since the last autosave are missing.";
+    return result;
+  }
+  if (GetU64(data + 12) != expectedSnapshotId) {
+    result.otherSnapshot = true;
+    result.warning = "The change log " + path + " belongs to another copy of the board and was left out.";
+    return result;
+  }
+
+  size_t at = kJournalHeaderBytes;
+  uint64_t expectedSequence = 1;
+  while (at < bytes.size()) {
+    const size_t left = bytes.size() - at;
+    const unsigned char* p = data + at;
+    bool good = left >= kRecordHeaderBytes && p[0] == kRecordMagic &&
+                (p[1] == uint8_t(JournalKind::Apply) || p[1] == uint8_t(JournalKind::Revert)) &&
+                GetU64(p + 2) == expectedSequence;
+    const uint32_t length = good ? GetU32(p + 10) : 0;
+    good = good && length <= kMaxJournalPayload && left >= kJournalRecordOverhead + size_t(length) &&
+           GetU32(p + kRecordHeaderBytes + length) == Crc32(p, kRecordHeaderBytes + length);
+    JournalRecord record;
+    good = good && DecodeDiff(std::string_view(bytes).substr(at + kRecordHeaderBytes, length), &record.diff);
+    if (!good) {
+      result.tornTail = true;
+      result.warning = kTornWarning;
+      break;
+    }
+    record.kind = JournalKind(p[1]);
+    record.sequence = expectedSequence++;
+    result.records.push_back(std::move(record));
+    at += kJournalRecordOverhead + length;
+  }
+  result.validBytes = result.tornTail ? at : bytes.size();
+  return result;
+}
+
+Board ReplayJournal(Board snapshot, const std::vector<JournalRecord>& records) {
+  // ApplyDiff and RevertDiff look records up by id and clamp indices, so even a journal that does
+  // not fit the board cannot make them index out of range.
+  for (const JournalRecord& record : records) {
+    if (record.kind == JournalKind::Apply)
+      ApplyDiff(snapshot, record.diff);
+    else
+      RevertDiff(snapshot, record.diff);
+  }
+  return snapshot;
+}
+
+// [SECTION] JournalWriter
+
+namespace {
+
+// Writes all of `bytes` at `offset`: one pwrite unless the kernel splits it (a signal, a full disk).
+int WriteAllAt(int fd, const std::string& bytes, uint64_t offset) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::pwrite(fd, bytes.data() + done, bytes.size() - done, off_t(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return errno;
+    if (n == 0) return ENOSPC;
+    done += size_t(n);
+  }
+  return 0;
+}
+
+// The folder's entry for a renamed file is only durable once the folder itself is flushed.
+void FsyncParentFolder(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  const std::string folder = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  (void)SyncToDisk(fd, "journal fsync folder");
+  ::close(fd);
+}
+
+}  // namespace
+
+JournalWriter::JournalWriter(int fd, std::string path, uint64_t snapshotId, uint64_t size, uint64_t nextSequence)
+    : m_fd(fd), m_path(std::move(path)), m_snapshotId(snapshotId), m_size(size), m_nextSequence(nextSequence) {}
+
+JournalWriter::JournalWriter(JournalWriter&& other) noexcept
+    : m_fd(std::exchange(other.m_fd, -1)),
+      m_path(std::move(other.m_path)),
+      m_snapshotId(other.m_snapshotId),
+      m_size(other.m_size),
+      m_nextSequence(other.m_nextSequence),
+      m_broken(other.m_broken) {}
+
+JournalWriter& JournalWriter::operator=(JournalWriter&& other) noexcept {
+  if (this != &other) {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = std::exchange(other.m_fd, -1);
+    m_path = std::move(other.m_path);
+    m_snapshotId = other.m_snapshotId;
+    m_size = other.m_size;
+    m_nextSequence = other.m_nextSequence;
+    m_broken = other.m_broken;
+  }
+  return *this;
+}
+
+JournalWriter::~JournalWriter() {
+  if (m_fd >= 0) ::close(m_fd);
+}
+
+std::optional<JournalWriter> JournalWriter::Create(const std::string& path, uint64_t snapshotId, std::string* error) {
+  // Header to a temp file, flushed, then renamed over the old journal: a crash leaves either the
+  // old journal or the new one whole. The descriptor stays open and now names `path`.
+  const std::string temp = path + ".tmp";
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    if (error) *error = ErrnoSentence("Cannot create the change log", temp, errno);
+    return std::nullopt;
+  }
+  const std::string header = EncodeJournalHeader(snapshotId);
+  int err = WriteAllAt(fd, header, 0);
+  if (err == 0) err = SyncToDisk(fd, "journal fsync");
+  if (err == 0 && ::rename(temp.c_str(), path.c_str()) != 0) err = errno;
+  if (err != 0) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    if (error) *error = ErrnoSentence("Cannot write the change log", path, err);
+    return std::nullopt;
+  }
+  FsyncParentFolder(path);
+  return JournalWriter(fd, path, snapshotId, header.size(), 1);
+}
+
+std::optional<JournalWriter> JournalWriter::Open(const std::string& path, uint64_t snapshotId, std::string* error) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    if (error) *error = ErrnoSentence("Cannot open the change log", path, errno);
+    return std::nullopt;
+  }
+  const JournalReadResult read = ReadJournal(path, snapshotId);
+  if (read.validBytes == 0) {
+    if (error) *error = read.warning.empty() ? "The change log " + path + " is empty." : read.warning;
+    return std::nullopt;
+  }
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (error) *error = ErrnoSentence("Cannot open the change log", path, errno);
+    return std::nullopt;
+  }
+  // New records must follow the last valid one, or the reader would stop at the torn bytes.
+  if (read.tornTail && ::ftruncate(fd, off_t(read.validBytes)) != 0) {
+    const int err = errno;
+    ::close(fd);
+    if (error) *error = ErrnoSentence("Cannot repair the change log", path, err);
+    return std::nullopt;
+  }
+  return JournalWriter(fd, path, snapshotId, read.validBytes, read.records.size() + 1);
+}
+
+size_t JournalWriter::Append(JournalKind kind, const BoardDiff& diff, std::string* error) {
+  if (m_fd < 0 || m_broken) {
+    if (error) *error = "The change log " + m_path + " cannot be written to any more.";
+    return 0;
+  }
+  const std::string record = EncodeJournalRecord(kind, m_nextSequence, diff);
+  if (record.size() > kJournalRecordOverhead + kMaxJournalPayload) {
+    if (error) *error = "This change is too big for the change log " + m_path + ".";
+    return 0;
+  }
+  const int err = WriteAllAt(m_fd, record, m_size);
+  if (err != 0) {
+    // Cut off what got written: a partial record followed by whole ones would hide them all.
+    if (::ftruncate(m_fd, off_t(m_size)) != 0) m_broken = true;
+    if (error) *error = ErrnoSentence("Cannot write to the change log", m_path, err);
+    return 0;
+  }
+  m_size += record.size();
+  ++m_nextSequence;
+  return record.size();
+}
+
+bool JournalWriter::Flush(std::string* error) {
+  if (m_fd < 0) return false;
+  if (const int err = SyncToDisk(m_fd, "journal fdatasync", /*dataOnly=*/true)) {
+    if (error) *error = ErrnoSentence("Cannot flush the change log", m_path, err);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace jb

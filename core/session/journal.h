@@ -1,0 +1,124 @@
+// The change journal beside the recovery copy: every diff the Document commits is appended as a
+// small checksummed record, so a crash loses at most the last unflushed second instead of
+// everything since the last autosave. Recovery = the snapshot (the recovery copy) + the journal's
+// valid records replayed in order.
+//
+// File layout (all integers little-endian):
+//   header  "JBJOURNL" | u32 format version | u64 snapshot id | u32 CRC-32 of the 20 bytes before
+//   record  u8 magic (0xD1) | u8 kind | u64 sequence | u32 payload length | payload
+//           | u32 CRC-32 of everything from the magic to the payload's end
+// Sequences start at 1 and go up by one. The payload is the BoardDiff in a compact binary form
+// (varints, raw float bits, length-prefixed UTF-8), exact to the bit, private to this file: a
+// journal only ever continues a snapshot written by the same app, so it has no migrations; a
+// journal of another format version is left out (the snapshot alone still recovers). Every new
+// field in model.h: add it to ByteWriter/ByteReader in journal.cpp and bump kJournalFormatVersion.
+//
+// Compaction (when the journal grows, or on every autosave), in this order:
+//   1. take the board (and SnapshotId of it) on the UI thread; diffs committed from now on are
+//      kept for the new journal;
+//   2. write the snapshot durably (WriteRecovery: temp file, fsync, rename, fsync the folder);
+//   3. JournalWriter::Create(path, newId): writes a new header to a temp file, fsyncs it and
+//      renames it over the old journal; then append the kept diffs.
+// A crash between 2 and 3 leaves the old journal, whose snapshot id no longer matches: it is
+// ignored, and the new snapshot already holds all its changes. The other order would lose work:
+// a new journal beside the old snapshot matches neither, so the old journal's changes are gone.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/edit/diff.h"
+#include "core/model/model.h"
+
+namespace jb {
+
+// JournalKind (core/edit/diff.h) is what a committed change did: the Document tells its
+// observer, the journal records it.
+inline constexpr uint32_t kJournalFormatVersion = 1;
+// A record longer than this is damage, not a diff (a whole 200,000-note board is ~60 MiB in JSON).
+inline constexpr uint32_t kMaxJournalPayload = 64u << 20;
+inline constexpr size_t kJournalHeaderBytes = 24;
+inline constexpr size_t kJournalRecordOverhead = 18;  // header 14 + CRC 4
+
+// CRC-32 (IEEE 802.3, reflected, as zlib and PNG): Crc32("123456789") == 0xCBF43926. Pass the
+// previous result as `crc` to continue over several pieces.
+uint32_t Crc32(const void* data, size_t size, uint32_t crc = 0);
+
+// Names a snapshot: FNV-1a 64 of its BoardToJson, so a board that saves and loads back to the
+// same bytes keeps its id, and a journal is never replayed onto another board.
+uint64_t SnapshotId(const Board& board);
+
+// The payload: a diff as bytes and back. DecodeDiff is false for anything EncodeDiff did not make.
+std::string EncodeDiff(const BoardDiff& diff);
+bool DecodeDiff(std::string_view bytes, BoardDiff* diff);
+
+// One whole record (header, payload, CRC), as Append writes it.
+std::string EncodeJournalRecord(JournalKind kind, uint64_t sequence, const BoardDiff& diff);
+std::string EncodeJournalHeader(uint64_t snapshotId);
+
+struct JournalRecord {
+  JournalKind kind = JournalKind::Apply;
+  uint64_t sequence = 0;
+  BoardDiff diff;
+};
+
+struct JournalReadResult {
+  std::vector<JournalRecord> records;  // the valid ones, in order
+  bool tornTail = false;               // bytes after them were left out
+  bool otherSnapshot = false;          // the header names another snapshot (normal after a compaction crash)
+  std::string warning;                 // one sentence for the user; empty when all was read
+  uint64_t validBytes = 0;             // header + valid records: where the next record goes
+};
+
+// Reads records until the end or the first bad one (short, over-long, wrong CRC, wrong sequence,
+// undecodable). A missing file is an empty journal, with no warning. Never throws.
+JournalReadResult ReadJournal(const std::string& path, uint64_t expectedSnapshotId);
+
+// The snapshot with the records applied (Apply) or reverted (Revert) in order.
+Board ReplayJournal(Board snapshot, const std::vector<JournalRecord>& records);
+
+// Appends records to a journal file. Append and Flush are separate so the caller decides when to
+// pay for the disk (say, a background thread flushing at most once a second). Flush may run on
+// another thread while Append runs; nothing else may.
+class JournalWriter {
+ public:
+  // A new journal with no records for the snapshot, replacing any file at `path` atomically.
+  static std::optional<JournalWriter> Create(const std::string& path, uint64_t snapshotId, std::string* error);
+  // Continues the journal at `path`: keeps its valid records, cuts a torn tail, appends after
+  // them. Fails when the file is missing, damaged or belongs to another snapshot (then Create).
+  static std::optional<JournalWriter> Open(const std::string& path, uint64_t snapshotId, std::string* error);
+
+  JournalWriter(JournalWriter&& other) noexcept;
+  JournalWriter& operator=(JournalWriter&& other) noexcept;
+  JournalWriter(const JournalWriter&) = delete;
+  JournalWriter& operator=(const JournalWriter&) = delete;
+  ~JournalWriter();
+
+  // Writes one record with one write() (no fsync). Returns its bytes, or 0 with `error` (may be
+  // null) when the disk refused: the file is cut back to its last whole record, so later
+  // appends still read back. After a failure that cannot be cut back, every Append fails: write
+  // a snapshot and Create a new journal.
+  size_t Append(JournalKind kind, const BoardDiff& diff, std::string* error);
+  // Makes the appended records durable (fdatasync). False with `error` on failure.
+  bool Flush(std::string* error);
+
+  uint64_t Size() const { return m_size; }  // bytes in the file, header included
+  uint64_t NextSequence() const { return m_nextSequence; }
+  uint64_t snapshotId() const { return m_snapshotId; }
+  const std::string& path() const { return m_path; }
+
+ private:
+  JournalWriter(int fd, std::string path, uint64_t snapshotId, uint64_t size, uint64_t nextSequence);
+
+  int m_fd = -1;
+  std::string m_path;
+  uint64_t m_snapshotId = 0;
+  uint64_t m_size = 0;
+  uint64_t m_nextSequence = 1;
+  bool m_broken = false;  // a failed append left bytes that could not be cut off
+};
+
+}  // namespace jb

@@ -13,6 +13,8 @@
 #include <ctime>
 #include <filesystem>
 
+#include "core/io/durable_file.h"
+
 namespace jb {
 
 namespace {

@@ -1,6 +1,6 @@
 #include "core/session/journal.h"
 
-#include <array>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "core/io/durable_file.h"
 #include "core/io/file_io.h"
@@ -56,24 +57,17 @@ std::string ErrnoSentence(const char* what, const std::string& path, int err) {
 
 // [SECTION] CRC-32 and snapshot ids
 
-namespace {
-std::array<uint32_t, 256> MakeCrcTable() {
-  std::array<uint32_t, 256> table{};
-  for (uint32_t n = 0; n < 256; ++n) {
-    uint32_t c = n;
-    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    table[n] = c;
-  }
-  return table;
-}
-}  // namespace
-
 uint32_t Crc32(const void* data, size_t size, uint32_t crc) {
-  static const std::array<uint32_t, 256> kTable = MakeCrcTable();
-  const auto* p = static_cast<const unsigned char*>(data);
-  crc = ~crc;
-  for (size_t i = 0; i < size; ++i) crc = kTable[(crc ^ p[i]) & 0xff] ^ (crc >> 8);
-  return ~crc;
+  // zlib's crc32 is this CRC (IEEE 802.3, reflected, pre- and post-inverted); it takes a uInt length.
+  const auto* p = static_cast<const Bytef*>(data);
+  uLong result = crc;
+  while (size > 0) {
+    const uInt piece = uInt(std::min<size_t>(size, 1u << 30));
+    result = ::crc32(result, p, piece);
+    p += piece;
+    size -= piece;
+  }
+  return uint32_t(result);
 }
 
 uint64_t SnapshotId(const Board& board) {

@@ -43,8 +43,9 @@ inline constexpr uint32_t kMaxJournalPayload = 64u << 20;
 inline constexpr size_t kJournalHeaderBytes = 24;
 inline constexpr size_t kJournalRecordOverhead = 18;  // header 14 + CRC 4
 
-// CRC-32 (IEEE 802.3, reflected, as zlib and PNG): Crc32("123456789") == 0xCBF43926. Pass the
-// previous result as `crc` to continue over several pieces.
+// CRC-32 (IEEE 802.3, reflected; zlib's crc32, as PNG uses): Crc32("123456789") == 0xCBF43926.
+// Pass the previous result as `crc` to continue over several pieces. Journals written with the
+// former hand-written table read the same (tests/fixtures/journal/).
 uint32_t Crc32(const void* data, size_t size, uint32_t crc = 0);
 
 // Names a snapshot: FNV-1a 64 of its BoardToJson, so a board that saves and loads back to the

@@ -11,7 +11,9 @@
 // (varints, raw float bits, length-prefixed UTF-8), exact to the bit, private to this file: a
 // journal only ever continues a snapshot written by the same app, so it has no migrations; a
 // journal of another format version is left out (the snapshot alone still recovers). Every new
-// field in model.h: add it to ByteWriter/ByteReader in journal.cpp and bump kJournalFormatVersion.
+// field in model.h: add it to ByteWriter/ByteReader in journal.cpp and bump kJournalFormatVersion;
+// tests/unit/test_schema.cpp stops compiling until the field is in its lists, then checks that the
+// file, the journal and repair carry it.
 //
 // Compaction (when the journal grows, or on every autosave), in this order:
 //   1. take the board (and SnapshotId of it) on the UI thread; diffs committed from now on are

@@ -35,6 +35,7 @@
 #include "core/edit/journey_commands.h"
 #include "core/io/file_io.h"
 #include "core/io/templates.h"
+#include "core/model/clock.h"
 #include "core/session/journal.h"
 #include "core/session/recovery.h"
 #include "core/session/save_document.h"
@@ -51,12 +52,7 @@ std::string ConfigDir() {
   return {};
 }
 
-std::string TimeStamp() {
-  std::time_t now = std::time(nullptr);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%d-%H%M%S", std::localtime(&now));
-  return text;
-}
+std::string TimeStamp() { return LocalTimestampForFileName(std::time(nullptr)); }
 
 }  // namespace
 
@@ -221,10 +217,9 @@ void App::RecoveryDialog() {
   }
   if (!ImGui::BeginPopupModal("Restore unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   const RecoveryInfo& info = *m_offeredRecovery;
-  char when[16];
-  std::strftime(when, sizeof when, "%H:%M:%S", std::localtime(&info.savedAt));
+  const std::string when = LocalClockTime(info.savedAt);
   std::string board = info.boardPath.empty() ? "an untitled board" : fs::path(info.boardPath).filename().string();
-  ImGui::Text("Journeyboard did not close cleanly. Restore unsaved work on %s from %s?", board.c_str(), when);
+  ImGui::Text("Journeyboard did not close cleanly. Restore unsaved work on %s from %s?", board.c_str(), when.c_str());
   RecordDialog("Restore unsaved work?", "Restore unsaved work on " + board + " from " + when + "?");
   ImGui::TextDisabled("Enter: restore    Esc: discard");
   const float em = ImGui::GetFontSize();

@@ -8,7 +8,7 @@ set -euo pipefail
 build_packages=(
   cmake make g++ pkg-config
   libimgui-dev libglfw3-dev libx11-dev python3-glad libcereal-dev rapidjson-dev doctest-dev libstb-dev
-  libpng-dev libfreetype-dev libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core
+  libpng-dev zlib1g-dev libfreetype-dev libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core
 )
 # clang + compiler-rt: libFuzzer and the sanitizers (scripts/fuzz.sh, scripts/sanitize.sh);
 # llvm: llvm-symbolizer, for readable sanitizer stack traces; xclip: GUI tests paste outside text.

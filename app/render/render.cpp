@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/platform/fonts.h"
+#include "core/model/clock.h"
 
 namespace jb {
 
@@ -391,14 +392,7 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   }
 }
 
-std::string LocalDateIso() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
-}
+std::string LocalDateIso() { return LocalDate(std::time(nullptr)); }
 
 void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
               const Fonts& fonts, ImDrawList& drawList, bool hideText) {

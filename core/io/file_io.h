@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/io/durable_file.h"  // SaveError, WriteFileAtomically, the fault hook and SyncToDisk
 #include "core/model/model.h"
 
 namespace jb {
@@ -43,10 +44,6 @@ struct LoadedBoard {
   std::vector<std::string> warnings;
 };
 
-struct SaveError {
-  std::string message;  // one sentence, names the file
-};
-
 using LoadResult = std::variant<LoadedBoard, LoadError>;
 
 // Serialize a board (envelope included) to a JSON string / parse one. `sourceName` is used in
@@ -58,13 +55,11 @@ LoadResult BoardFromJson(const std::string& json, const std::string& sourceName)
 // Load a file. Never throws, never crashes on bad input.
 LoadResult LoadBoard(const std::string& path);
 
-// Save safely: write a temp file in the same folder, flush it to disk, keep the previous file as
-// `path` + ".bak" (one generation), rename the temp file over `path`, flush the folder.
-// On failure the previous file is untouched and `error` (may be null) says why. True on success.
+// Save safely (WriteFileAtomically with a .bak, core/io/durable_file.h): write a temp file in the
+// same folder, flush it to disk, keep the previous file as `path` + ".bak" (one generation), rename
+// the temp file over `path`, flush the folder. On failure the previous file is untouched and
+// `error` (may be null) says why. True on success.
 bool SaveBoard(const Board& board, const std::string& path, SaveError* error);
-
-// The same steps for any bytes. `keepBackup`: keep the file being replaced as `path` + ".bak".
-bool WriteFileAtomically(const std::string& path, const std::string& bytes, bool keepBackup, SaveError* error);
 
 // Makes a board safe to use, as loading does, and returns one sentence per kind of repair:
 // nextId above every id seen, fresh ids for missing or repeated ones, notes pointing at a missing
@@ -73,22 +68,5 @@ bool WriteFileAtomically(const std::string& path, const std::string& bytes, bool
 // A board it returns no warnings for is left exactly as it was. For boards from outside (files,
 // imported tables, recovery).
 std::vector<std::string> RepairBoard(Board& board);
-
-// Test seam: before each step of a save ("create", "write" (per MiB), "fsync" (the new file's
-// bytes), "backup", "link", "fsync backup copy" (a .bak made by copying), "rename", "fsync folder"
-// (the folder, after the rename)) the saver asks the hook, and so does the change journal before
-// each of its syncs ("journal fsync" (a new journal's header), "journal fsync folder" (after its
-// rename), "journal fdatasync" (JournalWriter::Flush)). A non-zero errno value makes that step
-// fail as a full, read-only or broken disk would (a failed "backup" only skips the .bak; a failed
-// "link" makes the .bak by copying; a failed folder sync is ignored, as a real one is). A hook that
-// returns 0 sees every step in order: what a test needs to check that the syncs happen, and when.
-// nullptr: off.
-using SaveFaultHook = int (*)(const char* step);
-void SetSaveFaultHookForTesting(SaveFaultHook hook);
-
-// Flushes an open file or folder to disk: fsync, or fdatasync when `dataOnly`. Every sync in core
-// that a power cut must not undo goes through here, after asking the hook above about `step`.
-// Returns 0, or the errno value of the failure.
-int SyncToDisk(int fd, const char* step, bool dataOnly = false);
 
 }  // namespace jb

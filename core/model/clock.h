@@ -1,10 +1,14 @@
-// Wall-clock time as the ISO 8601 UTC text stored in BoardMeta ("2026-03-01T09:30:00Z").
-// Header-only and computed from std::chrono alone: no gmtime (not thread-safe, and its safe
-// variants differ between platforms).
+// Wall-clock time as text: the one place that formats dates and times.
+// - FormatIso8601 / NowIso8601: ISO 8601 UTC, as stored in BoardMeta and recovery copies
+//   ("2026-03-01T09:30:00Z"), computed from the number alone (no time zone, no C library state).
+// - LocalTimestampForFileName, LocalClockTime, LocalDate: the user's local time (TZ), through
+//   localtime_r: thread-safe, unlike std::localtime, whose one static result another thread (the
+//   autosave, the export) may overwrite while it is being read.
 #pragma once
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 #include <string>
 
 namespace jb {
@@ -40,5 +44,27 @@ inline std::string NowIso8601() {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   return FormatIso8601(std::chrono::duration_cast<std::chrono::seconds>(now).count());
 }
+
+namespace detail {
+// `when` in the local time zone, formatted by strftime; "" if the time cannot be represented.
+inline std::string FormatLocal(std::time_t when, const char* format) {
+  std::tm local{};
+  if (!localtime_r(&when, &local)) return "";
+  char text[64];
+  const size_t length = std::strftime(text, sizeof text, format, &local);
+  return std::string(text, length);
+}
+}  // namespace detail
+
+// "2026-03-01-093000": local date and time for a file name (exports); sorts by time, no colons.
+inline std::string LocalTimestampForFileName(std::time_t when) {
+  return detail::FormatLocal(when, "%Y-%m-%d-%H%M%S");
+}
+
+// "09:30:00": local time of day, for a sentence ("restore unsaved work from 09:30:00?").
+inline std::string LocalClockTime(std::time_t when) { return detail::FormatLocal(when, "%H:%M:%S"); }
+
+// "2026-03-01": the local calendar date, as a note's due date is written (the overdue check).
+inline std::string LocalDate(std::time_t when) { return detail::FormatLocal(when, "%Y-%m-%d"); }
 
 }  // namespace jb

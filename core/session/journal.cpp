@@ -1,6 +1,6 @@
 #include "core/session/journal.h"
 
-#include <array>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -10,7 +10,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
+#include "core/io/durable_file.h"
 #include "core/io/file_io.h"
 
 // Index:
@@ -55,24 +57,17 @@ std::string ErrnoSentence(const char* what, const std::string& path, int err) {
 
 // [SECTION] CRC-32 and snapshot ids
 
-namespace {
-std::array<uint32_t, 256> MakeCrcTable() {
-  std::array<uint32_t, 256> table{};
-  for (uint32_t n = 0; n < 256; ++n) {
-    uint32_t c = n;
-    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    table[n] = c;
-  }
-  return table;
-}
-}  // namespace
-
 uint32_t Crc32(const void* data, size_t size, uint32_t crc) {
-  static const std::array<uint32_t, 256> kTable = MakeCrcTable();
-  const auto* p = static_cast<const unsigned char*>(data);
-  crc = ~crc;
-  for (size_t i = 0; i < size; ++i) crc = kTable[(crc ^ p[i]) & 0xff] ^ (crc >> 8);
-  return ~crc;
+  // zlib's crc32 is this CRC (IEEE 802.3, reflected, pre- and post-inverted); it takes a uInt length.
+  const auto* p = static_cast<const Bytef*>(data);
+  uLong result = crc;
+  while (size > 0) {
+    const uInt piece = uInt(std::min<size_t>(size, 1u << 30));
+    result = ::crc32(result, p, piece);
+    p += piece;
+    size -= piece;
+  }
+  return uint32_t(result);
 }
 
 uint64_t SnapshotId(const Board& board) {
@@ -554,33 +549,6 @@ Board ReplayJournal(Board snapshot, const std::vector<JournalRecord>& records) {
 
 // [SECTION] JournalWriter
 
-namespace {
-
-// Writes all of `bytes` at `offset`: one pwrite unless the kernel splits it (a signal, a full disk).
-int WriteAllAt(int fd, const std::string& bytes, uint64_t offset) {
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::pwrite(fd, bytes.data() + done, bytes.size() - done, off_t(offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return errno;
-    if (n == 0) return ENOSPC;
-    done += size_t(n);
-  }
-  return 0;
-}
-
-// The folder's entry for a renamed file is only durable once the folder itself is flushed.
-void FsyncParentFolder(const std::string& path) {
-  const size_t slash = path.find_last_of('/');
-  const std::string folder = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  (void)SyncToDisk(fd, "journal fsync folder");
-  ::close(fd);
-}
-
-}  // namespace
-
 JournalWriter::JournalWriter(int fd, std::string path, uint64_t snapshotId, uint64_t size, uint64_t nextSequence)
     : m_fd(fd), m_path(std::move(path)), m_snapshotId(snapshotId), m_size(size), m_nextSequence(nextSequence) {}
 
@@ -612,24 +580,15 @@ JournalWriter::~JournalWriter() {
 std::optional<JournalWriter> JournalWriter::Create(const std::string& path, uint64_t snapshotId, std::string* error) {
   // Header to a temp file, flushed, then renamed over the old journal: a crash leaves either the
   // old journal or the new one whole. The descriptor stays open and now names `path`.
-  const std::string temp = path + ".tmp";
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    if (error) *error = ErrnoSentence("Cannot create the change log", temp, errno);
-    return std::nullopt;
-  }
   const std::string header = EncodeJournalHeader(snapshotId);
-  int err = WriteAllAt(fd, header, 0);
-  if (err == 0) err = SyncToDisk(fd, "journal fsync");
-  if (err == 0 && ::rename(temp.c_str(), path.c_str()) != 0) err = errno;
-  if (err != 0) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    if (error) *error = ErrnoSentence("Cannot write the change log", path, err);
+  const CreatedFile created = CreateFileAtomically(path, header, {"journal fsync", "journal fsync folder"});
+  if (created.fd < 0) {
+    if (error)
+      *error = created.createFailed ? ErrnoSentence("Cannot create the change log", created.tempPath, created.error)
+                                    : ErrnoSentence("Cannot write the change log", path, created.error);
     return std::nullopt;
   }
-  FsyncParentFolder(path);
-  return JournalWriter(fd, path, snapshotId, header.size(), 1);
+  return JournalWriter(created.fd, path, snapshotId, header.size(), 1);
 }
 
 std::optional<JournalWriter> JournalWriter::Open(const std::string& path, uint64_t snapshotId, std::string* error) {

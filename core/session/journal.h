@@ -11,7 +11,9 @@
 // (varints, raw float bits, length-prefixed UTF-8), exact to the bit, private to this file: a
 // journal only ever continues a snapshot written by the same app, so it has no migrations; a
 // journal of another format version is left out (the snapshot alone still recovers). Every new
-// field in model.h: add it to ByteWriter/ByteReader in journal.cpp and bump kJournalFormatVersion.
+// field in model.h: add it to ByteWriter/ByteReader in journal.cpp and bump kJournalFormatVersion;
+// tests/unit/test_schema.cpp stops compiling until the field is in its lists, then checks that the
+// file, the journal and repair carry it.
 //
 // Compaction (when the journal grows, or on every autosave), in this order:
 //   1. take the board (and SnapshotId of it) on the UI thread; diffs committed from now on are
@@ -43,8 +45,9 @@ inline constexpr uint32_t kMaxJournalPayload = 64u << 20;
 inline constexpr size_t kJournalHeaderBytes = 24;
 inline constexpr size_t kJournalRecordOverhead = 18;  // header 14 + CRC 4
 
-// CRC-32 (IEEE 802.3, reflected, as zlib and PNG): Crc32("123456789") == 0xCBF43926. Pass the
-// previous result as `crc` to continue over several pieces.
+// CRC-32 (IEEE 802.3, reflected; zlib's crc32, as PNG uses): Crc32("123456789") == 0xCBF43926.
+// Pass the previous result as `crc` to continue over several pieces. Journals written with the
+// former hand-written table read the same (tests/fixtures/journal/).
 uint32_t Crc32(const void* data, size_t size, uint32_t crc = 0);
 
 // Names a snapshot: FNV-1a 64 of its BoardToJson, so a board that saves and loads back to the

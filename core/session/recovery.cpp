@@ -13,6 +13,9 @@
 #include <ctime>
 #include <filesystem>
 
+#include "core/io/durable_file.h"
+#include "core/model/clock.h"
+
 namespace jb {
 
 namespace {
@@ -34,14 +37,6 @@ std::string AbsolutePath(const std::string& path) {
 std::string FileOf(const std::string& boardPath) {
   const std::string dir = RecoveryDir();
   return dir.empty() ? "" : (fs::path(dir) / (RecoveryKey(boardPath) + kExtension)).string();
-}
-
-std::string IsoTime(std::time_t time) {
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
 }
 
 bool ParseIsoTime(const std::string& text, std::time_t* time) {
@@ -156,7 +151,7 @@ bool WriteRecovery(const Board& board, const std::string& boardPath, std::string
 
   std::string bytes;
   try {
-    bytes = BoardToJson(board, {{"recoveryOf", AbsolutePath(boardPath)}, {"savedAt", IsoTime(std::time(nullptr))}});
+    bytes = BoardToJson(board, {{"recoveryOf", AbsolutePath(boardPath)}, {"savedAt", FormatIso8601(std::time(nullptr))}});
   } catch (const std::exception& e) {
     return fail(std::string("the board could not be written out (") + e.what() + ")");
   }

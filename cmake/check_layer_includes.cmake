@@ -17,8 +17,9 @@ set(rules gui core_app
           edit_layout edit_io edit_session
           layout_edit layout_io layout_session
           io_edit io_session
-          platform_render platform_views platform_cli
-          render_views render_cli
+          platform_render platform_tools platform_views platform_cli
+          render_tools render_views render_cli
+          tools_views tools_cli
           views_cli
           app_h)
 set(gui_layers "^core")
@@ -47,15 +48,21 @@ foreach(to edit session)
   set(io_${to}_include "${q}core/${to}/")
   set(io_${to}_message "core/io must not include core/${to}/ (files use only core/model and core/layout)")
 endforeach()
-foreach(to render views cli)
+foreach(to render tools views cli)
   set(platform_${to}_layers "^app/platform$")
   set(platform_${to}_include "${q}app/${to}/")
   set(platform_${to}_message "app/platform must not include app/${to}/ (the platform uses only core)")
 endforeach()
-foreach(to views cli)
+foreach(to tools views cli)
   set(render_${to}_layers "^app/render$")
   set(render_${to}_include "${q}app/${to}/")
   set(render_${to}_message "app/render must not include app/${to}/ (rendering uses only app/platform and core)")
+endforeach()
+# Tools see the canvas only through app/tools/tool.h's ToolContext and ToolHost: views use tools.
+foreach(to views cli)
+  set(tools_${to}_layers "^app/tools$")
+  set(tools_${to}_include "${q}app/${to}/")
+  set(tools_${to}_message "app/tools must not include app/${to}/ (tools use only app/render, app/platform and core)")
 endforeach()
 set(views_cli_layers "^app/views$")
 set(views_cli_include "${q}app/cli/")

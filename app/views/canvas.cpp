@@ -1,10 +1,11 @@
-// The canvas, part 1: camera, hit testing, mouse and keys.
+// The canvas, part 1: camera, hit testing, the input snapshot and the tool dispatcher, keys.
 // canvas_editing.cpp: the note editor, rename fields, menus, selection and clipboard.
-// canvas_overlay.cpp: what is drawn over the board (selection, drop target, dragged notes, buttons).
+// canvas_overlay.cpp: what is drawn over the board (buttons, selection, caret; tools draw their own).
 //
 // [SECTION] Camera and layout
 // [SECTION] Hit testing
-// [SECTION] Mouse: press, drag, release
+// [SECTION] Mouse: the input snapshot and the tool dispatcher
+// [SECTION] Text entry (the tools' ToolHost requests)
 // [SECTION] Keys
 #include "app/views/canvas.h"
 
@@ -79,9 +80,12 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                              ImGuiButtonFlags_MouseButtonMiddle);
   ImGui::SetItemAllowOverlap();
-  HandleMouse(document, fonts);
-  if (m_mode == Mode::EditNote) HandleNoteEditor(document, fonts, typed);
-  HandleKeys(document);
+  m_fonts = &fonts;
+  ToolContext ctx = Context(document, fonts);
+  const Input input = Snapshot(document.board());
+  HandleMouse(ctx, input);
+  if (m_editing == Editing::Note) HandleNoteEditor(document, fonts, typed);
+  HandleKeys(document, input);
   UpdateLayout(document, fonts);
 
   ImDrawList& drawList = *ImGui::GetWindowDrawList();
@@ -89,18 +93,18 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   RenderOptions options;
   options.visible = {origin.x, origin.y, origin.x + m_size.x, origin.y + m_size.y};
   std::unordered_set<uint64_t> placeholders;
-  if (m_mode == Mode::DragNotes) {
-    for (NoteId id : m_dragIds) placeholders.insert(id.value);
+  if (const std::vector<NoteId>* hidden = m_owner ? m_owner->HiddenNotes() : nullptr) {
+    for (NoteId id : *hidden) placeholders.insert(id.value);
     options.placeholders = &placeholders;
   }
   if (const EmotionCurve* curve = ActiveCurve(document.board())) options.activeCurve = curve->id;
   options.today = m_today;
   DrawBoard(document.board(), m_layout, m_camera, fonts, drawList, options);
-  DrawOverlay(document, fonts, drawList);
+  DrawOverlay(ctx, drawList);
   drawList.PopClipRect();
 
-  if (m_mode == Mode::RenameStage || m_mode == Mode::RenameLane) ShowRenameField(document);
-  if (m_mode == Mode::LabelPoint) ShowPointLabelField(document);
+  if (m_editing == Editing::RenameStage || m_editing == Editing::RenameLane) ShowRenameField(document);
+  if (m_editing == Editing::PointLabel) ShowPointLabelField(document);
   ShowContextMenus(document);
   ShowDeleteConfirmation(document);
 }
@@ -177,335 +181,114 @@ Canvas::Hit Canvas::HitTest(const Board& board, Vec2 p) const {
   return hit;
 }
 
-NoteTarget Canvas::DropTarget(const Board& board, Vec2 world) const {
-  NoteTarget target;
-  int stage = -1, lane = -1;
-  if (!m_dragStartLayout.CellAt(world, &stage, &lane) || board.lanes[lane].collapsed) return target;
-  target.stage = board.stages[stage].id;
-  target.lane = board.lanes[lane].id;
-  // Before the first note (in cell order) that the pointer is above, or left of within its row.
-  for (size_t i = 0; i < m_dragStartLayout.notes.size(); ++i) {
-    const NoteBox& box = m_dragStartLayout.notes[i];
-    if (box.stage != stage || box.lane != lane) continue;
-    if (std::find(m_dragIds.begin(), m_dragIds.end(), box.id) != m_dragIds.end()) continue;
-    bool above = world.y < box.rect.y0;
-    bool leftInRow = world.y < box.rect.y1 && world.x < (box.rect.x0 + box.rect.x1) * 0.5f;
-    if (above || leftInRow) {
-      target.before = box.id;
-      break;
-    }
+// [SECTION] Mouse: the input snapshot and the tool dispatcher
+
+Input Canvas::Snapshot(const Board& board) const {
+  ImGuiIO& io = ImGui::GetIO();
+  Input input;
+  input.hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  input.canvasActive = ImGui::IsItemActive();
+  input.mouse = ToVec(io.MousePos);
+  input.world = m_camera.ToWorld(input.mouse);
+  input.hover = HitTest(board, input.world);
+  for (int button = 0; button < kMouseButtons; ++button) {
+    input.pressed[button] = ImGui::IsMouseClicked(button);
+    input.released[button] = ImGui::IsMouseReleased(button);
+    input.doubleClicked[button] = ImGui::IsMouseDoubleClicked(button);
+    input.down[button] = ImGui::IsMouseDown(button);
+    input.dragging[button] = ImGui::IsMouseDragging(button, kDragThresholdPx);
+    input.dragDelta[button] = ToVec(ImGui::GetMouseDragDelta(button, 0));
   }
-  return target;
+  input.shift = io.KeyShift;
+  input.ctrl = io.KeyCtrl;
+  input.wheel = io.MouseWheel;
+  input.escape = Pressed(GLFW_KEY_ESCAPE, false);
+  return input;
 }
 
-// [SECTION] Mouse: press, drag, release
+ToolContext Canvas::Context(Document& document, const Fonts& fonts) {
+  return ToolContext{document, fonts,  m_camera, m_layout,           m_selection,
+                     activeCurve, m_point, m_fitted, voting, tool == Tool::Select, *this};
+}
 
-void Canvas::HandleMouse(Document& document, const Fonts& fonts) {
-  (void)fonts;
-  ImGuiIO& io = ImGui::GetIO();
+// The dispatcher: a press goes to the first tool that accepts it, which then owns the gesture
+// until its button goes up (or Esc, in HandleKeys); the others are not asked meanwhile.
+void Canvas::HandleMouse(ToolContext& ctx, const Input& input) {
+  Document& document = ctx.document;
   const Board& board = document.board();
-  const Vec2 mouse = ToVec(io.MousePos);
-  const Vec2 world = m_camera.ToWorld(mouse);
-  const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
-  m_lastMouseInCanvas = hovered;
-  if (hovered) m_lastMouseWorld = world;
+  m_lastMouseInCanvas = input.hovered;
+  if (input.hovered) m_lastMouseWorld = input.world;
 
-  if (hovered && io.MouseWheel != 0 && m_mode != Mode::DragNotes) {
-    m_camera.ZoomAround(mouse, std::pow(kWheelZoomStep, io.MouseWheel));
+  if (input.hovered && input.wheel != 0 && !(m_owner && m_owner->LocksView())) {
+    m_camera.ZoomAround(input.mouse, std::pow(kWheelZoomStep, input.wheel));
     m_fitted = false;
   }
 
-  // Right and middle buttons always pan; right-click without moving opens a context menu.
-  if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Right) || ImGui::IsMouseClicked(ImGuiMouseButton_Middle))) {
-    if (m_mode == Mode::EditNote) CommitNoteEdit(document);
-    m_panStartWorld = m_camera.world;
-    m_pressMouse = mouse;
-  }
-  for (int button : {int(ImGuiMouseButton_Right), int(ImGuiMouseButton_Middle)}) {
-    if (ImGui::IsMouseDown(button) && ImGui::IsMouseDragging(button, kDragThresholdPx) && m_mode == Mode::Idle &&
-        ImGui::IsItemActive()) {
-      m_camera.world.x = m_panStartWorld.x - (mouse.x - m_pressMouse.x) / m_camera.zoom;
-      m_camera.world.y = m_panStartWorld.y - (mouse.y - m_pressMouse.y) / m_camera.zoom;
-      m_fitted = false;
-    }
-  }
-  if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
-      ImGui::GetMouseDragDelta(ImGuiMouseButton_Right, 0).x == 0 &&
-      ImGui::GetMouseDragDelta(ImGuiMouseButton_Right, 0).y == 0 && m_mode == Mode::Idle) {
-    m_menuHit = HitTest(board, world);
-    if (m_menuHit.kind == Hit::Note && !IsSelected(board.notes[m_menuHit.index].id)) Select(board.notes[m_menuHit.index].id, false, false);
-    m_openMenu = true;
-  }
-
-  // Left button.
-  const bool leftClicked = hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
-  if (leftClicked && m_mode == Mode::EditNote) {
-    Rect editing;
-    if (int i = board.NoteIndex(m_editId); i >= 0) editing = m_layout.notes[i].rect;
-    if (editing.Contains(world)) return;  // clicks inside the note being edited stay there
+  // A click outside the note being typed finishes it; clicks inside it, and in the rename and
+  // label fields, stay there.
+  if (input.hovered && (input.pressed[kRight] || input.pressed[kMiddle]) && m_editing == Editing::Note)
     CommitNoteEdit(document);
+  if (input.hovered && input.pressed[kLeft]) {
+    if (m_editing == Editing::Note) {
+      Rect editing;
+      if (int i = board.NoteIndex(m_editId); i >= 0) editing = m_layout.notes[i].rect;
+      if (editing.Contains(input.world)) return;
+      CommitNoteEdit(document);
+    }
+    if (m_editing != Editing::None) return;
   }
-  if (leftClicked && (m_mode == Mode::RenameStage || m_mode == Mode::RenameLane || m_mode == Mode::LabelPoint))
-    return;  // the field handles it
-  if (leftClicked && m_mode == Mode::Idle) {
-    Hit hit = HitTest(board, world);
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-      switch (hit.kind) {
-        case Hit::Note:
-          if (!voting) BeginNoteEdit(document, board.notes[hit.index].id);
-          else StartPress(document, hit);  // in voting mode every click is a vote
-          return;
-        case Hit::CurvePoint:
-          if (document.InGesture()) document.CancelGesture();
-          m_pointCurve = board.curves[hit.curve].id;
-          m_pointIndex = hit.index;
-          m_renameText = board.curves[hit.curve].points[hit.index].label;
-          m_renameFocus = true;
-          m_mode = Mode::LabelPoint;
-          return;
-        case Hit::StageHeader:
-          m_mode = Mode::RenameStage;
-          m_pressIndex = hit.index;
-          m_renameText = board.stages[hit.index].name;
-          m_renameFocus = true;
-          return;
-        case Hit::LaneLabel:
-          m_mode = Mode::RenameLane;
-          m_pressIndex = hit.index;
-          m_renameText = board.lanes[hit.index].name;
-          m_renameFocus = true;
-          return;
-        case Hit::Cell:
-          if (hit.lane == m_layout.emotionsLane) break;  // clicks there add curve points
-          if (!board.lanes[hit.lane].collapsed) {
-            NoteTarget target;
-            target.stage = board.stages[hit.stage].id;
-            target.lane = board.lanes[hit.lane].id;
-            BeginNewNote(document, target, world);
-          }
-          return;
-        case Hit::Empty: {
-          Vec2 size = NoteSizeUnits(NoteSize::Medium);
-          BeginNewNote(document, NoteTarget{}, {world.x - size.x * 0.5f, world.y - size.y * 0.5f});
-          return;
+
+  if (!m_owner && input.hovered && m_editing == Editing::None) {
+    for (MouseButton button : {kLeft, kRight, kMiddle}) {
+      if (!input.pressed[button]) continue;
+      for (const std::unique_ptr<CanvasTool>& tool : m_tools)
+        if (tool->Press(ctx, input, button)) {
+          m_owner = tool.get();
+          m_ownerButton = button;
+          break;
         }
-        default: break;
-      }
-    }
-    StartPress(document, hit);
-  }
-
-  const bool dragging = ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragThresholdPx);
-  const Vec2 deltaUnits{(mouse.x - m_pressMouse.x) / m_camera.zoom, (mouse.y - m_pressMouse.y) / m_camera.zoom};
-  switch (m_mode) {
-    case Mode::Pan:
-      m_camera.world.x = m_panStartWorld.x - (mouse.x - m_pressMouse.x) / m_camera.zoom;
-      m_camera.world.y = m_panStartWorld.y - (mouse.y - m_pressMouse.y) / m_camera.zoom;
-      if (dragging) m_fitted = false;
       break;
-    case Mode::PressNote:
-      if (dragging) {
-        m_dragIds = SelectionInBoardOrder(board);
-        m_dragStartLayout = m_layout;
-        m_dragStartRects.clear();
-        for (NoteId id : m_dragIds) m_dragStartRects.push_back(m_layout.notes[board.NoteIndex(id)].rect);
-        m_dragHasTarget = false;
-        document.BeginGesture(m_dragIds.size() == 1 ? "Move note" : "Move notes");
-        m_mode = Mode::DragNotes;
-      }
-      break;
-    case Mode::DragNotes: UpdateNoteDrag(document); break;
-    case Mode::DragPoint:
-      if (dragging) UpdatePointDrag(document);
-      break;
-    case Mode::PressEmotion:
-      if (dragging) m_mode = Mode::Pan;
-      break;
-    case Mode::PressStage:
-      if (dragging) {
-        document.BeginGesture("Move stage");
-        m_dragStartLayout = m_layout;
-        m_mode = Mode::DragStage;
-      }
-      break;
-    case Mode::PressLane:
-      if (dragging) {
-        document.BeginGesture("Move lane");
-        m_dragStartLayout = m_layout;
-        m_mode = Mode::DragLane;
-      }
-      break;
-    case Mode::DragStage: {
-      const std::vector<float>& xs = m_dragStartLayout.stageX;
-      int to = 0;
-      for (size_t s = 0; s + 1 < xs.size(); ++s)
-        if (world.x > (xs[s] + xs[s + 1]) * 0.5f) to = int(s);
-      StageId id = m_dragIds.empty() ? StageId{} : StageId{m_dragIds[0].value};
-      document.UpdateGesture([&](const Board& start) { return MoveStage(start, id, to); });
-      break;
-    }
-    case Mode::DragLane: {
-      const std::vector<float>& ys = m_dragStartLayout.laneY;
-      int to = 0;
-      for (size_t l = 0; l + 1 < ys.size(); ++l)
-        if (world.y > (ys[l] + ys[l + 1]) * 0.5f) to = int(l);
-      LaneId id = m_dragIds.empty() ? LaneId{} : LaneId{m_dragIds[0].value};
-      document.UpdateGesture([&](const Board& start) { return MoveLane(start, id, to); });
-      break;
-    }
-    case Mode::ResizeStage: {
-      StageId id = board.stages[m_pressIndex].id;
-      float width = m_resizeStart + deltaUnits.x;
-      document.UpdateGesture([&](const Board& start) { return ResizeStage(start, id, width); });
-      ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-      break;
-    }
-    case Mode::ResizeLane: {
-      LaneId id = board.lanes[m_pressIndex].id;
-      float height = m_resizeStart + deltaUnits.y;
-      document.UpdateGesture([&](const Board& start) { return ResizeLane(start, id, height); });
-      ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
-      break;
-    }
-    default: break;
-  }
-
-  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-    switch (m_mode) {
-      case Mode::PressNote:
-        // A plain click on a note that was part of a selection selects just that note.
-        if (!m_pressModifier && m_pressWasSelected && m_pressIndex >= 0 && m_pressIndex < int(board.notes.size()))
-          Select(board.notes[m_pressIndex].id, false, false);
-        m_mode = Mode::Idle;
-        break;
-      case Mode::Marquee: {
-        Rect box{std::min(m_pressWorld.x, world.x), std::min(m_pressWorld.y, world.y), std::max(m_pressWorld.x, world.x),
-                 std::max(m_pressWorld.y, world.y)};
-        if (!io.KeyShift && !io.KeyCtrl) m_selection.clear();
-        for (const NoteBox& note : m_layout.notes)
-          if (!note.hidden && note.rect.Overlaps(box) && !IsSelected(note.id)) m_selection.push_back(note.id);
-        m_mode = Mode::Idle;
-        break;
-      }
-      case Mode::Pan:
-        if (std::hypot(mouse.x - m_pressMouse.x, mouse.y - m_pressMouse.y) < kDragThresholdPx) m_selection.clear();
-        m_mode = Mode::Idle;
-        break;
-      case Mode::PressEmotion: {
-        int stage = -1, lane = -1;
-        if (m_layout.CellAt(m_pressWorld, &stage, &lane)) AddPointAt(document, m_pressWorld, stage);
-        m_mode = Mode::Idle;
-        break;
-      }
-      case Mode::DragPoint: {
-        document.CommitGesture();
-        // The move may have re-sorted the curve: follow the point to its new index.
-        if (m_pointMovedIndex >= 0) m_pointIndex = m_pointMovedIndex;
-        m_mode = Mode::Idle;
-        break;
-      }
-      case Mode::DragNotes:
-      case Mode::DragStage:
-      case Mode::DragLane:
-      case Mode::ResizeStage:
-      case Mode::ResizeLane:
-        document.CommitGesture();
-        m_mode = Mode::Idle;
-        break;
-      case Mode::PressStage:
-      case Mode::PressLane: m_mode = Mode::Idle; break;
-      default: break;
     }
   }
-
-  // Hover cursors.
-  if (hovered && m_mode == Mode::Idle) {
-    Hit hit = HitTest(board, world);
-    if (hit.kind == Hit::StageBorder) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-    if (hit.kind == Hit::LaneBorder) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
-    if (hit.kind == Hit::AddStage || hit.kind == Hit::AddLane || hit.kind == Hit::LaneChevron)
-      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  if (m_owner) {
+    m_owner->Update(ctx, input);
+    if (input.released[m_ownerButton]) {
+      m_owner->Release(ctx, input);
+      m_owner = nullptr;
+    }
   }
+  if (!m_owner && input.hovered && m_editing == Editing::None)
+    for (const std::unique_ptr<CanvasTool>& tool : m_tools) tool->HoverCursor(ctx, input);
 }
 
-void Canvas::StartPress(Document& document, const Hit& hit) {
-  ImGuiIO& io = ImGui::GetIO();
-  const Board& board = document.board();
-  m_pressMouse = ToVec(io.MousePos);
-  m_pressWorld = m_camera.ToWorld(m_pressMouse);
-  m_panStartWorld = m_camera.world;
-  m_pressIndex = hit.index;
-  m_pressModifier = io.KeyShift || io.KeyCtrl;
-  if (hit.kind != Hit::CurvePoint) m_pointIndex = -1;
-  switch (hit.kind) {
-    case Hit::Note: {
-      NoteId id = board.notes[hit.index].id;
-      if (voting) {
-        document.Apply(AddVotes(board, {id}, io.KeyShift ? -1 : 1), io.KeyShift ? "Remove vote" : "Vote");
-        m_mode = Mode::Idle;
-        break;
-      }
-      m_pressWasSelected = IsSelected(id);
-      if (m_pressModifier) Select(id, true, true);
-      else if (!m_pressWasSelected) Select(id, false, false);
-      m_mode = IsSelected(id) ? Mode::PressNote : Mode::Idle;
-      break;
-    }
-    case Hit::CurvePoint: {
-      const EmotionCurve& curve = board.curves[hit.curve];
-      activeCurve = m_pointCurve = curve.id;
-      m_pointIndex = hit.index;
-      m_pointStart = curve.points[hit.index];
-      m_pointMovedIndex = -1;
-      m_selection.clear();
-      document.BeginGesture("Move point");
-      m_mode = Mode::DragPoint;
-      break;
-    }
-    case Hit::Curve:
-      activeCurve = board.curves[hit.curve].id;
-      m_mode = (io.KeyShift || tool == Tool::Select) ? Mode::Marquee : Mode::Pan;
-      break;
-    case Hit::StageHeader:
-      m_dragIds = {NoteId{board.stages[hit.index].id.value}};  // reused as "the dragged id"
-      m_mode = Mode::PressStage;
-      break;
-    case Hit::LaneLabel:
-      m_dragIds = {NoteId{board.lanes[hit.index].id.value}};
-      m_mode = Mode::PressLane;
-      break;
-    case Hit::LaneChevron: {
-      const Lane& lane = board.lanes[hit.index];
-      document.Apply(SetLaneCollapsed(board, lane.id, !lane.collapsed), lane.collapsed ? "Expand lane" : "Collapse lane");
-      break;
-    }
-    case Hit::StageBorder:
-      m_resizeStart = board.stages[hit.index].width;
-      document.BeginGesture("Resize stage");
-      m_mode = Mode::ResizeStage;
-      break;
-    case Hit::LaneBorder:
-      m_resizeStart = m_layout.laneY[hit.index + 1] - m_layout.laneY[hit.index];
-      document.BeginGesture("Resize lane");
-      m_mode = Mode::ResizeLane;
-      break;
-    case Hit::AddStage: {
-      std::string name = "Stage " + std::to_string(board.stages.size() + 1);
-      document.Apply(AddStage(board, name), "Add stage");
-      break;
-    }
-    case Hit::AddLane: document.Apply(AddLane(board, "New lane", LaneKind::Custom), "Add lane"); break;
-    case Hit::Cell:
-      if (hit.lane == m_layout.emotionsLane && !io.KeyShift && tool == Tool::Pan && !voting) {
-        m_mode = Mode::PressEmotion;
-        break;
-      }
-      [[fallthrough]];
-    case Hit::Empty:
-    case Hit::None:
-      m_mode = (io.KeyShift || tool == Tool::Select) ? Mode::Marquee : Mode::Pan;
-      break;
+void Canvas::EndGesture(Document& document) {
+  if (m_owner) {
+    ToolContext ctx = Context(document, *m_fonts);
+    m_owner->Cancel(ctx);
+    m_owner = nullptr;
   }
+  if (document.InGesture()) document.CancelGesture();
+}
+
+// [SECTION] Text entry (the tools' ToolHost requests)
+
+void Canvas::BeginRename(const Board& board, bool stage, int index) {
+  m_editing = stage ? Editing::RenameStage : Editing::RenameLane;
+  m_renameIndex = index;
+  m_renameText = stage ? board.stages[index].name : board.lanes[index].name;
+  m_renameFocus = true;
+}
+
+void Canvas::BeginPointLabel(const std::string& label) {
+  m_renameText = label;
+  m_renameFocus = true;
+  m_editing = Editing::PointLabel;
+}
+
+void Canvas::OpenContextMenu(const Board& board, const Hover& hover) {
+  m_menuHit = hover;
+  if (m_menuHit.kind == Hit::Note && !IsSelected(board.notes[m_menuHit.index].id)) Select(board.notes[m_menuHit.index].id, false, false);
+  m_openMenu = true;
 }
 
 const EmotionCurve* Canvas::ActiveCurve(const Board& board) const {
@@ -522,93 +305,28 @@ void Canvas::SetActivePersona(const Board& board, PersonaId persona) {
     }
 }
 
-// A click in the Emotions lane adds a point to the active curve (a board without a curve gets one).
-void Canvas::AddPointAt(Document& document, Vec2 world, int stage) {
-  const Board& board = document.board();
-  const EmotionCurve* curve = ActiveCurve(board);
-  if (!curve) {
-    CurveId id;
-    PersonaId persona = board.personas.empty() ? PersonaId{} : board.personas.front().id;
-    document.Apply(AddCurve(board, persona, "Emotions", NextCurveColor(board), false, &id), "Add curve");
-    activeCurve = id;
-    curve = document.board().FindCurve(id);
-    if (!curve) return;
-  }
-  const Board& now = document.board();
-  const Stage& s = now.stages[stage];
-  CurvePoint point;
-  point.stage = s.id;
-  point.t = std::clamp((world.x - m_layout.stageX[stage]) / s.width, 0.0f, 1.0f);
-  point.value = m_layout.EmotionValue(world.y);
-  if (ImGui::GetIO().KeyShift) point.value = SnapEmotion(point.value);
-  int index = -1;
-  if (document.Apply(AddCurvePoint(now, curve->id, point, &index), "Add point")) {
-    activeCurve = m_pointCurve = curve->id;
-    m_pointIndex = index;
-    m_selection.clear();
-  }
-}
-
-// Up and down sets the feeling, sideways moves the point within its stage; Shift snaps to the
-// five levels. Recomputed from the gesture's start, like every drag.
-void Canvas::UpdatePointDrag(Document& document) {
-  const Board& board = document.board();
-  const int stage = board.StageIndex(m_pointStart.stage);
-  if (stage < 0) return;
-  const Vec2 world = m_camera.ToWorld(ToVec(ImGui::GetIO().MousePos));
-  CurvePoint target = m_pointStart;
-  target.t = std::clamp((world.x - m_layout.stageX[stage]) / board.stages[stage].width, 0.0f, 1.0f);
-  target.value = m_layout.EmotionValue(world.y);
-  if (ImGui::GetIO().KeyShift) target.value = SnapEmotion(target.value);
-  const CurveId curve = m_pointCurve;
-  const int index = m_pointIndex;
-  document.UpdateGesture([&](const Board& start) {
-    return MoveCurvePoint(start, curve, index, target.stage, target.t, target.value, &m_pointMovedIndex);
-  });
-  ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
-}
-
-void Canvas::UpdateNoteDrag(Document& document) {
-  const Board& board = document.board();
-  const Vec2 world = m_camera.ToWorld(ToVec(ImGui::GetIO().MousePos));
-  NoteTarget target = DropTarget(board, world);
-  std::vector<Vec2> offsets;
-  if (!target.IsCell() && !m_dragStartRects.empty()) {
-    const Rect& first = m_dragStartRects.front();
-    target.freePos = {first.x0 + world.x - m_pressWorld.x, first.y0 + world.y - m_pressWorld.y};
-    for (const Rect& r : m_dragStartRects) offsets.push_back({r.x0 - first.x0, r.y0 - first.y0});
-  }
-  bool same = m_dragHasTarget && target.stage == m_dragTarget.stage && target.lane == m_dragTarget.lane &&
-              target.before == m_dragTarget.before && target.freePos == m_dragTarget.freePos;
-  if (same) return;
-  m_dragTarget = target;
-  m_dragHasTarget = true;
-  const std::vector<NoteId> ids = m_dragIds;
-  document.UpdateGesture([&](const Board& start) { return MoveNotes(start, ids, target, offsets); });
-}
-
 // [SECTION] Keys
 
-void Canvas::HandleKeys(Document& document) {
+void Canvas::HandleKeys(Document& document, const Input& input) {
   if (!ImGui::IsWindowFocused() || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
   ImGuiIO& io = ImGui::GetIO();
   if (IsTyping()) return;
-  if (Pressed(GLFW_KEY_ESCAPE, false)) {
-    if (document.InGesture()) document.CancelGesture();
-    if (m_mode == Mode::Idle) {
+  if (input.escape) {  // ends the gesture (the board goes back); with none, ends selection and voting
+    const bool idle = !m_owner;
+    EndGesture(document);
+    if (idle) {
       m_selection.clear();
-      m_pointIndex = -1;
+      m_point.index = -1;
       voting = false;
     }
-    m_mode = Mode::Idle;
     return;
   }
-  if (io.KeyCtrl || io.KeyAlt || m_mode != Mode::Idle) return;
+  if (io.KeyCtrl || io.KeyAlt || m_owner) return;
   if (Pressed(GLFW_KEY_F, false)) m_fitPending = true;
   if (Pressed(GLFW_KEY_DELETE, false) || Pressed(GLFW_KEY_BACKSPACE, false)) {
-    if (m_pointIndex >= 0) {
-      document.Apply(DeleteCurvePoint(document.board(), m_pointCurve, m_pointIndex), "Delete point");
-      m_pointIndex = -1;
+    if (m_point.index >= 0) {
+      document.Apply(DeleteCurvePoint(document.board(), m_point.curve, m_point.index), "Delete point");
+      m_point.index = -1;
     } else {
       DeleteSelection(document);
     }
@@ -624,21 +342,17 @@ void Canvas::HandleKeys(Document& document) {
     document.Apply(NudgeNotes(document.board(), m_selection, nudge), "Nudge");
 }
 
-bool Canvas::IsTyping() const {
-  return m_mode == Mode::EditNote || m_mode == Mode::RenameStage || m_mode == Mode::RenameLane ||
-         m_mode == Mode::LabelPoint;
-}
+bool Canvas::IsTyping() const { return m_editing != Editing::None; }
 
 void Canvas::FinishInteraction(Document& document) {
-  switch (m_mode) {
-    case Mode::EditNote: CommitNoteEdit(document); break;
-    case Mode::RenameStage:
-    case Mode::RenameLane:
-    case Mode::LabelPoint: m_mode = Mode::Idle; break;
-    default:
-      if (document.InGesture()) document.CancelGesture();
-      m_mode = Mode::Idle;
+  switch (m_editing) {
+    case Editing::Note: CommitNoteEdit(document); break;
+    case Editing::RenameStage:
+    case Editing::RenameLane:
+    case Editing::PointLabel: m_editing = Editing::None; break;
+    case Editing::None: break;
   }
+  EndGesture(document);
 }
 
 }  // namespace jb

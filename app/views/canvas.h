@@ -1,5 +1,8 @@
 // The board view: draws the document with DrawBoard, owns the camera and the selection, and turns
 // mouse and keyboard into Document commands. Views keep only view state, never a copy of the board.
+// Each frame it builds one Input snapshot and offers presses to its tools (app/tools/, listed in
+// app/tools/toolbox.cpp), which own the gestures; the canvas keeps the text fields, the menus,
+// the keys, the clipboard and the overlay.
 //
 // Gestures (all undoable, one step each): double-click a cell (or empty canvas) to add a note and
 // type; double-click a note to edit it; drag notes between cells (live reflow, the note follows
@@ -9,10 +12,12 @@
 // tool, draws a selection rectangle.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "app/tools/tool.h"
 #include "core/edit/commands.h"
 #include "core/edit/document.h"
 #include "core/layout/camera.h"
@@ -26,7 +31,7 @@ class Fonts;
 struct ImDrawList;
 namespace jb {
 
-class Canvas {
+class Canvas : private ToolHost {
  public:
   enum class Tool { Pan, Select };
 
@@ -78,59 +83,36 @@ class Canvas {
   Rect LaneChevron(int lane) const;  // the ▾ that collapses a lane
 
  private:
-  enum class Mode {
-    Idle,
-    Pan,
-    Marquee,
-    PressNote,    // left button down on a note, not yet dragged
-    DragNotes,
-    PressStage,   // left button down on a stage header
-    PressLane,
-    DragStage,
-    DragLane,
-    ResizeStage,
-    ResizeLane,
-    EditNote,
-    RenameStage,
-    RenameLane,
-    PressEmotion,  // left button down on empty Emotions lane: a click adds a curve point
-    DragPoint,
-    LabelPoint,
-  };
-
-  struct Hit {
-    enum Kind {
-      None, Note, CurvePoint, Curve, StageHeader, LaneLabel, LaneChevron, StageBorder, LaneBorder, AddStage, AddLane,
-      Cell, Empty
-    };
-    Kind kind = None;
-    int index = -1;  // note index in Board::notes, stage / lane index, or point index in its curve
-    int stage = -1, lane = -1;  // for Cell
-    int curve = -1;             // for CurvePoint and Curve: index in Board::curves
-  };
+  // The modes with a text field: the note editor, the rename field, the point label field.
+  enum class Editing { None, Note, RenameStage, RenameLane, PointLabel };
+  using Hit = Hover;
 
   void UpdateLayout(const Document& document, const Fonts& fonts);
   Hit HitTest(const Board& board, Vec2 world) const;
+  Input Snapshot(const Board& board) const;
+  ToolContext Context(Document& document, const Fonts& fonts);
 
-  void HandleMouse(Document& document, const Fonts& fonts);
-  void HandleKeys(Document& document);
-  void StartPress(Document& document, const Hit& hit);
-  void UpdateNoteDrag(Document& document);
-  NoteTarget DropTarget(const Board& board, Vec2 world) const;
+  // Offers presses to the tools and feeds the gesture's owner (app/tools/tool.h).
+  void HandleMouse(ToolContext& ctx, const Input& input);
+  void HandleKeys(Document& document, const Input& input);
+  void EndGesture(Document& document);  // cancels the gesture in progress, if any
 
-  void BeginNoteEdit(Document& document, NoteId id);
-  void BeginNewNote(Document& document, const NoteTarget& target, Vec2 freePos);
+  // ToolHost: what tools ask of the canvas.
+  void BeginNoteEdit(Document& document, NoteId id) override;
+  void BeginNewNote(Document& document, const NoteTarget& target, Vec2 freePos) override;
+  void BeginRename(const Board& board, bool stage, int index) override;
+  void BeginPointLabel(const std::string& label) override;
+  void OpenContextMenu(const Board& board, const Hover& hover) override;
+
   void HandleNoteEditor(Document& document, const Fonts& fonts, const std::u32string& typed);
   void CommitNoteEdit(Document& document);
   void ShowRenameField(Document& document);
   void ShowPointLabelField(Document& document);
-  void AddPointAt(Document& document, Vec2 world, int stage);
-  void UpdatePointDrag(Document& document);
   const EmotionCurve* ActiveCurve(const Board& board) const;
   void ShowContextMenus(Document& document);
   void ShowDeleteConfirmation(Document& document);
 
-  void DrawOverlay(const Document& document, const Fonts& fonts, ImDrawList& drawList) const;
+  void DrawOverlay(const ToolContext& ctx, ImDrawList& drawList) const;
   bool IsSelected(NoteId id) const;
   void Select(NoteId id, bool additive, bool toggle);
   std::vector<NoteId> SelectionInBoardOrder(const Board& board) const;
@@ -146,21 +128,16 @@ class Canvas {
   Rect m_showRect;
   bool m_showRectPending = false;
 
-  Mode m_mode = Mode::Idle;
-  std::vector<NoteId> m_selection;
-  Vec2 m_pressMouse, m_pressWorld, m_panStartWorld;
-  int m_pressIndex = -1;        // note / stage / lane index pressed
-  bool m_pressWasSelected = false;
-  bool m_pressModifier = false;
+  // The tools, in the order a press is offered to them, and the one that owns the gesture in
+  // progress (until its button goes up or Esc).
+  std::vector<std::unique_ptr<CanvasTool>> m_tools = MakeTools();
+  CanvasTool* m_owner = nullptr;
+  MouseButton m_ownerButton = kLeft;
+  const Fonts* m_fonts = nullptr;  // of the last Show
 
-  // Note drag: the layout at the gesture's start (targets are computed against it, so the live
-  // reflow never feeds back into where the note goes).
-  std::vector<NoteId> m_dragIds;
-  std::vector<Rect> m_dragStartRects;
-  Layout m_dragStartLayout;
-  NoteTarget m_dragTarget;
-  bool m_dragHasTarget = false;
-  float m_resizeStart = 0;
+  Editing m_editing = Editing::None;
+  std::vector<NoteId> m_selection;
+  PointSelection m_point;  // the selected emotion point
 
   // Note editor
   NoteId m_editId;
@@ -169,13 +146,8 @@ class Canvas {
   TextEdit m_edit;  // the text, caret and selection being edited
   double m_editStartTime = 0;
 
-  // The selected emotion point (Delete removes it, double-click labels it) and its drag.
-  CurveId m_pointCurve;
-  int m_pointIndex = -1;
-  CurvePoint m_pointStart;
-  int m_pointMovedIndex = -1;  // where the dragged point ended up after re-sorting
-
   // Rename and label fields
+  int m_renameIndex = -1;  // the stage or lane renamed
   std::string m_renameText;
   bool m_renameFocus = false;
 

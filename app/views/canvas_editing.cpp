@@ -32,7 +32,7 @@ void Canvas::BeginNoteEdit(Document& document, NoteId id) {
   m_editStartTime = ImGui::GetTime();
   m_selection = {id};
   document.BeginGesture("Edit note");
-  m_mode = Mode::EditNote;
+  m_editing = Editing::Note;
 }
 
 void Canvas::BeginNewNote(Document& document, const NoteTarget& target, Vec2 freePos) {
@@ -46,7 +46,7 @@ void Canvas::BeginNewNote(Document& document, const NoteTarget& target, Vec2 fre
   document.UpdateGesture([&](const Board& start) { return AddNote(start, Note{}, m_editTarget, &id); });
   m_editId = id;
   m_selection = {id};
-  m_mode = Mode::EditNote;
+  m_editing = Editing::Note;
 }
 
 // Keys to TextEdit calls (core/text_edit.h holds the rules); Shift selects, Ctrl moves by words.
@@ -54,7 +54,7 @@ void Canvas::HandleNoteEditor(Document& document, const Fonts& fonts, const std:
   ImGuiIO& io = ImGui::GetIO();
   if (!document.board().FindNote(m_editId)) {  // gone (undo from a menu): nothing to edit
     if (document.InGesture()) document.CancelGesture();
-    m_mode = Mode::Idle;
+    m_editing = Editing::None;
     return;
   }
   if (Pressed(GLFW_KEY_ESCAPE, false) || (io.KeyCtrl && Pressed(GLFW_KEY_ENTER, false))) {
@@ -117,20 +117,20 @@ void Canvas::CommitNoteEdit(Document& document) {
   } else {
     document.CommitGesture();
   }
-  m_mode = Mode::Idle;
+  m_editing = Editing::None;
 }
 
 // [SECTION] Rename fields, context menus, confirmations
 
 void Canvas::ShowRenameField(Document& document) {
   const Board& board = document.board();
-  const bool stage = m_mode == Mode::RenameStage;
+  const bool stage = m_editing == Editing::RenameStage;
   const int count = stage ? int(board.stages.size()) : int(board.lanes.size());
-  if (m_pressIndex < 0 || m_pressIndex >= count) {
-    m_mode = Mode::Idle;
+  if (m_renameIndex < 0 || m_renameIndex >= count) {
+    m_editing = Editing::None;
     return;
   }
-  Rect r = m_camera.ToScreen(stage ? m_layout.StageHeader(m_pressIndex) : m_layout.LaneLabel(m_pressIndex));
+  Rect r = m_camera.ToScreen(stage ? m_layout.StageHeader(m_renameIndex) : m_layout.LaneLabel(m_renameIndex));
   const float height = ImGui::GetFrameHeight();
   ImGui::SetCursorScreenPos({r.x0 + 4, std::min(r.y0 + 4, r.y1 - height)});
   ImGui::SetNextItemWidth(std::max(r.Width() - 8, ImGui::GetFontSize() * 8));
@@ -141,11 +141,11 @@ void Canvas::ShowRenameField(Document& document) {
   bool enter = ImGui::InputText("##rename", &m_renameText, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
   bool escape = Pressed(GLFW_KEY_ESCAPE, false);
   if (enter || (ImGui::IsItemDeactivated() && !escape)) {
-    if (stage) document.Apply(RenameStage(board, board.stages[m_pressIndex].id, m_renameText), "Rename stage");
-    else document.Apply(RenameLane(board, board.lanes[m_pressIndex].id, m_renameText), "Rename lane");
-    m_mode = Mode::Idle;
+    if (stage) document.Apply(RenameStage(board, board.stages[m_renameIndex].id, m_renameText), "Rename stage");
+    else document.Apply(RenameLane(board, board.lanes[m_renameIndex].id, m_renameText), "Rename lane");
+    m_editing = Editing::None;
   } else if (escape) {
-    m_mode = Mode::Idle;
+    m_editing = Editing::None;
   }
 }
 
@@ -153,14 +153,14 @@ void Canvas::ShowPointLabelField(Document& document) {
   const Board& board = document.board();
   int c = -1;
   for (size_t i = 0; i < board.curves.size(); ++i)
-    if (board.curves[i].id == m_pointCurve) c = int(i);
-  if (c < 0 || m_pointIndex < 0 || m_pointIndex >= int(board.curves[c].points.size())) {
-    m_mode = Mode::Idle;
+    if (board.curves[i].id == m_point.curve) c = int(i);
+  if (c < 0 || m_point.index < 0 || m_point.index >= int(board.curves[c].points.size())) {
+    m_editing = Editing::None;
     return;
   }
   Vec2 at;
   for (const CurvePointPos& knot : m_layout.curves[c].knots)
-    if (knot.point == m_pointIndex) at = m_camera.ToScreen(knot.pos);
+    if (knot.point == m_point.index) at = m_camera.ToScreen(knot.pos);
   const float em = ImGui::GetFontSize();
   ImGui::SetCursorScreenPos({at.x - em * 7, at.y + em * 0.8f});
   ImGui::SetNextItemWidth(em * 14);
@@ -172,10 +172,10 @@ void Canvas::ShowPointLabelField(Document& document) {
                                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
   bool escape = Pressed(GLFW_KEY_ESCAPE, false);
   if (enter || (ImGui::IsItemDeactivated() && !escape)) {
-    document.Apply(SetCurvePointLabel(board, m_pointCurve, m_pointIndex, m_renameText), "Label point");
-    m_mode = Mode::Idle;
+    document.Apply(SetCurvePointLabel(board, m_point.curve, m_point.index, m_renameText), "Label point");
+    m_editing = Editing::None;
   } else if (escape) {
-    m_mode = Mode::Idle;
+    m_editing = Editing::None;
   }
 }
 
@@ -237,12 +237,7 @@ void Canvas::ShowContextMenus(Document& document) {
     int s = m_menuHit.index;
     if (s >= 0 && s < int(board.stages.size())) {
       ImGui::TextDisabled("%s", board.stages[s].name.c_str());
-      if (ImGui::MenuItem("Rename")) {
-        m_mode = Mode::RenameStage;
-        m_pressIndex = s;
-        m_renameText = board.stages[s].name;
-        m_renameFocus = true;
-      }
+      if (ImGui::MenuItem("Rename")) BeginRename(board, true, s);
       bool before = ImGui::MenuItem("Add stage before");
       RecordWidget("menu.add_stage_before");
       bool after = ImGui::MenuItem("Add stage after");
@@ -265,12 +260,7 @@ void Canvas::ShowContextMenus(Document& document) {
     if (l >= 0 && l < int(board.lanes.size())) {
       const Lane& lane = board.lanes[l];
       ImGui::TextDisabled("%s", lane.name.c_str());
-      if (ImGui::MenuItem("Rename")) {
-        m_mode = Mode::RenameLane;
-        m_pressIndex = l;
-        m_renameText = lane.name;
-        m_renameFocus = true;
-      }
+      if (ImGui::MenuItem("Rename")) BeginRename(board, false, l);
       bool kinds = ImGui::BeginMenu("Kind");
       RecordWidget("menu.lane_kind");
       if (kinds) {
@@ -358,23 +348,12 @@ void Canvas::ShowDeleteConfirmation(Document& document) {
 
 // [SECTION] Selection and clipboard
 
-bool Canvas::IsSelected(NoteId id) const { return std::find(m_selection.begin(), m_selection.end(), id) != m_selection.end(); }
+bool Canvas::IsSelected(NoteId id) const { return jb::IsSelected(m_selection, id); }
 
-void Canvas::Select(NoteId id, bool additive, bool toggle) {
-  if (!additive) m_selection.clear();
-  auto it = std::find(m_selection.begin(), m_selection.end(), id);
-  if (it != m_selection.end()) {
-    if (toggle) m_selection.erase(it);
-  } else {
-    m_selection.push_back(id);
-  }
-}
+void Canvas::Select(NoteId id, bool additive, bool toggle) { SelectNote(m_selection, id, additive, toggle); }
 
 std::vector<NoteId> Canvas::SelectionInBoardOrder(const Board& board) const {
-  std::vector<NoteId> ordered;
-  for (const Note& note : board.notes)
-    if (IsSelected(note.id)) ordered.push_back(note.id);
-  return ordered;
+  return jb::SelectionInBoardOrder(board, m_selection);
 }
 
 void Canvas::SelectAll(const Document& document) {

@@ -1,5 +1,6 @@
 // The canvas, part 3: what is drawn over the board and never exported: "+" buttons, lane
-// chevrons, the drop target, selection outlines, the caret, dragged notes, the selection rectangle.
+// chevrons, selection outlines, the caret, the selected point, the voting banner, and what the
+// tool that owns the gesture draws (the drop target, dragged notes, the selection rectangle).
 #include "app/views/canvas.h"
 
 #include <GLFW/glfw3.h>
@@ -19,7 +20,9 @@ using namespace canvas;
 
 // [SECTION] Overlay
 
-void Canvas::DrawOverlay(const Document& document, const Fonts& fonts, ImDrawList& dl) const {
+void Canvas::DrawOverlay(const ToolContext& ctx, ImDrawList& dl) const {
+  const Document& document = ctx.document;
+  const Fonts& fonts = ctx.fonts;
   const Board& board = document.board();
   if (!LayoutIsCurrent(document)) return;
   const float z = m_camera.zoom;
@@ -47,32 +50,18 @@ void Canvas::DrawOverlay(const Document& document, const Fonts& fonts, ImDrawLis
     else dl.AddTriangleFilled(S({c.x - a, c.y - a * 0.6f}), S({c.x + a, c.y - a * 0.6f}), S({c.x, c.y + a}), colour);
   }
 
-  if (m_mode == Mode::DragNotes && m_dragTarget.IsCell()) {
-    int s = board.StageIndex(m_dragTarget.stage), l = board.LaneIndex(m_dragTarget.lane);
-    if (s >= 0 && l >= 0) {
-      Rect cell = m_layout.Cell(s, l);
-      dl.AddRectFilled(S({cell.x0, cell.y0}), S({cell.x1, cell.y1}), kAccentSoft);
-      drawRect(cell, kAccent, 2, 0);
-    }
-  }
-  if ((m_mode == Mode::DragStage || m_mode == Mode::DragLane) && !m_dragIds.empty()) {
-    int index = m_mode == Mode::DragStage ? board.StageIndex(StageId{m_dragIds[0].value}) : board.LaneIndex(LaneId{m_dragIds[0].value});
-    if (index >= 0) {
-      Rect r = m_mode == Mode::DragStage ? Rect{m_layout.stageX[index], m_layout.grid.y0, m_layout.stageX[index + 1], m_layout.grid.y1}
-                                         : Rect{m_layout.grid.x0, m_layout.laneY[index], m_layout.grid.x1, m_layout.laneY[index + 1]};
-      dl.AddRectFilled(S({r.x0, r.y0}), S({r.x1, r.y1}), kAccentSoft);
-      drawRect(r, kAccent, 2, 0);
-    }
-  }
+  // The gesture in progress: the drop target, the dragged stage or lane.
+  if (m_owner) m_owner->DrawBelow(ctx, dl);
 
+  const bool hidingNotes = m_owner && m_owner->HiddenNotes();  // dragged: they follow the hand
   for (NoteId id : m_selection) {
     int i = board.NoteIndex(id);
-    if (i < 0 || m_layout.notes[i].hidden || m_mode == Mode::DragNotes) continue;
+    if (i < 0 || m_layout.notes[i].hidden || hidingNotes) continue;
     Rect r = m_layout.notes[i].rect;
     drawRect({r.x0 - 3, r.y0 - 3, r.x1 + 3, r.y1 + 3}, kAccent, 2.5f, 8);
   }
 
-  if (m_mode == Mode::EditNote) {
+  if (m_editing == Editing::Note) {
     int i = board.NoteIndex(m_editId);
     if (i >= 0) {
       const NoteBox& box = m_layout.notes[i];
@@ -105,25 +94,12 @@ void Canvas::DrawOverlay(const Document& document, const Fonts& fonts, ImDrawLis
     }
   }
 
-  if (m_mode == Mode::DragNotes) {
-    // The notes follow the hand; their outlines in the layout show where they will land.
-    Vec2 world = m_camera.ToWorld(ToVec(ImGui::GetIO().MousePos));
-    for (size_t k = 0; k < m_dragIds.size(); ++k) {
-      int i = board.NoteIndex(m_dragIds[k]);
-      if (i < 0) continue;
-      NoteBox box = m_layout.notes[i];
-      Vec2 offset{m_dragStartRects[k].x0 - box.rect.x0 + world.x - m_pressWorld.x,
-                  m_dragStartRects[k].y0 - box.rect.y0 + world.y - m_pressWorld.y};
-      DrawNote(board, board.notes[i], box, offset, m_camera, fonts, dl);
-    }
-  }
-
   // The selected emotion point: a ring around it.
-  if (m_pointIndex >= 0)
+  if (m_point.index >= 0)
     for (size_t c = 0; c < board.curves.size(); ++c)
-      if (board.curves[c].id == m_pointCurve)
+      if (board.curves[c].id == m_point.curve)
         for (const CurvePointPos& knot : m_layout.curves[c].knots)
-          if (knot.point == m_pointIndex) dl.AddCircle(S(knot.pos), std::max(6.0f, 12 * z), kAccent, 0, 2.5f);
+          if (knot.point == m_point.index) dl.AddCircle(S(knot.pos), std::max(6.0f, 12 * z), kAccent, 0, 2.5f);
 
   if (voting) {
     const char* banner = "Voting: click a note to add a vote, Shift + click to take one back.  V or Esc ends voting.";
@@ -133,13 +109,8 @@ void Canvas::DrawOverlay(const Document& document, const Fonts& fonts, ImDrawLis
     dl.AddText(at, IM_COL32(255, 255, 255, 255), banner);
   }
 
-  if (m_mode == Mode::Marquee) {
-    Vec2 a = m_camera.ToScreen(m_pressWorld);
-    ImVec2 b = ImGui::GetIO().MousePos;
-    ImVec2 lo{std::min(a.x, b.x), std::min(a.y, b.y)}, hi{std::max(a.x, b.x), std::max(a.y, b.y)};
-    dl.AddRectFilled(lo, hi, kAccentSoft);
-    dl.AddRect(lo, hi, kAccent, 0, 0, 1.5f);
-  }
+  // The gesture in progress: dragged notes, the selection rectangle.
+  if (m_owner) m_owner->DrawAbove(ctx, dl);
 }
 
 }  // namespace jb

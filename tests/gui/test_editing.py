@@ -176,6 +176,26 @@ def test_escape_during_drag_restores_the_start():
         s.wait_layout(lambda l: any(n["id"] == moved["id"] for n in notes_in(l, "Awareness", "Touchpoints")),
                       "Escape puts it back")
         check(s.layout["undo"] == "" and not s.layout["dirty"], "nothing recorded, nothing to save")
+        # A lane's drag too; the hand moving on after Escape, before the release, moves nothing.
+        names = [l["name"] for l in s.layout["lanes"]]
+        label = next(l for l in s.layout["lanes"] if l["name"] == "Touchpoints")["rect"]
+        target = next(l for l in s.layout["lanes"] if l["name"] == "Pain points")["rect"]
+        src, dst = centre(label), (centre(target)[0], centre(target)[1] + 5)
+        s.move(*src)
+        s.xdo("mousedown", 1)
+        for i in range(1, 5):
+            s.move(src[0], src[1] + (dst[1] - src[1]) * i / 4)
+        s.wait_layout(lambda l: [x["name"] for x in l["lanes"]] != names, "the lane previews in its new place")
+        s.key("Escape")
+        s.wait_layout(lambda l: [x["name"] for x in l["lanes"]] == names, "Escape puts the lane back")
+        s.move(src[0], dst[1] + 40)
+        s.move(src[0], dst[1] + 60)
+        s.xdo("mouseup", 1)
+        zoom = s.layout["zoom"]
+        s.click(*src, button=4)  # a wheel step after the release: its dump shows what the moves did
+        s.wait_layout(lambda l: l["zoom"] != zoom, "the wheel step after the release")
+        check([x["name"] for x in s.layout["lanes"]] == names and s.layout["undo"] == "",
+              f"still the start after the release: {[x['name'] for x in s.layout['lanes']]}, undo {s.layout['undo']!r}")
 
 
 def test_edit_copy_paste_duplicate():

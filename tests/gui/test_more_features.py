@@ -79,6 +79,20 @@ def test_emotion_point_delete_and_move_sideways():
         s.drag(moved["pos"], (x1 + (x1 - x0) * 0.6, moved["pos"][1]))
         s.wait_layout(lambda l: abs(points(l)[0]["pos"][0] - x1) < 3, "the point at the stage's right edge")
         check(points(s.layout)[0]["stage"] == decision, f"still in Decision: {points(s.layout)}")
+        # Dragged past another point of its stage, the curve re-sorts: the dragged point stays the
+        # selected one, so Del removes it and not the point now at its old place. Then undo all three.
+        s.click(x0 + 0.3 * (x1 - x0), emotion_y(s.layout, -0.5))
+        s.wait_layout(lambda l: len(points(l)) == 2, "a second point in Decision")
+        edge = points(s.layout)[1]
+        s.drag(edge["pos"], (x0 + 0.1 * (x1 - x0), edge["pos"][1]))
+        s.wait_layout(lambda l: abs(points(l)[0]["pos"][0] - (x0 + 0.1 * (x1 - x0))) < 3, "the dragged point first")
+        s.key("Delete")
+        s.wait_layout(lambda l: len(points(l)) == 1, "one point deleted")
+        check(points(s.layout)[0]["value"] < -0.3, f"the dragged point went, the other stays: {points(s.layout)}")
+        for undone in (lambda l: len(points(l)) == 2, lambda l: abs(points(l)[1]["pos"][0] - x1) < 3,
+                       lambda l: len(points(l)) == 1):
+            s.key("ctrl+z")
+            s.wait_layout(undone, "one step undone")
         s.key("ctrl+s")
         s.wait_layout(lambda l: not l["dirty"], "saved")
     saved = load(path)["curves"][0]["points"]

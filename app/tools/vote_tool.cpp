@@ -1,0 +1,24 @@
+// Dot voting (V toggles it): a click on a note adds a vote, Shift + click takes one back.
+#include "app/tools/tool.h"
+
+#include "core/edit/journey_commands.h"
+
+namespace jb {
+namespace {
+
+class VoteTool : public CanvasTool {
+ public:
+  bool Press(ToolContext& ctx, const Input& input, MouseButton button) override {
+    if (button != kLeft || !ctx.voting || input.hover.kind != Hover::Note) return false;
+    const Board& board = ctx.document.board();
+    NoteId id = board.notes[input.hover.index].id;
+    ctx.document.Apply(AddVotes(board, {id}, input.shift ? -1 : 1), input.shift ? "Remove vote" : "Vote");
+    return true;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<CanvasTool> MakeVoteTool() { return std::make_unique<VoteTool>(); }
+
+}  // namespace jb

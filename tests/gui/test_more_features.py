@@ -384,7 +384,8 @@ def test_journal_past_1_mib_starts_anew_and_restore_still_works():
     with Session(args=[path, "--autosave-seconds", "3600"]) as s:  # only the journal's size makes a new copy
         add_note(s, "Awareness", "Questions", "Before the paste")
         journal = wait_until(lambda: recovery_file(s, ".journal"), 10, "the journal")
-        check(0 < size_of(journal) - JOURNAL_HEADER < 64 * 1024, f"a small journal: {size_of(journal)}")
+        wait_until(lambda: size_of(journal) > JOURNAL_HEADER, 10, "the note's record in the journal")
+        check(size_of(journal) - JOURNAL_HEADER < 64 * 1024, f"a small journal: {size_of(journal)}")
         set_clipboard(s, "\n".join(lines))
         s.move(*centre(cell(s.layout, "Decision", "Solutions")))
         s.key("ctrl+v")

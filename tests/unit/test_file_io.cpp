@@ -1,3 +1,10 @@
+// The .cjm file: save/load round trips, repair on load, load errors, format versions.
+// Index:
+//   [SECTION] Round trips and the file's spelling
+//   [SECTION] Repair on load
+//   [SECTION] Load errors
+//   [SECTION] Format versions and migrations
+//
 // cereal's JSON archive first, so RapidJSON's assertions throw (as in core).
 #include <cereal/archives/json.hpp>
 #include <doctest/doctest.h>
@@ -85,6 +92,8 @@ Board FullBoard() {
 }
 
 }  // namespace
+
+// [SECTION] Round trips and the file's spelling
 
 TEST_CASE("Save and load round trip every field") {
   const Board board = FullBoard();
@@ -197,6 +206,8 @@ TEST_CASE("A hand-written file loads whatever the key order, ignoring unknown fi
   CHECK(board->nextId == 6);  // raised above every id seen
 }
 
+// [SECTION] Repair on load
+
 TEST_CASE("Loading repairs ids, references and numbers") {
   std::string json = kMinimalBoard;
   json = Replace(json, R"("width": 360)", R"("width": NaN)");
@@ -245,6 +256,8 @@ TEST_CASE("RepairBoard gives fresh ids to missing and repeated ones") {
   CHECK(board.nextId > board.curves[0].id.value);
   CHECK(board.nextId > board.notes[1].id.value);
 }
+
+// [SECTION] Load errors
 
 TEST_CASE("Load errors: files that cannot be read") {
   TempDir dir;

@@ -1,7 +1,13 @@
-// The window: GLFW + glad + Dear ImGui, the menu bar, dialogs, and the main loop.
+// The App composes the Document, the canvas, the panels, the dialogs and the window; the command
+// table declares every menu item and shortcut once. The views live in app/views (dialogs.h,
+// panels.h, commands.h); window_events.cpp has GLFW's events and the event-accurate input queue.
 //
-// (window_events.cpp: GLFW events, the idle wake-ups and the event-accurate input queue)
-// [SECTION] App               — document commands (new/open/save/export) and their dialogs
+// [SECTION] App               — start-up, UI scale, status line and errors
+// [SECTION] Recovery          — autosave copies, the change journal, the restore prompt
+// [SECTION] Files             — open, save, export, and New/Open/Quit asking first
+// [SECTION] Commands          — the command table (App::MakeCommands), the menu bar, shortcuts
+// [SECTION] Dialogs           — the file dialog, New board, unsaved changes, errors
+// [SECTION] Frame             — one frame: BuildUi (what the benchmark runs), title, layout dump
 // [SECTION] RunWindow         — set-up, main loop, tear-down
 #include <glad/gl.h>
 // glad first: GLFW must not include the system GL header.
@@ -63,7 +69,6 @@ std::string TimeStamp() {
 }  // namespace
 
 // [SECTION] App
-
 
 App::~App() {
   if (m_statsPath.empty() || m_cpuMs.empty()) return;
@@ -152,6 +157,8 @@ void App::ShowError(const std::string& message) {
   m_error = message;
   m_errorRequested = true;
 }
+
+// [SECTION] Recovery
 
 void App::Autosave(bool now) {
   if (!NeedsRecoveryCopy() || (!now && Now() - m_lastRecoveryTime < m_options.autosaveSeconds)) return;
@@ -251,6 +258,8 @@ void App::RecoveryDialog() {
     m_offeredRecovery.reset();
   }
 }
+
+// [SECTION] Files
 
 void App::ReportRepairs(const std::vector<std::string>& warnings, const std::string& path) {
   if (warnings.empty()) return;
@@ -559,6 +568,8 @@ void App::Dialogs() {
   }
   ShowErrorMessage(&m_errorRequested, m_error);
 }
+
+// [SECTION] Frame
 
 void App::UpdateTitle() {
   std::string title = (m_document.IsDirty() ? "*" : "") + m_document.DisplayName() + " — Journeyboard";

@@ -1,5 +1,6 @@
-// The application: one document on a canvas with its menus, panels and dialogs. RunWindow
-// (app.cpp) drives it from GLFW; the benchmark (tests/bench) drives BuildUi headless.
+// The application: composes one document, the canvas, the panels and dialogs (app/views), the
+// command table (menus and shortcuts) and the window. RunWindow (app.cpp) drives it from GLFW;
+// the benchmark (tests/bench) drives BuildUi headless.
 #pragma once
 #include <imgui.h>
 

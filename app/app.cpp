@@ -16,7 +16,6 @@
 #include <imgui_impl_glfw.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <chrono>
 #include <deque>
 #include <optional>

@@ -446,10 +446,11 @@ std::vector<Command> App::MakeCommands(App* app) {
   add("edit.duplicate", "Edit", "Duplicate", {ctrl(GLFW_KEY_D, "Ctrl+D")},
       [app] { app->m_canvas.DuplicateSelection(app->m_document); })
       .enabled = selection;
-  // Del and Backspace are the canvas's keys: they delete the selected emotion point, if any.
-  add("edit.delete", "Edit", "Delete", {key(GLFW_KEY_DELETE, "Del"), key(GLFW_KEY_BACKSPACE, "Backspace")},
-      [app] { app->m_canvas.DeleteSelected(app->m_document); })
-      .enabled = selection;
+  Command& erase = add("edit.delete", "Edit", "Delete", {key(GLFW_KEY_DELETE, "Del"), key(GLFW_KEY_BACKSPACE, "Backspace")},
+                       [app] { app->m_canvas.DeleteSelection(app->m_document); });
+  erase.enabled = selection;
+  // The keys also delete the selected emotion point (first, when there is one).
+  erase.runByKey = [app] { app->m_canvas.DeleteSelected(app->m_document); };
   add("edit.select_all", "Edit", "Select all", {ctrl(GLFW_KEY_A, "Ctrl+A")}, [app] { app->m_canvas.SelectAll(app->m_document); })
       .separatorBefore = true;
 

@@ -94,7 +94,7 @@ void RunCommandKeys(const std::vector<Command>& commands, bool ctrl) {
     for (const Shortcut& key : command.keys) {
       if (key.ctrl != ctrl || !ImGui::IsKeyPressed(key.key, false)) continue;
       if (key.shift ? !io.KeyShift : (io.KeyShift && shiftedTwin(key))) continue;
-      command.run();
+      command.runByKey ? command.runByKey() : command.run();
       break;  // one run per command, however many of its chords were pressed
     }
   }

@@ -29,6 +29,7 @@ struct Command {
   std::function<bool()> enabled;   // null: always enabled
   std::function<bool()> checked;   // null: not a toggle
   std::function<void()> run;
+  std::function<void()> runByKey;  // when its keys do more than its menu item (null: run)
   std::function<std::string()> dynamicLabel;  // the menu's label when it changes ("Undo Add note")
   std::string widget;              // recorded in the layout dump ("tool.select") when not empty
   bool separatorBefore = false;

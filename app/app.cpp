@@ -1,7 +1,13 @@
-// The window: GLFW + glad + Dear ImGui, the menu bar, dialogs, and the main loop.
+// The App composes the Document, the canvas, the panels, the dialogs and the window; the command
+// table declares every menu item and shortcut once. The views live in app/views (dialogs.h,
+// panels.h, commands.h); window_events.cpp has GLFW's events and the event-accurate input queue.
 //
-// (window_events.cpp: GLFW events, the idle wake-ups and the event-accurate input queue)
-// [SECTION] App               — document commands (new/open/save/export) and their dialogs
+// [SECTION] App               — start-up, UI scale, status line and errors
+// [SECTION] Recovery          — autosave copies, the change journal, the restore prompt
+// [SECTION] Files             — open, save, export, and New/Open/Quit asking first
+// [SECTION] Commands          — the command table (App::MakeCommands), the menu bar, shortcuts
+// [SECTION] Dialogs           — the file dialog, New board, unsaved changes, errors
+// [SECTION] Frame             — one frame: BuildUi (what the benchmark runs), title, layout dump
 // [SECTION] RunWindow         — set-up, main loop, tear-down
 #include <glad/gl.h>
 // glad first: GLFW must not include the system GL header.
@@ -10,7 +16,6 @@
 #include <imgui_impl_glfw.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <chrono>
 #include <deque>
 #include <optional>
@@ -28,6 +33,8 @@
 #include "app/render/png_export.h"
 #include "app/render/render.h"
 #include "app/views/canvas.h"
+#include "app/views/commands.h"
+#include "app/views/dialogs.h"
 #include "app/views/file_dialog.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
@@ -57,7 +64,6 @@ std::string TimeStamp() { return LocalTimestampForFileName(std::time(nullptr)); 
 }  // namespace
 
 // [SECTION] App
-
 
 App::~App() {
   if (m_statsPath.empty() || m_cpuMs.empty()) return;
@@ -92,6 +98,8 @@ bool App::Init() {
   style.FrameRounding = 4;
   style.PopupRounding = 4;
   m_baseStyle = style;
+  m_commands = MakeCommands(this);
+  m_canvas.commandKeys = [this] { RunCommandKeys(m_commands, /*ctrl=*/false); };
   if (!m_renderer.Init()) {
     std::fprintf(stderr, "journeyboard: the graphics driver could not compile the renderer's shaders.\n");
     return false;
@@ -144,6 +152,8 @@ void App::ShowError(const std::string& message) {
   m_error = message;
   m_errorRequested = true;
 }
+
+// [SECTION] Recovery
 
 void App::Autosave(bool now) {
   if (!NeedsRecoveryCopy() || (!now && Now() - m_lastRecoveryTime < m_options.autosaveSeconds)) return;
@@ -211,22 +221,12 @@ void App::OfferRecovery() {
 }
 
 void App::RecoveryDialog() {
-  if (m_recoveryRequested) {
-    ImGui::OpenPopup("Restore unsaved work?");
-    m_recoveryRequested = false;
-  }
-  if (!ImGui::BeginPopupModal("Restore unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!m_offeredRecovery) return;
   const RecoveryInfo& info = *m_offeredRecovery;
   const std::string when = LocalClockTime(info.savedAt);
   std::string board = info.boardPath.empty() ? "an untitled board" : fs::path(info.boardPath).filename().string();
-  ImGui::Text("Journeyboard did not close cleanly. Restore unsaved work on %s from %s?", board.c_str(), when.c_str());
-  RecordDialog("Restore unsaved work?", "Restore unsaved work on " + board + " from " + when + "?");
-  ImGui::TextDisabled("Enter: restore    Esc: discard");
-  const float em = ImGui::GetFontSize();
-  auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
-  const bool restore = ImGui::Button("Restore", {em * 8, 0});
-  RecordWidget("recovery.restore");  // tests wait for the dialog before they answer it
-  if (restore || key(GLFW_KEY_ENTER) || key(GLFW_KEY_KP_ENTER)) {
+  const RecoveryAnswer answer = ShowRecoveryPrompt(&m_recoveryRequested, board, when);
+  if (answer == RecoveryAnswer::Restore) {
     LoadResult loaded = LoadRecovery(info);
     if (auto* error = std::get_if<LoadError>(&loaded)) {
       ShowError(error->message);  // the copy stays on disk: nothing is deleted that could not be read
@@ -243,20 +243,17 @@ void App::RecoveryDialog() {
       m_canvas.ClearSelection();
       m_canvas.RequestFit();
       m_recoveredChange = m_document.ChangeCount();  // the copy on disk is this very board
-      Status("Restored unsaved work from " + std::string(when));
+      Status("Restored unsaved work from " + when);
     }
     m_offeredRecovery.reset();
-    ImGui::CloseCurrentPopup();
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Discard", {em * 8, 0}) || key(GLFW_KEY_ESCAPE)) {
+  } else if (answer == RecoveryAnswer::Discard) {
     RemoveRecovery(info.boardPath);
     ChangeJournal::Remove(info.boardPath);
     m_offeredRecovery.reset();
-    ImGui::CloseCurrentPopup();
   }
-  ImGui::EndPopup();
 }
+
+// [SECTION] Files
 
 void App::ReportRepairs(const std::vector<std::string>& warnings, const std::string& path) {
   if (warnings.empty()) return;
@@ -377,86 +374,143 @@ void App::RunPending() {
   }
 }
 
+// [SECTION] Commands
+
+// The command table: every user action with a menu item or a shortcut, in menu order. The menu
+// bar and the shortcuts are generated from it; `journeyboard --list-commands` prints it (with
+// `app` null: nothing is run then).
+std::vector<Command> App::MakeCommands(App* app) {
+  auto key = [](int code, const char* name) { return Shortcut{code, false, false, name}; };
+  auto ctrl = [](int code, const char* name) { return Shortcut{code, true, false, name}; };
+  auto ctrlShift = [](int code, const char* name) { return Shortcut{code, true, true, name}; };
+  std::vector<Command> table;
+  table.reserve(64);  // each Command& below is used before the next add()
+  // One command: the rest (enabled, checked, widget, separator) is set on what it returns.
+  auto add = [&table](std::string id, std::string menu, std::string label, std::vector<Shortcut> keys,
+                      std::function<void()> run) -> Command& {
+    Command& command = table.emplace_back();
+    command.id = std::move(id);
+    command.menu = std::move(menu);
+    command.label = std::move(label);
+    command.keys = std::move(keys);
+    command.run = std::move(run);
+    return command;
+  };
+  auto selection = [app] { return app->m_canvas.HasSelection(); };
+
+  // File
+  for (const TemplateInfo& info : Templates()) {
+    const Template id = info.id;
+    add(std::string("file.new.") + info.key, "File ▸ New from template", info.title, {}, [app, id] {
+      app->m_pendingTemplate = id;
+      app->StartOrConfirm(Pending::New);
+    });
+  }
+  add("file.new", "File", "New...", {ctrl(GLFW_KEY_N, "Ctrl+N")}, [app] { app->m_chooseTemplate = true; });
+  add("file.open", "File", "Open...", {ctrl(GLFW_KEY_O, "Ctrl+O")}, [app] { app->StartOrConfirm(Pending::Open); });
+  Command& recent = add("file.open_recent", "File", "Open recent", {}, {});
+  recent.enabled = [app] { return !app->m_recent.empty(); };
+  recent.items = [app] { return app->m_recent; };
+  recent.runItem = [app](const std::string& path) {
+    app->m_pending = Pending::None;
+    if (!app->m_document.IsDirty()) app->OpenFile(path);
+    else app->ShowError("Save or discard the current changes before opening another board.");
+  };
+  add("file.save", "File", "Save", {ctrl(GLFW_KEY_S, "Ctrl+S")}, [app] { app->Save(); }).separatorBefore = true;
+  add("file.save_as", "File", "Save As...", {ctrlShift(GLFW_KEY_S, "Ctrl+Shift+S")}, [app] { app->RequestSaveAs(); });
+  add("file.export", "File", "Export PNG...", {ctrl(GLFW_KEY_E, "Ctrl+E")}, [app] { app->RequestExport(); })
+      .separatorBefore = true;
+  add("file.snapshot", "File", "Quick snapshot", {ctrlShift(GLFW_KEY_E, "Ctrl+Shift+E")}, [app] { app->QuickSnapshot(); });
+  add("file.quit", "File", "Quit", {ctrl(GLFW_KEY_Q, "Ctrl+Q")}, [app] { app->StartOrConfirm(Pending::Quit); })
+      .separatorBefore = true;
+
+  // Edit
+  Command& undo = add("edit.undo", "Edit", "Undo", {ctrl(GLFW_KEY_Z, "Ctrl+Z")}, [app] { app->Undo(); });
+  undo.enabled = [app] { return app->m_document.CanUndo(); };
+  undo.dynamicLabel = [app] { return app->m_document.CanUndo() ? "Undo " + app->m_document.UndoLabel() : "Undo"; };
+  Command& redo = add("edit.redo", "Edit", "Redo", {ctrlShift(GLFW_KEY_Z, "Ctrl+Shift+Z"), ctrl(GLFW_KEY_Y, "Ctrl+Y")},
+                      [app] { app->Redo(); });
+  redo.enabled = [app] { return app->m_document.CanRedo(); };
+  redo.dynamicLabel = [app] { return app->m_document.CanRedo() ? "Redo " + app->m_document.RedoLabel() : "Redo"; };
+  Command& cut = add("edit.cut", "Edit", "Cut", {ctrl(GLFW_KEY_X, "Ctrl+X")}, [app] { app->m_canvas.CutSelection(app->m_document); });
+  cut.enabled = selection;
+  cut.separatorBefore = true;
+  add("edit.copy", "Edit", "Copy", {ctrl(GLFW_KEY_C, "Ctrl+C")}, [app] { app->m_canvas.CopySelection(app->m_document); })
+      .enabled = selection;
+  add("edit.paste", "Edit", "Paste", {ctrl(GLFW_KEY_V, "Ctrl+V")}, [app] { app->m_canvas.Paste(app->m_document); });
+  add("edit.duplicate", "Edit", "Duplicate", {ctrl(GLFW_KEY_D, "Ctrl+D")},
+      [app] { app->m_canvas.DuplicateSelection(app->m_document); })
+      .enabled = selection;
+  Command& erase = add("edit.delete", "Edit", "Delete", {key(GLFW_KEY_DELETE, "Del"), key(GLFW_KEY_BACKSPACE, "Backspace")},
+                       [app] { app->m_canvas.DeleteSelection(app->m_document); });
+  erase.enabled = selection;
+  // The keys also delete the selected emotion point (first, when there is one).
+  erase.runByKey = [app] { app->m_canvas.DeleteSelected(app->m_document); };
+  add("edit.select_all", "Edit", "Select all", {ctrl(GLFW_KEY_A, "Ctrl+A")}, [app] { app->m_canvas.SelectAll(app->m_document); })
+      .separatorBefore = true;
+
+  // Journey
+  add("journey.voting", "Journey", "Voting mode", {key(GLFW_KEY_V, "V")}, [app] { app->m_canvas.voting = !app->m_canvas.voting; })
+      .checked = [app] { return app->m_canvas.voting; };
+  Command& reset = add("journey.reset_votes", "Journey", "Reset all votes", {},
+                       [app] { app->m_document.Apply(ResetVotes(app->m_document.board()), "Reset votes"); });
+  reset.enabled = [app] { return TotalVotes(app->m_document.board()) > 0; };
+  reset.widget = "menu.reset_votes";
+  Command& personas = add("journey.personas", "Journey", "Personas and curves", {ctrl(GLFW_KEY_P, "Ctrl+P")},
+                          [app] { app->m_showPersonas = !app->m_showPersonas; });
+  personas.checked = [app] { return app->m_showPersonas; };
+  personas.separatorBefore = true;
+  add("journey.inspector", "Journey", "Inspector", {ctrl(GLFW_KEY_I, "Ctrl+I")}, [app] { app->m_showInspector = !app->m_showInspector; })
+      .checked = [app] { return app->m_showInspector; };
+
+  // View
+  add("view.history", "View", "History", {ctrl(GLFW_KEY_H, "Ctrl+H")}, [app] { app->m_showHistory = !app->m_showHistory; })
+      .checked = [app] { return app->m_showHistory; };
+  add("view.fit", "View", "Zoom to fit", {key(GLFW_KEY_F, "F"), ctrl(GLFW_KEY_0, "Ctrl+0")}, [app] { app->m_canvas.RequestFit(); })
+      .separatorBefore = true;
+  add("view.zoom_in", "View", "Zoom in", {ctrl(GLFW_KEY_EQUAL, "Ctrl++"), ctrl(GLFW_KEY_KP_ADD, "Ctrl++")},
+      [app] { app->m_canvas.ZoomBy(1.25f); });
+  add("view.zoom_out", "View", "Zoom out", {ctrl(GLFW_KEY_MINUS, "Ctrl+-"), ctrl(GLFW_KEY_KP_SUBTRACT, "Ctrl+-")},
+      [app] { app->m_canvas.ZoomBy(0.8f); });
+  for (float scale : {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f}) {
+    char label[16];
+    std::snprintf(label, sizeof label, "%.0f%%", scale * 100);
+    Command& command = add(std::string("view.ui_scale.") + label, "View ▸ UI scale", label, {}, [app, scale] { app->m_uiScale = scale; });
+    command.checked = [app, scale] { return app->m_uiScale == scale; };
+    command.widget = std::string("menu.ui_scale.") + label;
+  }
+
+  // Tools, on the menu bar itself: a left drag on empty canvas pans (touch friendly) or, with
+  // Select, draws a selection rectangle.
+  Command& pan = add("tool.pan", "", "Pan", {}, [app] { app->m_canvas.tool = Canvas::Tool::Pan; });
+  pan.checked = [app] { return app->m_canvas.tool == Canvas::Tool::Pan; };
+  pan.widget = "tool.pan";
+  pan.separatorBefore = true;
+  Command& select = add("tool.select", "", "Select", {}, [app] { app->m_canvas.tool = Canvas::Tool::Select; });
+  select.checked = [app] { return app->m_canvas.tool == Canvas::Tool::Select; };
+  select.widget = "tool.select";
+
+  add("debug.imgui_demo", "Debug", "ImGui demo window", {}, [app] { app->m_showDemo = !app->m_showDemo; })
+      .checked = [app] { return app->m_showDemo; };
+  FinishCommands(table);
+  return table;
+}
+
+// The submenus that are named in the layout dump, or follow a separator.
+const std::vector<MenuInfo>& App::Menus() {
+  static const std::vector<MenuInfo> menus = {{"File", "menu.file"},
+                                              {"Journey", "menu.journey"},
+                                              {"View", "menu.view"},
+                                              {"View ▸ UI scale", "menu.ui_scale"},
+                                              {"Debug", "", true}};
+  return menus;
+}
+
+std::string ListCommands() { return CommandListText(App::MakeCommands(nullptr)); }
+
 void App::Menu() {
   if (!ImGui::BeginMainMenuBar()) return;
-  const bool fileMenu = ImGui::BeginMenu("File");
-  RecordWidget("menu.file");
-  if (fileMenu) {
-    if (ImGui::BeginMenu("New from template")) {
-      for (const TemplateInfo& info : Templates())
-        if (ImGui::MenuItem(info.title)) {
-          m_pendingTemplate = info.id;
-          StartOrConfirm(Pending::New);
-        }
-      ImGui::EndMenu();
-    }
-    if (ImGui::MenuItem("New...", "Ctrl+N")) m_chooseTemplate = true;
-    if (ImGui::MenuItem("Open...", "Ctrl+O")) StartOrConfirm(Pending::Open);
-    if (ImGui::BeginMenu("Open recent", !m_recent.empty())) {
-      for (const std::string& path : m_recent)
-        if (ImGui::MenuItem(path.c_str())) {
-          m_pending = Pending::None;
-          if (!m_document.IsDirty()) OpenFile(path);
-          else ShowError("Save or discard the current changes before opening another board.");
-        }
-      ImGui::EndMenu();
-    }
-    ImGui::Separator();
-    if (ImGui::MenuItem("Save", "Ctrl+S")) Save();
-    if (ImGui::MenuItem("Save As...", "Ctrl+Shift+S")) RequestSaveAs();
-    ImGui::Separator();
-    if (ImGui::MenuItem("Export PNG...", "Ctrl+E")) RequestExport();
-    if (ImGui::MenuItem("Quick snapshot", "Ctrl+Shift+E")) QuickSnapshot();
-    ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) StartOrConfirm(Pending::Quit);
-    ImGui::EndMenu();
-  }
-  EditMenu();
-  const bool journeyMenu = ImGui::BeginMenu("Journey");
-  RecordWidget("menu.journey");
-  if (journeyMenu) {
-    if (ImGui::MenuItem("Voting mode", "V", m_canvas.voting)) m_canvas.voting = !m_canvas.voting;
-    const bool resetVotes = ImGui::MenuItem("Reset all votes", nullptr, false, TotalVotes(m_document.board()) > 0);
-    RecordWidget("menu.reset_votes");
-    if (resetVotes) m_document.Apply(ResetVotes(m_document.board()), "Reset votes");
-    ImGui::Separator();
-    if (ImGui::MenuItem("Personas and curves", "Ctrl+P", m_showPersonas)) m_showPersonas = !m_showPersonas;
-    if (ImGui::MenuItem("Inspector", "Ctrl+I", m_showInspector)) m_showInspector = !m_showInspector;
-    ImGui::EndMenu();
-  }
-  const bool viewMenu = ImGui::BeginMenu("View");
-  RecordWidget("menu.view");
-  if (viewMenu) {
-    if (ImGui::MenuItem("History", "Ctrl+H", m_showHistory)) m_showHistory = !m_showHistory;
-    ImGui::Separator();
-    if (ImGui::MenuItem("Zoom to fit", "F")) m_canvas.RequestFit();
-    if (ImGui::MenuItem("Zoom in", "Ctrl++")) m_canvas.ZoomBy(1.25f);
-    if (ImGui::MenuItem("Zoom out", "Ctrl+-")) m_canvas.ZoomBy(0.8f);
-    const bool scaleMenu = ImGui::BeginMenu("UI scale");
-    RecordWidget("menu.ui_scale");
-    if (scaleMenu) {
-      for (float scale : {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f}) {
-        char label[16];
-        std::snprintf(label, sizeof label, "%.0f%%", scale * 100);
-        const bool chosen = ImGui::MenuItem(label, nullptr, m_uiScale == scale);
-        RecordWidget((std::string("menu.ui_scale.") + label).c_str());
-        if (chosen) m_uiScale = scale;
-      }
-      ImGui::EndMenu();
-    }
-    ImGui::EndMenu();
-  }
-  // Tools: a left drag on empty canvas pans (touch friendly) or, with Select, draws a selection rectangle.
-  ImGui::Separator();
-  if (ImGui::MenuItem("Pan", nullptr, m_canvas.tool == Canvas::Tool::Pan)) m_canvas.tool = Canvas::Tool::Pan;
-  RecordWidget("tool.pan");
-  if (ImGui::MenuItem("Select", nullptr, m_canvas.tool == Canvas::Tool::Select)) m_canvas.tool = Canvas::Tool::Select;
-  RecordWidget("tool.select");
-  ImGui::Separator();
-  if (ImGui::BeginMenu("Debug")) {
-    ImGui::MenuItem("ImGui demo window", nullptr, &m_showDemo);
-    ImGui::EndMenu();
-  }
+  ShowCommandMenus(m_commands, Menus());
   if (!m_status.empty() && m_statusUntil > Now()) {
     ImGui::Separator();
     ImGui::TextDisabled("%s", m_status.c_str());
@@ -476,81 +530,17 @@ void App::Redo() {
   m_canvas.PruneSelection(m_document);
 }
 
-void App::EditMenu() {
-  if (!ImGui::BeginMenu("Edit")) return;
-  std::string undo = m_document.CanUndo() ? "Undo " + m_document.UndoLabel() : "Undo";
-  std::string redo = m_document.CanRedo() ? "Redo " + m_document.RedoLabel() : "Redo";
-  if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, m_document.CanUndo())) Undo();
-  if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, m_document.CanRedo())) Redo();
-  ImGui::Separator();
-  const bool selection = m_canvas.HasSelection();
-  if (ImGui::MenuItem("Cut", "Ctrl+X", false, selection)) m_canvas.CutSelection(m_document);
-  if (ImGui::MenuItem("Copy", "Ctrl+C", false, selection)) m_canvas.CopySelection(m_document);
-  if (ImGui::MenuItem("Paste", "Ctrl+V")) m_canvas.Paste(m_document);
-  if (ImGui::MenuItem("Duplicate", "Ctrl+D", false, selection)) m_canvas.DuplicateSelection(m_document);
-  if (ImGui::MenuItem("Delete", "Del", false, selection)) m_canvas.DeleteSelection(m_document);
-  ImGui::Separator();
-  if (ImGui::MenuItem("Select all", "Ctrl+A")) m_canvas.SelectAll(m_document);
-  ImGui::EndMenu();
-}
-
-void App::HistoryPanel() {
-  if (!m_showHistory) return;
-  const float em = ImGui::GetFontSize();
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em * 16, viewport->WorkPos.y + em}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({em * 15, em * 20}, ImGuiCond_FirstUseEver);
-  if (ImGui::Begin("History", &m_showHistory)) {
-    const size_t position = m_document.HistoryPosition();
-    if (ImGui::Selectable("(start)", position == 0)) {
-      m_canvas.FinishInteraction(m_document);
-      m_document.JumpTo(0);
-    }
-    RecordWidget("history.0");
-    for (size_t i = 0; i < m_document.HistorySize(); ++i) {
-      ImGui::PushID(int(i));
-      bool undone = i + 1 > position;
-      if (undone) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-      if (ImGui::Selectable(m_document.HistoryLabel(i).c_str(), i + 1 == position)) {
-        m_canvas.FinishInteraction(m_document);
-        m_document.JumpTo(i + 1);
-      }
-      RecordWidget(("history." + std::to_string(i + 1)).c_str());
-      if (undone) ImGui::PopStyleColor();
-      ImGui::PopID();
-    }
-    m_canvas.PruneSelection(m_document);
-  }
-  ImGui::End();
-}
-
+// The Ctrl chords of the command table; the plain keys are the canvas's (Canvas::commandKeys).
 void App::Shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || m_canvas.IsTyping() || !io.KeyCtrl || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
     return;
-  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
-  if (pressed(GLFW_KEY_Z)) io.KeyShift ? Redo() : Undo();
-  if (pressed(GLFW_KEY_Y)) Redo();
-  if (pressed(GLFW_KEY_A)) m_canvas.SelectAll(m_document);
-  if (pressed(GLFW_KEY_C)) m_canvas.CopySelection(m_document);
-  if (pressed(GLFW_KEY_X)) m_canvas.CutSelection(m_document);
-  if (pressed(GLFW_KEY_V)) m_canvas.Paste(m_document);
-  if (pressed(GLFW_KEY_D)) m_canvas.DuplicateSelection(m_document);
-  if (pressed(GLFW_KEY_H)) m_showHistory = !m_showHistory;
-  if (pressed(GLFW_KEY_P)) m_showPersonas = !m_showPersonas;
-  if (pressed(GLFW_KEY_I)) m_showInspector = !m_showInspector;
-  if (pressed(GLFW_KEY_N)) m_chooseTemplate = true;
-  if (pressed(GLFW_KEY_O)) StartOrConfirm(Pending::Open);
-  if (pressed(GLFW_KEY_S)) io.KeyShift ? RequestSaveAs() : Save();
-  if (pressed(GLFW_KEY_E)) io.KeyShift ? QuickSnapshot() : RequestExport();
-  if (pressed(GLFW_KEY_Q)) StartOrConfirm(Pending::Quit);
-  if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) m_canvas.ZoomBy(1.25f);
-  if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) m_canvas.ZoomBy(0.8f);
-  if (pressed(GLFW_KEY_0)) m_canvas.RequestFit();
+  RunCommandKeys(m_commands, /*ctrl=*/true);
 }
 
+// [SECTION] Dialogs
+
 void App::Dialogs() {
-  const float em = ImGui::GetFontSize();
   std::string chosen;
   if (m_fileDialog.Show(m_recent, &chosen)) {
     switch (m_fileDialog.purpose()) {
@@ -561,77 +551,20 @@ void App::Dialogs() {
       case FileDialog::Purpose::ExportPng: Export(chosen); break;
     }
   }
-
-  if (m_chooseTemplate) {
-    ImGui::OpenPopup("New board");
-    m_chooseTemplate = false;
-  }
-  if (ImGui::BeginPopupModal("New board", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextUnformatted("Start from a template:");
-    RecordDialog("New board", "Start from a template:");
-    for (const TemplateInfo& info : Templates()) {
-      const bool chosen = ImGui::Button(info.title, {em * 16, 0});
-      RecordWidget((std::string("new.") + info.key).c_str());
-      if (chosen) {
-        m_pendingTemplate = info.id;
-        ImGui::CloseCurrentPopup();
-        StartOrConfirm(Pending::New);
-      }
-    }
-    if (ImGui::Button("Cancel", {em * 16, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-      ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
-
-  if (m_confirmDiscard) {
-    ImGui::OpenPopup("Unsaved changes");
-    m_confirmDiscard = false;
-  }
-  if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::Text("Save the changes to %s first?", m_document.DisplayName().c_str());
-    RecordDialog("Unsaved changes", "Save the changes to " + m_document.DisplayName() + " first?");
-    ImGui::TextDisabled("Enter: save    N: don't save    Esc: cancel");
-    ImGui::Spacing();
-    auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
-    const bool save = ImGui::Button("Save", {em * 8, 0});
-    RecordWidget("unsaved.save");
-    if (save || key(GLFW_KEY_ENTER) || key(GLFW_KEY_KP_ENTER)) {
-      ImGui::CloseCurrentPopup();
+  if (ShowNewBoardDialog(&m_chooseTemplate, &m_pendingTemplate)) StartOrConfirm(Pending::New);
+  switch (ShowUnsavedQuestion(&m_confirmDiscard, m_document.DisplayName())) {
+    case UnsavedAnswer::Save:
       if (m_document.path().empty()) RequestSaveAs();  // RunPending follows a successful save
       else if (SaveTo(m_document.path())) RunPending();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Don't save", {em * 8, 0}) || key(GLFW_KEY_N)) {
-      ImGui::CloseCurrentPopup();
-      RunPending();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel", {em * 8, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-      m_pending = Pending::None;
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+      break;
+    case UnsavedAnswer::DontSave: RunPending(); break;
+    case UnsavedAnswer::Cancel: m_pending = Pending::None; break;
+    case UnsavedAnswer::None: break;
   }
-
-  if (m_errorRequested) {
-    ImGui::OpenPopup("Journeyboard");
-    m_errorRequested = false;
-  }
-  ImGui::SetNextWindowSizeConstraints({em * 20, 0}, {em * 40, FLT_MAX});
-  if (ImGui::BeginPopupModal("Journeyboard", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::PushTextWrapPos(em * 38);
-    ImGui::TextUnformatted(m_error.c_str());
-    ImGui::PopTextWrapPos();
-    RecordDialog("Journeyboard", m_error);
-    ImGui::Spacing();
-    const bool ok = ImGui::Button("OK", {em * 8, 0});
-    RecordWidget("error.ok");
-    if (ok || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-      ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
+  ShowErrorMessage(&m_errorRequested, m_error);
 }
+
+// [SECTION] Frame
 
 void App::UpdateTitle() {
   std::string title = (m_document.IsDirty() ? "*" : "") + m_document.DisplayName() + " — Journeyboard";
@@ -678,7 +611,7 @@ void App::BuildUi(const std::u32string& typed) {
   ImGui::PopStyleVar(2);
   m_canvas.Show(m_document, m_fonts, typed);
   ImGui::End();
-  HistoryPanel();
+  if (m_showHistory) ShowHistoryPanel(m_document, m_canvas, &m_showHistory);
   RecoveryDialog();
   if (m_showPersonas) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
   if (m_showInspector) ShowInspector(m_document, m_canvas, &m_showInspector);

@@ -1,5 +1,6 @@
-// The application: one document on a canvas with its menus, panels and dialogs. RunWindow
-// (app.cpp) drives it from GLFW; the benchmark (tests/bench) drives BuildUi headless.
+// The application: composes one document, the canvas, the panels and dialogs (app/views), the
+// command table (menus and shortcuts) and the window. RunWindow (app.cpp) drives it from GLFW;
+// the benchmark (tests/bench) drives BuildUi headless.
 #pragma once
 #include <imgui.h>
 
@@ -12,6 +13,7 @@
 #include "app/platform/fonts.h"
 #include "app/platform/gpu_renderer.h"
 #include "app/views/canvas.h"
+#include "app/views/commands.h"
 #include "app/views/file_dialog.h"
 #include "core/edit/document.h"
 #include "core/io/templates.h"
@@ -24,6 +26,8 @@ namespace jb {
 
 // The window: set-up, main loop, tear-down; returns the process exit code.
 int RunWindow(const WindowOptions& options);
+// The command table as `journeyboard --list-commands` prints it (no window, no GL).
+std::string ListCommands();
 
 class App {
  public:
@@ -76,9 +80,11 @@ class App {
   void Export(const std::string& path);
   void StartOrConfirm(Pending action);
   void RunPending();
+  // The command table (app.cpp [SECTION] Commands); `app` null only to list it.
+  static std::vector<Command> MakeCommands(App* app);
+  static const std::vector<MenuInfo>& Menus();
+  friend std::string ListCommands();
   void Menu();
-  void EditMenu();
-  void HistoryPanel();
   void Undo();
   void Redo();
   void Shortcuts();
@@ -109,6 +115,7 @@ class App {
   Fonts m_fonts;
   GpuRenderer m_renderer;
   FileDialog m_fileDialog;
+  std::vector<Command> m_commands;
   ImGuiStyle m_baseStyle;
 
   float m_uiScale = 1.0f;

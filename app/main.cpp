@@ -7,5 +7,5 @@
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  return jb::RunCommandLine(args, jb::RunWindow);
+  return jb::RunCommandLine(args, jb::RunWindow, jb::ListCommands);
 }

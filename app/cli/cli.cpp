@@ -95,7 +95,12 @@ int RunExport(const std::string& file, const std::string& out, int width) {
   return code;
 }
 
-int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow) {
+int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow, CommandLister listCommands) {
+  // Hidden (not in --help): the command table, for checking README's key list against it.
+  if (args.size() == 1 && args[0] == "--list-commands") {
+    std::fputs(listCommands().c_str(), stdout);
+    return 0;
+  }
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::printf(kHelp, kAppVersion);
     return 0;

@@ -16,9 +16,13 @@ struct WindowOptions {
 // Opens the window and runs until it closes (RunWindow in app.cpp); returns the exit code.
 using WindowRunner = int (*)(const WindowOptions& options);
 
-// Runs the whole program; returns the process exit code. The window is `runWindow`'s: the
-// command line sits below the app (main.cpp passes RunWindow).
-int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow);
+// The command table, one line per command (ListCommands in app.cpp), for `--list-commands`.
+using CommandLister = std::string (*)();
+
+// Runs the whole program; returns the process exit code. The window is `runWindow`'s and the
+// command table `listCommands`'s: the command line sits below the app (main.cpp passes RunWindow
+// and ListCommands).
+int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow, CommandLister listCommands);
 
 // Headless commands (cli.cpp).
 int RunNew(const std::string& out, const std::string& templateKey);

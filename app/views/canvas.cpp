@@ -322,16 +322,7 @@ void Canvas::HandleKeys(Document& document, const Input& input) {
     return;
   }
   if (io.KeyCtrl || io.KeyAlt || m_owner) return;
-  if (Pressed(GLFW_KEY_F, false)) m_fitPending = true;
-  if (Pressed(GLFW_KEY_DELETE, false) || Pressed(GLFW_KEY_BACKSPACE, false)) {
-    if (m_point.index >= 0) {
-      document.Apply(DeleteCurvePoint(document.board(), m_point.curve, m_point.index), "Delete point");
-      m_point.index = -1;
-    } else {
-      DeleteSelection(document);
-    }
-  }
-  if (Pressed(GLFW_KEY_V, false)) voting = !voting;
+  if (commandKeys) commandKeys();  // F, V, Del: the command table's plain keys
   Vec2 nudge{0, 0};
   float step = io.KeyShift ? kNudgeUnits * 5 : kNudgeUnits;
   if (Pressed(GLFW_KEY_LEFT)) nudge.x -= step;
@@ -340,6 +331,15 @@ void Canvas::HandleKeys(Document& document, const Input& input) {
   if (Pressed(GLFW_KEY_DOWN)) nudge.y += step;
   if ((nudge.x != 0 || nudge.y != 0) && !m_selection.empty())
     document.Apply(NudgeNotes(document.board(), m_selection, nudge), "Nudge");
+}
+
+void Canvas::DeleteSelected(Document& document) {
+  if (m_point.index >= 0) {
+    document.Apply(DeleteCurvePoint(document.board(), m_point.curve, m_point.index), "Delete point");
+    m_point.index = -1;
+  } else {
+    DeleteSelection(document);
+  }
 }
 
 bool Canvas::IsTyping() const { return m_editing != Editing::None; }

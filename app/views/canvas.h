@@ -12,6 +12,7 @@
 // tool, draws a selection rectangle.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -53,6 +54,8 @@ class Canvas : private ToolHost {
   void SetSelection(std::vector<NoteId> ids) { m_selection = std::move(ids); }
   void ClearSelection() { m_selection.clear(); }
   void DeleteSelection(Document& document);
+  // Del: the selected emotion point when there is one, else the selected notes.
+  void DeleteSelected(Document& document);
   void CopySelection(const Document& document);
   void CutSelection(Document& document);
   void Paste(Document& document);
@@ -64,6 +67,9 @@ class Canvas : private ToolHost {
   // True while typing into a note or a header: global shortcuts must leave the keys alone.
   bool IsTyping() const;
 
+  // The command table's plain keys (F, V, Del): run while the canvas has the focus, nobody types
+  // and no gesture is in progress (set by the App).
+  std::function<void()> commandKeys;
   Tool tool = Tool::Pan;
   // Dot voting: a click on a note adds a vote, Shift + click takes one away.
   bool voting = false;

@@ -16,6 +16,8 @@ class Canvas;
 void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open);
 // The fields of the selected note: text, channel and metrics, owner and due date, tags, severity, votes.
 void ShowInspector(Document& document, Canvas& canvas, bool* open);
+// Every undo step (history_panel.cpp): a click jumps to it; steps after the current one are greyed.
+void ShowHistoryPanel(Document& document, Canvas& canvas, bool* open);
 
 // One undo step per field edit: the first change begins a gesture, every change updates it, and
 // leaving the field (ImGui's IsItemDeactivatedAfterEdit) commits it. Call right after the widget.

@@ -1,0 +1,25 @@
+// The app's modal dialogs, one file each. Each is called every frame: `requested` opens it (and
+// is cleared), and it returns what the facilitator answered; the App does what the answer means.
+// Each records its title and text, and its first button, in the layout dump.
+#pragma once
+#include <string>
+
+#include "core/io/templates.h"
+
+namespace jb {
+
+// recovery_prompt.cpp: "Restore unsaved work on BOARD from WHEN?" Enter restores, Esc discards.
+enum class RecoveryAnswer { None, Restore, Discard };
+RecoveryAnswer ShowRecoveryPrompt(bool* requested, const std::string& board, const std::string& when);
+
+// unsaved_question.cpp: "Save the changes to NAME first?" Enter saves, N doesn't, Esc cancels.
+enum class UnsavedAnswer { None, Save, DontSave, Cancel };
+UnsavedAnswer ShowUnsavedQuestion(bool* requested, const std::string& name);
+
+// error_message.cpp: an error or a list of repairs, one OK button (Enter or Esc).
+void ShowErrorMessage(bool* requested, const std::string& message);
+
+// new_board_dialog.cpp: the template chooser. Returns true when one was chosen.
+bool ShowNewBoardDialog(bool* requested, Template* chosen);
+
+}  // namespace jb

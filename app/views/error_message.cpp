@@ -1,0 +1,31 @@
+#include <imgui.h>
+
+#include <cfloat>
+
+#include "app/views/dialogs.h"
+#include "app/views/layout_dump.h"
+
+namespace jb {
+
+void ShowErrorMessage(bool* requested, const std::string& message) {
+  if (*requested) {
+    ImGui::OpenPopup("Journeyboard");
+    *requested = false;
+  }
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowSizeConstraints({em * 20, 0}, {em * 40, FLT_MAX});
+  if (!ImGui::BeginPopupModal("Journeyboard", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::PushTextWrapPos(em * 38);
+  ImGui::TextUnformatted(message.c_str());
+  ImGui::PopTextWrapPos();
+  RecordDialog("Journeyboard", message);
+  ImGui::Spacing();
+  const bool ok = ImGui::Button("OK", {em * 8, 0});
+  RecordWidget("error.ok");
+  if (ok || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace jb

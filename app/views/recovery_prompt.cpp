@@ -1,0 +1,37 @@
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include "app/views/dialogs.h"
+#include "app/views/layout_dump.h"
+
+namespace jb {
+
+RecoveryAnswer ShowRecoveryPrompt(bool* requested, const std::string& board, const std::string& when) {
+  if (*requested) {
+    ImGui::OpenPopup("Restore unsaved work?");
+    *requested = false;
+  }
+  if (!ImGui::BeginPopupModal("Restore unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    return RecoveryAnswer::None;
+  ImGui::Text("Journeyboard did not close cleanly. Restore unsaved work on %s from %s?", board.c_str(), when.c_str());
+  RecordDialog("Restore unsaved work?", "Restore unsaved work on " + board + " from " + when + "?");
+  ImGui::TextDisabled("Enter: restore    Esc: discard");
+  const float em = ImGui::GetFontSize();
+  auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
+  RecoveryAnswer answer = RecoveryAnswer::None;
+  const bool restore = ImGui::Button("Restore", {em * 8, 0});
+  RecordWidget("recovery.restore");  // tests wait for the dialog before they answer it
+  if (restore || key(GLFW_KEY_ENTER) || key(GLFW_KEY_KP_ENTER)) {
+    answer = RecoveryAnswer::Restore;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Discard", {em * 8, 0}) || key(GLFW_KEY_ESCAPE)) {
+    if (answer == RecoveryAnswer::None) answer = RecoveryAnswer::Discard;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+  return answer;
+}
+
+}  // namespace jb

@@ -3,7 +3,7 @@
 // panels.h, commands.h); window_events.cpp has GLFW's events and the event-accurate input queue.
 //
 // [SECTION] App               — start-up, UI scale, status line and errors
-// [SECTION] Recovery          — autosave copies, the change journal, the restore prompt
+// [SECTION] Recovery          — the restore prompt (the policy: core/session/recovery_keeper.h)
 // [SECTION] Files             — open, save, export, and New/Open/Quit asking first
 // [SECTION] Commands          — the command table (App::MakeCommands), the menu bar, shortcuts
 // [SECTION] Dialogs           — the file dialog, New board, unsaved changes, errors
@@ -122,9 +122,14 @@ bool App::Init() {
       AddRecent(m_options.file);
     }
   }
-  OfferRecovery();
+  // At start: a copy of this board's unsaved work (or, with no file, of any board) means the last
+  // session did not end cleanly.
+  m_recoveryRequested = m_recovery.Offer(m_options.file).has_value();
   // Journal every committed change (the window only: the benchmark must not leave recovery files).
-  if (m_window) m_document.SetObserver([this](JournalKind kind, const BoardDiff& diff) { JournalChange(kind, diff); });
+  if (m_window)
+    m_document.SetObserver([this](JournalKind kind, const BoardDiff& diff) {
+      if (auto error = m_recovery.OnChange(kind, diff, m_document, Now())) ShowError(*error);
+    });
   return true;
 }
 
@@ -155,101 +160,29 @@ void App::ShowError(const std::string& message) {
 
 // [SECTION] Recovery
 
-void App::Autosave(bool now) {
-  if (!NeedsRecoveryCopy() || (!now && Now() - m_lastRecoveryTime < m_options.autosaveSeconds)) return;
-  if (m_document.InGesture()) {
-    // Never snapshot a gesture half-way: the journal replays its whole diff on top of the snapshot
-    // when it commits. Try again in a second (the gesture itself is lost only with the app).
-    m_lastRecoveryTime = Now() - m_options.autosaveSeconds + 1;
-    return;
-  }
-  std::string error;
-  m_lastRecoveryTime = Now();
-  // A fresh snapshot, then an empty journal after it: the journal never grows without bound.
-  if (WriteRecovery(m_document.board(), m_document.path(), &error) &&
-      m_journal.Restart(m_document.board(), m_document.path(), &error)) {
-    m_recoveredChange = m_document.ChangeCount();
-    m_recoveryErrorShown = false;
-  } else if (!m_recoveryErrorShown) {
-    // Say it once (it is retried on every autosave): the workshop goes on, but it needs a save by hand.
-    m_recoveryErrorShown = true;
-    ShowError("Unsaved work cannot be copied for recovery: " + error + " Save the board to keep it safe.");
-  }
-}
-
-// A journal past this size is folded into a new recovery snapshot (replaying it stays quick).
-constexpr uint64_t kJournalCompactBytes = 1u << 20;
-
-void App::JournalChange(JournalKind kind, const BoardDiff& diff) {
-  std::string error;
-  if (!m_journal.Record(kind, diff, m_document.board(), m_document.path(), &error)) {
-    if (!m_recoveryErrorShown) {
-      m_recoveryErrorShown = true;
-      ShowError("Changes cannot be logged for recovery: " + error + " Save the board to keep it safe.");
-    }
-    return;
-  }
-  if (m_journal.Size() > kJournalCompactBytes) Autosave(true);
-}
-
-void App::DiscardRecovery() {
-  if (m_offeredRecovery) return;  // still being offered: only the facilitator's answer may remove it
-  m_journal.Close();
-  ChangeJournal::Remove(m_document.path());
-  RemoveRecovery(m_document.path());
-  m_recoveredChange = m_document.ChangeCount();
-}
-
-// At start: a copy of this board's unsaved work (or, with no file, of any board) means the last
-// session did not end cleanly.
-void App::OfferRecovery() {
-  m_offeredRecovery = FindRecovery(m_options.file);
-  if (!m_offeredRecovery && m_options.file.empty()) {
-    std::vector<RecoveryInfo> all = ListRecoveries();
-    if (!all.empty()) m_offeredRecovery = all.front();
-  }
-  if (m_offeredRecovery) {
-    std::error_code ec;
-    auto journalTime = fs::last_write_time(ChangeJournal::PathFor(m_offeredRecovery->boardPath), ec);
-    if (!ec) {
-      auto systemTime = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
-          journalTime - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
-      m_offeredRecovery->savedAt = std::max(m_offeredRecovery->savedAt, std::chrono::system_clock::to_time_t(systemTime));
-    }
-  }
-  m_recoveryRequested = m_offeredRecovery.has_value();
-}
-
 void App::RecoveryDialog() {
-  if (!m_offeredRecovery) return;
-  const RecoveryInfo& info = *m_offeredRecovery;
+  if (!m_recovery.offered()) return;
+  const RecoveryInfo info = *m_recovery.offered();
   const std::string when = LocalClockTime(info.savedAt);
   std::string board = info.boardPath.empty() ? "an untitled board" : fs::path(info.boardPath).filename().string();
   const RecoveryAnswer answer = ShowRecoveryPrompt(&m_recoveryRequested, board, when);
   if (answer == RecoveryAnswer::Restore) {
-    LoadResult loaded = LoadRecovery(info);
-    if (auto* error = std::get_if<LoadError>(&loaded)) {
+    RestoreResult restored = RecoveryKeeper::Restore(info);
+    if (auto* error = std::get_if<LoadError>(&restored)) {
       ShowError(error->message);  // the copy stays on disk: nothing is deleted that could not be read
+      m_recovery.Forget();
     } else {
-      LoadedBoard& restored = std::get<LoadedBoard>(loaded);
-      // The copy is a snapshot; the journal holds every change committed after it.
-      JournalReadResult journal = ReadJournal(ChangeJournal::PathFor(info.boardPath), SnapshotId(restored.board));
-      Board board = ReplayJournal(std::move(restored.board), journal.records);
-      RepairBoard(board);  // a safety net: a replayed board must be as valid as a loaded one
+      RestoredBoard& result = std::get<RestoredBoard>(restored);
       m_canvas.FinishInteraction(m_document);
-      m_journal.Close();
-      m_document.Reset(std::move(board), info.boardPath, /*saved=*/false);
-      if (journal.tornTail) ShowError(journal.warning);
+      m_document.Reset(std::move(result.board), info.boardPath, /*saved=*/false);
+      m_recovery.MarkRestored(m_document);
+      if (!result.warning.empty()) ShowError(result.warning);
       m_canvas.ClearSelection();
       m_canvas.RequestFit();
-      m_recoveredChange = m_document.ChangeCount();  // the copy on disk is this very board
       Status("Restored unsaved work from " + when);
     }
-    m_offeredRecovery.reset();
   } else if (answer == RecoveryAnswer::Discard) {
-    RemoveRecovery(info.boardPath);
-    ChangeJournal::Remove(info.boardPath);
-    m_offeredRecovery.reset();
+    m_recovery.Decline();
   }
 }
 
@@ -284,7 +217,7 @@ void App::AddRecent(const std::string& path) {
 
 void App::OpenFile(const std::string& path) {
   LoadResult loaded = LoadBoard(path);
-  if (!std::holds_alternative<LoadError>(loaded)) DiscardRecovery();
+  if (!std::holds_alternative<LoadError>(loaded)) m_recovery.Discard(m_document);
   if (auto* error = std::get_if<LoadError>(&loaded)) {
     ShowError(error->message);
     return;
@@ -309,7 +242,7 @@ bool App::SaveTo(const std::string& path) {
   }
   RemoveRecovery(previousPath);
   ChangeJournal::Remove(previousPath);
-  DiscardRecovery();
+  m_recovery.Discard(m_document);
   AddRecent(m_document.path());
   Status("Saved " + m_document.path());
   return true;
@@ -360,7 +293,7 @@ void App::RunPending() {
   Pending action = m_pending;
   m_pending = Pending::None;
   // The board is saved or its changes were declined: its recovery copy is no longer wanted.
-  if (action != Pending::None && action != Pending::Open) DiscardRecovery();
+  if (action != Pending::None && action != Pending::Open) m_recovery.Discard(m_document);
   switch (action) {
     case Pending::New:
       m_canvas.FinishInteraction(m_document);
@@ -625,7 +558,7 @@ bool App::Frame() {
   if (TakeCloseRequest()) {
     StartOrConfirm(Pending::Quit);
   }
-  Autosave(TakeFocusLost());
+  if (auto error = m_recovery.Tick(m_document, Now(), TakeFocusLost())) ShowError(*error);
   ApplyUiScale();
   ImGui_ImplGlfw_NewFrame();
   ApplyDeliveredMouseState();

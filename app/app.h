@@ -17,8 +17,7 @@
 #include "app/views/file_dialog.h"
 #include "core/edit/document.h"
 #include "core/io/templates.h"
-#include "core/session/change_journal.h"
-#include "core/session/recovery.h"
+#include "core/session/recovery_keeper.h"
 
 struct GLFWwindow;
 
@@ -32,7 +31,8 @@ std::string ListCommands();
 class App {
  public:
   // `window` may be null (the benchmark): no title, content scale 1, time from a steady clock.
-  App(GLFWwindow* window, const WindowOptions& options) : m_window(window), m_options(options) {}
+  App(GLFWwindow* window, const WindowOptions& options)
+      : m_window(window), m_options(options), m_recovery(options.autosaveSeconds) {}
   ~App();
 
   bool Init();
@@ -58,10 +58,8 @@ class App {
     if (ImGui::GetIO().WantTextInput || m_canvas.IsTyping()) wait = 0.5;
     double status = m_statusUntil - Now();
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
-    if (NeedsRecoveryCopy()) {
-      double autosave = std::max(0.0, m_lastRecoveryTime + m_options.autosaveSeconds - Now());
-      if (wait < 0 || autosave < wait) wait = autosave;
-    }
+    double autosave = m_recovery.NextCopyIn(m_document, Now());
+    if (autosave >= 0 && (wait < 0 || autosave < wait)) wait = autosave;
     return wait;
   }
 
@@ -93,15 +91,8 @@ class App {
   void DumpLayout();
   void Status(const std::string& message);
   void ShowError(const std::string& message);
-  // [SECTION] Recovery: unsaved work is copied aside every few seconds and on focus loss; the
-  // next start offers it back after a crash. A save or a clean quit removes the copy.
-  bool NeedsRecoveryCopy() const { return m_document.IsDirty() && m_document.ChangeCount() != m_recoveredChange; }
-  void Autosave(bool now);
-  void DiscardRecovery();
-  void OfferRecovery();
+  // [SECTION] Recovery: the restore prompt; the policy is m_recovery's (core/session/recovery_keeper.h).
   void RecoveryDialog();
-  // Document observer: every committed change goes to the change journal.
-  void JournalChange(JournalKind kind, const BoardDiff& diff);
   // A damaged file was opened and repaired: say what was repaired (the file on disk is untouched
   // until the facilitator saves).
   void ReportRepairs(const std::vector<std::string>& warnings, const std::string& path);
@@ -135,11 +126,7 @@ class App {
   bool m_showDemo = false;
   bool m_showHistory = false;
   bool m_showPersonas = false;
-  uint64_t m_recoveredChange = 0;  // ChangeCount at the last recovery copy
-  double m_lastRecoveryTime = 0;
-  bool m_recoveryErrorShown = false;
-  std::optional<RecoveryInfo> m_offeredRecovery;
-  ChangeJournal m_journal;
+  RecoveryKeeper m_recovery;  // autosave copies, the change journal, the copy offered at start
   bool m_recoveryRequested = false;
   bool m_showInspector = false;
 

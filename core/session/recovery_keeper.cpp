@@ -1,0 +1,108 @@
+#include "core/session/recovery_keeper.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <utility>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace jb {
+
+bool RecoveryKeeper::NeedsCopy(const Document& document) const {
+  return document.IsDirty() && document.ChangeCount() != m_copiedChange;
+}
+
+double RecoveryKeeper::NextCopyIn(const Document& document, double now) const {
+  if (!NeedsCopy(document)) return -1;
+  return std::max(0.0, m_lastCopyTime + m_period - now);
+}
+
+std::optional<std::string> RecoveryKeeper::Tick(const Document& document, double now, bool force) {
+  if (!NeedsCopy(document) || (!force && now - m_lastCopyTime < m_period)) return std::nullopt;
+  if (document.InGesture()) {
+    // Never snapshot a gesture half-way: the journal replays its whole diff on top of the snapshot
+    // when it commits. Try again in a second (the gesture itself is lost only with the app).
+    m_lastCopyTime = now - m_period + 1;
+    return std::nullopt;
+  }
+  std::string error;
+  m_lastCopyTime = now;
+  // A fresh snapshot, then an empty journal after it: the journal never grows without bound.
+  if (WriteRecovery(document.board(), document.path(), &error) &&
+      m_journal.Restart(document.board(), document.path(), &error)) {
+    m_copiedChange = document.ChangeCount();
+    m_errorShown = false;
+    return std::nullopt;
+  }
+  if (m_errorShown) return std::nullopt;
+  // Say it once (it is retried on every autosave): the workshop goes on, but it needs a save by hand.
+  m_errorShown = true;
+  return "Unsaved work cannot be copied for recovery: " + error + " Save the board to keep it safe.";
+}
+
+std::optional<std::string> RecoveryKeeper::OnChange(JournalKind kind, const BoardDiff& diff,
+                                                    const Document& document, double now) {
+  std::string error;
+  if (!m_journal.Record(kind, diff, document.board(), document.path(), &error)) {
+    if (m_errorShown) return std::nullopt;
+    m_errorShown = true;
+    return "Changes cannot be logged for recovery: " + error + " Save the board to keep it safe.";
+  }
+  if (m_journal.Size() > kJournalCompactBytes) return Tick(document, now, /*force=*/true);
+  return std::nullopt;
+}
+
+void RecoveryKeeper::Discard(const Document& document) {
+  if (m_offered) return;  // still being offered: only the facilitator's answer may remove it
+  m_journal.Close();
+  ChangeJournal::Remove(document.path());
+  RemoveRecovery(document.path());
+  m_copiedChange = document.ChangeCount();
+}
+
+const std::optional<RecoveryInfo>& RecoveryKeeper::Offer(const std::string& file) {
+  m_offered = FindRecovery(file);
+  if (!m_offered && file.empty()) {
+    std::vector<RecoveryInfo> all = ListRecoveries();
+    if (!all.empty()) m_offered = all.front();
+  }
+  if (m_offered) {
+    std::error_code ec;
+    auto journalTime = fs::last_write_time(ChangeJournal::PathFor(m_offered->boardPath), ec);
+    if (!ec) {
+      auto systemTime = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
+          journalTime - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
+      m_offered->savedAt = std::max(m_offered->savedAt, std::chrono::system_clock::to_time_t(systemTime));
+    }
+  }
+  return m_offered;
+}
+
+RestoreResult RecoveryKeeper::Restore(const RecoveryInfo& info) {
+  LoadResult loaded = LoadRecovery(info);
+  if (auto* error = std::get_if<LoadError>(&loaded)) return *error;
+  LoadedBoard& restored = std::get<LoadedBoard>(loaded);
+  // The copy is a snapshot; the journal holds every change committed after it.
+  JournalReadResult journal = ReadJournal(ChangeJournal::PathFor(info.boardPath), SnapshotId(restored.board));
+  RestoredBoard result{ReplayJournal(std::move(restored.board), journal.records), {}};
+  RepairBoard(result.board);  // a safety net: a replayed board must be as valid as a loaded one
+  if (journal.tornTail) result.warning = journal.warning;
+  return result;
+}
+
+void RecoveryKeeper::MarkRestored(const Document& document) {
+  m_journal.Close();
+  m_copiedChange = document.ChangeCount();  // the copy on disk is this very board
+  m_offered.reset();
+}
+
+void RecoveryKeeper::Decline() {
+  if (!m_offered) return;
+  RemoveRecovery(m_offered->boardPath);
+  ChangeJournal::Remove(m_offered->boardPath);
+  m_offered.reset();
+}
+
+}  // namespace jb

@@ -1,0 +1,71 @@
+// The recovery policy of one editing session: when to copy unsaved work aside (every period and
+// on focus loss, never half-way through a gesture), journaling every committed change and folding
+// a long journal into a new copy, which copy to offer at start and how to restore it, and when a
+// copy may be removed. It owns the ChangeJournal. The app passes the time in (seconds on any
+// steady clock) and shows what is returned; nothing here knows about windows or dialogs.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "core/edit/diff.h"
+#include "core/edit/document.h"
+#include "core/io/file_io.h"
+#include "core/model/model.h"
+#include "core/session/change_journal.h"
+#include "core/session/journal.h"
+#include "core/session/recovery.h"
+
+namespace jb {
+
+// A journal past this size is folded into a new recovery snapshot (replaying it stays quick).
+constexpr uint64_t kJournalCompactBytes = 1u << 20;
+
+// A recovery copy with its journal replayed: the board to open (unsaved) under `boardPath`.
+struct RestoredBoard {
+  Board board;
+  std::string warning;  // one sentence when the journal's last change was cut off; else empty
+};
+using RestoreResult = std::variant<LoadError, RestoredBoard>;
+
+class RecoveryKeeper {
+ public:
+  explicit RecoveryKeeper(double periodSeconds) : m_period(periodSeconds) {}
+
+  // Seconds until a copy is due (0: now), or negative when the board needs none.
+  double NextCopyIn(const Document& document, double now) const;
+  // Every frame: writes a copy when one is due, or at once when `now` is forced (focus lost, a
+  // long journal). Returns a sentence to show when copying fails, once until a copy succeeds.
+  std::optional<std::string> Tick(const Document& document, double now, bool force);
+  // The document's observer: journals the change. A failure is told like Tick's.
+  std::optional<std::string> OnChange(JournalKind kind, const BoardDiff& diff, const Document& document, double now);
+  // The board was saved, replaced or closed cleanly: remove its copy and journal, unless a copy is
+  // still being offered (only the facilitator's answer may remove that one).
+  void Discard(const Document& document);
+
+  // At start: this board's copy (with no file: any board's, newest first), dated by the later of
+  // the copy and its journal. Kept as offered() until Decline, Forget or MarkRestored.
+  const std::optional<RecoveryInfo>& Offer(const std::string& file);
+  const std::optional<RecoveryInfo>& offered() const { return m_offered; }
+  // The copy with its journal replayed (and repaired like any loaded board). Deletes nothing.
+  static RestoreResult Restore(const RecoveryInfo& info);
+  // The restored board is now the document: journal it afresh; the copy on disk is this board.
+  void MarkRestored(const Document& document);
+  // The facilitator declined the offer: remove the copy and its journal.
+  void Decline();
+  // Stop offering, deleting nothing (the copy could not be read).
+  void Forget() { m_offered.reset(); }
+
+ private:
+  bool NeedsCopy(const Document& document) const;
+
+  double m_period;
+  uint64_t m_copiedChange = 0;  // the document's ChangeCount at the last recovery copy
+  double m_lastCopyTime = 0;
+  bool m_errorShown = false;
+  std::optional<RecoveryInfo> m_offered;
+  ChangeJournal m_journal;
+};
+
+}  // namespace jb

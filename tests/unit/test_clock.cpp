@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/model/clock.h"
+#include "test_support.h"
 
 using namespace jb;
 
@@ -14,24 +15,14 @@ namespace {
 // Sets the process's time zone for one test and puts the previous one back.
 class TimeZone {
  public:
-  explicit TimeZone(const char* zone) {
-    if (const char* old = std::getenv("TZ")) m_old = old, m_hadOld = true;
-    setenv("TZ", zone, 1);
-    tzset();
-  }
-  ~TimeZone() {
-    if (m_hadOld)
-      setenv("TZ", m_old.c_str(), 1);
-    else
-      unsetenv("TZ");
-    tzset();
-  }
-  TimeZone(const TimeZone&) = delete;
-  TimeZone& operator=(const TimeZone&) = delete;
+  explicit TimeZone(const char* zone) : m_tz("TZ", zone) { tzset(); }
 
  private:
-  std::string m_old;
-  bool m_hadOld = false;
+  // Members go in reverse order: m_tz puts TZ back first, then m_reread makes libc read it.
+  struct Reread {
+    ~Reread() { tzset(); }
+  } m_reread;
+  jb::test::ScopedEnv m_tz;
 };
 
 constexpr std::time_t kLateEvening = 1700000000;  // 2023-11-14T22:13:20Z

@@ -267,7 +267,7 @@ def test_history_panel_jumps_to_any_step():
         for text in ("One", "Two", "Three"):
             add_note(s, "Awareness", "Questions", text)
         s.key("ctrl+h")
-        row = lambda n: s.wait_layout(lambda l: f"history.{n}" in l.get("widgets", {}), f"history row {n}")["widgets"][f"history.{n}"]
+        row = lambda n: s.wait_widget(f"history.{n}")
         s.click(*centre(row(1)))
         s.wait_layout(lambda l: [n["text"] for n in l["notes"]] == ["One"], "back to the first step")
         check(s.layout["redo"] == "Add note", "the later steps can be redone")

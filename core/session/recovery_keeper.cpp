@@ -10,6 +10,12 @@ namespace fs = std::filesystem;
 
 namespace jb {
 
+std::optional<std::string> RecoveryKeeper::SayOnce(const std::string& failure, const std::string& error) {
+  if (m_errorShown) return std::nullopt;
+  m_errorShown = true;
+  return failure + error + " Save the board to keep it safe.";
+}
+
 bool RecoveryKeeper::NeedsCopy(const Document& document) const {
   return document.IsDirty() && document.ChangeCount() != m_copiedChange;
 }
@@ -36,19 +42,14 @@ std::optional<std::string> RecoveryKeeper::Tick(const Document& document, double
     m_errorShown = false;
     return std::nullopt;
   }
-  if (m_errorShown) return std::nullopt;
-  // Say it once (it is retried on every autosave): the workshop goes on, but it needs a save by hand.
-  m_errorShown = true;
-  return "Unsaved work cannot be copied for recovery: " + error + " Save the board to keep it safe.";
+  return SayOnce("Unsaved work cannot be copied for recovery: ", error);
 }
 
 std::optional<std::string> RecoveryKeeper::OnChange(JournalKind kind, const BoardDiff& diff,
                                                     const Document& document, double now) {
   std::string error;
   if (!m_journal.Record(kind, diff, document.board(), document.path(), &error)) {
-    if (m_errorShown) return std::nullopt;
-    m_errorShown = true;
-    return "Changes cannot be logged for recovery: " + error + " Save the board to keep it safe.";
+    return SayOnce("Changes cannot be logged for recovery: ", error);
   }
   if (m_journal.Size() > kJournalCompactBytes) return Tick(document, now, /*force=*/true);
   return std::nullopt;

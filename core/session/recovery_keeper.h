@@ -59,6 +59,9 @@ class RecoveryKeeper {
 
  private:
   bool NeedsCopy(const Document& document) const;
+  // A failure is said once (copies and records are retried): the workshop goes on, but it needs a
+  // save by hand. A later successful copy re-arms it.
+  std::optional<std::string> SayOnce(const std::string& failure, const std::string& error);
 
   double m_period;
   uint64_t m_copiedChange = 0;  // the document's ChangeCount at the last recovery copy

@@ -110,9 +110,12 @@ def test_export_into_a_read_only_folder_says_so():
     with open(os.path.join(locked, "old.png"), "wb") as f:
         f.write(b"old")
     with read_only(locked):
+        # The reason in the same plain words a board save into that folder gets.
+        saved = one_sentence(cli("new", os.path.join(locked, "b.cjm")), 1, "Cannot save")
+        reason = saved.split(": ", 2)[2]
         for name in ("new.png", "old.png"):
             one_sentence(cli("export", path, "-o", os.path.join(locked, name), "--width", 64), 1,
-                         "Cannot write " + os.path.join(locked, name))
+                         "Cannot write " + os.path.join(locked, name) + ": " + reason)
     check(sorted(os.listdir(locked)) == ["old.png"], f"nothing added: {os.listdir(locked)}")
     with open(os.path.join(locked, "old.png"), "rb") as f:
         check(f.read() == b"old", "the old file is left as it was")

@@ -527,6 +527,7 @@ void App::DumpLayout() {
   std::string error;
   if (WriteLayoutDump(m_options.dumpLayoutPath, json, &error)) {
     m_lastDump = std::move(json);
+    m_dumpError.clear();
   } else if (error != m_dumpError) {  // once, not every frame
     std::fprintf(stderr, "journeyboard: %s\n", error.c_str());
     m_dumpError = error;

@@ -7,7 +7,7 @@ import stat
 import subprocess
 import tempfile
 
-from jbgui import Session, check, main, png_size, run_cli
+from jbgui import Session, check, main, png_size, run_cli, wait_until
 from test_more_features import fill
 
 HEADLESS = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
@@ -200,6 +200,31 @@ def test_the_export_dialog_refuses_the_boards_own_file():
         check("Cannot write " + link in text and "own file" in text and text.endswith("."), f"one sentence: {text!r}")
     unchanged(path, data, "the board")
     check(os.path.islink(link), "the link is still a link")
+
+
+def test_a_failing_layout_dump_says_so_once_and_recovers():
+    """Covers: select
+
+    A folder put where the --dump-layout file goes: one sentence on stderr however many frames
+    fail, the app keeps running, and the dump comes back once the way is clear."""
+    with Session() as s:  # the sample board: notes to select
+        os.remove(s.dump)
+        os.mkdir(s.dump)
+        s.key("ctrl+a")  # each changes what the dump would say: a new attempt to write it
+        wait_until(lambda: "Cannot write" in s.output(), 10, "the dump's failure reported")
+        s.key("Escape")
+        s.key("ctrl+a")
+        os.rmdir(s.dump)
+        s.key("Escape")
+        s.wait_layout(lambda l: not l["selection"], "the dump written again")
+        s.key("ctrl+a")
+        layout = s.wait_layout(lambda l: len(l["selection"]) > 0, "and kept up to date")
+        check(len(layout["selection"]) == len(layout["notes"]), "ctrl+a selected every note")
+        failures = [line for line in s.output().splitlines() if "Cannot write" in line]
+        check(failures == [f"journeyboard: Cannot write {s.dump}: a folder with that name is in the way."],
+              f"one sentence, once: {failures!r}")
+        s.key("ctrl+q")
+        check(s.wait_exit() == 0, "quits cleanly")
 
 
 if __name__ == "__main__":

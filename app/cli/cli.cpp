@@ -53,8 +53,8 @@ bool ParseInt(const std::string& text, int low, int high, int* out) {
   return true;
 }
 
-// Hand-written rather than Debian's CLI11: its errors are its own texts ("--width: Value 0 not in
-// range [16 - 32768]", "The following arguments were not expected"), and mapping each of its error
+// Hand-written rather than Debian's CLI11: its errors are its own texts ("Value 0 not in range 16
+// to 32768", "The following argument was not expected: ..."), and mapping each of its error
 // types back to our sentences took more code than these few options need.
 // One option that takes a value: its names (the first is the one messages use) and what it got.
 struct Option {

@@ -7,7 +7,7 @@ import stat
 import subprocess
 import tempfile
 
-from jbgui import Session, check, main, png_size, run_cli, wait_until
+from jbgui import APP, Session, check, main, png_size, run_cli, wait_until
 from test_more_features import fill
 
 HEADLESS = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
@@ -27,9 +27,9 @@ def one_sentence(result, code, *parts):
     return lines[0]
 
 
-def board(work, name="b.cjm"):
+def board(work, name="b.cjm", template="classic"):
     path = os.path.join(work, name)
-    check(cli("new", path, "--template", "classic").returncode == 0, "journeyboard new")
+    check(cli("new", path, "--template", template).returncode == 0, "journeyboard new")
     with open(path, "rb") as f:
         return path, f.read()
 
@@ -119,6 +119,27 @@ def test_export_into_a_read_only_folder_says_so():
     check(sorted(os.listdir(locked)) == ["old.png"], f"nothing added: {os.listdir(locked)}")
     with open(os.path.join(locked, "old.png"), "rb") as f:
         check(f.read() == b"old", "the old file is left as it was")
+
+
+def test_export_onto_a_full_disk_says_so_and_leaves_the_old_file():
+    """A real full disk: a 16 KiB tmpfs in a private mount namespace (root only, gone with it)."""
+    work = tempfile.mkdtemp()
+    path, _ = board(work, template="sample")
+    full = os.path.join(work, "full")
+    os.mkdir(full)
+    script = ('mount -t tmpfs -o size=16k tmpfs "$1" || exit 99; printf old > "$1/old.png"; '
+              'for name in new old; do "$2" export "$3" -o "$1/$name.png" --width 800; echo "rc=$?"; done; '
+              'echo "old=$(cat "$1/old.png")"; echo "files=$(ls -A "$1" | tr "\\n" " ")"')
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", full, APP, path], env=HEADLESS,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120)
+    if result.returncode == 99 or "rc=" not in result.stdout:
+        print(f"skipped: no private tmpfs here ({result.stderr.strip()})")
+        return
+    lines = result.stderr.strip().splitlines()
+    for name, line in zip(("new", "old"), lines):
+        check(line == f"journeyboard: Cannot write {full}/{name}.png: the disk is full.", f"one sentence: {line!r}")
+    check(len(lines) == 2, f"one line each: {lines!r}")
+    check(result.stdout.split() == ["rc=1", "rc=1", "old=old", "files=old.png"], f"old file kept, no temp: {result.stdout!r}")
 
 
 def test_export_width_out_of_range_or_not_a_number_gets_one_message():

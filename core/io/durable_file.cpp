@@ -69,10 +69,21 @@ void ReleaseTemp(const std::string& temp) {
 fs::path ResolveTarget(const std::string& path, std::string* reason) {
   std::error_code ec;
   fs::path target(path);
-  // Writing through a symlink updates the file it points to, not the link.
-  if (fs::is_symlink(target, ec)) {
+  // Writing through a symlink updates the file it points to, not the link. A link to a file not
+  // there yet (dangling) makes that file, link by link (at most 40, as the kernel allows).
+  for (int hops = 0; hops < 40 && fs::is_symlink(target, ec); ++hops) {
     const fs::path resolved = fs::canonical(target, ec);
-    if (!ec) target = resolved;
+    if (!ec) {
+      target = resolved;
+      break;
+    }
+    const fs::path next = fs::read_symlink(target, ec);
+    if (ec) break;
+    target = next.is_absolute() ? next : target.parent_path() / next;
+  }
+  if (fs::is_symlink(target, ec)) {  // still a link: they go round in a loop
+    *reason = "its links go round in a loop";
+    return target;
   }
   if (target.filename().empty() || target.filename() == "." || target.filename() == "..") {
     *reason = "the name is not a file name";

@@ -84,6 +84,11 @@ def test_export_writes_through_a_symlink_to_its_target():
     check(os.path.islink(link) and os.readlink(link) == real, "the link is left a link to the same file")
     check(png_size(real)[0] == 64, "the file it points at is the PNG")
     check(sorted(os.listdir(os.path.join(work, "real"))) == ["shot.png"], "no temp file beside it")
+    # A link to a file not there yet: the file is made, the link stays a link.
+    dangling = os.path.join(work, "new.png")
+    os.symlink(os.path.join("real", "made.png"), dangling)
+    check(cli("export", path, "-o", dangling, "--width", 32).returncode == 0, "export through a dangling link")
+    check(os.path.islink(dangling) and png_size(os.path.join(work, "real", "made.png"))[0] == 32, "made the file it names")
 
 
 def test_export_never_replaces_a_pipe_or_a_device():

@@ -599,3 +599,23 @@ TEST_CASE("DurableWriter::SkipSyncs (the layout dump) skips only the syncs") {
   CHECK_FALSE(pipe.Open(dir.File("pipe.json"), false, nullptr, "write"));
   CHECK(fs::is_fifo(dir.File("pipe.json")));
 }
+
+TEST_CASE("A dangling symlink is written through: the file it names is made, the link stays") {
+  TempDir dir;
+  fs::create_directories(dir.Path() / "real");
+  const std::string link = dir.File("link.png"), hop = dir.File("hop.png");
+  fs::create_symlink("hop.png", link);          // relative, to another link...
+  fs::create_symlink("real/made.png", hop);     // ...to a file not there yet
+  REQUIRE(WriteFileAtomically(link, "png", false, nullptr));
+  CHECK(fs::is_symlink(link));
+  CHECK(fs::is_symlink(hop));
+  CHECK(ReadFile(dir.File("real/made.png")) == "png");
+  // A loop of links: refused, not a hang, and the links stay links.
+  fs::create_symlink("b.png", dir.File("a.png"));
+  fs::create_symlink("a.png", dir.File("b.png"));
+  SaveError error;
+  CHECK_FALSE(WriteFileAtomically(dir.File("a.png"), "x", false, &error));
+  CHECK(error.message == "Cannot save " + dir.File("a.png") + ": its links go round in a loop.");
+  CHECK(fs::is_symlink(dir.File("a.png")));
+  CHECK(fs::is_symlink(dir.File("b.png")));
+}

@@ -3,6 +3,7 @@ link, a pipe or a device, and says so when a write fails; every bad option gets 
 exit code 2 and a hint. These need no display (the window is never reached)."""
 import contextlib
 import os
+import shutil
 import stat
 import subprocess
 import tempfile
@@ -112,6 +113,9 @@ def test_export_into_a_read_only_folder_says_so():
     path, _ = board(work)
     locked = os.path.join(work, "locked")
     os.mkdir(locked)
+    if os.geteuid() == 0 and not shutil.which("chattr"):
+        print("skipped: root without chattr (e2fsprogs) cannot make a read-only folder")
+        return
     with open(os.path.join(locked, "old.png"), "wb") as f:
         f.write(b"old")
     with read_only(locked):

@@ -40,6 +40,7 @@
 #include "app/views/panels.h"
 #include "core/edit/document.h"
 #include "core/edit/journey_commands.h"
+#include "core/io/durable_file.h"
 #include "core/io/file_io.h"
 #include "core/io/templates.h"
 #include "core/model/clock.h"
@@ -272,6 +273,11 @@ void App::QuickSnapshot() {
 void App::Export(const std::string& path) {
   ExportStats stats;
   std::string error;
+  // A PNG written over the board's own file (typed in the Export dialog) would destroy it.
+  if (SameFile(m_document.path(), path)) {
+    ShowError("Cannot write " + path + ": it is this board's own file; choose another name.");
+    return;
+  }
   if (!ExportBoardPng(m_document.board(), path, kDefaultExportWidth, m_renderer, m_fonts, &stats, &error)) {
     ShowError(error);
     return;
@@ -518,7 +524,14 @@ void App::DumpLayout() {
   view.uiScale = m_uiScale;
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
-  if (WriteLayoutDump(m_options.dumpLayoutPath, json)) m_lastDump = std::move(json);
+  std::string error;
+  if (WriteLayoutDump(m_options.dumpLayoutPath, json, &error)) {
+    m_lastDump = std::move(json);
+    m_dumpError.clear();
+  } else if (error != m_dumpError) {  // once, not every frame
+    std::fprintf(stderr, "journeyboard: %s\n", error.c_str());
+    m_dumpError = error;
+  }
 }
 
 void App::WarmUp() {

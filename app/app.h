@@ -123,6 +123,7 @@ class App {
   std::string m_title;
   std::vector<std::string> m_recent;
   std::string m_lastDump;
+  std::string m_dumpError;  // the current --dump-layout failure, said once
   bool m_showDemo = false;
   bool m_showHistory = false;
   bool m_showPersonas = false;

@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <utility>
 
 #include "app/platform/fonts.h"
 #include "app/platform/gl_context.h"
 #include "app/platform/gpu_renderer.h"
 #include "app/render/png_export.h"
+#include "core/io/durable_file.h"
 #include "core/io/file_io.h"
 #include "core/io/templates.h"
 
@@ -39,13 +41,68 @@ int Fail(const std::string& message, int code = 1) {
   return code;
 }
 
-bool ParseInt(const std::string& text, int* out) {
-  char* end = nullptr;
-  long value = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || value < 1 || value > 1000000) return false;
+constexpr const char* kSeeHelp = " (see journeyboard --help).";
+
+// A whole number from `low` to `high`, digits only: "0", "1e3", "16.5", "-5", "" and anything
+// out of range are all refused alike.
+bool ParseInt(const std::string& text, int low, int high, int* out) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+  const long value = std::strtol(text.c_str(), nullptr, 10);
+  if (value < low || value > high) return false;
   *out = int(value);
   return true;
 }
+
+// Hand-written rather than Debian's CLI11: its errors are its own texts ("Value 0 not in range 16
+// to 32768", "The following argument was not expected: ..."), and mapping each of its error
+// types back to our sentences took more code than these few options need.
+// One option that takes a value: its names (the first is the one messages use) and what it got.
+struct Option {
+  explicit Option(std::vector<std::string> optionNames, std::string byDefault = "")
+      : names(std::move(optionNames)), value(std::move(byDefault)) {}
+  std::vector<std::string> names;
+  std::string value;
+  bool given = false;
+};
+
+// Reads `args` from index `first`: the `options` (each at most once, each followed by its value)
+// and up to `maxPlain` plain arguments. False with one sentence for the first thing wrong.
+bool ParseArgs(const std::vector<std::string>& args, size_t first, const std::vector<Option*>& options,
+               size_t maxPlain, std::vector<std::string>* plain, std::string* error) {
+  for (size_t i = first; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    Option* option = nullptr;
+    for (Option* candidate : options)
+      for (const std::string& name : candidate->names)
+        if (arg == name) option = candidate;
+    if (!option && arg.size() > 1 && arg[0] == '-') {
+      *error = "unknown option '" + arg + "'" + kSeeHelp;
+      return false;
+    }
+    if (!option) {
+      if (plain->size() == maxPlain) {
+        *error = "unexpected argument '" + arg + "'" + kSeeHelp;
+        return false;
+      }
+      plain->push_back(arg);
+      continue;
+    }
+    if (option->given) {
+      *error = option->names[0] + " was given twice; give it once.";
+      return false;
+    }
+    if (i + 1 == args.size() || args[i + 1].empty()) {
+      *error = arg + " needs a value" + kSeeHelp;
+      return false;
+    }
+    option->given = true;
+    option->value = args[++i];
+  }
+  return true;
+}
+
+const std::string kWidthRule = "--width must be a whole number of pixels from 16 to " + std::to_string(kMaxExportSide) +
+                               ", e.g. --width " + std::to_string(kDefaultExportWidth) + ".";
 
 }  // namespace
 
@@ -59,6 +116,10 @@ int RunNew(const std::string& out, const std::string& templateKey) {
 }
 
 int RunExport(const std::string& file, const std::string& out, int width) {
+  // The same file by another name, a hard link or a symlink too: the board must survive.
+  if (SameFile(file, out)) return Fail("Cannot write " + out + ": it is the board being exported; choose another file.", 2);
+  SaveError unwritable;
+  if (!CheckWritableTarget(out, &unwritable, "write")) return Fail(unwritable.message);
   LoadResult loaded = LoadBoard(file);
   if (auto* error = std::get_if<LoadError>(&loaded)) return Fail(error->message);
   const LoadedBoard& loadedBoard = std::get<LoadedBoard>(loaded);
@@ -109,52 +170,48 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
     std::printf("journeyboard %s\n", kAppVersion);
     return 0;
   }
-  auto needValue = [&](size_t i) { return i + 1 < args.size(); };
+  std::string error;
+  std::vector<std::string> plain;
 
   if (!args.empty() && args[0] == "new") {
-    std::string out, templateKey = "classic";
-    for (size_t i = 1; i < args.size(); ++i) {
-      if (args[i] == "--template" && needValue(i)) templateKey = args[++i];
-      else if (!args[i].empty() && args[i][0] != '-' && out.empty()) out = args[i];
-      else return Fail("unexpected argument '" + args[i] + "' (see journeyboard --help).", 2);
-    }
-    if (out.empty()) return Fail("'new' needs an output file: journeyboard new OUT.cjm", 2);
-    return RunNew(out, templateKey);
+    Option templateKey({"--template"}, "classic");
+    if (!ParseArgs(args, 1, {&templateKey}, 1, &plain, &error)) return Fail(error, 2);
+    if (plain.empty()) return Fail("'new' needs an output file: journeyboard new OUT.cjm.", 2);
+    return RunNew(plain[0], templateKey.value);
   }
 
   if (!args.empty() && args[0] == "export") {
-    std::string file, out;
-    int width = kDefaultExportWidth;
-    for (size_t i = 1; i < args.size(); ++i) {
-      if ((args[i] == "-o" || args[i] == "--output") && needValue(i)) out = args[++i];
-      else if (args[i] == "--width" && needValue(i)) {
-        if (!ParseInt(args[++i], &width)) return Fail("--width needs a number of pixels, e.g. --width 3840.", 2);
-      } else if (!args[i].empty() && args[i][0] != '-' && file.empty()) file = args[i];
-      else return Fail("unexpected argument '" + args[i] + "' (see journeyboard --help).", 2);
-    }
-    if (file.empty() || out.empty()) return Fail("usage: journeyboard export FILE.cjm -o OUT.png [--width PX]", 2);
-    return RunExport(file, out, width);
+    Option out({"-o", "--output"}), width({"--width"});
+    if (!ParseArgs(args, 1, {&out, &width}, 1, &plain, &error)) return Fail(error, 2);
+    int pixels = kDefaultExportWidth;
+    if (width.given && !ParseInt(width.value, 16, kMaxExportSide, &pixels)) return Fail(kWidthRule, 2);
+    if (plain.empty() || !out.given)
+      return Fail("'export' needs a board and an output file: journeyboard export FILE.cjm -o OUT.png.", 2);
+    return RunExport(plain[0], out.value, pixels);
   }
 
+  Option window({"--window"}), dump({"--dump-layout"}), autosave({"--autosave-seconds"});
+  if (!ParseArgs(args, 0, {&window, &dump, &autosave}, 1, &plain, &error)) return Fail(error, 2);
   WindowOptions options;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--window" && needValue(i)) {
-      const std::string& size = args[++i];
-      size_t x = size.find('x');
-      if (x == std::string::npos || !ParseInt(size.substr(0, x), &options.width) ||
-          !ParseInt(size.substr(x + 1), &options.height))
-        return Fail("--window needs a size like 1600x1000.", 2);
-    } else if (args[i] == "--dump-layout" && needValue(i)) {
-      options.dumpLayoutPath = args[++i];
-    } else if (args[i] == "--autosave-seconds" && needValue(i)) {
-      int seconds = 0;
-      if (!ParseInt(args[++i], &seconds)) return Fail("--autosave-seconds needs a whole number of seconds.", 2);
-      options.autosaveSeconds = seconds;
-    } else if (!args[i].empty() && args[i][0] != '-' && options.file.empty()) {
-      options.file = args[i];
-    } else {
-      return Fail("unknown option '" + args[i] + "' (see journeyboard --help).", 2);
-    }
+  if (!plain.empty()) options.file = plain[0];
+  if (window.given) {
+    const size_t x = window.value.find('x');
+    if (x == std::string::npos || !ParseInt(window.value.substr(0, x), 1, 1000000, &options.width) ||
+        !ParseInt(window.value.substr(x + 1), 1, 1000000, &options.height))
+      return Fail("--window needs a size like 1600x1000.", 2);
+  }
+  if (autosave.given) {
+    int seconds = 0;
+    if (!ParseInt(autosave.value, 1, 1000000, &seconds))
+      return Fail("--autosave-seconds needs a whole number of seconds from 1 to 1000000.", 2);
+    options.autosaveSeconds = seconds;
+  }
+  if (dump.given) {
+    options.dumpLayoutPath = dump.value;
+    if (SameFile(options.file, dump.value))
+      return Fail("Cannot write " + dump.value + ": it is the board being opened; choose another file.", 2);
+    SaveError unwritable;
+    if (!CheckWritableTarget(dump.value, &unwritable, "write")) return Fail(unwritable.message, 2);
   }
   return runWindow(options);
 }

@@ -11,14 +11,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <vector>
-
-#include <unistd.h>
 
 #include "app/platform/fonts.h"
 #include "app/platform/gpu_renderer.h"
 #include "app/render/render.h"
+#include "core/io/durable_file.h"
 #include "core/layout/layout.h"
 
 namespace jb {
@@ -34,30 +32,26 @@ double MsSince(std::chrono::steady_clock::time_point start) {
 
 // A libpng writer fed one row at a time. Fast settings, chosen by measurement (DESIGN.md):
 // zlib level 1 and no row filter are ~6x faster than the defaults for a few % more bytes.
+// The bytes go to a DurableWriter (core/io/durable_file.h): the board save's temp file, sync,
+// rename and rules for links, devices and pipes, in 1 MiB pieces.
 class PngWriter {
  public:
   ~PngWriter() {
     if (m_png) png_destroy_write_struct(&m_png, &m_info);
-    if (m_file) std::fclose(m_file);
   }
 
   bool Open(const std::string& path, int width, int height, std::string* error) {
-    m_file = std::fopen(path.c_str(), "wb");
-    if (!m_file) {
-      *error = std::strerror(errno);
+    SaveError failure;
+    if (!m_out.Open(path, false, &failure, "write")) {
+      *error = failure.message;
       return false;
     }
+    m_path = path;
     m_png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     m_info = m_png ? png_create_info_struct(m_png) : nullptr;
-    if (!m_info) {
-      *error = "out of memory";
-      return false;
-    }
-    if (setjmp(png_jmpbuf(m_png))) {
-      *error = "the PNG encoder failed";
-      return false;
-    }
-    png_init_io(m_png, m_file);
+    if (!m_info) return Failed("out of memory", error);
+    if (setjmp(png_jmpbuf(m_png))) return Failed("the PNG encoder failed", error);
+    png_set_write_fn(m_png, this, &PngWriter::WriteBytes, &PngWriter::FlushBytes);
     png_set_compression_level(m_png, 1);
     png_set_filter(m_png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
     png_set_IHDR(m_png, m_info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB,
@@ -66,32 +60,51 @@ class PngWriter {
     return true;
   }
 
+  // False once a write failed (the disk is full, say): no point encoding the rest.
   bool WriteRows(std::vector<png_bytep>& rows, std::string* error) {
-    if (setjmp(png_jmpbuf(m_png))) {
-      *error = "the PNG encoder failed";
-      return false;
-    }
+    if (setjmp(png_jmpbuf(m_png))) return Failed("the PNG encoder failed", error);
     png_write_rows(m_png, rows.data(), png_uint_32(rows.size()));
+    if (m_failed) return Commit(error);  // reports the write's reason
     return true;
   }
 
   bool Finish(std::string* error) {
-    if (setjmp(png_jmpbuf(m_png))) {
-      *error = "the PNG encoder failed";
-      return false;
-    }
+    if (setjmp(png_jmpbuf(m_png))) return Failed("the PNG encoder failed", error);
     png_write_end(m_png, m_info);
-    // Flush and close ourselves: a full disk shows up here, not earlier.
-    bool ok = std::fflush(m_file) == 0 && fsync(fileno(m_file)) == 0;
-    int saved = errno;
-    ok = (std::fclose(m_file) == 0) && ok;
-    m_file = nullptr;
-    if (!ok) *error = std::strerror(saved ? saved : errno);
-    return ok;
+    return Commit(error);
   }
 
  private:
-  std::FILE* m_file = nullptr;
+  static void WriteBytes(png_structp png, png_bytep data, png_size_t size) {
+    auto* self = static_cast<PngWriter*>(png_get_io_ptr(png));
+    self->m_buffer.append(reinterpret_cast<const char*>(data), size);
+    if (self->m_buffer.size() >= kPiece) self->Drain();
+  }
+  static void FlushBytes(png_structp) {}
+
+  void Drain() {
+    if (!m_out.Write(m_buffer)) m_failed = true;
+    m_buffer.clear();
+  }
+
+  // A full disk shows up here or in Drain, not earlier.
+  bool Commit(std::string* error) {
+    Drain();
+    SaveError failure;
+    if (m_out.Commit(&failure)) return true;
+    *error = failure.message;
+    return false;
+  }
+
+  bool Failed(const char* reason, std::string* error) {
+    *error = "Cannot write " + m_path + ": " + reason + ".";
+    return false;  // m_out, never committed, removes its temp file
+  }
+
+  static constexpr size_t kPiece = size_t(1) << 20;
+  DurableWriter m_out;
+  std::string m_path, m_buffer;
+  bool m_failed = false;
   png_structp m_png = nullptr;
   png_infop m_info = nullptr;
 };
@@ -156,14 +169,11 @@ bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuR
     return false;
   }
 
-  const std::filesystem::path target(path);
-  const std::string temp = (target.parent_path() / ("." + target.filename().string() + ".tmp")).string();
   PngWriter writer;
   std::string reason;
-  if (!writer.Open(temp, width, height, &reason)) {
+  if (!writer.Open(path, width, height, &reason)) {
     releaseGl();
-    std::remove(temp.c_str());
-    *error = "Cannot write " + path + ": " + reason + ".";
+    *error = reason;
     return false;
   }
 
@@ -210,14 +220,7 @@ bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuR
   stats->encodeMs += MsSince(finishStart);
   stats->renderMs = MsSince(start) - stats->encodeMs;
   if (!ok) {
-    std::remove(temp.c_str());
-    *error = "Cannot write " + path + ": " + reason + ".";
-    return false;
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    std::remove(temp.c_str());
-    *error = "Cannot write " + path + ": " + why + ".";
+    *error = reason;
     return false;
   }
   return true;

@@ -26,7 +26,9 @@ Rect ExportArea(const Layout& layout);
 
 // Needs a current GL context, an ImGui context whose fonts are built and uploaded through
 // `renderer`, and must be called between ImGui::NewFrame and ImGui::Render (or EndFrame).
-// Writes to a temp file beside `path` and renames it, so a failed export leaves nothing behind.
+// Writes with the board save's DurableWriter (core/io/durable_file.h): a temp file beside `path`,
+// synced and renamed, so a failed export leaves nothing behind; a symlink is written through, a
+// folder, device or pipe refused.
 bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuRenderer& renderer,
                     const Fonts& fonts, ExportStats* stats, std::string* error);
 

@@ -1,13 +1,13 @@
 #include "app/views/layout_dump.h"
 
 #include "app/render/png_export.h"
+#include "core/io/durable_file.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImGuiWindow::Hidden: a window's first, measuring frame
 
 #include <cstdio>
 #include <vector>
-#include <fstream>
 #include <sstream>
 
 namespace jb {
@@ -178,15 +178,17 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   return out.str();
 }
 
-bool WriteLayoutDump(const std::string& path, const std::string& json) {
-  const std::string temp = path + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    if (!file) return false;
-    file << json;
-    if (!file.flush()) return false;
-  }
-  return std::rename(temp.c_str(), path.c_str()) == 0;
+bool WriteLayoutDump(const std::string& path, const std::string& json, std::string* error) {
+  // The board save's writer: a reader never sees half a file, and a link, a pipe or a device
+  // named by --dump-layout is written through or refused, never replaced.
+  // It is rewritten up to every frame and worth nothing after a crash: no syncs.
+  DurableWriter writer;
+  writer.SkipSyncs();
+  SaveError failure;
+  if (writer.Open(path, false, &failure, "write") && writer.Write(json) && writer.Commit(&failure)) return true;
+  if (failure.message.empty()) writer.Commit(&failure);  // a failed Write: Commit says why
+  if (error) *error = failure.message;
+  return false;
 }
 
 }  // namespace jb

@@ -36,7 +36,8 @@ void ClearRecordedWidgets();
 void RecordDialog(const char* title, const std::string& text);
 
 std::string LayoutToJson(const Board& board, const Layout& layout, const Camera& camera, const ViewInfo& view);
-// Writes atomically (temp file + rename) so a reader never sees half a file.
-bool WriteLayoutDump(const std::string& path, const std::string& json);
+// Writes with the board save's DurableWriter (temp file, sync, rename) so a reader never sees half
+// a file. On failure `error` (may be null) says why in one sentence.
+bool WriteLayoutDump(const std::string& path, const std::string& json, std::string* error = nullptr);
 
 }  // namespace jb

@@ -5,8 +5,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <condition_variable>
 #include <mutex>
+#include <set>
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <fcntl.h>
@@ -42,52 +43,72 @@ fs::path TempPath(const fs::path& target, const char* kind) {
   return target.parent_path() / name;
 }
 
-// Writes all bytes to a new file and forces them to disk. Returns false with the reason.
-bool WriteNewFile(const fs::path& path, const std::string& bytes, const fs::path& modelPath, std::string* reason) {
-  if (const int fault = InjectedFault("create")) {
-    *reason = ErrnoText(fault);
-    return false;
+// Temp names are per process and target: two writers of one target in this process (autosave on
+// a thread, a save) take turns rather than share a temp file.
+std::mutex g_tempsLock;
+std::condition_variable g_tempFreed;
+std::set<std::string> g_tempsInUse;
+
+void ClaimTemp(const std::string& temp) {
+  std::unique_lock<std::mutex> lock(g_tempsLock);
+  g_tempFreed.wait(lock, [&] { return g_tempsInUse.count(temp) == 0; });
+  g_tempsInUse.insert(temp);
+}
+
+void ReleaseTemp(const std::string& temp) {
+  {
+    const std::lock_guard<std::mutex> lock(g_tempsLock);
+    g_tempsInUse.erase(temp);
   }
-#if JB_POSIX_FILES
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) {
-    *reason = ErrnoText(errno);
-    return false;
+  g_tempFreed.notify_all();
+}
+
+// Where a write to `path` goes and whether it may: a symlink is followed to its file; the folder
+// must exist; a folder, a device or a pipe at the target is refused (think of /dev/null as
+// root: it must never be replaced by a regular file). Empty `reason` when it may.
+fs::path ResolveTarget(const std::string& path, std::string* reason) {
+  std::error_code ec;
+  fs::path target(path);
+  // Writing through a symlink updates the file it points to, not the link. A link to a file not
+  // there yet (dangling) makes that file, link by link (at most 40, as the kernel allows).
+  for (int hops = 0; hops < 40 && fs::is_symlink(target, ec); ++hops) {
+    const fs::path resolved = fs::canonical(target, ec);
+    if (!ec) {
+      target = resolved;
+      break;
+    }
+    const fs::path next = fs::read_symlink(target, ec);
+    if (ec) break;
+    target = next.is_absolute() ? next : target.parent_path() / next;
   }
-  auto fail = [&](int error) {
-    *reason = ErrnoText(error);
-    ::close(fd);
-    return false;
-  };
-  // Keep the permissions of the file being replaced.
-  struct stat previous;
-  if (::stat(modelPath.c_str(), &previous) == 0) (void)::fchmod(fd, previous.st_mode & 07777);
-  constexpr size_t kChunk = size_t(1) << 20;
-  for (size_t done = 0; done < bytes.size(); done += kChunk) {
-    if (const int fault = InjectedFault("write")) return fail(fault);
-    const std::string_view chunk = std::string_view(bytes).substr(done, kChunk);
-    if (const int error = WriteAllAt(fd, chunk, done)) return fail(error);
+  if (fs::is_symlink(target, ec)) {  // still a link: they go round in a loop
+    *reason = "its links go round in a loop";
+    return target;
   }
-  if (const int error = SyncToDisk(fd, "fsync")) return fail(error);
-  if (::close(fd) != 0) {
-    *reason = ErrnoText(errno);
-    return false;
+  if (target.filename().empty() || target.filename() == "." || target.filename() == "..") {
+    *reason = "the name is not a file name";
+    return target;
   }
-  return true;
-#else
-  (void)modelPath;
-  errno = 0;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out && InjectedFault("write") == 0) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (out) out.flush();
-  const bool written = bool(out) && InjectedFault("fsync") == 0;
-  out.close();
-  if (!written || out.fail()) {
-    *reason = ErrnoText(errno);
-    return false;
+  const fs::path folder = target.parent_path();
+  if (!folder.empty()) {
+    const fs::file_status folderStatus = fs::status(folder, ec);
+    if (!fs::exists(folderStatus)) {
+      *reason = "the folder " + folder.string() + " does not exist";
+      return target;
+    }
+    if (!fs::is_directory(folderStatus)) {
+      *reason = folder.string() + " is not a folder";
+      return target;
+    }
   }
-  return true;
-#endif
+  const fs::file_status targetStatus = fs::status(target, ec);
+  if (fs::is_directory(targetStatus)) *reason = "a folder with that name is in the way";
+  else if (fs::exists(targetStatus) && !fs::is_regular_file(targetStatus)) *reason = "it is not a regular file";
+  return target;
+}
+
+std::string NoNameMessage(const std::string& verb) {
+  return "Cannot " + verb + (verb == "save" ? " the board" : " the file") + ": no file name was given.";
 }
 
 // After a rename, the folder entry itself must reach the disk for the new file to survive a crash.
@@ -184,61 +205,133 @@ int WriteAllAt(int fd, std::string_view bytes, uint64_t offset) {
 #endif
 }
 
-bool WriteFileAtomically(const std::string& path, const std::string& bytes, bool keepBackup, SaveError* error) {
+bool CheckWritableTarget(const std::string& path, SaveError* error, const char* verb) {
   if (path.empty()) {
-    if (error) error->message = "Cannot save the board: no file name was given.";
+    if (error) error->message = NoNameMessage(verb);
     return false;
   }
-  auto fail = [&](const std::string& reason) {
-    if (error) error->message = "Cannot save " + path + ": " + reason + ".";
-    return false;
-  };
-
-  // Saves of one process share temp file names: one at a time (autosave may run on a thread).
-  static std::mutex saving;
-  const std::lock_guard<std::mutex> lock(saving);
-
-  std::error_code ec;
-  fs::path target(path);
-  // Saving through a symlink updates the file it points to, not the link.
-  if (fs::is_symlink(target, ec)) {
-    const fs::path resolved = fs::canonical(target, ec);
-    if (!ec) target = resolved;
-  }
-  if (target.filename().empty() || target.filename() == "." || target.filename() == "..")
-    return fail("the name is not a file name");
-  const fs::path folder = target.parent_path();
-  if (!folder.empty()) {
-    const fs::file_status folderStatus = fs::status(folder, ec);
-    if (!fs::exists(folderStatus)) return fail("the folder " + folder.string() + " does not exist");
-    if (!fs::is_directory(folderStatus)) return fail(folder.string() + " is not a folder");
-  }
-  const fs::file_status targetStatus = fs::status(target, ec);
-  if (fs::is_directory(targetStatus)) return fail("a folder with that name is in the way");
-  // A device or a pipe must never be replaced by a regular file (think of /dev/null as root).
-  if (fs::exists(targetStatus) && !fs::is_regular_file(targetStatus)) return fail("it is not a regular file");
-
-  const fs::path temp = TempPath(target, "tmp");
-  fs::remove(temp, ec);  // a leftover from a crashed save of this same process id
-
   std::string reason;
-  if (!WriteNewFile(temp, bytes, target, &reason)) {
-    fs::remove(temp, ec);
-    return fail(reason);
+  const fs::path target = ResolveTarget(path, &reason);
+#if JB_POSIX_FILES
+  // The temp file and the rename need a writable folder: say so now, not after a long render.
+  // access() also sees a read-only disk and the immutable attribute, for root too.
+  const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  if (reason.empty() && ::access(folder.c_str(), W_OK | X_OK) != 0) reason = ErrnoText(errno);
+#endif
+  if (reason.empty()) return true;
+  if (error) error->message = "Cannot " + std::string(verb) + " " + path + ": " + reason + ".";
+  return false;
+}
+
+bool SameFile(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return !a.empty() && !b.empty() && fs::equivalent(a, b, ec) && !ec;
+}
+
+DurableWriter::~DurableWriter() { Abandon(); }
+
+void DurableWriter::Abandon() {
+  if (!m_open) return;
+#if JB_POSIX_FILES
+  if (m_fd >= 0) ::close(m_fd);
+#endif
+  m_fd = -1;
+  std::error_code ec;
+  fs::remove(m_temp, ec);
+  ReleaseTemp(m_temp);
+  m_open = false;
+}
+
+bool DurableWriter::Fail(const std::string& reason, SaveError* error) {
+  Abandon();
+  if (error) error->message = "Cannot " + m_verb + " " + m_path + ": " + reason + ".";
+  return false;
+}
+
+bool DurableWriter::Open(const std::string& path, bool keepBackup, SaveError* error, const char* verb) {
+  Abandon();
+  m_path = path;
+  m_verb = verb;
+  m_keepBackup = keepBackup;
+  m_reason.clear();
+  m_written = 0;
+  if (path.empty()) {
+    if (error) error->message = NoNameMessage(m_verb);
+    return false;
   }
-  if (keepBackup) KeepBackup(target);
-  if (const int fault = InjectedFault("rename")) {
-    fs::remove(temp, ec);
-    return fail(ErrnoText(fault));
+  std::string reason;
+  const fs::path target = ResolveTarget(path, &reason);
+  if (!reason.empty()) return Fail(reason, error);
+  m_target = target.string();
+  m_temp = TempPath(target, "tmp").string();
+  ClaimTemp(m_temp);
+  m_open = true;
+  std::error_code ec;
+  fs::remove(m_temp, ec);  // a leftover from a crashed save of this same process id
+  if (const int fault = InjectedFault("create")) return Fail(ErrnoText(fault), error);
+#if JB_POSIX_FILES
+  m_fd = ::open(m_temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, 0666);
+  if (m_fd < 0) {
+    const int failure = errno;
+    m_open = false;  // the temp name may be someone else's file (O_EXCL): leave it
+    ReleaseTemp(m_temp);
+    if (error) error->message = "Cannot " + m_verb + " " + m_path + ": " + ErrnoText(failure) + ".";
+    return false;
   }
-  fs::rename(temp, target, ec);
-  if (ec) {
-    const std::string renameReason = ErrnoText(ec.value());
-    fs::remove(temp, ec);
-    return fail(renameReason);
-  }
-  SyncFolder(folder, "fsync folder");
+  // Keep the permissions of the file being replaced.
+  struct stat previous;
+  if (::stat(m_target.c_str(), &previous) == 0) (void)::fchmod(m_fd, previous.st_mode & 07777);
+#else
+  return Fail(ErrnoText(ENOSYS), error);
+#endif
   return true;
+}
+
+bool DurableWriter::Write(std::string_view bytes) {
+  if (!m_open || !m_reason.empty()) return false;
+  constexpr size_t kChunk = size_t(1) << 20;
+  for (size_t done = 0; done < bytes.size(); done += kChunk) {
+    int failure = InjectedFault("write");
+    if (failure == 0) failure = WriteAllAt(m_fd, bytes.substr(done, kChunk), m_written);
+    if (failure != 0) {
+      m_reason = ErrnoText(failure);
+      return false;
+    }
+    m_written += std::min(kChunk, bytes.size() - done);
+  }
+  return true;
+}
+
+bool DurableWriter::Commit(SaveError* error) {
+  if (!m_open) {
+    if (error && error->message.empty()) error->message = "Cannot " + m_verb + " " + m_path + ": it was not opened.";
+    return false;
+  }
+  if (!m_reason.empty()) return Fail(m_reason, error);
+  if (m_sync) {
+    if (const int failure = SyncToDisk(m_fd, "fsync")) return Fail(ErrnoText(failure), error);
+  }
+#if JB_POSIX_FILES
+  const int closed = ::close(m_fd);
+  m_fd = -1;
+  if (closed != 0) return Fail(ErrnoText(errno), error);
+#endif
+  if (m_keepBackup) KeepBackup(m_target);
+  if (const int fault = InjectedFault("rename")) return Fail(ErrnoText(fault), error);
+  std::error_code ec;
+  fs::rename(m_temp, m_target, ec);
+  if (ec) return Fail(ErrnoText(ec.value()), error);
+  ReleaseTemp(m_temp);
+  m_open = false;
+  if (m_sync) SyncFolder(fs::path(m_target).parent_path(), "fsync folder");
+  return true;
+}
+
+bool WriteFileAtomically(const std::string& path, const std::string& bytes, bool keepBackup, SaveError* error) {
+  DurableWriter writer;
+  if (!writer.Open(path, keepBackup, error)) return false;
+  writer.Write(bytes);
+  return writer.Commit(error);
 }
 
 CreatedFile CreateFileAtomically(const std::string& path, std::string_view firstBytes, const DurableStepNames& steps) {

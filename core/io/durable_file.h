@@ -20,6 +20,48 @@ struct SaveError {
 // null) says why ("Cannot save PATH: the disk is full."). True on success.
 bool WriteFileAtomically(const std::string& path, const std::string& bytes, bool keepBackup, SaveError* error);
 
+// Streams a new file into place at `path` with the rules of WriteFileAtomically (which is built on
+// it): Open checks the target and creates the temp file, Write appends, Commit syncs, keeps the
+// .bak (when asked), renames and syncs the folder. A symlink is written through to the file it
+// points at; a folder, a device or a pipe is refused, never replaced. Without a successful Commit
+// (a failure, or the writer destroyed first) the temp file is removed and `path` is untouched.
+// Messages are one sentence: "Cannot VERB PATH: REASON." (VERB "save" unless given).
+class DurableWriter {
+ public:
+  DurableWriter() = default;
+  ~DurableWriter();
+  DurableWriter(const DurableWriter&) = delete;
+  DurableWriter& operator=(const DurableWriter&) = delete;
+
+  bool Open(const std::string& path, bool keepBackup, SaveError* error, const char* verb = "save");
+  // Before Open, for a file rewritten many times a second that is worth nothing after a crash
+  // (the layout dump): no fsync of the file or the folder, all the other rules the same.
+  void SkipSyncs() { m_sync = false; }
+  // Appends `bytes` (asking the fault hook "write" per MiB). After the first failure it writes
+  // nothing more and returns false; Commit then reports the reason.
+  bool Write(std::string_view bytes);
+  bool Commit(SaveError* error);
+  // The file being replaced: `path`, or what its symlink points at.
+  const std::string& Target() const { return m_target; }
+
+ private:
+  void Abandon();
+  bool Fail(const std::string& reason, SaveError* error);
+
+  std::string m_path, m_target, m_temp, m_verb, m_reason;
+  int m_fd = -1;
+  uint64_t m_written = 0;
+  bool m_keepBackup = false, m_open = false, m_sync = true;
+};
+
+// The checks DurableWriter::Open makes before it writes anything, alone: true when `path` could be
+// written (its folder exists, it is not a folder, a device or a pipe), else `error` says why.
+bool CheckWritableTarget(const std::string& path, SaveError* error, const char* verb = "save");
+
+// True when `a` and `b` name one existing file (after links, by device and inode): a command
+// that reads `a` must not write `b` over it.
+bool SameFile(const std::string& a, const std::string& b);
+
 // The names of the steps CreateFileAtomically asks the fault hook about (below).
 struct DurableStepNames {
   const char* sync;        // the new file's bytes, under the temp name

@@ -443,3 +443,179 @@ TEST_CASE("WriteFileAtomically without a backup keeps no .bak") {
   CHECK(ReadFile(path) == "two");
   CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"notes.txt"});
 }
+
+// DurableWriter: the streaming form of the same writer, used by the PNG export and --dump-layout.
+
+TEST_CASE("DurableWriter streams pieces into place with the save's steps, and only on Commit") {
+  TempDir dir;
+  const std::string path = dir.File("image.png");
+  WriteFile(path, "old");
+  DurableSteps steps;
+  DurableWriter writer;
+  SaveError error;
+  REQUIRE(writer.Open(path, false, &error, "write"));
+  CHECK(writer.Write("one,"));
+  CHECK(writer.Write(std::string(3 << 20, 'x')));  // three MiB: asked about per MiB
+  CHECK(writer.Write(""));
+  CHECK(writer.Write("two"));
+  CHECK(ReadFile(path) == "old");  // nothing replaced before Commit
+  REQUIRE(writer.Commit(&error));
+  CHECK(ReadFile(path) == "one," + std::string(3 << 20, 'x') + "two");
+  CHECK(steps.Take() == std::vector<std::string>{"create", "write", "write", "write", "write", "write", "fsync",
+                                                 "rename", "fsync folder"});
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"image.png"});
+}
+
+TEST_CASE("DurableWriter without Commit, or after a failed write, leaves the old file and no temp") {
+  TempDir dir;
+  const std::string path = dir.File("image.png");
+  WriteFile(path, "old");
+  {
+    DurableWriter writer;
+    REQUIRE(writer.Open(path, false, nullptr, "write"));
+    CHECK(writer.Write("new"));
+  }  // abandoned: an export that failed half way
+  CHECK(ReadFile(path) == "old");
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"image.png"});
+
+  // The disk fills up at the second MiB: later writes do nothing, Commit says why, in one sentence.
+  SaveFault full("write", ENOSPC, 2);
+  DurableWriter writer;
+  SaveError error;
+  REQUIRE(writer.Open(path, false, &error, "write"));
+  CHECK_FALSE(writer.Write(std::string(2 << 20, 'x')));
+  CHECK_FALSE(writer.Write("more"));
+  CHECK_FALSE(writer.Commit(&error));
+  CHECK(error.message == "Cannot write " + path + ": the disk is full.");
+  CHECK(ReadFile(path) == "old");
+  CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"image.png"});
+}
+
+TEST_CASE("DurableWriter: a failed sync or rename leaves the old file, with one sentence") {
+  TempDir dir;
+  const std::string path = dir.File("dump.json");
+  WriteFile(path, "old");
+  for (const char* step : {"create", "fsync", "rename"}) {
+    CAPTURE(step);
+    SaveFault fault(step, step == std::string("create") ? EROFS : EIO);
+    DurableWriter writer;
+    SaveError error;
+    const bool ok = writer.Open(path, false, &error, "write") && writer.Write("new") && writer.Commit(&error);
+    CHECK_FALSE(ok);
+    CHECK(error.message.rfind("Cannot write " + path + ": ", 0) == 0);
+    CHECK(error.message.back() == '.');
+    CHECK(ReadFile(path) == "old");
+    CHECK(FolderEntries(dir.Path()) == std::vector<std::string>{"dump.json"});
+  }
+}
+
+TEST_CASE("DurableWriter writes through a symlink and refuses pipes, devices and folders") {
+  TempDir dir;
+  fs::create_directories(dir.Path() / "real");
+  const std::string real = dir.File("real/out.png"), link = dir.File("link.png");
+  WriteFile(real, "old");
+  fs::create_symlink(real, link);
+  DurableWriter writer;
+  SaveError error;
+  REQUIRE(writer.Open(link, false, &error, "write"));
+  CHECK(writer.Target() == real);
+  CHECK(writer.Write("new"));
+  REQUIRE(writer.Commit(&error));
+  CHECK(fs::is_symlink(link));
+  CHECK(ReadFile(real) == "new");
+
+  const std::string pipe = dir.File("pipe.png");
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  for (const std::string& target : {pipe, std::string("/dev/full"), std::string("/dev/null")}) {
+    CAPTURE(target);
+    DurableWriter refused;
+    CHECK_FALSE(refused.Open(target, false, &error, "write"));
+    CHECK(error.message == "Cannot write " + target + ": it is not a regular file.");
+    CHECK_FALSE(refused.Commit(&error));
+    CHECK_FALSE(CheckWritableTarget(target, &error, "write"));
+  }
+  CHECK(fs::is_fifo(pipe));
+  CHECK(fs::is_character_file("/dev/full"));
+  CHECK(fs::is_character_file("/dev/null"));
+  CHECK_FALSE(CheckWritableTarget(dir.File("real"), &error, "write"));
+  CHECK(error.message == "Cannot write " + dir.File("real") + ": a folder with that name is in the way.");
+  CHECK(CheckWritableTarget(dir.File("new.png"), &error, "write"));
+  CHECK_FALSE(fs::exists(dir.File("new.png")));  // checking writes nothing
+}
+
+TEST_CASE("DurableWriter in a read-only folder fails with one sentence") {
+  TempDir dir;
+  fs::create_directories(dir.Path() / "locked");
+  const std::string path = dir.File("locked/out.png");
+  ReadOnlyFolder readOnly(dir.Path() / "locked");
+  if (!readOnly.Locked()) {
+    MESSAGE("skipped: cannot make a read-only folder here (" << readOnly.Why() << ")");
+    return;
+  }
+  DurableWriter writer;
+  SaveError error;
+  CHECK_FALSE(writer.Open(path, false, &error, "write"));
+  CAPTURE(error.message);
+  CHECK(error.message.rfind("Cannot write " + path + ": ", 0) == 0);
+  CHECK(error.message.back() == '.');
+  // The check alone sees it too, before any work (an export's render) is done.
+  SaveError early;
+  CHECK_FALSE(CheckWritableTarget(path, &early, "write"));
+  CHECK(early.message == error.message);
+  CHECK(FolderEntries(dir.Path() / "locked").empty());
+}
+
+TEST_CASE("SameFile sees one file through links, not two files with equal bytes") {
+  TempDir dir;
+  const std::string a = dir.File("a.cjm"), b = dir.File("b.cjm");
+  WriteFile(a, "same");
+  WriteFile(b, "same");
+  fs::create_symlink(a, dir.File("link.cjm"));
+  fs::create_hard_link(a, dir.File("hard.cjm"));
+  CHECK(SameFile(a, a));
+  CHECK(SameFile(a, dir.File("link.cjm")));
+  CHECK(SameFile(a, dir.File("hard.cjm")));
+  CHECK(SameFile(a, dir.File("./a.cjm")));
+  CHECK_FALSE(SameFile(a, b));
+  CHECK_FALSE(SameFile(a, dir.File("missing.cjm")));
+  CHECK_FALSE(SameFile("", a));
+}
+
+TEST_CASE("DurableWriter::SkipSyncs (the layout dump) skips only the syncs") {
+  TempDir dir;
+  const std::string path = dir.File("layout.json");
+  DurableSteps steps;
+  DurableWriter writer;
+  writer.SkipSyncs();
+  REQUIRE(writer.Open(path, false, nullptr, "write"));
+  CHECK(writer.Write("{}"));
+  REQUIRE(writer.Commit(nullptr));
+  CHECK(ReadFile(path) == "{}");
+  CHECK(steps.Take() == std::vector<std::string>{"create", "write", "rename"});
+  // The other rules stay: a pipe is still refused.
+  REQUIRE(::mkfifo(dir.File("pipe.json").c_str(), 0600) == 0);
+  DurableWriter pipe;
+  pipe.SkipSyncs();
+  CHECK_FALSE(pipe.Open(dir.File("pipe.json"), false, nullptr, "write"));
+  CHECK(fs::is_fifo(dir.File("pipe.json")));
+}
+
+TEST_CASE("A dangling symlink is written through: the file it names is made, the link stays") {
+  TempDir dir;
+  fs::create_directories(dir.Path() / "real");
+  const std::string link = dir.File("link.png"), hop = dir.File("hop.png");
+  fs::create_symlink("hop.png", link);          // relative, to another link...
+  fs::create_symlink("real/made.png", hop);     // ...to a file not there yet
+  REQUIRE(WriteFileAtomically(link, "png", false, nullptr));
+  CHECK(fs::is_symlink(link));
+  CHECK(fs::is_symlink(hop));
+  CHECK(ReadFile(dir.File("real/made.png")) == "png");
+  // A loop of links: refused, not a hang, and the links stay links.
+  fs::create_symlink("b.png", dir.File("a.png"));
+  fs::create_symlink("a.png", dir.File("b.png"));
+  SaveError error;
+  CHECK_FALSE(WriteFileAtomically(dir.File("a.png"), "x", false, &error));
+  CHECK(error.message == "Cannot save " + dir.File("a.png") + ": its links go round in a loop.");
+  CHECK(fs::is_symlink(dir.File("a.png")));
+  CHECK(fs::is_symlink(dir.File("b.png")));
+}

@@ -79,6 +79,7 @@ TEST_CASE("Hostile load: invalid UTF-8 in texts is repaired to U+FFFD, counted, 
   json = Replace(json, R"("label": "meh")", "\"label\": \"\xed\xa0\x80\"");
   json = Replace(json, R"("tags": ["a"])", "\"tags\": [\"\xfe\"]");
   const LoadedBoard all = Loads(json);
+  REQUIRE_FALSE(all.warnings.empty());
   CHECK(all.warnings.back() == "4 texts held broken characters and were repaired.");
   CHECK(ValidUtf8(BoardToJson(all.board)));
   // Valid text is left alone, and says nothing.

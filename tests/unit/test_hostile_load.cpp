@@ -17,12 +17,17 @@
 #include <vector>
 
 #include "../fuzz/check_load.h"
+#include "board_support.h"
+#include "core/edit/commands.h"
+#include "core/edit/document.h"
 #include "core/io/file_io.h"
 #include "core/layout/clipboard_text.h"
 #include "core/layout/text_edit.h"
 #include "core/model/limits.h"
 #include "core/model/sanitize.h"
+#include "core/session/recovery_keeper.h"
 #include "file_io_support.h"
+#include "test_support.h"
 
 using namespace jb;
 using namespace jb::test;
@@ -102,6 +107,28 @@ TEST_CASE("Hostile load: an escaped lone surrogate is repaired, not a reason to 
   const LoadedBoard backslash = Loads(WithNoteText(R"(\\ud800)"));
   CHECK(backslash.board.notes.at(0).text == "\\ud800");
   CHECK(backslash.warnings.empty());
+}
+
+// Journal records are binary diffs applied with ApplyDiff; Restore repairs the replayed board as a
+// load does, so broken bytes in a record never reach the restored board.
+TEST_CASE("Hostile load: broken UTF-8 in a journal record is repaired on restore") {
+  TempDir dir;
+  ScopedEnv env{"XDG_STATE_HOME", dir.Path().c_str()};
+  const std::string path = dir.File("workshop.cjm");
+  SmallBoard s;
+  Document doc;
+  RecoveryKeeper keeper{30};
+  doc.Reset(s.board, path);
+  doc.SetObserver([&](JournalKind kind, const BoardDiff& diff) { keeper.OnChange(kind, diff, doc, 0); });
+  doc.Apply(SetNoteText(doc.board(), s.n1, "ok \xff\xc0\xaf"), "Type");  // a command does not check texts
+
+  RecoveryKeeper next{30};
+  REQUIRE(next.Offer(path));
+  const RestoreResult restored = RecoveryKeeper::Restore(*next.offered());
+  REQUIRE(std::holds_alternative<RestoredBoard>(restored));
+  const Note* note = std::get<RestoredBoard>(restored).board.FindNote(s.n1);
+  REQUIRE(note);
+  CHECK(note->text == "ok " + kFffd + kFffd + kFffd);
 }
 
 TEST_CASE("Hostile load: RepairUtf8 keeps valid text byte for byte") {

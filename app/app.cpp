@@ -101,6 +101,7 @@ bool App::Init() {
   m_baseStyle = style;
   m_commands = MakeCommands(this);
   m_canvas.commandKeys = [this] { RunCommandKeys(m_commands, /*ctrl=*/false); };
+  m_canvas.notice = [this](const std::string& message) { Status(message); };
   if (!m_renderer.Init()) {
     std::fprintf(stderr, "journeyboard: the graphics driver could not compile the renderer's shaders.\n");
     return false;
@@ -522,6 +523,7 @@ void App::DumpLayout() {
   for (NoteId id : m_canvas.selection()) view.selection.push_back(id.value);
   for (size_t l = 0; l < m_document.board().lanes.size(); ++l) view.chevrons.push_back(m_canvas.LaneChevron(int(l)));
   view.uiScale = m_uiScale;
+  view.status = m_status;
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;

@@ -70,6 +70,8 @@ class Canvas : private ToolHost {
   // The command table's plain keys (F, V, Del): run while the canvas has the focus, nobody types
   // and no gesture is in progress (set by the App).
   std::function<void()> commandKeys;
+  // One sentence for the status line (a paste that was cut to the limits), set by the App.
+  std::function<void(const std::string&)> notice;
   Tool tool = Tool::Pan;
   // Dot voting: a click on a note adds a vote, Shift + click takes one away.
   bool voting = false;

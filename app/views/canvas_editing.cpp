@@ -15,6 +15,7 @@
 #include "app/views/layout_dump.h"
 #include "core/edit/journey_commands.h"
 #include "core/model/limits.h"
+#include "core/model/warnings.h"
 #include "core/layout/clipboard_text.h"
 
 namespace jb {
@@ -92,10 +93,13 @@ void Canvas::HandleNoteEditor(Document& document, const Fonts& fonts, const std:
     ImGui::SetClipboardText(edit.SelectedText().c_str());
     if (Pressed(GLFW_KEY_X, false)) edit.Delete();
   }
+  // TextEdit keeps the text to the file format's limit (kMaxTextChars); a paste it cut is said.
   if (ctrl && Pressed(GLFW_KEY_V, false)) {
-    if (const char* clip = ImGui::GetClipboardText()) edit.Insert(NormalizeNewlines(clip));
+    const char* clip = ImGui::GetClipboardText();
+    if (clip && !edit.Insert(NormalizeNewlines(clip)) && notice) {
+      notice("The pasted text was cut to a note's limit of " + Thousands(kMaxTextChars) + " characters.");
+    }
   }
-  if (edit.text().size() > kMaxTextChars) return;  // the file format's limit: refuse the keystroke, keep the note
   const bool changed = edit.text() != m_edit.text();
   m_edit = std::move(edit);
   if (!changed) return;
@@ -402,11 +406,14 @@ void Canvas::Paste(Document& document) {
   if (!m_clipboard.empty() && (!system || m_clipboardText == system)) {
     notes = m_clipboard;
   } else if (system) {
-    for (std::string& text : ParseClipboardNotes(system)) {
+    ClipboardReport report;
+    for (std::string& text : ParseClipboardNotes(system, kMaxPastedNotes, &report)) {
       Note note;
       note.text = std::move(text);
       notes.push_back(std::move(note));
     }
+    const std::string message = ClipboardMessage(report, notes.size());
+    if (!message.empty() && notice) notice(message);
   }
   if (notes.empty()) return;
   NoteTarget target;

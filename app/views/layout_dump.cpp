@@ -86,6 +86,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   Quoted(out, view.undo);
   out << ",\"redo\":";
   Quoted(out, view.redo);
+  out << ",\"status\":";
+  Quoted(out, view.status);
   out << ",\"addStage\":";
   RectJson(out, camera, view.addStage);
   out << ",\"addLane\":";

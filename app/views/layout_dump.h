@@ -2,7 +2,7 @@
 // tools can aim real mouse input. Its shape is a contract; add keys, never rename them:
 // {"window":[w,h],"stages":[{"id","name","rect"}],"lanes":[{"id","name","kind","rect"}],
 //  "cells":[{"stage","lane","rect"}],"notes":[{"id","stage","lane","text","lines","rect"}],
-//  "curves":[{"id","points":[{"stage","value","pos":[x,y]}]}]}
+//  "curves":[{"id","points":[{"stage","value","pos":[x,y]}]}],"status":"..."}
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
@@ -23,6 +23,7 @@ struct ViewInfo {
   std::vector<uint64_t> selection;
   std::string undo, redo;     // labels of the next undo / redo step
   float uiScale = 1;          // View ▸ UI scale (times the monitor's content scale)
+  std::string status;         // the status line's latest message (kept after it fades)
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -4,6 +4,9 @@
 #include "core/io/board_json.h"
 
 #include <algorithm>
+#include <charconv>
+#include <climits>
+#include <cmath>
 #include <iterator>
 #include <string_view>
 
@@ -167,7 +170,51 @@ struct Counts {
   size_t recordsMissing = 0;        // records that lacked at least one field
   std::vector<std::string> fields;  // which fields, in the order first met
   size_t dropped = 0;               // list items that were not records
+  size_t recordsWrong = 0;          // records with a value of the wrong kind or out of range
+  std::vector<std::string> wrongFields;
 };
+
+void AddField(std::vector<std::string>& fields, std::string name) {
+  if (std::find(fields.begin(), fields.end(), name) == fields.end()) fields.push_back(std::move(name));
+}
+
+// A number written as text ("20", " 2.5"), as a whole string; false for anything else.
+bool NumberInText(const Value& value, double* number) {
+  if (!value.IsString()) return false;
+  std::string_view text(value.GetString(), value.GetStringLength());
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), *number);
+  return !text.empty() && result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+// The value a number field can use, if `value` holds one (a number, or a number in text).
+bool AsNumber(const Value& value, double* number) {
+  if (value.IsNumber()) {
+    *number = value.GetDouble();
+    return true;
+  }
+  return NumberInText(value, number);
+}
+
+// A number or a true/false as the text a person would write for it.
+bool AsText(const Value& value, std::string* text) {
+  if (value.IsBool()) {
+    *text = value.GetBool() ? "true" : "false";
+  } else if (value.IsInt64()) {
+    *text = std::to_string(value.GetInt64());
+  } else if (value.IsUint64()) {
+    *text = std::to_string(value.GetUint64());
+  } else if (value.IsDouble() && std::isfinite(value.GetDouble())) {
+    char digits[32];
+    const auto written = std::to_chars(digits, digits + sizeof digits, value.GetDouble());
+    text->assign(digits, written.ptr);
+  } else {
+    return false;
+  }
+  return true;
+}
 
 struct Filler {
   Allocator& allocator;
@@ -203,6 +250,92 @@ struct Filler {
     return Value();
   }
 
+  size_t wrongInRecord = 0;  // fields of the record being filled that were repaired
+
+  // Whether cereal can read `value` as `field` (a List or Object only needs the right kind; a null
+  // never gets here).
+  static bool UsableValue(const FieldSpec& field, const Value& value) {
+    switch (field.type) {
+      case Type::String:
+      case Type::LaneKind:
+        return value.IsString();
+      case Type::Int:
+        return value.IsInt();
+      case Type::Uint64:
+        return value.IsUint64();
+      case Type::Double:
+        return value.IsNumber();
+      case Type::Bool:
+        return value.IsBool();
+      case Type::OptionalNumber:
+        return value.IsNumber() || value.IsNull();
+      case Type::Object:
+      case Type::List:
+        return true;  // broken structure: Fill refuses it
+    }
+    return true;
+  }
+
+  // `value` converted to what `field` holds where that keeps its meaning ("20" → 20, 12 → "12",
+  // 2.5e9 votes → the most an int holds, "yes" → true); otherwise the field's default.
+  Value Repaired(const FieldSpec& field, const Value& value) {
+    double number = 0;
+    std::string text;
+    switch (field.type) {
+      case Type::String:
+      case Type::LaneKind:
+        if (AsText(value, &text)) return Value(text.c_str(), static_cast<rapidjson::SizeType>(text.size()), allocator);
+        break;
+      case Type::Int:
+        if (AsNumber(value, &number) && !std::isnan(number))
+          return Value(static_cast<int>(std::clamp(number, double(INT_MIN), double(INT_MAX))));
+        break;
+      case Type::Uint64:
+        // A whole number within the ids a board uses; anything else is no id (RepairBoard gives a
+        // record a fresh one, a reference to nothing makes the note free).
+        if (AsNumber(value, &number) && number >= 0 && number <= double(kMaxId) && std::floor(number) == number)
+          return Value(static_cast<uint64_t>(number));
+        break;
+      case Type::Double:
+        if (NumberInText(value, &number)) return Value(number);
+        break;
+      case Type::Bool:
+        if (value.IsNumber()) return Value(value.GetDouble() != 0);
+        if (value.IsString()) {
+          const std::string_view word(value.GetString(), value.GetStringLength());
+          if (word == "true" || word == "yes" || word == "1") return Value(true);
+        }
+        break;
+      case Type::OptionalNumber:
+        if (AsNumber(value, &number)) return Value(number);
+        return Value();  // not measured
+      case Type::List:
+      case Type::Object:
+        break;
+    }
+    return Default(field);
+  }
+
+  // Keeps the texts of a list of texts (tags): numbers and true/false become their text, anything
+  // else is dropped. False when it changed the list.
+  bool TextList(Value& list) {
+    bool clean = true;
+    rapidjson::SizeType kept = 0;
+    const rapidjson::SizeType size = list.Size();
+    for (rapidjson::SizeType i = 0; i < size; ++i) {
+      std::string text;
+      if (!list[i].IsString()) {
+        clean = false;
+        if (!AsText(list[i], &text)) continue;
+        list[i].SetString(text.c_str(), static_cast<rapidjson::SizeType>(text.size()), allocator);
+      }
+      if (kept != i) list[kept] = list[i];
+      ++kept;
+    }
+    while (list.Size() > kept) list.PopBack();
+    return clean;
+  }
+
   // Fills the fields of one record. `prefix` names the part ("pos.") for warnings; a null
   // `counts` records nothing. False with `failed` relative to `object` when the structure is broken.
   bool Fill(Value& object, const RecordSpec& spec, const std::string& prefix, Counts* counts, bool* anyMissing,
@@ -226,6 +359,16 @@ struct Filler {
         continue;
       }
       Value& value = it->value;
+      // A plain value of the wrong kind or out of range is converted or set to its default, so
+      // one bad field never costs the whole board (cereal would refuse it).
+      if (!UsableValue(field, value)) {
+        if (counts) {
+          AddField(counts->wrongFields, prefix + field.name);
+          ++wrongInRecord;
+        }
+        value = Repaired(field, value);
+        if (field.type != Type::OptionalNumber) continue;  // a metric still becomes an array below
+      }
       switch (field.type) {
         case Type::Object: {
           if (!value.IsObject()) {
@@ -245,18 +388,19 @@ struct Filler {
             return false;
           }
           if (field.record && !FillList(value, *field.record, field.name, failed)) return false;
+          if (!field.record && !TextList(value) && counts) {  // tags: texts only
+            AddField(counts->wrongFields, prefix + field.name);
+            ++wrongInRecord;
+          }
           break;
         case Type::OptionalNumber:
           // serialize.h reads a metric as an array of zero or one number (see GetOptionalFloat).
           if (value.IsNull()) {
             value.SetArray();
-          } else if (value.IsNumber()) {
+          } else {
             Value number(std::move(value));
             value.SetArray();
             value.PushBack(number, allocator);
-          } else {
-            *failed = field.name;
-            return false;
           }
           break;
         case Type::LaneKind:
@@ -289,15 +433,19 @@ struct Filler {
     }
     while (list.Size() > kept) list.PopBack();
 
+    const size_t outer = wrongInRecord;  // the record holding this list counts its own
     for (rapidjson::SizeType i = 0; i < kept; ++i) {
       bool missing = false;
       std::string inner;
+      wrongInRecord = 0;
       if (!Fill(list[i], spec, "", &counts, &missing, &inner)) {
         *failed = std::string(name) + "[" + std::to_string(i) + "]." + inner;
         return false;
       }
       if (missing) ++counts.recordsMissing;
+      if (wrongInRecord > 0) ++counts.recordsWrong;
     }
+    wrongInRecord = outer;
     return true;
   }
 };
@@ -360,6 +508,13 @@ std::string CheckLimits(const rapidjson::Value& board) {
   return "";
 }
 
+bool HasBoardField(const rapidjson::Value& board) {
+  if (!board.IsObject()) return false;
+  for (const FieldSpec& field : kBoardFields)
+    if (board.HasMember(field.name)) return true;
+  return false;
+}
+
 bool PrepareBoard(rapidjson::Value& board, rapidjson::Document::AllocatorType& allocator, std::string* failedField,
                   std::vector<std::string>* warnings) {
   Filler filler{allocator, {}, 0};
@@ -370,6 +525,10 @@ bool PrepareBoard(rapidjson::Value& board, rapidjson::Document::AllocatorType& a
   if (!boardCounts.fields.empty()) {
     warnings->push_back("The board was missing some details (" + FieldList(boardCounts.fields) +
                         ") and got default values.");
+  }
+  if (!boardCounts.wrongFields.empty()) {
+    warnings->push_back("The board had values of the wrong kind or out of range (" +
+                        FieldList(boardCounts.wrongFields) + "), which were converted or set to defaults.");
   }
   for (int tally = kStageTally; tally < kTallyCount; ++tally) {
     const Counts& counts = filler.counts[tally];
@@ -382,6 +541,11 @@ bool PrepareBoard(rapidjson::Value& board, rapidjson::Document::AllocatorType& a
       warnings->push_back(Counted(counts.recordsMissing, info.singular, info.plural) + " " +
                           WasWere(counts.recordsMissing) + " missing some details (" + FieldList(counts.fields) +
                           ") and got default values.");
+    }
+    if (counts.recordsWrong > 0) {
+      warnings->push_back(Counted(counts.recordsWrong, info.singular, info.plural) + " had values of the wrong kind " +
+                          "or out of range (" + FieldList(counts.wrongFields) +
+                          "), which were converted or set to defaults.");
     }
     if (tally == kLaneTally && filler.unknownKinds > 0) {
       warnings->push_back(Counted(filler.unknownKinds, "lane", "lanes") +

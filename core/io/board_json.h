@@ -22,11 +22,16 @@ void Migrate(rapidjson::Document& document, int fromVersion);
 // limits, else the reason, as "it has 250,000 notes, and Journeyboard opens boards of up to 200,000".
 std::string CheckLimits(const rapidjson::Value& board);
 
+// Whether the "board" object holds at least one of a board's fields (meta, nextId, stages...).
+bool HasBoardField(const rapidjson::Value& board);
+
 // Fills missing fields of the "board" object and its records with defaults and drops list items
 // that are not objects, with one warning per kind of record. A null counts as missing (no data is
-// lost by a default). Fails only for broken structure (a list that is not a list, a record that
-// is not an object, a metric that is neither a number nor null); then `failedField` names it, as
-// "notes[3].metrics.csi".
+// lost by a default). A plain value of the wrong kind or out of range is converted where that
+// keeps its meaning (12 → "12", "20" → 20, "yes" → true, a vote of -2^63 → the least an int
+// holds, for RepairBoard to clamp) or else set to its default, with one warning per kind of
+// record. Fails only for broken structure (a list that is not a list, a record that is not an
+// object); then `failedField` names it, as "notes[3].pos".
 bool PrepareBoard(rapidjson::Value& board, rapidjson::Document::AllocatorType& allocator, std::string* failedField,
                   std::vector<std::string>* warnings);
 

@@ -156,6 +156,103 @@ rapidjson::ParseResult ParseDocument(std::string_view json, rapidjson::Document*
   return result;
 }
 
+// JSON text with each escaped lone surrogate ("\ud800" without its pair, which RapidJSON refuses)
+// written as the raw bytes of that surrogate instead: invalid UTF-8 that RepairBoard then replaces
+// with U+FFFD and counts, as it does for raw broken bytes. Only escapes are touched; "\\ud800"
+// (an escaped backslash, then text) is left alone.
+std::string LoneSurrogatesAsBytes(std::string_view json) {
+  auto hex = [&json](size_t at, unsigned* code) {
+    if (at + 6 > json.size() || json[at] != '\\' || json[at + 1] != 'u') return false;
+    const auto result = std::from_chars(json.data() + at + 2, json.data() + at + 6, *code, 16);
+    return result.ec == std::errc() && result.ptr == json.data() + at + 6;
+  };
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size();) {
+    unsigned code = 0, low = 0;
+    if (json[i] != '\\') {
+      out += json[i++];
+    } else if (!hex(i, &code) || code < 0xD800 || code > 0xDFFF) {
+      out.append(json.substr(i, 2));  // any other escape, "\\" included
+      i += 2;
+    } else if (code <= 0xDBFF && hex(i + 6, &low) && low >= 0xDC00 && low <= 0xDFFF) {
+      out.append(json.substr(i, 12));  // a proper pair
+      i += 12;
+    } else {
+      out += char(0xE0 | (code >> 12));
+      out += char(0x80 | ((code >> 6) & 0x3F));
+      out += char(0x80 | (code & 0x3F));
+      i += 6;
+    }
+  }
+  return out;
+}
+
+// JSON text with each number that RapidJSON refuses as too big (1e400, a 100,000-digit integer)
+// written as Infinity or 0 instead, which the loader reads and RepairBoard clamps, saying so.
+// Strings are copied as they are.
+std::string HugeNumbersInRange(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  bool inString = false, escaped = false;
+  for (size_t i = 0; i < json.size();) {
+    const char c = json[i];
+    if (inString || (c != '-' && (c < '0' || c > '9'))) {
+      if (inString && escaped) escaped = false;
+      else if (inString && c == '\\') escaped = true;
+      else if (c == '"') inString = !inString;
+      out += c;
+      ++i;
+      continue;
+    }
+    const size_t end = std::min(json.find_first_not_of("0123456789+-.eE", i), json.size());
+    const std::string_view number = json.substr(i, end - i);
+    i = end;
+    double value = 0;
+    const auto parsed = std::from_chars(number.data(), number.data() + number.size(), value);
+    if (parsed.ec == std::errc() && number.size() <= 300) {
+      out.append(number);
+      continue;
+    }
+    if (parsed.ec != std::errc::result_out_of_range && parsed.ec != std::errc()) {
+      out.append(number);  // not a number after all ("-Infinity"): RapidJSON judges it
+      continue;
+    }
+    // Out of double's range: large if its digits before the point and its exponent say so.
+    const std::string_view digits = number.substr(number.front() == '-' ? 1 : 0);
+    const size_t exponentAt = digits.find_first_of("eE");
+    const std::string_view mantissa = digits.substr(0, exponentAt);
+    const size_t leading = std::min(mantissa.find_first_not_of('0'), mantissa.size());
+    const long whole = long(std::min(mantissa.find('.'), mantissa.size())) - long(leading);
+    long exponent = 0;
+    if (exponentAt != std::string_view::npos) {
+      std::string_view text = digits.substr(exponentAt + 1);
+      if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+      if (std::from_chars(text.data(), text.data() + text.size(), exponent).ec == std::errc::result_out_of_range)
+        exponent = text.front() == '-' ? -1000000 : 1000000;
+    }
+    if (whole + exponent > 0) out += number.front() == '-' ? "-Infinity" : "Infinity";
+    else out += '0';
+  }
+  return out;
+}
+
+// The first key `object` holds twice, quoted ("\"board\""), or "" when none is repeated. A key that
+// is long or not plain text is named "a key".
+std::string RepeatedKey(const rapidjson::Value& object) {
+  std::vector<std::string_view> keys;
+  keys.reserve(object.MemberCount());
+  for (const auto& member : object.GetObject())
+    keys.emplace_back(member.name.GetString(), member.name.GetStringLength());
+  std::sort(keys.begin(), keys.end());
+  const auto repeated = std::adjacent_find(keys.begin(), keys.end());
+  if (repeated == keys.end()) return "";
+  const bool plain = repeated->size() <= 40 && std::all_of(repeated->begin(), repeated->end(), [](char c) {
+    return c >= 0x20 && c < 0x7F;
+  });
+  return plain ? "\"" + std::string(*repeated) + "\"" : "a key";
+}
+
 // Lets cereal read straight from a string's bytes without copying them into a stringstream.
 class ReadOnlyBuffer : public std::streambuf {
  public:
@@ -229,20 +326,49 @@ LoadResult BoardFromJson(const std::string& text, const std::string& sourceName)
                                               std::to_string(kMaxNesting) + " levels deep.");
   }
 
+  // A NUL byte ends RapidJSON's input, which would ignore whatever follows it: parse the text
+  // before it, and call the rest stray data below. (No JSON text holds a raw NUL.)
+  const size_t nul = json.find('\0');
+  std::string_view body = json.substr(0, nul);
+  auto lineAt = [](std::string_view text, size_t offset) {
+    offset = std::min(offset, text.size());
+    return std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  };
+
   rapidjson::Document document;
   rapidjson::ParseResult parsed;
+  std::string rewritten;  // the text with what RapidJSON refuses but a repair can handle rewritten
+  bool numbersDone = false, surrogatesDone = false;
+  // Where data follows the JSON value (after a NUL, or RapidJSON's "root not singular"), as a line:
+  // the value before it is parsed, so that a board file says it is damaged and others are not ours.
+  std::string strayLine = nul == std::string_view::npos ? "" : lineAt(json, nul);
   try {
-    parsed = ParseDocument(json, &document);
+    for (;;) {
+      parsed = ParseDocument(body, &document);
+      // Each repairable refusal is rewritten once, then parsed again (only a damaged file pays).
+      if (parsed.Code() == rapidjson::kParseErrorNumberTooBig && !numbersDone) {
+        numbersDone = true;
+        rewritten = HugeNumbersInRange(body);
+      } else if (parsed.Code() == rapidjson::kParseErrorStringUnicodeSurrogateInvalid && !surrogatesDone) {
+        surrogatesDone = true;
+        rewritten = LoneSurrogatesAsBytes(body);
+      } else if (parsed.Code() == rapidjson::kParseErrorDocumentRootNotSingular && strayLine.empty()) {
+        strayLine = lineAt(body, parsed.Offset());
+        std::string value(body.substr(0, parsed.Offset()));
+        rewritten = std::move(value);
+      } else {
+        break;
+      }
+      body = rewritten;
+    }
   } catch (...) {  // RapidJSON asserts throw; nothing should reach here, but a file must not crash us
     return Fail(LoadErrorKind::NotABoard, name + " is not a Journeyboard file.");
   }
   if (parsed.IsError()) {
     if (StartsLikeBoard(json)) {
       // A line number, because the file is pretty-printed and people open it in an editor.
-      const size_t offset = std::min(parsed.Offset(), json.size());
-      const auto line = 1 + std::count(json.begin(), json.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
       return Fail(LoadErrorKind::InvalidData,
-                  name + " is damaged: its text is cut off or broken at line " + std::to_string(line) + ".");
+                  name + " is damaged: its text is cut off or broken at line " + lineAt(body, parsed.Offset()) + ".");
     }
     return Fail(LoadErrorKind::NotABoard, name + " is not a Journeyboard file.");
   }
@@ -255,6 +381,11 @@ LoadResult BoardFromJson(const std::string& text, const std::string& sourceName)
   if (format == root.MemberEnd() || !format->value.IsString() ||
       std::strcmp(format->value.GetString(), kFormatName) != 0) {
     return Fail(LoadErrorKind::NotABoard, name + " is not a Journeyboard file.");
+  }
+  // Refused rather than ignored: a file with more after its board is not what was saved.
+  if (!strayLine.empty()) {
+    return Fail(LoadErrorKind::InvalidData,
+                name + " is damaged: it has stray data after the board, at line " + strayLine + ".");
   }
   auto version = root.FindMember("formatVersion");
   if (version == root.MemberEnd() || !version->value.IsInt64()) {
@@ -271,9 +402,26 @@ LoadResult BoardFromJson(const std::string& text, const std::string& sourceName)
                 name + " is damaged: it claims format " + std::to_string(formatVersion) + ", which never existed.");
   }
 
+  // A repeated key: RapidJSON keeps both and FindMember finds the first, so the other copy would
+  // be dropped without a word. Refused, not repaired: which copy holds the real work is for a
+  // person to judge, and the file stays as it is for them.
+  if (const std::string repeated = RepeatedKey(root); !repeated.empty()) {
+    return Fail(LoadErrorKind::InvalidData, name + " is damaged: it holds " + repeated +
+                                                " twice, and Journeyboard cannot tell which copy is right.");
+  }
   auto boardMember = document.FindMember("board");
   if (boardMember == document.MemberEnd() || !boardMember->value.IsObject()) {
     return Fail(LoadErrorKind::InvalidData, name + " is damaged: it holds no board data.");
+  }
+  if (const std::string repeated = RepeatedKey(boardMember->value); !repeated.empty()) {
+    return Fail(LoadErrorKind::InvalidData, name + " is damaged: its board holds " + repeated +
+                                                " twice, and Journeyboard cannot tell which copy is right.");
+  }
+  // Data under "board" that has none of a board's fields is something else's: opening it as an
+  // empty board and saving would drop it. ({} is a board with nothing in it yet.)
+  if (!boardMember->value.ObjectEmpty() && !board_json::HasBoardField(boardMember->value)) {
+    return Fail(LoadErrorKind::NotABoard,
+                name + " is not a Journeyboard board: its board part holds none of a board's fields.");
   }
   // Counted on the document, before a migration or cereal builds anything per record.
   const std::string overLimit = board_json::CheckLimits(boardMember->value);

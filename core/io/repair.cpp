@@ -136,9 +136,9 @@ std::vector<std::string> RepairBoard(Board& board) {
   // A note's own values (position, scores, texts) are clamped as the edit commands clamp them.
   SanitizeCounts counts;
   for (Stage& stage : board.stages)
-    stage.width = ClampValue(stage.width, kMinSize, kMaxSize, Stage().width, &counts.geometry);
+    stage.width = ClampValue(stage.width, kMinStageWidth, kMaxStageWidth, Stage().width, &counts.geometry);
   for (Lane& lane : board.lanes)
-    lane.height = ClampValue(lane.height, kMinSize, kMaxSize, Lane().height, &counts.geometry);
+    lane.height = ClampValue(lane.height, kMinLaneHeight, kMaxLaneHeight, Lane().height, &counts.geometry);
   for (Note& note : board.notes) ClampNoteValues(note, &counts);
 
   // Notes whose stage or lane is gone are not dropped: they move to a column right of the grid
@@ -207,23 +207,29 @@ std::vector<std::string> RepairBoard(Board& board) {
                        " that " + WasWere(counts.scores) + " out of range.");
   }
 
-  size_t& cuts = counts.cuts;  // notes' texts were cut above, with their values
-  CutText(board.meta.title, &cuts);
-  CutText(board.meta.created, &cuts);
-  CutText(board.meta.modified, &cuts);
-  for (Stage& stage : board.stages) CutText(stage.name, &cuts);
-  for (Lane& lane : board.lanes) CutText(lane.name, &cuts);
+  // Every text: broken UTF-8 repaired, then cut (notes' texts were done above, with their values).
+  auto text = [&counts](std::string& value) { RepairText(value, &counts); };
+  text(board.meta.title);
+  text(board.meta.created);
+  text(board.meta.modified);
+  for (Stage& stage : board.stages) text(stage.name);
+  for (Lane& lane : board.lanes) text(lane.name);
   for (EmotionCurve& curve : board.curves) {
-    CutText(curve.name, &cuts);
-    for (CurvePoint& point : curve.points) CutText(point.label, &cuts);
+    text(curve.name);
+    for (CurvePoint& point : curve.points) text(point.label);
   }
   for (Persona& persona : board.personas) {
-    for (std::string* text : {&persona.name, &persona.description, &persona.goals, &persona.needs, &persona.pains,
-                              &persona.objections, &persona.channels, &persona.quote})
-      CutText(*text, &cuts);
+    for (std::string* value : {&persona.name, &persona.description, &persona.goals, &persona.needs, &persona.pains,
+                               &persona.objections, &persona.channels, &persona.quote})
+      text(*value);
   }
-  if (cuts > 0) {
-    warnings.push_back("Cut " + Counted(cuts, "text", "texts") + " longer than " + Thousands(kMaxTextChars) +
+  if (counts.broken > 0) {
+    // Each broken character is now U+FFFD; the broken bytes are never written back.
+    warnings.push_back(Counted(counts.broken, "text", "texts") + " held broken characters and " +
+                       WasWere(counts.broken) + " repaired.");
+  }
+  if (counts.cuts > 0) {
+    warnings.push_back("Cut " + Counted(counts.cuts, "text", "texts") + " longer than " + Thousands(kMaxTextChars) +
                        " characters.");
   }
   return warnings;

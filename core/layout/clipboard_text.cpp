@@ -1,5 +1,8 @@
 #include "core/layout/clipboard_text.h"
 
+#include "core/model/sanitize.h"
+#include "core/model/warnings.h"
+
 namespace jb {
 
 namespace {
@@ -51,25 +54,51 @@ std::string NormalizeNewlines(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> ParseClipboardNotes(std::string_view text, size_t maxNotes) {
-  const std::string s = NormalizeNewlines(text);
+std::vector<std::string> ParseClipboardNotes(std::string_view text, size_t maxNotes, ClipboardReport* report) {
+  std::string s = NormalizeNewlines(text);
+  RepairUtf8(s);  // before splitting: a cut here is then never inside a sequence
+  ClipboardReport counts;
   std::vector<std::string> notes;
+  // Every note is counted, the ones past maxNotes too, so that the message can say how many.
+  auto add = [&](std::string note) {
+    ++counts.found;
+    if (notes.size() >= maxNotes) return;
+    if (CutToCodepoints(note, kMaxTextChars)) ++counts.cut;
+    notes.push_back(std::move(note));
+  };
   if (s.find('\t') == std::string::npos) {
-    for (size_t start = 0; start < s.size() && notes.size() < maxNotes;) {
+    for (size_t start = 0; start < s.size();) {
       size_t end = s.find('\n', start);
       if (end == std::string::npos) end = s.size();
-      std::string line = s.substr(start, end - start);
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      if (!line.empty()) notes.push_back(line);
+      size_t last = end;
+      while (last > start && s[last - 1] == ' ') --last;
+      if (last > start) {
+        if (notes.size() < maxNotes) add(s.substr(start, last - start));
+        else ++counts.found;  // not copied: only counted
+      }
       start = end + 1;
     }
-    return notes;
+  } else {
+    for (size_t pos = 0; pos < s.size(); ++pos) {  // ++pos skips the separator
+      std::string cell = Trim(ReadCell(s, &pos), " \t\n");
+      if (!cell.empty()) add(std::move(cell));
+    }
   }
-  for (size_t pos = 0; pos < s.size() && notes.size() < maxNotes; ++pos) {  // ++pos skips the separator
-    std::string cell = Trim(ReadCell(s, &pos), " \t\n");
-    if (!cell.empty()) notes.push_back(cell);
-  }
+  if (report) *report = counts;
   return notes;
+}
+
+std::string ClipboardMessage(const ClipboardReport& report, size_t pasted) {
+  std::string message;
+  if (report.found > pasted) {
+    message = "Pasted " + Thousands(pasted) + " of " + Thousands(report.found) +
+              " lines: one paste makes at most " + Thousands(kMaxPastedNotes) + " notes";
+  }
+  if (report.cut > 0) {
+    message += message.empty() ? "Pasted text was cut" : ", and " + Counted(report.cut, "text was", "texts were") + " cut";
+    message += " to a note's limit of " + Thousands(kMaxTextChars) + " characters";
+  }
+  return message.empty() ? message : message + ".";
 }
 
 }  // namespace jb

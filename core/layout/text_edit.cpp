@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/model/limits.h"
+#include "core/model/sanitize.h"
+
 namespace jb {
 
 namespace {
@@ -54,10 +57,15 @@ void TextEdit::SetText(std::string text) {
   m_goalX = -1;
 }
 
-void TextEdit::Insert(std::string_view utf8) {
-  size_t begin = SelectionBegin();
-  m_text.replace(begin, SelectionEnd() - begin, utf8);
-  MoveTo(begin + utf8.size(), false);
+bool TextEdit::Insert(std::string_view utf8) {
+  std::string text(utf8);
+  RepairUtf8(text);
+  const size_t begin = SelectionBegin();
+  const size_t kept = CountCodepoints(m_text) - CountCodepoints(std::string_view(m_text).substr(begin, SelectionEnd() - begin));
+  const bool cut = CutToCodepoints(text, kMaxTextChars - std::min(kept, kMaxTextChars));
+  m_text.replace(begin, SelectionEnd() - begin, text);
+  MoveTo(begin + text.size(), false);
+  return !cut;
 }
 
 void TextEdit::Type(char32_t c) {

@@ -38,9 +38,12 @@ class TextEdit {
   size_t SelectionEnd() const { return m_anchor < m_caret ? m_caret : m_anchor; }
   std::string SelectedText() const { return m_text.substr(SelectionBegin(), SelectionEnd() - SelectionBegin()); }
 
-  // Replaces the selection (if any) with `utf8` and puts the caret after it.
-  void Insert(std::string_view utf8);
-  // A typed character: control characters (below U+0020, and U+007F) are ignored.
+  // Replaces the selection (if any) with `utf8` and puts the caret after it. Broken UTF-8 in it
+  // becomes U+FFFD (RepairUtf8), and the text keeps to kMaxTextChars code points (a file's limit,
+  // core/model/limits.h): what does not fit is left out, and then the result is false.
+  bool Insert(std::string_view utf8);
+  // A typed character: control characters (below U+0020, and U+007F) are ignored, and so is a
+  // character past kMaxTextChars.
   void Type(char32_t codepoint);
   // Delete the selection if there is one, else the cluster before / after the caret.
   void Backspace();

@@ -2,46 +2,28 @@
 
 #include <algorithm>
 
+#include <utf8proc.h>
+
 namespace jb {
 
+// utf8proc decodes (libutf8proc-dev): overlong forms, surrogates and cut-off sequences are invalid.
 char32_t NextCodepoint(std::string_view text, size_t* pos) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char c = byte(*pos);
-  int length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (length == 0 || *pos + length > text.size()) {
+  utf8proc_int32_t code = 0;
+  const utf8proc_ssize_t length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + *pos),
+                                                   static_cast<utf8proc_ssize_t>(text.size() - *pos), &code);
+  if (length <= 0) {
     ++*pos;
     return 0xFFFD;
   }
-  char32_t code = length == 1 ? c : c & (0x7F >> length);
-  for (int i = 1; i < length; ++i) {
-    unsigned char next = byte(*pos + i);
-    if ((next & 0xC0) != 0x80) {
-      ++*pos;
-      return 0xFFFD;
-    }
-    code = (code << 6) | (next & 0x3F);
-  }
-  *pos += length;
-  return code;
+  *pos += static_cast<size_t>(length);
+  return static_cast<char32_t>(code);
 }
 
 void AppendUtf8(std::string& out, char32_t c) {
-  if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-  if (c < 0x80) {
-    out += char(c);
-  } else if (c < 0x800) {
-    out += char(0xC0 | (c >> 6));
-    out += char(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += char(0xE0 | (c >> 12));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  } else {
-    out += char(0xF0 | (c >> 18));
-    out += char(0x80 | ((c >> 12) & 0x3F));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  }
+  utf8proc_int32_t code = c <= 0x10FFFF ? static_cast<utf8proc_int32_t>(c) : 0xFFFD;
+  if (!utf8proc_codepoint_valid(code)) code = 0xFFFD;  // a surrogate
+  utf8proc_uint8_t bytes[4];
+  out.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(utf8proc_encode_char(code, bytes)));
 }
 
 size_t PrevCodepointStart(std::string_view text, size_t pos) {

@@ -27,6 +27,8 @@ inline constexpr size_t kMaxCurvePoints = 100000;  // over all curves
 // commands (ClampNoteValues, core/model/sanitize.h), so an edit never makes a board that a save
 // and load would change.
 inline constexpr size_t kMaxTextChars = 20000;  // longer texts (code points) are cut on load
+// Notes one paste of outside text makes (core/layout/clipboard_text.h says why it is a cap).
+inline constexpr size_t kMaxPastedNotes = 200;
 // Ids a board may use: 2^53 is what any JSON reader keeps exact, and far from wrapping to 0.
 inline constexpr uint64_t kMaxId = uint64_t(1) << 53;
 // Note positions beyond ±this (board units) are not a place anyone put a note: a broken file or
@@ -37,10 +39,9 @@ inline constexpr float kMaxCoordinate = 1e6f;
 // purpose: a position between the two still reaches RepairBoard out of range, which clamps it and
 // says so in a warning; clamping to kMaxCoordinate while reading would fix it silently.
 inline constexpr double kMaxJsonNumber = 1e7;
-// Stage widths and lane heights a file may hold (RepairBoard; NaN becomes the default).
-inline constexpr float kMinSize = 20, kMaxSize = 20000;
-// Stage widths and lane heights the resize commands allow: narrower than a file may hold, so a
-// drag never makes a header too small to grab or too large to see.
+// Stage widths and lane heights: what the resize commands allow and what loading clamps a file's
+// to (RepairBoard; NaN becomes the default). One range for both: a wider stage is nothing a
+// facilitator can make, and 1,000 stages of an absurd width export as a blank image.
 inline constexpr float kMinStageWidth = 160, kMaxStageWidth = 4000;
 inline constexpr float kMinLaneHeight = 60, kMaxLaneHeight = 4000;
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <optional>
 
+#include <utf8proc.h>
+
 namespace jb {
 
 namespace {
@@ -33,17 +35,63 @@ float ClampValue(float value, float low, float high, float fallback, size_t* cha
   return fixed;
 }
 
-void CutText(std::string& text, size_t* cuts) {
-  if (text.size() <= kMaxTextChars) return;  // a code point is at least one byte
+size_t CountCodepoints(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
+  }));
+}
+
+bool CutToCodepoints(std::string& text, size_t most) {
+  if (text.size() <= most) return false;  // a code point is at least one byte
   size_t points = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
-    if (points++ == kMaxTextChars) {
+    if (points++ == most) {
       text.resize(i);
-      ++*cuts;
-      return;
+      return true;
     }
   }
+  return false;
+}
+
+void CutText(std::string& text, size_t* cuts) {
+  if (CutToCodepoints(text, kMaxTextChars)) ++*cuts;
+}
+
+bool RepairUtf8(std::string& text) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  utf8proc_int32_t code = 0;
+  utf8proc_ssize_t at = 0;
+  // Most texts are valid: look without copying first.
+  while (at < size) {
+    if (bytes[at] < 0x80) {
+      ++at;
+      continue;
+    }
+    const utf8proc_ssize_t length = utf8proc_iterate(bytes + at, size - at, &code);
+    if (length < 0) break;
+    at += length;
+  }
+  if (at == size) return false;
+  std::string repaired(text, 0, static_cast<size_t>(at));
+  while (at < size) {
+    const utf8proc_ssize_t length = utf8proc_iterate(bytes + at, size - at, &code);
+    if (length < 0) {
+      repaired += "\xEF\xBF\xBD";  // U+FFFD for the byte that starts no valid sequence
+      ++at;
+    } else {
+      repaired.append(text, static_cast<size_t>(at), static_cast<size_t>(length));
+      at += length;
+    }
+  }
+  text = std::move(repaired);
+  return true;
+}
+
+void RepairText(std::string& text, SanitizeCounts* counts) {
+  if (RepairUtf8(text)) ++counts->broken;
+  CutText(text, &counts->cuts);
 }
 
 void ClampNoteValues(Note& note, SanitizeCounts* counts) {
@@ -54,8 +102,8 @@ void ClampNoteValues(Note& note, SanitizeCounts* counts) {
   ClampMetric(note.metrics.conversion, 0, 100, &counts->scores);
   ClampMetric(note.metrics.csi, 0, 100, &counts->scores);
   ClampMetric(note.metrics.nps, -100, 100, &counts->scores);
-  for (std::string* text : {&note.text, &note.owner, &note.due, &note.channel}) CutText(*text, &counts->cuts);
-  for (std::string& tag : note.tags) CutText(tag, &counts->cuts);
+  for (std::string* text : {&note.text, &note.owner, &note.due, &note.channel}) RepairText(*text, counts);
+  for (std::string& tag : note.tags) RepairText(tag, counts);
 }
 
 }  // namespace jb

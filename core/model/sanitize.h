@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "core/model/model.h"
 
@@ -14,17 +15,31 @@ struct SanitizeCounts {
   size_t geometry = 0;  // positions and sizes: NaN or far out of range
   size_t scores = 0;    // votes, severity, metrics, emotion values
   size_t cuts = 0;      // texts cut to kMaxTextChars
+  size_t broken = 0;    // texts that held invalid UTF-8, repaired by RepairUtf8
 };
 
 // `value` clamped into [low, high]; NaN becomes `fallback`. Counts a change in `changes`.
 float ClampValue(float value, float low, float high, float fallback, size_t* changes);
 
-// Cuts `text` after kMaxTextChars code points, never inside a UTF-8 sequence. Counts a cut.
+// Code points in UTF-8 `text` (bytes that are not continuation bytes).
+size_t CountCodepoints(std::string_view text);
+// Cuts `text` after `most` code points, never inside a UTF-8 sequence. True when it cut.
+bool CutToCodepoints(std::string& text, size_t most);
+// Cuts `text` after kMaxTextChars code points. Counts a cut.
 void CutText(std::string& text, size_t* cuts);
 
+// Replaces every byte that does not begin a valid UTF-8 sequence (stray continuation bytes,
+// overlong forms, surrogates, code points past U+10FFFF, cut-off sequences) with U+FFFD, as
+// utf8proc decodes it. True when `text` changed. Text from outside (files, journal records, the
+// clipboard, typed input) goes through this before it reaches a board.
+bool RepairUtf8(std::string& text);
+
+// RepairUtf8, then CutText, counting each in `counts`: what every text read from outside gets.
+void RepairText(std::string& text, SanitizeCounts* counts);
+
 // A note's own values: position within ±kMaxCoordinate (NaN → 0), votes ≥ 0, severity 0..3,
-// conversion and CSI 0..100, NPS -100..100 (a NaN metric is dropped), texts and tags cut to
-// kMaxTextChars. Its id, stage and lane are left alone (they depend on the board).
+// conversion and CSI 0..100, NPS -100..100 (a NaN metric is dropped), texts and tags repaired
+// (RepairText). Its id, stage and lane are left alone (they depend on the board).
 void ClampNoteValues(Note& note, SanitizeCounts* counts);
 
 }  // namespace jb

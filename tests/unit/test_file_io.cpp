@@ -338,7 +338,7 @@ TEST_CASE("Load errors: versions") {
   }
 }
 
-TEST_CASE("Load errors: wrong fields name the field") {
+TEST_CASE("Load errors: broken structure names the field") {
   struct Case {
     const char* from;
     const char* to;
@@ -347,22 +347,10 @@ TEST_CASE("Load errors: wrong fields name the field") {
   const std::vector<Case> cases = {
       {R"("notes": [)", R"("notes": "none", "x": [)", "a field with a wrong value (notes)"},
       {R"("notes": [)", R"("notes": {"a": 1}, "x": [)", "a field with a wrong value (notes)"},
-      {R"("text": "Hello")", R"("text": 5)", "a field with a wrong value (notes[0].text)"},
-      {R"("width": 360)", R"("width": "wide")", "a field with a wrong value (stages[0].width)"},
-      {R"("id": 5)", R"("id": -5)", "a field with a wrong value (notes[0].id)"},
-      {R"("votes": 0)", R"("votes": 10000000000)", "a field with a wrong value (notes[0].votes)"},
-      {R"("tags": ["a"])", R"("tags": [1])", "a field with a wrong value (notes[0].tags)"},
       {R"("pos": {"y": 0, "x": 0})", R"("pos": [0, 0])", "a field with a wrong value (notes[0].pos)"},
-      {R"("pos": {"y": 0, "x": 0})", R"("pos": {"y": 0, "x": "left"})", "a field with a wrong value (notes[0].pos.x)"},
       {R"("stages": [)", R"("stages": 5, "x": [)", "a field with a wrong value (stages)"},
       {R"("points": [)", R"("points": {}, "x": [)", "a field with a wrong value (curves[0].points)"},
       {R"("meta": {)", R"("meta": [], "x": {)", "a field with a wrong value (meta)"},
-      {R"("kind": "custom")", R"("kind": 3)", "a field with a wrong value (lanes[0].kind)"},
-      {R"("collapsed": false)", R"("collapsed": 0)", "a field with a wrong value (lanes[0].collapsed)"},
-      {R"("value": -0.25)", R"("value": "low")", "a field with a wrong value (curves[0].points[0].value)"},
-      {R"({"id": 4, "name": "P")", R"({"id": 4, "name": ["P"])", "a field with a wrong value (personas[0].name)"},
-      {R"("title": "Hand made")", R"("title": 5)", "a field with a wrong value (meta.title)"},
-      {R"("nextId": 1,)", R"("nextId": -1,)", "a field with a wrong value (nextId)"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.to);
@@ -372,6 +360,39 @@ TEST_CASE("Load errors: wrong fields name the field") {
   // No board object at all.
   FromJsonError(R"({"format": "journeyboard", "formatVersion": 1, "app": "0.1.0"})", LoadErrorKind::InvalidData);
   FromJsonError(R"({"format": "journeyboard", "formatVersion": 1, "board": []})", LoadErrorKind::InvalidData);
+}
+
+// A plain value of the wrong kind costs that value, not the board (issue 13; these were refusals).
+TEST_CASE("Load: a plain value of the wrong kind is repaired, and the warning names the field") {
+  struct Case {
+    const char* from;
+    const char* to;
+    const char* expected;
+  };
+  const std::vector<Case> cases = {
+      {R"("text": "Hello")", R"("text": 5)", "1 note had values of the wrong kind or out of range (text)"},
+      {R"("width": 360)", R"("width": "wide")", "1 stage had values of the wrong kind or out of range (width)"},
+      {R"("id": 5)", R"("id": -5)", "1 note had values of the wrong kind or out of range (id)"},
+      {R"("votes": 0)", R"("votes": 10000000000)", "1 note had values of the wrong kind or out of range (votes)"},
+      {R"("tags": ["a"])", R"("tags": [1])", "1 note had values of the wrong kind or out of range (tags)"},
+      {R"("pos": {"y": 0, "x": 0})", R"("pos": {"y": 0, "x": "left"})",
+       "1 note had values of the wrong kind or out of range (pos.x)"},
+      {R"("kind": "custom")", R"("kind": 3)", "1 lane had values of the wrong kind or out of range (kind)"},
+      {R"("collapsed": false)", R"("collapsed": 0)", "1 lane had values of the wrong kind or out of range (collapsed)"},
+      {R"("value": -0.25)", R"("value": "low")",
+       "1 emotion curve point had values of the wrong kind or out of range (value)"},
+      {R"({"id": 4, "name": "P")", R"({"id": 4, "name": ["P"])",
+       "1 persona had values of the wrong kind or out of range (name)"},
+      {R"("title": "Hand made")", R"("title": 5)", "The board had values of the wrong kind or out of range (meta.title)"},
+      {R"("nextId": 1,)", R"("nextId": -1,)", "The board had values of the wrong kind or out of range (nextId)"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.to);
+    const LoadResult loaded = BoardFromJson(Replace(kMinimalBoard, c.from, c.to), "test.cjm");
+    REQUIRE(AsBoard(loaded));
+    CAPTURE(Warnings(loaded));
+    CHECK(HasWarning(Warnings(loaded), std::string(c.expected) + ", which were converted or set to defaults."));
+  }
 }
 
 TEST_CASE("Load errors: deep nesting is refused without a crash") {
@@ -592,11 +613,17 @@ TEST_CASE("Metrics read as numbers or null, and nothing else") {
   CHECK(note.channel == "site");
   CHECK(Warnings(loaded).empty());
 
+  // Anything else is not measured (a number in text is that number), with a warning.
   for (const char* bad : {R"("csi": "high")", R"("csi": [50])", R"("csi": {})", R"("csi": true)"}) {
     CAPTURE(bad);
-    CHECK(FromJsonError(Replace(v2, R"("csi": null)", bad), LoadErrorKind::InvalidData) ==
-          "test.cjm is damaged: the board data has a field with a wrong value (notes[0].metrics.csi).");
+    const LoadResult repaired = BoardFromJson(Replace(v2, R"("csi": null)", bad), "m.cjm");
+    REQUIRE(AsBoard(repaired));
+    CHECK_FALSE(AsBoard(repaired)->notes.at(0).metrics.csi);
+    CHECK(HasWarning(Warnings(repaired), "1 note had values of the wrong kind or out of range (metrics.csi)"));
   }
+  const LoadResult text = BoardFromJson(Replace(v2, R"("csi": null)", R"("csi": "55")"), "m.cjm");
+  REQUIRE(AsBoard(text));
+  CHECK(AsBoard(text)->notes.at(0).metrics.csi == 55.0f);
   // A metric left out is simply not measured.
   const LoadResult partial = BoardFromJson(Replace(v2, R"("csi": null, )", ""), "m.cjm");
   REQUIRE(AsBoard(partial));
@@ -614,13 +641,13 @@ TEST_CASE("Numbers read exactly, including the ones RapidJSON 1.1's own conversi
   CHECK(width("360.25") == 360.25f);
   CHECK(width("3.6025e2") == 360.25f);
   CHECK(width("3602.5E-1") == 360.25f);
-  CHECK(width("0e300") == 20);      // zero, clamped to the smallest stage (UB inside RapidJSON 1.1)
-  CHECK(width("-0.0e-400") == 20);
-  CHECK(width("1e-400") == 20);     // underflows to zero
-  CHECK(width("9.99e308") == 20000);  // overflows to infinity, clamped
-  CHECK(width("123456789012345678901234567890") == 20000);  // no 64-bit integer: a double
+  CHECK(width("0e300") == kMinStageWidth);  // zero, clamped to the smallest stage (UB inside RapidJSON 1.1)
+  CHECK(width("-0.0e-400") == kMinStageWidth);
+  CHECK(width("1e-400") == kMinStageWidth);     // underflows to zero
+  CHECK(width("9.99e308") == kMaxStageWidth);  // overflows to infinity, clamped
+  CHECK(width("123456789012345678901234567890") == kMaxStageWidth);  // no 64-bit integer: a double
   CHECK(width("NaN") == 360);
-  CHECK(width("-Infinity") == 20);
+  CHECK(width("-Infinity") == kMinStageWidth);
 
   auto id = [](const std::string& number) {
     return BoardFromJson(Replace(kMinimalBoard, R"("id": 5)", R"("id": )" + number), "n.cjm");
@@ -628,7 +655,13 @@ TEST_CASE("Numbers read exactly, including the ones RapidJSON 1.1's own conversi
   const LoadResult largest = id("18446744073709551615");  // the largest a file can hold: loads, renumbered
   REQUIRE(AsBoard(largest));
   CHECK(HasWarning(Warnings(largest), "renumbered"));
-  FromJsonError(Replace(kMinimalBoard, R"("id": 5)", R"("id": 18446744073709551616)"), LoadErrorKind::InvalidData);
-  FromJsonError(Replace(kMinimalBoard, R"("id": 5)", R"("id": 5.0)"), LoadErrorKind::InvalidData);
-  FromJsonError(Replace(kMinimalBoard, R"("id": 5)", R"("id": 5e0)"), LoadErrorKind::InvalidData);
+  // Past 64 bits it is no id: a fresh one, with a warning. A whole number written as 5.0 is 5.
+  const LoadResult past = id("18446744073709551616");
+  REQUIRE(AsBoard(past));
+  CHECK(HasWarning(Warnings(past), "out of range (id)"));
+  for (const char* five : {"5.0", "5e0"}) {
+    const LoadResult loaded = id(five);
+    REQUIRE(AsBoard(loaded));
+    CHECK(AsBoard(loaded)->notes.at(0).id.value == 5);
+  }
 }

@@ -219,8 +219,8 @@ TEST_CASE("NaN, infinite and absurd numbers are brought back to the board") {
                         "Corrected 7 votes, scores and emotion values that were out of range.",
                     });
   CHECK(board.stages[0].width == 360);
-  CHECK(board.stages[1].width == 20000);
-  CHECK(board.lanes[0].height == 20);
+  CHECK(board.stages[1].width == kMaxStageWidth);  // the resize commands' range (limits.h)
+  CHECK(board.lanes[0].height == kMinLaneHeight);
   CHECK(free.pos == Vec2{0, 1e6f});
   CHECK(scored.votes == 0);
   CHECK(scored.severity == 3);

@@ -119,6 +119,8 @@ class Canvas : private ToolHost {
   void ShowDeleteConfirmation(Document& document);
 
   void DrawOverlay(const ToolContext& ctx, ImDrawList& drawList) const;
+  // The first line the edited note shows: a note clipped at kMaxNoteHeight scrolls to the caret.
+  size_t EditorFirstLine(const NoteBox& box) const { return box.text.FirstShownLine(TextEdit::LineOf(box.text, m_edit.caret())); }
   bool IsSelected(NoteId id) const;
   void Select(NoteId id, bool additive, bool toggle);
   std::vector<NoteId> SelectionInBoardOrder(const Board& board) const;

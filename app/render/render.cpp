@@ -286,7 +286,7 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
     const Rect textBox{box.textBox.x0 + offset.x, box.textBox.y0 + offset.y, box.textBox.x1 + offset.x,
                        box.textBox.y1 + offset.y};
     if (box.text.Clipped() || firstLine > 0) {
-      marked = ShownNoteLines(note.text, box.text, firstLine, textBox.Width(), p.fonts);
+      marked = ShownLineTexts(note.text, box.text, firstLine, textBox.Width(), p.fonts);
       for (const std::string& line : marked) lines.push_back({line.data(), line.data() + line.size()});
     } else {
       for (auto [begin, end] : box.text.lines) lines.push_back({note.text.data() + begin, note.text.data() + end});
@@ -397,34 +397,6 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
     else DrawNoteBody(p, board, board.notes[i], box, {0, 0}, options.today, false,
                       box.id == options.editing ? options.editingFirstLine : 0);
   }
-}
-
-std::vector<std::string> ShownNoteLines(const std::string& text, const WrappedText& wrapped, size_t first,
-                                        float width, const GlyphMetrics& glyphs) {
-  std::vector<std::string> shown;
-  const size_t count = wrapped.ShownLines();
-  first = std::min(first, wrapped.lines.size() - std::min(count, wrapped.lines.size()));
-  const std::string_view all(text);
-  const std::string_view ellipsis = "…";
-  for (size_t k = first; k < first + count; ++k) {
-    auto [begin, end] = wrapped.lines[k];
-    begin = std::min(begin, text.size());
-    std::string_view line = all.substr(begin, std::min(end, text.size()) - begin);
-    std::string out;
-    if (k == first && first > 0) out = ellipsis;
-    if (k + 1 == first + count && k + 1 < wrapped.lines.size()) {
-      // Drop code points from the end until the line and its mark fit the note's width.
-      const float room = width - TextWidth(glyphs, out, wrapped.size) - TextWidth(glyphs, ellipsis, wrapped.size);
-      while (!line.empty() && TextWidth(glyphs, line, wrapped.size) > room)
-        line = line.substr(0, PrevCodepointStart(line, line.size()));
-      out.append(line);
-      out.append(ellipsis);
-    } else {
-      out.append(line);
-    }
-    shown.push_back(std::move(out));
-  }
-  return shown;
 }
 
 std::string LocalDateIso() { return LocalDate(std::time(nullptr)); }

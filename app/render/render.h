@@ -34,10 +34,6 @@ struct RenderOptions {
 void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
               const Fonts& fonts, ImDrawList& drawList, bool hideText = false);
 
-// The lines of a note as drawn: [first, first + ShownLines()) of its wrapped text, with "…" at the
-// end of the last one when more text follows and at the start of the first when text precedes.
-std::vector<std::string> ShownNoteLines(const std::string& text, const WrappedText& wrapped, size_t first,
-                                        float width, const GlyphMetrics& glyphs);
 
 // The background colour behind the board (the caller clears to it: cheaper than a filled quad).
 inline constexpr float kBackgroundRgb[3] = {0.925f, 0.933f, 0.945f};

@@ -55,4 +55,10 @@ WrappedText FitText(const GlyphMetrics& glyphs, std::string_view text, float wid
 
 float TextWidth(const GlyphMetrics& glyphs, std::string_view text, float size);
 
+// The lines a note draws: [first, first + ShownLines()) of `wrapped` (`first` clamped), with "…"
+// ending the last one, shortened to fit `width`, when more text follows, and starting the first
+// when text precedes (the note editor scrolled down).
+std::vector<std::string> ShownLineTexts(std::string_view text, const WrappedText& wrapped, size_t first, float width,
+                                        const GlyphMetrics& glyphs);
+
 }  // namespace jb

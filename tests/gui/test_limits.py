@@ -4,6 +4,7 @@ sentence at most, and nothing is lost."""
 import json
 import math
 import os
+import re
 import shutil
 import tempfile
 
@@ -62,6 +63,20 @@ def test_a_note_of_20000_lines_is_drawn_capped_and_the_board_exports():
     result = run_cli("export", path, "-o", png)
     check(result.returncode == 0, f"the command-line export works too: {result.stderr!r}")
     check(png_size(png)[0] == 3840, "3840 px wide")
+
+    # A board legitimately too tall for one image (lanes 20,000 units tall): the message says
+    # which width does fit, and that width works.
+    def tall_lanes(board):
+        for lane in board["lanes"]:
+            lane["height"] = 20000
+
+    huge = board_with(work, "huge.cjm", "classic", tall_lanes)
+    result = run_cli("export", huge, "-o", png)
+    match = re.search(r"export it at most (\d+) px wide \(--width\)", result.stderr)
+    check(result.returncode != 0 and match and result.stderr.count("\n") == 1 and "too tall" in result.stderr,
+          f"one sentence saying what to do: {result.stderr!r}")
+    result = run_cli("export", huge, "-o", png, "--width", match.group(1))
+    check(result.returncode == 0 and png_size(png)[1] <= 32768, f"the width it names works: {result.stderr!r}")
 
 
 def test_a_window_resized_to_1x1_and_back_keeps_the_board():

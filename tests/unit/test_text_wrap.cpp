@@ -165,6 +165,27 @@ TEST_CASE("A clipped note scrolls to the caret's line, and not before it leaves 
   CHECK(wrapped.FirstShownLine(3) == 0);
 }
 
+TEST_CASE("A clipped note's shown lines end in \"…\", shortened to fit, and start with one when scrolled") {
+  FixedGlyphs glyphs;  // width 10 at size 1: 20 characters a line
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += std::string(20, char('a' + i % 26)) + "\n";
+  WrappedText wrapped = WrapText(glyphs, text, 1, 10);
+  wrapped.maxLines = 5;
+  std::vector<std::string> shown = ShownLineTexts(text, wrapped, 0, 10, glyphs);
+  REQUIRE(shown.size() == 5);
+  CHECK(shown[0] == std::string(20, 'a'));
+  CHECK(shown[4] == std::string(19, 'e') + "…");  // one character makes room for the mark
+  CHECK(TextWidth(glyphs, shown[4], 1) <= 10);
+  shown = ShownLineTexts(text, wrapped, 10, 10, glyphs);  // the editor scrolled to line 10
+  CHECK(shown[0] == "…" + std::string(20, 'k'));
+  CHECK(shown[4].substr(shown[4].size() - 3) == "…");
+  shown = ShownLineTexts(text, wrapped, 1000, 10, glyphs);  // past the end: the last lines
+  CHECK(shown[0] == "…" + std::string(20, 'a'));  // line 26
+  CHECK(shown[4].empty());  // the text's last (empty) line, nothing after it to mark
+  wrapped.maxLines = 0;
+  CHECK(ShownLineTexts(text, wrapped, 0, 10, glyphs).size() == 31);
+}
+
 TEST_CASE("Notes in cells never overlap and stay inside their cells") {
   FixedGlyphs glyphs;
   std::mt19937 random(7);

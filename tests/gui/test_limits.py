@@ -86,8 +86,10 @@ def test_a_window_resized_to_1x1_and_back_keeps_the_board():
     with Session() as s:
         before = s.layout
         s.xdo("windowsize", s.window, 1, 1)
-        s.wait_layout(lambda l: l["window"] == [1, 1], "the window at 1×1")
+        tiny = s.wait_layout(lambda l: l["window"] == [1, 1], "the window at 1×1")
         check(s.app.poll() is None, "still running at 1×1")
+        check(math.isfinite(tiny["zoom"]) and tiny["zoom"] > 0, f"a sane zoom at 1×1: {tiny['zoom']}")
+        check(all(math.isfinite(v) for n in tiny["notes"] for v in n["rect"]), "finite note rects at 1×1")
         s.xdo("windowsize", s.window, 1000, 700)
         after = s.wait_layout(lambda l: l["window"] == [1000, 700], "the window back at 1000×700")
         s.key("f")  # zoom to fit: the board is on screen again, at a sane zoom

@@ -1,6 +1,7 @@
 """Limits a user meets (issue 13): a note too long to draw, a window shrunk to nothing, a board
 file another program saved while it was open, a font file that is not a font. Each gets one
 sentence at most, and nothing is lost."""
+import glob
 import json
 import math
 import os
@@ -59,22 +60,32 @@ def test_a_note_of_20000_lines_is_drawn_capped_and_the_board_exports():
         s.wait_layout(lambda l: not l["dirty"], "saved")
     with open(path, encoding="utf-8") as f:
         check(any(n["text"] == tall for n in json.load(f)["board"]["notes"]), "the whole text is kept")
-    png = os.path.join(work, "cli.png")
-    result = run_cli("export", path, "-o", png)
-    check(result.returncode == 0, f"the command-line export works too: {result.stderr!r}")
-    check(png_size(png)[0] == 3840, "3840 px wide")
 
-    # A board legitimately too tall for one image (lanes 20,000 units tall): the message says
-    # which width does fit, and that width works.
+
+def test_a_board_too_tall_for_one_image_is_refused_with_the_width_that_fits():
+    """Covers: export PNG… (3840 px wide, named by time)
+
+    A board legitimately too tall for one image (lanes 20,000 units tall): the message says which
+    width does fit, and that width works."""
+    work = tempfile.mkdtemp()
+    png = os.path.join(work, "cli.png")
+
     def tall_lanes(board):
         for lane in board["lanes"]:
             lane["height"] = 20000
 
     huge = board_with(work, "huge.cjm", "classic", tall_lanes)
+    with Session(args=[huge]) as s:
+        s.key("ctrl+e")
+        s.wait_dialog("Export PNG")
+        s.click_widget("file.confirm")
+        text = s.wait_dialog("Journeyboard")
+        check(text.startswith("The board is too tall to export at 3840 px wide") and text.count(".") == 1 and
+              re.search(r"export it at most \d+ px wide \(--width\)", text), f"one sentence saying what to do: {text!r}")
+        check(not glob.glob(os.path.join(work, "*.png")), "no image written")
     result = run_cli("export", huge, "-o", png)
     match = re.search(r"export it at most (\d+) px wide \(--width\)", result.stderr)
-    check(result.returncode != 0 and match and result.stderr.count("\n") == 1 and "too tall" in result.stderr,
-          f"one sentence saying what to do: {result.stderr!r}")
+    check(result.returncode != 0 and match and result.stderr.count("\n") == 1, f"the same sentence: {result.stderr!r}")
     result = run_cli("export", huge, "-o", png, "--width", match.group(1))
     check(result.returncode == 0 and png_size(png)[1] <= 32768, f"the width it names works: {result.stderr!r}")
 

@@ -81,6 +81,16 @@ class Canvas : private ToolHost {
   const Layout& layout() const { return m_layout; }
   // False when the board changed after this frame's layout (a dialog or panel acted after the
   // canvas drew); the next frame catches up.
+  // The note being edited (0: none) and the first line it shows: a clipped note scrolls to the caret.
+  uint64_t EditedNote(size_t* firstLine) const {
+    if (m_editing != Editing::Note) return 0;
+    for (const NoteBox& box : m_layout.notes) {
+      if (box.id != m_editId) continue;
+      *firstLine = EditorFirstLine(box);
+      return m_editId.value;
+    }
+    return 0;
+  }
   bool LayoutIsCurrent(const Document& document) const { return m_layoutChangeCount == document.ChangeCount(); }
   const std::vector<NoteId>& selection() const { return m_selection; }
   Vec2 size() const { return m_size; }

@@ -92,6 +92,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   RectJson(out, camera, view.addLane);
   out << ",\"export\":";
   RectJson(out, camera, ExportArea(layout));
+  if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
   out << ",\"selection\":[";
   for (size_t i = 0; i < view.selection.size(); ++i) out << (i ? "," : "") << view.selection[i];
   out << "],\n\"stages\":[";

@@ -9,7 +9,7 @@ import re
 import shutil
 import tempfile
 
-from jbgui import Session, check, main, png_size, run_cli, wait_until
+from jbgui import Session, centre, check, main, png_size, run_cli, wait_until
 from test_more_features import complete_png, fill, newest_png
 
 MAX_NOTE_HEIGHT = 1000  # kMaxNoteHeight, core/model/limits.h (board units)
@@ -51,6 +51,13 @@ def test_a_note_of_20000_lines_is_drawn_capped_and_the_board_exports():
         check(0 < height <= MAX_NOTE_HEIGHT + 1, f"the note is drawn {height:.0f} units tall")
         check(note["clipped"] and note["lines"][0] == "A", "its first lines are shown, the rest clipped")
         check(len(note["lines"]) < 100, f"{len(note['lines'])} lines shown")
+        # Editing it: the caret starts at the end, and the note scrolls to show it.
+        s.click(*centre(note["rect"]), repeat=2)
+        editing = s.wait_layout(lambda l: "editing" in l, "the note editor")["editing"]
+        check(editing["id"] == note["id"] and editing["firstLine"] == 20000 - len(note["lines"]),
+              f"the last lines are shown: {editing}")
+        s.key("Escape")
+        s.wait_layout(lambda l: "editing" not in l, "the editor closed")
         s.key("ctrl+shift+e")  # the quick snapshot goes through the same renderer as the screen
         snapshot = wait_until(lambda: newest_png(work), 60, "the quick snapshot")
         width, height = wait_until(lambda: complete_png(snapshot), 60, "the whole snapshot")

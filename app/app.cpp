@@ -25,6 +25,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+
 #include "app/app.h"
 #include "app/cli/cli.h"
 #include "app/platform/fonts.h"
@@ -53,6 +55,20 @@ namespace fs = std::filesystem;
 namespace jb {
 
 namespace {
+
+// What identifies the version of a file on disk: another program's save changes the size or the
+// modification time, or (written through a temp file and a rename, as we save) the inode.
+FileStamp StampOf(const std::string& path) {
+  FileStamp stamp;
+  struct stat info {};
+  if (path.empty() || ::stat(path.c_str(), &info) != 0) return stamp;
+  stamp.path = path;
+  stamp.device = uint64_t(info.st_dev);
+  stamp.inode = uint64_t(info.st_ino);
+  stamp.size = int64_t(info.st_size);
+  stamp.mtimeNs = int64_t(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+  return stamp;
+}
 
 std::string ConfigDir() {
   if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::string(xdg) + "/journeyboard";
@@ -112,6 +128,7 @@ bool App::Init() {
   if (m_options.file.empty()) {
     m_document.Reset(MakeBoard(Template::Sample), "");
   } else {
+    const FileStamp stamp = StampOf(m_options.file);  // before reading: a change while we read shows
     LoadResult loaded = LoadBoard(m_options.file);
     if (auto* error = std::get_if<LoadError>(&loaded)) {
       // Keep running on the sample board and say what was wrong: nothing is lost.
@@ -121,6 +138,7 @@ bool App::Init() {
       LoadedBoard& opened = std::get<LoadedBoard>(loaded);
       ReportRepairs(opened.warnings, m_options.file);
       m_document.Reset(std::move(opened.board), m_options.file);
+      m_loadedStamp = stamp;
       AddRecent(m_options.file);
     }
   }
@@ -218,6 +236,7 @@ void App::AddRecent(const std::string& path) {
 }
 
 void App::OpenFile(const std::string& path) {
+  const FileStamp stamp = StampOf(path);
   LoadResult loaded = LoadBoard(path);
   if (!std::holds_alternative<LoadError>(loaded)) m_recovery.Discard(m_document);
   if (auto* error = std::get_if<LoadError>(&loaded)) {
@@ -228,6 +247,7 @@ void App::OpenFile(const std::string& path) {
   LoadedBoard& opened = std::get<LoadedBoard>(loaded);
   ReportRepairs(opened.warnings, path);
   m_document.Reset(std::move(opened.board), path);
+  m_loadedStamp = stamp;
   m_canvas.ClearSelection();
   m_canvas.RequestFit();
   AddRecent(path);
@@ -242,6 +262,7 @@ bool App::SaveTo(const std::string& path) {
     ShowError(error.message);
     return false;
   }
+  m_loadedStamp = StampOf(m_document.path());
   RemoveRecovery(previousPath);
   ChangeJournal::Remove(previousPath);
   m_recovery.Discard(m_document);
@@ -251,8 +272,17 @@ bool App::SaveTo(const std::string& path) {
 }
 
 void App::Save() {
-  if (m_document.path().empty()) RequestSaveAs();
-  else SaveTo(m_document.path());
+  if (m_document.path().empty()) RequestSaveAs();  // RunPending follows a successful save
+  else if (ChangedOnDisk()) m_changedOnDiskRequested = true;
+  else if (SaveTo(m_document.path()) && m_pending != Pending::None) RunPending();
+}
+
+bool App::ChangedOnDisk() const {
+  // Only the file this board was loaded from or last saved to: a board restored or started
+  // elsewhere has no version of ours to compare with. A deleted file has nothing to overwrite.
+  if (m_loadedStamp.path.empty() || m_loadedStamp.path != m_document.path()) return false;
+  const FileStamp now = StampOf(m_document.path());
+  return !now.path.empty() && !(now == m_loadedStamp);
 }
 
 void App::RequestSaveAs() {
@@ -493,13 +523,18 @@ void App::Dialogs() {
   }
   if (ShowNewBoardDialog(&m_chooseTemplate, &m_pendingTemplate)) StartOrConfirm(Pending::New);
   switch (ShowUnsavedQuestion(&m_confirmDiscard, m_document.DisplayName())) {
-    case UnsavedAnswer::Save:
-      if (m_document.path().empty()) RequestSaveAs();  // RunPending follows a successful save
-      else if (SaveTo(m_document.path())) RunPending();
-      break;
+    case UnsavedAnswer::Save: Save(); break;
     case UnsavedAnswer::DontSave: RunPending(); break;
     case UnsavedAnswer::Cancel: m_pending = Pending::None; break;
     case UnsavedAnswer::None: break;
+  }
+  switch (ShowChangedOnDiskQuestion(&m_changedOnDiskRequested, m_document.DisplayName())) {
+    case ChangedOnDiskAnswer::SaveAs: RequestSaveAs(); break;  // RunPending follows a successful save
+    case ChangedOnDiskAnswer::Overwrite:
+      if (SaveTo(m_document.path()) && m_pending != Pending::None) RunPending();
+      break;
+    case ChangedOnDiskAnswer::Cancel: m_pending = Pending::None; break;
+    case ChangedOnDiskAnswer::None: break;
   }
   ShowErrorMessage(&m_errorRequested, m_error);
 }
@@ -524,6 +559,7 @@ void App::DumpLayout() {
   for (size_t l = 0; l < m_document.board().lanes.size(); ++l) view.chevrons.push_back(m_canvas.LaneChevron(int(l)));
   view.uiScale = m_uiScale;
   view.status = m_status;
+  view.editing = m_canvas.EditedNote(&view.editingFirstLine);
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,17 @@
 struct GLFWwindow;
 
 namespace jb {
+
+// The version of a board file we loaded or last saved (app.cpp StampOf): a save first compares it
+// with the file on disk, so another program's save is never overwritten without asking.
+struct FileStamp {
+  std::string path;  // empty: nothing known
+  uint64_t device = 0, inode = 0;
+  int64_t size = 0, mtimeNs = 0;
+  bool operator==(const FileStamp& o) const {
+    return path == o.path && device == o.device && inode == o.inode && size == o.size && mtimeNs == o.mtimeNs;
+  }
+};
 
 // The window: set-up, main loop, tear-down; returns the process exit code.
 int RunWindow(const WindowOptions& options);
@@ -71,7 +83,9 @@ class App {
   void ApplyUiScale();
   void OpenFile(const std::string& path);
   bool SaveTo(const std::string& path);
+  // Ctrl+S: to the board's file, asking first when another program changed it (ChangedOnDisk).
   void Save();
+  bool ChangedOnDisk() const;
   void RequestSaveAs();
   void RequestExport();
   void QuickSnapshot();
@@ -115,6 +129,8 @@ class App {
   Pending m_pending = Pending::None;
   Template m_pendingTemplate = Template::Classic;
   bool m_confirmDiscard = false;
+  FileStamp m_loadedStamp;  // the board file as we loaded or last saved it
+  bool m_changedOnDiskRequested = false;
   bool m_chooseTemplate = false;
   std::string m_error;
   bool m_errorRequested = false;

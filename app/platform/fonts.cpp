@@ -1,5 +1,7 @@
 #include "app/platform/fonts.h"
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <imgui_freetype.h>
 
 #include <cstdlib>
@@ -12,10 +14,21 @@ namespace {
 constexpr float kBoardSizes[] = {14, 20, 28, 40, 56, 80, 112};
 
 // Where Debian's fonts-dejavu-core puts them; JOURNEYBOARD_FONT_DIR overrides (tests use it to
-// simulate a missing font).
+// simulate a missing or broken font).
 std::string FontDir() {
   if (const char* dir = std::getenv("JOURNEYBOARD_FONT_DIR")) return dir;
   return "/usr/share/fonts/truetype/dejavu";
+}
+
+// Whether FreeType opens `path` as a font face (and it has glyphs).
+bool FreeTypeOpens(const std::string& path) {
+  FT_Library library = nullptr;
+  if (FT_Init_FreeType(&library) != 0) return false;
+  FT_Face face = nullptr;
+  const bool ok = FT_New_Face(library, path.c_str(), 0, &face) == 0 && face->num_glyphs > 0;
+  if (face) FT_Done_Face(face);
+  FT_Done_FreeType(library);
+  return ok;
 }
 
 const ImWchar* GlyphRanges() {
@@ -46,18 +59,24 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
 
   const std::string regular = FontDir() + "/DejaVuSans.ttf";
   const std::string bold = FontDir() + "/DejaVuSans-Bold.ttf";
-  if (!std::filesystem::exists(regular)) {
-    *warning = "Font " + regular +
-               " not found (install fonts-dejavu-core); using the built-in font, which has no Cyrillic.";
+  auto builtIn = [&](const std::string& why) {
+    *warning = why + "; using the built-in font, which has no Cyrillic.";
+    atlas.Clear();
+    m_board.clear();
+    m_boardBold.clear();
+    m_uiBold = nullptr;
     ImFontConfig config;
     config.SizePixels = uiPixelSize;
     m_ui = atlas.AddFontDefault(&config);
     m_board.push_back(m_ui);
     ImGuiFreeType::BuildFontAtlas(&atlas, ImGuiFreeTypeBuilderFlags_LightHinting);
     m_reference = m_ui;
-    return;
-  }
-  const bool haveBold = std::filesystem::exists(bold);
+  };
+  if (!std::filesystem::exists(regular)) return builtIn("Font " + regular + " not found (install fonts-dejavu-core)");
+  // FreeType, which renders the glyphs, is the judge of what a font is: a file it cannot open
+  // (empty, truncated, not a font at all) is set aside here rather than handed to ImGui.
+  if (!FreeTypeOpens(regular)) return builtIn("Font " + regular + " is not a font FreeType can read");
+  const bool haveBold = std::filesystem::exists(bold) && FreeTypeOpens(bold);
   ImFontConfig config;
   config.OversampleH = config.OversampleV = 1;  // FreeType renders hinted glyphs at the exact size
   m_ui = atlas.AddFontFromFileTTF(regular.c_str(), uiPixelSize, &config, GlyphRanges());
@@ -66,7 +85,8 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
     m_board.push_back(atlas.AddFontFromFileTTF(regular.c_str(), size, &config, GlyphRanges()));
     if (haveBold) m_boardBold.push_back(atlas.AddFontFromFileTTF(bold.c_str(), size, &config, GlyphRanges()));
   }
-  ImGuiFreeType::BuildFontAtlas(&atlas, ImGuiFreeTypeBuilderFlags_LightHinting);
+  if (!ImGuiFreeType::BuildFontAtlas(&atlas, ImGuiFreeTypeBuilderFlags_LightHinting))
+    return builtIn("Font " + regular + " could not be rendered");
   m_reference = ForPixelSize(28);
 }
 

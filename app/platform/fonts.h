@@ -14,7 +14,8 @@ namespace jb {
 class Fonts : public GlyphMetrics {
  public:
   // Builds the atlas (does not upload it). `uiPixelSize` is the UI font's size in pixels.
-  // When the font file is missing, falls back to ImGui's built-in font and sets *warning.
+  // When the font file is missing or is not a font FreeType can read, falls back to ImGui's
+  // built-in font and sets *warning (one sentence).
   void Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning);
 
   ImFont* Ui() const { return m_ui; }

@@ -130,7 +130,12 @@ bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuR
   const float zoom = float(width) / content.Width();
   const int height = std::max(1, int(std::lround(content.Height() * zoom)));
   if (height > kMaxExportSide) {
-    *error = "The board is too tall to export at " + std::to_string(width) + " px wide; choose a smaller width.";
+    // Say what would fit: the widest image no taller than the limit (tiling is for later).
+    const int widest = int(std::floor(double(kMaxExportSide) * content.Width() / content.Height()));
+    *error = "The board is too tall to export at " + std::to_string(width) + " px wide (it would be " +
+             std::to_string(height) + " px tall, at most " + std::to_string(kMaxExportSide) + " px); " +
+             (widest >= 16 ? "export it at most " + std::to_string(widest) + " px wide (--width), or spread" : "spread") +
+             " its notes over more stages or boards.";
     return false;
   }
   stats->width = width;

@@ -270,7 +270,7 @@ Rgb NoteColor(const Board& board, const Note& note) {
 }
 
 void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const NoteBox& box, Vec2 offset,
-                  const std::string& today, bool hideText = false) {
+                  const std::string& today, bool hideText = false, size_t firstLine = 0) {
   const Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
   const float rounding = p.Rounding(kNoteRounding);
   if (p.Px(3) >= 1.0f) {
@@ -281,10 +281,16 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
 
   if (!note.text.empty() && !hideText && !box.text.lines.empty()) {
     static std::vector<std::pair<const char*, const char*>> lines;
+    static std::vector<std::string> marked;  // a clipped note's lines, with their "…"
     lines.clear();
-    for (auto [begin, end] : box.text.lines) lines.push_back({note.text.data() + begin, note.text.data() + end});
     const Rect textBox{box.textBox.x0 + offset.x, box.textBox.y0 + offset.y, box.textBox.x1 + offset.x,
                        box.textBox.y1 + offset.y};
+    if (box.text.Clipped() || firstLine > 0) {
+      marked = ShownLineTexts(note.text, box.text, firstLine, textBox.Width(), p.fonts);
+      for (const std::string& line : marked) lines.push_back({line.data(), line.data() + line.size()});
+    } else {
+      for (auto [begin, end] : box.text.lines) lines.push_back({note.text.data() + begin, note.text.data() + end});
+    }
     p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, kInk, textBox);
   }
   // Footer: touchpoint data, then owner, due date and tags (an overdue date in red).
@@ -388,7 +394,8 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
     const NoteBox& box = layout.notes[i];
     if (box.hidden || !p.Visible(box.rect)) continue;
     if (options.placeholders && options.placeholders->count(box.id.value)) DrawPlaceholder(p, box.rect);
-    else DrawNoteBody(p, board, board.notes[i], box, {0, 0}, options.today);
+    else DrawNoteBody(p, board, board.notes[i], box, {0, 0}, options.today, false,
+                      box.id == options.editing ? options.editingFirstLine : 0);
   }
 }
 

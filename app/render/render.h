@@ -24,12 +24,16 @@ struct RenderOptions {
   const std::unordered_set<uint64_t>* placeholders = nullptr;
   CurveId activeCurve;  // drawn on top of the others
   std::string today;    // YYYY-MM-DD, to mark overdue action items (empty: nothing is overdue)
+  // The note being edited shows its text from this line on (a clipped note scrolls to the caret).
+  NoteId editing;
+  size_t editingFirstLine = 0;
 };
 
 // One note as DrawBoard draws it, shifted by `offset` board units (a note being dragged).
 // `hideText` leaves the text out (the note editor draws it, with its caret).
 void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
               const Fonts& fonts, ImDrawList& drawList, bool hideText = false);
+
 
 // The background colour behind the board (the caller clears to it: cheaper than a filled quad).
 inline constexpr float kBackgroundRgb[3] = {0.925f, 0.933f, 0.945f};

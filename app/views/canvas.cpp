@@ -99,6 +99,13 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   }
   if (const EmotionCurve* curve = ActiveCurve(document.board())) options.activeCurve = curve->id;
   options.today = m_today;
+  if (m_editing == Editing::Note) {
+    const int i = document.board().NoteIndex(m_editId);
+    if (i >= 0 && i < int(m_layout.notes.size())) {
+      options.editing = m_editId;
+      options.editingFirstLine = EditorFirstLine(m_layout.notes[i]);
+    }
+  }
   DrawBoard(document.board(), m_layout, m_camera, fonts, drawList, options);
   DrawOverlay(ctx, drawList);
   drawList.PopClipRect();

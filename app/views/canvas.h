@@ -83,6 +83,16 @@ class Canvas : private ToolHost {
   const Layout& layout() const { return m_layout; }
   // False when the board changed after this frame's layout (a dialog or panel acted after the
   // canvas drew); the next frame catches up.
+  // The note being edited (0: none) and the first line it shows: a clipped note scrolls to the caret.
+  uint64_t EditedNote(size_t* firstLine) const {
+    if (m_editing != Editing::Note) return 0;
+    for (const NoteBox& box : m_layout.notes) {
+      if (box.id != m_editId) continue;
+      *firstLine = EditorFirstLine(box);
+      return m_editId.value;
+    }
+    return 0;
+  }
   bool LayoutIsCurrent(const Document& document) const { return m_layoutChangeCount == document.ChangeCount(); }
   const std::vector<NoteId>& selection() const { return m_selection; }
   Vec2 size() const { return m_size; }
@@ -121,6 +131,8 @@ class Canvas : private ToolHost {
   void ShowDeleteConfirmation(Document& document);
 
   void DrawOverlay(const ToolContext& ctx, ImDrawList& drawList) const;
+  // The first line the edited note shows: a note clipped at kMaxNoteHeight scrolls to the caret.
+  size_t EditorFirstLine(const NoteBox& box) const { return box.text.FirstShownLine(TextEdit::LineOf(box.text, m_edit.caret())); }
   bool IsSelected(NoteId id) const;
   void Select(NoteId id, bool additive, bool toggle);
   std::vector<NoteId> SelectionInBoardOrder(const Board& board) const;

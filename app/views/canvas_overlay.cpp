@@ -74,21 +74,24 @@ void Canvas::DrawOverlay(const ToolContext& ctx, ImDrawList& dl) const {
         pos = std::clamp(pos, begin, edited.size());
         return box.textBox.x0 + TextWidth(fonts, std::string_view(edited).substr(begin, pos - begin), size);
       };
+      // A clipped note scrolls to the caret: only lines [first, last) are on the note.
+      const size_t first = EditorFirstLine(box), last = first + text.ShownLines();
+      auto lineY = [&](size_t k) { return box.textBox.y0 + float(k - first) * size * WrappedText::kLineSpacing; };
       // The selected text: a band on each line it covers.
-      for (size_t k = 0; m_edit.HasSelection() && k < text.lines.size(); ++k) {
+      for (size_t k = first; m_edit.HasSelection() && k < last && k < text.lines.size(); ++k) {
         size_t from = std::max(m_edit.SelectionBegin(), text.lines[k].first);
         size_t to = std::min(m_edit.SelectionEnd(), text.lines[k].second);
         if (from > to || (from == to && m_edit.SelectionEnd() <= text.lines[k].second)) continue;
-        float y = box.textBox.y0 + float(k) * size * WrappedText::kLineSpacing;
+        float y = lineY(k);
         float x1 = std::max(lineX(k, to), lineX(k, from) + size * 0.3f);  // a selected line break shows too
         dl.AddRectFilled(S({lineX(k, from), y}), S({x1, y + size * 1.15f}), kAccentSoft);
       }
       // Caret: on the line that holds it, after the text before it.
       bool visible = std::fmod(ImGui::GetTime() - m_editStartTime, 1.0) < 0.6;
       if (visible) {
-        size_t line = TextEdit::LineOf(text, m_edit.caret());
+        size_t line = std::clamp(TextEdit::LineOf(text, m_edit.caret()), first, std::max(first, last - 1));
         float x = lineX(line, m_edit.caret());
-        float y = box.textBox.y0 + float(line) * size * WrappedText::kLineSpacing;
+        float y = lineY(line);
         dl.AddLine(S({x, y}), S({x, y + size * 1.15f}), kAccent, std::max(1.5f, 2 * z));
       }
     }

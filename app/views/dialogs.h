@@ -16,6 +16,11 @@ RecoveryAnswer ShowRecoveryPrompt(bool* requested, const std::string& board, con
 enum class UnsavedAnswer { None, Save, DontSave, Cancel };
 UnsavedAnswer ShowUnsavedQuestion(bool* requested, const std::string& name);
 
+// changed_on_disk.cpp: "NAME was changed by another program since you opened it." asked before a
+// save would overwrite it. Save As (Enter) keeps both, Overwrite replaces it, Cancel (Esc) saves nothing.
+enum class ChangedOnDiskAnswer { None, SaveAs, Overwrite, Cancel };
+ChangedOnDiskAnswer ShowChangedOnDiskQuestion(bool* requested, const std::string& name);
+
 // error_message.cpp: an error or a list of repairs, one OK button (Enter or Esc).
 void ShowErrorMessage(bool* requested, const std::string& message);
 

@@ -94,6 +94,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   RectJson(out, camera, view.addLane);
   out << ",\"export\":";
   RectJson(out, camera, ExportArea(layout));
+  if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
   out << ",\"selection\":[";
   for (size_t i = 0; i < view.selection.size(); ++i) out << (i ? "," : "") << view.selection[i];
   out << "],\n\"stages\":[";
@@ -136,11 +137,13 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     Quoted(out, note.text);
     out << ",\"lines\":[";  // the fitted text as drawn, one string per wrapped line
     const auto& lines = layout.notes[i].text.lines;
-    for (size_t k = 0; k < lines.size() && lines[k].second <= note.text.size(); ++k) {
+    const size_t shown = layout.notes[i].text.ShownLines();  // a clipped note's first lines
+    for (size_t k = 0; k < shown && lines[k].second <= note.text.size(); ++k) {
       out << (k ? "," : "");
       Quoted(out, note.text.substr(lines[k].first, lines[k].second - lines[k].first));
     }
-    out << "],\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false") << ",\"rect\":";
+    out << "],\"clipped\":" << (layout.notes[i].text.Clipped() ? "true" : "false");
+    out << ",\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false") << ",\"rect\":";
     RectJson(out, camera, layout.notes[i].rect);
     out << '}';
   }

@@ -24,6 +24,8 @@ struct ViewInfo {
   std::string undo, redo;     // labels of the next undo / redo step
   float uiScale = 1;          // View ▸ UI scale (times the monitor's content scale)
   std::string status;         // the status line's latest message (kept after it fades)
+  uint64_t editing = 0;       // the note being edited (0: none) and its first line shown
+  size_t editingFirstLine = 0;
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

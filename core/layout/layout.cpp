@@ -108,7 +108,13 @@ void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& 
   const float width = size->x - 2 * m.notePadding;
   const float height = size->y - 2 * m.notePadding - footer;
   *text = FitText(glyphs, note.text, width, height, m.noteTextSize, m.minNoteTextSize);
-  if (text->Height() > height) size->y = text->Height() + 2 * m.notePadding + footer;
+  if (text->Height() > height) {
+    // Grow, but never past kMaxNoteHeight: show the lines that fit (at least one), clip the rest.
+    const float room = std::max(height, kMaxNoteHeight - 2 * m.notePadding - footer);
+    const size_t fits = std::max<size_t>(1, size_t(room / text->LineHeight()));
+    if (fits < text->lines.size()) text->maxLines = fits;
+    size->y = float(text->ShownLines()) * text->LineHeight() + 2 * m.notePadding + footer;
+  }
   *textBox = {m.notePadding, m.notePadding, size->x - m.notePadding, size->y - m.notePadding - footer};
 }
 

@@ -98,4 +98,31 @@ WrappedText FitText(const GlyphMetrics& glyphs, std::string_view text, float wid
   }
 }
 
+std::vector<std::string> ShownLineTexts(std::string_view text, const WrappedText& wrapped, size_t first, float width,
+                                        const GlyphMetrics& glyphs) {
+  std::vector<std::string> shown;
+  const size_t count = wrapped.ShownLines();
+  first = std::min(first, wrapped.lines.size() - std::min(count, wrapped.lines.size()));
+  const std::string_view ellipsis = "…";
+  for (size_t k = first; k < first + count; ++k) {
+    auto [begin, end] = wrapped.lines[k];
+    begin = std::min(begin, text.size());
+    std::string_view line = text.substr(begin, std::min(end, text.size()) - begin);
+    std::string out;
+    if (k == first && first > 0) out = ellipsis;
+    if (k + 1 == first + count && k + 1 < wrapped.lines.size()) {
+      // Drop code points from the end until the line and its mark fit the note's width.
+      const float room = width - TextWidth(glyphs, out, wrapped.size) - TextWidth(glyphs, ellipsis, wrapped.size);
+      while (!line.empty() && TextWidth(glyphs, line, wrapped.size) > room)
+        line = line.substr(0, PrevCodepointStart(line, line.size()));
+      out.append(line);
+      out.append(ellipsis);
+    } else {
+      out.append(line);
+    }
+    shown.push_back(std::move(out));
+  }
+  return shown;
+}
+
 }  // namespace jb

@@ -2,6 +2,7 @@
 // each line goes) and the note editor (where the caret goes). Glyph widths come from the app's
 // font through GlyphMetrics, so core stays free of any font library.
 #pragma once
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,8 +20,17 @@ class GlyphMetrics {
 struct WrappedText {
   float size = 0;                                // text height in board units
   std::vector<std::pair<size_t, size_t>> lines;  // [begin, end) byte ranges, trailing spaces excluded
+  size_t maxLines = 0;  // how many lines the note shows (0: all); the rest is clipped, not dropped
   float LineHeight() const { return size * kLineSpacing; }
-  float Height() const { return float(lines.size()) * LineHeight(); }
+  float Height() const { return float(lines.size()) * LineHeight(); }  // of all the lines
+  size_t ShownLines() const { return maxLines && maxLines < lines.size() ? maxLines : lines.size(); }
+  bool Clipped() const { return ShownLines() < lines.size(); }
+  // The first line shown when the line `caretLine` must be in view (the note editor scrolls to
+  // the caret; otherwise a note shows its first lines).
+  size_t FirstShownLine(size_t caretLine) const {
+    const size_t shown = ShownLines();
+    return caretLine < shown || lines.empty() ? 0 : std::min(caretLine, lines.size() - 1) + 1 - shown;
+  }
   static constexpr float kLineSpacing = 1.2f;
 };
 
@@ -38,10 +48,17 @@ size_t NextCodepointStart(std::string_view text, size_t pos);
 WrappedText WrapText(const GlyphMetrics& glyphs, std::string_view text, float size, float width);
 
 // Sticky-note fitting: the largest size from `maxSize` down to `minSize` (in `step`s) whose
-// lines fit in `height`; at `minSize` the lines may be taller than `height` (the note grows).
+// lines fit in `height`; at `minSize` the lines may be taller than `height` (the note grows, up
+// to kMaxNoteHeight: FitNote in layout.h).
 WrappedText FitText(const GlyphMetrics& glyphs, std::string_view text, float width, float height, float maxSize,
                     float minSize, float step = 1.5f);
 
 float TextWidth(const GlyphMetrics& glyphs, std::string_view text, float size);
+
+// The lines a note draws: [first, first + ShownLines()) of `wrapped` (`first` clamped), with "…"
+// ending the last one, shortened to fit `width`, when more text follows, and starting the first
+// when text precedes (the note editor scrolled down).
+std::vector<std::string> ShownLineTexts(std::string_view text, const WrappedText& wrapped, size_t first, float width,
+                                        const GlyphMetrics& glyphs);
 
 }  // namespace jb

@@ -45,4 +45,10 @@ inline constexpr double kMaxJsonNumber = 1e7;
 inline constexpr float kMinStageWidth = 160, kMaxStageWidth = 4000;
 inline constexpr float kMinLaneHeight = 60, kMaxLaneHeight = 4000;
 
+// [SECTION] What the layout draws (core/layout): bounds on drawing, never on what a board keeps.
+// A note is drawn at most this tall (board units, about 70 lines at the smallest text size); the
+// text beyond is kept and editable but clipped, with "…" on the last line shown. Without it one
+// note of 20,000 lines is taller than any export can be.
+inline constexpr float kMaxNoteHeight = 1000;
+
 }  // namespace jb

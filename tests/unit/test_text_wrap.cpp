@@ -44,7 +44,7 @@ bool FitsAfresh(const NoteFitCache::Entry& entry, const Note& note, const GlyphM
   WrappedText text;
   FitNote(note, glyphs, metrics, &size, &textBox, &text);
   return entry.noteSize == size && SameRect(entry.textBox, textBox) && entry.wrapped.size == text.size &&
-         entry.wrapped.lines == text.lines;
+         entry.wrapped.lines == text.lines && entry.wrapped.maxLines == text.maxLines;
 }
 
 }  // namespace
@@ -111,6 +111,79 @@ TEST_CASE("A note whose text does not fit at the minimum size grows taller, and 
   CHECK(fitted.notes[0].text.size == kMetrics.minNoteTextSize);
   CHECK(fitted.notes[0].text.Height() <= fitted.notes[0].textBox.Height() + 0.5f);
   CHECK(fitted.laneY[1] - fitted.laneY[0] >= fitted.notes[0].rect.Height() + 2 * kMetrics.cellPadding);
+}
+
+TEST_CASE("A note is never drawn taller than kMaxNoteHeight: its text is clipped, all of it kept") {
+  FixedGlyphs glyphs;
+  Board board = MakeBoard(Template::Classic);
+  for (const std::string& text : {std::string(19999, '\n'), std::string(kMaxTextChars, 'x')}) {
+    Note note;
+    note.stage = board.stages[0].id;
+    note.lane = board.lanes[0].id;
+    note.id = NoteId{board.NewId()};
+    note.text = text;
+    note.channel = "site";  // a footer line takes room from the text, not beyond the cap
+    board.notes.push_back(note);
+  }
+  NoteFitCache cache;
+  for (NoteFitCache* withCache : {static_cast<NoteFitCache*>(nullptr), &cache}) {
+    Layout layout = ComputeLayout(board, &glyphs, kMetrics, withCache);
+    for (size_t i = 0; i < 2; ++i) {
+      const NoteBox& box = layout.notes[i];
+      CAPTURE(i);
+      CHECK(box.rect.Height() <= kMaxNoteHeight);
+      CHECK(box.rect.Height() > kMaxNoteHeight - box.text.LineHeight() - 1);  // as tall as it may be
+      CHECK(box.text.Clipped());
+      CHECK(float(box.text.ShownLines()) * box.text.LineHeight() <= box.textBox.Height() + 0.5f);
+      // Every line is still wrapped (the editor reaches them); the last one ends at the text's end.
+      CHECK(box.text.lines.back().second == board.notes[i].text.size());
+    }
+    CHECK(layout.notes[0].text.lines.size() == 20000);
+    CHECK(layout.laneY[1] - layout.laneY[0] <= kMaxNoteHeight + 2 * kMetrics.cellPadding);
+  }
+  // A note under the cap is not clipped.
+  board.notes[0].text = std::string(40, '\n');
+  Layout layout = ComputeLayout(board, &glyphs);
+  CHECK_FALSE(layout.notes[0].text.Clipped());
+  CHECK(layout.notes[0].text.ShownLines() == 41);
+}
+
+TEST_CASE("A clipped note scrolls to the caret's line, and not before it leaves the shown lines") {
+  WrappedText wrapped;
+  wrapped.size = 10;
+  wrapped.lines.resize(100);
+  wrapped.maxLines = 10;
+  CHECK(wrapped.ShownLines() == 10);
+  CHECK(wrapped.FirstShownLine(0) == 0);
+  CHECK(wrapped.FirstShownLine(9) == 0);
+  CHECK(wrapped.FirstShownLine(10) == 1);
+  CHECK(wrapped.FirstShownLine(99) == 90);
+  CHECK(wrapped.FirstShownLine(5000) == 90);  // never past the last line
+  wrapped.maxLines = 0;
+  CHECK(wrapped.FirstShownLine(99) == 0);
+  wrapped.lines.clear();
+  CHECK(wrapped.FirstShownLine(3) == 0);
+}
+
+TEST_CASE("A clipped note's shown lines end in \"…\", shortened to fit, and start with one when scrolled") {
+  FixedGlyphs glyphs;  // width 10 at size 1: 20 characters a line
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += std::string(20, char('a' + i % 26)) + "\n";
+  WrappedText wrapped = WrapText(glyphs, text, 1, 10);
+  wrapped.maxLines = 5;
+  std::vector<std::string> shown = ShownLineTexts(text, wrapped, 0, 10, glyphs);
+  REQUIRE(shown.size() == 5);
+  CHECK(shown[0] == std::string(20, 'a'));
+  CHECK(shown[4] == std::string(19, 'e') + "…");  // one character makes room for the mark
+  CHECK(TextWidth(glyphs, shown[4], 1) <= 10);
+  shown = ShownLineTexts(text, wrapped, 10, 10, glyphs);  // the editor scrolled to line 10
+  CHECK(shown[0] == "…" + std::string(20, 'k'));
+  CHECK(shown[4].substr(shown[4].size() - 3) == "…");
+  shown = ShownLineTexts(text, wrapped, 1000, 10, glyphs);  // past the end: the last lines
+  CHECK(shown[0] == "…" + std::string(20, 'a'));  // line 26
+  CHECK(shown[4].empty());  // the text's last (empty) line, nothing after it to mark
+  wrapped.maxLines = 0;
+  CHECK(ShownLineTexts(text, wrapped, 0, 10, glyphs).size() == 31);
 }
 
 TEST_CASE("Notes in cells never overlap and stay inside their cells") {

@@ -14,6 +14,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
+#include <imgui_internal.h>  // ImGui::ClosePopupsExceptModals
 
 #include <algorithm>
 #include <chrono>
@@ -466,6 +467,9 @@ void App::Redo() {
 // The Ctrl chords of the command table; the plain keys are the canvas's (Canvas::commandKeys).
 void App::Shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
+  // Without keyboard navigation ImGui leaves menus open on Escape, and an open menu blocks every
+  // chord below: Escape closes them (the dialogs, all modal, answer Escape themselves).
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::ClosePopupsExceptModals();
   if (io.WantTextInput || m_canvas.IsTyping() || !io.KeyCtrl || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
     return;
   RunCommandKeys(m_commands, /*ctrl=*/true);

@@ -520,6 +520,7 @@ void App::DumpLayout() {
   for (NoteId id : m_canvas.selection()) view.selection.push_back(id.value);
   for (size_t l = 0; l < m_document.board().lanes.size(); ++l) view.chevrons.push_back(m_canvas.LaneChevron(int(l)));
   view.uiScale = m_uiScale;
+  view.gesture = m_document.InGesture();
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   if (WriteLayoutDump(m_options.dumpLayoutPath, json)) m_lastDump = std::move(json);

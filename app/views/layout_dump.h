@@ -23,6 +23,7 @@ struct ViewInfo {
   std::vector<uint64_t> selection;
   std::string undo, redo;     // labels of the next undo / redo step
   float uiScale = 1;          // View ▸ UI scale (times the monitor's content scale)
+  bool gesture = false;       // a change is in progress (a drag, a note being typed): not yet committed
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

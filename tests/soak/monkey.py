@@ -22,6 +22,7 @@ import json
 import os
 import random
 import re
+import subprocess
 import sys
 import threading
 import time
@@ -92,6 +93,7 @@ class Monkey:
     def __init__(self, s, rng, path):
         self.s, self.rng, self.path = s, rng, path
         self.actions = 0
+        self.prompts = 0  # restarts that offered (and took) a restore
         self.counts = {}
         self.w, self.h = s.size
 
@@ -99,10 +101,11 @@ class Monkey:
     def fresh(self):
         return self.s._read_dump() or self.s.layout
 
-    def point_in(self, rect, margin=4):
+    def point_in(self, rect, margin=4, top=30):
+        """A random point in `rect`, on screen and (for board things) below the menu bar."""
         x0, y0, x1, y1 = rect
         x0, x1 = max(x0 + margin, 1), min(x1 - margin, self.w - 2)
-        y0, y1 = max(y0 + margin, 30), min(y1 - margin, self.h - 2)
+        y0, y1 = max(y0 + margin, top), min(y1 - margin, self.h - 2)
         if x0 >= x1 or y0 >= y1:
             return self.anywhere()
         return self.rng.uniform(x0, x1), self.rng.uniform(y0, y1)
@@ -203,11 +206,11 @@ class Monkey:
         items = [k for k in self.fresh().get("widgets", {}) if k.startswith("menu.") and k not in
                  ("menu.file", "menu.journey", "menu.view", "menu.ui_scale")]
         if items and self.rng.random() < 0.8:
-            self.s.click(*self.point_in(self.fresh()["widgets"].get(self.rng.choice(items), [0, 0, 0, 0]), 2))
+            self.s.click(*self.point_in(self.fresh()["widgets"].get(self.rng.choice(items), [0, 0, 0, 0]), 2, top=1))
             time.sleep(0.1)
             sub = [k for k in self.fresh().get("widgets", {}) if k.startswith("menu.kind.") or k == "confirm.delete"]
             if sub and self.rng.random() < 0.7:
-                self.s.click(*self.point_in(self.fresh()["widgets"][self.rng.choice(sub)], 2))
+                self.s.click(*self.point_in(self.fresh()["widgets"][self.rng.choice(sub)], 2, top=1))
         else:
             self.s.key("Escape")
 
@@ -229,17 +232,20 @@ class Monkey:
         else:  # resize: grab its far border
             x0, y0, x1, y1 = h["rect"]
             start = (x1 - 1, (y0 + y1) / 2) if h in l["stages"] else ((x0 + x1) / 2, y1 - 1)
-            self.s.drag(start, (start[0] + self.rng.uniform(-150, 150), start[1] + self.rng.uniform(-80, 80)), steps=5)
+            end = (min(max(start[0] + self.rng.uniform(-150, 150), 1), self.w - 2),
+                   min(max(start[1] + self.rng.uniform(-80, 80), 30), self.h - 2))
+            self.s.drag((min(max(start[0], 1), self.w - 2), min(max(start[1], 30), self.h - 2)), end, steps=5)
 
     def add_stage_or_lane(self):
         l = self.fresh()
-        self.s.click(*self.point_in(l[self.rng.choice(["addStage", "addLane"])], 1))
+        self.s.click(*self.point_in(l[self.rng.choice(["addStage", "addLane"])], 1))  # clamped on screen
 
     def curve(self):
         l = self.fresh()
         emo = [x["id"] for x in l["lanes"] if x["kind"] == "emotions"]
         cells = [c for c in l["cells"] if c["lane"] in emo]
-        points = [p for c in l["curves"] for p in c["points"]]
+        points = [p for c in l["curves"] for p in c["points"]
+                  if 0 < p["pos"][0] < self.w - 1 and 30 < p["pos"][1] < self.h - 1]  # on screen
         r = self.rng.random()
         if (r < 0.45 or not points) and cells:
             self.s.click(*self.point_in(self.pick(cells)["rect"]))
@@ -247,7 +253,8 @@ class Monkey:
             x, y = self.pick(points)["pos"]
             if self.rng.random() < 0.3:
                 self.s.xdo("keydown", "shift")
-            self.s.drag((x, y), (x + self.rng.uniform(-60, 60), y + self.rng.uniform(-80, 80)), steps=6)
+            end = (min(max(x + self.rng.uniform(-60, 60), 1), self.w - 2), min(max(y + self.rng.uniform(-80, 80), 30), self.h - 2))
+            self.s.drag((x, y), end, steps=6)
             self.s.xdo("keyup", "shift")
         elif points:
             x, y = self.pick(points)["pos"]
@@ -300,7 +307,7 @@ class Monkey:
             rect = widgets.get(name)
             if not rect:
                 return
-        self.s.click(*self.point_in(rect, 2))
+        self.s.click(*self.point_in(rect, 2, top=1))
         if name.startswith("tool."):
             return
         row = rect[3] - rect[1]  # a menu row is as tall as the menu bar
@@ -317,7 +324,7 @@ class Monkey:
         time.sleep(0.1)
         scales = [k for k in self.fresh().get("widgets", {}) if k.startswith("menu.ui_scale.")]
         if scales and self.rng.random() < 0.5:
-            self.s.click(*self.point_in(self.fresh()["widgets"][self.rng.choice(scales)], 2))
+            self.s.click(*self.point_in(self.fresh()["widgets"][self.rng.choice(scales)], 2, top=1))
         self.answer_dialog()
 
     def panel(self):
@@ -327,7 +334,7 @@ class Monkey:
         if not fields or self.rng.random() < 0.3:
             self.s.key(self.rng.choice(["ctrl+i", "ctrl+p", "ctrl+h"]))
             return
-        self.s.click(*self.point_in(l["widgets"][self.rng.choice(fields)], 2))
+        self.s.click(*self.point_in(l["widgets"][self.rng.choice(fields)], 2, top=1))
         if self.rng.random() < 0.7:
             self.type_something()
             self.s.key(self.rng.choice(["Return", "Tab", "Escape"]))
@@ -448,7 +455,8 @@ def run(seconds, seed, kills):
         m.alive("the reload")
     rate = m.actions / elapsed * 60
     print(f"monkey: PASS seed {seed}: {m.actions} actions in {elapsed:.0f} s ({rate:.0f} a minute), "
-          f"{restores} kills restored; actions: {dict(sorted(m.counts.items()))}", flush=True)
+          f"{restores} kills ({m.prompts} restored from the recovery copy + journal, the others from the "
+          f"saved file); actions: {dict(sorted(m.counts.items()))}", flush=True)
 
 
 def kill_and_restore(s, m, sampler):
@@ -465,6 +473,7 @@ def kill_and_restore(s, m, sampler):
     pending = os.path.isdir(folder) and any(f.endswith((".cjm", ".journal")) for f in os.listdir(folder))
     s.restart()
     if pending:
+        m.prompts += 1
         s.wait_widget("recovery.restore", timeout=20)
         s.key("Return")
         s.wait_layout(lambda l: l["dirty"], "the restored board", timeout=20)
@@ -495,7 +504,7 @@ def main():
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 10**6)
     try:
         run(args.seconds, seed, args.kills)
-    except Failure as error:
+    except (Failure, subprocess.CalledProcessError) as error:
         print(f"monkey: FAIL seed {seed}: {error}\nmonkey: replay with --seed {seed}", flush=True)
         sys.exit(1)
 

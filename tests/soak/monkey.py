@@ -380,9 +380,24 @@ class Monkey:
                                f"a clean board after Ctrl+S ({why})", timeout=20)
         except Failure:
             l = self.fresh()
-            print(f"monkey: open before the failed save: dialogs {l.get('dialogs')}, widgets {sorted(l.get('widgets', {}))}")
+            print(f"monkey: open before the failed save: dialogs {l.get('dialogs')}, widgets {sorted(l.get('widgets', {}))}"
+                  f", dirty {l.get('dirty')}, gesture {l.get('gesture')}, undo {l.get('undo')!r}, title {self.s.window_title()!r}")
+            for probe in (["mousemove_relative", "3", "3"], ["key", "Escape"], ["key", "ctrl+s"], ["key", "Return"],
+                          ["key", "ctrl+s"]):
+                self.s.xdo(*probe)
+                time.sleep(1.0)
+                print(f"monkey: after {probe}: saved {os.stat(path).st_mtime_ns != before}, dirty {self.fresh().get('dirty')}")
             raise
         return path
+
+
+def show_difference(a, b, name_a, name_b):
+    a, b = json.loads(a), json.loads(b)
+    for key in a:
+        only_a = [x for x in a[key] if x not in b[key]]
+        only_b = [x for x in b[key] if x not in a[key]]
+        if only_a or only_b:
+            print(f"monkey: {key} only in {name_a}: {only_a}\nmonkey: {key} only {name_b}: {only_b}")
 
 
 def undo_redo_all(s, key, field):
@@ -440,7 +455,11 @@ def run(seconds, seed, kills):
             m.escape_then_save("after undo all")
             check(file_board(path) == start_file, "undo all the way gives the starting file byte for byte")
         undo_redo_all(s, "ctrl+shift+z", "redo")
-        s.wait_layout(lambda l: board_state(l) == end_state, "redo all the way to the end board", timeout=20)
+        try:
+            s.wait_layout(lambda l: board_state(l) == end_state, "redo all the way to the end board", timeout=20)
+        except Failure:
+            show_difference(end_state, board_state(s._read_dump()), "the end board", "after redo all")
+            raise
         m.escape_then_save("after redo all")
         check(file_board(path) == end_file, "redo all the way gives the end file byte for byte")
         s.key("ctrl+q")

@@ -5,8 +5,9 @@ the end. The seed printed at the start replays a run (the same actions; timing m
   python3 tests/soak/monkey.py [--seconds 60] [--seed S] [--kills K]
 
 Invariants:
-- alive and responsive: after every action the app runs; every CHECK_EVERY actions Escape (x3)
-  closes whatever is open and Ctrl+S then saves (the file is rewritten, the dump says clean);
+- alive and responsive: after every action the app runs; every CHECK_EVERY actions, and often right
+  after a menu or panel action, Escape (x3) closes whatever is open and Ctrl+S then saves (the
+  file is rewritten, the dump says clean);
 - no sanitizer report in the app's output (for a JB_SANITIZE build: scripts/monkey.sh --sanitize);
 - at the end (runs without kills): undo all the way gives the starting file byte for byte (its
   "modified" time aside), redo all the way the end file, and a save -> restart -> save gives it too.
@@ -440,7 +441,8 @@ def run(seconds, seed, kills):
                 continue
             last = m.step()
             m.alive(f"action {m.actions} ({last})")
-            if m.actions % CHECK_EVERY == 0:
+            # Also right after something was opened: Escape must close whatever it is.
+            if m.actions % CHECK_EVERY == 0 or (last in ("context_menu", "menu", "panel") and rng.random() < 0.3):
                 m.escape_then_save(f"after action {m.actions} ({last})")
         elapsed = time.monotonic() - started
         sampler.stop = True

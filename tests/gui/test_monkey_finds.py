@@ -10,7 +10,8 @@ def test_escape_closes_menus_so_ctrl_s_saves():
     """Covers: open / save / save as; note colour, size S/M/L; dot voting
 
     Escape left a context menu (or an open main menu) open, and while any popup was open Ctrl+S
-    did nothing and said nothing (the stress run's silent Ctrl+S). Escape now closes every menu."""
+    did nothing and said nothing (the stress run's silent Ctrl+S). Escape now closes every menu.
+    The monkey finds it with --seed 12 (60 s) when the fix is taken out."""
     work = tempfile.mkdtemp()
     path = new_board(work)
     with Session(args=[path]) as s:

@@ -14,6 +14,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
+#include <imgui_internal.h>  // ImGui::ClosePopupsExceptModals
 
 #include <algorithm>
 #include <chrono>
@@ -503,6 +504,9 @@ void App::Redo() {
 // The Ctrl chords of the command table; the plain keys are the canvas's (Canvas::commandKeys).
 void App::Shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
+  // Without keyboard navigation ImGui leaves menus open on Escape, and an open menu blocks every
+  // chord below: Escape closes them (the dialogs, all modal, answer Escape themselves).
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::ClosePopupsExceptModals();
   if (io.WantTextInput || m_canvas.IsTyping() || !io.KeyCtrl || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
     return;
   RunCommandKeys(m_commands, /*ctrl=*/true);
@@ -560,6 +564,7 @@ void App::DumpLayout() {
   view.uiScale = m_uiScale;
   view.status = m_status;
   view.editing = m_canvas.EditedNote(&view.editingFirstLine);
+  view.gesture = m_document.InGesture();
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;

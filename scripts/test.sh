@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: ctest (unit + GUI tests; GUI tests start
 # their own private Xvfb, so no display is needed or touched), then the unit tests under
-# ASan + UBSan, then a bounded fuzzing run of the loader. Exits non-zero on any failure.
+# ASan + UBSan, then a bounded fuzzing run of the loader, then the monkey (tests/soak/monkey.py).
+# Exits non-zero on any failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 fuzz_seconds=${JB_FUZZ_SECONDS:-60}
@@ -21,13 +22,20 @@ stage "build" "$root/scripts/build.sh"
 ctest_log=$(mktemp)
 sanitize_log=$(mktemp)
 fuzz_log=$(mktemp)
-trap 'rm -f "$ctest_log" "$sanitize_log" "$fuzz_log"' EXIT
+monkey_log=$(mktemp)
+trap 'rm -f "$ctest_log" "$sanitize_log" "$fuzz_log" "$monkey_log"' EXIT
 run_ctest() { ctest --test-dir "$root/build" --output-on-failure -j 2 --timeout 300 | tee "$ctest_log"; }
 stage "ctest (unit + GUI)" run_ctest
 run_sanitized() { "$root/scripts/sanitize.sh" | tee "$sanitize_log"; }
 run_fuzz() { "$root/scripts/fuzz.sh" "$fuzz_seconds" | tee "$fuzz_log"; }
 stage "unit tests under ASan + UBSan" run_sanitized
 stage "fuzzing the loader (${fuzz_seconds} s)" run_fuzz
+# 60 s of random real X input, then 30 s of it with 3 SIGKILLs and restores (new seeds each time).
+run_monkey() {
+  "$root/scripts/monkey.sh" --seconds 60 | tee "$monkey_log"
+  "$root/scripts/monkey.sh" --seconds 30 --kills 3 | tee -a "$monkey_log"
+}
+stage "the monkey (60 s, then 30 s with 3 kills)" run_monkey
 echo "==== test.sh: all stages passed in $SECONDS s ===="
 # What really ran, counted from each stage's own output: CTest's passed tests by kind (each doctest
 # case is one CTest entry: unit_registration_check proves it), then the stages that are not tests.
@@ -39,5 +47,6 @@ echo "test.sh: ctest ran $total tests: $unit unit test cases, $gui GUI tests, $(
 sanitized=$(grep -cE "Test +#[0-9]+: unit:.* Passed" "$sanitize_log" || true)
 executions=$(sed -n 's/.*stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$fuzz_log" | tail -1)
 echo "test.sh: under ASan + UBSan the same $sanitized unit test cases passed again; the loader survived ${executions:-?} fuzzing inputs in ${fuzz_seconds} s"
+grep "^monkey: PASS" "$monkey_log" | sed 's/^monkey: /test.sh: the monkey: /; s/; actions:.*//'
 # The plain closing line CI reads: only CTest's tests count (a failure stops the script earlier).
 echo "$total passed, 0 failed"

@@ -80,7 +80,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   std::ostringstream out;
   out.precision(7);
   out << "{\"window\":[" << view.windowWidth << ',' << view.windowHeight << "],\"zoom\":" << camera.zoom
-      << ",\"uiScale\":" << view.uiScale << ",\"dirty\":" << (view.dirty ? "true" : "false") << ",\"path\":";
+      << ",\"uiScale\":" << view.uiScale << ",\"dirty\":" << (view.dirty ? "true" : "false")
+      << ",\"gesture\":" << (view.gesture ? "true" : "false") << ",\"path\":";
   Quoted(out, view.path);
   out << ",\"undo\":";
   Quoted(out, view.undo);

@@ -26,6 +26,7 @@ struct ViewInfo {
   std::string status;         // the status line's latest message (kept after it fades)
   uint64_t editing = 0;       // the note being edited (0: none) and its first line shown
   size_t editingFirstLine = 0;
+  bool gesture = false;       // a change is in progress (a drag, a note being typed): not yet committed
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

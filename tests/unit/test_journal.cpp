@@ -419,6 +419,18 @@ TEST_CASE("Damaged records in the middle are counted, the valid ones after them 
         "2 changes in the middle of the change log were damaged and left out; the last change before the crash was "
         "incomplete and was left out.");
 
+  // A record whose sequence leaves no room for the records lost before it is not this journal's
+  // (a stray copy): it is not replayed.
+  {
+    std::string stray = bytes.substr(0, j.ends[4]) + bytes.substr(j.ends[4], 30);  // the sixth, cut
+    stray += EncodeJournalRecord(JournalKind::Apply, 60, RenameLane(j.s.board, j.s.l2, "Stray"));
+    test::WriteFile(j.dir.File("stray.journal"), stray);
+    const JournalReadResult strayRead = ReadJournal(j.dir.File("stray.journal"), j.id);
+    CHECK(strayRead.records.size() == 3);
+    CHECK(strayRead.tornTail);
+    CHECK(strayRead.damagedRecords == 2);
+  }
+
   // Open continues after the last valid record with the next sequence, not the count.
   std::string error;
   {
@@ -519,6 +531,25 @@ TEST_CASE("Every kind of damaged journal is told in one sentence and never hangs
     test::WriteFile(j.path, other + full.substr(kJournalHeaderBytes));
     CHECK(told(" was written by another version of Journeyboard"));
   }
+}
+
+TEST_CASE("Crafted bytes where every offset looks like a long record do not make the search quadratic") {
+  SampleJournal j(1);
+  // 2 MiB of record headers 14 bytes apart, each claiming a 2 MiB payload with a wrong CRC: without
+  // a bound, the search would checksum ~300 GiB (a minute); with it, a few MiB.
+  std::string candidate(kJournalRecordOverhead - 4, '\0');
+  candidate[0] = char(0xD1);
+  candidate[1] = char(JournalKind::Apply);
+  candidate[2] = 1;                             // sequence 1
+  candidate[10 + 2] = char((2u << 20) >> 16);  // length 2 MiB
+  std::string bytes = EncodeJournalHeader(j.id);
+  while (bytes.size() < (2u << 20)) bytes += candidate;
+  bytes.resize(bytes.size() + (2u << 20) + kJournalRecordOverhead, 'x');
+  test::WriteFile(j.path, bytes);
+  CHECK(FinishesWithin(20, [&] {
+    const JournalReadResult read = ReadJournal(j.path, j.id);
+    return read.records.empty() && read.tornTail;
+  }));
 }
 
 TEST_CASE("A record whose length field claims more than the cap is refused without reading it") {

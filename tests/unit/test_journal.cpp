@@ -446,7 +446,7 @@ TEST_CASE("Damaged records in the middle are counted, the valid ones after them 
   CHECK(read.damagedRecords == 2);
 }
 
-TEST_CASE("A damaged header keeps the records while it still names the snapshot; another snapshot's replays nothing") {
+TEST_CASE("A damaged header keeps the records while it still names the snapshot, another snapshot replays nothing") {
   SampleJournal j(3);
   JournalReadResult read = ReadJournal(j.path, j.id + 1);
   CHECK(read.records.empty());

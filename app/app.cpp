@@ -186,9 +186,15 @@ void App::RecoveryDialog() {
   const RecoveryInfo info = *m_recovery.offered();
   const std::string when = LocalClockTime(info.savedAt);
   std::string board = info.boardPath.empty() ? "an untitled board" : fs::path(info.boardPath).filename().string();
-  const RecoveryAnswer answer = ShowRecoveryPrompt(&m_recoveryRequested, board, when);
+  // Read before asking, so the prompt can say what of the work cannot come back.
+  if (!m_recoveryRead) m_recoveryRead = RecoveryKeeper::Restore(info);
+  const auto* readable = std::get_if<RestoredBoard>(&*m_recoveryRead);
+  const std::string note = readable ? readable->warning : "";
+  const RecoveryAnswer answer = ShowRecoveryPrompt(&m_recoveryRequested, board, when, note);
+  if (answer == RecoveryAnswer::None) return;
+  RestoreResult restored = std::move(*m_recoveryRead);
+  m_recoveryRead.reset();
   if (answer == RecoveryAnswer::Restore) {
-    RestoreResult restored = RecoveryKeeper::Restore(info);
     if (auto* error = std::get_if<LoadError>(&restored)) {
       ShowError(error->message);  // the copy stays on disk: nothing is deleted that could not be read
       m_recovery.Forget();
@@ -197,7 +203,8 @@ void App::RecoveryDialog() {
       m_canvas.FinishInteraction(m_document);
       m_document.Reset(std::move(result.board), info.boardPath, /*saved=*/false);
       m_recovery.MarkRestored(m_document);
-      if (!result.warning.empty()) ShowError(result.warning);
+      // Already said in the prompt; kept in the log too.
+      if (!result.warning.empty()) std::fprintf(stderr, "journeyboard: %s\n", result.warning.c_str());
       m_canvas.ClearSelection();
       m_canvas.RequestFit();
       Status("Restored unsaved work from " + when);

@@ -145,6 +145,7 @@ class App {
   bool m_showPersonas = false;
   RecoveryKeeper m_recovery;  // autosave copies, the change journal, the copy offered at start
   bool m_recoveryRequested = false;
+  std::optional<RestoreResult> m_recoveryRead;  // the offered copy, read once when the prompt opens
   bool m_showInspector = false;
 
   // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).

@@ -10,7 +10,9 @@ namespace jb {
 
 // recovery_prompt.cpp: "Restore unsaved work on BOARD from WHEN?" Enter restores, Esc discards.
 enum class RecoveryAnswer { None, Restore, Discard };
-RecoveryAnswer ShowRecoveryPrompt(bool* requested, const std::string& board, const std::string& when);
+// `note`: what of the work cannot come back (a damaged change log), shown under the question; may be empty.
+RecoveryAnswer ShowRecoveryPrompt(bool* requested, const std::string& board, const std::string& when,
+                                  const std::string& note);
 
 // unsaved_question.cpp: "Save the changes to NAME first?" Enter saves, N doesn't, Esc cancels.
 enum class UnsavedAnswer { None, Save, DontSave, Cancel };

@@ -8,6 +8,9 @@
 namespace jb {
 
 void ShowErrorMessage(bool* requested, const std::string& message) {
+  // The key that caused the error (Escape ending an edit whose commit failed to be logged) is
+  // still down this frame: it must not close the message before it is seen.
+  const bool opening = *requested;
   if (*requested) {
     ImGui::OpenPopup("Journeyboard");
     *requested = false;
@@ -22,8 +25,8 @@ void ShowErrorMessage(bool* requested, const std::string& message) {
   ImGui::Spacing();
   const bool ok = ImGui::Button("OK", {em * 8, 0});
   RecordWidget("error.ok");
-  if (ok || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
-      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+  if (ok || (!opening && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))))
     ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }

@@ -6,7 +6,8 @@
 
 namespace jb {
 
-RecoveryAnswer ShowRecoveryPrompt(bool* requested, const std::string& board, const std::string& when) {
+RecoveryAnswer ShowRecoveryPrompt(bool* requested, const std::string& board, const std::string& when,
+                                  const std::string& note) {
   if (*requested) {
     ImGui::OpenPopup("Restore unsaved work?");
     *requested = false;
@@ -14,9 +15,16 @@ RecoveryAnswer ShowRecoveryPrompt(bool* requested, const std::string& board, con
   if (!ImGui::BeginPopupModal("Restore unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
     return RecoveryAnswer::None;
   ImGui::Text("Journeyboard did not close cleanly. Restore unsaved work on %s from %s?", board.c_str(), when.c_str());
-  RecordDialog("Restore unsaved work?", "Restore unsaved work on " + board + " from " + when + "?");
-  ImGui::TextDisabled("Enter: restore    Esc: discard");
   const float em = ImGui::GetFontSize();
+  if (!note.empty()) {
+    // Told before the answer: the facilitator may prefer the board file to a copy missing changes.
+    ImGui::PushTextWrapPos(em * 38);
+    ImGui::TextUnformatted(note.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  RecordDialog("Restore unsaved work?",
+               "Restore unsaved work on " + board + " from " + when + "?" + (note.empty() ? "" : "\n" + note));
+  ImGui::TextDisabled("Enter: restore    Esc: discard");
   auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
   RecoveryAnswer answer = RecoveryAnswer::None;
   const bool restore = ImGui::Button("Restore", {em * 8, 0});

@@ -24,6 +24,10 @@
 #include <streambuf>
 #include <string_view>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "core/io/board_json.h"
 #include "core/io/serialize.h"
 
@@ -451,35 +455,72 @@ LoadResult BoardFromJson(const std::string& text, const std::string& sourceName)
   return loaded;
 }
 
-LoadResult LoadBoard(const std::string& path) {
-  // Look before opening: opening a FIFO would block, a folder "opens" and then fails to read.
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    const std::string reason = ec ? ec.message() : std::strerror(ENOENT);
-    return Fail(LoadErrorKind::Io, "Cannot open " + path + ": " + reason + ".");
+RegularFile OpenRegularFile(const std::string& path, uint64_t maxBytes) {
+  RegularFile file;
+  // O_NONBLOCK: opening a FIFO with no writer would wait for one.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    file.problem = err == ENOENT ? FileProblem::Missing : FileProblem::CannotOpen;
+    file.reason = std::strerror(err);
+    return file;
   }
-  if (fs::is_directory(status)) return Fail(LoadErrorKind::Io, "Cannot open " + path + ": it is a folder.");
-  if (!fs::is_regular_file(status))
-    return Fail(LoadErrorKind::Io, "Cannot open " + path + ": it is not a regular file.");
-  const uintmax_t size = fs::file_size(path, ec);
-  if (ec) return Fail(LoadErrorKind::Io, "Cannot open " + path + ": " + ec.message() + ".");
-  if (size > kMaxFileBytes) {
-    return Fail(LoadErrorKind::TooLarge, path + " is too large to open: it is " + std::to_string(size >> 20) +
-                                             " MiB, and the limit is " + std::to_string(kMaxFileBytes >> 20) + " MiB.");
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    file.problem = FileProblem::CannotOpen;
+    file.reason = std::strerror(errno);
+  } else if (S_ISDIR(info.st_mode)) {
+    file.problem = FileProblem::Folder;
+  } else if (!S_ISREG(info.st_mode)) {
+    file.problem = FileProblem::NotRegular;
+  } else {
+    file.size = uint64_t(info.st_size);
+    if (file.size > maxBytes) file.problem = FileProblem::TooLarge;
   }
+  if (file.problem != FileProblem::None) {
+    ::close(fd);
+    return file;
+  }
+  file.fd = fd;
+  return file;
+}
 
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Fail(LoadErrorKind::Io, "Cannot open " + path + ": " + std::strerror(errno ? errno : EIO) + ".");
+RegularFile ReadRegularFile(const std::string& path, uint64_t maxBytes, std::string* bytes) {
+  RegularFile file = OpenRegularFile(path, maxBytes);
+  if (file.problem != FileProblem::None) return file;
+  bytes->assign(size_t(file.size), '\0');
+  size_t done = 0;
+  while (done < bytes->size()) {
+    const ssize_t got = ::read(file.fd, bytes->data() + done, bytes->size() - done);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      file.problem = FileProblem::CannotRead;
+      file.reason = std::strerror(errno);
+      break;
+    }
+    if (got == 0) break;  // the file shrank since fstat
+    done += size_t(got);
   }
-  std::string bytes(static_cast<size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (in.bad()) {
-    return Fail(LoadErrorKind::Io, "Cannot read " + path + ": " + std::strerror(errno ? errno : EIO) + ".");
+  ::close(file.fd);
+  file.fd = -1;
+  bytes->resize(file.problem == FileProblem::None ? done : 0);
+  return file;
+}
+
+LoadResult LoadBoard(const std::string& path) {
+  std::string bytes;
+  const RegularFile file = ReadRegularFile(path, kMaxFileBytes, &bytes);
+  switch (file.problem) {
+    case FileProblem::None: break;
+    case FileProblem::Missing:
+    case FileProblem::CannotOpen: return Fail(LoadErrorKind::Io, "Cannot open " + path + ": " + file.reason + ".");
+    case FileProblem::Folder: return Fail(LoadErrorKind::Io, "Cannot open " + path + ": it is a folder.");
+    case FileProblem::NotRegular: return Fail(LoadErrorKind::Io, "Cannot open " + path + ": it is not a regular file.");
+    case FileProblem::TooLarge:
+      return Fail(LoadErrorKind::TooLarge, path + " is too large to open: it is " + std::to_string(file.size >> 20) +
+                                               " MiB, and the limit is " + std::to_string(kMaxFileBytes >> 20) + " MiB.");
+    case FileProblem::CannotRead: return Fail(LoadErrorKind::Io, "Cannot read " + path + ": " + file.reason + ".");
   }
-  bytes.resize(static_cast<size_t>(in.gcount()));  // the file may have shrunk since we asked
   return BoardFromJson(bytes, path);
 }
 

@@ -55,6 +55,29 @@ LoadResult BoardFromJson(const std::string& json, const std::string& sourceName)
 // Load a file. Never throws, never crashes on bad input.
 LoadResult LoadBoard(const std::string& path);
 
+// The checks every reader of a file the app did not just write makes before reading it (boards,
+// recovery copies, change journals): a FIFO would block the read for ever, /dev/zero never ends,
+// a folder "opens" and then fails. The file is opened first (without blocking) and then looked
+// at, so a file swapped in between is caught too.
+enum class FileProblem {
+  None,
+  Missing,     // no such file (reason: the system's words)
+  CannotOpen,  // exists but cannot be opened (reason)
+  Folder,
+  NotRegular,  // a FIFO, a device, a socket (links are followed first)
+  TooLarge,    // over `maxBytes` (size says how large)
+  CannotRead,  // opened, but reading failed (reason)
+};
+struct RegularFile {
+  int fd = -1;  // OpenRegularFile: open for reading when problem is None; the caller closes it
+  uint64_t size = 0;
+  FileProblem problem = FileProblem::None;
+  std::string reason;
+};
+RegularFile OpenRegularFile(const std::string& path, uint64_t maxBytes);
+// The same checks, then the whole file into `bytes` (fewer bytes if it shrank meanwhile); no fd.
+RegularFile ReadRegularFile(const std::string& path, uint64_t maxBytes, std::string* bytes);
+
 // Save safely (WriteFileAtomically with a .bak, core/io/durable_file.h): write a temp file in the
 // same folder, flush it to disk, keep the previous file as `path` + ".bak" (one generation), rename
 // the temp file over `path`, flush the folder. On failure the previous file is untouched and

@@ -1,6 +1,7 @@
 #include "core/session/journal.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -29,8 +30,6 @@ namespace {
 constexpr char kHeaderMagic[8] = {'J', 'B', 'J', 'O', 'U', 'R', 'N', 'L'};
 constexpr uint8_t kRecordMagic = 0xD1;  // record layout 1; a zero-filled or random tail rarely starts with it
 constexpr size_t kRecordHeaderBytes = 14;
-
-const char* const kTornWarning = "The last change before the crash was incomplete and was left out.";
 
 void PutU32(std::string& out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xff));
@@ -478,60 +477,138 @@ std::string EncodeJournalRecord(JournalKind kind, uint64_t sequence, const Board
   return out;
 }
 
+namespace {
+
+// The length of the whole, valid record at `p` (`left` bytes to the end) with a sequence in
+// [first, last], decoded into `record`; 0 when there is none. `crcBudget` (may be null): the bytes
+// it may still checksum; at 0 it refuses every record.
+size_t RecordAt(const unsigned char* p, size_t left, uint64_t first, uint64_t last, JournalRecord* record,
+                uint64_t* crcBudget = nullptr) {
+  if (left < kJournalRecordOverhead || p[0] != kRecordMagic ||
+      (p[1] != uint8_t(JournalKind::Apply) && p[1] != uint8_t(JournalKind::Revert)))
+    return 0;
+  const uint64_t sequence = GetU64(p + 2);
+  const uint32_t length = GetU32(p + 10);
+  if (sequence < first || sequence > last || length > kMaxJournalPayload ||
+      left - kJournalRecordOverhead < size_t(length))
+    return 0;
+  if (crcBudget) {
+    if (*crcBudget < length) {
+      *crcBudget = 0;
+      return 0;
+    }
+    *crcBudget -= length;
+  }
+  if (GetU32(p + kRecordHeaderBytes + length) != Crc32(p, kRecordHeaderBytes + length)) return 0;
+  const std::string_view payload(reinterpret_cast<const char*>(p + kRecordHeaderBytes), length);
+  if (!DecodeDiff(payload, &record->diff)) return 0;
+  record->kind = JournalKind(p[1]);
+  record->sequence = sequence;
+  return kJournalRecordOverhead + length;
+}
+
+std::string Unreadable(JournalReadResult& result, const std::string& path, const std::string& what) {
+  result.unreadable = true;
+  return "The change log " + path + " " + what + ", so the changes since the last autosave are missing.";
+}
+
+}  // namespace
+
 JournalReadResult ReadJournal(const std::string& path, uint64_t expectedSnapshotId) {
   JournalReadResult result;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return result;  // no journal: nothing was changed since the snapshot
   std::string bytes;
-  try {
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  } catch (const std::exception&) {
-    result.warning = "The change log " + path + " could not be read, so the changes since the last autosave are missing.";
+  // The board loader's checks: a FIFO or /dev/zero in its place must not hang the app.
+  const RegularFile file = ReadRegularFile(path, kMaxJournalBytes, &bytes);
+  switch (file.problem) {
+    case FileProblem::None: break;
+    case FileProblem::Missing: return result;  // no journal: nothing was changed since the snapshot
+    case FileProblem::Folder: result.warning = Unreadable(result, path, "is a folder"); return result;
+    case FileProblem::NotRegular: result.warning = Unreadable(result, path, "is not a regular file"); return result;
+    case FileProblem::TooLarge:
+      result.warning = Unreadable(result, path, "is too large to read (" + std::to_string(file.size >> 20) +
+                                                    " MiB; the limit is " + std::to_string(kMaxJournalBytes >> 20) +
+                                                    " MiB)");
+      return result;
+    case FileProblem::CannotOpen:
+    case FileProblem::CannotRead:
+      result.warning = Unreadable(result, path, "could not be read (" + file.reason + ")");
+      return result;
+  }
+  // A journal is created with its header already flushed, so even an empty one is damage.
+  if (bytes.empty()) {
+    result.warning = Unreadable(result, path, "is empty");
     return result;
   }
-  if (bytes.empty()) return result;  // created but the header never reached the disk
 
+  std::vector<std::string> clauses;  // what was left out, said in one sentence at the end
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-  if (bytes.size() < kJournalHeaderBytes || std::memcmp(data, kHeaderMagic, sizeof kHeaderMagic) != 0 ||
-      GetU32(data + 20) != Crc32(data, 20)) {
-    result.warning = "The change log " + path + " is damaged, so the changes since the last autosave are missing.";
+  if (bytes.size() < kJournalHeaderBytes) {
+    result.warning = Unreadable(result, path, "is damaged");
     return result;
   }
-  if (GetU32(data + 8) != kJournalFormatVersion) {
-    result.warning = "The change log " + path +
-                     " was written by another version of Journeyboard, so the changes since the last autosave are missing.";
+  const uint64_t headerId = GetU64(data + 12);
+  if (std::memcmp(data, kHeaderMagic, sizeof kHeaderMagic) != 0 || GetU32(data + 20) != Crc32(data, 20)) {
+    // Damage elsewhere in the header does not make the records another board's.
+    if (headerId != expectedSnapshotId) {
+      result.warning = Unreadable(result, path, "is damaged");
+      return result;
+    }
+    clauses.push_back("the start of the change log " + path + " was damaged, but the changes after it were kept");
+  } else if (GetU32(data + 8) != kJournalFormatVersion) {
+    result.warning = Unreadable(result, path, "was written by another version of Journeyboard");
     return result;
   }
-  if (GetU64(data + 12) != expectedSnapshotId) {
+  result.headerSnapshotId = headerId;
+  if (headerId != expectedSnapshotId) {
     result.otherSnapshot = true;
     result.warning = "The change log " + path + " belongs to another copy of the board and was left out.";
     return result;
   }
 
   size_t at = kJournalHeaderBytes;
+  size_t validEnd = at;
   uint64_t expectedSequence = 1;
+  // Crafted bytes could make every offset a candidate whose CRC spans the rest of the file: the
+  // search checksums at most a few times the file, then calls the rest a torn tail.
+  uint64_t resyncBudget = 4 * uint64_t(bytes.size()) + (1u << 20);
   while (at < bytes.size()) {
-    const size_t left = bytes.size() - at;
-    const unsigned char* p = data + at;
-    bool good = left >= kRecordHeaderBytes && p[0] == kRecordMagic &&
-                (p[1] == uint8_t(JournalKind::Apply) || p[1] == uint8_t(JournalKind::Revert)) &&
-                GetU64(p + 2) == expectedSequence;
-    const uint32_t length = good ? GetU32(p + 10) : 0;
-    good = good && length <= kMaxJournalPayload && left >= kJournalRecordOverhead + size_t(length) &&
-           GetU32(p + kRecordHeaderBytes + length) == Crc32(p, kRecordHeaderBytes + length);
     JournalRecord record;
-    good = good && DecodeDiff(std::string_view(bytes).substr(at + kRecordHeaderBytes, length), &record.diff);
-    if (!good) {
-      result.tornTail = true;
-      result.warning = kTornWarning;
-      break;
+    size_t length = RecordAt(data + at, bytes.size() - at, expectedSequence, expectedSequence, &record);
+    if (length == 0) {
+      // Resynchronise: the next valid record, whose sequence leaves room for the lost records in
+      // the bytes skipped (each takes at least kJournalRecordOverhead).
+      size_t next = at + 1;
+      for (; next < bytes.size(); ++next) {
+        const uint64_t room = (next - at) / kJournalRecordOverhead;
+        length = RecordAt(data + next, bytes.size() - next, expectedSequence, expectedSequence + room, &record,
+                          &resyncBudget);
+        if (length != 0 || resyncBudget == 0) break;
+      }
+      if (length == 0) {
+        result.tornTail = true;
+        break;
+      }
+      result.damagedRecords += record.sequence - expectedSequence;
+      at = next;
     }
-    record.kind = JournalKind(p[1]);
-    record.sequence = expectedSequence++;
+    expectedSequence = record.sequence + 1;
     result.records.push_back(std::move(record));
-    at += kJournalRecordOverhead + length;
+    at += length;
+    validEnd = at;
   }
-  result.validBytes = result.tornTail ? at : bytes.size();
+  result.validBytes = result.tornTail ? validEnd : bytes.size();
+
+  if (result.damagedRecords > 0) {
+    const uint64_t n = result.damagedRecords;
+    clauses.push_back(std::to_string(n) + (n == 1 ? " change" : " changes") + " in the middle of the change log " +
+                      (n == 1 ? "was" : "were") + " damaged and left out");
+  }
+  if (result.tornTail) clauses.push_back("the last change before the crash was incomplete and was left out");
+  for (size_t i = 0; i < clauses.size(); ++i) result.warning += (i ? "; " : "") + clauses[i];
+  if (!result.warning.empty()) {
+    result.warning[0] = char(std::toupper(static_cast<unsigned char>(result.warning[0])));
+    result.warning += ".";
+  }
   return result;
 }
 
@@ -614,7 +691,9 @@ std::optional<JournalWriter> JournalWriter::Open(const std::string& path, uint64
     if (error) *error = ErrnoSentence("Cannot repair the change log", path, err);
     return std::nullopt;
   }
-  return JournalWriter(fd, path, snapshotId, read.validBytes, read.records.size() + 1);
+  // After damage in the middle, sequences skip the lost records: continue from the last one.
+  const uint64_t next = read.records.empty() ? 1 : read.records.back().sequence + 1;
+  return JournalWriter(fd, path, snapshotId, read.validBytes, next);
 }
 
 size_t JournalWriter::Append(JournalKind kind, const BoardDiff& diff, std::string* error) {

@@ -68,16 +68,27 @@ struct JournalRecord {
   BoardDiff diff;
 };
 
+// What a journal may weigh before it is read: it is folded into a new copy past 1 MiB, so only
+// one huge change (at most kMaxJournalPayload) can take it near this.
+inline constexpr uint64_t kMaxJournalBytes = 2 * uint64_t(kMaxJournalPayload);
+
 struct JournalReadResult {
-  std::vector<JournalRecord> records;  // the valid ones, in order
+  std::vector<JournalRecord> records;  // the valid ones, in order (sequences may skip damaged ones)
   bool tornTail = false;               // bytes after them were left out
   bool otherSnapshot = false;          // the header names another snapshot (normal after a compaction crash)
   std::string warning;                 // one sentence for the user; empty when all was read
   uint64_t validBytes = 0;             // header + valid records: where the next record goes
+  uint64_t damagedRecords = 0;         // records between valid ones that were damaged and left out
+  uint64_t headerSnapshotId = 0;       // the snapshot the header names, when it could be read
+  bool unreadable = false;             // not a journal at all (damaged, empty, a folder, a FIFO...)
 };
 
-// Reads records until the end or the first bad one (short, over-long, wrong CRC, wrong sequence,
-// undecodable). A missing file is an empty journal, with no warning. Never throws.
+// Reads records until the end. A bad record (short, over-long, wrong CRC, wrong sequence,
+// undecodable) is skipped up to the next valid one, found by its magic, a sequence that fits the
+// bytes skipped, and its CRC; with none after it, it is a torn tail. A header that is damaged but
+// still names this snapshot keeps its records. A missing file is an empty journal, with no
+// warning; anything that is not a regular file, or is over kMaxJournalBytes, is not read. Never
+// throws, never blocks.
 JournalReadResult ReadJournal(const std::string& path, uint64_t expectedSnapshotId);
 
 // The snapshot with the records applied (Apply) or reverted (Revert) in order.

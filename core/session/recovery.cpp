@@ -13,8 +13,11 @@
 #include <ctime>
 #include <filesystem>
 
+#include <unistd.h>
+
 #include "core/io/durable_file.h"
 #include "core/model/clock.h"
+#include "core/model/limits.h"
 
 namespace jb {
 
@@ -83,8 +86,14 @@ struct HeaderReader : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, HeaderRead
 };
 
 std::optional<RecoveryInfo> ReadHeader(const fs::path& file) {
-  std::FILE* stream = std::fopen(file.c_str(), "rb");
-  if (!stream) return std::nullopt;
+  // The loader's checks: a FIFO or /dev/zero named like a copy must not hang the start.
+  const RegularFile opened = OpenRegularFile(file.string(), kMaxFileBytes);
+  if (opened.problem != FileProblem::None) return std::nullopt;
+  std::FILE* stream = ::fdopen(opened.fd, "rb");
+  if (!stream) {
+    ::close(opened.fd);
+    return std::nullopt;
+  }
   char buffer[16384];
   rapidjson::FileReadStream in(stream, buffer, sizeof buffer);
   HeaderReader header;

@@ -81,15 +81,38 @@ const std::optional<RecoveryInfo>& RecoveryKeeper::Offer(const std::string& file
   return m_offered;
 }
 
+namespace {
+
+// A crash between writing a new copy and starting its journal leaves the old journal, whose
+// snapshot is the copy before it: its changes are all in the new copy. Then the copy with the
+// journal's records undone, last first, is exactly the snapshot the journal names, and replaying
+// them onto that gives the copy back (undoing alone can land on any snapshot it overwrites).
+bool FoldedIntoCopy(const std::string& journalPath, uint64_t journalSnapshot, const Board& copy) {
+  const JournalReadResult old = ReadJournal(journalPath, journalSnapshot);
+  if (!old.warning.empty()) return false;
+  Board before = copy;
+  for (auto record = old.records.rbegin(); record != old.records.rend(); ++record) {
+    if (record->kind == JournalKind::Apply)
+      RevertDiff(before, record->diff);
+    else
+      ApplyDiff(before, record->diff);
+  }
+  return SnapshotId(before) == journalSnapshot && ReplayJournal(before, old.records) == copy;
+}
+
+}  // namespace
+
 RestoreResult RecoveryKeeper::Restore(const RecoveryInfo& info) {
   LoadResult loaded = LoadRecovery(info);
   if (auto* error = std::get_if<LoadError>(&loaded)) return *error;
   LoadedBoard& restored = std::get<LoadedBoard>(loaded);
   // The copy is a snapshot; the journal holds every change committed after it.
-  JournalReadResult journal = ReadJournal(ChangeJournal::PathFor(info.boardPath), SnapshotId(restored.board));
-  RestoredBoard result{ReplayJournal(std::move(restored.board), journal.records), {}};
+  const std::string path = ChangeJournal::PathFor(info.boardPath);
+  JournalReadResult journal = ReadJournal(path, SnapshotId(restored.board));
+  // Every reason a change is missing is told, except the one that loses nothing.
+  if (journal.otherSnapshot && FoldedIntoCopy(path, journal.headerSnapshotId, restored.board)) journal.warning.clear();
+  RestoredBoard result{ReplayJournal(std::move(restored.board), journal.records), journal.warning};
   RepairBoard(result.board);  // a safety net: a replayed board must be as valid as a loaded one
-  if (journal.tornTail) result.warning = journal.warning;
   return result;
 }
 

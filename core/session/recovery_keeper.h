@@ -25,7 +25,7 @@ constexpr uint64_t kJournalCompactBytes = 1u << 20;
 // A recovery copy with its journal replayed: the board to open (unsaved) under `boardPath`.
 struct RestoredBoard {
   Board board;
-  std::string warning;  // one sentence when the journal's last change was cut off; else empty
+  std::string warning;  // one sentence when changes in the journal were left out (or all of it); else empty
 };
 using RestoreResult = std::variant<LoadError, RestoredBoard>;
 

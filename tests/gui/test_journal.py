@@ -6,7 +6,7 @@ import tempfile
 import time
 
 from jbgui import Session, check, main, wait_until
-from test_editing import add_note, cell, new_board
+from test_editing import add_note, cell, load, new_board
 
 
 def texts(layout):
@@ -28,6 +28,23 @@ def read_recovery(s, ending):
             except FileNotFoundError:
                 pass
     return b""
+
+
+def journal_file(s):
+    folder = recovery_folder(s)
+    names = [n for n in os.listdir(folder) if n.endswith(".journal")] if os.path.isdir(folder) else []
+    check(len(names) == 1, f"one journal: {names}")
+    return os.path.join(folder, names[0])
+
+
+def journal_records(data):
+    """(offset, length) of each whole record (layout: core/session/journal.h)."""
+    at, found = 24, []
+    while at + 18 <= len(data):
+        length = 18 + int.from_bytes(data[at + 10:at + 14], "little")
+        found.append((at, length))
+        at += length
+    return found
 
 
 def restore(s):
@@ -110,6 +127,83 @@ def test_autosave_during_a_gesture_never_duplicates_it_on_restore():
         layout = restore(s)
         names = sorted(n["text"] for n in layout["notes"])
         check(names == ["First", "slow typing"], f"each note exactly once: {names}")
+
+
+def test_a_damaged_change_in_the_middle_is_told_and_the_changes_after_it_come_back():
+    """Covers: add a note; open / save / save as"""
+    work = tempfile.mkdtemp()
+    path = new_board(work)
+    with Session(args=[path]) as s:
+        for stage, text in (("Awareness", "First"), ("Decision", "Second"), ("Purchase", "Third")):
+            add_note(s, stage, "Questions", text)
+        wait_until(lambda: b"Third" in read_recovery(s, ".journal"), 10, "the third note journaled")
+        s.crash()
+        journal = journal_file(s)
+        with open(journal, "rb") as f:
+            data = bytearray(f.read())
+        middle = [(at, n) for at, n in journal_records(data) if b"Second" in data[at:at + n]]
+        check(len(middle) == 1, f"one record holds the second note: {middle}")
+        data[middle[0][0] + 14] ^= 0x01  # the first byte of its payload
+        with open(journal, "r+b") as f:
+            f.write(data)
+        s.restart()
+        prompt = s.wait_dialog("Restore unsaved work?")
+        check("1 change in the middle of the change log was damaged and left out." in prompt,
+              f"the prompt says what is missing: {prompt!r}")
+        layout = restore(s)
+        check({"First", "Third"} <= texts(layout) and "Second" not in texts(layout),
+              f"the changes before and after the damaged one: {sorted(texts(layout))}")
+        s.key("ctrl+s")
+        s.wait_layout(lambda l: not l["dirty"], "saved")
+    saved = {n["text"] for n in load(path)["notes"]}
+    check({"First", "Third"} <= saved, f"saved: {sorted(saved)}")
+
+
+def test_a_journal_replaced_by_a_fifo_neither_hangs_the_start_nor_goes_unsaid():
+    """Covers: add a note"""
+    work = tempfile.mkdtemp()
+    path = new_board(work)
+    with Session(args=[path]) as s:
+        add_note(s, "Awareness", "Questions", "Journaled")
+        wait_until(lambda: b"Journaled" in read_recovery(s, ".journal"), 10, "the note journaled")
+        s.crash()
+        journal = journal_file(s)
+        os.remove(journal)
+        os.mkfifo(journal)
+        s.restart()
+        prompt = s.wait_dialog("Restore unsaved work?")
+        check(f"The change log {journal} is not a regular file" in prompt, f"the prompt says why: {prompt!r}")
+        layout = restore(s)  # the copy: the board before its first change
+        check("Journaled" not in texts(layout), f"the copy alone: {sorted(texts(layout))}")
+        add_note(s, "Decision", "Questions", "Still working")
+        wait_until(lambda: b"Still working" in read_recovery(s, ".journal"), 10, "a new journal in its place")
+
+
+def test_a_recovery_folder_that_cannot_be_written_is_said_once_and_work_goes_on():
+    """Covers: add a note; open / save / save as"""
+    work = tempfile.mkdtemp()
+    path = new_board(work)
+    state = os.path.join(work, "state")
+    with open(state, "w") as f:
+        f.write("a file where the state folder should be")
+    with Session(args=[path, "--autosave-seconds", "1"], env={"XDG_STATE_HOME": state}) as s:
+        add_note(s, "Awareness", "Questions", "One")
+        message = s.wait_dialog("Journeyboard")
+        check("for recovery" in message and message.endswith("Save the board to keep it safe."),
+              f"one message: {message!r}")
+        s.key("Escape")
+        s.wait_layout(lambda l: not l.get("dialogs"), "the message closed")
+        add_note(s, "Decision", "Questions", "Two")
+        s.unfocus()  # forces an autosave attempt at once
+        time.sleep(1.5)  # a second period: nothing more may be said
+        s.xdo("windowfocus", "--sync", s.window)
+        check(not s.layout.get("dialogs") and not s._read_dump().get("dialogs"), "said once")
+        told = [line for line in s.output().splitlines() if "for recovery" in line]
+        check(len(told) == 1, f"said once: {told}")
+        s.key("ctrl+s")
+        s.wait_layout(lambda l: not l["dirty"], "saved")
+    saved = {n["text"] for n in load(path)["notes"]}
+    check({"One", "Two"} <= saved, f"both notes saved: {sorted(saved)}")
 
 
 if __name__ == "__main__":

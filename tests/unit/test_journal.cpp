@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+
 #include "board_support.h"
 #include "core/edit/commands.h"
 #include "core/edit/document.h"
@@ -354,24 +356,38 @@ TEST_CASE("A journal cut at any byte keeps the whole records and drops the torn 
   }
 }
 
-TEST_CASE("A flipped bit in a record drops it and everything after it") {
+TEST_CASE("A flipped bit in a record drops that record only, keeps the ones after it and says so") {
   SampleJournal j(5);
   const std::string full = ReadBytes(j.path);
   size_t start = kJournalHeaderBytes;
   for (size_t record = 0; record < j.ends.size(); ++record) {
+    const bool last = record + 1 == j.ends.size();
     // Every bit of the record: its header, payload and CRC.
     for (size_t byte = start; byte < j.ends[record]; ++byte) {
       for (int bit = 0; bit < 8; ++bit) {
         PokeByte(j.path, byte, char(full[byte] ^ (1 << bit)));
         const JournalReadResult read = ReadJournal(j.path, j.id);
-        if (read.records.size() != record || !read.tornTail) {
+        std::vector<uint64_t> sequences;
+        for (const JournalRecord& r : read.records) sequences.push_back(r.sequence);
+        std::vector<uint64_t> expected;
+        for (uint64_t n = 1; n <= j.ends.size(); ++n)
+          if (n != record + 1) expected.push_back(n);
+        if (sequences != expected || read.tornTail != last) {
           CAPTURE(record);
           CAPTURE(byte);
           CAPTURE(bit);
-          CHECK(read.records.size() == record);
-          CHECK(read.tornTail);
+          CHECK(sequences == expected);
+          CHECK(read.tornTail == last);
         }
-        CHECK(read.validBytes == start);
+        if (last) {
+          CHECK(read.validBytes == start);
+          CHECK(read.damagedRecords == 0);
+          CHECK(read.warning == "The last change before the crash was incomplete and was left out.");
+        } else {
+          CHECK(read.validBytes == full.size());
+          CHECK(read.damagedRecords == 1);
+          CHECK(read.warning == "1 change in the middle of the change log was damaged and left out.");
+        }
       }
       PokeByte(j.path, byte, full[byte]);
     }
@@ -379,12 +395,64 @@ TEST_CASE("A flipped bit in a record drops it and everything after it") {
   }
 }
 
-TEST_CASE("A journal of another snapshot, a damaged header or no file replays nothing") {
+TEST_CASE("Damaged records in the middle are counted, the valid ones after them replayed and continued") {
+  SampleJournal j(6);
+  std::string bytes = ReadBytes(j.path);
+  // Records 2 and 3 zero-filled, as a lost disk block would leave them.
+  std::fill(bytes.begin() + long(j.ends[0]), bytes.begin() + long(j.ends[2]), '\0');
+  test::WriteFile(j.path, bytes);
+  JournalReadResult read = ReadJournal(j.path, j.id);
+  std::vector<uint64_t> sequences;
+  for (const JournalRecord& r : read.records) sequences.push_back(r.sequence);
+  CHECK(sequences == std::vector<uint64_t>{1, 4, 5, 6});
+  CHECK(read.damagedRecords == 2);
+  CHECK_FALSE(read.tornTail);
+  CHECK(read.warning == "2 changes in the middle of the change log were damaged and left out.");
+
+  // And a torn tail after them: both in one sentence.
+  std::filesystem::resize_file(j.path, j.ends[5] - 3);
+  read = ReadJournal(j.path, j.id);
+  CHECK(read.records.size() == 3);
+  CHECK(read.tornTail);
+  CHECK(read.validBytes == j.ends[4]);
+  CHECK(read.warning ==
+        "2 changes in the middle of the change log were damaged and left out; the last change before the crash was "
+        "incomplete and was left out.");
+
+  // A record whose sequence leaves no room for the records lost before it is not this journal's
+  // (a stray copy): it is not replayed.
+  {
+    std::string stray = bytes.substr(0, j.ends[4]) + bytes.substr(j.ends[4], 30);  // the sixth, cut
+    stray += EncodeJournalRecord(JournalKind::Apply, 60, RenameLane(j.s.board, j.s.l2, "Stray"));
+    test::WriteFile(j.dir.File("stray.journal"), stray);
+    const JournalReadResult strayRead = ReadJournal(j.dir.File("stray.journal"), j.id);
+    CHECK(strayRead.records.size() == 3);
+    CHECK(strayRead.tornTail);
+    CHECK(strayRead.damagedRecords == 2);
+  }
+
+  // Open continues after the last valid record with the next sequence, not the count.
+  std::string error;
+  {
+    auto writer = JournalWriter::Open(j.path, j.id, &error);
+    REQUIRE_MESSAGE(writer, error);
+    CHECK(writer->NextSequence() == 6);
+    REQUIRE(writer->Append(JournalKind::Apply, RenameLane(j.s.board, j.s.l2, "Feelings"), &error) > 0);
+  }
+  read = ReadJournal(j.path, j.id);
+  REQUIRE(read.records.size() == 4);
+  CHECK(read.records.back().sequence == 6);
+  CHECK_FALSE(read.tornTail);
+  CHECK(read.damagedRecords == 2);
+}
+
+TEST_CASE("A damaged header keeps the records while it still names the snapshot, another snapshot replays nothing") {
   SampleJournal j(3);
   JournalReadResult read = ReadJournal(j.path, j.id + 1);
   CHECK(read.records.empty());
   CHECK(read.otherSnapshot);
-  CHECK(read.warning.find("belongs to another copy of the board") != std::string::npos);
+  CHECK(read.headerSnapshotId == j.id);
+  CHECK(read.warning == "The change log " + j.path + " belongs to another copy of the board and was left out.");
 
   const std::string full = ReadBytes(j.path);
   for (size_t byte = 0; byte < kJournalHeaderBytes; ++byte) {
@@ -393,14 +461,95 @@ TEST_CASE("A journal of another snapshot, a damaged header or no file replays no
     test::WriteFile(j.path, damaged);
     read = ReadJournal(j.path, j.id);
     CAPTURE(byte);
-    CHECK(read.records.empty());
-    CHECK_FALSE(read.warning.empty());
+    if (byte >= 12 && byte < 20) {  // the snapshot id itself: the records cannot be trusted to fit
+      CHECK(read.records.empty());
+      CHECK(read.unreadable);
+      CHECK(read.warning == "The change log " + j.path +
+                                " is damaged, so the changes since the last autosave are missing.");
+    } else {
+      CHECK(read.records.size() == 3);
+      CHECK(read.warning == "The start of the change log " + j.path +
+                                " was damaged, but the changes after it were kept.");
+      CHECK(BoardToJson(ReplayJournal(j.s.board, read.records)) == j.StateAfter(3));
+    }
   }
 
   read = ReadJournal(j.dir.File("missing.journal"), j.id);
   CHECK(read.records.empty());
   CHECK(read.warning.empty());
   CHECK_FALSE(read.tornTail);
+  CHECK_FALSE(read.unreadable);
+}
+
+
+TEST_CASE("Every kind of damaged journal is told in one sentence and never hangs") {
+  SampleJournal j(2);
+  const std::string full = ReadBytes(j.path);
+  const std::string missing = ", so the changes since the last autosave are missing.";
+  auto told = [&](const std::string& what) {
+    return FinishesWithin(20, [&] {
+      const JournalReadResult read = ReadJournal(j.path, j.id);
+      return read.records.empty() && read.unreadable && read.warning == "The change log " + j.path + what + missing;
+    });
+  };
+  SUBCASE("cut to a few bytes") {
+    std::filesystem::resize_file(j.path, 5);
+    CHECK(told(" is damaged"));
+  }
+  SUBCASE("emptied") {
+    std::filesystem::resize_file(j.path, 0);
+    CHECK(told(" is empty"));
+  }
+  SUBCASE("zero-filled") {
+    test::WriteFile(j.path, std::string(full.size(), '\0'));
+    CHECK(told(" is damaged"));
+  }
+  SUBCASE("a folder") {
+    std::filesystem::remove(j.path);
+    std::filesystem::create_directory(j.path);
+    CHECK(told(" is a folder"));
+  }
+  SUBCASE("a FIFO") {
+    std::filesystem::remove(j.path);
+    REQUIRE(::mkfifo(j.path.c_str(), 0600) == 0);
+    CHECK(told(" is not a regular file"));
+  }
+  SUBCASE("a link to /dev/zero") {
+    std::filesystem::remove(j.path);
+    std::filesystem::create_symlink("/dev/zero", j.path);
+    CHECK(told(" is not a regular file"));
+  }
+  SUBCASE("over the size cap") {
+    std::filesystem::resize_file(j.path, kMaxJournalBytes + 1);  // sparse: costs no disk
+    CHECK(told(" is too large to read (128 MiB; the limit is 128 MiB)"));
+  }
+  SUBCASE("another version") {
+    std::string other = EncodeJournalHeader(j.id);
+    other[8] = char(kJournalFormatVersion + 1);
+    const uint32_t crc = Crc32(other.data(), 20);
+    std::memcpy(&other[20], &crc, 4);
+    test::WriteFile(j.path, other + full.substr(kJournalHeaderBytes));
+    CHECK(told(" was written by another version of Journeyboard"));
+  }
+}
+
+TEST_CASE("Crafted bytes where every offset looks like a long record do not make the search quadratic") {
+  SampleJournal j(1);
+  // 2 MiB of record headers 14 bytes apart, each claiming a 2 MiB payload with a wrong CRC: without
+  // a bound, the search would checksum ~300 GiB (a minute); with it, a few MiB.
+  std::string candidate(kJournalRecordOverhead - 4, '\0');
+  candidate[0] = char(0xD1);
+  candidate[1] = char(JournalKind::Apply);
+  candidate[2] = 1;                             // sequence 1
+  candidate[10 + 2] = char((2u << 20) >> 16);  // length 2 MiB
+  std::string bytes = EncodeJournalHeader(j.id);
+  while (bytes.size() < (2u << 20)) bytes += candidate;
+  bytes.resize(bytes.size() + (2u << 20) + kJournalRecordOverhead, 'x');
+  test::WriteFile(j.path, bytes);
+  CHECK(FinishesWithin(20, [&] {
+    const JournalReadResult read = ReadJournal(j.path, j.id);
+    return read.records.empty() && read.tornTail;
+  }));
 }
 
 TEST_CASE("A record whose length field claims more than the cap is refused without reading it") {

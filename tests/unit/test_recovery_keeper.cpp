@@ -4,11 +4,15 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <optional>
 #include <string>
+
+#include <sys/stat.h>
 
 #include "board_support.h"
 #include "core/edit/commands.h"
@@ -213,6 +217,106 @@ TEST_CASE("Restore replays the journal onto the copy and leaves out a torn last 
   CHECK(std::holds_alternative<LoadError>(RecoveryKeeper::Restore(*next.offered())));
 }
 
+TEST_CASE("Restore tells why journaled changes are missing, and still restores the copy and the valid ones") {
+  Session session;
+  session.Rename("One");
+  session.Rename("Two");
+  session.doc.Apply(SetNoteText(session.doc.board(), session.s.n1, "Three"), "Type");
+  const std::string journal = ChangeJournal::PathFor(session.path);
+  const std::string full = ReadFile(journal);
+  const std::string missing = ", so the changes since the last autosave are missing.";
+  std::string expectedWarning;
+  std::optional<Board> expectedBoard = session.s.board;  // the copy: the board before the first change
+  SUBCASE("zero-filled") {
+    WriteFile(journal, std::string(full.size(), '\0'));
+    expectedWarning = "The change log " + journal + " is damaged" + missing;
+  }
+  SUBCASE("cut to a few bytes") {
+    fs::resize_file(journal, 7);
+    expectedWarning = "The change log " + journal + " is damaged" + missing;
+  }
+  SUBCASE("emptied") {
+    fs::resize_file(journal, 0);
+    expectedWarning = "The change log " + journal + " is empty" + missing;
+  }
+  SUBCASE("a folder") {
+    fs::remove(journal);
+    fs::create_directory(journal);
+    expectedWarning = "The change log " + journal + " is a folder" + missing;
+  }
+  SUBCASE("a FIFO") {
+    fs::remove(journal);
+    REQUIRE(::mkfifo(journal.c_str(), 0600) == 0);
+    expectedWarning = "The change log " + journal + " is not a regular file" + missing;
+  }
+  SUBCASE("a link to /dev/zero") {
+    fs::remove(journal);
+    fs::create_symlink("/dev/zero", journal);
+    expectedWarning = "The change log " + journal + " is not a regular file" + missing;
+  }
+  SUBCASE("another board's journal") {
+    Session other;
+    other.Rename("Elsewhere");
+    REQUIRE_FALSE(other.keeper.Tick(other.doc, kPeriod, false));  // its journal now continues another snapshot
+    other.Rename("Again");
+    fs::copy_file(ChangeJournal::PathFor(other.path), journal, fs::copy_options::overwrite_existing);
+    expectedWarning = "The change log " + journal + " belongs to another copy of the board and was left out.";
+  }
+  SUBCASE("a flipped byte early in the header: every change still comes back") {
+    std::string damaged = full;
+    damaged[1] = char(damaged[1] ^ 0x40);
+    WriteFile(journal, damaged);
+    expectedWarning = "The start of the change log " + journal + " was damaged, but the changes after it were kept.";
+    expectedBoard = session.doc.board();
+  }
+  SUBCASE("the middle record damaged: the first and the last come back") {
+    std::string damaged = full;
+    uint32_t firstLength = 0;
+    std::memcpy(&firstLength, &full[kJournalHeaderBytes + 10], 4);
+    const size_t second = kJournalHeaderBytes + kJournalRecordOverhead + firstLength;
+    damaged[second + 16] = char(damaged[second + 16] ^ 0x01);  // in its payload
+    WriteFile(journal, damaged);
+    expectedWarning = "1 change in the middle of the change log was damaged and left out.";
+    expectedBoard.reset();
+  }
+  RecoveryKeeper next(kPeriod);
+  REQUIRE(next.Offer(session.path));  // the copy is offered whatever its journal
+  const RecoveryInfo info = *next.offered();
+  auto restoredAsExpected = [&](RestoredBoard* out) {
+    RestoreResult restored = RecoveryKeeper::Restore(info);
+    if (!std::holds_alternative<RestoredBoard>(restored)) return false;
+    RestoredBoard& result = std::get<RestoredBoard>(restored);
+    const bool board = expectedBoard ? result.board == *expectedBoard
+                                     : result.board.FindStage(session.s.a)->name == "One" &&
+                                           result.board.FindNote(session.s.n1)->text == "Three";
+    const bool same = board && result.warning == expectedWarning;
+    if (out) *out = std::move(result);
+    return same;
+  };
+  // In a child first: a FIFO or /dev/zero must not hang the restore.
+  CHECK(FinishesWithin(20, [&] { return restoredAsExpected(nullptr); }));
+  if (fs::is_regular_file(journal) || fs::is_directory(journal)) {
+    RestoredBoard result;
+    CHECK(restoredAsExpected(&result));  // the same in this process, to show what differs
+    CHECK(result.warning == expectedWarning);
+  }
+}
+
+TEST_CASE("The journal left by a crash between a copy and its new journal is all in the copy: nothing is told") {
+  Session session;
+  session.Rename("One");
+  session.Rename("Two");
+  std::string error;
+  // The autosave wrote the copy, then the app died before the new journal replaced the old one.
+  REQUIRE_MESSAGE(WriteRecovery(session.doc.board(), session.path, &error), error);
+  RecoveryKeeper next(kPeriod);
+  REQUIRE(next.Offer(session.path));
+  RestoreResult restored = RecoveryKeeper::Restore(*next.offered());
+  REQUIRE(std::holds_alternative<RestoredBoard>(restored));
+  CHECK(std::get<RestoredBoard>(restored).board == session.doc.board());
+  CHECK(std::get<RestoredBoard>(restored).warning.empty());
+}
+
 // [SECTION] Failures
 
 TEST_CASE("A copy or journal that cannot be written is told once, until a copy succeeds") {
@@ -242,4 +346,30 @@ TEST_CASE("A copy or journal that cannot be written is told once, until a copy s
   CHECK(logged->rfind("Changes cannot be logged for recovery: ", 0) == 0);
   CHECK_FALSE(session.keeper.OnChange(JournalKind::Apply, BoardDiff(), session.doc, 106));
   CHECK_FALSE(session.keeper.Tick(session.doc, 140, false));  // one flag for both
+}
+
+TEST_CASE("A disk that fills during an autosave leaves the previous copy and its journal to restore everything") {
+  Session session;
+  session.Rename("One");
+  REQUIRE_FALSE(session.keeper.Tick(session.doc, kPeriod, false));  // an autosave: the copy holds "One"
+  const std::string copy = ReadFile(FindRecovery(session.path)->path);
+  session.Rename("Two");  // journaled after that copy
+  const char* failing = nullptr;
+  SUBCASE("before a byte is written") { failing = "write"; }
+  SUBCASE("after the bytes, at the sync") { failing = "fsync"; }
+  {
+    CAPTURE(failing);
+    DurableSteps full([&](const std::string& step) { return step == failing ? ENOSPC : 0; });
+    const std::optional<std::string> error = session.keeper.Tick(session.doc, 2 * kPeriod, false);
+    REQUIRE(error);
+    CHECK(Contains(*error, "the disk is full"));
+  }
+  CHECK(ReadFile(FindRecovery(session.path)->path) == copy);  // the previous copy, intact
+  CHECK(FolderEntries(RecoveryDir()).size() == 2);      // and its journal; no temp files
+  RecoveryKeeper next(kPeriod);  // after a kill
+  REQUIRE(next.Offer(session.path));
+  RestoreResult restored = RecoveryKeeper::Restore(*next.offered());
+  REQUIRE(std::holds_alternative<RestoredBoard>(restored));
+  CHECK(std::get<RestoredBoard>(restored).board == session.doc.board());
+  CHECK(std::get<RestoredBoard>(restored).warning.empty());
 }

@@ -1,12 +1,17 @@
 // Helpers shared by the unit tests.
 #pragma once
 #include <atomic>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <string>
+#include <thread>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace jb::test {
@@ -68,5 +73,24 @@ class ScopedEnv {
   const char* name_;
   std::optional<std::string> old_;
 };
+
+// Runs `body` in a child process and says whether it returned true within `seconds`: a reader
+// that would block on a FIFO or read /dev/zero for ever fails its test instead of hanging the suite.
+inline bool FinishesWithin(double seconds, const std::function<bool()>& body) {
+  const pid_t child = ::fork();
+  if (child < 0) return false;
+  if (child == 0) ::_exit(body() ? 0 : 1);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  int status = 0;
+  while (::waitpid(child, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(child, SIGKILL);
+      ::waitpid(child, &status, 0);
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
 
 }  // namespace jb::test

@@ -72,14 +72,14 @@ def test_a_note_of_20000_lines_is_drawn_capped_and_the_board_exports():
 def test_a_board_too_tall_for_one_image_is_refused_with_the_width_that_fits():
     """Covers: export PNG… (3840 px wide, named by time)
 
-    A board legitimately too tall for one image (lanes 20,000 units tall): the message says which
-    width does fit, and that width works."""
+    A board legitimately too tall for one image (every lane at the tallest a lane may be): the
+    message says which width does fit, and that width works."""
     work = tempfile.mkdtemp()
     png = os.path.join(work, "cli.png")
 
     def tall_lanes(board):
         for lane in board["lanes"]:
-            lane["height"] = 20000
+            lane["height"] = 4000  # the most a lane may be (core/model/limits.h)
 
     huge = board_with(work, "huge.cjm", "classic", tall_lanes)
     with Session(args=[huge]) as s:

@@ -578,9 +578,12 @@ void App::DumpLayout() {
   if (WriteLayoutDump(m_options.dumpLayoutPath, json, &error)) {
     m_lastDump = std::move(json);
     m_dumpError.clear();
-  } else if (error != m_dumpError) {  // once, not every frame
-    std::fprintf(stderr, "journeyboard: %s\n", error.c_str());
-    m_dumpError = error;
+  } else {
+    m_lastDump.clear();  // the file on disk is not what we last wrote: the next frame writes it anew
+    if (error != m_dumpError) {  // once, not every frame
+      std::fprintf(stderr, "journeyboard: %s\n", error.c_str());
+      m_dumpError = error;
+    }
   }
 }
 

@@ -1,0 +1,48 @@
+// What pasting outside text must satisfy (core/layout/clipboard_text.h), for fuzz_paste and the
+// unit test that replays corpus/paste/ and regressions/paste/. The first byte is the most notes
+// the paste may make, the rest is the clipboard's text:
+//  - never more notes than asked for, and no note longer than a note may be (kMaxTextChars);
+//  - no empty note, none ending in a space; plain text (no tab) gives notes without line breaks;
+//  - valid UTF-8 in gives valid UTF-8 out (nothing is cut inside a character);
+//  - the notes hold no more bytes than the text did.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/layout/clipboard_text.h"
+#include "core/model/consistency.h"
+#include "core/model/limits.h"
+
+namespace jb::fuzz::paste {
+
+inline size_t CodePoints(const std::string& text) {
+  size_t points = 0;
+  for (unsigned char c : text) points += (c & 0xC0) != 0x80;
+  return points;
+}
+
+inline std::string Check(const std::string& bytes, bool* gaveBoard) {
+  if (gaveBoard) *gaveBoard = false;
+  if (bytes.empty()) return "";
+  const size_t maxNotes = static_cast<unsigned char>(bytes[0]);
+  const std::string text = bytes.substr(1);
+  const std::vector<std::string> notes = ParseClipboardNotes(text, maxNotes);
+  if (gaveBoard) *gaveBoard = !notes.empty();
+
+  if (notes.size() > maxNotes) return "more notes than asked for";
+  const bool plain = text.find('\t') == std::string::npos;
+  const bool utf8 = IsValidUtf8(text);
+  size_t total = 0;
+  for (const std::string& note : notes) {
+    if (note.empty()) return "an empty note";
+    if (note.back() == ' ') return "a note ends in a space";
+    if (CodePoints(note) > kMaxTextChars) return "a note longer than a note may be";
+    if (plain && note.find_first_of("\r\n") != std::string::npos) return "a line of plain text holds a line break";
+    if (utf8 && !IsValidUtf8(note)) return "valid UTF-8 pasted gives a note that is not";
+    total += note.size();
+  }
+  if (total > text.size()) return "the notes hold more than the text";
+  return "";
+}
+
+}  // namespace jb::fuzz::paste

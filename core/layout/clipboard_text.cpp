@@ -1,5 +1,7 @@
 #include "core/layout/clipboard_text.h"
 
+#include "core/model/sanitize.h"
+
 namespace jb {
 
 namespace {
@@ -51,24 +53,35 @@ std::string NormalizeNewlines(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> ParseClipboardNotes(std::string_view text, size_t maxNotes) {
+std::vector<std::string> ParseClipboardNotes(std::string_view text, size_t maxNotes, ClipboardLimits* limits) {
   const std::string s = NormalizeNewlines(text);
   std::vector<std::string> notes;
+  ClipboardLimits found;
+  // Keeps a note, cut to the text limit; one past `maxNotes` only says that there were more.
+  auto keep = [&](std::string note) {
+    if (note.empty()) return;
+    if (notes.size() == maxNotes) {
+      found.moreNotes = true;
+      return;
+    }
+    CutText(note, &found.cutNotes);
+    while (!note.empty() && note.back() == ' ') note.pop_back();  // the cut may end on a space
+    if (!note.empty()) notes.push_back(std::move(note));
+  };
   if (s.find('\t') == std::string::npos) {
-    for (size_t start = 0; start < s.size() && notes.size() < maxNotes;) {
+    for (size_t start = 0; start < s.size() && !found.moreNotes;) {
       size_t end = s.find('\n', start);
       if (end == std::string::npos) end = s.size();
       std::string line = s.substr(start, end - start);
       while (!line.empty() && line.back() == ' ') line.pop_back();
-      if (!line.empty()) notes.push_back(line);
+      keep(std::move(line));
       start = end + 1;
     }
-    return notes;
+  } else {
+    for (size_t pos = 0; pos < s.size() && !found.moreNotes; ++pos)  // ++pos skips the separator
+      keep(Trim(ReadCell(s, &pos), " \t\n"));
   }
-  for (size_t pos = 0; pos < s.size() && notes.size() < maxNotes; ++pos) {  // ++pos skips the separator
-    std::string cell = Trim(ReadCell(s, &pos), " \t\n");
-    if (!cell.empty()) notes.push_back(cell);
-  }
+  if (limits) *limits = found;
   return notes;
 }
 

@@ -14,7 +14,13 @@ namespace jb {
 //   in double quotes (how spreadsheets copy a cell with a line break, a tab or a quote in it)
 //   keeps its line breaks and tabs, and "" inside it is one quote.
 // Line ends may be LF, CRLF or CR; trailing empty lines and empty rows give nothing.
-std::vector<std::string> ParseClipboardNotes(std::string_view text, size_t maxNotes = 200);
+// A note longer than a note may hold (kMaxTextChars code points, as typing allows) is cut there.
+struct ClipboardLimits {
+  size_t cutNotes = 0;    // notes cut to kMaxTextChars
+  bool moreNotes = false;  // the text held more than `maxNotes` notes; the rest were left out
+};
+std::vector<std::string> ParseClipboardNotes(std::string_view text, size_t maxNotes = 200,
+                                             ClipboardLimits* limits = nullptr);
 
 // CRLF and lone CR become LF (text pasted into a note being edited).
 std::string NormalizeNewlines(std::string_view text);

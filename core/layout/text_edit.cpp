@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/model/consistency.h"
+
 namespace jb {
 
 namespace {
@@ -55,9 +57,12 @@ void TextEdit::SetText(std::string text) {
 }
 
 void TextEdit::Insert(std::string_view utf8) {
+  // Pasted text may hold bytes that are not UTF-8; left as they are, a lead byte at its end would
+  // join the text after it into one character with the caret inside (found by fuzz_text_edit).
+  const std::string text = ValidUtf8(utf8);
   size_t begin = SelectionBegin();
-  m_text.replace(begin, SelectionEnd() - begin, utf8);
-  MoveTo(begin + utf8.size(), false);
+  m_text.replace(begin, SelectionEnd() - begin, text);
+  MoveTo(begin + text.size(), false);
 }
 
 void TextEdit::Type(char32_t c) {

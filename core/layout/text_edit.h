@@ -38,7 +38,8 @@ class TextEdit {
   size_t SelectionEnd() const { return m_anchor < m_caret ? m_caret : m_anchor; }
   std::string SelectedText() const { return m_text.substr(SelectionBegin(), SelectionEnd() - SelectionBegin()); }
 
-  // Replaces the selection (if any) with `utf8` and puts the caret after it.
+  // Replaces the selection (if any) with `utf8` and puts the caret after it. Bytes that are not
+  // UTF-8 go in as U+FFFD (ValidUtf8, core/model/consistency.h).
   void Insert(std::string_view utf8);
   // A typed character: control characters (below U+0020, and U+007F) are ignored.
   void Type(char32_t codepoint);

@@ -2,6 +2,7 @@
 // unit test that replays corpus/paste/ and regressions/paste/. The first byte is the most notes
 // the paste may make, the rest is the clipboard's text:
 //  - never more notes than asked for, and no note longer than a note may be (kMaxTextChars);
+//    both limits are reported (ClipboardLimits) exactly when they were met;
 //  - no empty note, none ending in a space; plain text (no tab) gives notes without line breaks;
 //  - valid UTF-8 in gives valid UTF-8 out (nothing is cut inside a character);
 //  - the notes hold no more bytes than the text did.
@@ -26,10 +27,15 @@ inline std::string Check(const std::string& bytes, bool* gaveBoard) {
   if (bytes.empty()) return "";
   const size_t maxNotes = static_cast<unsigned char>(bytes[0]);
   const std::string text = bytes.substr(1);
-  const std::vector<std::string> notes = ParseClipboardNotes(text, maxNotes);
+  ClipboardLimits limits;
+  const std::vector<std::string> notes = ParseClipboardNotes(text, maxNotes, &limits);
   if (gaveBoard) *gaveBoard = !notes.empty();
 
   if (notes.size() > maxNotes) return "more notes than asked for";
+  if (limits.moreNotes && notes.size() != maxNotes) return "notes were left out before the most allowed";
+  if (limits.cutNotes > notes.size()) return "more notes cut than made";
+  if (limits.moreNotes != (ParseClipboardNotes(text, maxNotes + 1).size() > maxNotes))
+    return "moreNotes disagrees with a paste allowed one more note";
   const bool plain = text.find('\t') == std::string::npos;
   const bool utf8 = IsValidUtf8(text);
   size_t total = 0;

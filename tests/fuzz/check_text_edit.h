@@ -4,8 +4,9 @@
 // (some followed by their argument bytes). After every operation:
 //  - caret and anchor lie within the text, on the boundaries of its clusters;
 //  - moves change no text; a typed control character changes nothing; Backspace and Delete never
-//    add; Insert replaces exactly the selection;
-//  - valid UTF-8 stays valid UTF-8 when only valid UTF-8 is inserted.
+//    add; Insert replaces exactly the selection, with the piece as it was when it is valid UTF-8
+//    and with valid UTF-8 always;
+//  - valid UTF-8 stays valid UTF-8.
 #pragma once
 #include <set>
 #include <string>
@@ -53,9 +54,16 @@ inline std::string Check(const std::string& bytes, bool* gaveBoard) {
       case 0: {
         std::string piece;
         for (size_t n = next() % 8; n > 0 && at < bytes.size(); --n) piece += char(next());
-        utf8 = utf8 && IsValidUtf8(piece);
+        const size_t begin = edit.SelectionBegin(), end = edit.SelectionEnd();
         edit.Insert(piece);
-        if (edit.text().size() != before.size() - selection + piece.size()) return "Insert did not replace the selection";
+        // The text around the selection stays; what goes in is the piece, made valid UTF-8.
+        const std::string& text = edit.text();
+        const size_t added = text.size() + selection - before.size();
+        if (text.size() + selection < before.size() || text.compare(0, begin, before, 0, begin) != 0 ||
+            text.compare(begin + added, std::string::npos, before, end, std::string::npos) != 0)
+          return "Insert did not replace exactly the selection";
+        const std::string inserted = text.substr(begin, added);
+        if (!IsValidUtf8(inserted) || (IsValidUtf8(piece) && inserted != piece)) return "Insert changed valid text or kept invalid";
         moveOnly = false;
         break;
       }

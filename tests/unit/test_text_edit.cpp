@@ -7,6 +7,7 @@
 
 #include "core/layout/clipboard_text.h"
 #include "core/layout/text_edit.h"
+#include "core/model/limits.h"
 
 using namespace jb;
 
@@ -245,6 +246,56 @@ TEST_CASE("Pasted plain text becomes one note per line") {
   CHECK(capped.size() == 200);
   CHECK(capped.back() == "note 199");
   CHECK(ParseClipboardNotes(many, 3) == Notes{"note 0", "note 1", "note 2"});
+}
+
+TEST_CASE("Inserted bytes that are not UTF-8 become U+FFFD and never join the text around them") {
+  // Found by fuzz_text_edit: a paste ending in a lead byte (\xd1) before "\xbd" made one
+  // character of the two, with the caret inside it.
+  TextEdit edit("\xbd");
+  edit.Home();
+  edit.Insert("x\xd1");
+  CHECK(edit.text() == "x\xef\xbf\xbd\xbd");  // x, U+FFFD, then the text's own byte untouched
+  CHECK(edit.caret() == 4);
+  CHECK(NextClusterStart(edit.text(), 1) == 4);  // the caret sits on a boundary
+  edit.SetText("");
+  edit.Insert("\xff\xc0\xaf\xed\xa0\x80ok");  // never UTF-8, an overlong '/', a surrogate: a U+FFFD a byte
+  std::string replaced;
+  for (int i = 0; i < 6; ++i) replaced += "\xef\xbf\xbd";
+  CHECK(edit.text() == replaced + "ok");
+  edit.SetText("");
+  edit.Insert("Клиент 😀 e\xcc\x81");  // valid text goes in unchanged
+  CHECK(edit.text() == "Клиент 😀 e\xcc\x81");
+}
+
+TEST_CASE("A paste keeps to a note's text limit and says when it met a limit") {
+  // One 5 MB line was one 5 MB note (issue 13, defect 5): it is cut where typing stops.
+  const std::string line(5'000'000, 'x');
+  ClipboardLimits limits;
+  Notes notes = ParseClipboardNotes(line + "\nshort\n", 200, &limits);
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0].size() == jb::kMaxTextChars);
+  CHECK(notes[1] == "short");
+  CHECK(limits.cutNotes == 1);
+  CHECK_FALSE(limits.moreNotes);
+  // Cut in code points, never inside a character; a cell too.
+  std::string cyrillic;
+  for (size_t i = 0; i < jb::kMaxTextChars + 10; ++i) cyrillic += "Ж";
+  notes = ParseClipboardNotes("a\t" + cyrillic, 200, &limits);
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[1].size() == 2 * jb::kMaxTextChars);
+  CHECK(limits.cutNotes == 1);
+  // A cut that ends on spaces leaves no trailing space, and no empty note.
+  notes = ParseClipboardNotes(std::string(jb::kMaxTextChars + 5, ' ') + "x", 200, &limits);
+  CHECK(notes.empty());
+  // More notes than allowed: the first ones, and the caller learns that some were left out.
+  notes = ParseClipboardNotes("a\nb\nc\n", 2, &limits);
+  CHECK(notes == Notes{"a", "b"});
+  CHECK(limits.moreNotes);
+  CHECK(limits.cutNotes == 0);
+  ParseClipboardNotes("a\nb\n\n  \n", 2, &limits);
+  CHECK_FALSE(limits.moreNotes);  // empty lines after the last note are no more notes
+  ParseClipboardNotes("a\tb\tc", 2, &limits);
+  CHECK(limits.moreNotes);
 }
 
 TEST_CASE("Pasted spreadsheet rows become one note per non-empty cell") {

@@ -26,7 +26,8 @@ size_t NextWordEnd(std::string_view text, size_t pos);
 class TextEdit {
  public:
   TextEdit() = default;
-  // The caret goes to the end, nothing selected (how a note opens for editing).
+  // The caret goes to the end, nothing selected (how a note opens for editing). Bytes that are
+  // not UTF-8 become U+FFFD, as Insert does.
   explicit TextEdit(std::string text) { SetText(std::move(text)); }
   void SetText(std::string text);
 

@@ -249,14 +249,15 @@ TEST_CASE("Pasted plain text becomes one note per line") {
 }
 
 TEST_CASE("Inserted bytes that are not UTF-8 become U+FFFD and never join the text around them") {
-  // Found by fuzz_text_edit: a paste ending in a lead byte (\xd1) before "\xbd" made one
-  // character of the two, with the caret inside it.
-  TextEdit edit("\xbd");
+  // Found by fuzz_text_edit: a paste ending in a lead byte (\xd1) before a continuation byte
+  // made one character of the two, with the caret inside it.
+  TextEdit edit("ab");
   edit.Home();
   edit.Insert("x\xd1");
-  CHECK(edit.text() == "x\xef\xbf\xbd\xbd");  // x, U+FFFD, then the text's own byte untouched
-  CHECK(edit.caret() == 4);
-  CHECK(NextClusterStart(edit.text(), 1) == 4);  // the caret sits on a boundary
+  edit.Insert("\xbd");
+  CHECK(edit.text() == "x\xef\xbf\xbd\xef\xbf\xbd" "ab");  // x, then a U+FFFD for each stray byte
+  CHECK(edit.caret() == 7);
+  CHECK(NextClusterStart(edit.text(), 4) == 7);  // the caret sits on a boundary
   edit.SetText("");
   edit.Insert("\xff\xc0\xaf\xed\xa0\x80ok");  // never UTF-8, an overlong '/', a surrogate: a U+FFFD a byte
   std::string replaced;
@@ -265,6 +266,16 @@ TEST_CASE("Inserted bytes that are not UTF-8 become U+FFFD and never join the te
   edit.SetText("");
   edit.Insert("Клиент 😀 e\xcc\x81");  // valid text goes in unchanged
   CHECK(edit.text() == "Клиент 😀 e\xcc\x81");
+  // A note's own text that is not UTF-8 (an old file) is made valid when editing starts: read
+  // backwards, "р\xcc\x04\x81" had a boundary that forwards it had not, and Left, Left+Shift,
+  // Right+Shift left the anchor inside "р" (found by fuzz_text_edit).
+  edit.SetText("\xd1\x80\xcc\x04\x81");
+  CHECK(edit.text() == "\xd1\x80\xef\xbf\xbd\x04\xef\xbf\xbd");
+  edit.Left();
+  edit.Left(true);
+  edit.Right(true);
+  for (size_t at : {edit.caret(), edit.anchor()}) CHECK(NextClusterStart(edit.text(), PrevClusterStart(edit.text(), at)) == at);
+  CHECK(TextEdit("ok").text() == "ok");
 }
 
 TEST_CASE("A paste keeps to a note's text limit and says when it met a limit") {

@@ -65,7 +65,12 @@ void TextEdit::Insert(std::string_view utf8) {
   const std::string text = ValidUtf8(utf8);
   size_t begin = SelectionBegin();
   m_text.replace(begin, SelectionEnd() - begin, text);
-  MoveTo(begin + text.size(), false);
+  // Combining marks right after the insertion now belong to its last character: the caret goes
+  // after them, never inside the cluster (found by fuzz_text_edit).
+  size_t end = begin + text.size();
+  while (!text.empty() && end < m_text.size() && IsCombiningMark(CodepointAt(m_text, end)))
+    end = NextCodepointStart(m_text, end);
+  MoveTo(end, false);
 }
 
 void TextEdit::Type(char32_t c) {

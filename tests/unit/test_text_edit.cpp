@@ -278,6 +278,19 @@ TEST_CASE("Inserted bytes that are not UTF-8 become U+FFFD and never join the te
   CHECK(TextEdit("ok").text() == "ok");
 }
 
+TEST_CASE("Text inserted before a combining mark takes the mark, and the caret goes after both") {
+  // Found by fuzz_text_edit: "e" typed before a lone U+0301 made "é" with the caret inside it.
+  TextEdit edit("\xcc\x81x");
+  edit.Home();
+  edit.Type(U'e');
+  CHECK(edit.text() == "e\xcc\x81x");
+  CHECK(edit.caret() == 3);
+  edit.Backspace();  // the whole cluster goes, as it would have without the insertion
+  CHECK(edit.text() == "x");
+  edit.Insert("");  // nothing inserted: the caret stays
+  CHECK(edit.caret() == 0);
+}
+
 TEST_CASE("A paste keeps to a note's text limit and says when it met a limit") {
   // One 5 MB line was one 5 MB note (issue 13, defect 5): it is cut where typing stops.
   const std::string line(5'000'000, 'x');

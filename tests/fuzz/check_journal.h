@@ -1,7 +1,8 @@
 // What every change journal must satisfy (core/session/journal.h), for the libFuzzer target
 // fuzz_journal (with mutate_journal.h, which tears, flips, reorders and forges whole records) and
 // the unit test that replays corpus/journal/ and regressions/journal/. The input is the journal
-// file; its snapshot is the sample board (the seeds continue it, see make_seeds.cpp):
+// file; its snapshot is the blank board (the seeds continue it, see make_seeds.cpp; a small board
+// keeps each run cheap, so the fuzzer tries more journals):
 //  - ReadJournal never throws or hangs; a warning is one sentence; records come in sequence from 1;
 //    validBytes is within the file and covers it all unless something was left out;
 //  - each record's diff encodes back to the bytes it was decoded from;
@@ -26,12 +27,12 @@ namespace jb::fuzz::journal {
 // journal reader's checks on each record (work in progress on the journal branch).
 inline constexpr bool kCheckRawReplay = false;
 
-// The sample board with fixed times, so that its SnapshotId is the same in every run.
+// The blank board with fixed times, so that its SnapshotId is the same in every run.
 inline const Board& Snapshot() {
   static const Board board = [] {
-    Board sample = MakeBoard(Template::Sample);
-    sample.meta.created = sample.meta.modified = "2026-01-01T09:00:00Z";
-    return sample;
+    Board blank = MakeBoard(Template::Blank);
+    blank.meta.created = blank.meta.modified = "2026-01-01T09:00:00Z";
+    return blank;
   }();
   return board;
 }

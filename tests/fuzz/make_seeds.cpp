@@ -1,5 +1,5 @@
 // Writes the seed corpora that need the program's own writers: change journals written by
-// JournalWriter from real edits of the sample board (the snapshot fuzz_journal replays onto), and
+// JournalWriter from real edits of the board fuzz_journal replays onto (check_journal.h), and
 // recovery copies written by WriteRecovery. Run by hand when the journal or copy format changes:
 //   cmake --build build --target fuzz_make_seeds && build/tests/fuzz_make_seeds tests/fuzz/corpus
 #include <cstdio>
@@ -23,7 +23,7 @@ namespace {
 
 using Edit = std::function<BoardDiff(const Board&)>;
 
-// Applies each edit to the sample board and journals it; `undoLast` also journals its revert.
+// Applies each edit to the target's snapshot and journals it; `undoLast` also journals its revert.
 void WriteJournal(const fs::path& file, const std::vector<Edit>& edits, bool undoLast = false) {
   Board board = fuzz::journal::Snapshot();
   std::string error;
@@ -75,13 +75,13 @@ int main(int argc, char** argv) {
 
   const std::vector<Edit> notes = {
       [](const Board& b) { return AddNote(b, Text("Finds the shop in a search"), Cell(b, 0, 0)); },
-      [](const Board& b) { return AddNote(b, Text("Звонок в колл-центр"), Cell(b, 1, 2)); },
-      [](const Board& b) { return AddNote(b, Text("Delivery late 😞"), Cell(b, 2, 4)); },
+      [](const Board& b) { return AddNote(b, Text("Звонок в колл-центр"), Cell(b, 1, 1)); },
+      [](const Board& b) { return AddNote(b, Text("Delivery late 😞"), Cell(b, 2, 1)); },
   };
   const std::vector<Edit> mixed = {
       [](const Board& b) { return AddNote(b, Text("new"), Cell(b, 0, 1)); },
       [](const Board& b) { return SetNoteText(b, b.notes.back().id, "new, edited\nover two lines"); },
-      [](const Board& b) { return MoveNotes(b, {b.notes.front().id}, Cell(b, 2, 3)); },
+      [](const Board& b) { return MoveNotes(b, {b.notes.front().id}, Cell(b, 2, 0)); },
       [](const Board& b) {
         NoteTarget free;
         free.freePos = {-300, 900};
@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
       [](const Board& b) { return AddLane(b, "Systems", LaneKind::Custom); },
       [](const Board& b) { return SetLaneKind(b, b.lanes.back().id, LaneKind::Pains); },
       [](const Board& b) { return SetNotesTags(b, {b.notes.front().id}, {"urgent", "q3"}); },
-      [](const Board& b) { return DeleteNotes(b, {b.notes.at(1).id}); },
+      [](const Board& b) { return DeleteNotes(b, {b.notes.back().id}); },
       [](const Board& b) { return MoveStage(b, b.stages.front().id, 3); },
       [](const Board& b) { return DeleteLane(b, b.lanes.at(1).id); },
   };

@@ -172,6 +172,9 @@ void TextEdit::Vertical(const WrappedText& wrapped, const GlyphMetrics& glyphs, 
       bestDistance = distance;
     }
   }
+  // A line broken inside a word may begin inside a cluster (before a combining mark): the caret
+  // goes to that cluster's end instead (found by fuzz_text_edit).
+  if (best > 0 && best < text.size()) best = NextClusterStart(text, PrevClusterStart(text, best));
   MoveTo(best, select);
   m_goalX = goal;
 }

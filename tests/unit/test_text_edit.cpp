@@ -278,6 +278,23 @@ TEST_CASE("Inserted bytes that are not UTF-8 become U+FFFD and never join the te
   CHECK(TextEdit("ok").text() == "ok");
 }
 
+TEST_CASE("Up and Down never leave the caret inside a cluster a narrow wrap broke") {
+  // Found by fuzz_text_edit: wrapped one character a line, "ab" + U+0301 breaks between "b" and
+  // its mark, and Up from the end went to that break.
+  struct Glyphs : GlyphMetrics {
+    float Advance(char32_t) const override { return 1; }
+  } glyphs;
+  TextEdit edit("ab\xcc\x81x");
+  const WrappedText wrapped = WrapText(glyphs, edit.text(), 1, 1);
+  REQUIRE(wrapped.lines.size() == 4);
+  CHECK(wrapped.lines[2].first == 2);  // the line of the mark alone
+  edit.Up(wrapped, glyphs);
+  CHECK(edit.caret() == 4);  // after "b" and its mark, not between them (2)
+  edit.Down(wrapped, glyphs);
+  edit.Up(wrapped, glyphs);
+  CHECK(edit.caret() == 4);
+}
+
 TEST_CASE("Text inserted before a combining mark takes the mark, and the caret goes after both") {
   // Found by fuzz_text_edit: "e" typed before a lone U+0301 made "é" with the caret inside it.
   TextEdit edit("\xcc\x81x");

@@ -4,7 +4,8 @@
 //
 // Offsets are bytes and always sit between clusters: a base code point and the combining marks
 // that follow it (U+0300–U+036F, U+1AB0–U+1AFF, U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F)
-// move and delete as one, so "й" written as и + U+0306 is one step for the caret.
+// move and delete as one, so "й" written as и + U+0306 is one step for the caret. A mark right
+// after a line break is a cluster of its own.
 #pragma once
 #include <string>
 #include <string_view>

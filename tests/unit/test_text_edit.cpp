@@ -278,6 +278,19 @@ TEST_CASE("Inserted bytes that are not UTF-8 become U+FFFD and never join the te
   CHECK(TextEdit("ok").text() == "ok");
 }
 
+TEST_CASE("A combining mark after a line break is a cluster of its own") {
+  // Found by fuzz_text_edit: Home after "a\n" + U+0341 went between the break and the mark,
+  // which the backward moves counted as one cluster.
+  TextEdit edit("a\n\xcd\x81");
+  edit.Home();
+  CHECK(edit.caret() == 2);
+  CHECK(PrevClusterStart(edit.text(), 4) == 2);
+  CHECK(NextClusterStart(edit.text(), 1) == 2);
+  edit.Backspace();  // the break goes, the mark stays
+  CHECK(edit.text() == "a\xcd\x81");
+  CHECK(PrevClusterStart("e\xcc\x81", 3) == 0);  // a mark after a letter still joins it
+}
+
 TEST_CASE("Up and Down never leave the caret inside a cluster a narrow wrap broke") {
   // Found by fuzz_text_edit: wrapped one character a line, "ab" + U+0301 breaks between "b" and
   // its mark, and Up from the end went to that break.

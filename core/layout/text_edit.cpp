@@ -96,6 +96,10 @@ void TextEdit::Delete() {
 
 void TextEdit::MoveTo(size_t pos, bool select) {
   m_caret = std::min(pos, m_text.size());
+  // An edit can join what was apart (a deleted line break before a combining mark): the caret
+  // goes to the end of the cluster it would be inside (found by fuzz_text_edit).
+  if (m_caret > 0 && m_caret < m_text.size())
+    m_caret = std::max(m_caret, NextClusterStart(m_text, PrevClusterStart(m_text, m_caret)));
   if (!select) m_anchor = m_caret;
   m_goalX = -1;
 }

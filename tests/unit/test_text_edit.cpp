@@ -286,8 +286,9 @@ TEST_CASE("A combining mark after a line break is a cluster of its own") {
   CHECK(edit.caret() == 2);
   CHECK(PrevClusterStart(edit.text(), 4) == 2);
   CHECK(NextClusterStart(edit.text(), 1) == 2);
-  edit.Backspace();  // the break goes, the mark stays
+  edit.Backspace();  // the break goes, the mark stays and now joins "a": the caret goes after both
   CHECK(edit.text() == "a\xcd\x81");
+  CHECK(edit.caret() == 3);
   CHECK(PrevClusterStart("e\xcc\x81", 3) == 0);  // a mark after a letter still joins it
 }
 

@@ -1,40 +1,76 @@
 #!/usr/bin/env bash
-# Builds the loader's libFuzzer target with clang (ASan + UBSan) in build-fuzz/ and runs it for a
-# bounded time on a copy of the seed corpus. Fails on any crash, leak, timeout or out-of-memory,
-# and copies the input that failed into tests/fuzz/regressions/: fix core, keep the file (the unit
-# tests replay it).
-#   scripts/fuzz.sh [SECONDS]    default 60
+# Builds every libFuzzer target (tests/CMakeLists.txt's JB_FUZZ_TARGETS: one per reader) with clang
+# (ASan + UBSan) in build-fuzz/ and runs them one after another within ONE time budget, split by
+# each target's share below, each on a copy of its seeds (tests/fuzz/corpus/<target>/) and of its
+# past failures (tests/fuzz/regressions/<target>/). Prints each target's executions. Fails on any
+# crash, broken invariant, leak, timeout or out-of-memory, and copies the input that failed into
+# tests/fuzz/regressions/<target>/: fix the bug, keep the file (the unit tests replay it).
+#   scripts/fuzz.sh [SECONDS]          default 60 s in all (what scripts/test.sh runs)
+#   scripts/fuzz.sh --long [MINUTES]   a longer run by hand, default 10 minutes in all
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-seconds=${1:-60}
 build="$root/build-fuzz"
+fuzz="$root/tests/fuzz"
+
+if [ "${1:-}" = "--long" ]; then
+  budget=$(( ${2:-10} * 60 ))
+else
+  budget=${1:-60}
+fi
+case "$budget" in '' | *[!0-9]*) echo "fuzz: the budget must be a whole number of seconds (or --long MINUTES)." >&2; exit 2 ;; esac
+
+# A target's share of the budget (1 when not listed): the readers of whole files get more.
+declare -A share=([load]=3 [journal]=3 [recovery]=2 [paste]=1 [text_edit]=1)
+# The longest input each target is given (libFuzzer's -max_len).
+declare -A max_len=([load]=65536 [journal]=16384 [recovery]=65536 [paste]=65536 [text_edit]=4096)
+# Its dictionary, tests/fuzz/<name>.dict (none when not listed): a recovery copy is a board file.
+declare -A dict_of=([load]=load [recovery]=load)
+
+targets=$(sed -n 's/^set(JB_FUZZ_TARGETS \(.*\))$/\1/p' "$root/tests/CMakeLists.txt")
+[ -n "$targets" ] || { echo "fuzz: no JB_FUZZ_TARGETS line in tests/CMakeLists.txt." >&2; exit 1; }
 
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
   -DCMAKE_CXX_COMPILER=clang++ -DJB_BUILD_APP=OFF -DJB_FUZZ=ON >/dev/null
-cmake --build "$build" -j 2 --target fuzz_load >/dev/null
+cmake --build "$build" -j 2 --target $(printf 'fuzz_%s ' $targets) >/dev/null
+
+shares=0
+for t in $targets; do shares=$((shares + ${share[$t]:-1})); done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/corpus" "$work/artifacts"
-cp "$root"/tests/fuzz/corpus/* "$work/corpus/"
-
-echo "fuzz: running fuzz_load for ${seconds}s on $(ls "$work/corpus" | wc -l) seeds"
-status=0
-ASAN_OPTIONS=detect_leaks=1 \
-UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$root/tests/fuzz/ubsan.supp" \
-  "$build/tests/fuzz_load" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
-  -dict="$root/tests/fuzz/board.dict" -print_final_stats=1 -artifact_prefix="$work/artifacts/" \
-  "$work/corpus" >"$work/log" 2>&1 || status=$?
-
-grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|^#[0-9]+ +DONE" "$work/log" | sed 's/^/fuzz: /' || true
-if [ "$status" -ne 0 ] || [ -n "$(ls -A "$work/artifacts")" ]; then
-  tail -n 60 "$work/log" >&2
-  for artifact in "$work"/artifacts/*; do
-    [ -e "$artifact" ] || continue
-    cp "$artifact" "$root/tests/fuzz/regressions/"
-    echo "fuzz: FAILED; input saved as tests/fuzz/regressions/$(basename "$artifact")" >&2
-  done
-  echo "fuzz: FAILED (exit $status)" >&2
+failed=()
+total=0
+for t in $targets; do
+  seconds=$(( budget * ${share[$t]:-1} / shares ))
+  [ "$seconds" -ge 1 ] || seconds=1
+  mkdir -p "$work/$t/corpus" "$work/$t/artifacts"
+  cp "$fuzz/corpus/$t"/* "$work/$t/corpus/" 2>/dev/null || true
+  cp "$fuzz/regressions/$t"/* "$work/$t/corpus/" 2>/dev/null || true
+  dict=()
+  [ -n "${dict_of[$t]:-}" ] && dict=(-dict="$fuzz/${dict_of[$t]}.dict")
+  status=0
+  ASAN_OPTIONS=detect_leaks=1 \
+  UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$fuzz/ubsan.supp" \
+    "$build/tests/fuzz_$t" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
+    -max_len="${max_len[$t]:-4096}" "${dict[@]}" -print_final_stats=1 \
+    -artifact_prefix="$work/$t/artifacts/" "$work/$t/corpus" >"$work/$t/log" 2>&1 || status=$?
+  runs=$(sed -n 's/^stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$work/$t/log" | tail -1)
+  total=$((total + ${runs:-0}))
+  echo "fuzz: $t: ${runs:-?} executions in ${seconds} s ($(ls "$work/$t/corpus" | wc -l) inputs in its corpus at the end)"
+  if [ "$status" -ne 0 ] || [ -n "$(ls -A "$work/$t/artifacts")" ]; then
+    tail -n 40 "$work/$t/log" >&2
+    mkdir -p "$fuzz/regressions/$t"
+    for artifact in "$work/$t"/artifacts/*; do
+      [ -e "$artifact" ] || continue
+      cp "$artifact" "$fuzz/regressions/$t/"
+      echo "fuzz: $t FAILED; input saved as tests/fuzz/regressions/$t/$(basename "$artifact")" >&2
+    done
+    failed+=("$t")
+  fi
+done
+echo "fuzz: $total executions in all, ${budget} s split over: $targets"
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "fuzz: FAILED: ${failed[*]}" >&2
   exit 1
 fi
-echo "fuzz: no crash, leak or timeout"
+echo "fuzz: no crash, broken invariant, leak or timeout"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: ctest (unit + GUI tests; GUI tests start
 # their own private Xvfb, so no display is needed or touched), then the unit tests under
-# ASan + UBSan, then a bounded fuzzing run of the loader, then the monkey (tests/soak/monkey.py).
+# ASan + UBSan, then a bounded fuzzing run of every reader (one budget for all fuzz targets),
+# then the monkey (tests/soak/monkey.py).
 # Exits non-zero on any failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +30,7 @@ stage "ctest (unit + GUI)" run_ctest
 run_sanitized() { "$root/scripts/sanitize.sh" | tee "$sanitize_log"; }
 run_fuzz() { "$root/scripts/fuzz.sh" "$fuzz_seconds" | tee "$fuzz_log"; }
 stage "unit tests under ASan + UBSan" run_sanitized
-stage "fuzzing the loader (${fuzz_seconds} s)" run_fuzz
+stage "fuzzing every reader (${fuzz_seconds} s in all)" run_fuzz
 # 60 s of random real X input, then 30 s of it with 3 SIGKILLs and restores (new seeds each time).
 run_monkey() {
   "$root/scripts/monkey.sh" --seconds 60 | tee "$monkey_log"
@@ -45,8 +46,9 @@ gui=$(passed "gui: ")
 total=$(grep -cE "Test +#[0-9]+: .* Passed" "$ctest_log" || true)
 echo "test.sh: ctest ran $total tests: $unit unit test cases, $gui GUI tests, $((total - unit - gui)) checks and the benchmark smoke test"
 sanitized=$(grep -cE "Test +#[0-9]+: unit:.* Passed" "$sanitize_log" || true)
-executions=$(sed -n 's/.*stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$fuzz_log" | tail -1)
-echo "test.sh: under ASan + UBSan the same $sanitized unit test cases passed again; the loader survived ${executions:-?} fuzzing inputs in ${fuzz_seconds} s"
+# fuzz.sh prints "fuzz: TARGET: N executions in S s" per target.
+executions=$(sed -n 's/^fuzz: \([a-z_]*\): \([0-9?]*\) executions in.*/\1 \2/p' "$fuzz_log" | paste -sd, | sed 's/,/, /g')
+echo "test.sh: under ASan + UBSan the same $sanitized unit test cases passed again; in ${fuzz_seconds} s the fuzz targets survived these many inputs: ${executions:-?}"
 grep "^monkey: PASS" "$monkey_log" | sed 's/^monkey: /test.sh: the monkey: /; s/; actions:.*//'
 # The plain closing line CI reads: only CTest's tests count (a failure stops the script earlier).
 echo "$total passed, 0 failed"

@@ -60,10 +60,14 @@ std::vector<std::string> ParseClipboardNotes(std::string_view text, size_t maxNo
   ClipboardReport counts;
   std::vector<std::string> notes;
   // Every note is counted, the ones past maxNotes too, so that the message can say how many.
+  // Every note is counted, the ones past maxNotes too, so that the message can say how many.
   auto add = [&](std::string note) {
+    const bool cut = CutToCodepoints(note, kMaxTextChars);
+    while (!note.empty() && note.back() == ' ') note.pop_back();  // the cut may end on a space
+    if (note.empty()) return;
     ++counts.found;
     if (notes.size() >= maxNotes) return;
-    if (CutToCodepoints(note, kMaxTextChars)) ++counts.cut;
+    if (cut) ++counts.cut;
     notes.push_back(std::move(note));
   };
   if (s.find('\t') == std::string::npos) {
@@ -72,10 +76,7 @@ std::vector<std::string> ParseClipboardNotes(std::string_view text, size_t maxNo
       if (end == std::string::npos) end = s.size();
       size_t last = end;
       while (last > start && s[last - 1] == ' ') --last;
-      if (last > start) {
-        if (notes.size() < maxNotes) add(s.substr(start, last - start));
-        else ++counts.found;  // not copied: only counted
-      }
+      if (last > start) add(s.substr(start, last - start));
       start = end + 1;
     }
   } else {

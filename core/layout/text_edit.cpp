@@ -25,14 +25,18 @@ bool IsCombiningMark(char32_t c) {
          (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
 }
 
+// A mark after a line break starts a cluster of its own: it never joins the break (as Unicode's
+// grapheme rules say), so Home can stop right after the break (found by fuzz_text_edit).
 size_t PrevClusterStart(std::string_view text, size_t pos) {
   size_t p = PrevCodepointStart(text, pos);
-  while (p > 0 && IsCombiningMark(CodepointAt(text, p))) p = PrevCodepointStart(text, p);
+  while (p > 0 && IsCombiningMark(CodepointAt(text, p)) && text[PrevCodepointStart(text, p)] != '\n')
+    p = PrevCodepointStart(text, p);
   return p;
 }
 
 size_t NextClusterStart(std::string_view text, size_t pos) {
   size_t p = NextCodepointStart(text, pos);
+  if (pos < text.size() && text[pos] == '\n') return p;
   while (p < text.size() && IsCombiningMark(CodepointAt(text, p))) p = NextCodepointStart(text, p);
   return p;
 }
@@ -52,19 +56,30 @@ size_t NextWordEnd(std::string_view text, size_t pos) {
 }
 
 void TextEdit::SetText(std::string text) {
+  // A note's text from an old file may hold bytes that are not UTF-8; the moves backwards and
+  // forwards read those differently, so Left then Right could leave the caret inside a character
+  // (found by fuzz_text_edit). Editing starts from valid text.
+  RepairUtf8(text);
   m_text = std::move(text);
   m_caret = m_anchor = m_text.size();
   m_goalX = -1;
 }
 
 bool TextEdit::Insert(std::string_view utf8) {
+  // Pasted text may hold bytes that are not UTF-8; left as they are, a lead byte at its end would
+  // join the text after it into one character with the caret inside (found by fuzz_text_edit).
   std::string text(utf8);
   RepairUtf8(text);
   const size_t begin = SelectionBegin();
   const size_t kept = CountCodepoints(m_text) - CountCodepoints(std::string_view(m_text).substr(begin, SelectionEnd() - begin));
   const bool cut = CutToCodepoints(text, kMaxTextChars - std::min(kept, kMaxTextChars));
   m_text.replace(begin, SelectionEnd() - begin, text);
-  MoveTo(begin + text.size(), false);
+  // Combining marks right after the insertion now belong to its last character: the caret goes
+  // after them, never inside the cluster (found by fuzz_text_edit).
+  size_t end = begin + text.size();
+  while (!text.empty() && text.back() != '\n' && end < m_text.size() && IsCombiningMark(CodepointAt(m_text, end)))
+    end = NextCodepointStart(m_text, end);
+  MoveTo(end, false);
   return !cut;
 }
 
@@ -87,6 +102,10 @@ void TextEdit::Delete() {
 
 void TextEdit::MoveTo(size_t pos, bool select) {
   m_caret = std::min(pos, m_text.size());
+  // An edit can join what was apart (a deleted line break before a combining mark): the caret
+  // goes to the end of the cluster it would be inside (found by fuzz_text_edit).
+  if (m_caret > 0 && m_caret < m_text.size())
+    m_caret = std::max(m_caret, NextClusterStart(m_text, PrevClusterStart(m_text, m_caret)));
   if (!select) m_anchor = m_caret;
   m_goalX = -1;
 }
@@ -167,6 +186,9 @@ void TextEdit::Vertical(const WrappedText& wrapped, const GlyphMetrics& glyphs, 
       bestDistance = distance;
     }
   }
+  // A line broken inside a word may begin inside a cluster (before a combining mark): the caret
+  // goes to that cluster's end instead (found by fuzz_text_edit).
+  if (best > 0 && best < text.size()) best = NextClusterStart(text, PrevClusterStart(text, best));
   MoveTo(best, select);
   m_goalX = goal;
 }

@@ -4,7 +4,8 @@
 //
 // Offsets are bytes and always sit between clusters: a base code point and the combining marks
 // that follow it (U+0300–U+036F, U+1AB0–U+1AFF, U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F)
-// move and delete as one, so "й" written as и + U+0306 is one step for the caret.
+// move and delete as one, so "й" written as и + U+0306 is one step for the caret. A mark right
+// after a line break is a cluster of its own.
 #pragma once
 #include <string>
 #include <string_view>
@@ -26,7 +27,8 @@ size_t NextWordEnd(std::string_view text, size_t pos);
 class TextEdit {
  public:
   TextEdit() = default;
-  // The caret goes to the end, nothing selected (how a note opens for editing).
+  // The caret goes to the end, nothing selected (how a note opens for editing). Bytes that are
+  // not UTF-8 become U+FFFD, as Insert does.
   explicit TextEdit(std::string text) { SetText(std::move(text)); }
   void SetText(std::string text);
 

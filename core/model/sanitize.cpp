@@ -58,14 +58,14 @@ void CutText(std::string& text, size_t* cuts) {
   if (CutToCodepoints(text, kMaxTextChars)) ++*cuts;
 }
 
-bool RepairUtf8(std::string& text) {
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+namespace {
+
+// Bytes at the start of `bytes` that are well-formed UTF-8.
+utf8proc_ssize_t ValidPrefix(const utf8proc_uint8_t* bytes, utf8proc_ssize_t size) {
   utf8proc_int32_t code = 0;
   utf8proc_ssize_t at = 0;
-  // Most texts are valid: look without copying first.
   while (at < size) {
-    if (bytes[at] < 0x80) {
+    if (bytes[at] < 0x80) {  // most text is ASCII: no call for it
       ++at;
       continue;
     }
@@ -73,6 +73,21 @@ bool RepairUtf8(std::string& text) {
     if (length < 0) break;
     at += length;
   }
+  return at;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view text) {
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  return ValidPrefix(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), size) == size;
+}
+
+bool RepairUtf8(std::string& text) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  utf8proc_int32_t code = 0;
+  utf8proc_ssize_t at = ValidPrefix(bytes, size);  // most texts are valid: look without copying first
   if (at == size) return false;
   std::string repaired(text, 0, static_cast<size_t>(at));
   while (at < size) {

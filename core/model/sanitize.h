@@ -28,6 +28,10 @@ bool CutToCodepoints(std::string& text, size_t most);
 // Cuts `text` after kMaxTextChars code points. Counts a cut.
 void CutText(std::string& text, size_t* cuts);
 
+// True when `text` is well-formed UTF-8 as utf8proc decodes it (no stray continuation bytes,
+// overlong forms, surrogates, code points past U+10FFFF or cut-off sequences).
+bool IsValidUtf8(std::string_view text);
+
 // Replaces every byte that does not begin a valid UTF-8 sequence (stray continuation bytes,
 // overlong forms, surrogates, code points past U+10FFFF, cut-off sequences) with U+FFFD, as
 // utf8proc decodes it. True when `text` changed. Text from outside (files, journal records, the

@@ -7,6 +7,7 @@
 
 #include "core/layout/clipboard_text.h"
 #include "core/layout/text_edit.h"
+#include "core/model/limits.h"
 
 using namespace jb;
 
@@ -245,6 +246,112 @@ TEST_CASE("Pasted plain text becomes one note per line") {
   CHECK(capped.size() == 200);
   CHECK(capped.back() == "note 199");
   CHECK(ParseClipboardNotes(many, 3) == Notes{"note 0", "note 1", "note 2"});
+}
+
+TEST_CASE("Inserted bytes that are not UTF-8 become U+FFFD and never join the text around them") {
+  // Found by fuzz_text_edit: a paste ending in a lead byte (\xd1) before a continuation byte
+  // made one character of the two, with the caret inside it.
+  TextEdit edit("ab");
+  edit.Home();
+  edit.Insert("x\xd1");
+  edit.Insert("\xbd");
+  CHECK(edit.text() == "x\xef\xbf\xbd\xef\xbf\xbd" "ab");  // x, then a U+FFFD for each stray byte
+  CHECK(edit.caret() == 7);
+  CHECK(NextClusterStart(edit.text(), 4) == 7);  // the caret sits on a boundary
+  edit.SetText("");
+  edit.Insert("\xff\xc0\xaf\xed\xa0\x80ok");  // never UTF-8, an overlong '/', a surrogate: a U+FFFD a byte
+  std::string replaced;
+  for (int i = 0; i < 6; ++i) replaced += "\xef\xbf\xbd";
+  CHECK(edit.text() == replaced + "ok");
+  edit.SetText("");
+  edit.Insert("Клиент 😀 e\xcc\x81");  // valid text goes in unchanged
+  CHECK(edit.text() == "Клиент 😀 e\xcc\x81");
+  // A note's own text that is not UTF-8 (an old file) is made valid when editing starts: read
+  // backwards, "р\xcc\x04\x81" had a boundary that forwards it had not, and Left, Left+Shift,
+  // Right+Shift left the anchor inside "р" (found by fuzz_text_edit).
+  edit.SetText("\xd1\x80\xcc\x04\x81");
+  CHECK(edit.text() == "\xd1\x80\xef\xbf\xbd\x04\xef\xbf\xbd");
+  edit.Left();
+  edit.Left(true);
+  edit.Right(true);
+  for (size_t at : {edit.caret(), edit.anchor()}) CHECK(NextClusterStart(edit.text(), PrevClusterStart(edit.text(), at)) == at);
+  CHECK(TextEdit("ok").text() == "ok");
+}
+
+TEST_CASE("A combining mark after a line break is a cluster of its own") {
+  // Found by fuzz_text_edit: Home after "a\n" + U+0341 went between the break and the mark,
+  // which the backward moves counted as one cluster.
+  TextEdit edit("a\n\xcd\x81");
+  edit.Home();
+  CHECK(edit.caret() == 2);
+  CHECK(PrevClusterStart(edit.text(), 4) == 2);
+  CHECK(NextClusterStart(edit.text(), 1) == 2);
+  edit.Backspace();  // the break goes, the mark stays and now joins "a": the caret goes after both
+  CHECK(edit.text() == "a\xcd\x81");
+  CHECK(edit.caret() == 3);
+  CHECK(PrevClusterStart("e\xcc\x81", 3) == 0);  // a mark after a letter still joins it
+}
+
+TEST_CASE("Up and Down never leave the caret inside a cluster a narrow wrap broke") {
+  // Found by fuzz_text_edit: wrapped one character a line, "ab" + U+0301 breaks between "b" and
+  // its mark, and Up from the end went to that break.
+  struct Glyphs : GlyphMetrics {
+    float Advance(char32_t) const override { return 1; }
+  } glyphs;
+  TextEdit edit("ab\xcc\x81x");
+  const WrappedText wrapped = WrapText(glyphs, edit.text(), 1, 1);
+  REQUIRE(wrapped.lines.size() == 4);
+  CHECK(wrapped.lines[2].first == 2);  // the line of the mark alone
+  edit.Up(wrapped, glyphs);
+  CHECK(edit.caret() == 4);  // after "b" and its mark, not between them (2)
+  edit.Down(wrapped, glyphs);
+  edit.Up(wrapped, glyphs);
+  CHECK(edit.caret() == 4);
+}
+
+TEST_CASE("Text inserted before a combining mark takes the mark, and the caret goes after both") {
+  // Found by fuzz_text_edit: "e" typed before a lone U+0301 made "é" with the caret inside it.
+  TextEdit edit("\xcc\x81x");
+  edit.Home();
+  edit.Type(U'e');
+  CHECK(edit.text() == "e\xcc\x81x");
+  CHECK(edit.caret() == 3);
+  edit.Backspace();  // the whole cluster goes, as it would have without the insertion
+  CHECK(edit.text() == "x");
+  edit.Insert("");  // nothing inserted: the caret stays
+  CHECK(edit.caret() == 0);
+}
+
+TEST_CASE("A paste keeps to a note's text limit and says when it met a limit") {
+  // One 5 MB line was one 5 MB note (issue 13, defect 5): it is cut where typing stops.
+  const std::string line(5'000'000, 'x');
+  ClipboardReport report;
+  Notes notes = ParseClipboardNotes(line + "\nshort\n", 200, &report);
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0].size() == jb::kMaxTextChars);
+  CHECK(notes[1] == "short");
+  CHECK(report.cut == 1);
+  CHECK(report.found == 2);
+  // Cut in code points, never inside a character; a cell too.
+  std::string cyrillic;
+  for (size_t i = 0; i < jb::kMaxTextChars + 10; ++i) cyrillic += "Ж";
+  notes = ParseClipboardNotes("a\t" + cyrillic, 200, &report);
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[1].size() == 2 * jb::kMaxTextChars);
+  CHECK(report.cut == 1);
+  // A cut that ends on spaces leaves no trailing space, and no empty note.
+  notes = ParseClipboardNotes(std::string(jb::kMaxTextChars + 5, ' ') + "x", 200, &report);
+  CHECK(notes.empty());
+  CHECK(report.found == 0);
+  // More notes than allowed: the first ones, and the caller learns that some were left out.
+  notes = ParseClipboardNotes("a\nb\nc\n", 2, &report);
+  CHECK(notes == Notes{"a", "b"});
+  CHECK(report.found == 3);
+  CHECK(report.cut == 0);
+  ParseClipboardNotes("a\nb\n\n  \n", 2, &report);
+  CHECK(report.found == 2);  // empty lines after the last note are no more notes
+  ParseClipboardNotes("a\tb\tc", 2, &report);
+  CHECK(report.found == 3);
 }
 
 TEST_CASE("Pasted spreadsheet rows become one note per non-empty cell") {

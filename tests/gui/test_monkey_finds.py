@@ -93,5 +93,34 @@ def test_a_field_that_comes_back_does_not_take_the_keyboard():
     check(any(n["text"] == "Too dear? Yes" for n in load(path)["notes"]), "the saved text is the typed one")
 
 
+def test_a_panel_field_ends_the_note_being_typed():
+    """Covers: note fields; edit a note; open / save / save as
+
+    The note editor kept the keyboard after a click into a panel's field: the keys went to both,
+    the field's edit and the note's took each other's place in the history, the owner typed was
+    lost and, the note editor still open, Ctrl+S did nothing and said nothing. A field taking the
+    keyboard now finishes the note first."""
+    work = tempfile.mkdtemp()
+    path = new_board(work)
+    with Session(args=[path]) as s:
+        add_note(s, "Decision", "Action items", "Call back")
+        s.click(*centre(note(s.layout, "Call back")["rect"]))
+        s.key("ctrl+i")
+        s.wait_widget("inspector.owner")
+        s.click(*centre(note(s.layout, "Call back")["rect"]), repeat=2)
+        s.wait_layout(lambda l: l.get("editing"), "the note being typed")
+        s.click_widget("inspector.owner")
+        s.wait_layout(lambda l: not l.get("editing"), "the note finished by the click into the field")
+        s.type("Zed")
+        s.wait_layout(lambda l: l["gesture"] and l["undo"] == "Edit owner", "the owner being typed")
+        s.key("Return")
+        l = s.wait_layout(lambda l: not l["gesture"] and l["dirty"], "the owner's edit done")
+        check(any(n["text"] == "Call back" for n in l["notes"]), "the note's text is untouched")
+        s.key("ctrl+s")
+        s.wait_layout(lambda l: not l["dirty"], "saved by Ctrl+S")
+    saved = [(n["text"], n.get("owner")) for n in load(path)["notes"]]
+    check(saved == [("Call back", "Zed")], f"the saved note: {saved}")
+
+
 if __name__ == "__main__":
     main(globals())

@@ -614,6 +614,7 @@ void App::BuildUi(const std::u32string& typed) {
   RecoveryDialog();
   if (m_showPersonas) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
   if (m_showInspector) ShowInspector(m_document, m_canvas, &m_showInspector);
+  EndOrphanedFieldEdit(m_document);
   Dialogs();
   if (m_showDemo) ImGui::ShowDemoWindow(&m_showDemo);
 }

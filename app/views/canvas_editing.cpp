@@ -58,7 +58,9 @@ void Canvas::HandleNoteEditor(Document& document, const Fonts& fonts, const std:
     m_editing = Editing::None;
     return;
   }
-  if (Pressed(GLFW_KEY_ESCAPE, false) || (io.KeyCtrl && Pressed(GLFW_KEY_ENTER, false))) {
+  // A panel's text field took the keyboard (the note editor is not an ImGui field): the note is
+  // done, before the keys meant for the field reach it too.
+  if (io.WantTextInput || Pressed(GLFW_KEY_ESCAPE, false) || (io.KeyCtrl && Pressed(GLFW_KEY_ENTER, false))) {
     CommitNoteEdit(document);
     return;
   }

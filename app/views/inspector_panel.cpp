@@ -111,7 +111,7 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
 
   ImGui::TextDisabled("Text");
   std::string text = note.text;
-  bool changed = WrappedTextField("text", &text, em * 3);
+  bool changed = WrappedTextField("text", &text, em * 3, "inspector.text");
   Edit(document, note.id, changed, "Edit note", [&](Note& n) { n.text = text; });
 
   const LaneKind kind = lane ? lane->kind : LaneKind::Custom;

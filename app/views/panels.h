@@ -19,13 +19,19 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open);
 // Every undo step (history_panel.cpp): a click jumps to it; steps after the current one are greyed.
 void ShowHistoryPanel(Document& document, Canvas& canvas, bool* open);
 
-// One undo step per field edit: the first change begins a gesture, every change updates it, and
-// leaving the field (ImGui's IsItemDeactivatedAfterEdit) commits it. Call right after the widget.
 // A multi-line text field that shows its text wrapped (ImGui 1.86's multi-line input cannot wrap)
-// and turns into an editor when clicked. Returns true when the text changed this frame.
-bool WrappedTextField(const char* id, std::string* text, float height);
+// and turns into an editor when clicked. Returns true when the text changed this frame. `record`:
+// the name its rect has in the layout dump.
+bool WrappedTextField(const char* id, std::string* text, float height, const char* record = nullptr);
 
+// One undo step per field edit: the first change begins a gesture owned by the field (its ImGui
+// id), every change updates it, and leaving the field commits it. Call right after the widget.
+// A field ends only its own gesture, never a tool's or another field's.
 void TrackFieldEdit(Document& document, bool changed, const char* label,
                     const std::function<BoardDiff(const Board& start)>& make);
+// Once a frame, after every panel: commits a field's gesture whose field was not drawn active this
+// frame (its note deselected, its persona deleted or undone, its panel closed or collapsed), so no
+// gesture outlives its field to be cancelled by a later undo or save, or to swallow the redo steps.
+void EndOrphanedFieldEdit(Document& document);
 
 }  // namespace jb

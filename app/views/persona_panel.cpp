@@ -26,8 +26,9 @@ void PersonaField(Document& document, const Persona& persona, const char* label,
   ImGui::TextDisabled("%s", label);
   ImGui::PushID(label);
   ImGui::SetNextItemWidth(-1);
-  bool changed = multiline ? WrappedTextField("##field", &value, em * 2.2f) : ImGui::InputText("##field", &value);
-  if (!multiline) RecordWidget((std::string("persona.") + label).c_str());
+  const std::string name = std::string("persona.") + label;
+  bool changed = multiline ? WrappedTextField("##field", &value, em * 2.2f, name.c_str()) : ImGui::InputText("##field", &value);
+  if (!multiline) RecordWidget(name.c_str());
   Persona after = persona;
   after.*field = value;
   TrackFieldEdit(document, changed, "Edit persona", [&](const Board& start) { return UpdatePersona(start, after); });
@@ -82,7 +83,9 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
     if (ImGui::Selectable(label.c_str(), persona.id == canvas.activePersona)) canvas.SetActivePersona(board, persona.id);
     ImGui::PopID();
   }
-  if (ImGui::Button("Add persona")) {
+  const bool addPersona = ImGui::Button("Add persona");
+  RecordWidget("persona.add");
+  if (addPersona) {
     Persona persona;
     persona.name = "New persona";
     PersonaId id;
@@ -91,7 +94,9 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
   const Persona* persona = document.board().FindPersona(canvas.activePersona);
   if (persona) {
     ImGui::SameLine();
-    if (ImGui::Button("Delete persona")) {
+    const bool deletePersona = ImGui::Button("Delete persona");
+    RecordWidget("persona.delete");
+    if (deletePersona) {
       document.Apply(DeletePersona(document.board(), persona->id), "Delete persona");
       persona = nullptr;
     }

@@ -42,9 +42,10 @@ bool Document::Apply(BoardDiff diff, std::string label) {
   return true;
 }
 
-void Document::BeginGesture(std::string label) {
+void Document::BeginGesture(std::string label, uint64_t owner) {
   if (m_inGesture) CommitGesture();
   m_inGesture = true;
+  m_gestureOwner = owner;
   m_gestureLabel = std::move(label);
   m_gestureDiff = BoardDiff();
 }

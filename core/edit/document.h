@@ -4,7 +4,9 @@
 //  - Gestures (a drag, a text edit): BeginGesture(label), then UpdateGesture(make) any number of
 //    times, where `make` computes the diff from the board as it was when the gesture began (the
 //    document reverts the previous update first, so there is no drift); CommitGesture() records
-//    the last update as one step, CancelGesture() restores the start.
+//    the last update as one step, CancelGesture() restores the start. A gesture may name its owner
+//    (a panel's field): whoever ends a gesture ends only its own, and the app ends a field's
+//    gesture the frame its field is no longer drawn (app/views/panels.h).
 //  - Undo/Redo walk the history. Selection and camera are not part of it and never clear redo.
 // History is unlimited in count but capped in memory (oldest steps dropped first).
 #pragma once
@@ -38,12 +40,15 @@ class Document {
   // Ends an open gesture first (committing it).
   bool Apply(BoardDiff diff, std::string label);
 
-  void BeginGesture(std::string label);
+  // Commits an open gesture first. `owner` is the caller's tag for "mine" (0: no particular owner).
+  void BeginGesture(std::string label, uint64_t owner = 0);
   void UpdateGesture(const std::function<BoardDiff(const Board& start)>& make);
   // Records the gesture as one step (nothing when its last update was empty). Returns true if a step was recorded.
   bool CommitGesture();
   void CancelGesture();
   bool InGesture() const { return m_inGesture; }
+  // The open gesture's owner (0 when none is open or it has none).
+  uint64_t GestureOwner() const { return m_inGesture ? m_gestureOwner : 0; }
 
   // Told of every change that becomes (or leaves) the board's recorded state, after the board
   // changed: Apply and a committed gesture (Apply), Undo (Revert of the undone step's diff), Redo
@@ -102,6 +107,7 @@ class Document {
   Observer m_observer;
   bool m_inGesture = false;
   std::string m_gestureLabel;
+  uint64_t m_gestureOwner = 0;
   BoardDiff m_gestureDiff;  // applied on top of the gesture's start
 };
 

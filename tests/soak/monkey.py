@@ -460,7 +460,10 @@ def run(seconds, seed, kills):
         try:
             s.wait_layout(lambda l: board_state(l) == end_state, "redo all the way to the end board", timeout=20)
         except Failure:
-            show_difference(end_state, board_state(s._read_dump()), "the end board", "after redo all")
+            l = s._read_dump()
+            print(f"monkey: after redo all: undo {l.get('undo')!r}, redo {l.get('redo')!r}, gesture {l.get('gesture')}"
+                  f", dirty {l.get('dirty')}, widgets {sorted(l.get('widgets', {}))}")
+            show_difference(end_state, board_state(l), "the end board", "after redo all")
             raise
         m.escape_then_save("after redo all")
         check(file_board(path) == end_file, "redo all the way gives the end file byte for byte")

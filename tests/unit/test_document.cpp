@@ -224,6 +224,28 @@ TEST_CASE("A gesture that changes nothing records nothing") {
   CHECK(doc.board() == s.board);
 }
 
+TEST_CASE("A gesture keeps its owner until it ends; a new one commits the open one first") {
+  SmallBoard s;
+  Document doc = DocumentOf(s.board);
+  CHECK(doc.GestureOwner() == 0);
+  doc.BeginGesture("Edit channel", 42);  // a panel's field
+  CHECK(doc.GestureOwner() == 42);
+  doc.UpdateGesture([&](const Board& b) { return RenameStage(b, s.a, "Alpha"); });
+  doc.BeginGesture("Move note");  // a tool's gesture, no particular owner: the field's is a step
+  CHECK(doc.GestureOwner() == 0);
+  CHECK(doc.InGesture());
+  CHECK(doc.HistorySize() == 1);
+  CHECK(doc.HistoryLabel(0) == "Edit channel");
+  doc.CancelGesture();
+  doc.BeginGesture("Edit owner", 7);
+  CHECK(doc.CommitGesture() == false);  // nothing changed: no step
+  CHECK(doc.GestureOwner() == 0);  // an ended gesture has no owner
+  doc.BeginGesture("Edit tags", 9);
+  doc.Undo();  // ends it first
+  CHECK(doc.GestureOwner() == 0);
+  CHECK(doc.board().FindStage(s.a)->name == s.board.FindStage(s.a)->name);
+}
+
 TEST_CASE("Apply, Undo, Redo and JumpTo during a gesture commit it first") {
   SmallBoard s;
   Document doc = DocumentOf(s.board);

@@ -436,7 +436,7 @@ def test_damaged_file_lists_repairs_and_is_not_written_until_saved():
     """Covers: quit (asks first when there are unsaved changes: Enter saves, N doesn't, Esc cancels); add a note"""
     work = tempfile.mkdtemp()
     path = os.path.join(work, "damaged.cjm")
-    shutil.copy(os.path.join(HERE, "..", "fuzz", "corpus", "damaged-dangling-refs.cjm"), path)
+    shutil.copy(os.path.join(HERE, "..", "fuzz", "corpus", "load", "damaged-dangling-refs.cjm"), path)
     with open(path, "rb") as f:
         original = f.read()
     with Session(args=[path, "--autosave-seconds", "1"]) as s:

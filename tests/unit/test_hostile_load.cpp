@@ -49,11 +49,6 @@ std::string WithNoteText(const std::string& escapedOrRaw) {
   return Replace(kMinimalBoard, R"("text": "Hello")", "\"text\": \"" + escapedOrRaw + "\"");
 }
 
-bool ValidUtf8(const std::string& text) {
-  std::string copy = text;
-  return !RepairUtf8(copy);
-}
-
 }  // namespace
 
 // ---- [SECTION] Broken UTF-8 ----------------------------------------------------------------
@@ -76,7 +71,7 @@ TEST_CASE("Hostile load: invalid UTF-8 in texts is repaired to U+FFFD, counted, 
     CHECK(loaded.board.notes.at(0).text == c.repaired);
     CHECK(HasWarning(loaded.warnings, "1 text held broken characters and was repaired."));
     const std::string saved = BoardToJson(loaded.board);
-    CHECK(ValidUtf8(saved));
+    CHECK(IsValidUtf8(saved));
   }
   // Every text of the board, not only notes', and each counted once.
   std::string json = Replace(kMinimalBoard, R"("title": "Hand made")", "\"title\": \"\xff\"");
@@ -86,7 +81,7 @@ TEST_CASE("Hostile load: invalid UTF-8 in texts is repaired to U+FFFD, counted, 
   const LoadedBoard all = Loads(json);
   REQUIRE_FALSE(all.warnings.empty());
   CHECK(all.warnings.back() == "4 texts held broken characters and were repaired.");
-  CHECK(ValidUtf8(BoardToJson(all.board)));
+  CHECK(IsValidUtf8(BoardToJson(all.board)));
   // Valid text is left alone, and says nothing.
   const LoadedBoard clean = Loads(WithNoteText("Путь 🚀 ё"));
   CHECK(clean.board.notes.at(0).text == "Путь 🚀 ё");
@@ -99,7 +94,7 @@ TEST_CASE("Hostile load: an escaped lone surrogate is repaired, not a reason to 
     const LoadedBoard loaded = Loads(WithNoteText(escape));
     const std::string& text = loaded.board.notes.at(0).text;
     CHECK(text.find(kFffd) != std::string::npos);
-    CHECK(ValidUtf8(text));
+    CHECK(IsValidUtf8(text));
     CHECK(HasWarning(loaded.warnings, "1 text held broken characters and was repaired."));
   }
   // A proper pair and an escaped backslash before "ud800" are not surrogates to repair.
@@ -296,7 +291,7 @@ TEST_CASE("Hostile paste: 90,000 lines make 200 notes, and the message says how 
 TEST_CASE("Hostile paste: broken UTF-8 on the clipboard becomes U+FFFD") {
   const std::vector<std::string> notes = ParseClipboardNotes("ok\n\xff\xfe\n\xc0\xaf\tx\xed\xa0\x80");
   REQUIRE(notes.size() == 4);
-  for (const std::string& note : notes) CHECK(ValidUtf8(note));
+  for (const std::string& note : notes) CHECK(IsValidUtf8(note));
   CHECK(notes[1] == kFffd + kFffd);
 }
 
@@ -316,7 +311,7 @@ TEST_CASE("Hostile typing: the note editor keeps to the text limit and to valid 
   CHECK(broken.Insert("a\xff\xc0\xaf"));
   CHECK(broken.text() == "a" + kFffd + kFffd + kFffd);
   broken.Type(char32_t(0xD800));  // a surrogate from a key event is no character
-  CHECK(ValidUtf8(broken.text()));
+  CHECK(IsValidUtf8(broken.text()));
   // Replacing a selection frees its room.
   TextEdit full(std::string(kMaxTextChars, 'x'));
   full.SelectAll();

@@ -92,11 +92,15 @@ inline std::string Check(const std::string& bytes, bool* gaveBoard) {
   if (writer->Append(JournalKind::Apply, next, &error) == 0) return "cannot append to a reopened journal: " + error;
   writer.reset();
   const JournalReadResult after = ReadJournal(path, SnapshotIdOfBase());
-  // A damaged record between valid ones stays in the file (and is told again); a torn tail is gone.
-  if (read.damagedRecords == 0 && !after.warning.empty())
+  // Damage before the last valid record (a damaged header that still names the snapshot, a
+  // damaged record between valid ones) stays in the file and is told again; a torn tail is gone.
+  if (read.warning.empty() && !after.warning.empty())
     return "a reopened and appended journal reads with a warning: " + after.warning;
+  if (after.tornTail) return "a reopened and appended journal has a torn tail";
   if (after.damagedRecords != read.damagedRecords) return "a reopened journal counts other damaged records";
   if (after.records.size() != read.records.size() + 1) return "a reopened journal lost or gained records";
+  for (size_t i = 0; i < read.records.size(); ++i)
+    if (after.records[i].sequence != read.records[i].sequence) return "a reopened journal renumbered its records";
   return "";
 }
 

@@ -224,7 +224,7 @@ TEST_CASE("A gesture that changes nothing records nothing") {
   CHECK(doc.board() == s.board);
 }
 
-TEST_CASE("A gesture keeps its owner until it ends; a new one commits the open one first") {
+TEST_CASE("A gesture keeps its owner until it ends, and a new one commits the open one first") {
   SmallBoard s;
   Document doc = DocumentOf(s.board);
   CHECK(doc.GestureOwner() == 0);

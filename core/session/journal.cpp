@@ -655,7 +655,9 @@ Board ReplayJournal(Board snapshot, const std::vector<JournalRecord>& records, s
     }
   }
   if (warning && kept < records.size()) {
+    // One sentence, with the reader's own warning if there is one.
     const size_t n = records.size() - kept;
+    if (!warning->empty() && warning->back() == '.') warning->back() = ';';
     if (!warning->empty()) *warning += ' ';
     *warning += std::to_string(n) + (n == 1 ? " change" : " changes") + " at the end of the change log " +
                 (n == 1 ? "does" : "do") + " not follow the changes before and " + (n == 1 ? "was" : "were") +

@@ -500,7 +500,7 @@ TEST_CASE("A replay stops before a record that would break the board, keeps the 
   CHECK(CheckBoard(undone).empty());
   CHECK(undone == Applied(Applied(board, addFirst), addSecond));
   CHECK(warning ==
-        "The last change before the crash was incomplete and was left out. 1 change at the end of the change log "
+        "The last change before the crash was incomplete and was left out; 1 change at the end of the change log "
         "does not follow the changes before and was left out.");
 
   // Records forged with valid checksums that would break the board in other ways: a lane height

@@ -266,6 +266,17 @@ class ReadOnlyBuffer : public std::streambuf {
   }
 };
 
+// JSON text with each escaped U+0000 ("\u0000") written as "\u0001": cereal reads a string as a
+// C string, so a NUL would cut the text there and lose the rest. U+0001 is kept, and RepairBoard
+// then removes it and says so, as it does every control character (RemoveControlChars).
+void NulEscapesAsControl(std::string& json) {
+  for (size_t i = 0; i + 1 < json.size(); ++i) {
+    if (json[i] != '\\') continue;
+    if (json.compare(i + 1, 5, "u0000") == 0) json[i + 5] = '1';
+    ++i;  // the escaped character: "\\u0000" is a backslash, then text
+  }
+}
+
 bool ParseBoardObject(const rapidjson::Value& boardValue, Board* board, std::string* failedField, bool* fieldMissing) {
   // cereal parses a stream itself: hand it {"board": ...} re-serialized from the (migrated) DOM.
   rapidjson::StringBuffer buffer;
@@ -275,7 +286,14 @@ bool ParseBoardObject(const rapidjson::Value& boardValue, Board* board, std::str
   boardValue.Accept(writer);
   writer.EndObject();
 
-  ReadOnlyBuffer bytes(buffer.GetString(), buffer.GetSize());
+  std::string withoutNul;  // a copy only for a board that holds a NUL
+  std::string_view json(buffer.GetString(), buffer.GetSize());
+  if (json.find("\\u0000") != std::string_view::npos) {
+    withoutNul = std::string(json);
+    NulEscapesAsControl(withoutNul);
+    json = withoutNul;
+  }
+  ReadOnlyBuffer bytes(json.data(), json.size());
   std::istream in(&bytes);
   std::string trail;
   try {

@@ -104,8 +104,20 @@ bool RepairUtf8(std::string& text) {
   return true;
 }
 
+bool RemoveControlChars(std::string& text) {
+  auto control = [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte < 0x20 && c != '\t' && c != '\n') || byte == 0x7F;  // never inside a UTF-8 sequence
+  };
+  const auto first = std::find_if(text.begin(), text.end(), control);
+  if (first == text.end()) return false;
+  text.erase(std::remove_if(first, text.end(), control), text.end());
+  return true;
+}
+
 void RepairText(std::string& text, SanitizeCounts* counts) {
-  if (RepairUtf8(text)) ++counts->broken;
+  const bool broken = RepairUtf8(text);
+  if (RemoveControlChars(text) || broken) ++counts->broken;
   CutText(text, &counts->cuts);
 }
 

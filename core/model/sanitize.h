@@ -15,7 +15,7 @@ struct SanitizeCounts {
   size_t geometry = 0;  // positions and sizes: NaN or far out of range
   size_t scores = 0;    // votes, severity, metrics, emotion values
   size_t cuts = 0;      // texts cut to kMaxTextChars
-  size_t broken = 0;    // texts that held invalid UTF-8, repaired by RepairUtf8
+  size_t broken = 0;    // texts that held invalid UTF-8 or control characters, repaired
 };
 
 // `value` clamped into [low, high]; NaN becomes `fallback`. Counts a change in `changes`.
@@ -38,7 +38,13 @@ bool IsValidUtf8(std::string_view text);
 // clipboard, typed input) goes through this before it reaches a board.
 bool RepairUtf8(std::string& text);
 
-// RepairUtf8, then CutText, counting each in `counts`: what every text read from outside gets.
+// Removes the control characters U+0000..U+001F (but tab and newline) and U+007F. They have no
+// place in a sticky note, and U+0000 could not be kept anyway: cereal reads a JSON string as a C
+// string, so a saved NUL would cut the text when loaded. True when `text` changed.
+bool RemoveControlChars(std::string& text);
+
+// RepairUtf8 and RemoveControlChars (counted as broken), then CutText, counting each in `counts`:
+// what every text read from outside gets.
 void RepairText(std::string& text, SanitizeCounts* counts);
 
 // A note's own values: position within ±kMaxCoordinate (NaN → 0), votes ≥ 0, severity 0..3,

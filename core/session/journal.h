@@ -91,8 +91,13 @@ struct JournalReadResult {
 // throws, never blocks.
 JournalReadResult ReadJournal(const std::string& path, uint64_t expectedSnapshotId);
 
-// The snapshot with the records applied (Apply) or reverted (Revert) in order.
-Board ReplayJournal(Board snapshot, const std::vector<JournalRecord>& records);
+// The snapshot with the records applied (Apply) or reverted (Revert) in order. The app never
+// writes a record that breaks the board, but records reordered or forged with valid checksums can
+// (an id at or above nextId, an id used twice, a lane height no command makes): the replay stops
+// before the first record after which the board fails CheckBoard (texts aside: RepairBoard
+// repairs those), and adds a sentence saying how many changes were left out to `warning` (may be
+// null). The changes before it are kept.
+Board ReplayJournal(Board snapshot, const std::vector<JournalRecord>& records, std::string* warning = nullptr);
 
 // Appends records to a journal file. Append and Flush are separate so the caller decides when to
 // pay for the disk (say, a background thread flushing at most once a second). Flush may run on

@@ -111,7 +111,8 @@ RestoreResult RecoveryKeeper::Restore(const RecoveryInfo& info) {
   JournalReadResult journal = ReadJournal(path, SnapshotId(restored.board));
   // Every reason a change is missing is told, except the one that loses nothing.
   if (journal.otherSnapshot && FoldedIntoCopy(path, journal.headerSnapshotId, restored.board)) journal.warning.clear();
-  RestoredBoard result{ReplayJournal(std::move(restored.board), journal.records), journal.warning};
+  Board replayed = ReplayJournal(std::move(restored.board), journal.records, &journal.warning);
+  RestoredBoard result{std::move(replayed), journal.warning};
   RepairBoard(result.board);  // a safety net: a replayed board must be as valid as a loaded one
   return result;
 }

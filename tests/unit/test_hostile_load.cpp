@@ -126,6 +126,51 @@ TEST_CASE("Hostile load: broken UTF-8 in a journal record is repaired on restore
   CHECK(note->text == "ok " + kFffd + kFffd + kFffd);
 }
 
+// cereal reads a JSON string as a C string: a saved "\u0000" used to load back cut there, so a
+// board with a NUL (only a forged journal record or a hand-edited file makes one) did not survive
+// save and load (found by fuzz_journal). Control characters are removed on every way in instead.
+TEST_CASE("Hostile load: control characters are removed and counted, a NUL never cuts the text") {
+  const LoadedBoard loaded = Loads(WithNoteText(R"(Syst\u0002\u0000em\u0000 \u001b[1mbold\u007f\tand\nmore\r)"));
+  CHECK(loaded.board.notes.at(0).text == "System [1mbold\tand\nmore");
+  CHECK(HasWarning(loaded.warnings, "1 text held broken characters and was repaired."));
+  // An escaped backslash before "u0000" is text.
+  const LoadedBoard backslash = Loads(WithNoteText(R"(a\\u0000b)"));
+  CHECK(backslash.board.notes.at(0).text == "a\\u0000b");
+  CHECK(backslash.warnings.empty());
+  // Tabs, newlines and every printable character stay; each text is counted once.
+  std::string text = "tab\there\nnext \xF0\x9F\x9A\x80";
+  CHECK_FALSE(RemoveControlChars(text));
+  text = std::string("a\0b\x01\x1f\x7f", 6);
+  CHECK(RemoveControlChars(text));
+  CHECK(text == "ab");
+  SanitizeCounts counts;
+  text = std::string("\xff\0", 2);
+  RepairText(text, &counts);
+  CHECK(text == kFffd);
+  CHECK(counts.broken == 1);
+}
+
+TEST_CASE("Hostile load: a NUL in a journal record is removed on restore, and the board saves as it loads") {
+  TempDir dir;
+  ScopedEnv env{"XDG_STATE_HOME", dir.Path().c_str()};
+  const std::string path = dir.File("workshop.cjm");
+  SmallBoard s;
+  Document doc;
+  RecoveryKeeper keeper{30};
+  doc.Reset(s.board, path);
+  doc.SetObserver([&](JournalKind kind, const BoardDiff& diff) { keeper.OnChange(kind, diff, doc, 0); });
+  doc.Apply(RenameLane(doc.board(), s.l1, std::string("Syst\x02\0\0em", 9)), "Rename");
+
+  RecoveryKeeper next{30};
+  REQUIRE(next.Offer(path));
+  const RestoreResult restored = RecoveryKeeper::Restore(*next.offered());
+  REQUIRE(std::holds_alternative<RestoredBoard>(restored));
+  const Board& board = std::get<RestoredBoard>(restored).board;
+  REQUIRE(board.FindLane(s.l1));
+  CHECK(board.FindLane(s.l1)->name == "System");
+  CHECK(fuzz::CheckBoardAsLoaded(board) == "");
+}
+
 TEST_CASE("Hostile load: RepairUtf8 keeps valid text byte for byte") {
   std::string text = "plain, Кириллица, 👍🏽, e\xcc\x81";
   CHECK_FALSE(RepairUtf8(text));

@@ -16,6 +16,7 @@
 #include "core/edit/document.h"
 #include "core/edit/journey_commands.h"
 #include "core/io/templates.h"
+#include "core/model/consistency.h"
 #include "core/session/journal.h"
 #include "file_io_support.h"
 #include "random_editor.h"
@@ -316,6 +317,25 @@ TEST_CASE("DecodeDiff refuses every cut and trailing byte, and random bytes neve
   }
 }
 
+// A file holds "#rrggbb": a colour with more bits would be cut by the next save, so the board
+// loaded back different from the one restored (found by fuzz_journal in a forged record).
+TEST_CASE("DecodeDiff refuses a colour with more than 24 bits, in a lane, a note or a curve") {
+  BoardDiff diff = EverythingDiff();
+  BoardDiff out;
+  REQUIRE(DecodeDiff(EncodeDiff(diff), &out));
+  CHECK(out.lanes.added.at(0).record.color == 0xffffff);
+  const auto refused = [&](auto&& setColor) {
+    BoardDiff bad = EverythingDiff();
+    setColor(bad, Rgb(0x6c1d07bb));
+    BoardDiff decoded;
+    return !DecodeDiff(EncodeDiff(bad), &decoded);
+  };
+  CHECK(refused([](BoardDiff& d, Rgb c) { d.lanes.added.at(0).record.color = c; }));
+  CHECK(refused([](BoardDiff& d, Rgb c) { d.notes.added.at(0).record.color = c; }));
+  CHECK(refused([](BoardDiff& d, Rgb c) { d.curves.added.at(0).record.color = c; }));
+  CHECK_FALSE(refused([](BoardDiff& d, Rgb) { d.curves.added.at(0).record.color = 0xffffff; }));
+}
+
 // [SECTION] Reading a journal: torn tails, flipped bits, other snapshots
 
 TEST_CASE("A journal reads back every record in order and replays to the last board") {
@@ -444,6 +464,64 @@ TEST_CASE("Damaged records in the middle are counted, the valid ones after them 
   CHECK(read.records.back().sequence == 6);
   CHECK_FALSE(read.tornTail);
   CHECK(read.damagedRecords == 2);
+}
+
+TEST_CASE("A replay stops before a record that would break the board, keeps the ones before it, and says so") {
+  // Records with valid checksums in the wrong order (found by fuzz_journal: two records swapped
+  // and renumbered): the earlier one's stage took the id the later one hands out, then the
+  // counter went back below it, so the next new record would take an id already on the board.
+  const Board board = MakeBoard(Template::Sample);
+  StageId first, second;
+  const BoardDiff addFirst = AddStage(board, "First", -1, &first);
+  const BoardDiff addSecond = AddStage(Applied(board, addFirst), "Second", -1, &second);
+  REQUIRE(addFirst.nextIdBefore != addFirst.nextIdAfter);
+  const JournalRecord rename{JournalKind::Apply, 1, RenameStage(board, board.stages.front().id, "Renamed")};
+  const JournalRecord one{JournalKind::Apply, 2, addFirst}, two{JournalKind::Apply, 3, addSecond};
+
+  std::string warning;
+  const Board inOrder = ReplayJournal(board, {rename, one, two}, &warning);
+  CHECK(warning.empty());
+  CHECK(inOrder.nextId == addSecond.nextIdAfter);
+  // An undo lowers the counter, a redo raises it again.
+  const JournalRecord undo{JournalKind::Revert, 4, addSecond}, redo{JournalKind::Apply, 5, addSecond};
+  CHECK(ReplayJournal(board, {rename, one, two, undo, redo}, &warning) == inOrder);
+  CHECK(ReplayJournal(board, {rename, one, two, undo}, &warning) == Applied(Applied(board, rename.diff), addFirst));
+  CHECK(warning.empty());
+
+  const Board swapped = ReplayJournal(board, {rename, two, one}, &warning);
+  CHECK(CheckBoard(swapped).empty());
+  CHECK(swapped == Applied(Applied(board, rename.diff), addSecond));  // the work before the misfit is kept
+  CHECK(warning == "1 change at the end of the change log does not follow the changes before and was left out.");
+
+  // An undo of a record that never happened would lower the counter below ids on the board; the
+  // journal's own warning comes first.
+  warning = "The last change before the crash was incomplete and was left out.";
+  const Board undone = ReplayJournal(board, {one, two, JournalRecord{JournalKind::Revert, 3, addFirst}}, &warning);
+  CHECK(CheckBoard(undone).empty());
+  CHECK(undone == Applied(Applied(board, addFirst), addSecond));
+  CHECK(warning ==
+        "The last change before the crash was incomplete and was left out; 1 change at the end of the change log "
+        "does not follow the changes before and was left out.");
+
+  // Records forged with valid checksums that would break the board in other ways: a lane height
+  // no command makes, a stage added again under an id already on the board.
+  BoardDiff flat = RenameLane(board, board.lanes.front().id, "Flat");
+  REQUIRE(flat.lanes.updated.size() == 1);
+  flat.lanes.updated[0].after.height = 0;
+  BoardDiff again = NewDiff(board);
+  again.stages.added.push_back({board.stages.front(), 0});
+  for (const BoardDiff& forged : {flat, again}) {
+    warning.clear();
+    const Board stopped = ReplayJournal(board, {rename, JournalRecord{JournalKind::Apply, 2, forged}, one}, &warning);
+    CHECK(CheckBoard(stopped).empty());
+    CHECK(stopped == Applied(board, rename.diff));
+    CHECK(warning == "2 changes at the end of the change log do not follow the changes before and were left out.");
+  }
+  // Broken bytes in a text are not a reason to drop a change: Restore repairs them.
+  warning.clear();
+  const BoardDiff typed = RenameStage(board, board.stages.front().id, "ok \xff");
+  CHECK(ReplayJournal(board, {JournalRecord{JournalKind::Apply, 1, typed}}, &warning) == Applied(board, typed));
+  CHECK(warning.empty());
 }
 
 TEST_CASE("A damaged header keeps the records while it still names the snapshot, another snapshot replays nothing") {

@@ -57,6 +57,7 @@ std::string NormalizeNewlines(std::string_view text) {
 std::vector<std::string> ParseClipboardNotes(std::string_view text, size_t maxNotes, ClipboardReport* report) {
   std::string s = NormalizeNewlines(text);
   RepairUtf8(s);  // before splitting: a cut here is then never inside a sequence
+  RemoveControlChars(s);  // tab and newline (the separators) stay
   ClipboardReport counts;
   std::vector<std::string> notes;
   // Every note is counted, the ones past maxNotes too, so that the message can say how many.

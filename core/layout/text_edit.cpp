@@ -60,6 +60,7 @@ void TextEdit::SetText(std::string text) {
   // forwards read those differently, so Left then Right could leave the caret inside a character
   // (found by fuzz_text_edit). Editing starts from valid text.
   RepairUtf8(text);
+  RemoveControlChars(text);  // as a load does: what is edited is what a save → load keeps
   m_text = std::move(text);
   m_caret = m_anchor = m_text.size();
   m_goalX = -1;
@@ -70,6 +71,7 @@ bool TextEdit::Insert(std::string_view utf8) {
   // join the text after it into one character with the caret inside (found by fuzz_text_edit).
   std::string text(utf8);
   RepairUtf8(text);
+  RemoveControlChars(text);  // tab and newline stay
   const size_t begin = SelectionBegin();
   const size_t kept = CountCodepoints(m_text) - CountCodepoints(std::string_view(m_text).substr(begin, SelectionEnd() - begin));
   const bool cut = CutToCodepoints(text, kMaxTextChars - std::min(kept, kMaxTextChars));

@@ -66,7 +66,9 @@ inline std::string Check(const std::string& bytes, bool* gaveBoard) {
             text.compare(begin + added, std::string::npos, before, end, std::string::npos) != 0)
           return "Insert did not replace exactly the selection";
         const std::string inserted = text.substr(begin, added);
-        if (!IsValidUtf8(inserted) || (IsValidUtf8(piece) && (whole ? inserted != piece : piece.rfind(inserted, 0) != 0)))
+        std::string clean = piece;  // control characters (but tab and newline) never go in
+        RemoveControlChars(clean);
+        if (!IsValidUtf8(inserted) || (IsValidUtf8(piece) && (whole ? inserted != clean : clean.rfind(inserted, 0) != 0)))
           return "Insert changed valid text or kept invalid";
         if (!whole && CountCodepoints(text) != kMaxTextChars) return "Insert cut the piece short of the text limit";
         moveOnly = false;

@@ -270,12 +270,19 @@ TEST_CASE("Inserted bytes that are not UTF-8 become U+FFFD and never join the te
   // backwards, "р\xcc\x04\x81" had a boundary that forwards it had not, and Left, Left+Shift,
   // Right+Shift left the anchor inside "р" (found by fuzz_text_edit).
   edit.SetText("\xd1\x80\xcc\x04\x81");
-  CHECK(edit.text() == "\xd1\x80\xef\xbf\xbd\x04\xef\xbf\xbd");
+  CHECK(edit.text() == "\xd1\x80\xef\xbf\xbd\xef\xbf\xbd");  // and the control character goes, as a load does
   edit.Left();
   edit.Left(true);
   edit.Right(true);
   for (size_t at : {edit.caret(), edit.anchor()}) CHECK(NextClusterStart(edit.text(), PrevClusterStart(edit.text(), at)) == at);
   CHECK(TextEdit("ok").text() == "ok");
+  // Control characters (but tab and newline) never go in, typed, inserted or pasted: a load would
+  // remove them, so what is edited is what save → load keeps.
+  edit.SetText("");
+  edit.Insert("a\x01" "b\x7f\tc\nd");
+  CHECK(edit.text() == "ab\tc\nd");
+  const std::string pasted("one\x02\x00 two\ntwo\x1b\n", 15);  // the NUL is part of it
+  CHECK(ParseClipboardNotes(pasted) == Notes{"one two", "two"});
 }
 
 TEST_CASE("A combining mark after a line break is a cluster of its own") {

@@ -564,8 +564,15 @@ void App::DumpLayout() {
   if (m_options.dumpLayoutPath.empty() || !m_window || !m_canvas.LayoutIsCurrent(m_document)) return;
   int w = 0, h = 0;
   glfwGetWindowSize(m_window, &w, &h);
-  ViewInfo view{w, h, m_document.path(), m_document.IsDirty(), m_canvas.AddStageButton(), m_canvas.AddLaneButton(), {}, {},
-                m_document.UndoLabel(), m_document.RedoLabel()};
+  ViewInfo view;
+  view.windowWidth = w;
+  view.windowHeight = h;
+  view.path = m_document.path();
+  view.dirty = m_document.IsDirty();
+  view.addStage = m_canvas.AddStageButton();
+  view.addLane = m_canvas.AddLaneButton();
+  view.undo = m_document.UndoLabel();
+  view.redo = m_document.RedoLabel();
   for (NoteId id : m_canvas.selection()) view.selection.push_back(id.value);
   for (size_t l = 0; l < m_document.board().lanes.size(); ++l) view.chevrons.push_back(m_canvas.LaneChevron(int(l)));
   view.uiScale = m_uiScale;

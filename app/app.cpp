@@ -487,6 +487,10 @@ const std::vector<MenuInfo>& App::Menus() {
 std::string ListCommands() { return CommandListText(App::MakeCommands(nullptr)); }
 
 void App::Menu() {
+  if (m_document.TextsRepaired() != m_textsRepairedShown) {  // a field or paste met the text rules
+    m_textsRepairedShown = m_document.TextsRepaired();
+    Status("Text past the limit of 20,000 characters, or characters a text cannot hold, was left out.");
+  }
   if (!ImGui::BeginMainMenuBar()) return;
   ShowCommandMenus(m_commands, Menus());
   if (!m_status.empty() && m_statusUntil > Now()) {

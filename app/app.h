@@ -135,6 +135,7 @@ class App {
   std::string m_error;
   bool m_errorRequested = false;
   std::string m_status;
+  size_t m_textsRepairedShown = 0;  // the Document's TextsRepaired() the status line has told
   double m_statusUntil = 0;
   std::string m_title;
   std::vector<std::string> m_recent;

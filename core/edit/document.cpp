@@ -1,5 +1,7 @@
 #include "core/edit/document.h"
 
+#include "core/model/sanitize.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cstddef>
@@ -36,6 +38,7 @@ void Document::Reset(Board board, std::string path, bool saved) {
 bool Document::Apply(BoardDiff diff, std::string label) {
   if (m_inGesture) CommitGesture();
   if (diff.Empty()) return false;
+  RepairTexts(diff);
   ApplyDiff(m_board, diff);
   ++m_changeCount;
   Record(std::move(diff), std::move(label));
@@ -57,6 +60,7 @@ void Document::UpdateGesture(const std::function<BoardDiff(const Board& start)>&
   const bool wasEmpty = m_gestureDiff.Empty();
   if (!wasEmpty) RevertDiff(m_board, m_gestureDiff);
   m_gestureDiff = make(m_board);
+  RepairTexts(m_gestureDiff);
   if (!m_gestureDiff.Empty()) ApplyDiff(m_board, m_gestureDiff);
   if (!wasEmpty || !m_gestureDiff.Empty()) ++m_changeCount;
 }
@@ -81,6 +85,23 @@ void Document::CancelGesture() {
   }
   m_gestureDiff = BoardDiff();
   m_gestureLabel.clear();
+}
+
+// What a change brings in keeps to a load's text rules (a 5 MB paste into a stage's name field
+// is cut as a 5 MB note would be); only the new side of the diff: undo restores what was there.
+void Document::RepairTexts(BoardDiff& diff) {
+  SanitizeCounts counts;
+  auto repair = [&counts](auto& records) {
+    for (auto& placed : records.added) jb::RepairTexts(placed.record, &counts);
+    for (auto& updated : records.updated) jb::RepairTexts(updated.after, &counts);
+  };
+  repair(diff.stages);
+  repair(diff.lanes);
+  repair(diff.notes);
+  repair(diff.curves);
+  repair(diff.personas);
+  if (diff.meta) jb::RepairTexts(diff.meta->after, &counts);
+  m_textsRepaired += counts.broken + counts.cuts;
 }
 
 // The diff is already applied to the board; this makes it the newest done step.

@@ -50,6 +50,11 @@ class Document {
   // The open gesture's owner (0 when none is open or it has none).
   uint64_t GestureOwner() const { return m_inGesture ? m_gestureOwner : 0; }
 
+  // Texts a change brought in that had to be repaired (cut to kMaxTextChars, broken UTF-8,
+  // control characters), counted since the document was made: every change keeps to the same
+  // text rules as a load, whatever field or paste it came from. The app says so when it grows.
+  size_t TextsRepaired() const { return m_textsRepaired; }
+
   // Told of every change that becomes (or leaves) the board's recorded state, after the board
   // changed: Apply and a committed gesture (Apply), Undo (Revert of the undone step's diff), Redo
   // and JumpTo's steps (Apply, Revert). Gesture updates, cancels and Reset are not told: a
@@ -85,6 +90,8 @@ class Document {
   void MarkSaved(std::string path);
 
  private:
+  void RepairTexts(BoardDiff& diff);
+
   struct Step {
     BoardDiff diff;
     std::string label;
@@ -105,6 +112,7 @@ class Document {
   uint64_t m_changeCount = 0;
 
   Observer m_observer;
+  size_t m_textsRepaired = 0;
   bool m_inGesture = false;
   std::string m_gestureLabel;
   uint64_t m_gestureOwner = 0;

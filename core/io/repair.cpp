@@ -208,21 +208,11 @@ std::vector<std::string> RepairBoard(Board& board) {
   }
 
   // Every text: broken UTF-8 repaired, then cut (notes' texts were done above, with their values).
-  auto text = [&counts](std::string& value) { RepairText(value, &counts); };
-  text(board.meta.title);
-  text(board.meta.created);
-  text(board.meta.modified);
-  for (Stage& stage : board.stages) text(stage.name);
-  for (Lane& lane : board.lanes) text(lane.name);
-  for (EmotionCurve& curve : board.curves) {
-    text(curve.name);
-    for (CurvePoint& point : curve.points) text(point.label);
-  }
-  for (Persona& persona : board.personas) {
-    for (std::string* value : {&persona.name, &persona.description, &persona.goals, &persona.needs, &persona.pains,
-                               &persona.objections, &persona.channels, &persona.quote})
-      text(*value);
-  }
+  RepairTexts(board.meta, &counts);
+  for (Stage& stage : board.stages) RepairTexts(stage, &counts);
+  for (Lane& lane : board.lanes) RepairTexts(lane, &counts);
+  for (EmotionCurve& curve : board.curves) RepairTexts(curve, &counts);
+  for (Persona& persona : board.personas) RepairTexts(persona, &counts);
   if (counts.broken > 0) {
     // Each broken character is now U+FFFD; the broken bytes are never written back.
     warnings.push_back(Counted(counts.broken, "text", "texts") + " held broken characters and " +

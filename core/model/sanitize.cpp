@@ -129,8 +129,31 @@ void ClampNoteValues(Note& note, SanitizeCounts* counts) {
   ClampMetric(note.metrics.conversion, 0, 100, &counts->scores);
   ClampMetric(note.metrics.csi, 0, 100, &counts->scores);
   ClampMetric(note.metrics.nps, -100, 100, &counts->scores);
+  RepairTexts(note, counts);
+}
+
+void RepairTexts(Note& note, SanitizeCounts* counts) {
   for (std::string* text : {&note.text, &note.owner, &note.due, &note.channel}) RepairText(*text, counts);
   for (std::string& tag : note.tags) RepairText(tag, counts);
+}
+
+void RepairTexts(Stage& stage, SanitizeCounts* counts) { RepairText(stage.name, counts); }
+
+void RepairTexts(Lane& lane, SanitizeCounts* counts) { RepairText(lane.name, counts); }
+
+void RepairTexts(EmotionCurve& curve, SanitizeCounts* counts) {
+  RepairText(curve.name, counts);
+  for (CurvePoint& point : curve.points) RepairText(point.label, counts);
+}
+
+void RepairTexts(Persona& persona, SanitizeCounts* counts) {
+  for (std::string* value : {&persona.name, &persona.description, &persona.goals, &persona.needs, &persona.pains,
+                             &persona.objections, &persona.channels, &persona.quote})
+    RepairText(*value, counts);
+}
+
+void RepairTexts(BoardMeta& meta, SanitizeCounts* counts) {
+  for (std::string* value : {&meta.title, &meta.created, &meta.modified}) RepairText(*value, counts);
 }
 
 }  // namespace jb

@@ -47,6 +47,15 @@ bool RemoveControlChars(std::string& text);
 // what every text read from outside gets.
 void RepairText(std::string& text, SanitizeCounts* counts);
 
+// Every text of a record through RepairText (a note's texts and tags; every name, label and
+// persona field): what RepairBoard does to a loaded board and the Document to every change.
+void RepairTexts(Note& note, SanitizeCounts* counts);
+void RepairTexts(Stage& stage, SanitizeCounts* counts);
+void RepairTexts(Lane& lane, SanitizeCounts* counts);
+void RepairTexts(EmotionCurve& curve, SanitizeCounts* counts);
+void RepairTexts(Persona& persona, SanitizeCounts* counts);
+void RepairTexts(BoardMeta& meta, SanitizeCounts* counts);
+
 // A note's own values: position within ±kMaxCoordinate (NaN → 0), votes ≥ 0, severity 0..3,
 // conversion and CSI 0..100, NPS -100..100 (a NaN metric is dropped), texts and tags repaired
 // (RepairText). Its id, stage and lane are left alone (they depend on the board).

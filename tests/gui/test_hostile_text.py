@@ -3,8 +3,9 @@ keep to the limits (a note's 20,000 characters, 200 notes a paste), and the stat
 was left out; checked through the dump and the saved file."""
 import tempfile
 
-from jbgui import Session, check, main, set_clipboard
+from jbgui import Session, centre, check, main, set_clipboard
 from test_editing import cell, load, new_board, notes_in
+from test_editing_more import lane
 from test_editing_more import save
 
 
@@ -34,6 +35,26 @@ def test_a_5_mb_line_and_90000_lines_are_pasted_within_the_limits_and_said():
     check(len(texts) == 201, f"saved {len(texts)} notes")
     check(texts[0] == "x" * 20000, f"the long note saved at the limit ({len(texts[0])} characters)")
     check(texts[1:] == [f"line {i}" for i in range(200)], "the first 200 lines, in order")
+
+
+def test_a_long_paste_into_a_lane_name_is_cut_and_said():
+    """Covers: rename a stage or lane; open / save / save as
+
+    Every field keeps to a note's text rules, not only notes: 30,000 characters pasted into a lane's
+    name field come out as 20,000, and the status line says so."""
+    path = new_board(tempfile.mkdtemp())
+    with Session(args=[path]) as s:
+        s.click(*centre(lane(s.layout, "Questions")["rect"]), repeat=2)
+        s.key("ctrl+a")
+        set_clipboard(s, "q" * 30000)
+        s.key("ctrl+v")
+        s.key("Return")
+        layout = s.wait_layout(lambda l: l["lanes"][1]["name"].startswith("qqq"), "the lane renamed", timeout=20)
+        check(len(layout["lanes"][1]["name"]) == 20000, f"the name cut to 20,000 ({len(layout['lanes'][1]['name'])})")
+        check(layout["status"].startswith("Text past the limit of 20,000 characters"), f"said: {layout['status']!r}")
+        save(s)
+    name = load(path)["lanes"][1]["name"]
+    check(name == "q" * 20000, f"saved at the limit ({len(name)} characters)")
 
 
 if __name__ == "__main__":

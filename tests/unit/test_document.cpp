@@ -11,6 +11,7 @@
 #include "core/edit/document.h"
 #include "core/edit/journey_commands.h"
 #include "core/io/templates.h"
+#include "core/model/limits.h"
 #include "core/session/save_document.h"
 #include "random_editor.h"
 #include "test_support.h"
@@ -133,6 +134,32 @@ TEST_CASE("ChangeCount grows on every change to the board and only then") {
   test::TempDir dir;
   SaveDocument(doc, dir.File("b.cjm"), nullptr);
   CHECK_FALSE(grew());
+}
+
+TEST_CASE("Every change keeps to a load's text rules, whatever field it came from") {
+  // A 5 MB paste into a stage's name field made a 5 MB name that saved silently (issue 13,
+  // defect 5's other doors): the Document cuts it as a load would, and counts it.
+  Document doc = DocumentOf(MakeBoard(Template::Classic));
+  const StageId stage = doc.board().stages.front().id;
+  const std::string oldName = doc.board().stages.front().name;
+  CHECK(doc.TextsRepaired() == 0);
+  doc.Apply(RenameStage(doc.board(), stage, std::string(kMaxTextChars + 5000, 'x')), "Rename stage");
+  CHECK(doc.board().stages.front().name.size() == kMaxTextChars);
+  CHECK(doc.TextsRepaired() == 1);
+  doc.Undo();
+  CHECK(doc.board().stages.front().name == oldName);  // undo restores what was there
+  doc.Redo();
+  CHECK(doc.board().stages.front().name.size() == kMaxTextChars);  // and redo the cut one
+  // A gesture (a panel field being typed) too: broken bytes and control characters go.
+  const LaneId lane = doc.board().lanes.front().id;
+  doc.BeginGesture("Rename lane");
+  doc.UpdateGesture([&](const Board& start) { return RenameLane(start, lane, "Go\x01" "als \xff"); });
+  CHECK(doc.board().lanes.front().name == "Goals \xef\xbf\xbd");
+  CHECK(doc.CommitGesture());
+  CHECK(doc.TextsRepaired() == 2);
+  // Text that keeps the rules is not counted.
+  doc.Apply(RenameStage(doc.board(), stage, "Клиент 😀"), "Rename stage");
+  CHECK(doc.TextsRepaired() == 2);
 }
 
 // [SECTION] Gestures

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <climits>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -104,24 +105,29 @@ TEST_CASE("Hostile load: an escaped lone surrogate is repaired, not a reason to 
   CHECK(backslash.warnings.empty());
 }
 
-// Journal records are binary diffs applied with ApplyDiff; Restore repairs the replayed board as a
-// load does, so broken bytes in a record never reach the restored board.
-TEST_CASE("Hostile load: broken UTF-8 in a journal record is repaired on restore") {
+// Journal records are binary diffs applied with ApplyDiff. The Document repairs what an edit
+// brings in, so the diff made by `change` goes straight to the journal, as a damaged or forged
+// record would carry it; then the board is restored as after a crash (Restore repairs the
+// replayed board as a load does).
+static Board JournalAndRestore(const SmallBoard& s, const std::function<BoardDiff(const Board&)>& change) {
   TempDir dir;
   ScopedEnv env{"XDG_STATE_HOME", dir.Path().c_str()};
   const std::string path = dir.File("workshop.cjm");
-  SmallBoard s;
   Document doc;
   RecoveryKeeper keeper{30};
   doc.Reset(s.board, path);
-  doc.SetObserver([&](JournalKind kind, const BoardDiff& diff) { keeper.OnChange(kind, diff, doc, 0); });
-  doc.Apply(SetNoteText(doc.board(), s.n1, "ok \xff\xc0\xaf"), "Type");  // a command does not check texts
-
+  keeper.OnChange(JournalKind::Apply, change(doc.board()), doc, 0);
   RecoveryKeeper next{30};
   REQUIRE(next.Offer(path));
   const RestoreResult restored = RecoveryKeeper::Restore(*next.offered());
   REQUIRE(std::holds_alternative<RestoredBoard>(restored));
-  const Note* note = std::get<RestoredBoard>(restored).board.FindNote(s.n1);
+  return std::get<RestoredBoard>(restored).board;
+}
+
+TEST_CASE("Hostile load: broken UTF-8 in a journal record is repaired on restore") {
+  SmallBoard s;
+  const Board board = JournalAndRestore(s, [&](const Board& b) { return SetNoteText(b, s.n1, "ok \xff\xc0\xaf"); });
+  const Note* note = board.FindNote(s.n1);
   REQUIRE(note);
   CHECK(note->text == "ok " + kFffd + kFffd + kFffd);
 }
@@ -151,21 +157,9 @@ TEST_CASE("Hostile load: control characters are removed and counted, a NUL never
 }
 
 TEST_CASE("Hostile load: a NUL in a journal record is removed on restore, and the board saves as it loads") {
-  TempDir dir;
-  ScopedEnv env{"XDG_STATE_HOME", dir.Path().c_str()};
-  const std::string path = dir.File("workshop.cjm");
   SmallBoard s;
-  Document doc;
-  RecoveryKeeper keeper{30};
-  doc.Reset(s.board, path);
-  doc.SetObserver([&](JournalKind kind, const BoardDiff& diff) { keeper.OnChange(kind, diff, doc, 0); });
-  doc.Apply(RenameLane(doc.board(), s.l1, std::string("Syst\x02\0\0em", 9)), "Rename");
-
-  RecoveryKeeper next{30};
-  REQUIRE(next.Offer(path));
-  const RestoreResult restored = RecoveryKeeper::Restore(*next.offered());
-  REQUIRE(std::holds_alternative<RestoredBoard>(restored));
-  const Board& board = std::get<RestoredBoard>(restored).board;
+  const Board board =
+      JournalAndRestore(s, [&](const Board& b) { return RenameLane(b, s.l1, std::string("Syst\x02\0\0em", 9)); });
   REQUIRE(board.FindLane(s.l1));
   CHECK(board.FindLane(s.l1)->name == "System");
   CHECK(fuzz::CheckBoardAsLoaded(board) == "");

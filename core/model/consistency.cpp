@@ -35,11 +35,8 @@ class Checker {
            [&] { return std::string(what) + " " + std::to_string(value) + " is out of range"; });
   }
   void Text(const std::string& text, const char* what) {
-    if (text.size() > kMaxTextChars) {
-      size_t points = 0;
-      for (unsigned char c : text) points += (c & 0xC0) != 0x80;  // as CutText counts
-      Expect(points <= kMaxTextChars, [&] { return std::string(what) + " is longer than the text limit"; });
-    }
+    if (text.size() > kMaxTextChars)  // a code point is at least one byte: count only long ones
+      Expect(CountCodepoints(text) <= kMaxTextChars, [&] { return std::string(what) + " is longer than the text limit"; });
     if (m_options.utf8) Expect(IsValidUtf8(text), [&] { return std::string(what) + " is not valid UTF-8"; });
   }
 

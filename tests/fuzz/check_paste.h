@@ -17,12 +17,6 @@
 
 namespace jb::fuzz::paste {
 
-inline size_t CodePoints(const std::string& text) {
-  size_t points = 0;
-  for (unsigned char c : text) points += (c & 0xC0) != 0x80;
-  return points;
-}
-
 inline std::string Check(const std::string& bytes, bool* gaveBoard) {
   if (gaveBoard) *gaveBoard = false;
   if (bytes.empty()) return "";
@@ -45,7 +39,7 @@ inline std::string Check(const std::string& bytes, bool* gaveBoard) {
   for (const std::string& note : notes) {
     if (note.empty()) return "an empty note";
     if (note.back() == ' ') return "a note ends in a space";
-    if (CodePoints(note) > kMaxTextChars) return "a note longer than a note may be";
+    if (CountCodepoints(note) > kMaxTextChars) return "a note longer than a note may be";
     if (plain && note.find_first_of("\r\n") != std::string::npos) return "a line of plain text holds a line break";
     if (!IsValidUtf8(note)) return "a pasted note is not valid UTF-8";
     total += note.size();

@@ -81,9 +81,7 @@ std::vector<std::string> CheckBoard(const Board& board, ConsistencyOptions optio
   for (const Persona& persona : board.personas) {
     check.Record(persona.id.value, next, "persona");
     personaIds.insert(persona.id.value);
-    for (const std::string* text : {&persona.name, &persona.description, &persona.goals, &persona.needs,
-                                    &persona.pains, &persona.objections, &persona.channels, &persona.quote})
-      check.Text(*text, "a persona's text");
+    for (const std::string* text : PersonaTexts(persona)) check.Text(*text, "a persona's text");
   }
   for (const Note& note : board.notes) {
     check.Record(note.id.value, next, "note");

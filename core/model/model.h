@@ -1,6 +1,7 @@
 // The journey map as plain data: what a .cjm file holds. No view state (camera, selection)
 // lives here. Text is UTF-8 everywhere. Sizes are in board units (1 unit = 1 px at zoom 1).
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -125,6 +126,14 @@ struct Persona {
   std::string channels;
   std::string quote;
 };
+
+// A persona's free texts, for code that treats them alike (repair, consistency check). Works on a
+// const or a mutable persona.
+template <class P>
+auto PersonaTexts(P& persona) {
+  return std::array{&persona.name,  &persona.description, &persona.goals,    &persona.needs,
+                    &persona.pains, &persona.objections,  &persona.channels, &persona.quote};
+}
 
 struct BoardMeta {
   std::string title;

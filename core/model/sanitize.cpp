@@ -147,9 +147,7 @@ void RepairTexts(EmotionCurve& curve, SanitizeCounts* counts) {
 }
 
 void RepairTexts(Persona& persona, SanitizeCounts* counts) {
-  for (std::string* value : {&persona.name, &persona.description, &persona.goals, &persona.needs, &persona.pains,
-                             &persona.objections, &persona.channels, &persona.quote})
-    RepairText(*value, counts);
+  for (std::string* value : PersonaTexts(persona)) RepairText(*value, counts);
 }
 
 void RepairTexts(BoardMeta& meta, SanitizeCounts* counts) {

@@ -1,8 +1,10 @@
 """Find (Ctrl+F) and the command palette (Ctrl+K), through real X input."""
+import os
+import subprocess
 import tempfile
 
-from jbgui import Session, check, main
-from test_editing import add_note, new_board, note
+from jbgui import Failure, Session, check, count_near, main, read_png, wait_until
+from test_editing import cell, new_board, note, notes_in
 
 KLIENT = "Клиент звонит"
 
@@ -10,6 +12,49 @@ KLIENT = "Клиент звонит"
 def on_screen(rect, layout):
     w, h = layout["window"]
     return rect[0] >= 0 and rect[1] >= 0 and rect[2] <= w and rect[3] <= h
+
+
+def type_surely(s, text, typed):
+    """Types `text` until `typed(layout)` shows it: on a loaded machine xdotool may lose a Cyrillic
+    letter (it binds each to a spare key for a moment), so a field that missed one is cleared and
+    typed again (Ctrl A then BackSpace: the note editor and ImGui's fields both take them)."""
+    for attempt in range(3):
+        s.type(text)
+        try:
+            s.wait_layout(lambda l: typed(l) == text, f"{text!r} typed", timeout=6)
+            return
+        except Failure:
+            if attempt == 2:
+                raise
+            s.key("ctrl+a", "BackSpace")
+            s.wait_layout(lambda l: typed(l) == "", "the field cleared")
+
+
+def add_note(s, stage, lane, text):
+    x0, y0, x1, y1 = cell(s.layout, stage, lane)
+    s.click(x1 - 12, y1 - 12, repeat=2)
+    s.wait_layout(lambda l: len(notes_in(l, stage, lane)) == 1, f"a new note in {stage}/{lane}")
+    type_surely(s, text, lambda l: notes_in(l, stage, lane)[0]["text"])
+    s.key("Escape")
+    s.wait_layout(lambda l: not l["gesture"], "the note committed")
+
+
+def screenshot(s):
+    """The whole screen as read_png gives it (ImageMagick's `import`): what only the screen shows."""
+    path = os.path.join(s.work, "screen.png")
+    subprocess.run(["import", "-window", "root", "-depth", "8", f"PNG24:{path}"], env=s.env, check=True, timeout=30)
+    return read_png(path)
+
+
+def halo_shown(s, text):
+    """The share of a band left of note `text` in the orange of find's current match (past the
+    selection outline), on the screen as it is now; the camera may still be gliding, so ask again."""
+    s.layout = s._read_dump() or s.layout
+    rect = note(s.layout, text)["rect"]
+    _, _, channels, rows = screenshot(s)
+    pad = max(6, 14 * s.layout["zoom"])  # render.cpp DrawFoundHalo, the current match
+    band = (rect[0] - 0.8 * pad, rect[1] + 10, rect[0] - 0.5 * pad, rect[3] - 10)
+    return count_near(rows, channels, band, 0xff6e00, tolerance=30) / ((band[2] - band[0]) * (band[3] - band[1]))
 
 
 def test_find_a_cyrillic_note_typed_in_another_case():
@@ -24,7 +69,7 @@ def test_find_a_cyrillic_note_typed_in_another_case():
         s.wait_layout(lambda l: not on_screen(note(l, KLIENT)["rect"], l), "the note off screen")
         s.key("ctrl+f")
         s.wait_layout(lambda l: l["find"]["open"], "the find bar")
-        s.type("клиент")
+        type_surely(s, "клиент", lambda l: l["find"]["query"])
         s.wait_layout(lambda l: l["find"]["matches"] == [found] and l["find"]["count"] == "1 match", "the note found")
         check(s.layout["find"]["current"] == 0 and s.layout["selection"] == [], "typing only finds; Enter goes")
         s.key("Return")
@@ -32,8 +77,10 @@ def test_find_a_cyrillic_note_typed_in_another_case():
                       and on_screen(note(l, KLIENT)["rect"], l) and l["find"]["count"] == "1 of 1",
                       "Enter selects the note and brings it into view")
         check(s.layout["zoom"] >= 0.75, f"the note is readable: zoom {s.layout['zoom']}")
+        wait_until(lambda: halo_shown(s, KLIENT) > 0.8, 10, "the current match's orange halo on screen")
         s.key("Escape")
         s.wait_layout(lambda l: not l["find"]["open"] and l["find"]["matches"] == [], "Escape closes the bar")
+        wait_until(lambda: halo_shown(s, KLIENT) == 0, 10, "no halo once the bar is closed")
         # F fits the board and V toggles voting on the canvas; in the bar they are letters.
         zoom = s.layout["zoom"]
         s.key("ctrl+f")

@@ -90,6 +90,33 @@ def test_find_a_cyrillic_note_typed_in_another_case():
         check(s.layout["zoom"] == zoom and not s.layout["voting"], "F and V typed into the bar ran nothing")
 
 
+def test_find_steps_through_matches_in_board_order():
+    """Covers: find notes
+    On the sample board "CARD" finds every note that says card, stage by stage, lane by lane, free
+    notes last; Enter and Shift+Enter step both ways and wrap, the ↓ button steps too."""
+    with Session() as s:  # the sample board
+        s.key("ctrl+f")
+        s.wait_layout(lambda l: l["find"]["open"], "the find bar")
+        s.type("CARD")
+        layout = s.wait_layout(lambda l: l["find"]["query"] == "CARD" and len(l["find"]["matches"]) >= 3, "matches")
+        stages = {st["id"]: i for i, st in enumerate(layout["stages"])}
+        lanes = {ln["id"]: i for i, ln in enumerate(layout["lanes"])}
+        notes = {n["id"]: n for n in layout["notes"]}
+        found = layout["find"]["matches"]
+        check({n["id"] for n in layout["notes"] if "card" in n["text"].lower()} <= set(found), f"every card note in {found}")
+        place = [(stages.get(notes[i]["stage"], len(stages)), lanes.get(notes[i]["lane"], len(lanes))) for i in found]
+        check(place == sorted(place), f"board order: {place}")
+        check(layout["find"]["count"] == f"{len(found)} matches", f"the count: {layout['find']['count']!r}")
+        for key, index in (("Return", 0), ("Return", 1), ("shift+Return", 0), ("shift+Return", -1)):
+            s.key(key)
+            s.wait_layout(lambda l: l["find"]["current"] == found[index] and l["selection"] == [found[index]],
+                          f"{key} to match {index}")
+        check(s.layout["find"]["count"] == f"{len(found)} of {len(found)}", f"the count: {s.layout['find']['count']!r}")
+        s.click_widget("find.next")  # from the last, ↓ wraps to the first
+        s.wait_layout(lambda l: l["find"]["current"] == found[0] and l["find"]["count"] == f"1 of {len(found)}",
+                      "the ↓ button to the first match")
+
+
 def test_palette_runs_zoom_commands_by_name():
     """Covers: run any command by name; zoom to fit
     Ctrl+K, "zoom to fit", Enter fits the zoomed-in board; Down moves the highlight."""

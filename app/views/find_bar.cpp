@@ -35,7 +35,7 @@ void FindBar::Search(const Document& document, Canvas& canvas) {
   if (m_query == m_searched && document.ChangeCount() == m_searchedChange) return;
   const NoteId was = m_current >= 0 ? m_matches[size_t(m_current)] : NoteId();
   const bool sameQuery = m_query == m_searched;
-  m_matches = FindNotes(document.board(), m_query);
+  m_matches = FindNotes(document.board(), m_query, &m_folds);
   m_searched = m_query;
   m_searchedChange = document.ChangeCount();
   // The board changed under the same query: stay on the same note while it still matches.
@@ -70,6 +70,7 @@ void FindBar::Close(Canvas& canvas) {
   m_count.clear();
   m_searched.clear();
   m_searchedChange = UINT64_MAX;
+  m_folds = NoteFoldCache();
   canvas.found.clear();
   canvas.foundCurrent = NoteId();
 }

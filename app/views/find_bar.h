@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/edit/document.h"
+#include "core/layout/search.h"
 
 namespace jb {
 
@@ -42,6 +43,7 @@ class FindBar {
   std::string m_query;
   std::string m_searched;  // the query m_matches are for, on the board of m_searchedChange
   uint64_t m_searchedChange = UINT64_MAX;
+  NoteFoldCache m_folds;  // so a drag step with the bar open refolds only the dragged notes' texts
   std::vector<NoteId> m_matches;
   int m_current = -1;  // index into m_matches, -1 before the first Enter
   std::string m_count;

@@ -84,12 +84,37 @@ std::string FoldForSearch(std::string_view utf8) {
   return text;
 }
 
-std::vector<NoteId> FindNotes(const Board& board, std::string_view query) {
+const std::string& NoteFoldCache::Folded(const Note& note) {
+  Entry& entry = m_entries[note.id.value];
+  entry.seen = true;
+  if (!entry.folded.empty() && entry.text == note.text && entry.owner == note.owner && entry.channel == note.channel &&
+      entry.tags == note.tags)
+    return entry.folded;
+  entry.text = note.text;
+  entry.owner = note.owner;
+  entry.channel = note.channel;
+  entry.tags = note.tags;
+  entry.folded = FoldForSearch(note.text) + '\n' + FoldForSearch(note.owner) + '\n' + FoldForSearch(note.channel);
+  for (const std::string& tag : note.tags) entry.folded += '\n' + FoldForSearch(tag);
+  return entry.folded;
+}
+
+void NoteFoldCache::Sweep() {
+  for (auto it = m_entries.begin(); it != m_entries.end();) {
+    if (!it->second.seen) {
+      it = m_entries.erase(it);
+    } else {
+      it->second.seen = false;
+      ++it;
+    }
+  }
+}
+
+std::vector<NoteId> FindNotes(const Board& board, std::string_view query, NoteFoldCache* cache) {
   const std::string needle = FoldForSearch(query);
   if (needle.empty()) return {};
-  auto holds = [&needle](const std::string& field) {
-    return !field.empty() && FoldForSearch(field).find(needle) != std::string::npos;
-  };
+  NoteFoldCache once;
+  NoteFoldCache& folds = cache ? *cache : once;
   // Board order: (stage index, lane index, place in Board::notes); free notes after every stage.
   std::unordered_map<uint64_t, size_t> stageIndex, laneIndex;
   for (size_t s = 0; s < board.stages.size(); ++s) stageIndex[board.stages[s].id.value] = s;
@@ -100,9 +125,7 @@ std::vector<NoteId> FindNotes(const Board& board, std::string_view query) {
   std::vector<Found> found;
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const Note& note = board.notes[i];
-    bool hit = holds(note.text) || holds(note.owner) || holds(note.channel);
-    for (size_t t = 0; t < note.tags.size() && !hit; ++t) hit = holds(note.tags[t]);
-    if (!hit) continue;
+    if (folds.Folded(note).find(needle) == std::string::npos) continue;
     Found f{board.stages.size(), board.lanes.size(), i};
     if (!note.IsFree()) {
       const auto s = stageIndex.find(note.stage.value);
@@ -112,6 +135,7 @@ std::vector<NoteId> FindNotes(const Board& board, std::string_view query) {
     }
     found.push_back(f);
   }
+  folds.Sweep();
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     if (a.stage != b.stage) return a.stage < b.stage;
     if (a.lane != b.lane) return a.lane < b.lane;

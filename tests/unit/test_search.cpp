@@ -129,6 +129,42 @@ TEST_CASE("FindNotes: Cyrillic text, tags, owner and channel") {
   CHECK(FindNotes(board, std::string("\xD0", 1)).empty());
 }
 
+TEST_CASE("FindNotes: a fold cache follows every change of a note's texts") {
+  test::SmallBoard small;
+  Board& board = small.board;
+  NoteFoldCache cache;
+  auto find = [&](const char* query) { return FindNotes(board, query, &cache); };
+  auto at = [&](NoteId id) -> Note& { return board.notes[size_t(board.NoteIndex(id))]; };
+  CHECK(find("two") == std::vector<NoteId>{small.n2});
+  at(small.n2).text = "Deux";
+  CHECK(find("two").empty());
+  CHECK(find("DEUX") == std::vector<NoteId>{small.n2});
+  at(small.n1).tags = {"Two"};
+  CHECK(find("two") == std::vector<NoteId>{small.n1});
+  at(small.n1).tags.clear();
+  at(small.n3).owner = "Two Owner";
+  CHECK(find("two") == std::vector<NoteId>{small.n3});
+  at(small.n3).owner.clear();
+  at(small.n4).channel = "TWO";
+  CHECK(find("two") == std::vector<NoteId>{small.n4});
+  // A note deleted, then back with the same id and another text (an undo).
+  const Note four = at(small.n4);
+  board.notes.erase(board.notes.begin() + board.NoteIndex(small.n4));
+  CHECK(find("two").empty());
+  Note back = four;
+  back.channel.clear();
+  back.text = "Клиент";
+  board.notes.push_back(back);
+  CHECK(find("two").empty());
+  CHECK(find("клиент") == std::vector<NoteId>{small.n4});
+  CHECK(find("клиент") == FindNotes(board, "клиент"));  // the same as without a cache
+  // Text, owner and channel are separate fields: no query spans two.
+  at(small.n1).text = "alpha";
+  at(small.n1).owner = "beta";
+  CHECK(find("alpha beta").empty());
+  CHECK(find("alpha") == std::vector<NoteId>{small.n1});
+}
+
 TEST_CASE("FindNotes: the sample board, by a word in two cases") {
   const Board board = MakeBoard(Template::Sample);
   const std::vector<NoteId> lower = FindNotes(board, "card");

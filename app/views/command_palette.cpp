@@ -54,6 +54,7 @@ void CommandPalette::Show(const std::vector<Command>& commands) {
                            path + command.label + kShownSeparator + item});
       continue;
     }
+    if (!command.run) continue;  // nothing to run (a submenu's entry with no items callback)
     const std::string label = command.dynamicLabel ? command.dynamicLabel() : command.label;
     entries.push_back({i, false, {}, command.menu + " " + command.label + (label != command.label ? " " + label : ""),
                        path + label});

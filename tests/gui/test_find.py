@@ -3,7 +3,7 @@ import os
 import subprocess
 import tempfile
 
-from jbgui import Failure, Session, check, count_near, main, read_png, wait_until
+from jbgui import Failure, Session, check, count_near, main, read_png, run_cli, wait_until
 from test_editing import cell, new_board, note, notes_in
 
 KLIENT = "Клиент звонит"
@@ -173,6 +173,25 @@ def test_palette_click_runs_voting_mode_disabled_does_not_run():
         s.key("Escape")
         s.wait_layout(lambda l: not l["palette"]["open"], "Escape closes it")
         check(s.layout["voting"], "Escape in the palette leaves voting mode on")
+
+
+def test_palette_lists_and_opens_a_recent_board():
+    """Covers: run any command by name; open / save / save as
+    File ▸ Open recent's items are in the palette by their path; Enter on one opens that board."""
+    work = tempfile.mkdtemp()
+    path = os.path.join(work, "pyat-etapov.cjm")
+    check(run_cli("new", path, "--template", "five-stage").returncode == 0, "journeyboard new")
+    session = Session()  # the sample board, with one recent board
+    os.makedirs(os.path.join(session.env["XDG_CONFIG_HOME"], "journeyboard"))
+    with open(os.path.join(session.env["XDG_CONFIG_HOME"], "journeyboard", "recent.txt"), "w") as f:
+        f.write(path + "\n")
+    with session as s:
+        s.key("ctrl+k")
+        s.wait_layout(lambda l: l["palette"]["open"], "the palette")
+        s.type("recent etap")
+        s.wait_layout(lambda l: l["palette"]["shown"] == [f"file.open_recent:{path}"], "the recent board by its name")
+        s.key("Return")
+        s.wait_layout(lambda l: l["path"] == path and not l["palette"]["open"], "the recent board opened")
 
 
 if __name__ == "__main__":

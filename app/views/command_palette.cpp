@@ -17,7 +17,9 @@ constexpr const char* kTitle = "Command palette";
 constexpr const char* kShownSeparator = " \xE2\x80\xBA ";  // " › ": the UI font has no ▸
 constexpr int kMaxRows = 12;
 
-bool Enabled(const Command& command) { return !command.enabled || command.enabled(); }
+bool Enabled(const Command& command) {
+  return !command.enabled || command.enabled();
+}
 
 }  // namespace
 
@@ -31,12 +33,13 @@ void CommandPalette::Show(const std::vector<Command>& commands) {
   }
   const float em = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.12f},
-                          ImGuiCond_Always, {0.5f, 0});
+  ImGui::SetNextWindowPos(
+      {viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.12f},
+      ImGuiCond_Always, {0.5f, 0});
   ImGui::SetNextWindowSize({std::min(em * 36, viewport->WorkSize.x - 2 * em), 0}, ImGuiCond_Always);
   // Modal, so Escape is ours alone (it would end voting on the canvas) and no key reaches the board.
-  m_open = ImGui::BeginPopupModal(kTitle, nullptr,
-                                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  m_open = ImGui::BeginPopupModal(
+      kTitle, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   if (!m_open) {
     m_shownIds.clear();
     return;
@@ -56,15 +59,16 @@ void CommandPalette::Show(const std::vector<Command>& commands) {
     }
     if (!command.run) continue;  // nothing to run (a submenu's entry with no items callback)
     const std::string label = command.dynamicLabel ? command.dynamicLabel() : command.label;
-    entries.push_back({i, false, {}, command.menu + " " + command.label + (label != command.label ? " " + label : ""),
-                       path + label});
+    entries.push_back(
+        {i, false, {}, command.menu + " " + command.label + (label != command.label ? " " + label : ""), path + label});
   }
 
   if (m_focus) ImGui::SetKeyboardFocusHere();
   m_focus = false;
   ImGui::SetNextItemWidth(-1);
   const std::string before = m_query;
-  const bool enter = ImGui::InputTextWithHint("##command", "Type a command", &m_query, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter =
+      ImGui::InputTextWithHint("##command", "Type a command", &m_query, ImGuiInputTextFlags_EnterReturnsTrue);
   RecordWidget("palette.field");
 
   std::vector<std::string> names;
@@ -72,7 +76,9 @@ void CommandPalette::Show(const std::vector<Command>& commands) {
   for (const Entry& entry : entries) names.push_back(entry.name);
   const std::vector<size_t> filtered = FilterByWords(names, m_query);
   const int count = int(filtered.size());
-  auto enabledAt = [&](int k) { return k >= 0 && k < count && Enabled(commands[entries[filtered[size_t(k)]].command]); };
+  auto enabledAt = [&](int k) {
+    return k >= 0 && k < count && Enabled(commands[entries[filtered[size_t(k)]].command]);
+  };
   // The highlight skips disabled commands: Up/Down move to the next one that can run.
   auto move = [&](int from, int step) {
     for (int k = from; k >= 0 && k < count; k += step)
@@ -95,8 +101,10 @@ void CommandPalette::Show(const std::vector<Command>& commands) {
 
   int run = -1;  // the entry to run once the palette is closed
   if (enter) {
-    if (enabledAt(m_highlight)) run = int(filtered[size_t(m_highlight)]);
-    else ImGui::SetKeyboardFocusHere(-1);  // nothing to run: Enter left the field, so back into it at once
+    if (enabledAt(m_highlight))
+      run = int(filtered[size_t(m_highlight)]);
+    else
+      ImGui::SetKeyboardFocusHere(-1);  // nothing to run: Enter left the field, so back into it at once
   }
 
   const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
@@ -129,8 +137,9 @@ void CommandPalette::Show(const std::vector<Command>& commands) {
   ImGui::EndChild();
 
   // Escape, or a click outside, closes it.
-  const bool outside = ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
-                       !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  const bool outside =
+      ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+      !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   if (run >= 0 || outside || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
     ImGui::CloseCurrentPopup();
     m_open = false;
@@ -140,8 +149,10 @@ void CommandPalette::Show(const std::vector<Command>& commands) {
   if (run < 0) return;
   const Entry& entry = entries[size_t(run)];
   const Command& command = commands[entry.command];
-  if (entry.isItem) command.runItem(entry.item);
-  else command.run();
+  if (entry.isItem)
+    command.runItem(entry.item);
+  else
+    command.run();
 }
 
 }  // namespace jb

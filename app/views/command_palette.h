@@ -28,7 +28,7 @@ class CommandPalette {
     size_t command = 0;
     bool isItem = false;
     std::string item;
-    std::string name;  // what the filter reads: menu path, label, item
+    std::string name;   // what the filter reads: menu path, label, item
     std::string shown;  // what the list shows
   };
 

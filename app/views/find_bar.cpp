@@ -20,7 +20,7 @@ namespace {
 // note does not fit. Sized like the view, so Canvas::ShowRect keeps exactly that zoom.
 Rect RevealRect(const Rect& note, Vec2 view, float zoom) {
   constexpr float kReadableZoom = 0.75f;  // a medium note is then about 130 px wide
-  constexpr float kMarginPx = 32;          // Canvas::ShowRect's margin on each side
+  constexpr float kMarginPx = 32;         // Canvas::ShowRect's margin on each side
   const float availW = std::max(view.x - 2 * kMarginPx, 1.0f), availH = std::max(view.y - 2 * kMarginPx, 1.0f);
   float z = std::max(zoom, kReadableZoom);
   z = std::min({z, availW / std::max(note.Width(), 1.0f), availH / std::max(note.Height(), 1.0f)});
@@ -82,8 +82,9 @@ void FindBar::Show(Document& document, Canvas& canvas) {
   ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + em * 0.5f},
                           ImGuiCond_Always, {0.5f, 0});
   if (m_focus) ImGui::SetNextWindowFocus();
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                 ImGuiWindowFlags_NoFocusOnAppearing;
   if (!ImGui::Begin("Find", nullptr, flags)) {
     ImGui::End();
     return;
@@ -95,7 +96,8 @@ void FindBar::Show(Document& document, Canvas& canvas) {
   const bool enter = ImGui::InputTextWithHint("##find", "Find notes", &m_query, ImGuiInputTextFlags_EnterReturnsTrue);
   RecordWidget("find.field");
   if (enter) ImGui::SetKeyboardFocusHere(-1);  // Enter leaves an ImGui field: back into it at once, no key lost
-  const bool escape = (ImGui::IsItemActive() || ImGui::IsWindowFocused()) && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false);
+  const bool escape =
+      (ImGui::IsItemActive() || ImGui::IsWindowFocused()) && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false);
   Search(document, canvas);
   if (enter) {
     Step(document, canvas, ImGui::GetIO().KeyShift ? -1 : 1);
@@ -104,10 +106,14 @@ void FindBar::Show(Document& document, Canvas& canvas) {
   ImGui::SameLine();
   const int n = int(m_matches.size());
   char count[48] = "";
-  if (FoldForSearch(m_searched).empty()) count[0] = 0;
-  else if (n == 0) std::snprintf(count, sizeof count, "No matches");
-  else if (m_current < 0) std::snprintf(count, sizeof count, n == 1 ? "%d match" : "%d matches", n);
-  else std::snprintf(count, sizeof count, "%d of %d", m_current + 1, n);
+  if (FoldForSearch(m_searched).empty())
+    count[0] = 0;
+  else if (n == 0)
+    std::snprintf(count, sizeof count, "No matches");
+  else if (m_current < 0)
+    std::snprintf(count, sizeof count, n == 1 ? "%d match" : "%d matches", n);
+  else
+    std::snprintf(count, sizeof count, "%d of %d", m_current + 1, n);
   m_count = count;
   ImGui::TextUnformatted(m_count.empty() ? " " : m_count.c_str());
   // Buttons for a touch screen: previous, next, close.

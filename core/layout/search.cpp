@@ -14,8 +14,9 @@ namespace {
 
 // Case folding, compatibility forms, marks stripped (decomposed, stripped, composed again),
 // ignorables, look-alikes lumped; control characters dropped, line breaks and tabs made spaces.
-constexpr auto kFoldOptions = utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                                UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP | UTF8PROC_STRIPCC);
+constexpr auto kFoldOptions =
+    utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                      UTF8PROC_IGNORE | UTF8PROC_LUMP | UTF8PROC_STRIPCC);
 
 bool IsAscii(std::string_view text) {
   for (unsigned char c : text)
@@ -57,7 +58,9 @@ std::vector<std::string_view> Words(std::string_view folded) {
   return words;
 }
 
-bool StartsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
 
 }  // namespace
 
@@ -67,9 +70,12 @@ std::string FoldForSearch(std::string_view utf8) {
   if (IsAscii(text)) {  // most notes: what the fold below gives for ASCII, without its two passes and allocation
     size_t out = 0;
     for (char c : text) {
-      if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-      else if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') c = ' ';
-      else if ((c >= 0 && c < 0x20) || c == 0x7f) continue;  // other control characters
+      if (c >= 'A' && c <= 'Z')
+        c = char(c - 'A' + 'a');
+      else if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r')
+        c = ' ';
+      else if ((c >= 0 && c < 0x20) || c == 0x7f)
+        continue;  // other control characters
       text[out++] = c;
     }
     text.resize(out);

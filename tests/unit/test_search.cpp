@@ -46,7 +46,7 @@ TEST_CASE("FoldForSearch: Latin accents, sharp s and compatibility forms") {
   CHECK(Finds("STRASSE", "straße"));
   CHECK(Finds("Straße", "STRASSE"));
   CHECK(FoldForSearch("ﬁle") == "file");       // the ﬁ ligature
-  CHECK(FoldForSearch("ＡＢＣ１") == "abc1");   // full-width forms
+  CHECK(FoldForSearch("ＡＢＣ１") == "abc1");  // full-width forms
   CHECK(FoldForSearch("Ångström") == "angstrom");
   // ł and ø have no decomposition in Unicode: they stay letters of their own.
   CHECK(Finds("ZOŁTY", "Żółty"));
@@ -66,7 +66,9 @@ TEST_CASE("FoldForSearch: white space, ignorables and control characters") {
   CHECK(FoldForSearch("co\u00ADoperate") == "cooperate");  // a soft hyphen is ignorable
   CHECK(FoldForSearch("a\u00A0b") == "a b");               // a no-break space is a space
   CHECK(FoldForSearch("a\u2013b") == "a-b");               // an en dash is a hyphen
-  CHECK(FoldForSearch(std::string("a\x01" "b\x7f", 4)) == "ab");
+  CHECK(FoldForSearch(std::string("a\x01"
+                                  "b\x7f",
+                                  4)) == "ab");
   CHECK(FoldForSearch("").empty());
   CHECK(FoldForSearch(" \n\t ").empty());
 }
@@ -84,7 +86,7 @@ TEST_CASE("FoldForSearch: broken UTF-8 is repaired first, never a crash") {
   const std::string broken = std::string("Caf\xC3", 4) + " \xFF\xFE Клиент \xE2\x82";
   const std::string folded = FoldForSearch(broken);
   CHECK(folded.find("клиент") != std::string::npos);
-  CHECK(folded.find("\xEF\xBF\xBD") != std::string::npos);  // U+FFFD where the bytes were
+  CHECK(folded.find("\xEF\xBF\xBD") != std::string::npos);                         // U+FFFD where the bytes were
   CHECK(FoldForSearch(std::string("\xC0\xAF", 2)) == "\xEF\xBF\xBD\xEF\xBF\xBD");  // an overlong '/'
   CHECK(FoldForSearch(std::string("\xED\xA0\x80", 3)).find("\xEF\xBF\xBD") == 0);  // a surrogate
   CHECK(FoldForSearch(std::string("a\0b", 3)) == "ab");
@@ -174,8 +176,9 @@ TEST_CASE("FindNotes: the sample board, by a word in two cases") {
 }
 
 TEST_CASE("FilterByWords: word prefixes, in a row first") {
-  const std::vector<std::string> names = {"File Open...", "View Zoom to fit", "View Zoom in", "Journey Voting mode",
-                                          "Journey Reset all votes", "View History", "Edit Select all"};
+  const std::vector<std::string> names = {"File Open...",        "View Zoom to fit",        "View Zoom in",
+                                          "Journey Voting mode", "Journey Reset all votes", "View History",
+                                          "Edit Select all"};
   CHECK(Filtered(names, "zoom to fit") == std::vector<std::string>{"View Zoom to fit"});
   CHECK(Filtered(names, "zo fit") == std::vector<std::string>{"View Zoom to fit"});
   CHECK(Filtered(names, "ZOOM") == std::vector<std::string>{"View Zoom to fit", "View Zoom in"});
@@ -195,7 +198,8 @@ TEST_CASE("FilterByWords: in a row ranks first, then the table's order") {
 }
 
 TEST_CASE("FilterByWords: empty query, Cyrillic names, punctuation and paths") {
-  const std::vector<std::string> names = {"Файл Открыть…", "Вид Масштаб по размеру", "File Open recent /home/maria/Ёлка-board.cjm"};
+  const std::vector<std::string> names = {"Файл Открыть…", "Вид Масштаб по размеру",
+                                          "File Open recent /home/maria/Ёлка-board.cjm"};
   CHECK(FilterByWords(names, "").size() == names.size());
   CHECK(FilterByWords(names, "  ").size() == names.size());
   CHECK(Filtered(names, "МАСШ") == std::vector<std::string>{"Вид Масштаб по размеру"});

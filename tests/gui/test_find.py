@@ -16,10 +16,11 @@ def on_screen(rect, layout):
 
 def type_surely(s, text, typed):
     """Types `text` until `typed(layout)` shows it: on a loaded machine xdotool may lose a Cyrillic
-    letter (it binds each to a spare key for a moment), so a field that missed one is cleared and
-    typed again (Ctrl A then BackSpace: the note editor and ImGui's fields both take them)."""
+    letter (it binds each to a spare key for a moment, and a busy app may look the key up after the
+    binding is gone), so a field that missed one is cleared and typed again, more slowly (Ctrl A
+    then BackSpace: the note editor and ImGui's fields both take them)."""
     for attempt in range(3):
-        s.type(text)
+        s.xdo("type", "--delay", (120, 400, 1000)[attempt], text)
         try:
             s.wait_layout(lambda l: typed(l) == text, f"{text!r} typed", timeout=6)
             return

@@ -46,6 +46,21 @@ void FindBar::Search(const Document& document, Canvas& canvas) {
   canvas.found.clear();
   for (NoteId id : m_matches) canvas.found.insert(id.value);
   canvas.foundCurrent = m_current >= 0 ? m_matches[size_t(m_current)] : NoteId();
+  UpdateCount();
+}
+
+void FindBar::UpdateCount() {
+  const int n = int(m_matches.size());
+  char count[48] = "";
+  if (FoldForSearch(m_searched).empty())
+    count[0] = 0;
+  else if (n == 0)
+    std::snprintf(count, sizeof count, "No matches");
+  else if (m_current < 0)
+    std::snprintf(count, sizeof count, n == 1 ? "%d match" : "%d matches", n);
+  else
+    std::snprintf(count, sizeof count, "%d of %d", m_current + 1, n);
+  m_count = count;
 }
 
 void FindBar::Step(Document& document, Canvas& canvas, int step) {
@@ -55,6 +70,7 @@ void FindBar::Step(Document& document, Canvas& canvas, int step) {
   m_current = m_current < 0 ? (step > 0 ? 0 : n - 1) : (m_current + step + n) % n;
   const NoteId id = m_matches[size_t(m_current)];
   canvas.foundCurrent = id;
+  UpdateCount();
   canvas.FinishInteraction(document);
   canvas.SetSelection({id});
   const int index = document.board().NoteIndex(id);
@@ -104,17 +120,6 @@ void FindBar::Show(Document& document, Canvas& canvas) {
   }
 
   ImGui::SameLine();
-  const int n = int(m_matches.size());
-  char count[48] = "";
-  if (FoldForSearch(m_searched).empty())
-    count[0] = 0;
-  else if (n == 0)
-    std::snprintf(count, sizeof count, "No matches");
-  else if (m_current < 0)
-    std::snprintf(count, sizeof count, n == 1 ? "%d match" : "%d matches", n);
-  else
-    std::snprintf(count, sizeof count, "%d of %d", m_current + 1, n);
-  m_count = count;
   ImGui::TextUnformatted(m_count.empty() ? " " : m_count.c_str());
   // Buttons for a touch screen: previous, next, close.
   ImGui::SameLine();

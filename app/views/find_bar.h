@@ -36,6 +36,7 @@ class FindBar {
  private:
   void Search(const Document& document, Canvas& canvas);
   void Step(Document& document, Canvas& canvas, int step);
+  void UpdateCount();
   void Close(Canvas& canvas);
 
   bool m_open = false;

@@ -426,6 +426,7 @@ std::vector<Command> App::MakeCommands(App* app) {
   erase.runByKey = [app] { app->m_canvas.DeleteSelected(app->m_document); };
   add("edit.select_all", "Edit", "Select all", {ctrl(GLFW_KEY_A, "Ctrl+A")}, [app] { app->m_canvas.SelectAll(app->m_document); })
       .separatorBefore = true;
+  add("edit.find", "Edit", "Find...", {ctrl(GLFW_KEY_F, "Ctrl+F")}, [app] { app->m_find.Open(); });
 
   // Journey
   add("journey.voting", "Journey", "Voting mode", {key(GLFW_KEY_V, "V")}, [app] { app->m_canvas.voting = !app->m_canvas.voting; })
@@ -444,6 +445,7 @@ std::vector<Command> App::MakeCommands(App* app) {
   // View
   add("view.history", "View", "History", {ctrl(GLFW_KEY_H, "Ctrl+H")}, [app] { app->m_showHistory = !app->m_showHistory; })
       .checked = [app] { return app->m_showHistory; };
+  add("view.palette", "View", "Command palette...", {ctrl(GLFW_KEY_K, "Ctrl+K")}, [app] { app->m_palette.Open(); });
   add("view.fit", "View", "Zoom to fit", {key(GLFW_KEY_F, "F"), ctrl(GLFW_KEY_0, "Ctrl+0")}, [app] { app->m_canvas.RequestFit(); })
       .separatorBefore = true;
   add("view.zoom_in", "View", "Zoom in", {ctrl(GLFW_KEY_EQUAL, "Ctrl++"), ctrl(GLFW_KEY_KP_ADD, "Ctrl++")},
@@ -583,6 +585,15 @@ void App::DumpLayout() {
   view.status = m_status;
   view.editing = m_canvas.EditedNote(&view.editingFirstLine);
   view.gesture = m_document.InGesture();
+  view.voting = m_canvas.voting;
+  view.findOpen = m_find.open();
+  view.findQuery = m_find.query();
+  view.findCount = m_find.count();
+  for (NoteId id : m_find.matches()) view.findMatches.push_back(id.value);
+  view.findCurrent = m_find.current();
+  view.paletteOpen = m_palette.open();
+  view.paletteQuery = m_palette.query();
+  view.paletteShown = m_palette.shown();
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;
@@ -621,11 +632,13 @@ void App::BuildUi(const std::u32string& typed) {
   ImGui::PopStyleVar(2);
   m_canvas.Show(m_document, m_fonts, typed);
   ImGui::End();
+  m_find.Show(m_document, m_canvas);
   if (m_showHistory) ShowHistoryPanel(m_document, m_canvas, &m_showHistory);
   RecoveryDialog();
   if (m_showPersonas) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
   if (m_showInspector) ShowInspector(m_document, m_canvas, &m_showInspector);
   EndOrphanedFieldEdit(m_document);
+  m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
   Dialogs();
   if (m_showDemo) ImGui::ShowDemoWindow(&m_showDemo);
 }

@@ -14,8 +14,10 @@
 #include "app/platform/fonts.h"
 #include "app/platform/gpu_renderer.h"
 #include "app/views/canvas.h"
+#include "app/views/command_palette.h"
 #include "app/views/commands.h"
 #include "app/views/file_dialog.h"
+#include "app/views/find_bar.h"
 #include "core/edit/document.h"
 #include "core/io/templates.h"
 #include "core/session/recovery_keeper.h"
@@ -148,6 +150,8 @@ class App {
   bool m_recoveryRequested = false;
   std::optional<RestoreResult> m_recoveryRead;  // the offered copy, read once when the prompt opens
   bool m_showInspector = false;
+  FindBar m_find;             // Ctrl+F
+  CommandPalette m_palette;   // Ctrl+K
 
   // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).
   std::string m_statsPath;

@@ -27,6 +27,9 @@ struct RenderOptions {
   // The note being edited shows its text from this line on (a clipped note scrolls to the caret).
   NoteId editing;
   size_t editingFirstLine = 0;
+  // Find's matches (ids): a bright halo behind each, a stronger one behind `foundCurrent`.
+  const std::unordered_set<uint64_t>* found = nullptr;
+  NoteId foundCurrent;
 };
 
 // One note as DrawBoard draws it, shifted by `offset` board units (a note being dragged).

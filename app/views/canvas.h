@@ -75,6 +75,9 @@ class Canvas : private ToolHost {
   Tool tool = Tool::Pan;
   // Dot voting: a click on a note adds a vote, Shift + click takes one away.
   bool voting = false;
+  // Find's matches (note ids), drawn with a halo; the find bar (find_bar.h) sets them.
+  std::unordered_set<uint64_t> found;
+  NoteId foundCurrent;
   // The curve that clicks in the Emotions lane add points to (the selected persona's), drawn on top.
   CurveId activeCurve;
   PersonaId activePersona;  // the persona the panel shows

@@ -96,6 +96,22 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   out << ",\"export\":";
   RectJson(out, camera, ExportArea(layout));
   if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
+  out << ",\"voting\":" << (view.voting ? "true" : "false");
+  out << ",\"find\":{\"open\":" << (view.findOpen ? "true" : "false") << ",\"query\":";
+  Quoted(out, view.findQuery);
+  out << ",\"count\":";
+  Quoted(out, view.findCount);
+  out << ",\"matches\":[";
+  for (size_t i = 0; i < view.findMatches.size(); ++i) out << (i ? "," : "") << view.findMatches[i];
+  out << "],\"current\":" << view.findCurrent << "},\"palette\":{\"open\":" << (view.paletteOpen ? "true" : "false")
+      << ",\"query\":";
+  Quoted(out, view.paletteQuery);
+  out << ",\"shown\":[";
+  for (size_t i = 0; i < view.paletteShown.size(); ++i) {
+    out << (i ? "," : "");
+    Quoted(out, view.paletteShown[i]);
+  }
+  out << "]}";
   out << ",\"selection\":[";
   for (size_t i = 0; i < view.selection.size(); ++i) out << (i ? "," : "") << view.selection[i];
   out << "],\n\"stages\":[";

@@ -27,6 +27,16 @@ struct ViewInfo {
   uint64_t editing = 0;       // the note being edited (0: none) and its first line shown
   size_t editingFirstLine = 0;
   bool gesture = false;       // a change is in progress (a drag, a note being typed): not yet committed
+  bool voting = false;        // voting mode (V)
+  // Find (Ctrl+F): the bar, its query, the matching notes in board order, the one Enter went to (0: none).
+  bool findOpen = false;
+  std::string findQuery, findCount;
+  std::vector<uint64_t> findMatches;
+  uint64_t findCurrent = 0;
+  // The command palette (Ctrl+K): open, what is typed, and the commands it lists, best first.
+  bool paletteOpen = false;
+  std::string paletteQuery;
+  std::vector<std::string> paletteShown;
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

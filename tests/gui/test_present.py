@@ -50,6 +50,9 @@ def test_f5_presents_full_screen_and_escape_puts_the_window_back():
         s.xdo("windowmove", s.window, 40, 30)
         s.wait_layout(lambda l: l["window"] == [1000, 700] and l["menuBar"] > 0 and not l["presenting"], "a 1000×700 window")
         windowed = window_geometry(s)
+        s.key("ctrl+p")
+        s.wait_widget("panel.personas")
+        s.click(6, s.layout["menuBar"] + 6)  # the plain keys are the canvas's: give it the focus back
         s.move(700, 500)  # away from the menu bar: no item lit by the mouse
         top = lambda: grab(s, 40, 30, 1000, 12)
         before = wait_until(lambda: top(), 5, "a screenshot")
@@ -57,6 +60,9 @@ def test_f5_presents_full_screen_and_escape_puts_the_window_back():
         shown = s.wait_layout(lambda l: l["presenting"] and l["window"] == [1280, 800] and l["menuBar"] == 0
                               and "present.overlay" in l["widgets"], "F5 presents on the whole screen")
         check("menu.view" not in shown["widgets"], "no menu bar while presenting")
+        check("panel.personas" not in shown["widgets"], "no panels while presenting")
+        s.key("9")  # no such stage: the status line says so, in the overlay
+        s.wait_layout(lambda l: "no stage 9" in l["status"] and "present.status" in l["widgets"], "the status line shows")
         wait_until(lambda: top() != before, 5, "the menu bar gone from the top rows of the screen")
         # Editing still works underneath: a click selects a note; the first Esc only ends that.
         note = next(n for n in shown["notes"] if n["stage"] and not n["hidden"])
@@ -69,6 +75,7 @@ def test_f5_presents_full_screen_and_escape_puts_the_window_back():
         s.wait_layout(lambda l: not l["presenting"] and l["window"] == [1000, 700] and l["menuBar"] > 0,
                       "Esc leaves presentation with the window at its size")
         check(window_geometry(s) == windowed, f"the window is back where it was: {window_geometry(s)} vs {windowed}")
+        s.wait_widget("panel.personas")  # the panel open before comes back
         wait_until(lambda: top() == before, 5, "the menu bar back in the top rows of the screen")
 
 
@@ -115,7 +122,7 @@ def test_spotlight_dims_beside_the_focused_stage():
     """Covers: spotlight
 
     L dims the screen left and right of the focused stage's column and leaves the column as it
-    was; in presentation mode too; L again lifts it."""
+    was; in presentation mode too; L again lifts it. The overlay's Leave button ends presentation."""
     with Session() as s:
         s.key("3")
         l = s.wait_layout(focused_on(2), "3 focuses stage 3")
@@ -139,6 +146,11 @@ def test_spotlight_dims_beside_the_focused_stage():
         s.key("l")
         s.wait_layout(lambda l: not l["spotlight"], "L turns it off")
         wait_until(lambda: brightness(grab(s, 0, y, int(sx0 - 4), 1)) > left(plain) - 10, 5, "no longer dimmed")
+        # A touch screen has no F5: the overlay's button leaves, and the keys still reach the board.
+        s.click_widget("present.leave")
+        s.wait_layout(lambda l: not l["presenting"] and l["menuBar"] > 0, "Leave presentation")
+        s.key("l")
+        s.wait_layout(lambda l: l["spotlight"], "L works again after the button")
 
 
 if __name__ == "__main__":

@@ -97,6 +97,8 @@ def test_number_keys_glide_to_stages_arrows_step_and_zero_fits():
               and two["stages"][0]["rect"][0] < one["stages"][0]["rect"][0], "the board moved left")
         s.key("0")
         back = s.wait_layout(lambda l: abs(l["zoom"] - zoom) < 1e-4, "0 fits the board")
+        middle = [i for i, st in enumerate(back["stages"]) if st["rect"][0] <= back["window"][0] / 2 < st["rect"][2]]
+        check([back["focusedStage"]] == middle, f"fitted, the focused stage is the one mid-view: {back['focusedStage']}")
         for a, b in zip(back["stages"], fitted["stages"]):
             check(all(abs(p - q) < 0.5 for p, q in zip(a["rect"], b["rect"])), f"{a['name']} back where it was")
         s.key("1")
@@ -146,6 +148,13 @@ def test_spotlight_dims_beside_the_focused_stage():
         s.key("l")
         s.wait_layout(lambda l: not l["spotlight"], "L turns it off")
         wait_until(lambda: brightness(grab(s, 0, y, int(sx0 - 4), 1)) > left(plain) - 10, 5, "no longer dimmed")
+        # Esc closes a header's menu first; only an Esc with nothing else to end leaves presentation.
+        x0, y0, x1, y1 = s.layout["stages"][2]["rect"]
+        s.click((x0 + x1) / 2, (y0 + y1) / 2, button=3)
+        s.wait_widget("menu.delete_stage")
+        s.key("Escape")
+        closed = s.wait_layout(lambda l: "menu.delete_stage" not in l["widgets"], "Esc closes the menu")
+        check(closed["presenting"], "the Esc that closed the menu did not also leave presentation")
         # A touch screen has no F5: the overlay's button leaves, and the keys still reach the board.
         s.click_widget("present.leave")
         s.wait_layout(lambda l: not l["presenting"] and l["menuBar"] > 0, "Leave presentation")

@@ -118,6 +118,9 @@ bool App::Init() {
   m_baseStyle = style;
   m_commands = MakeCommands(this);
   m_canvas.commandKeys = [this] { RunCommandKeys(m_commands, /*ctrl=*/false); };
+  m_canvas.idleEscape = [this] {
+    if (m_presenting && !m_escapeTaken) TogglePresent();
+  };
   m_canvas.notice = [this](const std::string& message) { Status(message); };
   if (!m_renderer.Init()) {
     std::fprintf(stderr, "journeyboard: the graphics driver could not compile the renderer's shaders.\n");
@@ -446,8 +449,45 @@ std::vector<Command> App::MakeCommands(App* app) {
   add("view.history", "View", "History", {ctrl(GLFW_KEY_H, "Ctrl+H")}, [app] { app->m_showHistory = !app->m_showHistory; })
       .checked = [app] { return app->m_showHistory; };
   add("view.palette", "View", "Command palette...", {ctrl(GLFW_KEY_K, "Ctrl+K")}, [app] { app->m_palette.Open(); });
-  add("view.fit", "View", "Zoom to fit", {key(GLFW_KEY_F, "F"), ctrl(GLFW_KEY_0, "Ctrl+0")}, [app] { app->m_canvas.RequestFit(); })
-      .separatorBefore = true;
+  Command& present = add("view.present", "View", "Present", {key(GLFW_KEY_F5, "F5")}, [app] { app->TogglePresent(); });
+  present.checked = [app] { return app->m_presenting; };
+  present.widget = "menu.present";
+  present.separatorBefore = true;
+  Command& spotlight =
+      add("view.spotlight", "View", "Spotlight", {key(GLFW_KEY_L, "L")}, [app] { app->m_canvas.spotlight = !app->m_canvas.spotlight; });
+  spotlight.checked = [app] { return app->m_canvas.spotlight; };
+  spotlight.widget = "menu.spotlight";
+  // Focus: 1–9 glide to a stage; Left/Right step, unless notes are selected (then they nudge them).
+  for (int n = 1; n <= 9; ++n) {
+    static const char* const kDigits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    Command& focus = add("view.focus." + std::to_string(n), "View ▸ Focus stage", "Stage " + std::to_string(n),
+                         {key(GLFW_KEY_1 + n - 1, kDigits[n - 1]), key(GLFW_KEY_KP_1 + n - 1, kDigits[n - 1])},
+                         [app, n] { app->m_canvas.FocusStage(n - 1); });
+    focus.enabled = [app, n] { return n <= int(app->m_document.board().stages.size()); };
+    focus.dynamicLabel = [app, n] {
+      const auto& stages = app->m_document.board().stages;
+      return "Stage " + std::to_string(n) + (n <= int(stages.size()) ? ": " + stages[n - 1].name : "");
+    };
+    focus.runByKey = [app, n] {
+      const int count = int(app->m_document.board().stages.size());
+      if (!app->m_canvas.FocusStage(n - 1))
+        app->Status("There is no stage " + std::to_string(n) + ": this board has " + std::to_string(count) +
+                    (count == 1 ? " stage." : " stages."));
+    };
+  }
+  Command& previous = add("view.focus_prev", "View ▸ Focus stage", "Previous stage", {key(GLFW_KEY_LEFT, "Left")},
+                          [app] { app->m_canvas.StepStage(-1); });
+  previous.separatorBefore = true;
+  previous.runByKey = [app] {
+    if (!app->m_canvas.HasSelection()) app->m_canvas.StepStage(-1);  // else the canvas nudges the notes
+  };
+  add("view.focus_next", "View ▸ Focus stage", "Next stage", {key(GLFW_KEY_RIGHT, "Right")}, [app] { app->m_canvas.StepStage(1); })
+      .runByKey = [app] {
+    if (!app->m_canvas.HasSelection()) app->m_canvas.StepStage(1);
+  };
+  add("view.fit", "View", "Zoom to fit",
+      {key(GLFW_KEY_F, "F"), key(GLFW_KEY_0, "0"), key(GLFW_KEY_KP_0, "0"), ctrl(GLFW_KEY_0, "Ctrl+0")},
+      [app] { app->m_canvas.GlideToFit(); });
   add("view.zoom_in", "View", "Zoom in", {ctrl(GLFW_KEY_EQUAL, "Ctrl++"), ctrl(GLFW_KEY_KP_ADD, "Ctrl++")},
       [app] { app->m_canvas.ZoomBy(1.25f); });
   add("view.zoom_out", "View", "Zoom out", {ctrl(GLFW_KEY_MINUS, "Ctrl+-"), ctrl(GLFW_KEY_KP_SUBTRACT, "Ctrl+-")},
@@ -481,6 +521,7 @@ const std::vector<MenuInfo>& App::Menus() {
   static const std::vector<MenuInfo> menus = {{"File", "menu.file"},
                                               {"Journey", "menu.journey"},
                                               {"View", "menu.view"},
+                                              {"View ▸ Focus stage", "menu.focus_stage"},
                                               {"View ▸ UI scale", "menu.ui_scale"},
                                               {"Debug", "", true}};
   return menus;
@@ -493,7 +534,10 @@ void App::Menu() {
     m_textsRepairedShown = m_document.TextsRepaired();
     Status("Text past the limit of 20,000 characters, or characters a text cannot hold, was left out.");
   }
+  m_menuBarHeight = 0;
+  if (m_presenting) return;  // the overlay shows the status line
   if (!ImGui::BeginMainMenuBar()) return;
+  m_menuBarHeight = ImGui::GetWindowHeight();
   ShowCommandMenus(m_commands, Menus());
   if (!m_status.empty() && m_statusUntil > Now()) {
     ImGui::Separator();
@@ -519,7 +563,11 @@ void App::Shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
   // Without keyboard navigation ImGui leaves menus open on Escape, and an open menu blocks every
   // chord below: Escape closes them (the dialogs, all modal, answer Escape themselves).
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::ClosePopupsExceptModals();
+  m_escapeTaken = false;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    m_escapeTaken = ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
+    ImGui::ClosePopupsExceptModals();
+  }
   if (io.WantTextInput || m_canvas.IsTyping() || !io.KeyCtrl || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
     return;
   RunCommandKeys(m_commands, /*ctrl=*/true);
@@ -566,8 +614,58 @@ void App::UpdateTitle() {
   }
 }
 
+void App::TogglePresent() {
+  if (!m_window) {  // the benchmark: no window to make full screen
+    m_presenting = !m_presenting;
+    return;
+  }
+  if (m_presenting) {
+    glfwSetWindowMonitor(m_window, nullptr, m_windowedX, m_windowedY, m_windowedW, m_windowedH, GLFW_DONT_CARE);
+    m_presenting = false;
+    return;
+  }
+  glfwGetWindowPos(m_window, &m_windowedX, &m_windowedY);
+  glfwGetWindowSize(m_window, &m_windowedW, &m_windowedH);
+  // The monitor under the window's centre: a laptop's window dragged onto the projector presents there.
+  const int cx = m_windowedX + m_windowedW / 2, cy = m_windowedY + m_windowedH / 2;
+  GLFWmonitor* chosen = nullptr;
+  int count = 0;
+  GLFWmonitor** monitors = glfwGetMonitors(&count);
+  for (int i = 0; i < count && !chosen; ++i) {
+    int mx = 0, my = 0;
+    glfwGetMonitorPos(monitors[i], &mx, &my);
+    const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+    if (mode && cx >= mx && cx < mx + mode->width && cy >= my && cy < my + mode->height) chosen = monitors[i];
+  }
+  if (!chosen) chosen = glfwGetPrimaryMonitor();
+  const GLFWvidmode* mode = chosen ? glfwGetVideoMode(chosen) : nullptr;
+  if (!mode) {
+    Status("Presentation needs a screen, and none was found.");
+    return;
+  }
+  glfwSetWindowMonitor(m_window, chosen, 0, 0, mode->width, mode->height, mode->refreshRate);
+  m_presenting = true;
+}
+
+void App::PresentationOverlayUi() {
+  PresentationOverlay overlay;
+  const Board& board = m_document.board();
+  overlay.title = board.meta.title.empty() ? m_document.DisplayName() : board.meta.title;
+  const int stage = m_canvas.FocusedStage();
+  if (stage >= 0 && stage < int(board.stages.size())) overlay.stage = board.stages[stage].name;
+  if (m_statusUntil > Now()) overlay.status = m_status;
+  overlay.timer = m_presentationTimer;
+  if (ShowPresentationOverlay(overlay)) {
+    TogglePresent();
+    ImGui::SetWindowFocus("canvas");  // the plain keys are the canvas's: give them back
+  }
+}
+
 void App::DumpLayout() {
   if (m_options.dumpLayoutPath.empty() || !m_window || !m_canvas.LayoutIsCurrent(m_document)) return;
+  // A glide moves the view every frame for a quarter of a second: the dump shows where it ends,
+  // never a rectangle a test could aim at while it still moves.
+  if (m_canvas.Gliding()) return;
   int w = 0, h = 0;
   glfwGetWindowSize(m_window, &w, &h);
   ViewInfo view;
@@ -594,6 +692,10 @@ void App::DumpLayout() {
   view.paletteOpen = m_palette.open();
   view.paletteQuery = m_palette.query();
   view.paletteShown = m_palette.shown();
+  view.presenting = m_presenting;
+  view.spotlight = m_canvas.spotlight;
+  view.focusedStage = m_canvas.FocusedStage();
+  view.menuBar = m_menuBarHeight;
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;
@@ -633,14 +735,16 @@ void App::BuildUi(const std::u32string& typed) {
   m_canvas.Show(m_document, m_fonts, typed);
   ImGui::End();
   m_find.Show(m_document, m_canvas);
-  if (m_showHistory) ShowHistoryPanel(m_document, m_canvas, &m_showHistory);
+  // Presenting hides the panels (they come back on leaving); dialogs still show.
+  if (m_presenting) PresentationOverlayUi();
+  if (m_showHistory && !m_presenting) ShowHistoryPanel(m_document, m_canvas, &m_showHistory);
   RecoveryDialog();
-  if (m_showPersonas) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
-  if (m_showInspector) ShowInspector(m_document, m_canvas, &m_showInspector);
+  if (m_showPersonas && !m_presenting) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
+  if (m_showInspector && !m_presenting) ShowInspector(m_document, m_canvas, &m_showInspector);
   EndOrphanedFieldEdit(m_document);
   m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
   Dialogs();
-  if (m_showDemo) ImGui::ShowDemoWindow(&m_showDemo);
+  if (m_showDemo && !m_presenting) ImGui::ShowDemoWindow(&m_showDemo);
 }
 
 bool App::Frame() {

@@ -18,6 +18,7 @@
 #include "app/views/commands.h"
 #include "app/views/file_dialog.h"
 #include "app/views/find_bar.h"
+#include "app/views/presentation_overlay.h"
 #include "core/edit/document.h"
 #include "core/io/templates.h"
 #include "core/session/recovery_keeper.h"
@@ -74,6 +75,7 @@ class App {
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
     double autosave = m_recovery.NextCopyIn(m_document, Now());
     if (autosave >= 0 && (wait < 0 || autosave < wait)) wait = autosave;
+    if (m_canvas.Gliding() && (wait < 0 || wait > 0.016)) wait = 0.016;  // only while the camera glides
     return wait;
   }
 
@@ -104,6 +106,10 @@ class App {
   void Shortcuts();
   void Dialogs();
   void UpdateTitle();
+  // F5: full screen on the monitor under the window's centre, menus and panels hidden; again (or
+  // Esc, or the overlay's Leave) puts the window back where and as large as it was.
+  void TogglePresent();
+  void PresentationOverlayUi();
   void DumpLayout();
   void Status(const std::string& message);
   void ShowError(const std::string& message);
@@ -152,6 +158,14 @@ class App {
   bool m_showInspector = false;
   FindBar m_find;             // Ctrl+F
   CommandPalette m_palette;   // Ctrl+K
+
+  // [SECTION] Presentation (F5)
+  bool m_presenting = false;
+  int m_windowedX = 0, m_windowedY = 0, m_windowedW = 0, m_windowedH = 0;  // restored on leaving
+  float m_menuBarHeight = 0;  // as last drawn; 0 while presenting
+  bool m_escapeTaken = false;  // this frame's Esc closed a menu: it does not also leave presentation
+  // The workshop timer draws itself into the overlay's slot through this (null: nothing there).
+  TimerSlot m_presentationTimer;
 
   // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).
   std::string m_statsPath;

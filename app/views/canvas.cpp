@@ -42,9 +42,103 @@ void Canvas::UpdateLayout(const Document& document, const Fonts& fonts) {
 }
 
 void Canvas::ZoomBy(float factor) {
+  StopGlide();
   m_fitted = false;
   m_camera.ZoomAround({m_camera.screenOrigin.x + m_size.x * 0.5f, m_camera.screenOrigin.y + m_size.y * 0.5f},
                       factor);
+}
+
+void Canvas::StopGlide() {
+  if (!m_glide.active && !m_focusPending && !m_showRectPending && !m_glideToFitPending) return;
+  m_glide.active = m_focusPending = m_showRectPending = m_glideToFitPending = false;
+  m_glideFits = false;
+  m_focusStage = -1;  // stopped on the way: nothing is focused
+}
+
+Camera Canvas::FittedTo(const Rect& world) const {
+  Camera camera = m_camera;
+  camera.Fit(world, m_size, kFitMarginPx);
+  return camera;
+}
+
+void Canvas::StartGlide(const Rect& world, bool fits, double now) {
+  m_glideRect = world;
+  m_glideFits = fits;
+  m_fitted = false;  // until the glide to the fitted view ends
+  m_glide.Start(m_camera, FittedTo(world), now);
+}
+
+void Canvas::UpdateCamera(double now, bool resized) {
+  // The view was moved by hand (drag, wheel, zoom keys) since a focus glide ended: let the focus go.
+  if (m_focusStage >= 0 && !m_glide.active && !m_focusPending &&
+      (m_camera.world != m_focusCamera.world || m_camera.zoom != m_focusCamera.zoom))
+    m_focusStage = -1;
+  if (m_fitPending) {  // at once: start, open, a resize of the fitted view
+    const Camera fitted = FittedTo(BoardContentBounds(m_layout));
+    m_camera.zoom = fitted.zoom;
+    m_camera.world = fitted.world;
+    m_fitPending = false;
+    m_fitted = true;
+    m_fittedSize = m_size;
+    m_glide.active = false;
+  }
+  if (m_glideToFitPending) {
+    m_glideToFitPending = false;
+    m_focusStage = -1;
+    StartGlide(BoardContentBounds(m_layout), /*fits=*/true, now);
+  }
+  if (m_showRectPending) {
+    m_showRectPending = false;
+    m_focusStage = -1;
+    StartGlide(m_showRect, /*fits=*/false, now);
+  }
+  if (m_focusPending) {
+    m_focusPending = false;
+    const Rect column = StageFocusRect(m_layout, m_focusStage);
+    if (column.Width() > 0) StartGlide(column, /*fits=*/false, now);
+    else m_focusStage = -1;  // the stage went away before its glide could start
+  }
+  if (m_glide.active) {
+    Camera next = m_glide.At(now, m_size);
+    if (resized) {  // the target moved with the canvas: go straight to where the glide ends now
+      next = FittedTo(m_glideRect);
+      m_glide.active = false;
+    }
+    m_camera.zoom = next.zoom;
+    m_camera.world = next.world;
+    if (!m_glide.active && m_glideFits) {
+      m_fitted = true;
+      m_fittedSize = m_size;
+    }
+  } else if (resized && m_focusStage >= 0) {  // a focused stage stays framed (entering presentation)
+    const Camera framed = FittedTo(StageFocusRect(m_layout, m_focusStage));
+    m_camera.zoom = framed.zoom;
+    m_camera.world = framed.world;
+  }
+  if (m_focusStage >= 0 && !m_glide.active) m_focusCamera = m_camera;
+}
+
+bool Canvas::FocusStage(int index) {
+  if (index < 0 || index + 1 >= int(m_layout.stageX.size())) return false;
+  m_glideToFitPending = m_showRectPending = false;
+  m_focusStage = index;
+  m_focusPending = true;
+  return true;
+}
+
+void Canvas::StepStage(int direction) {
+  const int count = int(m_layout.stageX.size()) - 1;
+  if (count <= 0) return;
+  // From the whole board, Right starts at the first stage and Left at the last.
+  const int from = m_focusStage >= 0 ? m_focusStage : m_fitted ? -1 : FocusedStage();
+  FocusStage(from < 0 ? (direction > 0 ? 0 : count - 1) : std::clamp(from + direction, 0, count - 1));
+}
+
+int Canvas::FocusedStage() const {
+  const int count = int(m_layout.stageX.size()) - 1;
+  if (m_focusStage >= 0 && m_focusStage < count) return m_focusStage;
+  const Vec2 centre = m_camera.ToWorld({m_camera.screenOrigin.x + m_size.x * 0.5f, m_camera.screenOrigin.y + m_size.y * 0.5f});
+  return StageAtX(m_layout, centre.x);
 }
 
 void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& typed) {
@@ -54,26 +148,12 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   ImVec2 avail = ImGui::GetContentRegionAvail();
   m_size = {std::max(avail.x, 1.0f), std::max(avail.y, 1.0f)};
   // A view that is still the fitted one stays fitted when the window or the menu bar changes.
-  if (m_fitted && (origin.x != m_camera.screenOrigin.x || origin.y != m_camera.screenOrigin.y || m_size != m_fittedSize))
-    m_fitPending = true;
+  const bool resized =
+      origin.x != m_camera.screenOrigin.x || origin.y != m_camera.screenOrigin.y || m_size != m_viewSize;
+  if (m_fitted && (resized || m_size != m_fittedSize)) m_fitPending = true;
   m_camera.screenOrigin = {origin.x, origin.y};
-  if (m_fitPending) {
-    Camera fitted;
-    fitted.Fit(BoardContentBounds(m_layout), m_size, kFitMarginPx);
-    m_camera.zoom = fitted.zoom;
-    m_camera.world = fitted.world;
-    m_fitPending = false;
-    m_fitted = true;
-    m_fittedSize = m_size;
-  }
-  if (m_showRectPending) {
-    Camera shown;
-    shown.Fit(m_showRect, m_size, kFitMarginPx);
-    m_camera.zoom = shown.zoom;
-    m_camera.world = shown.world;
-    m_showRectPending = false;
-    m_fitted = false;
-  }
+  m_viewSize = m_size;
+  UpdateCamera(ImGui::GetTime(), resized);
 
   ImGui::SetItemAllowOverlap();
   ImGui::InvisibleButton("board", {m_size.x, m_size.y},
@@ -230,6 +310,9 @@ void Canvas::HandleMouse(ToolContext& ctx, const Input& input) {
   m_lastMouseInCanvas = input.hovered;
   if (input.hovered) m_lastMouseWorld = input.world;
 
+  // The hand takes the view back from a glide: a wheel step or any press on the board stops it.
+  if (input.hovered && (input.wheel != 0 || input.pressed[kLeft] || input.pressed[kRight] || input.pressed[kMiddle]))
+    StopGlide();
   if (input.hovered && input.wheel != 0 && !(m_owner && m_owner->LocksView())) {
     m_camera.ZoomAround(input.mouse, std::pow(kWheelZoomStep, input.wheel));
     m_fitted = false;
@@ -326,14 +409,17 @@ void Canvas::HandleKeys(Document& document, const Input& input) {
     const bool idle = !m_owner;
     EndGesture(document);
     if (idle) {
+      const bool used = !m_selection.empty() || m_point.index >= 0 || voting;
       m_selection.clear();
       m_point.index = -1;
       voting = false;
+      if (!used && idleEscape) idleEscape();
     }
     return;
   }
   if (io.KeyCtrl || io.KeyAlt || m_owner) return;
   if (commandKeys) commandKeys();  // F, V, Del: the command table's plain keys
+  // Arrows nudge the selected notes; with none selected, Left/Right step between stages (a command).
   Vec2 nudge{0, 0};
   float step = io.KeyShift ? kNudgeUnits * 5 : kNudgeUnits;
   if (Pressed(GLFW_KEY_LEFT)) nudge.x -= step;

@@ -22,6 +22,7 @@
 #include "core/edit/commands.h"
 #include "core/edit/document.h"
 #include "core/layout/camera.h"
+#include "core/layout/camera_glide.h"
 #include "core/layout/layout.h"
 #include "core/layout/text_edit.h"
 
@@ -40,13 +41,33 @@ class Canvas : private ToolHost {
   // characters typed since the last frame (full code points).
   void Show(Document& document, const Fonts& fonts, const std::u32string& typed);
 
-  void RequestFit() { m_fitPending = true; }
+  // Fits the board at once (start, open, restore): no glide.
+  void RequestFit() {
+    m_fitPending = true;
+    m_glide.active = false;
+    m_focusStage = -1;
+  }
+  // F, 0: glides to the fitted view (about 250 ms, eased).
+  void GlideToFit() { m_glideToFitPending = true; }
   void ZoomBy(float factor);  // around the canvas centre
-  // Shows `world` (board units) whole and centred, e.g. one stage (takes effect at the next Show).
-  void ShowRect(const Rect& world) {
+  // Glides to show `world` (board units) whole and centred (takes effect at the next Show).
+  void ShowRect(const Rect& world) { GlideTo(world); }
+  void GlideTo(const Rect& world) {
     m_showRect = world;
     m_showRectPending = true;
   }
+  // [SECTION] Focus on stages (keys 1–9, Left/Right; view only, never in history or the file)
+  // Glides to stage `index` (0-based) and keeps it focused until the view is moved by hand.
+  // False when the board has no such stage.
+  bool FocusStage(int index);
+  // Left/Right: the stage before or after the focused one; from a fitted board, the first or last.
+  void StepStage(int direction);
+  // The stage last focused while the view still shows it, else the stage at the view's centre;
+  // -1 for none.
+  int FocusedStage() const;
+  bool Gliding() const { return m_glide.active || m_glideToFitPending || m_showRectPending; }
+  // Spotlight (L): everything left and right of the focused stage's column is dimmed.
+  bool spotlight = false;
 
   // [SECTION] Commands for menus and shortcuts
   bool HasSelection() const { return !m_selection.empty(); }
@@ -70,6 +91,9 @@ class Canvas : private ToolHost {
   // The command table's plain keys (F, V, Del): run while the canvas has the focus, nobody types
   // and no gesture is in progress (set by the App).
   std::function<void()> commandKeys;
+  // Esc that nothing else wanted (no gesture, selection, point or voting to end): the App leaves
+  // presentation mode with it.
+  std::function<void()> idleEscape;
   // One sentence for the status line (a paste that was cut to the limits), set by the App.
   std::function<void(const std::string&)> notice;
   Tool tool = Tool::Pan;
@@ -134,6 +158,12 @@ class Canvas : private ToolHost {
   void ShowDeleteConfirmation(Document& document);
 
   void DrawOverlay(const ToolContext& ctx, ImDrawList& drawList) const;
+  void DrawSpotlight(ImDrawList& drawList) const;
+  // Moves the camera for this frame: a pending fit or glide starts, a running glide steps.
+  void UpdateCamera(double now, bool resized);
+  void StartGlide(const Rect& world, bool fits, double now);
+  void StopGlide();  // the hand moves the view: a glide (and the focus it was heading for) ends
+  Camera FittedTo(const Rect& world) const;  // the camera that shows `world` whole in this canvas
   // The first line the edited note shows: a note clipped at kMaxNoteHeight scrolls to the caret.
   size_t EditorFirstLine(const NoteBox& box) const { return box.text.FirstShownLine(TextEdit::LineOf(box.text, m_edit.caret())); }
   bool IsSelected(NoteId id) const;
@@ -150,6 +180,14 @@ class Canvas : private ToolHost {
   Vec2 m_fittedSize;
   Rect m_showRect;
   bool m_showRectPending = false;
+  bool m_glideToFitPending = false;
+  CameraGlide m_glide;
+  bool m_glideFits = false;    // the glide ends at the fitted view (F, 0)
+  Rect m_glideRect;            // what the glide ends showing: refitted when the canvas resizes
+  int m_focusStage = -1;       // the stage focused with 1–9 or Left/Right, -1 none
+  bool m_focusPending = false; // its glide is still to start (at the next Show)
+  Camera m_focusCamera;        // the view that shows it: moving away by hand drops the focus
+  Vec2 m_viewSize;             // the canvas size the camera was last set for
 
   // The tools, in the order a press is offered to them, and the one that owns the gesture in
   // progress (until its button goes up or Esc).

@@ -50,6 +50,8 @@ void Canvas::DrawOverlay(const ToolContext& ctx, ImDrawList& dl) const {
     else dl.AddTriangleFilled(S({c.x - a, c.y - a * 0.6f}), S({c.x + a, c.y - a * 0.6f}), S({c.x, c.y + a}), colour);
   }
 
+  DrawSpotlight(dl);
+
   // The gesture in progress: the drop target, the dragged stage or lane.
   if (m_owner) m_owner->DrawBelow(ctx, dl);
 
@@ -114,6 +116,19 @@ void Canvas::DrawOverlay(const ToolContext& ctx, ImDrawList& dl) const {
 
   // The gesture in progress: dragged notes, the selection rectangle.
   if (m_owner) m_owner->DrawAbove(ctx, dl);
+}
+
+// Spotlight: one translucent rectangle left of the focused stage's column and one right of it (two
+// small blends, not a full-window layer), under what the gesture in progress draws.
+void Canvas::DrawSpotlight(ImDrawList& dl) const {
+  const int stage = FocusedStage();
+  if (!spotlight || stage < 0) return;
+  const Rect column = m_camera.ToScreen(StageFocusRect(m_layout, stage));
+  const float x0 = m_camera.screenOrigin.x, y0 = m_camera.screenOrigin.y;
+  const float x1 = x0 + m_size.x, y1 = y0 + m_size.y;
+  constexpr ImU32 kDim = IM_COL32(24, 28, 38, 160);
+  if (column.x0 > x0) dl.AddRectFilled({x0, y0}, {std::min(column.x0, x1), y1}, kDim);
+  if (column.x1 < x1) dl.AddRectFilled({std::max(column.x1, x0), y0}, {x1, y1}, kDim);
 }
 
 }  // namespace jb

@@ -81,7 +81,10 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   out.precision(7);
   out << "{\"window\":[" << view.windowWidth << ',' << view.windowHeight << "],\"zoom\":" << camera.zoom
       << ",\"uiScale\":" << view.uiScale << ",\"dirty\":" << (view.dirty ? "true" : "false")
-      << ",\"gesture\":" << (view.gesture ? "true" : "false") << ",\"path\":";
+      << ",\"gesture\":" << (view.gesture ? "true" : "false") << ",\"presenting\":" << (view.presenting ? "true" : "false")
+      << ",\"spotlight\":" << (view.spotlight ? "true" : "false") << ",\"focusedStage\":" << view.focusedStage
+      << ",\"menuBar\":" << view.menuBar << ",\"camera\":[" << camera.world.x << ',' << camera.world.y << ']'
+      << ",\"path\":";
   Quoted(out, view.path);
   out << ",\"undo\":";
   Quoted(out, view.undo);

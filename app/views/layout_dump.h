@@ -37,6 +37,10 @@ struct ViewInfo {
   bool paletteOpen = false;
   std::string paletteQuery;
   std::vector<std::string> paletteShown;
+  bool presenting = false;    // presentation mode (F5): full screen, no menu bar or panels
+  bool spotlight = false;     // L: everything beside the focused stage dimmed
+  int focusedStage = -1;      // index of the focused stage (last focused, else at the view's centre), -1 none
+  float menuBar = 0;          // the menu bar's height in pixels, 0 when hidden
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -1,0 +1,74 @@
+#include "app/views/presentation_overlay.h"
+
+#include <imgui.h>
+
+#include "app/views/layout_dump.h"
+
+namespace jb {
+
+namespace {
+
+// Windows that show, never take a click or the keyboard focus from the canvas.
+constexpr ImGuiWindowFlags kShowOnly = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
+
+}  // namespace
+
+bool ShowPresentationOverlay(const PresentationOverlay& overlay) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float unit = ImGui::GetFontSize() / 16;  // follows the UI scale
+  const float pad = 14 * unit;
+  const ImVec2 min = viewport->Pos, max{viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y};
+
+  // Top left: where the room is.
+  ImGui::SetNextWindowPos({min.x + pad, min.y + pad});
+  ImGui::SetNextWindowBgAlpha(0.8f);
+  if (ImGui::Begin("##present.overlay", nullptr, kShowOnly)) {
+    ImGui::TextDisabled("%s", overlay.title.c_str());
+    if (!overlay.stage.empty()) {
+      ImGui::SetWindowFontScale(1.5f);
+      ImGui::TextUnformatted(overlay.stage.c_str());
+      ImGui::SetWindowFontScale(1);
+    }
+    RecordWindow("present.overlay");
+  }
+  ImGui::End();
+
+  // Top right: the timer's slot, a fixed place so it never jumps when the stage name changes.
+  const ImVec2 slotSize{240 * unit, 96 * unit};
+  ImGui::SetNextWindowPos({max.x - pad - slotSize.x, min.y + pad});
+  ImGui::SetNextWindowSize(slotSize);
+  if (ImGui::Begin("##present.timer", nullptr, (kShowOnly & ~ImGuiWindowFlags_AlwaysAutoResize) | ImGuiWindowFlags_NoBackground)) {
+    RecordWindow("present.timer");
+    const ImVec2 at = ImGui::GetWindowPos();
+    if (overlay.timer) overlay.timer(*ImGui::GetWindowDrawList(), {at.x, at.y, at.x + slotSize.x, at.y + slotSize.y});
+  }
+  ImGui::End();
+
+  // Bottom left: the status line, small.
+  if (!overlay.status.empty()) {
+    ImGui::SetNextWindowPos({min.x + pad, max.y - pad}, 0, {0, 1});
+    ImGui::SetNextWindowBgAlpha(0.8f);
+    if (ImGui::Begin("##present.status", nullptr, kShowOnly)) {
+      ImGui::TextUnformatted(overlay.status.c_str());
+      RecordWindow("present.status");
+    }
+    ImGui::End();
+  }
+
+  // Bottom right: the way out for a hand on a touch screen.
+  bool leave = false;
+  ImGui::SetNextWindowPos({max.x - pad, max.y - pad}, 0, {1, 1});
+  ImGui::SetNextWindowBgAlpha(0.6f);
+  if (ImGui::Begin("##present.leave", nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize)) {
+    leave = ImGui::Button("Leave presentation  F5", {0, 44 * unit});
+    RecordWidget("present.leave");
+  }
+  ImGui::End();
+  return leave;
+}
+
+}  // namespace jb

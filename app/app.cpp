@@ -119,6 +119,7 @@ bool App::Init() {
   m_commands = MakeCommands(this);
   m_canvas.commandKeys = [this] { RunCommandKeys(m_commands, /*ctrl=*/false); };
   m_canvas.notice = [this](const std::string& message) { Status(message); };
+  m_timer.notice = [this](const std::string& message) { Status(message); };
   if (!m_renderer.Init()) {
     std::fprintf(stderr, "journeyboard: the graphics driver could not compile the renderer's shaders.\n");
     return false;
@@ -441,6 +442,9 @@ std::vector<Command> App::MakeCommands(App* app) {
   add("journey.inspector", "Journey", "Inspector", {ctrl(GLFW_KEY_I, "Ctrl+I")}, [app] { app->m_showInspector = !app->m_showInspector; })
       .checked = [app] { return app->m_showInspector; };
 
+  // Workshop
+  add("workshop.timer", "Workshop", "Timer...", {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });
+
   // View
   add("view.history", "View", "History", {ctrl(GLFW_KEY_H, "Ctrl+H")}, [app] { app->m_showHistory = !app->m_showHistory; })
       .checked = [app] { return app->m_showHistory; };
@@ -478,6 +482,7 @@ std::vector<Command> App::MakeCommands(App* app) {
 const std::vector<MenuInfo>& App::Menus() {
   static const std::vector<MenuInfo> menus = {{"File", "menu.file"},
                                               {"Journey", "menu.journey"},
+                                              {"Workshop", "menu.workshop"},
                                               {"View", "menu.view"},
                                               {"View ▸ UI scale", "menu.ui_scale"},
                                               {"Debug", "", true}};
@@ -583,6 +588,10 @@ void App::DumpLayout() {
   view.status = m_status;
   view.editing = m_canvas.EditedNote(&view.editingFirstLine);
   view.gesture = m_document.InGesture();
+  const Countdown::State timerState = m_timer.countdown.StateAt(Now());
+  view.timerState = TimerPanel::StateName(timerState);
+  view.timerRemaining = m_timer.countdown.ShownSeconds(Now());
+  view.timerShown = timerState != Countdown::State::Idle;
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;
@@ -620,11 +629,16 @@ void App::BuildUi(const std::u32string& typed) {
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(2);
   m_canvas.Show(m_document, m_fonts, typed);
+  const ImVec2 canvasMin = ImGui::GetWindowPos();
+  m_timer.DrawOverlay(*ImGui::GetWindowDrawList(), canvasMin,
+                      {canvasMin.x + ImGui::GetWindowWidth(), canvasMin.y + ImGui::GetWindowHeight()}, m_appliedScale,
+                      Now(), m_fonts);
   ImGui::End();
   if (m_showHistory) ShowHistoryPanel(m_document, m_canvas, &m_showHistory);
   RecoveryDialog();
   if (m_showPersonas) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
   if (m_showInspector) ShowInspector(m_document, m_canvas, &m_showInspector);
+  m_timer.Show(Now());
   EndOrphanedFieldEdit(m_document);
   Dialogs();
   if (m_showDemo) ImGui::ShowDemoWindow(&m_showDemo);

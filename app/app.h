@@ -16,6 +16,7 @@
 #include "app/views/canvas.h"
 #include "app/views/commands.h"
 #include "app/views/file_dialog.h"
+#include "app/views/timer_panel.h"
 #include "core/edit/document.h"
 #include "core/io/templates.h"
 #include "core/session/recovery_keeper.h"
@@ -72,6 +73,8 @@ class App {
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
     double autosave = m_recovery.NextCopyIn(m_document, Now());
     if (autosave >= 0 && (wait < 0 || autosave < wait)) wait = autosave;
+    double timer = m_timer.NextFrameIn(Now());  // a running timer: once a second
+    if (timer >= 0 && (wait < 0 || timer < wait)) wait = timer;
     return wait;
   }
 
@@ -148,6 +151,7 @@ class App {
   bool m_recoveryRequested = false;
   std::optional<RestoreResult> m_recoveryRead;  // the offered copy, read once when the prompt opens
   bool m_showInspector = false;
+  TimerPanel m_timer;  // Workshop ▸ Timer: the countdown, its panel and its corner badge
 
   // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).
   std::string m_statsPath;

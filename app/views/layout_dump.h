@@ -27,6 +27,9 @@ struct ViewInfo {
   uint64_t editing = 0;       // the note being edited (0: none) and its first line shown
   size_t editingFirstLine = 0;
   bool gesture = false;       // a change is in progress (a drag, a note being typed): not yet committed
+  std::string timerState = "idle";  // the workshop timer: idle, running, paused, finished
+  int timerRemaining = 0;           // its whole seconds as shown (mm:ss)
+  bool timerShown = false;          // its badge is on the canvas
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next
@@ -34,6 +37,8 @@ struct ViewInfo {
 void RecordWidget(const char* name);
 // The same for the current window as a whole ("panel.personas"): what is visible of a panel.
 void RecordWindow(const char* name);
+// The same for something drawn rather than a widget (the timer's badge), in window pixels.
+void RecordRect(const char* name, float x0, float y0, float x1, float y1);
 void ClearRecordedWidgets();
 // Dialogs call this with their title and the text they show; the next layout dump lists it under
 // "dialogs" ([{"title","text"}]), so tests can wait for a prompt and read what it says.

@@ -1,0 +1,97 @@
+"""The workshop timer (Shift+T): its panel, its keys and its corner badge, through real X input."""
+import os
+import stat
+import shutil
+import subprocess
+import tempfile
+
+from jbgui import Session, check, count_near, main, read_png, wait_until
+
+
+RED, INK = 0xD62828, 0x1E222D  # app/views/timer_panel.cpp kRed, kInk
+
+
+def timer(layout):
+    return layout["timer"]
+
+
+def badge_pixels(s, name):
+    """How many pixels of the timer's badge on screen are its red and its dark ink."""
+    x0, y0, x1, y1 = (int(v) for v in s.wait_widget("timer.badge"))
+    path = os.path.join(s.work, name)
+    subprocess.run(["import", "-window", "root", "-crop", f"{x1 - x0}x{y1 - y0}+{x0}+{y0}", "png24:" + path],
+                   env=s.env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    width, height, channels, rows = read_png(path)
+    whole = (0, 0, width, height)
+    return count_near(rows, channels, whole, RED, 40), count_near(rows, channels, whole, INK, 40)
+
+
+def test_timer_presets_pause_minute_reset():
+    """Covers: time an exercise; the panel opens with Shift+T and takes the focus, 1 starts the 1-minute
+    preset, the badge shows it in the canvas's top-right corner, Pause, +1 min and Reset by real clicks."""
+    with Session() as s:
+        check(timer(s.layout) == {"state": "idle", "remaining": 300, "shown": False}, f"idle at start: {timer(s.layout)}")
+        s.key("shift+t")
+        s.wait_widget("timer.preset.1")
+        s.key("1")  # the panel has the keyboard focus: 1 is its preset, not the canvas's key
+        running = s.wait_layout(lambda l: timer(l)["state"] == "running", "the timer running")
+        check(timer(running)["remaining"] in (59, 60) and timer(running)["shown"], f"a 1-minute countdown: {timer(running)}")
+        badge = s.wait_widget("timer.badge")
+        width = s.layout["window"][0]
+        check(badge[2] > width - 40 and badge[1] < 100 and badge[3] - badge[1] > 50,
+              f"a large badge in the top-right corner: {badge} in a window {width} wide")
+        # Over 30 s left: dark figures, no red.
+        red, ink = badge_pixels(s, "running.png")
+        check(ink > 150 and red < 20, f"the badge's figures are dark with more than 30 s left: {red} red, {ink} dark")
+        s.click_widget("timer.pause")
+        paused = timer(s.wait_layout(lambda l: timer(l)["state"] == "paused", "the timer paused"))
+        check(paused["remaining"] in range(50, 61), f"paused near a minute: {paused}")
+        s.click_widget("timer.add_minute")
+        added = timer(s.wait_layout(lambda l: timer(l)["remaining"] == paused["remaining"] + 60, "one more minute"))
+        check(added["state"] == "paused", f"still paused, a minute more: {added}")
+        s.click_widget("timer.reset")
+        s.wait_layout(lambda l: timer(l)["state"] == "idle" and not timer(l)["shown"] and "timer.badge" not in l["widgets"],
+                      "the timer reset, its badge gone")
+
+
+def test_timer_custom_time_turns_red_and_chimes_at_the_end():
+    """Covers: time an exercise; a typed time that is not one is refused in one sentence, a custom
+    time runs red in its last 30 s, ends finished with the chime played."""
+    # A stand-in for every sound player the app looks for: it keeps the file it was asked to play.
+    fake = tempfile.mkdtemp(prefix="jbgui-players-")
+    played = os.path.join(fake, "played.wav")
+    for name in ("pw-play", "paplay", "aplay"):
+        path = os.path.join(fake, name)
+        with open(path, "w") as f:
+            f.write(f'#!/bin/sh\nfor a; do last="$a"; done\ncp "$last" "{played}"\n')
+        os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
+    with Session(env={"PATH": fake + os.pathsep + os.environ.get("PATH", "")}) as s:
+        s.key("shift+t")
+        s.click_widget("timer.custom")
+        s.type("abc")
+        s.key("Return")
+        refused = s.wait_layout(lambda l: l["status"].startswith("The timer takes"), "the refusal")
+        check(refused["status"].endswith(".") and timer(refused)["state"] == "idle", f"one sentence: {refused['status']}")
+        s.click_widget("timer.custom")
+        s.key("ctrl+a")
+        s.type("0:03")
+        s.key("Return")
+        running = s.wait_layout(lambda l: timer(l)["state"] == "running", "the custom time running")
+        check(timer(running)["remaining"] <= 3, f"3 s at most: {timer(running)}")
+        red, ink = badge_pixels(s, "last.png")
+        check(red > 150 and ink < 20, f"the figures are red in the last 30 s: {red} red, {ink} dark")
+        s.wait_layout(lambda l: timer(l)["state"] == "finished" and timer(l)["remaining"] == 0, "the end", timeout=20)
+        check(timer(s.layout)["shown"], "00:00 stays shown after the end")
+
+        def chimed():
+            if not os.path.exists(played):
+                return False
+            with open(played, "rb") as f:
+                return f.read(12)
+        head = wait_until(chimed, 10, "the chime played")
+        check(head[:4] == b"RIFF" and head[8:12] == b"WAVE", f"a WAV file was played: {head!r}")
+    shutil.rmtree(fake, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(globals())

@@ -64,6 +64,8 @@ class App {
   Canvas& canvas() { return m_canvas; }
   const Fonts& fonts() const { return m_fonts; }
   GpuRenderer& renderer() { return m_renderer; }
+  TimerPanel& timer() { return m_timer; }
+  double Now() const;  // seconds, GLFW's clock when there is a window
   // Seconds until the app must draw again with no input (text cursor blink, status message
   // expiry), or a negative number when it can sleep until the next event.
   double NextTimedFrameIn() const {
@@ -80,8 +82,6 @@ class App {
 
  private:
   enum class Pending { None, New, Open, Quit };
-
-  double Now() const;  // seconds, GLFW's clock when there is a window
 
   void ApplyUiScale();
   void OpenFile(const std::string& path);

@@ -27,8 +27,10 @@ def badge_pixels(s, name):
 
 
 def test_timer_presets_pause_minute_reset():
-    """Covers: time an exercise; the panel opens with Shift+T and takes the focus, 1 starts the 1-minute
-    preset, the badge shows it in the canvas's top-right corner, Pause, +1 min and Reset by real clicks."""
+    """Covers: time an exercise
+
+    The panel opens with Shift+T and takes the focus, 1 starts the 1-minute preset, the badge shows
+    it in the canvas's top-right corner (dark figures), Pause, +1 min and Reset by real clicks."""
     with Session() as s:
         check(timer(s.layout) == {"state": "idle", "remaining": 300, "shown": False}, f"idle at start: {timer(s.layout)}")
         s.key("shift+t")
@@ -55,8 +57,10 @@ def test_timer_presets_pause_minute_reset():
 
 
 def test_timer_custom_time_turns_red_and_chimes_at_the_end():
-    """Covers: time an exercise; a typed time that is not one is refused in one sentence, a custom
-    time runs red in its last 30 s, ends finished with the chime played."""
+    """Covers: time an exercise
+
+    A typed time that is not one is refused in one sentence; a custom time runs red in its last
+    30 s and ends finished, with the chime played."""
     # A stand-in for every sound player the app looks for: it keeps the file it was asked to play.
     fake = tempfile.mkdtemp(prefix="jbgui-players-")
     played = os.path.join(fake, "played.wav")

@@ -54,6 +54,11 @@ def test_timer_presets_pause_minute_reset():
         s.click_widget("timer.reset")
         s.wait_layout(lambda l: timer(l)["state"] == "idle" and not timer(l)["shown"] and "timer.badge" not in l["widgets"],
                       "the timer reset, its badge gone")
+        # The canvas takes the focus back; Shift+T gives it to the open panel again, so 0 is its 10 minutes.
+        s.click(40, s.layout["window"][1] - 20)
+        s.key("shift+t", "0")
+        ten = timer(s.wait_layout(lambda l: timer(l)["state"] == "running", "the 10-minute preset"))
+        check(ten["remaining"] in (599, 600), f"10 minutes: {ten}")
 
 
 def test_timer_custom_time_turns_red_and_chimes_at_the_end():
@@ -72,12 +77,6 @@ def test_timer_custom_time_turns_red_and_chimes_at_the_end():
     with Session(env={"PATH": fake + os.pathsep + os.environ.get("PATH", "")}) as s:
         s.key("shift+t")
         s.click_widget("timer.custom")
-        s.type("abc")
-        s.key("Return")
-        refused = s.wait_layout(lambda l: l["status"].startswith("The timer takes"), "the refusal")
-        check(refused["status"].endswith(".") and timer(refused)["state"] == "idle", f"one sentence: {refused['status']}")
-        s.click_widget("timer.custom")
-        s.key("ctrl+a")
         s.type("0:03")
         s.key("Return")
         running = s.wait_layout(lambda l: timer(l)["state"] == "running", "the custom time running")
@@ -94,6 +93,15 @@ def test_timer_custom_time_turns_red_and_chimes_at_the_end():
                 return f.read(12)
         head = wait_until(chimed, 10, "the chime played")
         check(head[:4] == b"RIFF" and head[8:12] == b"WAVE", f"a WAV file was played: {head!r}")
+        # After the end (the refusal's status line would ask for frames of its own): a typed time
+        # that is not one changes nothing.
+        s.click_widget("timer.custom")
+        s.key("ctrl+a")
+        s.type("abc")
+        s.key("Return")
+        refused = s.wait_layout(lambda l: l["status"].startswith("The timer takes"), "the refusal")
+        check(refused["status"].endswith(".") and timer(refused) == {"state": "finished", "remaining": 0, "shown": True},
+              f"one sentence, the timer as it was: {refused['status']} {timer(refused)}")
     shutil.rmtree(fake, ignore_errors=True)
 
 

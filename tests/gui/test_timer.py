@@ -45,6 +45,9 @@ def test_timer_presets_pause_minute_reset():
         # Over 30 s left: dark figures, no red.
         red, ink = badge_pixels(s, "running.png")
         check(ink > 150 and red < 20, f"the badge's figures are dark with more than 30 s left: {red} red, {ink} dark")
+        for name in ("timer.preset.1", "timer.custom", "timer.pause", "timer.add_minute", "timer.reset"):
+            rect = s.layout["widgets"][name]
+            check(rect[3] - rect[1] >= 44, f"{name} is a touch target, at least 44 px high at scale 1: {rect}")
         s.click_widget("timer.pause")
         paused = timer(s.wait_layout(lambda l: timer(l)["state"] == "paused", "the timer paused"))
         check(paused["remaining"] in range(50, 61), f"paused near a minute: {paused}")

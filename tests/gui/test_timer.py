@@ -6,6 +6,7 @@ import subprocess
 import tempfile
 
 from jbgui import Session, check, count_near, main, read_png, wait_until
+from test_editing import add_note
 
 
 RED, INK = 0xD62828, 0x1E222D  # app/views/timer_panel.cpp kRed, kInk
@@ -30,7 +31,8 @@ def test_timer_presets_pause_minute_reset():
     """Covers: time an exercise
 
     The panel opens with Shift+T and takes the focus, 1 starts the 1-minute preset, the badge shows
-    it in the canvas's top-right corner (dark figures), Pause, +1 min and Reset by real clicks."""
+    it in the canvas's top-right corner (dark figures), Pause, +1 min and Reset by real clicks; Esc
+    closes the panel and the timer goes on while a note is added."""
     with Session() as s:
         check(timer(s.layout) == {"state": "idle", "remaining": 300, "shown": False}, f"idle at start: {timer(s.layout)}")
         s.key("shift+t")
@@ -62,6 +64,12 @@ def test_timer_presets_pause_minute_reset():
         s.key("shift+t", "0")
         ten = timer(s.wait_layout(lambda l: timer(l)["state"] == "running", "the 10-minute preset"))
         check(ten["remaining"] in (599, 600), f"10 minutes: {ten}")
+        # Esc closes the panel (it has the focus); the timer goes on, and on while a note is typed.
+        s.key("Escape")
+        s.wait_layout(lambda l: "panel.timer" not in l["widgets"], "the panel closed")
+        add_note(s, "Awareness", "Questions", "Timer keeps going")
+        later = timer(s.wait_layout(lambda l: timer(l)["remaining"] < ten["remaining"], "the countdown going on"))
+        check(later["state"] == "running" and later["shown"], f"still running and shown: {later}")
 
 
 def test_timer_custom_time_turns_red_and_chimes_at_the_end():

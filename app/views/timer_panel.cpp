@@ -140,7 +140,10 @@ void TimerPanel::Show(double now) {
   ImGui::SameLine();
   if (BigButton("Reset", "timer.reset", button)) countdown.Reset();
   ImGui::SameLine();
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                      {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});
   ImGui::Checkbox("Chime", &chime);
+  ImGui::PopStyleVar();
   RecordWidget("timer.chime");
 
   // Keys of the panel's own: the presets, and Escape to close. Not while the field is typed in.

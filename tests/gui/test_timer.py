@@ -47,7 +47,8 @@ def test_timer_presets_pause_minute_reset():
         # Over 30 s left: dark figures, no red.
         red, ink = badge_pixels(s, "running.png")
         check(ink > 150 and red < 20, f"the badge's figures are dark with more than 30 s left: {red} red, {ink} dark")
-        for name in ("timer.preset.1", "timer.custom", "timer.pause", "timer.add_minute", "timer.reset"):
+        for name in ("timer.preset.1", "timer.custom", "timer.pause", "timer.add_minute", "timer.reset",
+                     "timer.chime"):
             rect = s.layout["widgets"][name]
             check(rect[3] - rect[1] >= 44, f"{name} is a touch target, at least 44 px high at scale 1: {rect}")
         s.click_widget("timer.pause")

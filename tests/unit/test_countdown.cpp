@@ -2,6 +2,8 @@
 // and when the app must draw again. The clock is a plain number: no test sleeps.
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "core/session/countdown.h"
 
 using jb::Countdown;
@@ -26,7 +28,7 @@ TEST_CASE("countdown: Set clamps to 1 s .. 99:59 and stops a running countdown")
   CHECK(c.Duration() == 1);
   c.Set(1e9);
   CHECK(c.Duration() == Countdown::kMaxSeconds);
-  c.Set(0.0 / 0.0);
+  c.Set(std::numeric_limits<double>::quiet_NaN());
   CHECK(c.Duration() == 1);
   c.Set(60);
   c.Start(10);

@@ -12,8 +12,9 @@ build_packages=(
   libpng-dev zlib1g-dev libfreetype-dev libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core
 )
 # clang + compiler-rt: libFuzzer and the sanitizers (scripts/fuzz.sh, scripts/sanitize.sh);
-# llvm: llvm-symbolizer, for readable sanitizer stack traces; xclip: GUI tests paste outside text.
-test_packages=(xvfb xauth xdotool xclip python3 clang libclang-rt-14-dev llvm)
+# llvm: llvm-symbolizer, for readable sanitizer stack traces; xclip: GUI tests paste outside text;
+# imagemagick: `import` takes screenshots for GUI tests that check what is on screen (the timer's badge).
+test_packages=(xvfb xauth xdotool xclip imagemagick python3 clang libclang-rt-14-dev llvm)
 
 packages=("${build_packages[@]}")
 [ "${1:-}" = "--tests" ] && packages+=("${test_packages[@]}")

@@ -18,6 +18,7 @@ def timer(layout):
 
 def badge_pixels(s, name):
     """How many pixels of the timer's badge on screen are its red and its dark ink."""
+    check(shutil.which("import") is not None, "ImageMagick's import is missing: scripts/setup.sh --tests installs it")
     x0, y0, x1, y1 = (int(v) for v in s.wait_widget("timer.badge"))
     path = os.path.join(s.work, name)
     subprocess.run(["import", "-window", "root", "-crop", f"{x1 - x0}x{y1 - y0}+{x0}+{y0}", "png24:" + path],

@@ -592,6 +592,8 @@ void App::DumpLayout() {
   view.timerState = TimerPanel::StateName(timerState);
   view.timerRemaining = m_timer.countdown.ShownSeconds(Now());
   view.timerShown = timerState != Countdown::State::Idle;
+  view.timerChime = m_timer.chime;
+  view.timerChimes = m_timer.chimes;
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;

@@ -101,7 +101,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   RectJson(out, camera, ExportArea(layout));
   out << ",\"timer\":{\"state\":";
   Quoted(out, view.timerState);
-  out << ",\"remaining\":" << view.timerRemaining << ",\"shown\":" << (view.timerShown ? "true" : "false") << '}';
+  out << ",\"remaining\":" << view.timerRemaining << ",\"shown\":" << (view.timerShown ? "true" : "false")
+      << ",\"chime\":" << (view.timerChime ? "true" : "false") << ",\"chimes\":" << view.timerChimes << '}';
   if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
   out << ",\"selection\":[";
   for (size_t i = 0; i < view.selection.size(); ++i) out << (i ? "," : "") << view.selection[i];

@@ -30,6 +30,8 @@ struct ViewInfo {
   std::string timerState = "idle";  // the workshop timer: idle, running, paused, finished
   int timerRemaining = 0;           // its whole seconds as shown (mm:ss)
   bool timerShown = false;          // its badge is on the canvas
+  bool timerChime = true;           // it chimes at the end
+  int timerChimes = 0;              // how many ends chimed so far
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

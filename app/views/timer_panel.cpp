@@ -84,7 +84,7 @@ void TimerPanel::StartPreset(int minutes, double now) {
 }
 
 void TimerPanel::Show(double now) {
-  if (countdown.JustFinished(now) && chime) PlayChime();
+  if (countdown.JustFinished(now) && chime && PlayChime()) ++chimes;
   if (!m_open) return;
   const float em = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();

@@ -31,6 +31,7 @@ class TimerPanel {
  public:
   Countdown countdown;
   bool chime = true;
+  int chimes = 0;  // how many ends chimed (a player was started), for the layout dump
   // Called with one sentence when typed input is refused (the status line).
   std::function<void(const std::string&)> notice;
 

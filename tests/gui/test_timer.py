@@ -35,7 +35,8 @@ def test_timer_presets_pause_minute_reset():
     it in the canvas's top-right corner (dark figures), Pause, +1 min and Reset by real clicks; Esc
     closes the panel and the timer goes on while a note is added."""
     with Session() as s:
-        check(timer(s.layout) == {"state": "idle", "remaining": 300, "shown": False}, f"idle at start: {timer(s.layout)}")
+        check(timer(s.layout) == {"state": "idle", "remaining": 300, "shown": False, "chime": True, "chimes": 0},
+              f"idle at start, with the chime: {timer(s.layout)}")
         s.key("shift+t")
         s.wait_widget("timer.preset.1")
         s.key("1")  # the panel has the keyboard focus: 1 is its preset, not the canvas's key
@@ -77,18 +78,21 @@ def test_timer_presets_pause_minute_reset():
 def test_timer_custom_time_turns_red_and_chimes_at_the_end():
     """Covers: time an exercise
 
-    A typed time that is not one is refused in one sentence; a custom time runs red in its last
-    30 s and ends finished, with the chime played."""
+    A custom time runs red in its last 30 s and ends finished, silent with Chime off, chiming with
+    it on; a typed time that is not one is refused in one sentence and changes nothing."""
     # A stand-in for every sound player the app looks for: it keeps the file it was asked to play.
     fake = tempfile.mkdtemp(prefix="jbgui-players-")
-    played = os.path.join(fake, "played.wav")
+    played, plays = os.path.join(fake, "played.wav"), os.path.join(fake, "plays.log")
     for name in ("pw-play", "paplay", "aplay"):
         path = os.path.join(fake, name)
         with open(path, "w") as f:
-            f.write(f'#!/bin/sh\nfor a; do last="$a"; done\ncp "$last" "{played}"\n')
+            f.write(f'#!/bin/sh\nfor a; do last="$a"; done\necho "$0" >> "{plays}"\ncp "$last" "{played}"\n')
         os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
     with Session(env={"PATH": fake + os.pathsep + os.environ.get("PATH", "")}) as s:
+        # First without the chime: this end must stay silent.
         s.key("shift+t")
+        s.click_widget("timer.chime")
+        s.wait_layout(lambda l: not timer(l)["chime"], "the chime off")
         s.click_widget("timer.custom")
         s.type("0:03")
         s.key("Return")
@@ -97,7 +101,15 @@ def test_timer_custom_time_turns_red_and_chimes_at_the_end():
         red, ink = badge_pixels(s, "last.png")
         check(red > 150 and ink < 20, f"the figures are red in the last 30 s: {red} red, {ink} dark")
         s.wait_layout(lambda l: timer(l)["state"] == "finished" and timer(l)["remaining"] == 0, "the end", timeout=20)
-        check(timer(s.layout)["shown"], "00:00 stays shown after the end")
+        check(timer(s.layout)["shown"] and timer(s.layout)["chimes"] == 0, f"00:00 stays shown, no chime: {timer(s.layout)}")
+        # The chime back on, one more second: this end chimes, and it is the only one that did.
+        s.click_widget("timer.chime")
+        s.wait_layout(lambda l: timer(l)["chime"], "the chime on again")
+        s.click_widget("timer.custom")
+        s.key("ctrl+a")
+        s.type("0:01")
+        s.key("Return")
+        s.wait_layout(lambda l: timer(l)["chimes"] == 1 and timer(l)["state"] == "finished", "the second end, chiming")
 
         def chimed():
             if not os.path.exists(played):
@@ -106,6 +118,9 @@ def test_timer_custom_time_turns_red_and_chimes_at_the_end():
                 return f.read(12)
         head = wait_until(chimed, 10, "the chime played")
         check(head[:4] == b"RIFF" and head[8:12] == b"WAVE", f"a WAV file was played: {head!r}")
+        with open(plays) as f:
+            count = len(f.read().splitlines())
+        check(count == 1, f"the player ran once, at the end with Chime on, not {count} times")
         # After the end (the refusal's status line would ask for frames of its own): a typed time
         # that is not one changes nothing.
         s.click_widget("timer.custom")
@@ -113,7 +128,7 @@ def test_timer_custom_time_turns_red_and_chimes_at_the_end():
         s.type("abc")
         s.key("Return")
         refused = s.wait_layout(lambda l: l["status"].startswith("The timer takes"), "the refusal")
-        check(refused["status"].endswith(".") and timer(refused) == {"state": "finished", "remaining": 0, "shown": True},
+        check(refused["status"].endswith(".") and timer(refused) == {"state": "finished", "remaining": 0, "shown": True, "chime": True, "chimes": 1},
               f"one sentence, the timer as it was: {refused['status']} {timer(refused)}")
     shutil.rmtree(fake, ignore_errors=True)
 

@@ -594,6 +594,7 @@ void App::DumpLayout() {
   view.timerShown = timerState != Countdown::State::Idle;
   view.timerChime = m_timer.chime;
   view.timerChimes = m_timer.chimes;
+  view.timerFlash = m_timer.Flashing(Now());
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;

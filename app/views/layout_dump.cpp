@@ -102,7 +102,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   out << ",\"timer\":{\"state\":";
   Quoted(out, view.timerState);
   out << ",\"remaining\":" << view.timerRemaining << ",\"shown\":" << (view.timerShown ? "true" : "false")
-      << ",\"chime\":" << (view.timerChime ? "true" : "false") << ",\"chimes\":" << view.timerChimes << '}';
+      << ",\"chime\":" << (view.timerChime ? "true" : "false") << ",\"chimes\":" << view.timerChimes
+      << ",\"flash\":" << (view.timerFlash ? "true" : "false") << '}';
   if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
   out << ",\"selection\":[";
   for (size_t i = 0; i < view.selection.size(); ++i) out << (i ? "," : "") << view.selection[i];

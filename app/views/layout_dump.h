@@ -32,6 +32,7 @@ struct ViewInfo {
   bool timerShown = false;          // its badge is on the canvas
   bool timerChime = true;           // it chimes at the end
   int timerChimes = 0;              // how many ends chimed so far
+  bool timerFlash = false;          // the end is flashing
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -49,6 +49,11 @@ class TimerPanel {
   // Seconds until the timer needs a frame (its next second, the end's flash), or -1: a stopped
   // or paused timer costs no frames.
   double NextFrameIn(double now) const;
+  // The end is flashing (for kTimerFlashSeconds after it).
+  bool Flashing(double now) const {
+    const double since = countdown.SinceFinished(now);
+    return since >= 0 && since < kTimerFlashSeconds;
+  }
   // For the layout dump: "idle", "running", "paused" or "finished".
   static const char* StateName(Countdown::State state);
 

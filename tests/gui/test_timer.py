@@ -35,7 +35,8 @@ def test_timer_presets_pause_minute_reset():
     it in the canvas's top-right corner (dark figures), Pause, +1 min and Reset by real clicks; Esc
     closes the panel and the timer goes on while a note is added."""
     with Session() as s:
-        check(timer(s.layout) == {"state": "idle", "remaining": 300, "shown": False, "chime": True, "chimes": 0},
+        check(timer(s.layout) == {"state": "idle", "remaining": 300, "shown": False, "chime": True, "chimes": 0,
+                                  "flash": False},
               f"idle at start, with the chime: {timer(s.layout)}")
         s.key("shift+t")
         s.wait_widget("timer.preset.1")
@@ -102,6 +103,9 @@ def test_timer_custom_time_turns_red_and_chimes_at_the_end():
         check(red > 150 and ink < 20, f"the figures are red in the last 30 s: {red} red, {ink} dark")
         s.wait_layout(lambda l: timer(l)["state"] == "finished" and timer(l)["remaining"] == 0, "the end", timeout=20)
         check(timer(s.layout)["shown"] and timer(s.layout)["chimes"] == 0, f"00:00 stays shown, no chime: {timer(s.layout)}")
+        # The flash runs on timed frames alone (nothing is touched meanwhile) and ends by itself.
+        s.wait_layout(lambda l: not timer(l)["flash"], "the end's flash over")
+        check(timer(s.layout)["state"] == "finished", f"still finished: {timer(s.layout)}")
         # The chime back on, one more second: this end chimes, and it is the only one that did.
         s.click_widget("timer.chime")
         s.wait_layout(lambda l: timer(l)["chime"], "the chime on again")
@@ -128,7 +132,8 @@ def test_timer_custom_time_turns_red_and_chimes_at_the_end():
         s.type("abc")
         s.key("Return")
         refused = s.wait_layout(lambda l: l["status"].startswith("The timer takes"), "the refusal")
-        check(refused["status"].endswith(".") and timer(refused) == {"state": "finished", "remaining": 0, "shown": True, "chime": True, "chimes": 1},
+        check(refused["status"].endswith(".") and dict(timer(refused), flash=None) == {
+            "state": "finished", "remaining": 0, "shown": True, "chime": True, "chimes": 1, "flash": None},
               f"one sentence, the timer as it was: {refused['status']} {timer(refused)}")
     shutil.rmtree(fake, ignore_errors=True)
 

@@ -122,6 +122,7 @@ bool App::Init() {
     if (m_presenting && !m_escapeTaken) TogglePresent();
   };
   m_canvas.notice = [this](const std::string& message) { Status(message); };
+  m_timer.notice = [this](const std::string& message) { Status(message); };
   if (!m_renderer.Init()) {
     std::fprintf(stderr, "journeyboard: the graphics driver could not compile the renderer's shaders.\n");
     return false;
@@ -445,6 +446,9 @@ std::vector<Command> App::MakeCommands(App* app) {
   add("journey.inspector", "Journey", "Inspector", {ctrl(GLFW_KEY_I, "Ctrl+I")}, [app] { app->m_showInspector = !app->m_showInspector; })
       .checked = [app] { return app->m_showInspector; };
 
+  // Workshop
+  add("workshop.timer", "Workshop", "Timer...", {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });
+
   // View
   add("view.history", "View", "History", {ctrl(GLFW_KEY_H, "Ctrl+H")}, [app] { app->m_showHistory = !app->m_showHistory; })
       .checked = [app] { return app->m_showHistory; };
@@ -520,6 +524,7 @@ std::vector<Command> App::MakeCommands(App* app) {
 const std::vector<MenuInfo>& App::Menus() {
   static const std::vector<MenuInfo> menus = {{"File", "menu.file"},
                                               {"Journey", "menu.journey"},
+                                              {"Workshop", "menu.workshop"},
                                               {"View", "menu.view"},
                                               {"View ▸ Focus stage", "menu.focus_stage"},
                                               {"View ▸ UI scale", "menu.ui_scale"},
@@ -696,6 +701,13 @@ void App::DumpLayout() {
   view.spotlight = m_canvas.spotlight;
   view.focusedStage = m_canvas.FocusedStage();
   view.menuBar = m_menuBarHeight;
+  const Countdown::State timerState = m_timer.countdown.StateAt(Now());
+  view.timerState = TimerPanel::StateName(timerState);
+  view.timerRemaining = m_timer.countdown.ShownSeconds(Now());
+  view.timerShown = timerState != Countdown::State::Idle;
+  view.timerChime = m_timer.chime;
+  view.timerChimes = m_timer.chimes;
+  view.timerFlash = m_timer.Flashing(Now());
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;
@@ -733,6 +745,10 @@ void App::BuildUi(const std::u32string& typed) {
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(2);
   m_canvas.Show(m_document, m_fonts, typed);
+  const ImVec2 canvasMin = ImGui::GetWindowPos();
+  m_timer.DrawOverlay(*ImGui::GetWindowDrawList(), canvasMin,
+                      {canvasMin.x + ImGui::GetWindowWidth(), canvasMin.y + ImGui::GetWindowHeight()}, m_appliedScale,
+                      Now(), m_fonts);
   ImGui::End();
   m_find.Show(m_document, m_canvas);
   // Presenting hides the panels (they come back on leaving); dialogs still show.
@@ -741,6 +757,7 @@ void App::BuildUi(const std::u32string& typed) {
   RecoveryDialog();
   if (m_showPersonas && !m_presenting) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
   if (m_showInspector && !m_presenting) ShowInspector(m_document, m_canvas, &m_showInspector);
+  m_timer.Show(Now());  // also while presenting: the facilitator times exercises there
   EndOrphanedFieldEdit(m_document);
   m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
   Dialogs();

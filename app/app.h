@@ -19,6 +19,7 @@
 #include "app/views/file_dialog.h"
 #include "app/views/find_bar.h"
 #include "app/views/presentation_overlay.h"
+#include "app/views/timer_panel.h"
 #include "core/edit/document.h"
 #include "core/io/templates.h"
 #include "core/session/recovery_keeper.h"
@@ -66,6 +67,8 @@ class App {
   Canvas& canvas() { return m_canvas; }
   const Fonts& fonts() const { return m_fonts; }
   GpuRenderer& renderer() { return m_renderer; }
+  TimerPanel& timer() { return m_timer; }
+  double Now() const;  // seconds, GLFW's clock when there is a window
   // Seconds until the app must draw again with no input (text cursor blink, status message
   // expiry), or a negative number when it can sleep until the next event.
   double NextTimedFrameIn() const {
@@ -76,13 +79,13 @@ class App {
     double autosave = m_recovery.NextCopyIn(m_document, Now());
     if (autosave >= 0 && (wait < 0 || autosave < wait)) wait = autosave;
     if (m_canvas.Gliding() && (wait < 0 || wait > 0.016)) wait = 0.016;  // only while the camera glides
+    double timer = m_timer.NextFrameIn(Now());  // a running timer: once a second
+    if (timer >= 0 && (wait < 0 || timer < wait)) wait = timer;
     return wait;
   }
 
  private:
   enum class Pending { None, New, Open, Quit };
-
-  double Now() const;  // seconds, GLFW's clock when there is a window
 
   void ApplyUiScale();
   void OpenFile(const std::string& path);
@@ -166,6 +169,7 @@ class App {
   bool m_escapeTaken = false;  // this frame's Esc closed a menu: it does not also leave presentation
   // The workshop timer draws itself into the overlay's slot through this (null: nothing there).
   TimerSlot m_presentationTimer;
+  TimerPanel m_timer;  // Workshop ▸ Timer: the countdown, its panel and its corner badge
 
   // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).
   std::string m_statsPath;

@@ -65,6 +65,10 @@ void RecordWindow(const char* name) {
   g_widgets.push_back({name, pos.x, pos.y, pos.x + size.x, pos.y + size.y});
 }
 
+void RecordRect(const char* name, float x0, float y0, float x1, float y1) {
+  if (g_recording) g_widgets.push_back({name, x0, y0, x1, y1});
+}
+
 void ClearRecordedWidgets() {
   g_widgets.clear();
   g_dialogs.clear();
@@ -98,6 +102,11 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   RectJson(out, camera, view.addLane);
   out << ",\"export\":";
   RectJson(out, camera, ExportArea(layout));
+  out << ",\"timer\":{\"state\":";
+  Quoted(out, view.timerState);
+  out << ",\"remaining\":" << view.timerRemaining << ",\"shown\":" << (view.timerShown ? "true" : "false")
+      << ",\"chime\":" << (view.timerChime ? "true" : "false") << ",\"chimes\":" << view.timerChimes
+      << ",\"flash\":" << (view.timerFlash ? "true" : "false") << '}';
   if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
   out << ",\"voting\":" << (view.voting ? "true" : "false");
   out << ",\"find\":{\"open\":" << (view.findOpen ? "true" : "false") << ",\"query\":";

@@ -41,6 +41,12 @@ struct ViewInfo {
   bool spotlight = false;     // L: everything beside the focused stage dimmed
   int focusedStage = -1;      // index of the focused stage (last focused, else at the view's centre), -1 none
   float menuBar = 0;          // the menu bar's height in pixels, 0 when hidden
+  std::string timerState = "idle";  // the workshop timer: idle, running, paused, finished
+  int timerRemaining = 0;           // its whole seconds as shown (mm:ss)
+  bool timerShown = false;          // its badge is on the canvas
+  bool timerChime = true;           // it chimes at the end
+  int timerChimes = 0;              // how many ends chimed so far
+  bool timerFlash = false;          // the end is flashing
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next
@@ -48,6 +54,8 @@ struct ViewInfo {
 void RecordWidget(const char* name);
 // The same for the current window as a whole ("panel.personas"): what is visible of a panel.
 void RecordWindow(const char* name);
+// The same for something drawn rather than a widget (the timer's badge), in window pixels.
+void RecordRect(const char* name, float x0, float y0, float x1, float y1);
 void ClearRecordedWidgets();
 // Dialogs call this with their title and the text they show; the next layout dump lists it under
 // "dialogs" ([{"title","text"}]), so tests can wait for a prompt and read what it says.

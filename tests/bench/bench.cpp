@@ -358,6 +358,27 @@ double MeasureStartup(const std::string& appPath, const fs::path& work, int runs
   return Summarize(times).median;
 }
 
+// The idle check: a settled board with nothing running asks for no timed frame (the window then
+// sleeps in glfwWaitEvents and draws nothing); a running workshop timer asks for one within a
+// second, and none once it is reset.
+struct IdleCheck {
+  double idle = 0, timerRunning = 0, timerReset = 0;  // App::NextTimedFrameIn: seconds, or -1 for none
+};
+
+IdleCheck CheckIdle(Bench& bench, App& app) {
+  IdleCheck check;
+  bench.Open(MakeSyntheticBoard(100));
+  check.idle = app.NextTimedFrameIn();
+  app.timer().countdown.Set(300);
+  app.timer().countdown.Start(app.Now());
+  bench.Frame(false);
+  check.timerRunning = app.NextTimedFrameIn();
+  app.timer().countdown.Reset();
+  bench.Frame(false);
+  check.timerReset = app.NextTimedFrameIn();
+  return check;
+}
+
 Result Measure(Bench& bench, App& app, Board board, int frames, const fs::path& work) {
   Result r;
   r.notes = int(board.notes.size());
@@ -431,7 +452,7 @@ std::string Num(double v) {
 }
 
 void WriteJson(const std::string& path, const std::vector<Result>& results, double startupMs, const std::string& startupNote,
-               double peakRssMb) {
+               double peakRssMb, const IdleCheck& idle) {
   std::string json = "{\"machine\": " + JsonString(Machine()) + ", \"results\": [";
   for (size_t i = 0; i < results.size(); ++i) {
     const Result& r = results[i];
@@ -456,7 +477,9 @@ void WriteJson(const std::string& path, const std::vector<Result>& results, doub
   }
   json += "], \"startup_ms\": " + (startupMs >= 0 ? Num(startupMs) : "null") +
           (startupNote.empty() ? "" : ", \"startup_note\": " + JsonString(startupNote)) +
-          ", \"peak_rss_mb\": " + Num(peakRssMb) + "}\n";
+          ", \"peak_rss_mb\": " + Num(peakRssMb) + ", \"idle_next_frame_s\": " + Num(idle.idle) +
+          ", \"timer_next_frame_s\": " + Num(idle.timerRunning) + ", \"timer_reset_next_frame_s\": " + Num(idle.timerReset) +
+          "}\n";
   std::ofstream(path) << json;
 }
 
@@ -523,6 +546,7 @@ int main(int argc, char** argv) {
   ImGui::CreateContext();
   ImGui::GetIO().DisplaySize = {float(kWidth), float(kHeight)};
   std::vector<Result> results;
+  IdleCheck idle;
   int code = 0;
   {
     App app(nullptr, WindowOptions{});
@@ -531,6 +555,7 @@ int main(int argc, char** argv) {
     } else {
       Bench bench(app);
       bench.Init();
+      idle = CheckIdle(bench, app);
       std::vector<Board> boards;
       if (!boardPath.empty()) {
         LoadResult loaded = LoadBoard(boardPath);
@@ -561,7 +586,10 @@ int main(int argc, char** argv) {
     if (startupMs >= 0) std::printf("start-up to the first drawn frame (sample board): %.0f ms\n", startupMs);
     else std::printf("start-up: %s\n", startupNote.c_str());
     std::printf("peak resident memory: %.0f MB\n", peakRssMb);
-    if (!jsonPath.empty()) WriteJson(jsonPath, results, startupMs, startupNote, peakRssMb);
+    std::printf("idle: %s; a running timer's next frame in %.2f s; reset: %s\n",
+                idle.idle < 0 ? "no timed frames" : "TIMED FRAMES ASKED FOR", idle.timerRunning,
+                idle.timerReset < 0 ? "no timed frames" : "TIMED FRAMES ASKED FOR");
+    if (!jsonPath.empty()) WriteJson(jsonPath, results, startupMs, startupNote, peakRssMb, idle);
   }
   ImGui::DestroyContext();
   std::error_code ec;

@@ -39,6 +39,13 @@ elif not (0 < startup < 60000):
 if not (0 < report.get("peak_rss_mb", 0) < 1e6):
     problems.append(f"peak_rss_mb = {report.get('peak_rss_mb')!r}")
 
+# The idle check: nothing running asks for no timed frame; a running timer for one within a second.
+if report.get("idle_next_frame_s") != -1 or report.get("timer_reset_next_frame_s") != -1:
+    problems.append(f"idle, the app asks for timed frames: {report.get('idle_next_frame_s')!r}, "
+                    f"after a timer reset {report.get('timer_reset_next_frame_s')!r} (-1 means none)")
+if not (0 < (report.get("timer_next_frame_s") or 0) <= 1.01):
+    problems.append(f"a running timer's next frame in {report.get('timer_next_frame_s')!r} s, not within a second")
+
 if problems:
     sys.exit("journeyboard_bench reported nonsense:\n  " + "\n  ".join(problems))
 print("bench smoke test: ok")

@@ -17,6 +17,8 @@
 #include "app/views/commands.h"
 #include "app/views/file_dialog.h"
 #include "core/edit/document.h"
+#include "app/views/toolbar.h"
+#include "core/io/settings.h"
 #include "core/io/templates.h"
 #include "core/session/recovery_keeper.h"
 
@@ -81,6 +83,11 @@ class App {
   double Now() const;  // seconds, GLFW's clock when there is a window
 
   void ApplyUiScale();
+  // The ImGui colours and borders of `theme` (the board's are m_canvas.palette).
+  void SetThemeStyle(Theme theme);
+  // Writes the settings file when a setting changed (never while the side panels' edge is dragged).
+  void PersistSettings();
+  float SidePanelWidthPx() const;
   void OpenFile(const std::string& path);
   bool SaveTo(const std::string& path);
   // Ctrl+S: to the board's file, asking first when another program changed it (ChangedOnDisk).
@@ -125,6 +132,13 @@ class App {
 
   float m_uiScale = 1.0f;
   float m_appliedScale = 0;
+  // Theme, toolbar, panel width (m_uiScale is copied in when saved); what the file holds.
+  Settings m_settings, m_savedSettings;
+  std::string m_settingsPath;
+  int m_appliedTheme = -1;
+  std::vector<ToolbarButtonState> m_toolbarButtons;  // as drawn this frame
+  bool m_panelEdgeDragged = false;
+  Rect m_canvasRect;
   bool m_quit = false;
   Pending m_pending = Pending::None;
   Template m_pendingTemplate = Template::Classic;

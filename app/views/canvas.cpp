@@ -99,6 +99,7 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   }
   if (const EmotionCurve* curve = ActiveCurve(document.board())) options.activeCurve = curve->id;
   options.today = m_today;
+  options.palette = palette;
   if (m_editing == Editing::Note) {
     const int i = document.board().NoteIndex(m_editId);
     if (i >= 0 && i < int(m_layout.notes.size())) {
@@ -215,7 +216,8 @@ Input Canvas::Snapshot(const Board& board) const {
 
 ToolContext Canvas::Context(Document& document, const Fonts& fonts) {
   return ToolContext{document, fonts,  m_camera, m_layout,           m_selection,
-                     activeCurve, m_point, m_fitted, voting, tool == Tool::Select, *this};
+                     activeCurve, m_point, m_fitted, voting, tool == Tool::Select,
+                     tool == Tool::Note, *this, palette};
 }
 
 // The dispatcher: a press goes to the first tool that accepts it, which then owns the gesture
@@ -325,6 +327,7 @@ void Canvas::HandleKeys(Document& document, const Input& input) {
       m_selection.clear();
       m_point.index = -1;
       voting = false;
+      if (tool == Tool::Note) tool = Tool::Pan;
     }
     return;
   }

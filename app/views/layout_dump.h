@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "app/views/side_panel.h"
+#include "app/views/toolbar.h"
 #include "core/layout/camera.h"
 #include "core/layout/layout.h"
 #include "core/model/model.h"
@@ -27,6 +29,11 @@ struct ViewInfo {
   uint64_t editing = 0;       // the note being edited (0: none) and its first line shown
   size_t editingFirstLine = 0;
   bool gesture = false;       // a change is in progress (a drag, a note being typed): not yet committed
+  bool toolbarShown = false;  // the toolbar on the left edge, and its buttons as drawn
+  std::vector<ToolbarButtonState> toolbar;
+  std::string theme;          // "light", "dark", "projector"
+  std::vector<SidePanelInfo> sidePanels;  // window pixels
+  Rect canvas;                // the canvas area, window pixels
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

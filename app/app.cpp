@@ -518,8 +518,9 @@ std::vector<Command> App::MakeCommands(App* app) {
     command.widget = std::string("menu.ui_scale.") + label;
   }
 
-  add("view.toolbar", "View", "Toolbar", {}, [app] { app->m_settings.toolbar = !app->m_settings.toolbar; })
-      .checked = [app] { return app->m_settings.toolbar; };
+  Command& toolbar = add("view.toolbar", "View", "Toolbar", {}, [app] { app->m_settings.toolbar = !app->m_settings.toolbar; });
+  toolbar.checked = [app] { return app->m_settings.toolbar; };
+  toolbar.widget = "menu.toolbar";
   for (Theme theme : {Theme::Light, Theme::Dark, Theme::Projector}) {
     const std::string name = ThemeName(theme);
     std::string label = name;
@@ -695,6 +696,9 @@ void App::BuildUi(const std::u32string& typed) {
                   viewport->WorkPos.y + viewport->WorkSize.y};
   const float scale = std::max(m_appliedScale, 1.0f);
   const float toolbarWidth = ToolbarWidth(m_commands, work.Height(), scale, m_settings.toolbar);
+  // First, so a panel its buttons open is counted below in the same frame.
+  m_toolbarButtons.clear();
+  if (m_settings.toolbar) m_toolbarButtons = ShowToolbar(m_commands, m_fonts, {work.x0, work.y0, work.x0 + toolbarWidth, work.y1}, scale);
   const int panels = int(m_showInspector) + int(m_showPersonas) + int(m_showHistory);
   const float panelWidth = panels ? std::min(SidePanelWidthPx(), work.Width() * 0.6f) : 0;
   const Rect column{work.x1 - panelWidth, work.y0, work.x1, work.y1};
@@ -710,8 +714,6 @@ void App::BuildUi(const std::u32string& typed) {
   ImGui::PopStyleVar(2);
   m_canvas.Show(m_document, m_fonts, typed);
   ImGui::End();
-  m_toolbarButtons.clear();
-  if (m_settings.toolbar) m_toolbarButtons = ShowToolbar(m_commands, m_fonts, {work.x0, work.y0, work.x0 + toolbarWidth, work.y1}, scale);
   StartSidePanels(column, panels);
   if (m_showInspector) ShowInspector(m_document, m_canvas, &m_showInspector);
   if (m_showPersonas) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);

@@ -66,6 +66,7 @@ TEST_CASE("A damaged settings file gives the defaults, one sentence, and stays a
     WriteFile(path, bytes);
     std::string warning;
     CHECK(LoadSettings(path, &warning) == Settings{});
+    REQUIRE(!warning.empty());
     CHECK(warning.find(path) != std::string::npos);
     CHECK(warning.find("using the default settings") != std::string::npos);
     CHECK(warning.back() == '.');

@@ -22,6 +22,7 @@
 #include <optional>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -699,6 +700,11 @@ void App::BuildUi(const std::u32string& typed) {
   // First, so a panel its buttons open is counted below in the same frame.
   m_toolbarButtons.clear();
   if (m_settings.toolbar) m_toolbarButtons = ShowToolbar(m_commands, m_fonts, {work.x0, work.y0, work.x0 + toolbarWidth, work.y1}, scale);
+  // A tap on the toolbar leaves the keyboard with the board, so its plain keys (V, F, N) still act.
+  if (const ImGuiWindow* focused = GImGui->NavWindow;
+      focused && (std::strcmp(focused->Name, "##toolbar") == 0 || std::strcmp(focused->Name, "##side_splitter") == 0) &&
+      !ImGui::IsAnyItemActive())
+    ImGui::SetWindowFocus("canvas");
   const int panels = int(m_showInspector) + int(m_showPersonas) + int(m_showHistory);
   const float panelWidth = panels ? std::min(SidePanelWidthPx(), work.Width() * 0.6f) : 0;
   const Rect column{work.x1 - panelWidth, work.y0, work.x1, work.y1};

@@ -44,6 +44,10 @@ def test_vote_add_note_and_undo_from_the_toolbar():
         s.wait_layout(checked("journey.voting"), "the vote button turned voting on")
         s.click(*centre(button(s.layout, "journey.voting")["rect"]))
         s.wait_layout(checked("journey.voting", False), "a second tap turned it off")
+        s.key("v")  # a tap on the toolbar leaves the keys with the board
+        s.wait_layout(checked("journey.voting"), "V after a toolbar tap")
+        s.key("v")
+        s.wait_layout(checked("journey.voting", False), "V again")
         # Add note: a tap on the button, one tap in a cell, type, Esc; then the hand pans again.
         s.click(*centre(button(s.layout, "tool.note")["rect"]))
         s.wait_layout(checked("tool.note"), "the note tool is on")

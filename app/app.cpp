@@ -18,14 +18,14 @@
 
 #include <algorithm>
 #include <chrono>
-#include <deque>
-#include <optional>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <sys/stat.h>
 
@@ -191,8 +191,10 @@ void App::ApplyUiScale() {
 
 void App::SetThemeStyle(Theme theme) {
   ImGuiStyle style;
-  if (theme == Theme::Dark) ImGui::StyleColorsDark(&style);
-  else ImGui::StyleColorsLight(&style);
+  if (theme == Theme::Dark)
+    ImGui::StyleColorsDark(&style);
+  else
+    ImGui::StyleColorsLight(&style);
   style.WindowRounding = 6;
   style.FrameRounding = 4;
   style.PopupRounding = 4;
@@ -207,13 +209,16 @@ void App::SetThemeStyle(Theme theme) {
     colors[ImGuiCol_ButtonHovered] = colors[ImGuiCol_HeaderHovered] = {1.0f, 0.85f, 0.2f, 1};
     colors[ImGuiCol_ButtonActive] = colors[ImGuiCol_Header] = {1.0f, 0.75f, 0.0f, 1};
     colors[ImGuiCol_CheckMark] = {0, 0, 0, 1};
-    colors[ImGuiCol_TitleBg] = colors[ImGuiCol_TitleBgActive] = colors[ImGuiCol_TitleBgCollapsed] = {0.85f, 0.85f, 0.85f, 1};
+    colors[ImGuiCol_TitleBg] = colors[ImGuiCol_TitleBgActive] =
+        colors[ImGuiCol_TitleBgCollapsed] = {0.85f, 0.85f, 0.85f, 1};
     style.WindowBorderSize = 2;
     style.FrameBorderSize = 2;
     style.PopupBorderSize = 2;
   }
   m_baseStyle = style;
-  m_canvas.palette = theme == Theme::Dark ? &DarkPalette() : theme == Theme::Projector ? &ProjectorPalette() : &LightPalette();
+  m_canvas.palette = theme == Theme::Dark        ? &DarkPalette()
+                     : theme == Theme::Projector ? &ProjectorPalette()
+                                                 : &LightPalette();
 }
 
 float App::SidePanelWidthPx() const {
@@ -519,14 +524,16 @@ std::vector<Command> App::MakeCommands(App* app) {
     command.widget = std::string("menu.ui_scale.") + label;
   }
 
-  Command& toolbar = add("view.toolbar", "View", "Toolbar", {}, [app] { app->m_settings.toolbar = !app->m_settings.toolbar; });
+  Command& toolbar =
+      add("view.toolbar", "View", "Toolbar", {}, [app] { app->m_settings.toolbar = !app->m_settings.toolbar; });
   toolbar.checked = [app] { return app->m_settings.toolbar; };
   toolbar.widget = "menu.toolbar";
   for (Theme theme : {Theme::Light, Theme::Dark, Theme::Projector}) {
     const std::string name = ThemeName(theme);
     std::string label = name;
     label[0] = char(label[0] - 'a' + 'A');
-    Command& command = add("view.theme." + name, "View ▸ Theme", label, {}, [app, theme] { app->m_settings.theme = theme; });
+    Command& command =
+        add("view.theme." + name, "View ▸ Theme", label, {}, [app, theme] { app->m_settings.theme = theme; });
     command.checked = [app, theme] { return app->m_settings.theme == theme; };
     command.widget = "menu.theme." + name;
   }
@@ -534,10 +541,12 @@ std::vector<Command> App::MakeCommands(App* app) {
   // Tools (also the toolbar's first buttons, which the layout dump names tool.pan, tool.select,
   // tool.note): a left drag on empty canvas pans (touch friendly) or, with Select, draws a
   // selection rectangle; Add note makes the next tap add a note there.
-  add("tool.pan", "Tools", "Pan", {}, [app] { app->m_canvas.tool = Canvas::Tool::Pan; })
-      .checked = [app] { return app->m_canvas.tool == Canvas::Tool::Pan; };
-  add("tool.select", "Tools", "Select", {}, [app] { app->m_canvas.tool = Canvas::Tool::Select; })
-      .checked = [app] { return app->m_canvas.tool == Canvas::Tool::Select; };
+  add("tool.pan", "Tools", "Pan", {}, [app] { app->m_canvas.tool = Canvas::Tool::Pan; }).checked = [app] {
+    return app->m_canvas.tool == Canvas::Tool::Pan;
+  };
+  add("tool.select", "Tools", "Select", {}, [app] { app->m_canvas.tool = Canvas::Tool::Select; }).checked = [app] {
+    return app->m_canvas.tool == Canvas::Tool::Select;
+  };
   add("tool.note", "Tools", "Add note", {key(GLFW_KEY_N, "N")}, [app] {
     Canvas::Tool& tool = app->m_canvas.tool;
     tool = tool == Canvas::Tool::Note ? Canvas::Tool::Pan : Canvas::Tool::Note;
@@ -699,7 +708,8 @@ void App::BuildUi(const std::u32string& typed) {
   const float toolbarWidth = ToolbarWidth(m_commands, work.Height(), scale, m_settings.toolbar);
   // First, so a panel its buttons open is counted below in the same frame.
   m_toolbarButtons.clear();
-  if (m_settings.toolbar) m_toolbarButtons = ShowToolbar(m_commands, m_fonts, {work.x0, work.y0, work.x0 + toolbarWidth, work.y1}, scale);
+  if (m_settings.toolbar)
+    m_toolbarButtons = ShowToolbar(m_commands, m_fonts, {work.x0, work.y0, work.x0 + toolbarWidth, work.y1}, scale);
   // A tap on the toolbar leaves the keyboard with the board, so its plain keys (V, F, N) still act.
   if (const ImGuiWindow* focused = GImGui->NavWindow;
       focused && (std::strcmp(focused->Name, "##toolbar") == 0 || std::strcmp(focused->Name, "##side_splitter") == 0) &&
@@ -727,7 +737,8 @@ void App::BuildUi(const std::u32string& typed) {
   m_panelEdgeDragged = false;
   if (panels) {
     float width = panelWidth;
-    m_panelEdgeDragged = SidePanelSplitter(column, &width, kMinPanelWidth * scale, std::min(kMaxPanelWidth * scale, work.Width() * 0.6f));
+    m_panelEdgeDragged = SidePanelSplitter(column, &width, kMinPanelWidth * scale,
+                                           std::min(kMaxPanelWidth * scale, work.Width() * 0.6f));
     if (width != panelWidth) m_settings.panelWidth = std::clamp(width / scale, kMinPanelWidth, kMaxPanelWidth);
   }
   RecoveryDialog();

@@ -57,9 +57,9 @@ std::string IconFontPath() {
 
 // Only the icons the toolbar uses (app/platform/icons.h), so the atlas stays small.
 const ImWchar* IconRanges() {
-  static const ImWchar ranges[] = {0xF256, 0xF256, 0xF245, 0xF245, 0xF249, 0xF249, 0xF164, 0xF164, 0xF252, 0xF252,
-                                   0xF070, 0xF070, 0xF108, 0xF108, 0xF030, 0xF030, 0xF0E2, 0xF0E2, 0xF01E, 0xF01E,
-                                   0xF1DE, 0xF1DE, 0xF0C0, 0xF0C0, 0xF1DA, 0xF1DA, 0};
+  static const ImWchar ranges[] = {0xF256, 0xF256, 0xF245, 0xF245, 0xF249, 0xF249, 0xF164, 0xF164, 0xF252,
+                                   0xF252, 0xF070, 0xF070, 0xF108, 0xF108, 0xF030, 0xF030, 0xF0E2, 0xF0E2,
+                                   0xF01E, 0xF01E, 0xF1DE, 0xF1DE, 0xF0C0, 0xF0C0, 0xF1DA, 0xF1DA, 0};
   return ranges;
 }
 
@@ -110,7 +110,8 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
     atlas.AddFontFromFileTTF(icons.c_str(), uiPixelSize, &merge, IconRanges());
     m_icons = atlas.AddFontFromFileTTF(icons.c_str(), std::round(uiPixelSize * 1.6f), &config, IconRanges());
   } else {
-    m_iconWarning = "Icon font " + icons + " is missing or not a font (install fonts-fork-awesome); the toolbar shows text labels.";
+    m_iconWarning =
+        "Icon font " + icons + " is missing or not a font (install fonts-fork-awesome); the toolbar shows text labels.";
   }
   if (haveBold) m_uiBold = atlas.AddFontFromFileTTF(bold.c_str(), uiPixelSize, &config, GlyphRanges());
   for (float size : kBoardSizes) {

@@ -106,8 +106,9 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
   for (int s = 0; s < int(board.stages.size()); ++s) {
     Rect header = layout.StageHeader(s);
     if (!p.Visible(header)) continue;
-    p.dl.AddRectFilled(p.S(header.x0, header.y0), p.S(header.x1, header.y1), p.pal.headerFill, p.Rounding(8),
-                       s + 1 == int(board.stages.size()) ? ImDrawFlags_RoundCornersTopRight : ImDrawFlags_RoundCornersNone);
+    p.dl.AddRectFilled(
+        p.S(header.x0, header.y0), p.S(header.x1, header.y1), p.pal.headerFill, p.Rounding(8),
+        s + 1 == int(board.stages.size()) ? ImDrawFlags_RoundCornersTopRight : ImDrawFlags_RoundCornersNone);
     if (s > 0) p.dl.AddLine(p.S(header.x0, header.y0 + 12), p.S(header.x0, header.y1 - 12), IM_COL32(255, 255, 255, 60), std::max(1.0f, p.Px(1)));
     char number[16];
     std::snprintf(number, sizeof number, "%d", s + 1);
@@ -292,7 +293,8 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
       if (text->empty()) continue;
       Rect box{r.x0 + pad, y, r.x1 - pad, y + line};
       bool late = text == &footer.action && IsOverdue(note, today);
-      p.Text(*text, {box.x0, box.y0 + 1}, 12, late ? p.pal.pain : p.pal.noteInkSoft, 1e9f, box, text == &footer.touchpoint);
+      p.Text(*text, {box.x0, box.y0 + 1}, 12, late ? p.pal.pain : p.pal.noteInkSoft, 1e9f, box,
+             text == &footer.touchpoint);
       y += line;
     }
   }
@@ -309,8 +311,7 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
   }
   if (note.votes > 0 && p.Px(4) >= 1.0f) {
     int shown = std::min(note.votes, 6);
-    for (int v = 0; v < shown; ++v)
-      p.dl.AddCircleFilled(p.S(r.x1 - 10 - v * 11.0f, r.y0 - 2), p.Px(4.5f), p.pal.vote);
+    for (int v = 0; v < shown; ++v) p.dl.AddCircleFilled(p.S(r.x1 - 10 - v * 11.0f, r.y0 - 2), p.Px(4.5f), p.pal.vote);
     if (note.votes > shown) {
       char more[16];
       std::snprintf(more, sizeof more, "+%d", note.votes - shown);
@@ -330,7 +331,8 @@ void DrawPlaceholder(const Painter& p, const Rect& r) {
 
 void DrawPersona(const Painter& p, const Persona& persona, const Rect& card) {
   if (!p.Visible(card)) return;
-  if (p.Px(4) >= 1.0f) p.dl.AddRectFilled(p.S(card.x0 + 2, card.y0 + 4), p.S(card.x1 + 2, card.y1 + 4), p.pal.shadow, p.Rounding(12));
+  if (p.Px(4) >= 1.0f)
+    p.dl.AddRectFilled(p.S(card.x0 + 2, card.y0 + 4), p.S(card.x1 + 2, card.y1 + 4), p.pal.shadow, p.Rounding(12));
   p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y1), IM_COL32(255, 255, 255, 255), p.Rounding(12));
   p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y0 + 8), IM_COL32(58, 80, 200, 255), p.Rounding(12), ImDrawFlags_RoundCornersTop);
   // Avatar: a circle with the initial.

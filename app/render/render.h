@@ -20,9 +20,9 @@ class Fonts;
 // export's), dark, and projector (near-black ink on white, thick lines, saturated notes, outlined).
 struct BoardPalette {
   float background[3] = {0.925f, 0.933f, 0.945f};  // behind the board (the caller clears to it)
-  ImU32 ink = IM_COL32(31, 36, 48, 255);            // title, lane names, curve names
+  ImU32 ink = IM_COL32(31, 36, 48, 255);           // title, lane names, curve names
   ImU32 inkSoft = IM_COL32(92, 99, 112, 255);
-  ImU32 noteInk = IM_COL32(31, 36, 48, 255);        // on notes and persona cards
+  ImU32 noteInk = IM_COL32(31, 36, 48, 255);  // on notes and persona cards
   ImU32 noteInkSoft = IM_COL32(92, 99, 112, 255);
   ImU32 gridLine = IM_COL32(206, 211, 220, 255);
   ImU32 cellFill = IM_COL32(255, 255, 255, 255);
@@ -34,10 +34,10 @@ struct BoardPalette {
   ImU32 delight = IM_COL32(46, 158, 87, 255);
   ImU32 neutral = IM_COL32(140, 146, 158, 255);
   ImU32 vote = IM_COL32(58, 80, 200, 255);
-  float lineScale = 1;        // grid lines
-  ImU32 noteOutline = 0;      // drawn around every note when noteOutlinePx > 0
+  float lineScale = 1;    // grid lines
+  ImU32 noteOutline = 0;  // drawn around every note when noteOutlinePx > 0
   float noteOutlinePx = 0;
-  float noteSaturation = 1;   // note colours' saturation, times this
+  float noteSaturation = 1;  // note colours' saturation, times this
   ImU32 NoteFill(Rgb rgb) const;
 };
 const BoardPalette& LightPalette();
@@ -61,9 +61,7 @@ struct RenderOptions {
 // One note as DrawBoard draws it, shifted by `offset` board units (a note being dragged).
 // `hideText` leaves the text out (the note editor draws it, with its caret).
 void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
-              const Fonts& fonts, ImDrawList& drawList, bool hideText = false,
-              const BoardPalette* palette = nullptr);
-
+              const Fonts& fonts, ImDrawList& drawList, bool hideText = false, const BoardPalette* palette = nullptr);
 
 // The light palette's background behind the board (the caller clears to it: cheaper than a
 // filled quad).

@@ -31,6 +31,8 @@ class NoteTool : public CanvasTool {
 
 }  // namespace
 
-std::unique_ptr<CanvasTool> MakeNoteTool() { return std::make_unique<NoteTool>(); }
+std::unique_ptr<CanvasTool> MakeNoteTool() {
+  return std::make_unique<NoteTool>();
+}
 
 }  // namespace jb

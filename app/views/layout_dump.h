@@ -31,9 +31,9 @@ struct ViewInfo {
   bool gesture = false;       // a change is in progress (a drag, a note being typed): not yet committed
   bool toolbarShown = false;  // the toolbar on the left edge, and its buttons as drawn
   std::vector<ToolbarButtonState> toolbar;
-  std::string theme;          // "light", "dark", "projector"
+  std::string theme;                      // "light", "dark", "projector"
   std::vector<SidePanelInfo> sidePanels;  // window pixels
-  Rect canvas;                // the canvas area, window pixels
+  Rect canvas;                            // the canvas area, window pixels
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -39,8 +39,9 @@ bool BeginSidePanel(const char* name, bool* open) {
   ImGui::SetNextWindowSize({r.Width(), r.Height()});
   g_column.shown.push_back({name, r});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
-  const bool visible = ImGui::Begin(name, open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+  const bool visible = ImGui::Begin(name, open,
+                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                        ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar();
   return visible;
 }
@@ -66,6 +67,8 @@ bool SidePanelSplitter(const Rect& column, float* width, float minWidth, float m
   return active;
 }
 
-const std::vector<SidePanelInfo>& SidePanelsShown() { return g_column.shown; }
+const std::vector<SidePanelInfo>& SidePanelsShown() {
+  return g_column.shown;
+}
 
 }  // namespace jb

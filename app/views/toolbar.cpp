@@ -14,20 +14,26 @@ namespace jb {
 namespace {
 
 struct Button {
-  const char* id;     // a command id
-  const char* icon;   // Fork Awesome, app/platform/icons.h
-  const char* text;   // shown instead when the icon font is missing
-  bool groupStart;    // a gap before it
+  const char* id;    // a command id
+  const char* icon;  // Fork Awesome, app/platform/icons.h
+  const char* text;  // shown instead when the icon font is missing
+  bool groupStart;   // a gap before it
 };
 
 // Top to bottom: the tools, the room's actions, history, then the panels.
 constexpr Button kButtons[] = {
-    {"tool.pan", icons::kPan, "Pan", false},           {"tool.select", icons::kSelect, "Sel", false},
-    {"tool.note", icons::kNote, "Note", false},        {"journey.voting", icons::kVote, "Vote", true},
-    {"workshop.timer", icons::kTimer, "Time", false},  {"workshop.cover", icons::kCover, "Cover", false},
-    {"view.present", icons::kPresent, "Show", false},  {"file.snapshot", icons::kSnapshot, "Snap", false},
-    {"edit.undo", icons::kUndo, "Undo", true},         {"edit.redo", icons::kRedo, "Redo", false},
-    {"journey.inspector", icons::kInspector, "Insp", true}, {"journey.personas", icons::kPersonas, "Pers", false},
+    {"tool.pan", icons::kPan, "Pan", false},
+    {"tool.select", icons::kSelect, "Sel", false},
+    {"tool.note", icons::kNote, "Note", false},
+    {"journey.voting", icons::kVote, "Vote", true},
+    {"workshop.timer", icons::kTimer, "Time", false},
+    {"workshop.cover", icons::kCover, "Cover", false},
+    {"view.present", icons::kPresent, "Show", false},
+    {"file.snapshot", icons::kSnapshot, "Snap", false},
+    {"edit.undo", icons::kUndo, "Undo", true},
+    {"edit.redo", icons::kRedo, "Redo", false},
+    {"journey.inspector", icons::kInspector, "Insp", true},
+    {"journey.personas", icons::kPersonas, "Pers", false},
     {"view.history", icons::kHistory, "Hist", false},
 };
 
@@ -89,9 +95,9 @@ std::vector<ToolbarButtonState> ShowToolbar(const std::vector<Command>& commands
   ImGui::SetNextWindowSize({area.Width(), area.Height()});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                 ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing |
-                                 ImGuiWindowFlags_NoNav;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                                 ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
   ImGui::Begin("##toolbar", nullptr, flags);
   ImGui::PopStyleVar(2);
   const float size = kButtonPx * scale, pad = kPaddingPx * scale, gap = kGapPx * scale;
@@ -118,8 +124,10 @@ std::vector<ToolbarButtonState> ShowToolbar(const std::vector<Command>& commands
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
       ImGui::PushFont(fonts.Ui());
       const std::string label = command.dynamicLabel ? command.dynamicLabel() : command.label;
-      if (command.keys.empty()) ImGui::SetTooltip("%s", label.c_str());
-      else ImGui::SetTooltip("%s  (%s)", label.c_str(), command.keys.front().name);
+      if (command.keys.empty())
+        ImGui::SetTooltip("%s", label.c_str());
+      else
+        ImGui::SetTooltip("%s  (%s)", label.c_str(), command.keys.front().name);
       ImGui::PopFont();
     }
     if (clicked && enabled) command.run();

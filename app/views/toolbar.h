@@ -25,7 +25,7 @@ struct ToolbarButtonState {
 float ToolbarWidth(const std::vector<Command>& commands, float height, float scale, bool shown);
 // Draws the toolbar in `area` (window pixels: x0, y0 and its height; the width is ToolbarWidth)
 // and runs the command of a clicked button.
-std::vector<ToolbarButtonState> ShowToolbar(const std::vector<Command>& commands, const Fonts& fonts,
-                                            const Rect& area, float scale);
+std::vector<ToolbarButtonState> ShowToolbar(const std::vector<Command>& commands, const Fonts& fonts, const Rect& area,
+                                            float scale);
 
 }  // namespace jb

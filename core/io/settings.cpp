@@ -60,15 +60,18 @@ Settings ParseSettings(std::string_view text, std::string* warning) {
 
 std::string SettingsToJson(const Settings& settings) {
   char text[256];
-  std::snprintf(text, sizeof text, "{\n  \"theme\": \"%s\",\n  \"uiScale\": %.9g,\n  \"toolbar\": %s,\n  \"panelWidth\": %.9g\n}\n",
+  std::snprintf(text, sizeof text,
+                "{\n  \"theme\": \"%s\",\n  \"uiScale\": %.9g,\n  \"toolbar\": %s,\n  \"panelWidth\": %.9g\n}\n",
                 ThemeName(settings.theme), double(settings.uiScale), settings.toolbar ? "true" : "false",
                 double(settings.panelWidth));
   return text;
 }
 
 std::string SettingsPath() {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::string(xdg) + "/journeyboard/settings.json";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.config/journeyboard/settings.json";
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/journeyboard/settings.json";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.config/journeyboard/settings.json";
   return {};
 }
 
@@ -77,7 +80,8 @@ Settings LoadSettings(const std::string& path, std::string* warning) {
   std::error_code ec;
   if (path.empty() || !fs::exists(fs::symlink_status(path, ec)) || ec) return {};
   auto fail = [&](const std::string& why) {
-    if (warning) *warning = "The settings file " + path + " " + why + "; using the default settings until you change one.";
+    if (warning)
+      *warning = "The settings file " + path + " " + why + "; using the default settings until you change one.";
     return Settings{};
   };
   if (!fs::is_regular_file(path, ec)) return fail("is not a regular file");

@@ -14,9 +14,9 @@ enum class Theme { Light, Dark, Projector };
 
 struct Settings {
   Theme theme = Theme::Light;
-  float uiScale = 1;       // View ▸ UI scale, kMinUiScale to kMaxUiScale
-  bool toolbar = true;     // the toolbar on the left edge is shown
-  float panelWidth = 0;    // the side panels' width in pixels at UI scale 1; 0: the default
+  float uiScale = 1;     // View ▸ UI scale, kMinUiScale to kMaxUiScale
+  bool toolbar = true;   // the toolbar on the left edge is shown
+  float panelWidth = 0;  // the side panels' width in pixels at UI scale 1; 0: the default
   bool operator==(const Settings& o) const {
     return theme == o.theme && uiScale == o.uiScale && toolbar == o.toolbar && panelWidth == o.panelWidth;
   }

@@ -18,12 +18,16 @@ inline std::string Check(const std::string& bytes, bool* gaveBoard) {
   const Settings read = ParseSettings(bytes, &warning);
   if (gaveBoard) *gaveBoard = warning.empty();
   if (!warning.empty() && read != Settings{}) return "a damaged file gave values other than the defaults";
-  if (read.theme != Theme::Light && read.theme != Theme::Dark && read.theme != Theme::Projector) return "an unknown theme";
-  if (!std::isfinite(read.uiScale) || read.uiScale < kMinUiScale || read.uiScale > kMaxUiScale) return "a UI scale out of range";
-  if (!std::isfinite(read.panelWidth) || (read.panelWidth != 0 && (read.panelWidth < kMinPanelWidth || read.panelWidth > kMaxPanelWidth)))
+  if (read.theme != Theme::Light && read.theme != Theme::Dark && read.theme != Theme::Projector)
+    return "an unknown theme";
+  if (!std::isfinite(read.uiScale) || read.uiScale < kMinUiScale || read.uiScale > kMaxUiScale)
+    return "a UI scale out of range";
+  if (!std::isfinite(read.panelWidth) ||
+      (read.panelWidth != 0 && (read.panelWidth < kMinPanelWidth || read.panelWidth > kMaxPanelWidth)))
     return "a panel width out of range";
   std::string again;
-  if (ParseSettings(SettingsToJson(read), &again) != read || !again.empty()) return "the settings did not survive a write and a read";
+  if (ParseSettings(SettingsToJson(read), &again) != read || !again.empty())
+    return "the settings did not survive a write and a read";
   return "";
 }
 

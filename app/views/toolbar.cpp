@@ -56,9 +56,11 @@ struct Placed {
   float y;
 };
 
-std::vector<Placed> Place(const std::vector<Command>& commands, float height, float scale, int* columns) {
+std::vector<Placed> PlaceSpaced(const std::vector<Command>& commands, float height, float scale, bool compact,
+                                int* columns) {
   std::vector<Placed> placed;
-  const float size = kButtonPx * scale, gap = kGapPx * scale, groupGap = kGroupGapPx * scale;
+  const float size = kButtonPx * scale, gap = kGapPx * scale;
+  const float groupGap = (compact ? kGapPx * 2 : kGroupGapPx) * scale;
   const float top = kPaddingPx * scale, bottom = height - kPaddingPx * scale;
   int column = 0;
   float y = top;
@@ -74,6 +76,14 @@ std::vector<Placed> Place(const std::vector<Command>& commands, float height, fl
     y += size + gap;
   }
   *columns = column + 1;
+  return placed;
+}
+
+// One column if it fits, with the groups closer together if need be (a 720-pixel projector);
+// else two columns.
+std::vector<Placed> Place(const std::vector<Command>& commands, float height, float scale, int* columns) {
+  std::vector<Placed> placed = PlaceSpaced(commands, height, scale, false, columns);
+  if (*columns > 1) placed = PlaceSpaced(commands, height, scale, true, columns);
   return placed;
 }
 

@@ -18,13 +18,14 @@
 
 #include <algorithm>
 #include <chrono>
-#include <deque>
-#include <optional>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <sys/stat.h>
 
@@ -41,6 +42,8 @@
 #include "app/views/file_dialog.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
+#include "app/views/side_panel.h"
+#include "app/views/toolbar.h"
 #include "core/edit/document.h"
 #include "core/edit/journey_commands.h"
 #include "core/io/durable_file.h"
@@ -110,12 +113,18 @@ bool App::Init() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // view state is not the document; nothing is written to the working folder
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  ImGui::StyleColorsLight();
-  ImGuiStyle& style = ImGui::GetStyle();
-  style.WindowRounding = 6;
-  style.FrameRounding = 4;
-  style.PopupRounding = 4;
-  m_baseStyle = style;
+  // Settings belong to the window: the benchmark runs with the defaults and writes nothing.
+  if (m_window) {
+    m_settingsPath = SettingsPath();
+    std::string warning;
+    m_settings = LoadSettings(m_settingsPath, &warning);
+    m_savedSettings = m_settings;  // a damaged file is only replaced when a setting changes
+    m_uiScale = m_settings.uiScale;
+    if (!warning.empty()) {
+      std::fprintf(stderr, "journeyboard: %s\n", warning.c_str());
+      Status(warning);
+    }
+  }
   m_commands = MakeCommands(this);
   m_canvas.commandKeys = [this] { RunCommandKeys(m_commands, /*ctrl=*/false); };
   m_canvas.idleEscape = [this] {
@@ -161,15 +170,72 @@ bool App::Init() {
 void App::ApplyUiScale() {
   float xscale = 1, yscale = 1;
   if (m_window) glfwGetWindowContentScale(m_window, &xscale, &yscale);
-  float scale = std::max(xscale, 1.0f) * m_uiScale;
-  if (scale == m_appliedScale) return;
-  m_appliedScale = scale;
+  // The projector theme's text is larger: a projected screen is read from across the room.
+  const float themeScale = m_settings.theme == Theme::Projector ? 1.25f : 1.0f;
+  float scale = std::max(xscale, 1.0f) * m_uiScale * themeScale;
+  if (scale == m_appliedScale && int(m_settings.theme) == m_appliedTheme) return;
+  if (int(m_settings.theme) != m_appliedTheme) {
+    SetThemeStyle(m_settings.theme);
+    m_appliedTheme = int(m_settings.theme);
+  }
   std::string warning;
-  m_fonts.Build(*ImGui::GetIO().Fonts, std::round(16 * scale), &warning);
-  m_renderer.UploadFonts(*ImGui::GetIO().Fonts);
+  if (scale != m_appliedScale) {
+    m_fonts.Build(*ImGui::GetIO().Fonts, std::round(16 * scale), &warning);
+    m_renderer.UploadFonts(*ImGui::GetIO().Fonts);
+    if (!m_fonts.IconWarning().empty()) {
+      std::fprintf(stderr, "journeyboard: %s\n", m_fonts.IconWarning().c_str());
+      Status(m_fonts.IconWarning());
+    }
+  }
+  m_appliedScale = scale;
   ImGui::GetStyle() = m_baseStyle;
   ImGui::GetStyle().ScaleAllSizes(scale);
   if (!warning.empty()) ShowError(warning);
+}
+
+void App::SetThemeStyle(Theme theme) {
+  ImGuiStyle style;
+  if (theme == Theme::Dark)
+    ImGui::StyleColorsDark(&style);
+  else
+    ImGui::StyleColorsLight(&style);
+  style.WindowRounding = 6;
+  style.FrameRounding = 4;
+  style.PopupRounding = 4;
+  if (theme == Theme::Projector) {  // near-black on white, with outlines a washed-out image keeps
+    ImVec4* colors = style.Colors;
+    colors[ImGuiCol_Text] = {0, 0, 0, 1};
+    colors[ImGuiCol_TextDisabled] = {0.25f, 0.25f, 0.25f, 1};
+    colors[ImGuiCol_WindowBg] = colors[ImGuiCol_PopupBg] = colors[ImGuiCol_MenuBarBg] = {1, 1, 1, 1};
+    colors[ImGuiCol_Border] = {0, 0, 0, 1};
+    colors[ImGuiCol_FrameBg] = {1, 1, 1, 1};
+    colors[ImGuiCol_Button] = {0.92f, 0.92f, 0.92f, 1};
+    colors[ImGuiCol_ButtonHovered] = colors[ImGuiCol_HeaderHovered] = {1.0f, 0.85f, 0.2f, 1};
+    colors[ImGuiCol_ButtonActive] = colors[ImGuiCol_Header] = {1.0f, 0.75f, 0.0f, 1};
+    colors[ImGuiCol_CheckMark] = {0, 0, 0, 1};
+    colors[ImGuiCol_TitleBg] = colors[ImGuiCol_TitleBgActive] =
+        colors[ImGuiCol_TitleBgCollapsed] = {0.85f, 0.85f, 0.85f, 1};
+    style.WindowBorderSize = 2;
+    style.FrameBorderSize = 2;
+    style.PopupBorderSize = 2;
+  }
+  m_baseStyle = style;
+  m_canvas.palette = theme == Theme::Dark        ? &DarkPalette()
+                     : theme == Theme::Projector ? &ProjectorPalette()
+                                                 : &LightPalette();
+}
+
+float App::SidePanelWidthPx() const {
+  const float scale = std::max(m_appliedScale, 1.0f);
+  return (m_settings.panelWidth > 0 ? m_settings.panelWidth : 352) * scale;
+}
+
+void App::PersistSettings() {
+  m_settings.uiScale = m_uiScale;
+  if (!m_window || m_settingsPath.empty() || m_panelEdgeDragged || m_settings == m_savedSettings) return;
+  m_savedSettings = m_settings;  // tried once: a failure is said once, not every frame
+  SaveError error;
+  if (!SaveSettings(m_settingsPath, m_settings, &error)) Status(error.message);
 }
 
 void App::Status(const std::string& message) {
@@ -504,15 +570,33 @@ std::vector<Command> App::MakeCommands(App* app) {
     command.widget = std::string("menu.ui_scale.") + label;
   }
 
-  // Tools, on the menu bar itself: a left drag on empty canvas pans (touch friendly) or, with
-  // Select, draws a selection rectangle.
-  Command& pan = add("tool.pan", "", "Pan", {}, [app] { app->m_canvas.tool = Canvas::Tool::Pan; });
-  pan.checked = [app] { return app->m_canvas.tool == Canvas::Tool::Pan; };
-  pan.widget = "tool.pan";
-  pan.separatorBefore = true;
-  Command& select = add("tool.select", "", "Select", {}, [app] { app->m_canvas.tool = Canvas::Tool::Select; });
-  select.checked = [app] { return app->m_canvas.tool == Canvas::Tool::Select; };
-  select.widget = "tool.select";
+  Command& toolbar =
+      add("view.toolbar", "View", "Toolbar", {}, [app] { app->m_settings.toolbar = !app->m_settings.toolbar; });
+  toolbar.checked = [app] { return app->m_settings.toolbar; };
+  toolbar.widget = "menu.toolbar";
+  for (Theme theme : {Theme::Light, Theme::Dark, Theme::Projector}) {
+    const std::string name = ThemeName(theme);
+    std::string label = name;
+    label[0] = char(label[0] - 'a' + 'A');
+    Command& command =
+        add("view.theme." + name, "View ▸ Theme", label, {}, [app, theme] { app->m_settings.theme = theme; });
+    command.checked = [app, theme] { return app->m_settings.theme == theme; };
+    command.widget = "menu.theme." + name;
+  }
+
+  // Tools (also the toolbar's first buttons, which the layout dump names tool.pan, tool.select,
+  // tool.note): a left drag on empty canvas pans (touch friendly) or, with Select, draws a
+  // selection rectangle; Add note makes the next tap add a note there.
+  add("tool.pan", "Tools", "Pan", {}, [app] { app->m_canvas.tool = Canvas::Tool::Pan; }).checked = [app] {
+    return app->m_canvas.tool == Canvas::Tool::Pan;
+  };
+  add("tool.select", "Tools", "Select", {}, [app] { app->m_canvas.tool = Canvas::Tool::Select; }).checked = [app] {
+    return app->m_canvas.tool == Canvas::Tool::Select;
+  };
+  add("tool.note", "Tools", "Add note", {key(GLFW_KEY_N, "N")}, [app] {
+    Canvas::Tool& tool = app->m_canvas.tool;
+    tool = tool == Canvas::Tool::Note ? Canvas::Tool::Pan : Canvas::Tool::Note;
+  }).checked = [app] { return app->m_canvas.tool == Canvas::Tool::Note; };
 
   add("debug.imgui_demo", "Debug", "ImGui demo window", {}, [app] { app->m_showDemo = !app->m_showDemo; })
       .checked = [app] { return app->m_showDemo; };
@@ -528,6 +612,8 @@ const std::vector<MenuInfo>& App::Menus() {
                                               {"View", "menu.view"},
                                               {"View ▸ Focus stage", "menu.focus_stage"},
                                               {"View ▸ UI scale", "menu.ui_scale"},
+                                              {"View ▸ Theme", "menu.theme"},
+                                              {"Tools", "menu.tools"},
                                               {"Debug", "", true}};
   return menus;
 }
@@ -659,7 +745,7 @@ void App::PresentationOverlayUi() {
   const int stage = m_canvas.FocusedStage();
   if (stage >= 0 && stage < int(board.stages.size())) overlay.stage = board.stages[stage].name;
   if (m_statusUntil > Now()) overlay.status = m_status;
-  overlay.timer = m_presentationTimer;
+  overlay.area = m_canvasRect;
   if (ShowPresentationOverlay(overlay)) {
     TogglePresent();
     ImGui::SetWindowFocus("canvas");  // the plain keys are the canvas's: give them back
@@ -708,6 +794,11 @@ void App::DumpLayout() {
   view.timerChime = m_timer.chime;
   view.timerChimes = m_timer.chimes;
   view.timerFlash = m_timer.Flashing(Now());
+  view.toolbarShown = m_settings.toolbar;
+  view.toolbar = m_toolbarButtons;
+  view.theme = ThemeName(m_settings.theme);
+  view.sidePanels = SidePanelsShown();
+  view.canvas = m_canvasRect;
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;
@@ -734,9 +825,27 @@ void App::BuildUi(const std::u32string& typed) {
   ClearRecordedWidgets();
   Menu();
   Shortcuts();
+  // The canvas gets what the toolbar (left) and the side panels (right) leave: they never cover it.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(viewport->WorkSize);
+  const Rect work{viewport->WorkPos.x, viewport->WorkPos.y, viewport->WorkPos.x + viewport->WorkSize.x,
+                  viewport->WorkPos.y + viewport->WorkSize.y};
+  const float scale = std::max(m_appliedScale, 1.0f);
+  const float toolbarWidth = ToolbarWidth(m_commands, work.Height(), scale, m_settings.toolbar);
+  // First, so a panel its buttons open is counted below in the same frame.
+  m_toolbarButtons.clear();
+  if (m_settings.toolbar)
+    m_toolbarButtons = ShowToolbar(m_commands, m_fonts, {work.x0, work.y0, work.x0 + toolbarWidth, work.y1}, scale);
+  // A tap on the toolbar leaves the keyboard with the board, so its plain keys (V, F, N) still act.
+  if (const ImGuiWindow* focused = GImGui->NavWindow;
+      focused && (std::strcmp(focused->Name, "##toolbar") == 0 || std::strcmp(focused->Name, "##side_splitter") == 0) &&
+      !ImGui::IsAnyItemActive())
+    ImGui::SetWindowFocus("canvas");
+  const int panels = m_presenting ? 0 : int(m_showInspector) + int(m_showPersonas) + int(m_showHistory);
+  const float panelWidth = panels ? std::min(SidePanelWidthPx(), work.Width() * 0.6f) : 0;
+  const Rect column{work.x1 - panelWidth, work.y0, work.x1, work.y1};
+  m_canvasRect = {work.x0 + toolbarWidth, work.y0, std::max(work.x0 + toolbarWidth + 1, column.x0), work.y1};
+  ImGui::SetNextWindowPos({m_canvasRect.x0, m_canvasRect.y0});
+  ImGui::SetNextWindowSize({m_canvasRect.Width(), m_canvasRect.Height()});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
   ImGui::Begin("canvas", nullptr,
@@ -751,12 +860,21 @@ void App::BuildUi(const std::u32string& typed) {
                       Now(), m_fonts);
   ImGui::End();
   m_find.Show(m_document, m_canvas);
-  // Presenting hides the panels (they come back on leaving); dialogs still show.
+  // Presenting hides the panels (they come back on leaving); the toolbar stays, for a hand on a
+  // touch screen; dialogs still show.
   if (m_presenting) PresentationOverlayUi();
-  if (m_showHistory && !m_presenting) ShowHistoryPanel(m_document, m_canvas, &m_showHistory);
-  RecoveryDialog();
-  if (m_showPersonas && !m_presenting) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
+  StartSidePanels(column, panels);
   if (m_showInspector && !m_presenting) ShowInspector(m_document, m_canvas, &m_showInspector);
+  if (m_showPersonas && !m_presenting) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
+  if (m_showHistory && !m_presenting) ShowHistoryPanel(m_document, m_canvas, &m_showHistory);
+  m_panelEdgeDragged = false;
+  if (panels) {
+    float width = panelWidth;
+    m_panelEdgeDragged = SidePanelSplitter(column, &width, kMinPanelWidth * scale,
+                                           std::min(kMaxPanelWidth * scale, work.Width() * 0.6f));
+    if (width != panelWidth) m_settings.panelWidth = std::clamp(width / scale, kMinPanelWidth, kMaxPanelWidth);
+  }
+  RecoveryDialog();
   m_timer.Show(Now());  // also while presenting: the facilitator times exercises there
   EndOrphanedFieldEdit(m_document);
   m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
@@ -782,7 +900,8 @@ bool App::Frame() {
   glfwGetFramebufferSize(m_window, &fbWidth, &fbHeight);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, fbWidth, fbHeight);
-  glClearColor(kBackgroundRgb[0], kBackgroundRgb[1], kBackgroundRgb[2], 1);
+  const float* background = m_canvas.palette ? m_canvas.palette->background : kBackgroundRgb;
+  glClearColor(background[0], background[1], background[2], 1);
   glClear(GL_COLOR_BUFFER_BIT);
   m_renderer.Render(*ImGui::GetDrawData(), fbWidth, fbHeight);
   if (!m_statsPath.empty()) {
@@ -793,6 +912,7 @@ bool App::Frame() {
   }
   glfwSwapBuffers(m_window);
   UpdateTitle();
+  PersistSettings();
   DumpLayout();
   return m_document.ChangeCount() != changesBefore || !m_canvas.LayoutIsCurrent(m_document);
 }

@@ -20,7 +20,9 @@
 #include "app/views/find_bar.h"
 #include "app/views/presentation_overlay.h"
 #include "app/views/timer_panel.h"
+#include "app/views/toolbar.h"
 #include "core/edit/document.h"
+#include "core/io/settings.h"
 #include "core/io/templates.h"
 #include "core/session/recovery_keeper.h"
 
@@ -88,6 +90,11 @@ class App {
   enum class Pending { None, New, Open, Quit };
 
   void ApplyUiScale();
+  // The ImGui colours and borders of `theme` (the board's are m_canvas.palette).
+  void SetThemeStyle(Theme theme);
+  // Writes the settings file when a setting changed (never while the side panels' edge is dragged).
+  void PersistSettings();
+  float SidePanelWidthPx() const;
   void OpenFile(const std::string& path);
   bool SaveTo(const std::string& path);
   // Ctrl+S: to the board's file, asking first when another program changed it (ChangedOnDisk).
@@ -136,6 +143,13 @@ class App {
 
   float m_uiScale = 1.0f;
   float m_appliedScale = 0;
+  // Theme, toolbar, panel width (m_uiScale is copied in when saved); what the file holds.
+  Settings m_settings, m_savedSettings;
+  std::string m_settingsPath;
+  int m_appliedTheme = -1;
+  std::vector<ToolbarButtonState> m_toolbarButtons;  // as drawn this frame
+  bool m_panelEdgeDragged = false;
+  Rect m_canvasRect;
   bool m_quit = false;
   Pending m_pending = Pending::None;
   Template m_pendingTemplate = Template::Classic;
@@ -167,8 +181,6 @@ class App {
   int m_windowedX = 0, m_windowedY = 0, m_windowedW = 0, m_windowedH = 0;  // restored on leaving
   float m_menuBarHeight = 0;  // as last drawn; 0 while presenting
   bool m_escapeTaken = false;  // this frame's Esc closed a menu: it does not also leave presentation
-  // The workshop timer draws itself into the overlay's slot through this (null: nothing there).
-  TimerSlot m_presentationTimer;
   TimerPanel m_timer;  // Workshop ▸ Timer: the countdown, its panel and its corner badge
 
   // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).

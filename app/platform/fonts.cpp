@@ -4,6 +4,7 @@
 #include FT_FREETYPE_H
 #include <imgui_freetype.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -48,13 +49,28 @@ const ImWchar* GlyphRanges() {
   return ranges;
 }
 
+// Debian's fonts-fork-awesome; JOURNEYBOARD_ICON_FONT overrides (tests use it to simulate a missing font).
+std::string IconFontPath() {
+  if (const char* path = std::getenv("JOURNEYBOARD_ICON_FONT")) return path;
+  return "/usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf";
+}
+
+// Only the icons the toolbar uses (app/platform/icons.h), so the atlas stays small.
+const ImWchar* IconRanges() {
+  static const ImWchar ranges[] = {0xF256, 0xF256, 0xF245, 0xF245, 0xF249, 0xF249, 0xF164, 0xF164, 0xF252,
+                                   0xF252, 0xF070, 0xF070, 0xF108, 0xF108, 0xF030, 0xF030, 0xF0E2, 0xF0E2,
+                                   0xF01E, 0xF01E, 0xF1DE, 0xF1DE, 0xF0C0, 0xF0C0, 0xF1DA, 0xF1DA, 0};
+  return ranges;
+}
+
 }  // namespace
 
 void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
   atlas.Clear();
   m_board.clear();
   m_boardBold.clear();
-  m_ui = m_uiBold = nullptr;
+  m_ui = m_uiBold = m_icons = nullptr;
+  m_hasIcons = false;
   atlas.TexDesiredWidth = 4096;
 
   const std::string regular = FontDir() + "/DejaVuSans.ttf";
@@ -65,6 +81,8 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
     m_board.clear();
     m_boardBold.clear();
     m_uiBold = nullptr;
+    m_hasIcons = false;
+    m_icons = nullptr;
     ImFontConfig config;
     config.SizePixels = uiPixelSize;
     m_ui = atlas.AddFontDefault(&config);
@@ -80,6 +98,21 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
   ImFontConfig config;
   config.OversampleH = config.OversampleV = 1;  // FreeType renders hinted glyphs at the exact size
   m_ui = atlas.AddFontFromFileTTF(regular.c_str(), uiPixelSize, &config, GlyphRanges());
+  // The toolbar's icons, merged into the UI font so a label can hold both; without the font the
+  // toolbar shows short text labels instead.
+  const std::string icons = IconFontPath();
+  m_hasIcons = std::filesystem::exists(icons) && FreeTypeOpens(icons);
+  m_iconWarning.clear();
+  if (m_hasIcons) {
+    ImFontConfig merge = config;
+    merge.MergeMode = true;
+    merge.GlyphMinAdvanceX = uiPixelSize;  // icons of one width line up in a column
+    atlas.AddFontFromFileTTF(icons.c_str(), uiPixelSize, &merge, IconRanges());
+    m_icons = atlas.AddFontFromFileTTF(icons.c_str(), std::round(uiPixelSize * 1.6f), &config, IconRanges());
+  } else {
+    m_iconWarning =
+        "Icon font " + icons + " is missing or not a font (install fonts-fork-awesome); the toolbar shows text labels.";
+  }
   if (haveBold) m_uiBold = atlas.AddFontFromFileTTF(bold.c_str(), uiPixelSize, &config, GlyphRanges());
   for (float size : kBoardSizes) {
     m_board.push_back(atlas.AddFontFromFileTTF(regular.c_str(), size, &config, GlyphRanges()));

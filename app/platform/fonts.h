@@ -19,6 +19,11 @@ class Fonts : public GlyphMetrics {
   void Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning);
 
   ImFont* Ui() const { return m_ui; }
+  // The UI font holds the toolbar's icons (app/platform/icons.h); else the toolbar uses text.
+  bool HasIcons() const { return m_hasIcons; }
+  // One sentence when the icon font is missing (the toolbar then shows text); empty otherwise.
+  const std::string& IconWarning() const { return m_iconWarning; }
+  ImFont* Icons() const { return m_icons ? m_icons : m_ui; }  // the icons alone, larger (toolbar buttons)
   ImFont* UiBold() const { return m_uiBold ? m_uiBold : m_ui; }
   // The board font to draw text of `pixelSize` pixels with.
   ImFont* ForPixelSize(float pixelSize, bool bold = false) const;
@@ -33,6 +38,9 @@ class Fonts : public GlyphMetrics {
   std::vector<ImFont*> m_board;  // ascending sizes
   std::vector<ImFont*> m_boardBold;
   ImFont* m_reference = nullptr;
+  bool m_hasIcons = false;
+  ImFont* m_icons = nullptr;
+  std::string m_iconWarning;
 };
 
 }  // namespace jb

@@ -16,19 +16,6 @@ namespace {
 
 // [SECTION] Palette and sizes (board units unless a name says px)
 
-constexpr ImU32 kInk = IM_COL32(31, 36, 48, 255);
-constexpr ImU32 kInkSoft = IM_COL32(92, 99, 112, 255);
-constexpr ImU32 kGridLine = IM_COL32(206, 211, 220, 255);
-constexpr ImU32 kCellFill = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kLabelFill = IM_COL32(246, 247, 249, 255);
-constexpr ImU32 kHeaderFill = IM_COL32(43, 58, 92, 255);
-constexpr ImU32 kHeaderInk = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kShadow = IM_COL32(20, 30, 50, 40);
-constexpr ImU32 kPain = IM_COL32(214, 69, 65, 255);
-constexpr ImU32 kDelight = IM_COL32(46, 158, 87, 255);
-constexpr ImU32 kNeutral = IM_COL32(140, 146, 158, 255);
-constexpr ImU32 kVote = IM_COL32(58, 80, 200, 255);
-
 constexpr float kNoteRounding = 6;
 constexpr float kMinReadablePx = 4.5f;   // below this, text is drawn as grey bars
 
@@ -45,6 +32,7 @@ struct Painter {
   const Fonts& fonts;
   ImDrawList& dl;
   Rect visible;
+  const BoardPalette& pal;
 
   float Px(float units) const { return units * camera.zoom; }
   ImVec2 S(Vec2 p) const { return V(camera.ToScreen(p)); }
@@ -108,24 +96,25 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
   // Title above the grid.
   if (!board.meta.title.empty()) {
     Rect titleBox{grid.x0, grid.y0 - 60, grid.x1, grid.y0 - 12};
-    if (p.Visible(titleBox)) p.Text(board.meta.title, {titleBox.x0, titleBox.y0}, 30, kInk, 1e9f, titleBox, true);
+    if (p.Visible(titleBox)) p.Text(board.meta.title, {titleBox.x0, titleBox.y0}, 30, p.pal.ink, 1e9f, titleBox, true);
   }
   // Corner above the lane labels.
   Rect corner{grid.x0, grid.y0, layout.stageX.front(), layout.laneY.front()};
-  p.dl.AddRectFilled(p.S(corner.x0, corner.y0), p.S(corner.x1, corner.y1), kHeaderFill, p.Rounding(8),
+  p.dl.AddRectFilled(p.S(corner.x0, corner.y0), p.S(corner.x1, corner.y1), p.pal.headerFill, p.Rounding(8),
                      ImDrawFlags_RoundCornersTopLeft);
 
   for (int s = 0; s < int(board.stages.size()); ++s) {
     Rect header = layout.StageHeader(s);
     if (!p.Visible(header)) continue;
-    p.dl.AddRectFilled(p.S(header.x0, header.y0), p.S(header.x1, header.y1), kHeaderFill, p.Rounding(8),
-                       s + 1 == int(board.stages.size()) ? ImDrawFlags_RoundCornersTopRight : ImDrawFlags_RoundCornersNone);
+    p.dl.AddRectFilled(
+        p.S(header.x0, header.y0), p.S(header.x1, header.y1), p.pal.headerFill, p.Rounding(8),
+        s + 1 == int(board.stages.size()) ? ImDrawFlags_RoundCornersTopRight : ImDrawFlags_RoundCornersNone);
     if (s > 0) p.dl.AddLine(p.S(header.x0, header.y0 + 12), p.S(header.x0, header.y1 - 12), IM_COL32(255, 255, 255, 60), std::max(1.0f, p.Px(1)));
     char number[16];
     std::snprintf(number, sizeof number, "%d", s + 1);
     Rect inner{header.x0 + 16, header.y0, header.x1 - 16, header.y1};
     p.Text(number, {inner.x0, header.y0 + 8}, 13, IM_COL32(255, 255, 255, 150), 1e9f, inner, true);
-    p.Text(board.stages[s].name, {inner.x0, header.y0 + 24}, 22, kHeaderInk, 1e9f, inner, true);
+    p.Text(board.stages[s].name, {inner.x0, header.y0 + 24}, 22, p.pal.headerInk, 1e9f, inner, true);
   }
 
   for (int l = 0; l < int(board.lanes.size()); ++l) {
@@ -133,33 +122,33 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
     Rect label = layout.LaneLabel(l);
     Rect row{label.x0, label.y0, grid.x1, label.y1};
     if (!p.Visible(row)) continue;
-    p.dl.AddRectFilled(p.S(label.x0, label.y0), p.S(label.x1, label.y1), kLabelFill);
+    p.dl.AddRectFilled(p.S(label.x0, label.y0), p.S(label.x1, label.y1), p.pal.labelFill);
     ImU32 kindColor = ToColor(lane.color ? lane.color : LaneKindNoteColor(lane.kind));
     p.dl.AddRectFilled(p.S(label.x0, label.y0), p.S(label.x0 + 8, label.y1), kindColor);
     Rect inner{label.x0 + 22, label.y0 + 12, label.x1 - 12, label.y1 - 6};
-    p.Text(lane.name, {inner.x0, inner.y0}, 17, kInk, inner.Width(), inner, true);
+    p.Text(lane.name, {inner.x0, inner.y0}, 17, p.pal.ink, inner.Width(), inner, true);
     // Cells of the row: one filled band, then the stage separators.
     Rect cells{layout.stageX.front(), label.y0, layout.stageX.back(), label.y1};
-    p.dl.AddRectFilled(p.S(cells.x0, cells.y0), p.S(cells.x1, cells.y1), kCellFill);
+    p.dl.AddRectFilled(p.S(cells.x0, cells.y0), p.S(cells.x1, cells.y1), p.pal.cellFill);
   }
   // Grid lines last, over the fills.
-  float thin = std::max(1.0f, p.Px(1));
+  float thin = std::max(1.0f, p.Px(1)) * p.pal.lineScale;
   for (size_t l = 1; l < layout.laneY.size(); ++l) {
     float y = layout.laneY[l];
-    p.dl.AddLine(p.S(grid.x0, y), p.S(grid.x1, y), kGridLine, thin);
+    p.dl.AddLine(p.S(grid.x0, y), p.S(grid.x1, y), p.pal.gridLine, thin);
   }
   for (size_t s = 0; s < layout.stageX.size(); ++s) {
     float x = layout.stageX[s];
-    p.dl.AddLine(p.S(x, layout.laneY.front()), p.S(x, grid.y1), kGridLine, thin);
+    p.dl.AddLine(p.S(x, layout.laneY.front()), p.S(x, grid.y1), p.pal.gridLine, thin);
   }
-  p.dl.AddLine(p.S(grid.x0, layout.laneY.front()), p.S(grid.x0, grid.y1), kGridLine, thin);
+  p.dl.AddLine(p.S(grid.x0, layout.laneY.front()), p.S(grid.x0, grid.y1), p.pal.gridLine, thin);
 }
 
 // [SECTION] Emotion lane: the five-level scale with faces, then the curves
 
 // A small face drawn with the draw list: mood -2 (very negative) .. +2 (very positive).
 void DrawFace(const Painter& p, Vec2 centre, float radius, int mood) {
-  ImU32 color = mood < 0 ? kPain : mood > 0 ? kDelight : kNeutral;
+  ImU32 color = mood < 0 ? p.pal.pain : mood > 0 ? p.pal.delight : p.pal.neutral;
   ImVec2 c = p.S(centre);
   float r = p.Px(radius);
   if (r < 2) return;
@@ -219,7 +208,7 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
       p.dl.AddLine(p.S(x, legendY + 9), p.S(x + 22, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
     }
     Rect box{x + 28, legendY, label.x1 - 30, legendY + 18};
-    p.Text(curve.name, {box.x0, box.y0}, 13, kInkSoft, 1e9f, box);
+    p.Text(curve.name, {box.x0, box.y0}, 13, p.pal.inkSoft, 1e9f, box);
     legendY += 20;
   }
 
@@ -248,7 +237,7 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
     }
     for (const CurvePointPos& knot : geometry.knots) {
       const CurvePoint& point = curve.points[knot.point];
-      ImU32 tint = point.value < -0.05f ? kPain : point.value > 0.05f ? kDelight : kNeutral;
+      ImU32 tint = point.value < -0.05f ? p.pal.pain : point.value > 0.05f ? p.pal.delight : p.pal.neutral;
       p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.5f, p.Px(8)), IM_COL32(255, 255, 255, 255));
       p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.0f, p.Px(6)), tint);
       if (!point.label.empty()) {
@@ -275,9 +264,11 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
   const float rounding = p.Rounding(kNoteRounding);
   if (p.Px(3) >= 1.0f) {
     float d = 3;
-    p.dl.AddRectFilled(p.S(r.x0 + d * 0.5f, r.y0 + d), p.S(r.x1 + d * 0.5f, r.y1 + d), kShadow, rounding);
+    p.dl.AddRectFilled(p.S(r.x0 + d * 0.5f, r.y0 + d), p.S(r.x1 + d * 0.5f, r.y1 + d), p.pal.shadow, rounding);
   }
-  p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), ToColor(NoteColor(board, note)), rounding);
+  p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.NoteFill(NoteColor(board, note)), rounding);
+  if (p.pal.noteOutlinePx > 0)  // a projector washes pale notes into the cells: outline them
+    p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.noteOutline, rounding, 0, p.pal.noteOutlinePx);
 
   if (!note.text.empty() && !hideText && !box.text.lines.empty()) {
     static std::vector<std::pair<const char*, const char*>> lines;
@@ -291,7 +282,7 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
     } else {
       for (auto [begin, end] : box.text.lines) lines.push_back({note.text.data() + begin, note.text.data() + end});
     }
-    p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, kInk, textBox);
+    p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, p.pal.noteInk, textBox);
   }
   // Footer: touchpoint data, then owner, due date and tags (an overdue date in red).
   const NoteFooter footer = MakeNoteFooter(note);
@@ -302,30 +293,30 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
       if (text->empty()) continue;
       Rect box{r.x0 + pad, y, r.x1 - pad, y + line};
       bool late = text == &footer.action && IsOverdue(note, today);
-      p.Text(*text, {box.x0, box.y0 + 1}, 12, late ? kPain : kInkSoft, 1e9f, box, text == &footer.touchpoint);
+      p.Text(*text, {box.x0, box.y0 + 1}, 12, late ? p.pal.pain : p.pal.noteInkSoft, 1e9f, box,
+             text == &footer.touchpoint);
       y += line;
     }
   }
   // Severity of a pain or delight: one to three marks in the top-left corner.
   if (note.severity > 0 && p.Px(4) >= 1.0f) {
     const Lane* lane = note.IsFree() ? nullptr : board.FindLane(note.lane);
-    ImU32 color = lane && lane->kind == LaneKind::Delights ? kDelight : kPain;
+    ImU32 color = lane && lane->kind == LaneKind::Delights ? p.pal.delight : p.pal.pain;
     for (int i = 0; i < std::min(note.severity, 3); ++i)
       p.dl.AddTriangleFilled(p.S(r.x0 + 4 + i * 10.0f, r.y0 + 2), p.S(r.x0 + 12 + i * 10.0f, r.y0 + 2),
                              p.S(r.x0 + 8 + i * 10.0f, r.y0 + 9), color);
   }
   if (IsOverdue(note, today) && p.Px(4) >= 1.0f) {
-    p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), kPain, p.Rounding(kNoteRounding), 0, std::max(1.0f, p.Px(2)));
+    p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.pain, p.Rounding(kNoteRounding), 0, std::max(1.0f, p.Px(2)));
   }
   if (note.votes > 0 && p.Px(4) >= 1.0f) {
     int shown = std::min(note.votes, 6);
-    for (int v = 0; v < shown; ++v)
-      p.dl.AddCircleFilled(p.S(r.x1 - 10 - v * 11.0f, r.y0 - 2), p.Px(4.5f), kVote);
+    for (int v = 0; v < shown; ++v) p.dl.AddCircleFilled(p.S(r.x1 - 10 - v * 11.0f, r.y0 - 2), p.Px(4.5f), p.pal.vote);
     if (note.votes > shown) {
       char more[16];
       std::snprintf(more, sizeof more, "+%d", note.votes - shown);
       Rect box{r.x1 - 10 - shown * 11.0f - 30, r.y0 - 10, r.x1 - shown * 11.0f, r.y0 + 6};
-      p.Text(more, {box.x0, box.y0}, 11, kVote, 1e9f, box);
+      p.Text(more, {box.x0, box.y0}, 11, p.pal.vote, 1e9f, box);
     }
   }
 }
@@ -348,7 +339,8 @@ void DrawFoundHalo(const Painter& p, const Rect& r, bool current) {
 
 void DrawPersona(const Painter& p, const Persona& persona, const Rect& card) {
   if (!p.Visible(card)) return;
-  if (p.Px(4) >= 1.0f) p.dl.AddRectFilled(p.S(card.x0 + 2, card.y0 + 4), p.S(card.x1 + 2, card.y1 + 4), kShadow, p.Rounding(12));
+  if (p.Px(4) >= 1.0f)
+    p.dl.AddRectFilled(p.S(card.x0 + 2, card.y0 + 4), p.S(card.x1 + 2, card.y1 + 4), p.pal.shadow, p.Rounding(12));
   p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y1), IM_COL32(255, 255, 255, 255), p.Rounding(12));
   p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y0 + 8), IM_COL32(58, 80, 200, 255), p.Rounding(12), ImDrawFlags_RoundCornersTop);
   // Avatar: a circle with the initial.
@@ -363,7 +355,7 @@ void DrawPersona(const Painter& p, const Persona& persona, const Rect& card) {
   }
   const float x0 = card.x0 + 20, width = card.Width() - 40;
   Rect head{card.x0 + 82, card.y0 + 30, card.x1 - 16, card.y0 + 84};
-  p.Text(persona.name, {head.x0, head.y0}, 22, kInk, head.Width(), head, true);
+  p.Text(persona.name, {head.x0, head.y0}, 22, p.pal.noteInk, head.Width(), head, true);
   Rect inner{x0, card.y0 + 90, card.x1 - 20, card.y1 - 14};
   float y = inner.y0;
   auto section = [&](const char* title, const std::string& body, float size) {
@@ -374,7 +366,7 @@ void DrawPersona(const Painter& p, const Persona& persona, const Rect& card) {
     }
     static std::vector<std::pair<const char*, const char*>> lines;
     Painter::WrapLines(p.fonts, body, size, width, &lines);
-    p.Lines(lines, {x0, y}, size, kInk, inner);
+    p.Lines(lines, {x0, y}, size, p.pal.noteInk, inner);
     y += lines.size() * size * 1.2f + 10;
   };
   section(nullptr, persona.description, 14);
@@ -388,13 +380,68 @@ void DrawPersona(const Painter& p, const Persona& persona, const Rect& card) {
 
 }  // namespace
 
+// [SECTION] Palettes: the light one is the board's own (and every export's unless a theme is asked for)
+
+ImU32 BoardPalette::NoteFill(Rgb rgb) const {
+  if (noteSaturation == 1) return ToColor(rgb);
+  float r = ((rgb >> 16) & 0xff) / 255.0f, g = ((rgb >> 8) & 0xff) / 255.0f, b = (rgb & 0xff) / 255.0f, h, s, v;
+  ImGui::ColorConvertRGBtoHSV(r, g, b, h, s, v);
+  ImGui::ColorConvertHSVtoRGB(h, std::min(1.0f, s * noteSaturation), v, r, g, b);
+  return IM_COL32(int(r * 255 + 0.5f), int(g * 255 + 0.5f), int(b * 255 + 0.5f), 255);
+}
+
+const BoardPalette& LightPalette() {
+  static const BoardPalette palette;
+  return palette;
+}
+
+const BoardPalette& DarkPalette() {
+  static const BoardPalette palette = [] {
+    BoardPalette dark;
+    dark.background[0] = 0.118f, dark.background[1] = 0.125f, dark.background[2] = 0.145f;
+    dark.ink = IM_COL32(226, 230, 238, 255);
+    dark.inkSoft = IM_COL32(160, 168, 182, 255);
+    dark.gridLine = IM_COL32(70, 76, 90, 255);
+    dark.cellFill = IM_COL32(40, 44, 52, 255);
+    dark.labelFill = IM_COL32(50, 55, 65, 255);
+    dark.headerFill = IM_COL32(62, 84, 136, 255);
+    dark.shadow = IM_COL32(0, 0, 0, 90);
+    dark.vote = IM_COL32(120, 146, 255, 255);
+    return dark;
+  }();
+  return palette;
+}
+
+const BoardPalette& ProjectorPalette() {
+  static const BoardPalette palette = [] {
+    BoardPalette projector;
+    projector.background[0] = projector.background[1] = projector.background[2] = 1.0f;
+    projector.ink = projector.noteInk = IM_COL32(0, 0, 0, 255);
+    projector.inkSoft = projector.noteInkSoft = IM_COL32(20, 20, 20, 255);
+    projector.gridLine = IM_COL32(40, 40, 40, 255);
+    projector.cellFill = IM_COL32(255, 255, 255, 255);
+    projector.labelFill = IM_COL32(255, 255, 255, 255);
+    projector.headerFill = IM_COL32(0, 0, 0, 255);
+    projector.shadow = IM_COL32(0, 0, 0, 0);
+    projector.pain = IM_COL32(200, 0, 0, 255);
+    projector.delight = IM_COL32(0, 130, 40, 255);
+    projector.vote = IM_COL32(0, 40, 220, 255);
+    projector.lineScale = 2.5f;
+    projector.noteOutline = IM_COL32(0, 0, 0, 255);
+    projector.noteOutlinePx = 2;
+    projector.noteSaturation = 2.2f;
+    return projector;
+  }();
+  return palette;
+}
+
 void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
                ImDrawList& drawList, const RenderOptions& options) {
   // A layout is only valid for the board it was computed from; never index past it.
   if (layout.notes.size() != board.notes.size() || layout.stageX.size() != board.stages.size() + 1 ||
       layout.laneY.size() != board.lanes.size() + 1 || layout.curves.size() != board.curves.size())
     return;
-  Painter p{camera, fonts, drawList, options.visible};
+  Painter p{camera, fonts, drawList, options.visible, options.palette ? *options.palette : LightPalette()};
   DrawGrid(p, board, layout);
   DrawEmotionLane(p, board, layout, options.activeCurve);
   for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i]);
@@ -411,9 +458,9 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
 std::string LocalDateIso() { return LocalDate(std::time(nullptr)); }
 
 void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
-              const Fonts& fonts, ImDrawList& drawList, bool hideText) {
+              const Fonts& fonts, ImDrawList& drawList, bool hideText, const BoardPalette* palette) {
   Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
-  Painter p{camera, fonts, drawList, camera.ToScreen(r)};
+  Painter p{camera, fonts, drawList, camera.ToScreen(r), palette ? *palette : LightPalette()};
   DrawNoteBody(p, board, note, box, offset, {}, hideText);
 }
 

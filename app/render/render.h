@@ -16,6 +16,34 @@ namespace jb {
 
 class Fonts;
 
+// The board's colours, chosen by the theme (View ▸ Theme): light (the board's own, and every
+// export's), dark, and projector (near-black ink on white, thick lines, saturated notes, outlined).
+struct BoardPalette {
+  float background[3] = {0.925f, 0.933f, 0.945f};  // behind the board (the caller clears to it)
+  ImU32 ink = IM_COL32(31, 36, 48, 255);           // title, lane names, curve names
+  ImU32 inkSoft = IM_COL32(92, 99, 112, 255);
+  ImU32 noteInk = IM_COL32(31, 36, 48, 255);  // on notes and persona cards
+  ImU32 noteInkSoft = IM_COL32(92, 99, 112, 255);
+  ImU32 gridLine = IM_COL32(206, 211, 220, 255);
+  ImU32 cellFill = IM_COL32(255, 255, 255, 255);
+  ImU32 labelFill = IM_COL32(246, 247, 249, 255);
+  ImU32 headerFill = IM_COL32(43, 58, 92, 255);
+  ImU32 headerInk = IM_COL32(255, 255, 255, 255);
+  ImU32 shadow = IM_COL32(20, 30, 50, 40);
+  ImU32 pain = IM_COL32(214, 69, 65, 255);
+  ImU32 delight = IM_COL32(46, 158, 87, 255);
+  ImU32 neutral = IM_COL32(140, 146, 158, 255);
+  ImU32 vote = IM_COL32(58, 80, 200, 255);
+  float lineScale = 1;    // grid lines
+  ImU32 noteOutline = 0;  // drawn around every note when noteOutlinePx > 0
+  float noteOutlinePx = 0;
+  float noteSaturation = 1;  // note colours' saturation, times this
+  ImU32 NoteFill(Rgb rgb) const;
+};
+const BoardPalette& LightPalette();
+const BoardPalette& DarkPalette();
+const BoardPalette& ProjectorPalette();
+
 // Interaction state the canvas wants reflected in the drawing (nothing of it is saved).
 struct RenderOptions {
   Rect visible;  // window-pixel rectangle actually on screen: everything outside is culled
@@ -30,15 +58,16 @@ struct RenderOptions {
   // Find's matches (ids): a bright halo behind each, a stronger one behind `foundCurrent`.
   const std::unordered_set<uint64_t>* found = nullptr;
   NoteId foundCurrent;
+  const BoardPalette* palette = nullptr;  // null: LightPalette()
 };
 
 // One note as DrawBoard draws it, shifted by `offset` board units (a note being dragged).
 // `hideText` leaves the text out (the note editor draws it, with its caret).
 void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
-              const Fonts& fonts, ImDrawList& drawList, bool hideText = false);
+              const Fonts& fonts, ImDrawList& drawList, bool hideText = false, const BoardPalette* palette = nullptr);
 
-
-// The background colour behind the board (the caller clears to it: cheaper than a filled quad).
+// The light palette's background behind the board (the caller clears to it: cheaper than a
+// filled quad).
 inline constexpr float kBackgroundRgb[3] = {0.925f, 0.933f, 0.945f};
 
 // Today's local date as YYYY-MM-DD (what "overdue" is measured against).

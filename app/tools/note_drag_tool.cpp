@@ -87,7 +87,7 @@ class NoteDragTool : public CanvasTool {
       NoteBox box = ctx.layout.notes[i];
       Vec2 offset{m_startRects[k].x0 - box.rect.x0 + world.x - m_pressWorld.x,
                   m_startRects[k].y0 - box.rect.y0 + world.y - m_pressWorld.y};
-      DrawNote(board, board.notes[i], box, offset, ctx.camera, ctx.fonts, dl);
+      DrawNote(board, board.notes[i], box, offset, ctx.camera, ctx.fonts, dl, false, ctx.palette);
     }
   }
 

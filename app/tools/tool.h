@@ -20,6 +20,7 @@ struct ImDrawList;
 namespace jb {
 
 class Fonts;
+struct BoardPalette;
 
 // What is under the mouse, by the canvas' hit test (topmost first: curve points, notes, the curve
 // line, header borders, the "+" buttons, headers, lane chevrons, cells, empty canvas).
@@ -84,7 +85,9 @@ struct ToolContext {
   bool& fitted;          // the view is the fitted one: a tool that moves the camera clears it
   bool voting;           // dot voting mode (V)
   bool selectTool;       // the Select tool is chosen: a left drag on empty canvas selects
+  bool noteTool;         // the Add note tool is chosen: a tap on a cell or empty canvas adds a note
   ToolHost& host;
+  const BoardPalette* palette = nullptr;  // the theme's colours, for what a tool draws of the board
 };
 
 class CanvasTool {

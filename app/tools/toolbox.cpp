@@ -5,6 +5,7 @@
 #include "app/tools/tool.h"
 
 #define JB_CANVAS_TOOLS(X)                                                                  \
+  X(Note)         /* the Add note tool (N): a tap on a cell or empty canvas adds a note */  \
   X(TextEntry)    /* double-click: edit or add a note, rename a header, label a point */    \
   X(EmotionPoint) /* add, drag and select emotion points */                                 \
   X(Vote)         /* V mode: a click on a note votes, Shift + click takes a vote back */    \

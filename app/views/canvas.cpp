@@ -183,6 +183,7 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
     options.found = &found;
     options.foundCurrent = foundCurrent;
   }
+  options.palette = palette;
   if (m_editing == Editing::Note) {
     const int i = document.board().NoteIndex(m_editId);
     if (i >= 0 && i < int(m_layout.notes.size())) {
@@ -298,8 +299,9 @@ Input Canvas::Snapshot(const Board& board) const {
 }
 
 ToolContext Canvas::Context(Document& document, const Fonts& fonts) {
-  return ToolContext{document, fonts,  m_camera, m_layout,           m_selection,
-                     activeCurve, m_point, m_fitted, voting, tool == Tool::Select, *this};
+  return ToolContext{document,           fonts,   m_camera, m_layout, m_selection,
+                     activeCurve,        m_point, m_fitted, voting,   tool == Tool::Select,
+                     tool == Tool::Note, *this,   palette};
 }
 
 // The dispatcher: a press goes to the first tool that accepts it, which then owns the gesture
@@ -409,10 +411,11 @@ void Canvas::HandleKeys(Document& document, const Input& input) {
     const bool idle = !m_owner;
     EndGesture(document);
     if (idle) {
-      const bool used = !m_selection.empty() || m_point.index >= 0 || voting;
+      const bool used = !m_selection.empty() || m_point.index >= 0 || voting || tool == Tool::Note;
       m_selection.clear();
       m_point.index = -1;
       voting = false;
+      if (tool == Tool::Note) tool = Tool::Pan;
       if (!used && idleEscape) idleEscape();
     }
     return;

@@ -29,13 +29,15 @@
 namespace jb {
 
 class Fonts;
+struct BoardPalette;
 }  // namespace jb
 struct ImDrawList;
 namespace jb {
 
 class Canvas : private ToolHost {
  public:
-  enum class Tool { Pan, Select };
+  // Note: the next tap adds a note (then back to Pan).
+  enum class Tool { Pan, Select, Note };
 
   // Draws into the current ImGui window's content region and handles its input. `typed` holds the
   // characters typed since the last frame (full code points).
@@ -97,6 +99,7 @@ class Canvas : private ToolHost {
   // One sentence for the status line (a paste that was cut to the limits), set by the App.
   std::function<void(const std::string&)> notice;
   Tool tool = Tool::Pan;
+  const BoardPalette* palette = nullptr;  // the theme's board colours (null: light), set by the App
   // Dot voting: a click on a note adds a vote, Shift + click takes one away.
   bool voting = false;
   // Find's matches (note ids), drawn with a halo; the find bar (find_bar.h) sets them.

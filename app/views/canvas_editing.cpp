@@ -48,6 +48,7 @@ void Canvas::BeginNewNote(Document& document, const NoteTarget& target, Vec2 fre
   m_editId = id;
   m_selection = {id};
   m_editing = Editing::Note;
+  if (tool == Tool::Note) tool = Tool::Pan;  // the Add note tool adds one note, then the hand pans again
 }
 
 // Keys to TextEdit calls (core/text_edit.h holds the rules); Shift selects, Ctrl moves by words.

@@ -106,8 +106,12 @@ void Canvas::DrawOverlay(const ToolContext& ctx, ImDrawList& dl) const {
         for (const CurvePointPos& knot : m_layout.curves[c].knots)
           if (knot.point == m_point.index) dl.AddCircle(S(knot.pos), std::max(6.0f, 12 * z), kAccent, 0, 2.5f);
 
-  if (voting) {
-    const char* banner = "Voting: click a note to add a vote, Shift + click to take one back.  V or Esc ends voting.";
+  const char* banner = nullptr;
+  if (voting)
+    banner = "Voting: click a note to add a vote, Shift + click to take one back.  V or Esc ends voting.";
+  else if (tool == Tool::Note)
+    banner = "Add note: tap a cell or empty canvas to add a note there.  N or Esc cancels.";
+  if (banner) {
     ImVec2 size = ImGui::CalcTextSize(banner);
     ImVec2 at{m_camera.screenOrigin.x + (m_size.x - size.x) * 0.5f, m_camera.screenOrigin.y + 10};
     dl.AddRectFilled({at.x - 12, at.y - 6}, {at.x + size.x + 12, at.y + size.y + 6}, kAccent, 6);

@@ -5,15 +5,12 @@
 #include "app/views/canvas.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
+#include "app/views/side_panel.h"
 
 namespace jb {
 
 void ShowHistoryPanel(Document& document, Canvas& canvas, bool* open) {
-  const float em = ImGui::GetFontSize();
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em * 16, viewport->WorkPos.y + em}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({em * 15, em * 20}, ImGuiCond_FirstUseEver);
-  if (ImGui::Begin("History", open)) {
+  if (BeginSidePanel("History", open)) {
     const size_t position = document.HistoryPosition();
     if (ImGui::Selectable("(start)", position == 0)) {
       canvas.FinishInteraction(document);

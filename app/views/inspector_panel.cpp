@@ -11,6 +11,7 @@
 #include "app/views/canvas.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
+#include "app/views/side_panel.h"
 #include "core/edit/journey_commands.h"
 
 namespace jb {
@@ -87,11 +88,7 @@ void Metric(Document& document, NoteId id, const char* label, std::optional<floa
 
 void ShowInspector(Document& document, Canvas& canvas, bool* open) {
   const float em = ImGui::GetFontSize();
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em * 22, viewport->WorkPos.y + em},
-                          ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({em * 21, em * 34}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Inspector", open)) {
+  if (!BeginSidePanel("Inspector", open)) {
     ImGui::End();
     return;
   }

@@ -96,6 +96,28 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   Quoted(out, view.redo);
   out << ",\"status\":";
   Quoted(out, view.status);
+  auto pixels = [&out](const Rect& r) { out << '[' << r.x0 << ',' << r.y0 << ',' << r.x1 << ',' << r.y1 << ']'; };
+  out << ",\"theme\":";
+  Quoted(out, view.theme);
+  out << ",\"canvas\":";
+  pixels(view.canvas);
+  out << ",\"toolbar\":{\"shown\":" << (view.toolbarShown ? "true" : "false") << ",\"buttons\":[";
+  for (size_t i = 0; i < view.toolbar.size(); ++i) {
+    out << (i ? "," : "") << "{\"id\":";
+    Quoted(out, view.toolbar[i].id);
+    out << ",\"rect\":";
+    pixels(view.toolbar[i].rect);
+    out << ",\"checked\":" << (view.toolbar[i].checked ? "true" : "false") << '}';
+  }
+  out << "]},\"sidePanels\":[";
+  for (size_t i = 0; i < view.sidePanels.size(); ++i) {
+    out << (i ? "," : "") << "{\"name\":";
+    Quoted(out, view.sidePanels[i].name);
+    out << ",\"rect\":";
+    pixels(view.sidePanels[i].rect);
+    out << '}';
+  }
+  out << ']';
   out << ",\"addStage\":";
   RectJson(out, camera, view.addStage);
   out << ",\"addLane\":";

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "app/views/side_panel.h"
+#include "app/views/toolbar.h"
 #include "core/layout/camera.h"
 #include "core/layout/layout.h"
 #include "core/model/model.h"
@@ -47,6 +49,11 @@ struct ViewInfo {
   bool timerChime = true;           // it chimes at the end
   int timerChimes = 0;              // how many ends chimed so far
   bool timerFlash = false;          // the end is flashing
+  bool toolbarShown = false;  // the toolbar on the left edge, and its buttons as drawn
+  std::vector<ToolbarButtonState> toolbar;
+  std::string theme;                      // "light", "dark", "projector"
+  std::vector<SidePanelInfo> sidePanels;  // window pixels
+  Rect canvas;                            // the canvas area, window pixels
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

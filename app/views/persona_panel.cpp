@@ -7,6 +7,7 @@
 #include "app/views/canvas.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
+#include "app/views/side_panel.h"
 #include "core/edit/journey_commands.h"
 
 namespace jb {
@@ -65,11 +66,7 @@ void CurveRow(Document& document, Canvas& canvas, const EmotionCurve& curve) {
 }  // namespace
 
 void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
-  const float em = ImGui::GetFontSize();
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({viewport->WorkPos.x + em, viewport->WorkPos.y + em}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({em * 24, em * 40}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Personas and curves", open)) {
+  if (!BeginSidePanel("Personas and curves", open)) {
     ImGui::End();
     return;
   }

@@ -16,10 +16,9 @@ constexpr ImGuiWindowFlags kShowOnly = ImGuiWindowFlags_NoDecoration | ImGuiWind
 }  // namespace
 
 bool ShowPresentationOverlay(const PresentationOverlay& overlay) {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float unit = ImGui::GetFontSize() / 16;  // follows the UI scale
   const float pad = 14 * unit;
-  const ImVec2 min = viewport->Pos, max{viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y};
+  const ImVec2 min{overlay.area.x0, overlay.area.y0}, max{overlay.area.x1, overlay.area.y1};
 
   // Top left: where the room is.
   ImGui::SetNextWindowPos({min.x + pad, min.y + pad});
@@ -32,17 +31,6 @@ bool ShowPresentationOverlay(const PresentationOverlay& overlay) {
       ImGui::SetWindowFontScale(1);
     }
     RecordWindow("present.overlay");
-  }
-  ImGui::End();
-
-  // Top right: the timer's slot, a fixed place so it never jumps when the stage name changes.
-  const ImVec2 slotSize{240 * unit, 96 * unit};
-  ImGui::SetNextWindowPos({max.x - pad - slotSize.x, min.y + pad});
-  ImGui::SetNextWindowSize(slotSize);
-  if (ImGui::Begin("##present.timer", nullptr, (kShowOnly & ~ImGuiWindowFlags_AlwaysAutoResize) | ImGuiWindowFlags_NoBackground)) {
-    RecordWindow("present.timer");
-    const ImVec2 at = ImGui::GetWindowPos();
-    if (overlay.timer) overlay.timer(*ImGui::GetWindowDrawList(), {at.x, at.y, at.x + slotSize.x, at.y + slotSize.y});
   }
   ImGui::End();
 

@@ -1,0 +1,109 @@
+#include "core/io/settings.h"
+
+// RapidJSON asserts abort by default; every access below asks a value's kind first, so none fires.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace jb {
+
+namespace {
+
+struct ThemeInfo {
+  Theme theme;
+  const char* name;
+};
+constexpr ThemeInfo kThemes[] = {{Theme::Light, "light"}, {Theme::Dark, "dark"}, {Theme::Projector, "projector"}};
+
+// A finite number within [low, high], else `fallback`.
+float NumberIn(const rapidjson::Value& object, const char* key, float low, float high, float fallback) {
+  auto it = object.FindMember(key);
+  if (it == object.MemberEnd() || !it->value.IsNumber()) return fallback;
+  const double value = it->value.GetDouble();
+  if (!std::isfinite(value) || value < low || value > high) return fallback;
+  return float(value);
+}
+
+}  // namespace
+
+const char* ThemeName(Theme theme) {
+  for (const ThemeInfo& info : kThemes)
+    if (info.theme == theme) return info.name;
+  return "light";
+}
+
+Settings ParseSettings(std::string_view text, std::string* warning) {
+  Settings settings;
+  rapidjson::Document document;
+  // Iterative: a deeply nested file cannot exhaust the stack.
+  document.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(text.data(), text.size());
+  if (document.HasParseError() || !document.IsObject()) {
+    if (warning) *warning = "is not a settings file";
+    return settings;
+  }
+  if (auto it = document.FindMember("theme"); it != document.MemberEnd() && it->value.IsString()) {
+    const std::string_view name(it->value.GetString(), it->value.GetStringLength());
+    for (const ThemeInfo& info : kThemes)
+      if (name == info.name) settings.theme = info.theme;
+  }
+  settings.uiScale = NumberIn(document, "uiScale", kMinUiScale, kMaxUiScale, settings.uiScale);
+  if (auto it = document.FindMember("toolbar"); it != document.MemberEnd() && it->value.IsBool())
+    settings.toolbar = it->value.GetBool();
+  settings.panelWidth = NumberIn(document, "panelWidth", kMinPanelWidth, kMaxPanelWidth, settings.panelWidth);
+  return settings;
+}
+
+std::string SettingsToJson(const Settings& settings) {
+  char text[256];
+  std::snprintf(text, sizeof text,
+                "{\n  \"theme\": \"%s\",\n  \"uiScale\": %.9g,\n  \"toolbar\": %s,\n  \"panelWidth\": %.9g\n}\n",
+                ThemeName(settings.theme), double(settings.uiScale), settings.toolbar ? "true" : "false",
+                double(settings.panelWidth));
+  return text;
+}
+
+std::string SettingsPath() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/journeyboard/settings.json";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.config/journeyboard/settings.json";
+  return {};
+}
+
+Settings LoadSettings(const std::string& path, std::string* warning) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (path.empty() || !fs::exists(fs::symlink_status(path, ec)) || ec) return {};
+  auto fail = [&](const std::string& why) {
+    if (warning)
+      *warning = "The settings file " + path + " " + why + "; using the default settings until you change one.";
+    return Settings{};
+  };
+  if (!fs::is_regular_file(path, ec)) return fail("is not a regular file");
+  const auto size = fs::file_size(path, ec);
+  if (ec) return fail("cannot be read");
+  if (size > kMaxSettingsBytes) return fail("is too large to be a settings file");
+  std::ifstream in(path, std::ios::binary);
+  std::string text(size_t(size), '\0');
+  if (!in || !in.read(text.data(), std::streamsize(text.size()))) return fail("cannot be read");
+  std::string why;
+  Settings settings = ParseSettings(text, &why);
+  if (!why.empty()) return fail(why);
+  return settings;
+}
+
+bool SaveSettings(const std::string& path, const Settings& settings, SaveError* error) {
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  DurableWriter writer;
+  if (!writer.Open(path, /*keepBackup=*/false, error, "write")) return false;
+  writer.Write(SettingsToJson(settings));  // a failure here is reported by Commit
+  return writer.Commit(error);
+}
+
+}  // namespace jb

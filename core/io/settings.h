@@ -1,0 +1,46 @@
+// The app's own settings (theme, UI scale, toolbar, side panel width), kept apart from any board in
+// $XDG_CONFIG_HOME/journeyboard/settings.json. The reader is tolerant: unknown keys are ignored, a
+// value of the wrong kind or out of range keeps its default, and a file that is not JSON gives
+// every default and one sentence, never a failure.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/io/durable_file.h"
+
+namespace jb {
+
+enum class Theme { Light, Dark, Projector };
+
+struct Settings {
+  Theme theme = Theme::Light;
+  float uiScale = 1;     // View ▸ UI scale, kMinUiScale to kMaxUiScale
+  bool toolbar = true;   // the toolbar on the left edge is shown
+  float panelWidth = 0;  // the side panels' width in pixels at UI scale 1; 0: the default
+  bool operator==(const Settings& o) const {
+    return theme == o.theme && uiScale == o.uiScale && toolbar == o.toolbar && panelWidth == o.panelWidth;
+  }
+  bool operator!=(const Settings& o) const { return !(*this == o); }
+};
+
+inline constexpr float kMinUiScale = 0.5f, kMaxUiScale = 4.0f;
+inline constexpr float kMinPanelWidth = 160, kMaxPanelWidth = 2000;
+inline constexpr size_t kMaxSettingsBytes = 64 * 1024;  // a larger file is not ours
+
+const char* ThemeName(Theme theme);  // "light", "dark", "projector"
+
+// Reads settings JSON. `warning` (may be null) gets one sentence when the text is not a settings
+// object at all (then every value is its default); values of the wrong kind are quietly defaulted.
+Settings ParseSettings(std::string_view text, std::string* warning);
+std::string SettingsToJson(const Settings& settings);
+
+// The settings file: $XDG_CONFIG_HOME/journeyboard/settings.json, else ~/.config/journeyboard/...;
+// empty when neither is set.
+std::string SettingsPath();
+// A missing file gives the defaults with no warning; an unreadable or damaged one the defaults
+// and one sentence naming it (the file is left as it is).
+Settings LoadSettings(const std::string& path, std::string* warning);
+// Written like a board save (temp file, sync, rename; no .bak), making its folder first.
+bool SaveSettings(const std::string& path, const Settings& settings, SaveError* error);
+
+}  // namespace jb

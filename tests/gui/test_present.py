@@ -22,14 +22,20 @@ def stage_centre_x(layout, index):
 
 def focused_on(index):
     """A dump whose view has stage `index` focused and centred across the window."""
-    return lambda l: l["focusedStage"] == index and abs(stage_centre_x(l, index) - l["window"][0] / 2) < 1.5
+    return lambda l: l["focusedStage"] == index and abs(stage_centre_x(l, index) - canvas_mid_x(l)) < 1.5
+
+
+def canvas_mid_x(layout):
+    """The middle of the canvas: the window less the toolbar at the left (and any side panel)."""
+    x0, _, x1, _ = layout["canvas"]
+    return (x0 + x1) / 2
 
 
 def column_fills_view(layout, index):
     """Stage `index`'s whole column (header to last lane) fills the canvas' width or height, less the margins."""
     x0, y0, x1, _ = layout["stages"][index]["rect"]
     y1 = layout["lanes"][-1]["rect"][3]
-    w, h = layout["window"][0], layout["window"][1] - layout["menuBar"]
+    w, h = layout["canvas"][2] - layout["canvas"][0], layout["canvas"][3] - layout["canvas"][1]
     return abs((x1 - x0) - (w - 64)) < 1.5 or abs((y1 - y0) - (h - 64)) < 1.5
 
 
@@ -52,7 +58,7 @@ def test_f5_presents_full_screen_and_escape_puts_the_window_back():
         windowed = window_geometry(s)
         s.key("ctrl+p")
         s.wait_widget("panel.personas")
-        s.click(6, s.layout["menuBar"] + 6)  # the plain keys are the canvas's: give it the focus back
+        s.click(s.layout["canvas"][0] + 6, s.layout["menuBar"] + 6)  # the plain keys are the canvas's: give it the focus back
         s.move(700, 500)  # away from the menu bar: no item lit by the mouse
         top = lambda: grab(s, 40, 30, 1000, 12)
         before = wait_until(lambda: top(), 5, "a screenshot")
@@ -93,11 +99,11 @@ def test_number_keys_glide_to_stages_arrows_step_and_zero_fits():
         check(one["stages"][0]["rect"][1] >= one["menuBar"] + 31, "the stage's header is on screen")
         s.key("2")
         two = s.wait_layout(focused_on(1), "2 glides to stage 2")
-        check(two["stages"][1]["rect"][0] > one["stages"][1]["rect"][0] - two["window"][0] / 2
+        check(two["stages"][1]["rect"][0] > one["stages"][1]["rect"][0] - (two["canvas"][2] - two["canvas"][0]) / 2
               and two["stages"][0]["rect"][0] < one["stages"][0]["rect"][0], "the board moved left")
         s.key("0")
         back = s.wait_layout(lambda l: abs(l["zoom"] - zoom) < 1e-4, "0 fits the board")
-        middle = [i for i, st in enumerate(back["stages"]) if st["rect"][0] <= back["window"][0] / 2 < st["rect"][2]]
+        middle = [i for i, st in enumerate(back["stages"]) if st["rect"][0] <= canvas_mid_x(back) < st["rect"][2]]
         check([back["focusedStage"]] == middle, f"fitted, the focused stage is the one mid-view: {back['focusedStage']}")
         for a, b in zip(back["stages"], fitted["stages"]):
             check(all(abs(p - q) < 0.5 for p, q in zip(a["rect"], b["rect"])), f"{a['name']} back where it was")
@@ -130,10 +136,11 @@ def test_spotlight_dims_beside_the_focused_stage():
         l = s.wait_layout(focused_on(2), "3 focuses stage 3")
         x0, _, x1, _ = l["stages"][2]["rect"]
         y = int(l["window"][1] * 0.6)
-        row = lambda: grab(s, 0, y, l["window"][0], 1)
-        left = lambda rgb: brightness(rgb[:int(x0 - 4) * 3])
-        inside = lambda rgb: brightness(rgb[int(x0 + 4) * 3:int(x1 - 4) * 3])
-        right = lambda rgb: brightness(rgb[int(x1 + 4) * 3:])
+        cx = int(l["canvas"][0])  # the toolbar at the left is not the board: it is never dimmed
+        row = lambda: grab(s, cx, y, int(l["canvas"][2]) - cx, 1)
+        left = lambda rgb: brightness(rgb[:int(x0 - 4 - cx) * 3])
+        inside = lambda rgb: brightness(rgb[int(x0 + 4 - cx) * 3:int(x1 - 4 - cx) * 3])
+        right = lambda rgb: brightness(rgb[int(x1 + 4 - cx) * 3:])
         plain = row()
         s.key("l")
         s.wait_layout(lambda l: l["spotlight"], "L turns the spotlight on")
@@ -143,11 +150,11 @@ def test_spotlight_dims_beside_the_focused_stage():
         s.key("F5")
         shown = s.wait_layout(lambda l: l["presenting"] and focused_on(2)(l), "presenting, stage 3 still framed")
         check(shown["spotlight"], "the spotlight stays on in presentation mode")
-        sx0 = shown["stages"][2]["rect"][0]
-        wait_until(lambda: brightness(grab(s, 0, y, int(sx0 - 4), 1)) < left(plain) - 60, 5, "dimmed while presenting")
+        sx0, scx = shown["stages"][2]["rect"][0], int(shown["canvas"][0])
+        wait_until(lambda: brightness(grab(s, scx, y, int(sx0 - 4) - scx, 1)) < left(plain) - 60, 5, "dimmed while presenting")
         s.key("l")
         s.wait_layout(lambda l: not l["spotlight"], "L turns it off")
-        wait_until(lambda: brightness(grab(s, 0, y, int(sx0 - 4), 1)) > left(plain) - 10, 5, "no longer dimmed")
+        wait_until(lambda: brightness(grab(s, scx, y, int(sx0 - 4) - scx, 1)) > left(plain) - 10, 5, "no longer dimmed")
         # Esc closes a header's menu first; only an Esc with nothing else to end leaves presentation.
         x0, y0, x1, y1 = s.layout["stages"][2]["rect"]
         s.click((x0 + x1) / 2, (y0 + y1) / 2, button=3)

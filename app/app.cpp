@@ -441,6 +441,28 @@ std::vector<Command> App::MakeCommands(App* app) {
   add("journey.inspector", "Journey", "Inspector", {ctrl(GLFW_KEY_I, "Ctrl+I")}, [app] { app->m_showInspector = !app->m_showInspector; })
       .checked = [app] { return app->m_showInspector; };
 
+  // Workshop: hide and reveal stages and lanes, cover mode (silent brainstorming) and Reveal
+  Command& cover = add("workshop.cover", "Workshop", "Cover mode", {key(GLFW_KEY_C, "C")}, [app] {
+    app->m_canvas.coverMode = !app->m_canvas.coverMode;
+    app->Status(app->m_canvas.coverMode ? "Cover mode: new notes are face down." : "Cover mode is off.");
+  });
+  cover.checked = [app] { return app->m_canvas.coverMode; };
+  cover.widget = "menu.cover";
+  Command& reveal = add("workshop.reveal", "Workshop", "Reveal covered notes", {}, [app] {
+    app->m_canvas.RevealCovered(app->m_document);
+    app->m_canvas.coverMode = false;  // the round is over: notes added from now on are seen at once
+  });
+  reveal.enabled = [app] { return CountCovered(app->m_document.board()) > 0; };
+  reveal.widget = "menu.reveal";
+  add("view.hide_hovered", "Workshop", "Hide or show the stage/lane under the mouse", {key(GLFW_KEY_H, "H")},
+      [app] { app->m_canvas.ToggleHiddenUnderMouse(app->m_document); })
+      .separatorBefore = true;
+  Command& showAll = add("workshop.show_all_hidden", "Workshop", "Show all hidden", {}, [app] {
+    app->m_document.Apply(ShowAllHidden(app->m_document.board()), "Show all hidden");
+  });
+  showAll.enabled = [app] { return CountHidden(app->m_document.board()) > 0; };
+  showAll.widget = "menu.show_all_hidden";
+
   // View
   add("view.history", "View", "History", {ctrl(GLFW_KEY_H, "Ctrl+H")}, [app] { app->m_showHistory = !app->m_showHistory; })
       .checked = [app] { return app->m_showHistory; };
@@ -478,6 +500,7 @@ std::vector<Command> App::MakeCommands(App* app) {
 const std::vector<MenuInfo>& App::Menus() {
   static const std::vector<MenuInfo> menus = {{"File", "menu.file"},
                                               {"Journey", "menu.journey"},
+                                              {"Workshop", "menu.workshop"},
                                               {"View", "menu.view"},
                                               {"View ▸ UI scale", "menu.ui_scale"},
                                               {"Debug", "", true}};
@@ -583,6 +606,7 @@ void App::DumpLayout() {
   view.status = m_status;
   view.editing = m_canvas.EditedNote(&view.editingFirstLine);
   view.gesture = m_document.InGesture();
+  view.coverMode = m_canvas.coverMode;
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;

@@ -72,6 +72,7 @@ class App {
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
     double autosave = m_recovery.NextCopyIn(m_document, Now());
     if (autosave >= 0 && (wait < 0 || autosave < wait)) wait = autosave;
+    if (m_canvas.IsAnimating()) wait = 1.0 / 60;  // Reveal's flip: only while it runs
     return wait;
   }
 

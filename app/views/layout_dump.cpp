@@ -81,7 +81,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   out.precision(7);
   out << "{\"window\":[" << view.windowWidth << ',' << view.windowHeight << "],\"zoom\":" << camera.zoom
       << ",\"uiScale\":" << view.uiScale << ",\"dirty\":" << (view.dirty ? "true" : "false")
-      << ",\"gesture\":" << (view.gesture ? "true" : "false") << ",\"path\":";
+      << ",\"gesture\":" << (view.gesture ? "true" : "false") << ",\"coverMode\":" << (view.coverMode ? "true" : "false")
+      << ",\"path\":";
   Quoted(out, view.path);
   out << ",\"undo\":";
   Quoted(out, view.undo);
@@ -102,7 +103,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   for (size_t s = 0; s < board.stages.size(); ++s) {
     out << (s ? ",\n" : "\n") << "{\"id\":" << board.stages[s].id.value << ",\"name\":";
     Quoted(out, board.stages[s].name);
-    out << ",\"width\":" << board.stages[s].width << ",\"rect\":";
+    out << ",\"width\":" << board.stages[s].width << ",\"hidden\":" << (board.stages[s].hidden ? "true" : "false")
+        << ",\"rect\":";
     RectJson(out, camera, layout.StageHeader(int(s)));
     out << '}';
   }
@@ -112,7 +114,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << (l ? ",\n" : "\n") << "{\"id\":" << lane.id.value << ",\"name\":";
     Quoted(out, lane.name);
     out << ",\"kind\":\"" << LaneKindName(lane.kind) << "\",\"collapsed\":" << (lane.collapsed ? "true" : "false")
-        << ",\"rect\":";
+        << ",\"hidden\":" << (lane.hidden ? "true" : "false") << ",\"rect\":";
     RectJson(out, camera, layout.LaneLabel(int(l)));
     if (l < view.chevrons.size()) {
       out << ",\"chevron\":";
@@ -144,7 +146,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
       Quoted(out, note.text.substr(lines[k].first, lines[k].second - lines[k].first));
     }
     out << "],\"clipped\":" << (layout.notes[i].text.Clipped() ? "true" : "false");
-    out << ",\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false") << ",\"rect\":";
+    out << ",\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false")
+        << ",\"covered\":" << (note.covered ? "true" : "false") << ",\"rect\":";
     RectJson(out, camera, layout.notes[i].rect);
     out << '}';
   }

@@ -27,6 +27,7 @@ struct ViewInfo {
   uint64_t editing = 0;       // the note being edited (0: none) and its first line shown
   size_t editingFirstLine = 0;
   bool gesture = false;       // a change is in progress (a drag, a note being typed): not yet committed
+  bool coverMode = false;     // Workshop ▸ Cover mode: new notes are made face down
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

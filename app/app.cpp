@@ -607,6 +607,7 @@ void App::DumpLayout() {
   view.editing = m_canvas.EditedNote(&view.editingFirstLine);
   view.gesture = m_document.InGesture();
   view.coverMode = m_canvas.coverMode;
+  view.flipping = m_canvas.FlippingNotes();
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;

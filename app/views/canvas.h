@@ -89,6 +89,7 @@ class Canvas : private ToolHost {
   void RevealCovered(Document& document);
   // A flip is running: the app asks for timed frames only while this is true.
   bool IsAnimating() const { return !m_flipping.empty(); }
+  size_t FlippingNotes() const { return m_flipping.size(); }
   // Drops selected notes in hidden stages and lanes: Del must not remove what the room cannot see.
   void PruneHiddenFromSelection(const Document& document);
   // The curve that clicks in the Emotions lane add points to (the selected persona's), drawn on top.

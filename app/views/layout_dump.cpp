@@ -82,7 +82,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   out << "{\"window\":[" << view.windowWidth << ',' << view.windowHeight << "],\"zoom\":" << camera.zoom
       << ",\"uiScale\":" << view.uiScale << ",\"dirty\":" << (view.dirty ? "true" : "false")
       << ",\"gesture\":" << (view.gesture ? "true" : "false") << ",\"coverMode\":" << (view.coverMode ? "true" : "false")
-      << ",\"path\":";
+      << ",\"flipping\":" << view.flipping << ",\"path\":";
   Quoted(out, view.path);
   out << ",\"undo\":";
   Quoted(out, view.undo);

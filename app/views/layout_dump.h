@@ -28,6 +28,7 @@ struct ViewInfo {
   size_t editingFirstLine = 0;
   bool gesture = false;       // a change is in progress (a drag, a note being typed): not yet committed
   bool coverMode = false;     // Workshop ▸ Cover mode: new notes are made face down
+  size_t flipping = 0;        // notes in Reveal's flip right now (0 again when it has ended)
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

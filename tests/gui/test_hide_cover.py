@@ -107,6 +107,8 @@ def test_cover_mode_note_is_saved_with_its_text_and_exported_face_down():
         s.click_widget("menu.reveal")
         s.wait_layout(lambda l: not note(l, "Hidden idea")["covered"] and not l["coverMode"], "the note revealed")
         check(s.layout["undo"] == "Reveal notes", f"one undo step: {s.layout['undo']}")
+        # The flip ends by itself, and with it the timed frames it asked for.
+        s.wait_layout(lambda l: l["flipping"] == 0, "the flip over")
 
 
 if __name__ == "__main__":

@@ -512,8 +512,28 @@ std::vector<Command> App::MakeCommands(App* app) {
   add("journey.inspector", "Journey", "Inspector", {ctrl(GLFW_KEY_I, "Ctrl+I")}, [app] { app->m_showInspector = !app->m_showInspector; })
       .checked = [app] { return app->m_showInspector; };
 
-  // Workshop
+  // Workshop: the timer; hide and reveal stages and lanes, cover mode (silent brainstorming) and Reveal
   add("workshop.timer", "Workshop", "Timer...", {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });
+  Command& cover = add("workshop.cover", "Workshop", "Cover mode", {key(GLFW_KEY_C, "C")}, [app] {
+    app->m_canvas.coverMode = !app->m_canvas.coverMode;
+    app->Status(app->m_canvas.coverMode ? "Cover mode: new notes are face down." : "Cover mode is off.");
+  });
+  cover.checked = [app] { return app->m_canvas.coverMode; };
+  cover.widget = "menu.cover";
+  Command& reveal = add("workshop.reveal", "Workshop", "Reveal covered notes", {}, [app] {
+    app->m_canvas.RevealCovered(app->m_document);
+    app->m_canvas.coverMode = false;  // the round is over: notes added from now on are seen at once
+  });
+  reveal.enabled = [app] { return CountCovered(app->m_document.board()) > 0; };
+  reveal.widget = "menu.reveal";
+  add("view.hide_hovered", "Workshop", "Hide or show the stage/lane under the mouse", {key(GLFW_KEY_H, "H")},
+      [app] { app->m_canvas.ToggleHiddenUnderMouse(app->m_document); })
+      .separatorBefore = true;
+  Command& showAll = add("workshop.show_all_hidden", "Workshop", "Show all hidden", {}, [app] {
+    app->m_document.Apply(ShowAllHidden(app->m_document.board()), "Show all hidden");
+  });
+  showAll.enabled = [app] { return CountHidden(app->m_document.board()) > 0; };
+  showAll.widget = "menu.show_all_hidden";
 
   // View
   add("view.history", "View", "History", {ctrl(GLFW_KEY_H, "Ctrl+H")}, [app] { app->m_showHistory = !app->m_showHistory; })
@@ -799,6 +819,8 @@ void App::DumpLayout() {
   view.theme = ThemeName(m_settings.theme);
   view.sidePanels = SidePanelsShown();
   view.canvas = m_canvasRect;
+  view.coverMode = m_canvas.coverMode;
+  view.flipping = m_canvas.FlippingNotes();
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;

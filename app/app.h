@@ -83,6 +83,7 @@ class App {
     if (m_canvas.Gliding() && (wait < 0 || wait > 0.016)) wait = 0.016;  // only while the camera glides
     double timer = m_timer.NextFrameIn(Now());  // a running timer: once a second
     if (timer >= 0 && (wait < 0 || timer < wait)) wait = timer;
+    if (m_canvas.IsAnimating() && (wait < 0 || wait > 1.0 / 60)) wait = 1.0 / 60;  // Reveal's flip: only while it runs
     return wait;
   }
 

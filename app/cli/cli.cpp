@@ -32,8 +32,9 @@ constexpr const char* kHelp =
     "                           curve points as JSON (for tests and tools)\n"
     "  journeyboard new OUT.cjm [--template classic|five-stage|blank|sample]\n"
     "      Write a new board file (default template: classic).\n"
-    "  journeyboard export FILE.cjm -o OUT.png [--width PX]\n"
+    "  journeyboard export FILE.cjm -o OUT.png [--width PX] [--reveal]\n"
     "      Render the whole board to a PNG exactly PX wide (default 3840), no display needed.\n"
+    "      Covered notes stay face down unless --reveal; hidden stages and lanes stay hidden.\n"
     "  journeyboard --help | --version\n";
 
 int Fail(const std::string& message, int code = 1) {
@@ -115,7 +116,7 @@ int RunNew(const std::string& out, const std::string& templateKey) {
   return 0;
 }
 
-int RunExport(const std::string& file, const std::string& out, int width) {
+int RunExport(const std::string& file, const std::string& out, int width, bool reveal) {
   // The same file by another name, a hard link or a symlink too: the board must survive.
   if (SameFile(file, out)) return Fail("Cannot write " + out + ": it is the board being exported; choose another file.", 2);
   SaveError unwritable;
@@ -148,7 +149,7 @@ int RunExport(const std::string& file, const std::string& out, int width) {
       renderer.UploadFonts(*io.Fonts);
       ImGui::NewFrame();
       ExportStats stats;
-      if (!ExportBoardPng(board, out, width, renderer, fonts, &stats, &error)) code = Fail(error);
+      if (!ExportBoardPng(board, out, width, renderer, fonts, &stats, &error, reveal)) code = Fail(error);
       ImGui::EndFrame();
     }
   }
@@ -182,12 +183,24 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
 
   if (!args.empty() && args[0] == "export") {
     Option out({"-o", "--output"}), width({"--width"});
-    if (!ParseArgs(args, 1, {&out, &width}, 1, &plain, &error)) return Fail(error, 2);
+    // --reveal takes no value: taken out before the options that do.
+    std::vector<std::string> rest;
+    bool reveal = false;
+    for (const std::string& arg : args) {
+      if (arg != "--reveal") {
+        rest.push_back(arg);
+      } else if (reveal) {
+        return Fail("--reveal was given twice; give it once.", 2);
+      } else {
+        reveal = true;
+      }
+    }
+    if (!ParseArgs(rest, 1, {&out, &width}, 1, &plain, &error)) return Fail(error, 2);
     int pixels = kDefaultExportWidth;
     if (width.given && !ParseInt(width.value, 16, kMaxExportSide, &pixels)) return Fail(kWidthRule, 2);
     if (plain.empty() || !out.given)
       return Fail("'export' needs a board and an output file: journeyboard export FILE.cjm -o OUT.png.", 2);
-    return RunExport(plain[0], out.value, pixels);
+    return RunExport(plain[0], out.value, pixels, reveal);
   }
 
   Option window({"--window"}), dump({"--dump-layout"}), autosave({"--autosave-seconds"});

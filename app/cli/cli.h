@@ -26,6 +26,6 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
 
 // Headless commands (cli.cpp).
 int RunNew(const std::string& out, const std::string& templateKey);
-int RunExport(const std::string& file, const std::string& out, int width);
+int RunExport(const std::string& file, const std::string& out, int width, bool reveal = false);
 
 }  // namespace jb

@@ -119,7 +119,7 @@ Rect ExportArea(const Layout& layout) {
 }
 
 bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuRenderer& renderer,
-                    const Fonts& fonts, ExportStats* stats, std::string* error) {
+                    const Fonts& fonts, ExportStats* stats, std::string* error, bool revealCovered) {
   *stats = {};
   if (width < 16 || width > kMaxExportSide) {
     *error = "The export width must be between 16 and " + std::to_string(kMaxExportSide) + " pixels.";
@@ -154,6 +154,7 @@ bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuR
   RenderOptions options;
   options.visible = {0, 0, float(width), float(height)};
   options.today = LocalDateIso();
+  options.revealCovered = revealCovered;
   if (!board.curves.empty()) options.activeCurve = board.curves.front().id;
   DrawBoard(board, layout, camera, fonts, drawList, options);
 

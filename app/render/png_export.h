@@ -28,8 +28,9 @@ Rect ExportArea(const Layout& layout);
 // `renderer`, and must be called between ImGui::NewFrame and ImGui::Render (or EndFrame).
 // Writes with the board save's DurableWriter (core/io/durable_file.h): a temp file beside `path`,
 // synced and renamed, so a failed export leaves nothing behind; a symlink is written through, a
-// folder, device or pipe refused.
+// folder, device or pipe refused. Covered notes are drawn face down unless `revealCovered`; hidden
+// stages and lanes stay hidden (they are hidden for the room).
 bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuRenderer& renderer,
-                    const Fonts& fonts, ExportStats* stats, std::string* error);
+                    const Fonts& fonts, ExportStats* stats, std::string* error, bool revealCovered = false);
 
 }  // namespace jb

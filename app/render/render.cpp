@@ -16,6 +16,10 @@ namespace {
 
 // [SECTION] Palette and sizes (board units unless a name says px)
 
+constexpr ImU32 kHiddenHeader = IM_COL32(112, 122, 142, 255);  // a hidden stage's header strip
+constexpr ImU32 kHiddenFill = IM_COL32(234, 236, 240, 255);     // its cells, and a hidden lane's row
+constexpr ImU32 kHiddenHatch = IM_COL32(200, 205, 214, 255);
+
 constexpr float kNoteRounding = 6;
 constexpr float kMinReadablePx = 4.5f;   // below this, text is drawn as grey bars
 
@@ -24,6 +28,19 @@ ImU32 ToColor(Rgb rgb, int alpha = 255) {
 }
 
 ImVec2 V(Vec2 p) { return {p.x, p.y}; }
+
+// The colour scaled toward black by `factor` (a covered note's marks: its own tint, never ink).
+Rgb Darker(Rgb rgb, float factor) {
+  auto channel = [&](int shift) { return Rgb(float((rgb >> shift) & 0xff) * factor) << shift; };
+  return channel(16) | channel(8) | channel(0);
+}
+
+// Transforms the draw list's vertices from `first` on (what was drawn since): how a note flips
+// and a name turns vertical, with the same glyphs and clipping as ever.
+template <class Transform>
+void TransformVertices(ImDrawList& dl, int first, Transform transform) {
+  for (int i = first; i < dl.VtxBuffer.Size; ++i) dl.VtxBuffer[i].pos = transform(dl.VtxBuffer[i].pos);
+}
 
 // [SECTION] Text: wrapped once in board units, drawn with the baked size that fits the zoom
 
@@ -87,9 +104,75 @@ struct Painter {
     WrapLines(fonts, text, size, width, &lines);
     Lines(lines, topLeft, size, color, clip, bold, centred);
   }
+
+  // One line of text read top to bottom, from `top` down at most `length` units, centred on x.
+  void VerticalText(const std::string& text, Vec2 top, float size, ImU32 color, float length) const {
+    const int first = dl.VtxBuffer.Size;
+    const Rect box{top.x, top.y - size * 0.6f, top.x + length, top.y + size * 0.6f};  // laid out across...
+    Text(text, {box.x0, box.y0}, size, color, 1e9f, box, true);
+    const ImVec2 pivot = S(top);  // ...then turned a quarter clockwise about its start
+    TransformVertices(dl, first, [pivot](ImVec2 v) { return ImVec2{pivot.x - (v.y - pivot.y), pivot.y + (v.x - pivot.x)}; });
+  }
+
+  // Diagonal hatching over `r`: where something is hidden.
+  void Hatch(const Rect& r, ImU32 fill, ImU32 line) const {
+    dl.AddRectFilled(S(r.x0, r.y0), S(r.x1, r.y1), fill);
+    const float step = 14;
+    if (Px(step) < 4) return;  // too fine to see: the fill says it
+    const ImVec2 a = S(r.x0, r.y0), b = S(r.x1, r.y1);
+    dl.PushClipRect(a, b, true);
+    const float thin = std::max(1.0f, Px(1.5f));
+    for (float x = r.x0 - r.Height(); x < r.x1; x += step) dl.AddLine(S(x, r.y1), S(x + r.Height(), r.y0), line, thin);
+    dl.PopClipRect();
+  }
+
+  // An eye with a slash through it: the mark of a hidden stage or lane.
+  void EyeSlash(Vec2 centre, float radius, ImU32 color) const {
+    const float r = Px(radius);
+    if (r < 3) return;
+    const ImVec2 c = S(centre);
+    const float stroke = std::max(1.0f, r * 0.16f);
+    const float pi = 3.14159265f;
+    dl.PathArcTo({c.x, c.y + r * 0.9f}, r * 1.35f, -pi * 0.79f, -pi * 0.21f, 12);  // upper lid
+    dl.PathStroke(color, 0, stroke);
+    dl.PathArcTo({c.x, c.y - r * 0.9f}, r * 1.35f, pi * 0.21f, pi * 0.79f, 12);  // lower lid
+    dl.PathStroke(color, 0, stroke);
+    dl.AddCircleFilled(c, r * 0.3f, color);
+    dl.AddLine({c.x - r * 0.9f, c.y + r * 0.9f}, {c.x + r * 0.9f, c.y - r * 0.9f}, color, stroke * 1.3f);
+  }
 };
 
 // [SECTION] Grid: title, stage headers, lane labels, cells
+
+// Hidden stages and lanes: a thin hatched strip with an eye-slash mark and the name, so the room
+// sees that something is there (notes in it are not drawn).
+void DrawHidden(const Painter& p, const Board& board, const Layout& layout) {
+  for (int l = 0; l < int(board.lanes.size()); ++l) {
+    if (!board.lanes[l].hidden) continue;
+    const Rect label = layout.LaneLabel(l);
+    const Rect row{layout.stageX.front(), label.y0, layout.stageX.back(), label.y1};
+    if (!p.Visible({label.x0, label.y0, row.x1, row.y1})) continue;
+    p.Hatch(row, kHiddenFill, kHiddenHatch);
+    const float mid = (label.y0 + label.y1) * 0.5f;
+    p.EyeSlash({label.x0 + 30, mid}, 9, p.pal.inkSoft);
+    const Rect name{label.x0 + 48, mid - 10, label.x1 - 40, mid + 10};
+    p.Text(board.lanes[l].name, {name.x0, name.y0}, 15, p.pal.inkSoft, 1e9f, name, true);
+  }
+  for (int s = 0; s < int(board.stages.size()); ++s) {
+    if (!board.stages[s].hidden) continue;
+    const Rect header = layout.StageHeader(s);
+    const Rect column{header.x0, header.y1, header.x1, layout.grid.y1};
+    if (!p.Visible({header.x0, header.y0, column.x1, column.y1})) continue;
+    p.dl.AddRectFilled(p.S(header.x0, header.y0), p.S(header.x1, header.y1), kHiddenHeader);
+    const float mid = (header.x0 + header.x1) * 0.5f;
+    char number[16];
+    std::snprintf(number, sizeof number, "%d", s + 1);
+    p.Text(number, {header.x0, header.y0 + 8}, 13, IM_COL32(255, 255, 255, 190), 1e9f, header, true, true);
+    p.EyeSlash({mid, header.y0 + 40}, 9, p.pal.headerInk);
+    p.Hatch(column, kHiddenFill, kHiddenHatch);
+    p.VerticalText(board.stages[s].name, {mid, column.y0 + 14}, 15, p.pal.inkSoft, std::min(column.Height() - 28, 800.0f));
+  }
+}
 
 void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
   const Rect& grid = layout.grid;
@@ -105,6 +188,7 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
 
   for (int s = 0; s < int(board.stages.size()); ++s) {
     Rect header = layout.StageHeader(s);
+    if (board.stages[s].hidden) continue;  // drawn with its column, below
     if (!p.Visible(header)) continue;
     p.dl.AddRectFilled(
         p.S(header.x0, header.y0), p.S(header.x1, header.y1), p.pal.headerFill, p.Rounding(8),
@@ -125,12 +209,14 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
     p.dl.AddRectFilled(p.S(label.x0, label.y0), p.S(label.x1, label.y1), p.pal.labelFill);
     ImU32 kindColor = ToColor(lane.color ? lane.color : LaneKindNoteColor(lane.kind));
     p.dl.AddRectFilled(p.S(label.x0, label.y0), p.S(label.x0 + 8, label.y1), kindColor);
+    if (lane.hidden) continue;  // drawn as a strip, below
     Rect inner{label.x0 + 22, label.y0 + 12, label.x1 - 12, label.y1 - 6};
     p.Text(lane.name, {inner.x0, inner.y0}, 17, p.pal.ink, inner.Width(), inner, true);
     // Cells of the row: one filled band, then the stage separators.
     Rect cells{layout.stageX.front(), label.y0, layout.stageX.back(), label.y1};
     p.dl.AddRectFilled(p.S(cells.x0, cells.y0), p.S(cells.x1, cells.y1), p.pal.cellFill);
   }
+  DrawHidden(p, board, layout);
   // Grid lines last, over the fills.
   float thin = std::max(1.0f, p.Px(1)) * p.pal.lineScale;
   for (size_t l = 1; l < layout.laneY.size(); ++l) {
@@ -258,8 +344,26 @@ Rgb NoteColor(const Board& board, const Note& note) {
   return LaneKindNoteColor(LaneKind::Custom);
 }
 
+void DrawVotes(const Painter& p, const Note& note, const Rect& r);
+
+// Face down: the note's colour, a quiet pattern and a "?" in its own darker tint; nothing of what
+// it says (text, footer, severity, due date).
+void DrawCoveredNote(const Painter& p, const Board& board, const Note& note, const Rect& r) {
+  const Rgb color = NoteColor(board, note);
+  const ImU32 mark = ToColor(Darker(color, 0.86f));
+  if (p.Px(18) >= 6) {
+    for (float y = r.y0 + 12; y < r.y1 - 8; y += 18)
+      for (float x = r.x0 + 12 + (int((y - r.y0) / 18) % 2) * 9; x < r.x1 - 8; x += 18)
+        p.dl.AddCircleFilled(p.S(x, y), p.Px(2), mark);
+  }
+  const float size = std::min(40.0f, r.Height() * 0.6f);
+  const Rect box{r.x0, (r.y0 + r.y1 - size * 1.2f) * 0.5f, r.x1, (r.y0 + r.y1 + size * 1.2f) * 0.5f};
+  p.Text("?", {box.x0, box.y0}, size, ToColor(Darker(color, 0.72f)), 1e9f, box, true, true);
+  DrawVotes(p, note, r);
+}
+
 void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const NoteBox& box, Vec2 offset,
-                  const std::string& today, bool hideText = false, size_t firstLine = 0) {
+                  const std::string& today, bool hideText = false, size_t firstLine = 0, bool covered = false) {
   const Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
   const float rounding = p.Rounding(kNoteRounding);
   if (p.Px(3) >= 1.0f) {
@@ -269,6 +373,10 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
   p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.NoteFill(NoteColor(board, note)), rounding);
   if (p.pal.noteOutlinePx > 0)  // a projector washes pale notes into the cells: outline them
     p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.noteOutline, rounding, 0, p.pal.noteOutlinePx);
+  if (covered) {
+    DrawCoveredNote(p, board, note, r);
+    return;
+  }
 
   if (!note.text.empty() && !hideText && !box.text.lines.empty()) {
     static std::vector<std::pair<const char*, const char*>> lines;
@@ -309,6 +417,10 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
   if (IsOverdue(note, today) && p.Px(4) >= 1.0f) {
     p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.pain, p.Rounding(kNoteRounding), 0, std::max(1.0f, p.Px(2)));
   }
+  DrawVotes(p, note, r);
+}
+
+void DrawVotes(const Painter& p, const Note& note, const Rect& r) {
   if (note.votes > 0 && p.Px(4) >= 1.0f) {
     int shown = std::min(note.votes, 6);
     for (int v = 0; v < shown; ++v) p.dl.AddCircleFilled(p.S(r.x1 - 10 - v * 11.0f, r.y0 - 2), p.Px(4.5f), p.pal.vote);
@@ -449,9 +561,27 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
     const NoteBox& box = layout.notes[i];
     if (box.hidden || !p.Visible(box.rect)) continue;
     if (options.found && options.found->count(box.id.value)) DrawFoundHalo(p, box.rect, box.id == options.foundCurrent);
-    if (options.placeholders && options.placeholders->count(box.id.value)) DrawPlaceholder(p, box.rect);
-    else DrawNoteBody(p, board, board.notes[i], box, {0, 0}, options.today, false,
-                      box.id == options.editing ? options.editingFirstLine : 0);
+    if (options.placeholders && options.placeholders->count(box.id.value)) {
+      DrawPlaceholder(p, box.rect);
+      continue;
+    }
+    const bool editing = box.id == options.editing;  // its author sees what they type
+    bool covered = board.notes[i].covered && !options.revealCovered && !editing;
+    float flip = 1;  // the note's width, as a share of its own
+    if (options.flipping) {
+      if (auto it = options.flipping->find(box.id.value); it != options.flipping->end()) {
+        const float progress = std::clamp(it->second, 0.0f, 1.0f);
+        covered = progress < 0.5f;
+        flip = std::abs(1 - 2 * progress);
+      }
+    }
+    const int first = drawList.VtxBuffer.Size;
+    DrawNoteBody(p, board, board.notes[i], box, {0, 0}, options.today, false, editing ? options.editingFirstLine : 0,
+                 covered);
+    if (flip < 1) {
+      const float centre = p.S((box.rect.x0 + box.rect.x1) * 0.5f, 0).x;
+      TransformVertices(drawList, first, [centre, flip](ImVec2 v) { return ImVec2{centre + (v.x - centre) * flip, v.y}; });
+    }
   }
 }
 
@@ -461,7 +591,7 @@ void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 off
               const Fonts& fonts, ImDrawList& drawList, bool hideText, const BoardPalette* palette) {
   Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
   Painter p{camera, fonts, drawList, camera.ToScreen(r), palette ? *palette : LightPalette()};
-  DrawNoteBody(p, board, note, box, offset, {}, hideText);
+  DrawNoteBody(p, board, note, box, offset, {}, hideText, 0, note.covered && !hideText);
 }
 
 }  // namespace jb

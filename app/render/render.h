@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -59,6 +60,11 @@ struct RenderOptions {
   const std::unordered_set<uint64_t>* found = nullptr;
   NoteId foundCurrent;
   const BoardPalette* palette = nullptr;  // null: LightPalette()
+  // Covered notes face up anyway (an export with --reveal); the note being edited always is.
+  bool revealCovered = false;
+  // Notes turning face up (Reveal): note id → progress 0..1. Each narrows to a line and widens
+  // again, face down before half way and face up after.
+  const std::unordered_map<uint64_t, float>* flipping = nullptr;
 };
 
 // One note as DrawBoard draws it, shifted by `offset` board units (a note being dragged).

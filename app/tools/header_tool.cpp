@@ -1,11 +1,13 @@
 // Stage and lane headers: drag a header to reorder, its border (in the header row or the label
-// column) to resize; the ▾ chevron collapses a lane, the "+" buttons add a stage or a lane.
+// column) to resize; the ▾ chevron collapses a lane, the "+" buttons add a stage or a lane; a click
+// on a hidden stage's or lane's strip shows it again.
 #include <imgui.h>
 
 #include <string>
 
 #include "app/tools/style.h"
 #include "app/tools/tool.h"
+#include "core/edit/journey_commands.h"
 
 namespace jb {
 namespace {
@@ -111,7 +113,16 @@ class HeaderTool : public CanvasTool {
   }
 
   void Release(ToolContext& ctx, const Input&) override {
+    Document& document = ctx.document;
     switch (m_state) {
+      case State::PressStage:  // a click on a hidden stage's strip shows it again
+        if (const Stage* stage = document.board().FindStage(m_stage); stage && stage->hidden)
+          document.Apply(SetStageHidden(document.board(), m_stage, false), "Show stage");
+        break;
+      case State::PressLane:
+        if (const Lane* lane = document.board().FindLane(m_lane); lane && lane->hidden)
+          document.Apply(SetLaneHidden(document.board(), m_lane, false), "Show lane");
+        break;
       case State::DragStage:
       case State::DragLane:
       case State::ResizeStage:

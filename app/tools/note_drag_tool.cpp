@@ -99,7 +99,7 @@ class NoteDragTool : public CanvasTool {
   NoteTarget DropTarget(const Board& board, Vec2 world) const {
     NoteTarget target;
     int stage = -1, lane = -1;
-    if (!m_startLayout.CellAt(world, &stage, &lane) || board.lanes[lane].collapsed) return target;
+    if (!m_startLayout.CellAt(world, &stage, &lane) || !CellTakesNotes(board, stage, lane)) return target;
     target.stage = board.stages[stage].id;
     target.lane = board.lanes[lane].id;
     for (size_t i = 0; i < m_startLayout.notes.size(); ++i) {

@@ -27,7 +27,7 @@ class TextEntryTool : public CanvasTool {
       case Hover::LaneLabel: ctx.host.BeginRename(board, hit.kind == Hover::StageHeader, hit.index); return true;
       case Hover::Cell:
         if (hit.lane == ctx.layout.emotionsLane) return false;  // clicks there add curve points
-        if (!board.lanes[hit.lane].collapsed) {
+        if (CellTakesNotes(board, hit.stage, hit.lane)) {
           NoteTarget target;
           target.stage = board.stages[hit.stage].id;
           target.lane = board.lanes[hit.lane].id;

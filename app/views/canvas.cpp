@@ -184,6 +184,8 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
     options.foundCurrent = foundCurrent;
   }
   options.palette = palette;
+  AdvanceFlip();
+  if (!m_flipping.empty()) options.flipping = &m_flipping;
   if (m_editing == Editing::Note) {
     const int i = document.board().NoteIndex(m_editId);
     if (i >= 0 && i < int(m_layout.notes.size())) {

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -105,6 +106,22 @@ class Canvas : private ToolHost {
   // Find's matches (note ids), drawn with a halo; the find bar (find_bar.h) sets them.
   std::unordered_set<uint64_t> found;
   NoteId foundCurrent;
+  // Cover mode (silent brainstorming): notes added, pasted or duplicated are created face down.
+  bool coverMode = false;
+
+  // [SECTION] Hide, reveal and cover (canvas_workshop.cpp)
+  // H: hides or shows the stage or lane whose header is under the mouse; false (and a sentence to
+  // the status line) when there is none.
+  bool ToggleHiddenUnderMouse(Document& document);
+  void SetStageHidden(Document& document, int stage, bool hidden);
+  void SetLaneHidden(Document& document, int lane, bool hidden);
+  // Turns every covered note face up (one undo step) with a short flip.
+  void RevealCovered(Document& document);
+  // A flip is running: the app asks for timed frames only while this is true.
+  bool IsAnimating() const { return !m_flipping.empty(); }
+  size_t FlippingNotes() const { return m_flipping.size(); }
+  // Drops selected notes in hidden stages and lanes: Del must not remove what the room cannot see.
+  void PruneHiddenFromSelection(const Document& document);
   // The curve that clicks in the Emotions lane add points to (the selected persona's), drawn on top.
   CurveId activeCurve;
   PersonaId activePersona;  // the persona the panel shows
@@ -221,12 +238,23 @@ class Canvas : private ToolHost {
   bool m_confirmDelete = false;
   Hit m_deleteHit;
 
+  // Reveal's flip: note id → its progress, advanced each frame from m_flipStart (ImGui time).
+  std::unordered_map<uint64_t, float> m_flipping;
+  double m_flipStart = 0;
+  void AdvanceFlip();
+  // `diff` as cover mode makes it (its new notes face down when the mode is on).
+  BoardDiff Covering(BoardDiff diff) const;
+  bool m_editCovered = false;  // the note being added is made face down (cover mode at its start)
+
   std::vector<Note> m_clipboard;
   std::string m_clipboardText;  // what we put on the system clipboard with it
   std::string m_today;
   Vec2 m_lastMouseWorld;
   bool m_lastMouseInCanvas = false;
 };
+
+// Whether the note sits in a hidden stage or lane (kept and saved, not shown).
+bool InHiddenStageOrLane(const Board& board, const Note& note);
 
 // Fits `content` plus room for the title above it.
 Rect BoardContentBounds(const Layout& layout);

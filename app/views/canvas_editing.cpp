@@ -40,11 +40,14 @@ void Canvas::BeginNewNote(Document& document, const NoteTarget& target, Vec2 fre
   m_editTarget = target;
   m_editTarget.freePos = freePos;
   m_editIsNew = true;
+  m_editCovered = coverMode;  // fixed for this note, whatever the mode does while it is typed
   m_edit.SetText({});
   m_editStartTime = ImGui::GetTime();
   document.BeginGesture("Add note");
   NoteId id;
-  document.UpdateGesture([&](const Board& start) { return AddNote(start, Note{}, m_editTarget, &id); });
+  Note note;
+  note.covered = m_editCovered;
+  document.UpdateGesture([&](const Board& start) { return AddNote(start, note, m_editTarget, &id); });
   m_editId = id;
   m_selection = {id};
   m_editing = Editing::Note;
@@ -110,6 +113,7 @@ void Canvas::HandleNoteEditor(Document& document, const Fonts& fonts, const std:
   if (m_editIsNew) {
     Note note;
     note.text = m_edit.text();
+    note.covered = m_editCovered;
     document.UpdateGesture([&](const Board& start) { return AddNote(start, note, m_editTarget); });
   } else {
     document.UpdateGesture([&](const Board& start) { return SetNoteText(start, m_editId, m_edit.text()); });
@@ -251,6 +255,10 @@ void Canvas::ShowContextMenus(Document& document) {
       RecordWidget("menu.add_stage_after");
       if (before) document.Apply(AddStage(board, "New stage", s), "Add stage");
       if (after) document.Apply(AddStage(board, "New stage", s + 1), "Add stage");
+      const bool hidden = board.stages[s].hidden;
+      const bool hide = ImGui::MenuItem(hidden ? "Show stage" : "Hide stage", "H");
+      RecordWidget("menu.hide_stage");
+      if (hide) SetStageHidden(document, s, !hidden);
       ImGui::Separator();
       bool deleteStage = ImGui::MenuItem("Delete stage...");
       RecordWidget("menu.delete_stage");
@@ -283,6 +291,9 @@ void Canvas::ShowContextMenus(Document& document) {
       RecordWidget("menu.collapse_lane");
       if (collapse)
         document.Apply(SetLaneCollapsed(board, lane.id, !lane.collapsed), lane.collapsed ? "Expand lane" : "Collapse lane");
+      const bool hide = ImGui::MenuItem(lane.hidden ? "Show lane" : "Hide lane", "H");
+      RecordWidget("menu.hide_lane");
+      if (hide) SetLaneHidden(document, l, !lane.hidden);
       bool above = ImGui::MenuItem("Add lane above");
       RecordWidget("menu.add_lane_above");
       bool below = ImGui::MenuItem("Add lane below");
@@ -303,7 +314,7 @@ void Canvas::ShowContextMenus(Document& document) {
   if (ImGui::BeginPopup("cell menu")) {
     if (ImGui::MenuItem("Add note here")) {
       NoteTarget target;
-      if (m_menuHit.kind == Hit::Cell && !board.lanes[m_menuHit.lane].collapsed) {
+      if (m_menuHit.kind == Hit::Cell && CellTakesNotes(board, m_menuHit.stage, m_menuHit.lane)) {
         target.stage = board.stages[m_menuHit.stage].id;
         target.lane = board.lanes[m_menuHit.lane].id;
       }
@@ -365,7 +376,8 @@ std::vector<NoteId> Canvas::SelectionInBoardOrder(const Board& board) const {
 
 void Canvas::SelectAll(const Document& document) {
   m_selection.clear();
-  for (const Note& note : document.board().notes) m_selection.push_back(note.id);
+  for (const Note& note : document.board().notes)
+    if (!InHiddenStageOrLane(document.board(), note)) m_selection.push_back(note.id);
 }
 
 void Canvas::PruneSelection(const Document& document) {
@@ -421,20 +433,20 @@ void Canvas::Paste(Document& document) {
   if (notes.empty()) return;
   NoteTarget target;
   int stage = -1, lane = -1;
-  if (m_layout.CellAt(m_lastMouseWorld, &stage, &lane) && !board.lanes[lane].collapsed) {
+  if (m_layout.CellAt(m_lastMouseWorld, &stage, &lane) && CellTakesNotes(board, stage, lane)) {
     target.stage = board.stages[stage].id;
     target.lane = board.lanes[lane].id;
   } else {
     target.freePos = m_lastMouseWorld;
   }
   std::vector<NoteId> ids;
-  if (document.Apply(PasteNotes(board, notes, target, &ids), notes.size() == 1 ? "Paste note" : "Paste notes"))
+  if (document.Apply(Covering(PasteNotes(board, notes, target, &ids)), notes.size() == 1 ? "Paste note" : "Paste notes"))
     m_selection = ids;
 }
 
 void Canvas::DuplicateSelection(Document& document) {
   std::vector<NoteId> ids;
-  if (document.Apply(DuplicateNotes(document.board(), SelectionInBoardOrder(document.board()), &ids), "Duplicate"))
+  if (document.Apply(Covering(DuplicateNotes(document.board(), SelectionInBoardOrder(document.board()), &ids)), "Duplicate"))
     m_selection = ids;
 }
 

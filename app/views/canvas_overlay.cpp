@@ -1,5 +1,5 @@
 // The canvas, part 3: what is drawn over the board and never exported: "+" buttons, lane
-// chevrons, selection outlines, the caret, the selected point, the voting banner, and what the
+// chevrons, selection outlines, the caret, the selected point, the voting and cover banners, and what the
 // tool that owns the gesture draws (the drop target, dragged notes, the selection rectangle).
 #include "app/views/canvas.h"
 
@@ -115,6 +115,14 @@ void Canvas::DrawOverlay(const ToolContext& ctx, ImDrawList& dl) const {
     ImVec2 size = ImGui::CalcTextSize(banner);
     ImVec2 at{m_camera.screenOrigin.x + (m_size.x - size.x) * 0.5f, m_camera.screenOrigin.y + 10};
     dl.AddRectFilled({at.x - 12, at.y - 6}, {at.x + size.x + 12, at.y + size.y + 6}, kAccent, 6);
+    dl.AddText(at, IM_COL32(255, 255, 255, 255), banner);
+  }
+  if (coverMode) {  // below the voting banner when both are on
+    const char* banner = "Cover mode: new notes are face down.  Workshop > Reveal covered notes shows them; C ends it.";
+    ImVec2 size = ImGui::CalcTextSize(banner);
+    const float below = voting ? size.y + 20 : 0;
+    ImVec2 at{m_camera.screenOrigin.x + (m_size.x - size.x) * 0.5f, m_camera.screenOrigin.y + 10 + below};
+    dl.AddRectFilled({at.x - 12, at.y - 6}, {at.x + size.x + 12, at.y + size.y + 6}, IM_COL32(70, 78, 96, 235), 6);
     dl.AddText(at, IM_COL32(255, 255, 255, 255), banner);
   }
 

@@ -88,6 +88,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
       << ",\"gesture\":" << (view.gesture ? "true" : "false") << ",\"presenting\":" << (view.presenting ? "true" : "false")
       << ",\"spotlight\":" << (view.spotlight ? "true" : "false") << ",\"focusedStage\":" << view.focusedStage
       << ",\"menuBar\":" << view.menuBar << ",\"camera\":[" << camera.world.x << ',' << camera.world.y << ']'
+      << ",\"coverMode\":" << (view.coverMode ? "true" : "false") << ",\"flipping\":" << view.flipping
       << ",\"path\":";
   Quoted(out, view.path);
   out << ",\"undo\":";
@@ -152,7 +153,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   for (size_t s = 0; s < board.stages.size(); ++s) {
     out << (s ? ",\n" : "\n") << "{\"id\":" << board.stages[s].id.value << ",\"name\":";
     Quoted(out, board.stages[s].name);
-    out << ",\"width\":" << board.stages[s].width << ",\"rect\":";
+    out << ",\"width\":" << board.stages[s].width << ",\"hidden\":" << (board.stages[s].hidden ? "true" : "false")
+        << ",\"rect\":";
     RectJson(out, camera, layout.StageHeader(int(s)));
     out << '}';
   }
@@ -162,7 +164,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << (l ? ",\n" : "\n") << "{\"id\":" << lane.id.value << ",\"name\":";
     Quoted(out, lane.name);
     out << ",\"kind\":\"" << LaneKindName(lane.kind) << "\",\"collapsed\":" << (lane.collapsed ? "true" : "false")
-        << ",\"rect\":";
+        << ",\"hidden\":" << (lane.hidden ? "true" : "false") << ",\"rect\":";
     RectJson(out, camera, layout.LaneLabel(int(l)));
     if (l < view.chevrons.size()) {
       out << ",\"chevron\":";
@@ -194,7 +196,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
       Quoted(out, note.text.substr(lines[k].first, lines[k].second - lines[k].first));
     }
     out << "],\"clipped\":" << (layout.notes[i].text.Clipped() ? "true" : "false");
-    out << ",\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false") << ",\"rect\":";
+    out << ",\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false")
+        << ",\"covered\":" << (note.covered ? "true" : "false") << ",\"rect\":";
     RectJson(out, camera, layout.notes[i].rect);
     out << '}';
   }

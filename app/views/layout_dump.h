@@ -54,6 +54,8 @@ struct ViewInfo {
   std::string theme;                      // "light", "dark", "projector"
   std::vector<SidePanelInfo> sidePanels;  // window pixels
   Rect canvas;                            // the canvas area, window pixels
+  bool coverMode = false;     // Workshop ▸ Cover mode: new notes are made face down
+  size_t flipping = 0;        // notes in Reveal's flip right now (0 again when it has ended)
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -20,6 +20,7 @@ namespace jb {
 //  [SECTION] Personas
 //  [SECTION] Note details
 //  [SECTION] Votes
+//  [SECTION] Workshop: hide, reveal and cover
 //  [SECTION] Queries
 
 namespace {
@@ -343,6 +344,59 @@ BoardDiff SortCellByVotes(const Board& board, StageId stage, LaneId lane) {
     if (slot + 1 != from) move(displaced, slot + 1, from);
   }
   return diff;
+}
+
+// [SECTION] Workshop: hide, reveal and cover
+
+BoardDiff SetStageHidden(const Board& board, StageId id, bool hidden) {
+  return UpdateOne(board, board.stages, &BoardDiff::stages, id, [hidden](Stage& s) { s.hidden = hidden; });
+}
+
+BoardDiff SetLaneHidden(const Board& board, LaneId id, bool hidden) {
+  return UpdateOne(board, board.lanes, &BoardDiff::lanes, id, [hidden](Lane& l) { l.hidden = hidden; });
+}
+
+BoardDiff ShowAllHidden(const Board& board) {
+  BoardDiff diff = NewDiff(board);
+  for (const Stage& stage : board.stages) {
+    if (!stage.hidden) continue;
+    Stage after = stage;
+    after.hidden = false;
+    diff.stages.updated.push_back({stage, std::move(after)});
+  }
+  for (const Lane& lane : board.lanes) {
+    if (!lane.hidden) continue;
+    Lane after = lane;
+    after.hidden = false;
+    diff.lanes.updated.push_back({lane, std::move(after)});
+  }
+  return diff;
+}
+
+BoardDiff RevealCovered(const Board& board, std::vector<NoteId>* revealed) {
+  BoardDiff diff = NewDiff(board);
+  for (const Note& note : board.notes) {
+    if (!note.covered) continue;
+    Note after = note;
+    after.covered = false;
+    diff.notes.updated.push_back({note, std::move(after)});
+    if (revealed) revealed->push_back(note.id);
+  }
+  return diff;
+}
+
+BoardDiff CoverAddedNotes(BoardDiff diff) {
+  for (Placed<Note>& added : diff.notes.added) added.record.covered = true;
+  return diff;
+}
+
+int CountCovered(const Board& board) {
+  return int(std::count_if(board.notes.begin(), board.notes.end(), [](const Note& n) { return n.covered; }));
+}
+
+int CountHidden(const Board& board) {
+  return int(std::count_if(board.stages.begin(), board.stages.end(), [](const Stage& s) { return s.hidden; }) +
+             std::count_if(board.lanes.begin(), board.lanes.end(), [](const Lane& l) { return l.hidden; }));
 }
 
 // [SECTION] Queries

@@ -68,6 +68,21 @@ BoardDiff ResetVotes(const Board& board);
 // notes keep the vector places the cell had, so other notes do not move.
 BoardDiff SortCellByVotes(const Board& board, StageId stage, LaneId lane);
 
+// [SECTION] Workshop: hide, reveal and cover
+// A hidden stage or lane keeps its notes (saved, undoable) but the room does not see them; a
+// covered note shows its colour but not its text until the facilitator reveals all at once.
+BoardDiff SetStageHidden(const Board& board, StageId id, bool hidden);
+BoardDiff SetLaneHidden(const Board& board, LaneId id, bool hidden);
+// Every hidden stage and lane shown again.
+BoardDiff ShowAllHidden(const Board& board);
+// Every covered note face up; their ids (board order) in *revealed.
+BoardDiff RevealCovered(const Board& board, std::vector<NoteId>* revealed = nullptr);
+// `diff` with the notes it adds covered: how notes are made while cover mode is on (added, pasted,
+// duplicated).
+BoardDiff CoverAddedNotes(BoardDiff diff);
+int CountCovered(const Board& board);
+int CountHidden(const Board& board);  // stages and lanes
+
 // [SECTION] Queries
 // (IsOverdue and IsIsoDate are in core/model/model.h: the renderer needs them too.)
 int TotalVotes(const Board& board);

@@ -71,6 +71,7 @@ struct FieldSpec {
   double number = 0;                   // default of a number or bool field
   const char* text = "";               // default of a string field
   const RecordSpec* record = nullptr;  // the record inside an Object or List field
+  bool optional = false;               // written only when set: a file without it lacks nothing
 };
 
 // Warnings are counted per kind of record; parts (pos, metrics, meta) count for the record they are in.
@@ -102,6 +103,10 @@ constexpr FieldSpec Num(const char* name, double value) {
 constexpr FieldSpec Bool(const char* name) {
   return {name, Type::Bool, 0};
 }
+// A flag files carry only when it is true (hidden, covered), so older files and readers are unaffected.
+constexpr FieldSpec Flag(const char* name) {
+  return {name, Type::Bool, 0, "", nullptr, true};
+}
 constexpr FieldSpec Metric(const char* name) {
   return {name, Type::OptionalNumber};
 }
@@ -119,10 +124,11 @@ constexpr FieldSpec kMetricsFields[] = {Metric("conversion"), Metric("csi"), Met
 constexpr RecordSpec kMetrics = Record(kMetricsFields, kNoteTally);
 constexpr FieldSpec kMetaFields[] = {Str("title"), Str("created"), Str("modified")};
 constexpr RecordSpec kMeta = Record(kMetaFields, kBoardTally);
-constexpr FieldSpec kStageFields[] = {Id("id"), Str("name"), Num("width", kDefaultStageWidth)};
+constexpr FieldSpec kStageFields[] = {Id("id"), Str("name"), Num("width", kDefaultStageWidth), Flag("hidden")};
 constexpr RecordSpec kStage = Record(kStageFields, kStageTally);
 constexpr FieldSpec kLaneFields[] = {Id("id"),           Str("name"),  {"kind", Type::LaneKind, 0, "custom"},
-                                     Num("height", kDefaultLaneHeight), Str("color"), Bool("collapsed")};
+                                     Num("height", kDefaultLaneHeight), Str("color"), Bool("collapsed"),
+                                     Flag("hidden")};
 constexpr RecordSpec kLane = Record(kLaneFields, kLaneTally);
 constexpr FieldSpec kNoteFields[] = {Id("id"),
                                      Id("stage"),
@@ -137,7 +143,8 @@ constexpr FieldSpec kNoteFields[] = {Id("id"),
                                      Str("due"),
                                      Str("channel"),
                                      Obj("metrics", kMetrics),
-                                     Int("severity")};
+                                     Int("severity"),
+                                     Flag("covered")};
 constexpr RecordSpec kNote = Record(kNoteFields, kNoteTally);
 constexpr FieldSpec kPointFields[] = {Id("stage"), Num("t", 0.5), Num("value", 0), Str("label")};
 constexpr RecordSpec kPoint = Record(kPointFields, kPointTally);
@@ -346,6 +353,13 @@ struct Filler {
       const bool absent = it == object.MemberEnd();
       // A null metric means "not measured"; any other null carries no data, so it is missing.
       if (absent || (it->value.IsNull() && field.type != Type::OptionalNumber)) {
+        if (field.optional) {  // not set: nothing is missing
+          if (absent)
+            object.AddMember(StringRef(field.name), Default(field), allocator);
+          else
+            it->value = Default(field);
+          continue;
+        }
         if (absent)
           object.AddMember(StringRef(field.name), Default(field), allocator);
         else

@@ -194,11 +194,13 @@ inline void load(cereal::JSONInputArchive& ar, BoardMeta& meta) {
 inline void save(cereal::JSONOutputArchive& ar, const Stage& stage) {
   ar(cereal::make_nvp("id", stage.id.value), cereal::make_nvp("name", stage.name),
      cereal::make_nvp("width", serial::TidyFloat(stage.width)));
+  if (stage.hidden) ar(cereal::make_nvp("hidden", true));  // only when set: older files and readers are unaffected
 }
 inline void load(cereal::JSONInputArchive& ar, Stage& stage) {
   serial::GetId(ar, "id", stage.id);
   serial::Get(ar, "name", stage.name);
   serial::GetFloat(ar, "width", stage.width);
+  serial::Get(ar, "hidden", stage.hidden);  // PrepareBoard supplies it when the file has none
 }
 
 inline void save(cereal::JSONOutputArchive& ar, const Lane& lane) {
@@ -206,6 +208,7 @@ inline void save(cereal::JSONOutputArchive& ar, const Lane& lane) {
      cereal::make_nvp("kind", std::string(LaneKindName(lane.kind))),
      cereal::make_nvp("height", serial::TidyFloat(lane.height)),
      cereal::make_nvp("color", serial::ColorText(lane.color)), cereal::make_nvp("collapsed", lane.collapsed));
+  if (lane.hidden) ar(cereal::make_nvp("hidden", true));
 }
 inline void load(cereal::JSONInputArchive& ar, Lane& lane) {
   serial::GetId(ar, "id", lane.id);
@@ -216,6 +219,7 @@ inline void load(cereal::JSONInputArchive& ar, Lane& lane) {
   serial::GetFloat(ar, "height", lane.height);
   serial::GetColor(ar, "color", lane.color);
   serial::Get(ar, "collapsed", lane.collapsed);
+  serial::Get(ar, "hidden", lane.hidden);
 }
 
 namespace serial {
@@ -246,6 +250,7 @@ inline void save(cereal::JSONOutputArchive& ar, const Note& note) {
      cereal::make_nvp("tags", note.tags), cereal::make_nvp("owner", note.owner), cereal::make_nvp("due", note.due),
      cereal::make_nvp("channel", note.channel), cereal::make_nvp("metrics", note.metrics),
      cereal::make_nvp("severity", note.severity));
+  if (note.covered) ar(cereal::make_nvp("covered", true));
 }
 inline void load(cereal::JSONInputArchive& ar, Note& note) {
   serial::GetId(ar, "id", note.id);
@@ -264,6 +269,7 @@ inline void load(cereal::JSONInputArchive& ar, Note& note) {
   serial::Get(ar, "channel", note.channel);
   serial::Get(ar, "metrics", note.metrics);
   serial::Get(ar, "severity", note.severity);
+  serial::Get(ar, "covered", note.covered);
 }
 
 inline void save(cereal::JSONOutputArchive& ar, const CurvePoint& point) {

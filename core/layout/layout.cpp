@@ -118,6 +118,12 @@ void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& 
   *textBox = {m.notePadding, m.notePadding, size->x - m.notePadding, size->y - m.notePadding - footer};
 }
 
+bool CellTakesNotes(const Board& board, int stage, int lane) {
+  if (stage < 0 || lane < 0 || stage >= int(board.stages.size()) || lane >= int(board.lanes.size())) return false;
+  const Lane& l = board.lanes[size_t(lane)];
+  return !l.collapsed && !l.hidden && !board.stages[size_t(stage)].hidden;
+}
+
 Rect Layout::StageHeader(int stage) const {
   return {stageX[stage], grid.y0, stageX[stage + 1], laneY.front()};
 }
@@ -155,7 +161,8 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
 
   layout.stageX.resize(stageCount + 1);
   layout.stageX[0] = m.laneLabelWidth;
-  for (int s = 0; s < stageCount; ++s) layout.stageX[s + 1] = layout.stageX[s] + board.stages[s].width;
+  for (int s = 0; s < stageCount; ++s)
+    layout.stageX[s + 1] = layout.stageX[s] + (board.stages[s].hidden ? m.hiddenStrip : board.stages[s].width);
 
   // Each note's size (grown to fit its text) and text box relative to its top-left.
   std::vector<Vec2> noteSizes(board.notes.size());
@@ -199,14 +206,14 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
   std::vector<Vec2> sizes;
   for (int l = 0; l < laneCount; ++l) {
     const Lane& lane = board.lanes[l];
-    float height = lane.collapsed ? m.collapsedLaneHeight : lane.height;
+    float height = lane.hidden ? m.hiddenStrip : lane.collapsed ? m.collapsedLaneHeight : lane.height;
     for (int s = 0; s < stageCount; ++s) {
       size_t cell = size_t(l) * stageCount + s;
       sizes.clear();
       for (int i : cellNotes[cell]) sizes.push_back(noteSizes[i]);
       float inner = std::max(board.stages[s].width - 2 * m.cellPadding, 1.0f);
       float needed = FlowCell(sizes, inner, m.noteGap, &offsets[cell]);
-      if (!lane.collapsed && needed > 0) height = std::max(height, needed + 2 * m.cellPadding);
+      if (CellTakesNotes(board, s, l) && needed > 0) height = std::max(height, needed + 2 * m.cellPadding);
     }
     layout.laneY[l + 1] = layout.laneY[l] + height;
   }
@@ -220,7 +227,7 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
         float x = layout.stageX[s] + m.cellPadding + offsets[cell][k].x;
         float y = layout.laneY[l] + m.cellPadding + offsets[cell][k].y;
         layout.notes[i].rect = {x, y, x + size.x, y + size.y};
-        layout.notes[i].hidden = board.lanes[l].collapsed;
+        layout.notes[i].hidden = !CellTakesNotes(board, s, l);
       }
     }
   }
@@ -248,7 +255,7 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
     if (box.stage < 0) layout.bounds = Union(layout.bounds, box.rect);
 
   for (int l = 0; l < laneCount; ++l)
-    if (board.lanes[l].kind == LaneKind::Emotions && !board.lanes[l].collapsed) {
+    if (board.lanes[l].kind == LaneKind::Emotions && !board.lanes[l].collapsed && !board.lanes[l].hidden) {
       layout.emotionsLane = l;
       break;
     }
@@ -260,7 +267,7 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
       for (size_t p = 0; p < curve.points.size(); ++p) {
         const CurvePoint& point = curve.points[p];
         int s = board.StageIndex(point.stage);
-        if (s < 0) continue;
+        if (s < 0 || board.stages[s].hidden) continue;  // the curve leaves a hidden stage out
         float t = std::clamp(point.t, 0.0f, 1.0f);
         float x = layout.stageX[s] + t * board.stages[s].width;
         geometry.knots.push_back({int(p), {x, layout.EmotionY(point.value)}});

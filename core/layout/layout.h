@@ -22,6 +22,7 @@ struct LayoutMetrics {
   float cellPadding = 14;
   float noteGap = 12;
   float collapsedLaneHeight = 40;
+  float hiddenStrip = 40;  // a hidden stage's width, a hidden lane's height: where something is hidden
   float personaWidth = 320;
   float personaGap = 48;
   float noteTextSize = 17;     // board units; text shrinks from here to fit its note...
@@ -50,7 +51,7 @@ struct NoteBox {
   WrappedText text;  // fitted and wrapped (empty when the layout had no glyph metrics)
   int stage = -1;  // index into Board::stages, -1 for a free note
   int lane = -1;   // index into Board::lanes, -1 for a free note
-  bool hidden = false;  // in a collapsed lane
+  bool hidden = false;  // not drawn nor hit: in a collapsed lane, or a hidden stage or lane
 };
 
 struct CurvePointPos {
@@ -84,6 +85,10 @@ struct Layout {
   // The cell under a point, or false.
   bool CellAt(Vec2 p, int* stage, int* lane) const;
 };
+
+// Whether notes can be added to or dropped into the cell (indices into the board's stages and
+// lanes): not in a collapsed or hidden lane, nor a hidden stage.
+bool CellTakesNotes(const Board& board, int stage, int lane);
 
 // Each note's fitted text from earlier layouts, by note id. Fitting (wrapping at several sizes) is
 // most of a layout's cost, and a view lays the board out again on every change (each step of a

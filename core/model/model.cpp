@@ -83,11 +83,11 @@ int Board::LaneIndex(LaneId id) const { return IndexById(lanes, id); }
 int Board::NoteIndex(NoteId id) const { return IndexById(notes, id); }
 
 bool operator==(const Stage& a, const Stage& b) {
-  return a.id == b.id && a.name == b.name && a.width == b.width;
+  return a.id == b.id && a.name == b.name && a.width == b.width && a.hidden == b.hidden;
 }
 bool operator==(const Lane& a, const Lane& b) {
   return a.id == b.id && a.name == b.name && a.kind == b.kind && a.height == b.height &&
-         a.color == b.color && a.collapsed == b.collapsed;
+         a.color == b.color && a.collapsed == b.collapsed && a.hidden == b.hidden;
 }
 bool operator==(const NoteMetrics& a, const NoteMetrics& b) {
   return a.conversion == b.conversion && a.csi == b.csi && a.nps == b.nps;
@@ -96,7 +96,7 @@ bool operator==(const Note& a, const Note& b) {
   return a.id == b.id && a.stage == b.stage && a.lane == b.lane && a.pos == b.pos &&
          a.size == b.size && a.text == b.text && a.color == b.color && a.votes == b.votes &&
          a.tags == b.tags && a.owner == b.owner && a.due == b.due && a.channel == b.channel &&
-         a.metrics == b.metrics && a.severity == b.severity;
+         a.metrics == b.metrics && a.severity == b.severity && a.covered == b.covered;
 }
 bool operator==(const CurvePoint& a, const CurvePoint& b) {
   return a.stage == b.stage && a.t == b.t && a.value == b.value && a.label == b.label;

@@ -60,6 +60,7 @@ struct Stage {
   StageId id;
   std::string name;
   float width = kDefaultStageWidth;
+  bool hidden = false;  // hidden for the room: kept and saved, drawn as a thin marked strip
 };
 
 struct Lane {
@@ -69,6 +70,7 @@ struct Lane {
   float height = kDefaultLaneHeight;  // minimum height; the layout grows it when its notes need more room
   Rgb color = 0;       // 0: the kind's colour
   bool collapsed = false;
+  bool hidden = false;  // hidden for the room: kept and saved, drawn as a thin marked strip
 };
 
 // Touchpoint metrics, each unset until the team fills it in (a file writes null for unset).
@@ -95,6 +97,7 @@ struct Note {
   std::string channel;  // touchpoint channel, free text: site, call centre, social, e-mail, office...
   NoteMetrics metrics;
   int severity = 0;  // 0 none; 1..3 how strong a pain point or moment of delight is
+  bool covered = false;  // face down (silent brainstorming): drawn without its text until revealed
 
   bool IsFree() const { return !stage || !lane; }
 };

@@ -88,7 +88,8 @@ namespace {
 
 class ByteWriter {
  public:
-  explicit ByteWriter(std::string& out) : m_out(out) {}
+  // `version`: the journal format to write (a continued version 1 journal stays version 1).
+  ByteWriter(std::string& out, uint32_t version) : m_out(out), m_version(version) {}
 
   void Varint(uint64_t v) {
     while (v >= 0x80) {
@@ -130,6 +131,7 @@ class ByteWriter {
     Ident(s.id);
     String(s.name);
     Float(s.width);
+    if (m_version >= 2) Byte(s.hidden ? 1 : 0);
   }
   void Put(const Lane& l) {
     Ident(l.id);
@@ -138,6 +140,7 @@ class ByteWriter {
     Float(l.height);
     Varint(l.color);
     Byte(l.collapsed ? 1 : 0);
+    if (m_version >= 2) Byte(l.hidden ? 1 : 0);
   }
   void Put(const Note& n) {
     Ident(n.id);
@@ -157,6 +160,7 @@ class ByteWriter {
     OptionalFloat(n.metrics.csi);
     OptionalFloat(n.metrics.nps);
     Signed(n.severity);
+    if (m_version >= 2) Byte(n.covered ? 1 : 0);
   }
   void Put(const CurvePoint& p) {
     Ident(p.stage);
@@ -216,10 +220,11 @@ class ByteWriter {
   }
 
   std::string& m_out;
+  uint32_t m_version;
 };
 
-void EncodeDiffInto(std::string& out, const BoardDiff& diff) {
-  ByteWriter w(out);
+void EncodeDiffInto(std::string& out, const BoardDiff& diff, uint32_t version) {
+  ByteWriter w(out, version);
   w.Put(diff.stages);
   w.Put(diff.lanes);
   w.Put(diff.notes);
@@ -241,8 +246,9 @@ void EncodeDiffInto(std::string& out, const BoardDiff& diff) {
 
 class ByteReader {
  public:
-  explicit ByteReader(std::string_view bytes)
-      : m_p(reinterpret_cast<const unsigned char*>(bytes.data())), m_end(m_p + bytes.size()) {}
+  // `version`: the journal format the bytes were written in (1 had no hidden or covered flags).
+  ByteReader(std::string_view bytes, uint32_t version)
+      : m_p(reinterpret_cast<const unsigned char*>(bytes.data())), m_end(m_p + bytes.size()), m_version(version) {}
 
   bool Ok() const { return m_ok; }
   bool AtEnd() const { return m_p == m_end; }
@@ -335,6 +341,7 @@ class ByteReader {
     Ident(s.id);
     s.name = String();
     s.width = Float();
+    s.hidden = m_version >= 2 && Bool();
   }
   void Get(Lane& l) {
     Ident(l.id);
@@ -345,6 +352,7 @@ class ByteReader {
     l.height = Float();
     l.color = Color();
     l.collapsed = Bool();
+    l.hidden = m_version >= 2 && Bool();
   }
   void Get(Note& n) {
     Ident(n.id);
@@ -366,6 +374,7 @@ class ByteReader {
     n.metrics.csi = OptionalFloat();
     n.metrics.nps = OptionalFloat();
     n.severity = Int();
+    n.covered = m_version >= 2 && Bool();
   }
   void Get(CurvePoint& p) {
     Ident(p.stage);
@@ -424,6 +433,7 @@ class ByteReader {
 
   const unsigned char* m_p;
   const unsigned char* m_end;
+  uint32_t m_version;
   bool m_ok = true;
 };
 
@@ -431,12 +441,12 @@ class ByteReader {
 
 std::string EncodeDiff(const BoardDiff& diff) {
   std::string out;
-  EncodeDiffInto(out, diff);
+  EncodeDiffInto(out, diff, kJournalFormatVersion);
   return out;
 }
 
-bool DecodeDiff(std::string_view bytes, BoardDiff* diff) {
-  ByteReader r(bytes);
+bool DecodeDiff(std::string_view bytes, BoardDiff* diff, uint32_t version) {
+  ByteReader r(bytes, version);
   BoardDiff d;
   r.Get(d.stages);
   r.Get(d.lanes);
@@ -465,7 +475,7 @@ std::string EncodeJournalHeader(uint64_t snapshotId) {
   return out;
 }
 
-std::string EncodeJournalRecord(JournalKind kind, uint64_t sequence, const BoardDiff& diff) {
+std::string EncodeJournalRecord(JournalKind kind, uint64_t sequence, const BoardDiff& diff, uint32_t version) {
   // The payload is encoded in place after a header whose length is patched in, so the record is
   // built in one buffer and goes to the disk in one write.
   std::string out;
@@ -474,7 +484,7 @@ std::string EncodeJournalRecord(JournalKind kind, uint64_t sequence, const Board
   out.push_back(char(kind));
   PutU64(out, sequence);
   PutU32(out, 0);
-  EncodeDiffInto(out, diff);
+  EncodeDiffInto(out, diff, version);
   const uint32_t length = uint32_t(out.size() - kRecordHeaderBytes);
   for (int i = 0; i < 4; ++i) out[10 + size_t(i)] = char((length >> (8 * i)) & 0xff);
   PutU32(out, Crc32(out.data(), out.size()));
@@ -486,8 +496,8 @@ namespace {
 // The length of the whole, valid record at `p` (`left` bytes to the end) with a sequence in
 // [first, last], decoded into `record`; 0 when there is none. `crcBudget` (may be null): the bytes
 // it may still checksum; at 0 it refuses every record.
-size_t RecordAt(const unsigned char* p, size_t left, uint64_t first, uint64_t last, JournalRecord* record,
-                uint64_t* crcBudget = nullptr) {
+size_t RecordAt(const unsigned char* p, size_t left, uint64_t first, uint64_t last, uint32_t version,
+                JournalRecord* record, uint64_t* crcBudget = nullptr) {
   if (left < kJournalRecordOverhead || p[0] != kRecordMagic ||
       (p[1] != uint8_t(JournalKind::Apply) && p[1] != uint8_t(JournalKind::Revert)))
     return 0;
@@ -505,7 +515,7 @@ size_t RecordAt(const unsigned char* p, size_t left, uint64_t first, uint64_t la
   }
   if (GetU32(p + kRecordHeaderBytes + length) != Crc32(p, kRecordHeaderBytes + length)) return 0;
   const std::string_view payload(reinterpret_cast<const char*>(p + kRecordHeaderBytes), length);
-  if (!DecodeDiff(payload, &record->diff)) return 0;
+  if (!DecodeDiff(payload, &record->diff, version)) return 0;
   record->kind = JournalKind(p[1]);
   record->sequence = sequence;
   return kJournalRecordOverhead + length;
@@ -545,6 +555,7 @@ JournalReadResult ReadJournal(const std::string& path, uint64_t expectedSnapshot
   }
 
   std::vector<std::string> clauses;  // what was left out, said in one sentence at the end
+  uint32_t version = kJournalFormatVersion;  // a damaged header's records are taken as this app's
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   if (bytes.size() < kJournalHeaderBytes) {
     result.warning = Unreadable(result, path, "is damaged");
@@ -558,11 +569,14 @@ JournalReadResult ReadJournal(const std::string& path, uint64_t expectedSnapshot
       return result;
     }
     clauses.push_back("the start of the change log " + path + " was damaged, but the changes after it were kept");
-  } else if (GetU32(data + 8) != kJournalFormatVersion) {
+  } else if (GetU32(data + 8) < kOldestJournalFormatVersion || GetU32(data + 8) > kJournalFormatVersion) {
     result.warning = Unreadable(result, path, "was written by another version of Journeyboard");
     return result;
+  } else {
+    version = GetU32(data + 8);
   }
   result.headerSnapshotId = headerId;
+  result.version = version;
   if (headerId != expectedSnapshotId) {
     result.otherSnapshot = true;
     result.warning = "The change log " + path + " belongs to another copy of the board and was left out.";
@@ -577,15 +591,15 @@ JournalReadResult ReadJournal(const std::string& path, uint64_t expectedSnapshot
   uint64_t resyncBudget = 4 * uint64_t(bytes.size()) + (1u << 20);
   while (at < bytes.size()) {
     JournalRecord record;
-    size_t length = RecordAt(data + at, bytes.size() - at, expectedSequence, expectedSequence, &record);
+    size_t length = RecordAt(data + at, bytes.size() - at, expectedSequence, expectedSequence, version, &record);
     if (length == 0) {
       // Resynchronise: the next valid record, whose sequence leaves room for the lost records in
       // the bytes skipped (each takes at least kJournalRecordOverhead).
       size_t next = at + 1;
       for (; next < bytes.size(); ++next) {
         const uint64_t room = (next - at) / kJournalRecordOverhead;
-        length = RecordAt(data + next, bytes.size() - next, expectedSequence, expectedSequence + room, &record,
-                          &resyncBudget);
+        length = RecordAt(data + next, bytes.size() - next, expectedSequence, expectedSequence + room, version,
+                          &record, &resyncBudget);
         if (length != 0 || resyncBudget == 0) break;
       }
       if (length == 0) {
@@ -668,8 +682,14 @@ Board ReplayJournal(Board snapshot, const std::vector<JournalRecord>& records, s
 
 // [SECTION] JournalWriter
 
-JournalWriter::JournalWriter(int fd, std::string path, uint64_t snapshotId, uint64_t size, uint64_t nextSequence)
-    : m_fd(fd), m_path(std::move(path)), m_snapshotId(snapshotId), m_size(size), m_nextSequence(nextSequence) {}
+JournalWriter::JournalWriter(int fd, std::string path, uint64_t snapshotId, uint64_t size, uint64_t nextSequence,
+                             uint32_t version)
+    : m_fd(fd),
+      m_path(std::move(path)),
+      m_snapshotId(snapshotId),
+      m_size(size),
+      m_nextSequence(nextSequence),
+      m_version(version) {}
 
 JournalWriter::JournalWriter(JournalWriter&& other) noexcept
     : m_fd(std::exchange(other.m_fd, -1)),
@@ -677,6 +697,7 @@ JournalWriter::JournalWriter(JournalWriter&& other) noexcept
       m_snapshotId(other.m_snapshotId),
       m_size(other.m_size),
       m_nextSequence(other.m_nextSequence),
+      m_version(other.m_version),
       m_broken(other.m_broken) {}
 
 JournalWriter& JournalWriter::operator=(JournalWriter&& other) noexcept {
@@ -687,6 +708,7 @@ JournalWriter& JournalWriter::operator=(JournalWriter&& other) noexcept {
     m_snapshotId = other.m_snapshotId;
     m_size = other.m_size;
     m_nextSequence = other.m_nextSequence;
+    m_version = other.m_version;
     m_broken = other.m_broken;
   }
   return *this;
@@ -707,7 +729,7 @@ std::optional<JournalWriter> JournalWriter::Create(const std::string& path, uint
                                     : ErrnoSentence("Cannot write the change log", path, created.error);
     return std::nullopt;
   }
-  return JournalWriter(created.fd, path, snapshotId, header.size(), 1);
+  return JournalWriter(created.fd, path, snapshotId, header.size(), 1, kJournalFormatVersion);
 }
 
 std::optional<JournalWriter> JournalWriter::Open(const std::string& path, uint64_t snapshotId, std::string* error) {
@@ -735,7 +757,9 @@ std::optional<JournalWriter> JournalWriter::Open(const std::string& path, uint64
   }
   // After damage in the middle, sequences skip the lost records: continue from the last one.
   const uint64_t next = read.records.empty() ? 1 : read.records.back().sequence + 1;
-  return JournalWriter(fd, path, snapshotId, read.validBytes, next);
+  // Records in the file's own layout: a journal is read with one. A version 1 journal continued
+  // this way cannot carry hidden or covered flags; the app itself only creates journals.
+  return JournalWriter(fd, path, snapshotId, read.validBytes, next, read.version);
 }
 
 size_t JournalWriter::Append(JournalKind kind, const BoardDiff& diff, std::string* error) {
@@ -743,7 +767,7 @@ size_t JournalWriter::Append(JournalKind kind, const BoardDiff& diff, std::strin
     if (error) *error = "The change log " + m_path + " cannot be written to any more.";
     return 0;
   }
-  const std::string record = EncodeJournalRecord(kind, m_nextSequence, diff);
+  const std::string record = EncodeJournalRecord(kind, m_nextSequence, diff, m_version);
   if (record.size() > kJournalRecordOverhead + kMaxJournalPayload) {
     if (error) *error = "This change is too big for the change log " + m_path + ".";
     return 0;

@@ -11,7 +11,8 @@
 // (varints, raw float bits, length-prefixed UTF-8), exact to the bit, private to this file: a
 // journal only ever continues a snapshot written by the same app, so it has no migrations; a
 // journal of another format version is left out (the snapshot alone still recovers). Every new
-// field in model.h: add it to ByteWriter/ByteReader in journal.cpp and bump kJournalFormatVersion;
+// field in model.h: add it to ByteWriter/ByteReader in journal.cpp and bump kJournalFormatVersion
+// (ByteReader reads the older layouts too, so journals already on disk stay readable);
 // tests/unit/test_schema.cpp stops compiling until the field is in its lists, then checks that the
 // file, the journal and repair carry it.
 //
@@ -39,7 +40,10 @@ namespace jb {
 
 // JournalKind (core/edit/diff.h) is what a committed change did: the Document tells its
 // observer, the journal records it.
-inline constexpr uint32_t kJournalFormatVersion = 1;
+// Version 2 added the hidden flags of stages and lanes and the covered flag of notes; journals of
+// version 1 (tests/fixtures/journal/) still replay, read without them.
+inline constexpr uint32_t kJournalFormatVersion = 2;
+inline constexpr uint32_t kOldestJournalFormatVersion = 1;
 // A record longer than this is damage, not a diff (a whole 200,000-note board is ~60 MiB in JSON).
 inline constexpr uint32_t kMaxJournalPayload = 64u << 20;
 inline constexpr size_t kJournalHeaderBytes = 24;
@@ -56,10 +60,12 @@ uint64_t SnapshotId(const Board& board);
 
 // The payload: a diff as bytes and back. DecodeDiff is false for anything EncodeDiff did not make.
 std::string EncodeDiff(const BoardDiff& diff);
-bool DecodeDiff(std::string_view bytes, BoardDiff* diff);
+// `version`: the journal format the bytes were written in.
+bool DecodeDiff(std::string_view bytes, BoardDiff* diff, uint32_t version = kJournalFormatVersion);
 
 // One whole record (header, payload, CRC), as Append writes it.
-std::string EncodeJournalRecord(JournalKind kind, uint64_t sequence, const BoardDiff& diff);
+std::string EncodeJournalRecord(JournalKind kind, uint64_t sequence, const BoardDiff& diff,
+                                uint32_t version = kJournalFormatVersion);
 std::string EncodeJournalHeader(uint64_t snapshotId);
 
 struct JournalRecord {
@@ -81,6 +87,7 @@ struct JournalReadResult {
   uint64_t damagedRecords = 0;         // records between valid ones that were damaged and left out
   uint64_t headerSnapshotId = 0;       // the snapshot the header names, when it could be read
   bool unreadable = false;             // not a journal at all (damaged, empty, a folder, a FIFO...)
+  uint32_t version = kJournalFormatVersion;  // the format its records were read in
 };
 
 // Reads records until the end. A bad record (short, over-long, wrong CRC, wrong sequence,
@@ -130,13 +137,15 @@ class JournalWriter {
   const std::string& path() const { return m_path; }
 
  private:
-  JournalWriter(int fd, std::string path, uint64_t snapshotId, uint64_t size, uint64_t nextSequence);
+  JournalWriter(int fd, std::string path, uint64_t snapshotId, uint64_t size, uint64_t nextSequence,
+                uint32_t version);
 
   int m_fd = -1;
   std::string m_path;
   uint64_t m_snapshotId = 0;
   uint64_t m_size = 0;
   uint64_t m_nextSequence = 1;
+  uint32_t m_version = kJournalFormatVersion;  // the layout its records are written in
   bool m_broken = false;  // a failed append left bytes that could not be cut off
 };
 

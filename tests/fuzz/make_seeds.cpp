@@ -118,6 +118,15 @@ int main(int argc, char** argv) {
       [](const Board& b) { return SetCurveToBe(b, b.curves.back().id, true); },
       [](const Board& b) { return DeletePersona(b, b.personas.front().id); },
   };
+  // Journal format 2: hidden stages and lanes, covered notes (added in cover mode, then revealed).
+  const std::vector<Edit> workshop = {
+      [](const Board& b) { return SetStageHidden(b, b.stages.at(1).id, true); },
+      [](const Board& b) { return SetLaneHidden(b, b.lanes.at(0).id, true); },
+      [](const Board& b) { return CoverAddedNotes(AddNote(b, Text("face down"), Cell(b, 2, 1))); },
+      [](const Board& b) { return CoverAddedNotes(PasteNotes(b, {Text("one"), Text("two")}, Cell(b, 0, 1))); },
+      [](const Board& b) { return ShowAllHidden(b); },
+      [](const Board& b) { return RevealCovered(b); },
+  };
   std::vector<Edit> longer;
   for (int round = 0; round < 4; ++round) longer.insert(longer.end(), mixed.begin(), mixed.end() - 2);
 
@@ -126,6 +135,7 @@ int main(int argc, char** argv) {
   WriteJournal(journals / "mixed-undo.jbj", mixed, /*undoLast=*/true);
   WriteJournal(journals / "journey.jbj", journey, /*undoLast=*/true);
   WriteJournal(journals / "long.jbj", longer);
+  WriteJournal(journals / "hide-cover.jbj", workshop, /*undoLast=*/true);
   const std::string mixedBytes = Read(journals / "mixed-undo.jbj");
   Write(journals / "torn.jbj", mixedBytes.substr(0, mixedBytes.size() - 7));  // a kill mid-write
   std::string flipped = mixedBytes;

@@ -25,15 +25,15 @@ namespace {
 // added or removed ("only N names provided for structured binding"). A field was
 // added: carry it in the journal (ByteWriter::Put and ByteReader::Get in journal.cpp), the file
 // (serialize.h, board_json.cpp), operator== and repair, then add it here and to the lists below.
-[[maybe_unused]] void FieldsOfStage(Stage& s) { [[maybe_unused]] auto& [id, name, width] = s; }
+[[maybe_unused]] void FieldsOfStage(Stage& s) { [[maybe_unused]] auto& [id, name, width, hidden] = s; }
 [[maybe_unused]] void FieldsOfLane(Lane& l) {
-  [[maybe_unused]] auto& [id, name, kind, height, color, collapsed] = l;
+  [[maybe_unused]] auto& [id, name, kind, height, color, collapsed, hidden] = l;
 }
 [[maybe_unused]] void FieldsOfVec2(Vec2& v) { [[maybe_unused]] auto& [x, y] = v; }
 [[maybe_unused]] void FieldsOfNoteMetrics(NoteMetrics& m) { [[maybe_unused]] auto& [conversion, csi, nps] = m; }
 [[maybe_unused]] void FieldsOfNote(Note& n) {
   [[maybe_unused]] auto& [id, stage, lane, pos, size, text, color, votes, tags, owner, due, channel, metrics,
-                          severity] = n;
+                          severity, covered] = n;
 }
 [[maybe_unused]] void FieldsOfCurvePoint(CurvePoint& p) { [[maybe_unused]] auto& [stage, t, value, label] = p; }
 [[maybe_unused]] void FieldsOfEmotionCurve(EmotionCurve& c) {
@@ -99,7 +99,8 @@ struct Field {
 std::vector<Field<Stage>> StageFields() {
   return {{"id", [](Stage& s) { s.id = StageId(50); }},
           {"name", [](Stage& s) { s.name += "!"; }},
-          {"width", [](Stage& s) { s.width += 10.5f; }}};
+          {"width", [](Stage& s) { s.width += 10.5f; }},
+          {"hidden", [](Stage& s) { s.hidden = !s.hidden; }}};
 }
 std::vector<Field<Lane>> LaneFields() {
   return {{"id", [](Lane& l) { l.id = LaneId(50); }},
@@ -107,7 +108,8 @@ std::vector<Field<Lane>> LaneFields() {
           {"kind", [](Lane& l) { l.kind = LaneKind::Metrics; }},
           {"height", [](Lane& l) { l.height += 10.5f; }},
           {"color", [](Lane& l) { l.color = 0x0a0b0c; }},
-          {"collapsed", [](Lane& l) { l.collapsed = !l.collapsed; }}};
+          {"collapsed", [](Lane& l) { l.collapsed = !l.collapsed; }},
+          {"hidden", [](Lane& l) { l.hidden = !l.hidden; }}};
 }
 std::vector<Field<Note>> NoteFields() {
   return {{"id", [](Note& n) { n.id = NoteId(50); }},
@@ -130,7 +132,8 @@ std::vector<Field<Note>> NoteFields() {
           {"metrics.csi (none)", [](Note& n) { n.metrics.csi.reset(); }},
           {"metrics.nps", [](Note& n) { n.metrics.nps = -21.f; }},
           {"metrics.nps (none)", [](Note& n) { n.metrics.nps.reset(); }},
-          {"severity", [](Note& n) { n.severity = 3; }}};
+          {"severity", [](Note& n) { n.severity = 3; }},
+          {"covered", [](Note& n) { n.covered = !n.covered; }}};
 }
 std::vector<Field<CurvePoint>> CurvePointFields() {
   return {{"stage", [](CurvePoint& p) { p.stage = StageId(2); }},

@@ -6,15 +6,19 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/cli/cli.h"
 #include "app/platform/fonts.h"
+#include "app/platform/gl_context.h"
 #include "app/platform/gpu_renderer.h"
+#include "app/render/export_job.h"
 #include "app/views/canvas.h"
 #include "app/views/commands.h"
+#include "app/views/export_dialog.h"
 #include "app/views/file_dialog.h"
 #include "core/edit/document.h"
 #include "core/io/templates.h"
@@ -72,6 +76,9 @@ class App {
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
     double autosave = m_recovery.NextCopyIn(m_document, Now());
     if (autosave >= 0 && (wait < 0 || autosave < wait)) wait = autosave;
+    // A running export's progress, a toast's end: timed frames only while they show.
+    double exporting = m_exportJob.Busy() || !m_queuedSnapshots.empty() ? 0.1 : m_toastUntil - Now();
+    if (exporting > 0 && (wait < 0 || exporting < wait)) wait = exporting;
     return wait;
   }
 
@@ -89,7 +96,12 @@ class App {
   void RequestSaveAs();
   void RequestExport();
   void QuickSnapshot();
-  void Export(const std::string& path);
+  // Starts an export of the current board (a copy) off the UI thread; false with the reason shown.
+  bool StartExport(const ExportParams& params, const std::string& path, bool reservedFile);
+  ExportParams ParamsFor(const ExportChoice& choice) const;
+  std::string ExportSizeLine(const ExportChoice& choice) const;
+  // Each frame: the export's progress box or toast, and what its outcome means.
+  void ExportStatus();
   void StartOrConfirm(Pending action);
   void RunPending();
   // The command table (app.cpp [SECTION] Commands); `app` null only to list it.
@@ -149,6 +161,17 @@ class App {
   std::optional<RestoreResult> m_recoveryRead;  // the offered copy, read once when the prompt opens
   bool m_showInspector = false;
 
+  // Exports (Ctrl+E's dialog, Ctrl+Shift+E's snapshot): one at a time, on a worker thread with a
+  // GL context of its own. Declared after m_fonts and before nothing that the worker reads, so
+  // the job (cancelled and joined first) ends before them.
+  SharedGlContext m_exportGl;
+  ExportJob m_exportJob;
+  ExportChoice m_exportChoice;
+  std::deque<std::string> m_queuedSnapshots;  // files reserved by Ctrl+Shift+E while an export ran
+  std::string m_exportBoardPath;  // the board m_exportChoice.path was suggested for
+  bool m_exportDialogRequested = false;
+  std::string m_toast, m_toastPath;  // where the last export went (the toast), and its file
+  double m_toastUntil = 0;
   // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).
   std::string m_statsPath;
   std::vector<double> m_cpuMs, m_gpuMs;

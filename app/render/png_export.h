@@ -51,8 +51,9 @@ struct ExportPlan {
   float zoom = 1;  // pixels per board unit
   int Channels() const { return background == ExportBackground::Transparent ? 4 : 3; }
   ExportBackground background = ExportBackground::Canvas;
-  // The file's size, roughly (measured on boards: fast zlib keeps about a tenth of the raw pixels).
-  double ApproxMegabytes() const { return double(width) * height * Channels() / 10.0 / 1e6; }
+  // The file's size, roughly: fast zlib keeps ~1/35 of the sample board's raw pixels; boards
+  // dense with notes keep more, so this errs large.
+  double ApproxMegabytes() const { return double(width) * height * Channels() / 20.0 / 1e6; }
 };
 
 // The part of the board a whole-board export shows, in board units: everything, the title above

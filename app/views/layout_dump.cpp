@@ -95,6 +95,17 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   RectJson(out, camera, view.addLane);
   out << ",\"export\":";
   RectJson(out, camera, ExportArea(layout));
+  if (!view.toast.empty()) {
+    out << ",\"toast\":{\"text\":";
+    Quoted(out, view.toast);
+    out << ",\"path\":";
+    Quoted(out, view.toastPath);
+    out << '}';
+  }
+  if (!view.exportProgress.empty()) {
+    out << ",\"exportProgress\":";
+    Quoted(out, view.exportProgress);
+  }
   if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
   out << ",\"selection\":[";
   for (size_t i = 0; i < view.selection.size(); ++i) out << (i ? "," : "") << view.selection[i];

@@ -27,6 +27,8 @@ struct ViewInfo {
   uint64_t editing = 0;       // the note being edited (0: none) and its first line shown
   size_t editingFirstLine = 0;
   bool gesture = false;       // a change is in progress (a drag, a note being typed): not yet committed
+  std::string toast, toastPath;  // the export toast's text and the file it names (empty: none shown)
+  std::string exportProgress;    // a running export: "tile 3 of 12", "encoding" (empty: none)
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -641,6 +641,7 @@ void App::Shortcuts() {
 // [SECTION] Dialogs
 
 void App::Dialogs() {
+  if (m_dialogSwitchFrames > 0) --m_dialogSwitchFrames;
   std::string chosen;
   if (m_fileDialog.Show(m_recent, &chosen)) {
     switch (m_fileDialog.purpose()) {
@@ -651,6 +652,7 @@ void App::Dialogs() {
       case FileDialog::Purpose::ExportPng:  // Browse: back to the Export dialog with the file
         m_exportChoice.path = chosen;
         m_exportDialogRequested = true;
+        m_dialogSwitchFrames = 3;
         break;
     }
   }
@@ -660,7 +662,10 @@ void App::Dialogs() {
   switch (ShowExportDialog(&m_exportDialogRequested, &m_exportChoice, stages, m_canvas.HasSelection(),
                            [this](const ExportChoice& choice) { return ExportSizeLine(choice); })) {
     case ExportDialogAnswer::Export: StartExport(ParamsFor(m_exportChoice), m_exportChoice.path, false); break;
-    case ExportDialogAnswer::Browse: m_fileDialog.Request(FileDialog::Purpose::ExportPng, m_exportChoice.path); break;
+    case ExportDialogAnswer::Browse:
+      m_fileDialog.Request(FileDialog::Purpose::ExportPng, m_exportChoice.path);
+      m_dialogSwitchFrames = 3;
+      break;
     case ExportDialogAnswer::None: break;
   }
   switch (ShowUnsavedQuestion(&m_confirmDiscard, m_document.DisplayName())) {

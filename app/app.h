@@ -71,6 +71,7 @@ class App {
   // expiry), or a negative number when it can sleep until the next event.
   double NextTimedFrameIn() const {
     double wait = -1;
+    if (m_dialogSwitchFrames > 0) return 0;  // the next dialog opens the frame after this one closed
     if (ImGui::GetIO().WantTextInput || m_canvas.IsTyping()) wait = 0.5;
     double status = m_statusUntil - Now();
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
@@ -172,6 +173,9 @@ class App {
   bool m_exportDialogRequested = false;
   std::string m_toast, m_toastPath;  // where the last export went (the toast), and its file
   double m_toastUntil = 0;
+  // Export ⇄ its file dialog: the next one opens a frame later, and a popup's first frame is
+  // hidden, so two more frames than the click gives.
+  int m_dialogSwitchFrames = 0;
   // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).
   std::string m_statsPath;
   std::vector<double> m_cpuMs, m_gpuMs;

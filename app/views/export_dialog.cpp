@@ -126,9 +126,18 @@ ExportStatusAnswer ShowExportStatus(const std::string& progress, const std::stri
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em, viewport->WorkPos.y + viewport->WorkSize.y - em},
                           ImGuiCond_Always, {1, 1});
-  ImGui::SetNextWindowSizeConstraints({em * 16, 0}, {em * 36, FLT_MAX});
-  ImGui::Begin("##export_status", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+  // While the progress changes, a fixed size: a Cancel that moved with the text's width could
+  // miss the click aimed at it.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGuiWindowFlags fixed = 0;
+  if (!progress.empty()) {
+    ImGui::SetNextWindowSize({em * 30, ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeight() + style.WindowPadding.y * 2});
+  } else {
+    ImGui::SetNextWindowSizeConstraints({em * 16, 0}, {em * 36, FLT_MAX});
+    fixed = ImGuiWindowFlags_AlwaysAutoResize;
+  }
+  ImGui::Begin(progress.empty() ? "##export_toast" : "##export_progress", nullptr,
+               ImGuiWindowFlags_NoDecoration | fixed | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
   ExportStatusAnswer answer = ExportStatusAnswer::None;
   ImGui::PushTextWrapPos(em * 34);

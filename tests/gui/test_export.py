@@ -50,7 +50,7 @@ def png_strips(path, column_ranges, row_range):
 
 
 def test_cli_exports_every_region_and_background():
-    """Covers: export PNG… (3840 px wide, named by time)
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
     board, view (the whole board on the command line), stage:NAME and --scale give the sizes they
     should; canvas, white and transparent backgrounds; transparent is alpha 0 outside the board
@@ -84,7 +84,7 @@ def test_cli_exports_every_region_and_background():
 
 
 def test_cli_refuses_bad_values_with_one_sentence():
-    """Covers: export PNG… (3840 px wide, named by time)"""
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)"""
     work = tempfile.mkdtemp()
     board = board_file(work, "b.cjm", "blank")
     out = os.path.join(work, "out.png")
@@ -103,7 +103,7 @@ def test_cli_refuses_bad_values_with_one_sentence():
 
 
 def test_15360_wide_is_exact_and_tiles_join_without_seams():
-    """Covers: export PNG… (3840 px wide, named by time)
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
     The sample board at 15360 px (4096 px tiles) is exactly 15360 wide. Rendered again in 1000 px
     tiles (the same camera, JB_EXPORT_TILE), the strips across each image's tile borders — which lie
@@ -137,7 +137,7 @@ def test_15360_wide_is_exact_and_tiles_join_without_seams():
 
 
 def test_two_snapshots_land_in_snapshots_with_different_names():
-    """Covers: quick snapshot beside the board file
+    """Covers: quick snapshot into snapshots/ beside the board file
 
     Two presses in a row: two whole PNGs in snapshots/ beside the saved board, named
     <board>-YYYYMMDD-HHMMSS.png (-2 for the same second); the toast names the last one."""
@@ -162,7 +162,7 @@ def test_two_snapshots_land_in_snapshots_with_different_names():
 
 
 def test_export_dialog_1920_white():
-    """Covers: export PNG… (3840 px wide, named by time)
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
     Ctrl+E, 1920 and White: the dialog shows the size before, and the PNG is 1920 wide on white."""
     work = tempfile.mkdtemp()
@@ -185,7 +185,7 @@ def test_export_dialog_1920_white():
 
 
 def test_cancelled_export_leaves_no_file():
-    """Covers: quick snapshot beside the board file
+    """Covers: quick snapshot into snapshots/ beside the board file
 
     A snapshot slowed by the test hook (JB_EXPORT_SLOW_MS, small tiles) shows its progress; Cancel
     stops it and leaves no file, not even the reserved name or a temp file."""

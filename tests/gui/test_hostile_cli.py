@@ -214,7 +214,7 @@ def test_dump_layout_never_writes_over_the_board_a_pipe_or_a_device():
 
 
 def test_the_export_dialog_refuses_the_boards_own_file():
-    """Covers: export PNG… (3840 px wide, named by time)
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
     A .png name that is a link to the board (the dialog adds .png to any other name) is refused
     with one sentence and the board file is left as it was."""

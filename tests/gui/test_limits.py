@@ -34,7 +34,7 @@ def stage_names(path):
 
 
 def test_a_note_of_20000_lines_is_drawn_capped_and_the_board_exports():
-    """Covers: quick snapshot beside the board file; zoom to fit
+    """Covers: quick snapshot into snapshots/ beside the board file; zoom to fit
 
     The note keeps all its text (saved as it was); it is drawn at most kMaxNoteHeight tall, so the
     board still fits an image. Before the cap, export failed ("too tall")."""
@@ -70,7 +70,7 @@ def test_a_note_of_20000_lines_is_drawn_capped_and_the_board_exports():
 
 
 def test_a_board_too_tall_for_one_image_is_refused_with_the_width_that_fits():
-    """Covers: export PNG… (3840 px wide, named by time)
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
     A board legitimately too tall for one image (every lane at the tallest a lane may be): the
     message says which width does fit, and that width works."""

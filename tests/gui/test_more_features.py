@@ -303,7 +303,7 @@ def test_open_and_save_as_through_the_file_dialog():
 
 
 def test_export_dialog_and_quick_snapshot_write_pngs_beside_the_board():
-    """Covers: export PNG… (3840 px wide, named by time); quick snapshot beside the board file"""
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel); quick snapshot into snapshots/ beside the board file"""
     work = tempfile.mkdtemp()
     folder = os.path.join(work, "boards")
     os.mkdir(folder)

@@ -140,11 +140,17 @@ def test_two_snapshots_land_in_snapshots_with_different_names():
     """Covers: quick snapshot into snapshots/ beside the board file
 
     Two presses in a row: two whole PNGs in snapshots/ beside the saved board, named
-    <board>-YYYYMMDD-HHMMSS.png (-2 for the same second); the toast names the last one."""
+    <board>-YYYYMMDD-HHMMSS.png (-2 for the same second); the toast names the last one, and its
+    Open folder starts xdg-open on the folder (a stand-in on PATH records what it was given)."""
     work = tempfile.mkdtemp()
     path = board_file(work, "room.cjm", "blank")
     folder = os.path.join(work, "snapshots")
-    with Session(args=[path]) as s:
+    tools = tempfile.mkdtemp()
+    opened = os.path.join(tools, "opened.txt")
+    with open(os.path.join(tools, "xdg-open"), "w") as f:
+        f.write(f"#!/bin/sh\nprintf '%s' \"$1\" > {opened}\n")
+    os.chmod(os.path.join(tools, "xdg-open"), 0o755)
+    with Session(args=[path], env={"PATH": tools + os.pathsep + os.environ.get("PATH", "")}) as s:
         s.key("ctrl+shift+e")
         s.key("ctrl+shift+e")
         pngs = wait_until(lambda: (lambda p: p if len(p) == 2 and all(complete_png(os.path.join(folder, n)) for n in p)
@@ -153,11 +159,13 @@ def test_two_snapshots_land_in_snapshots_with_different_names():
         for name in pngs:
             check(re.fullmatch(r"room-\d{8}-\d{6}(-2)?\.png", name), f"named by time: {name}")
         stamps = [name[:len("room-20260101-093000")] for name in pngs]
-        check(stamps[0] != stamps[1] or pngs[1].endswith("-2.png"), f"the same second gets -2: {pngs}")
+        check(stamps[0] != stamps[1] or any(n.endswith("-2.png") for n in pngs), f"the same second gets -2: {pngs}")
         toast = s.wait_layout(lambda l: "toast" in l and l["toast"]["path"].endswith(pngs[-1]) or
                               "toast" in l and l["toast"]["path"].endswith(pngs[0]), "the toast")["toast"]
         check(os.path.dirname(toast["path"]) == folder and toast["path"] in toast["text"], f"the toast: {toast}")
-        s.wait_widget("toast.open_folder")
+        s.click_widget("toast.open_folder")
+        check(wait_until(lambda: os.path.exists(opened) and open(opened).read(), 10, "xdg-open") == folder,
+              "Open folder opens the snapshots folder")
     check(sorted(os.listdir(work)) == ["room.cjm", "snapshots"], f"nothing else written: {os.listdir(work)}")
 
 

@@ -172,7 +172,8 @@ def test_two_snapshots_land_in_snapshots_with_different_names():
 def test_export_dialog_1920_white():
     """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
-    Ctrl+E, 1920 and White: the dialog shows the size before, and the PNG is 1920 wide on white."""
+    Ctrl+E, 1920 and White: the dialog shows the size before, and the PNG is 1920 wide on white;
+    Current view then gives an image of the canvas' shape."""
     work = tempfile.mkdtemp()
     path = board_file(work, "dialog.cjm", "classic")
     with Session(args=[path]) as s:
@@ -190,6 +191,15 @@ def test_export_dialog_1920_white():
         check(width == 1920 and str(height) in size, f"{width}×{height} as the dialog said ({size})")
         _, _, channels, rows = read_png(png)
         check(pixel(rows, channels, 0, 0) == (255, 255, 255), "on white")
+        # Current view: the image has the canvas' shape (the window below the menu bar).
+        s.key("ctrl+e")
+        s.click_widget("export.region.view")
+        view = wait_until(lambda: (lambda t: t if t.startswith("1920 × ") and t != size else None)(s.wait_dialog("Export")),
+                          10, "the size line for the view")
+        w, h = s.layout["window"]
+        menu = s.layout["widgets"]["menu.file"][3]
+        tall = int(re.match(r"1920 × (\d+) px", view).group(1))
+        check(abs(tall / 1920 - (h - menu) / w) < 0.03, f"the view's shape: {view} in a {w}×{h} window")
 
 
 def test_cancelled_export_leaves_no_file():

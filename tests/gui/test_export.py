@@ -1,12 +1,14 @@
 """Exports: the command line's regions, sizes and backgrounds; tiles that join with no seams; the
 Export dialog (Ctrl+E); snapshots (Ctrl+Shift+E) into snapshots/ with unique names; Cancel."""
 import os
+import pty
 import re
 import struct
+import subprocess
 import tempfile
 import zlib
 
-from jbgui import Session, check, main, pixel, png_size, read_png, run_cli, wait_until
+from jbgui import APP, Session, check, main, pixel, png_size, read_png, run_cli, wait_until
 from test_more_features import board_file, complete_png
 
 CANVAS = (236, 238, 241)  # kBackgroundRgb as 8-bit
@@ -14,7 +16,7 @@ CANVAS = (236, 238, 241)  # kBackgroundRgb as 8-bit
 
 def export(board, out, *options, env=None):
     result = run_cli("export", board, "-o", out, *options, env=env)
-    check(result.returncode == 0, f"export {options}: {result.stderr}")
+    check(result.returncode == 0 and result.stderr == "", f"export {options}, quiet when piped: {result.stderr!r}")
     return read_png(out)
 
 
@@ -100,6 +102,30 @@ def test_cli_refuses_bad_values_with_one_sentence():
         check(result.returncode == 2 and words in text and text.count("\n") == 0 and text.endswith("."),
               f"{options}: exit {result.returncode}, {text!r}")
         check(not os.path.exists(out), f"{options}: no file")
+
+
+def test_cli_progress_on_a_terminal():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    With stderr on a terminal (a pty) the export says "tile n of m" and "encoding" as it goes."""
+    work = tempfile.mkdtemp()
+    board = board_file(work, "sample.cjm", "sample")
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen([APP, "export", board, "-o", os.path.join(work, "out.png"), "--width", "2000"],
+                               stdout=subprocess.PIPE, stderr=secondary, env=dict(os.environ, JB_EXPORT_TILE="512"))
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:  # the pty closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    check(process.wait(timeout=60) == 0, f"exported: {shown!r}")
+    text = shown.decode("utf-8", "replace")
+    check(re.search(r"tile \d+ of 12", text) and "encoding" in text, f"progress on the terminal: {text!r}")
 
 
 def test_15360_wide_is_exact_and_tiles_join_without_seams():

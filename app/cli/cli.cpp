@@ -5,12 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <thread>
 #include <utility>
 
 #include "app/platform/fonts.h"
@@ -142,38 +139,30 @@ bool ParseScale(const std::string& text, float low, float high, float* out) {
   return true;
 }
 
-// "tile 3 of 12", then "encoding", rewritten in place on a terminal; nothing when stderr is a
-// file or a pipe.
+// "tile 3 of 12", then "encoding", rewritten in place on a terminal as the export goes (it
+// runs on this thread); nothing when stderr is a file or a pipe.
 class TerminalProgress {
  public:
-  explicit TerminalProgress(const ExportProgress& progress) : m_progress(progress) {
+  explicit TerminalProgress(ExportProgress& progress) : m_progress(progress) {
     if (!isatty(STDERR_FILENO)) return;
-    m_thread = std::thread([this] {
-      std::string last;
-      while (!m_done) {
-        const int tiles = m_progress.tiles;
-        std::string text = m_progress.encoding ? "encoding"
-                           : tiles > 0 ? "tile " + std::to_string(std::min(tiles, m_progress.tile + 1)) + " of " +
-                                             std::to_string(tiles)
-                                       : "";
-        if (text != last && !text.empty()) {
-          std::fprintf(stderr, "\r\033[Kjourneyboard: %s", text.c_str());
-          last = text;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-      if (!last.empty()) std::fprintf(stderr, "\r\033[K");
-    });
+    progress.changed = [this] {
+      const int tiles = m_progress.tiles;
+      const std::string text = m_progress.encoding ? "encoding"
+                                                   : "tile " + std::to_string(std::min(tiles, int(m_progress.tile))) +
+                                                         " of " + std::to_string(tiles);
+      if (text == m_last) return;
+      std::fprintf(stderr, "\r\033[Kjourneyboard: %s", text.c_str());
+      m_last = text;
+    };
   }
   ~TerminalProgress() {
-    m_done = true;
-    if (m_thread.joinable()) m_thread.join();
+    if (!m_last.empty()) std::fprintf(stderr, "\r\033[K");
+    m_progress.changed = nullptr;
   }
 
  private:
-  const ExportProgress& m_progress;
-  std::atomic<bool> m_done{false};
-  std::thread m_thread;
+  ExportProgress& m_progress;
+  std::string m_last;
 };
 
 }  // namespace

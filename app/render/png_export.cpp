@@ -317,10 +317,12 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
         std::memcpy(band.data() + (size_t(row) * width + x0) * channels, src, size_t(w) * channels);
       }
       ++progress->tile;
+      progress->Changed();
       if (slowMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
     }
     if (cancelled) break;
     progress->encoding = true;
+    progress->Changed();
     auto encodeStart = std::chrono::steady_clock::now();
     if (channels == 4)
       for (size_t i = 0; i < size_t(width) * bandH * 4; i += 4) {

@@ -3,6 +3,7 @@
 // for the command line (on its own thread, EGL) and the window (a worker thread, export_job.h).
 #pragma once
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,11 @@ struct ExportProgress {
   std::atomic<int> tile{0}, tiles{0};
   std::atomic<bool> encoding{false};
   std::atomic<bool> cancel{false};
+  // Called on the exporting thread after each step (a tile drawn, encoding begun); may be empty.
+  std::function<void()> changed;
+  void Changed() const {
+    if (changed) changed();
+  }
 };
 
 // Renders and writes the PNG. Needs a current GL context in which `renderer` was initialised and

@@ -33,6 +33,7 @@
 #include "app/cli/cli.h"
 #include "app/platform/fonts.h"
 #include "app/platform/gpu_renderer.h"
+#include "app/platform/open_folder.h"
 #include "app/platform/window_events.h"
 #include "app/render/png_export.h"
 #include "app/render/render.h"
@@ -48,6 +49,7 @@
 #include "core/edit/journey_commands.h"
 #include "core/io/durable_file.h"
 #include "core/io/file_io.h"
+#include "core/io/snapshot_path.h"
 #include "core/io/templates.h"
 #include "core/model/clock.h"
 #include "core/session/journal.h"
@@ -87,6 +89,11 @@ std::string TimeStamp() { return LocalTimestampForFileName(std::time(nullptr)); 
 // [SECTION] App
 
 App::~App() {
+  // Snapshots still waiting when the window closes: their reserved, empty files go.
+  for (const std::string& path : m_queuedSnapshots) {
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) fs::remove(path, ec);
+  }
   if (m_statsPath.empty() || m_cpuMs.empty()) return;
   auto summary = [](std::vector<double> v, const char* name, std::FILE* out) {
     std::sort(v.begin(), v.end());
@@ -138,6 +145,9 @@ bool App::Init() {
   }
   ApplyUiScale();
   LoadRecent();
+  // The exports' own GL context; without it (a driver that cannot share) they run on this thread.
+  if (m_window && !m_exportGl.Create(m_window))
+    std::fprintf(stderr, "journeyboard: exports will pause the window (no second GL context).\n");
 
   if (m_options.file.empty()) {
     m_document.Reset(MakeBoard(Template::Sample), "");
@@ -178,6 +188,7 @@ void App::ApplyUiScale() {
     SetThemeStyle(m_settings.theme);
     m_appliedTheme = int(m_settings.theme);
   }
+  if (scale != m_appliedScale && m_exportJob.Busy()) return;  // the export draws with these fonts: the new scale waits
   std::string warning;
   if (scale != m_appliedScale) {
     m_fonts.Build(*ImGui::GetIO().Fonts, std::round(16 * scale), &warning);
@@ -369,32 +380,136 @@ void App::RequestSaveAs() {
 }
 
 void App::RequestExport() {
-  fs::path base = m_document.path().empty() ? fs::current_path() / "journey" : fs::path(m_document.path());
-  std::string name = base.stem().string() + "-" + TimeStamp() + ".png";
-  m_fileDialog.Request(FileDialog::Purpose::ExportPng, (base.parent_path() / name).string());
+  // A new name by time for each board; kept while the same board is exported again.
+  if (m_exportChoice.path.empty() || m_exportBoardPath != m_document.path()) {
+    fs::path base = m_document.path().empty() ? fs::current_path() / "journey" : fs::path(m_document.path());
+    m_exportChoice.path = (base.parent_path() / (base.stem().string() + "-" + TimeStamp() + ".png")).string();
+    m_exportBoardPath = m_document.path();
+  }
+  m_exportDialogRequested = true;
 }
 
 void App::QuickSnapshot() {
-  fs::path base = m_document.path().empty() ? fs::current_path() / "journey" : fs::path(m_document.path());
-  Export((base.parent_path() / (base.stem().string() + "-" + TimeStamp() + ".png")).string());
-}
-
-void App::Export(const std::string& path) {
-  ExportStats stats;
+  const std::string& board = m_document.path();
+  const std::string stem = board.empty() ? "untitled" : fs::path(board).stem().string();
   std::string error;
-  // A PNG written over the board's own file (typed in the Export dialog) would destroy it.
-  if (SameFile(m_document.path(), path)) {
-    ShowError("Cannot write " + path + ": it is this board's own file; choose another name.");
-    return;
-  }
-  if (!ExportBoardPng(m_document.board(), path, kDefaultExportWidth, m_renderer, m_fonts, &stats, &error)) {
+  const std::string path = ReserveSnapshotFile(SnapshotFolder(board), stem, LocalTimestampCompact(std::time(nullptr)), &error);
+  if (path.empty()) {
     ShowError(error);
     return;
   }
-  char text[512];
-  std::snprintf(text, sizeof text, "Exported %s (%d×%d) in %.0f ms", path.c_str(), stats.width, stats.height,
-                stats.renderMs + stats.encodeMs);
-  Status(text);
+  // Its name is taken now (the time of the press); it is drawn when the running export ends.
+  if (m_exportJob.Busy()) {
+    m_queuedSnapshots.push_back(path);
+    return;
+  }
+  std::error_code ec;
+  if (!StartExport(ExportParams{}, path, /*reservedFile=*/true)) fs::remove(path, ec);  // the empty file reserved above
+}
+
+ExportParams App::ParamsFor(const ExportChoice& choice) const {
+  ExportParams params;
+  switch (choice.region) {
+    case ExportChoice::Board: params.region = ExportRegion::Board; break;
+    case ExportChoice::View: {
+      params.region = ExportRegion::View;
+      const Camera& camera = m_canvas.camera();
+      const Vec2 size = m_canvas.size();
+      params.view = {camera.world.x, camera.world.y, camera.world.x + size.x / camera.zoom,
+                     camera.world.y + size.y / camera.zoom};
+      break;
+    }
+    case ExportChoice::Selection:
+      params.region = ExportRegion::Selection;
+      params.selection.assign(m_canvas.selection().begin(), m_canvas.selection().end());
+      break;
+    case ExportChoice::Stage:
+      params.region = ExportRegion::Stage;
+      if (choice.stage >= 0 && size_t(choice.stage) < m_document.board().stages.size())
+        params.stage = m_document.board().stages[size_t(choice.stage)].name;
+      break;
+  }
+  if (choice.preset >= 0 && choice.preset < 4) params.width = kExportWidthPresets[choice.preset];
+  else if (choice.preset == 4) params.width = choice.customWidth;
+  else params.scale = choice.scale;
+  params.background = choice.background == ExportChoice::White         ? ExportBackground::White
+                      : choice.background == ExportChoice::Transparent ? ExportBackground::Transparent
+                                                                       : ExportBackground::Canvas;
+  return params;
+}
+
+std::string App::ExportSizeLine(const ExportChoice& choice) const {
+  ExportPlan plan;
+  std::string error;
+  if (!m_canvas.LayoutIsCurrent(m_document) ||
+      !PlanExport(m_document.board(), m_canvas.layout(), ParamsFor(choice), &plan, &error))
+    return error;
+  char text[128];
+  std::snprintf(text, sizeof text, "%d × %d px, about %.1f MB", plan.width, plan.height, plan.ApproxMegabytes());
+  return text;
+}
+
+bool App::StartExport(const ExportParams& params, const std::string& path, bool reservedFile) {
+  // A PNG written over the board's own file (typed in the Export dialog) would destroy it.
+  if (SameFile(m_document.path(), path)) {
+    ShowError("Cannot write " + path + ": it is this board's own file; choose another name.");
+    return false;
+  }
+  if (m_exportJob.Busy()) {
+    ShowError("An export is already running; wait for it or cancel it.");
+    return false;
+  }
+  // What cannot be made (too tall, no such stage) is said now, before a thread starts.
+  ExportPlan plan;
+  std::string error;
+  m_canvas.FinishInteraction(m_document);  // the note being typed is part of the picture
+  if (!PlanExport(m_document.board(), ComputeLayout(m_document.board(), &m_fonts), params, &plan, &error)) {
+    ShowError(error);
+    return false;
+  }
+  m_toast.clear();
+  m_toastUntil = 0;
+  m_exportJob.Start(m_document.board(), params, path, m_fonts, &m_exportGl, m_renderer, reservedFile);
+  return true;
+}
+
+void App::ExportStatus() {
+  if (std::optional<ExportOutcome> outcome = m_exportJob.Poll()) {
+    if (outcome->ok) {
+      char text[1024];
+      std::snprintf(text, sizeof text, "Saved %s (%d×%d)", outcome->path.c_str(), outcome->stats.width,
+                    outcome->stats.height);
+      m_toast = text;
+      m_toastPath = outcome->path;
+      m_toastUntil = Now() + 6;
+      std::snprintf(text, sizeof text, "Exported %s (%d×%d) in %.0f ms", outcome->path.c_str(), outcome->stats.width,
+                    outcome->stats.height, outcome->stats.renderMs + outcome->stats.encodeMs);
+      Status(text);
+    } else if (outcome->cancelled) {
+      Status("Export cancelled; no file was written.");
+    } else {
+      ShowError(outcome->error);
+    }
+  }
+  if (!m_exportJob.Busy() && !m_queuedSnapshots.empty()) {
+    const std::string next = m_queuedSnapshots.front();
+    m_queuedSnapshots.pop_front();
+    std::error_code ec;
+    if (!StartExport(ExportParams{}, next, /*reservedFile=*/true)) fs::remove(next, ec);
+  }
+  if (m_toastUntil <= Now()) m_toast.clear();
+  const std::string progress =
+      m_exportJob.Busy() ? "Exporting " + fs::path(m_exportJob.path()).filename().string() + ": " + m_exportJob.ProgressText()
+                         : "";
+  switch (ShowExportStatus(progress, m_toast)) {
+    case ExportStatusAnswer::Cancel: m_exportJob.Cancel(); break;
+    case ExportStatusAnswer::OpenFolder: {
+      std::string error;
+      if (!OpenFolder(fs::path(m_toastPath).parent_path().string(), &error)) ShowError(error);
+      break;
+    }
+    case ExportStatusAnswer::None: break;
+  }
 }
 
 // New, Open and Quit replace the board: with unsaved changes, ask first.
@@ -687,6 +802,7 @@ void App::Shortcuts() {
 // [SECTION] Dialogs
 
 void App::Dialogs() {
+  if (m_dialogSwitchFrames > 0) --m_dialogSwitchFrames;
   std::string chosen;
   if (m_fileDialog.Show(m_recent, &chosen)) {
     switch (m_fileDialog.purpose()) {
@@ -694,10 +810,25 @@ void App::Dialogs() {
       case FileDialog::Purpose::SaveAs:
         if (SaveTo(chosen) && m_pending != Pending::None) RunPending();
         break;
-      case FileDialog::Purpose::ExportPng: Export(chosen); break;
+      case FileDialog::Purpose::ExportPng:  // Browse: back to the Export dialog with the file
+        m_exportChoice.path = chosen;
+        m_exportDialogRequested = true;
+        m_dialogSwitchFrames = 3;
+        break;
     }
   }
   if (ShowNewBoardDialog(&m_chooseTemplate, &m_pendingTemplate)) StartOrConfirm(Pending::New);
+  std::vector<std::string> stages;
+  for (const Stage& stage : m_document.board().stages) stages.push_back(stage.name);
+  switch (ShowExportDialog(&m_exportDialogRequested, &m_exportChoice, stages, m_canvas.HasSelection(),
+                           [this](const ExportChoice& choice) { return ExportSizeLine(choice); })) {
+    case ExportDialogAnswer::Export: StartExport(ParamsFor(m_exportChoice), m_exportChoice.path, false); break;
+    case ExportDialogAnswer::Browse:
+      m_fileDialog.Request(FileDialog::Purpose::ExportPng, m_exportChoice.path);
+      m_dialogSwitchFrames = 3;
+      break;
+    case ExportDialogAnswer::None: break;
+  }
   switch (ShowUnsavedQuestion(&m_confirmDiscard, m_document.DisplayName())) {
     case UnsavedAnswer::Save: Save(); break;
     case UnsavedAnswer::DontSave: RunPending(); break;
@@ -821,6 +952,9 @@ void App::DumpLayout() {
   view.canvas = m_canvasRect;
   view.coverMode = m_canvas.coverMode;
   view.flipping = m_canvas.FlippingNotes();
+  view.toast = m_toast;
+  view.toastPath = m_toast.empty() ? "" : m_toastPath;
+  view.exportProgress = m_exportJob.Busy() ? m_exportJob.ProgressText() : "";
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;
@@ -901,6 +1035,7 @@ void App::BuildUi(const std::u32string& typed) {
   EndOrphanedFieldEdit(m_document);
   m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
   Dialogs();
+  ExportStatus();
   if (m_showDemo && !m_presenting) ImGui::ShowDemoWindow(&m_showDemo);
 }
 

@@ -6,16 +6,20 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/cli/cli.h"
 #include "app/platform/fonts.h"
+#include "app/platform/gl_context.h"
 #include "app/platform/gpu_renderer.h"
+#include "app/render/export_job.h"
 #include "app/views/canvas.h"
 #include "app/views/command_palette.h"
 #include "app/views/commands.h"
+#include "app/views/export_dialog.h"
 #include "app/views/file_dialog.h"
 #include "app/views/find_bar.h"
 #include "app/views/presentation_overlay.h"
@@ -75,6 +79,7 @@ class App {
   // expiry), or a negative number when it can sleep until the next event.
   double NextTimedFrameIn() const {
     double wait = -1;
+    if (m_dialogSwitchFrames > 0) return 0;  // the next dialog opens the frame after this one closed
     if (ImGui::GetIO().WantTextInput || m_canvas.IsTyping()) wait = 0.5;
     double status = m_statusUntil - Now();
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
@@ -84,6 +89,9 @@ class App {
     double timer = m_timer.NextFrameIn(Now());  // a running timer: once a second
     if (timer >= 0 && (wait < 0 || timer < wait)) wait = timer;
     if (m_canvas.IsAnimating() && (wait < 0 || wait > 1.0 / 60)) wait = 1.0 / 60;  // Reveal's flip: only while it runs
+    // A running export's progress, a toast's end: timed frames only while they show.
+    double exporting = m_exportJob.Busy() || !m_queuedSnapshots.empty() ? 0.1 : m_toastUntil - Now();
+    if (exporting > 0 && (wait < 0 || exporting < wait)) wait = exporting;
     return wait;
   }
 
@@ -104,7 +112,12 @@ class App {
   void RequestSaveAs();
   void RequestExport();
   void QuickSnapshot();
-  void Export(const std::string& path);
+  // Starts an export of the current board (a copy) off the UI thread; false with the reason shown.
+  bool StartExport(const ExportParams& params, const std::string& path, bool reservedFile);
+  ExportParams ParamsFor(const ExportChoice& choice) const;
+  std::string ExportSizeLine(const ExportChoice& choice) const;
+  // Each frame: the export's progress box or toast, and what its outcome means.
+  void ExportStatus();
   void StartOrConfirm(Pending action);
   void RunPending();
   // The command table (app.cpp [SECTION] Commands); `app` null only to list it.
@@ -184,6 +197,20 @@ class App {
   bool m_escapeTaken = false;  // this frame's Esc closed a menu: it does not also leave presentation
   TimerPanel m_timer;  // Workshop ▸ Timer: the countdown, its panel and its corner badge
 
+  // Exports (Ctrl+E's dialog, Ctrl+Shift+E's snapshot): one at a time, on a worker thread with a
+  // GL context of its own. Declared after m_fonts and before nothing that the worker reads, so
+  // the job (cancelled and joined first) ends before them.
+  SharedGlContext m_exportGl;
+  ExportJob m_exportJob;
+  ExportChoice m_exportChoice;
+  std::deque<std::string> m_queuedSnapshots;  // files reserved by Ctrl+Shift+E while an export ran
+  std::string m_exportBoardPath;  // the board m_exportChoice.path was suggested for
+  bool m_exportDialogRequested = false;
+  std::string m_toast, m_toastPath;  // where the last export went (the toast), and its file
+  double m_toastUntil = 0;
+  // Export ⇄ its file dialog: the next one opens a frame later, and a popup's first frame is
+  // hidden, so two more frames than the click gives.
+  int m_dialogSwitchFrames = 0;
   // JOURNEYBOARD_FRAME_STATS=FILE: per-frame times written there at exit (for measuring).
   std::string m_statsPath;
   std::vector<double> m_cpuMs, m_gpuMs;

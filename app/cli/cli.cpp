@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -32,9 +35,12 @@ constexpr const char* kHelp =
     "                           curve points as JSON (for tests and tools)\n"
     "  journeyboard new OUT.cjm [--template classic|five-stage|blank|sample]\n"
     "      Write a new board file (default template: classic).\n"
-    "  journeyboard export FILE.cjm -o OUT.png [--width PX] [--reveal]\n"
-    "      Render the whole board to a PNG exactly PX wide (default 3840), no display needed.\n"
-    "      Covered notes stay face down unless --reveal; hidden stages and lanes stay hidden.\n"
+    "  journeyboard export FILE.cjm -o OUT.png [--width PX | --scale S] [--region R] [--background B]\n"
+    "                    [--reveal]\n"
+    "      Render the board to a PNG, no display needed: exactly PX wide (default 3840, at most\n"
+    "      32768) or S pixels per board unit; R is board (default), view (the same as board\n"
+    "      here), or stage:NAME; B is canvas (default), white or transparent; --reveal shows\n"
+    "      covered notes face up.\n"
     "  journeyboard --help | --version\n";
 
 int Fail(const std::string& message, int code = 1) {
@@ -59,10 +65,11 @@ bool ParseInt(const std::string& text, int low, int high, int* out) {
 // types back to our sentences took more code than these few options need.
 // One option that takes a value: its names (the first is the one messages use) and what it got.
 struct Option {
-  explicit Option(std::vector<std::string> optionNames, std::string byDefault = "")
-      : names(std::move(optionNames)), value(std::move(byDefault)) {}
+  explicit Option(std::vector<std::string> optionNames, std::string byDefault = "", bool isFlag = false)
+      : names(std::move(optionNames)), value(std::move(byDefault)), flag(isFlag) {}
   std::vector<std::string> names;
   std::string value;
+  bool flag = false;  // takes no value (--reveal)
   bool given = false;
 };
 
@@ -92,6 +99,10 @@ bool ParseArgs(const std::vector<std::string>& args, size_t first, const std::ve
       *error = option->names[0] + " was given twice; give it once.";
       return false;
     }
+    if (option->flag) {
+      option->given = true;
+      continue;
+    }
     if (i + 1 == args.size() || args[i + 1].empty()) {
       *error = arg + " needs a value" + kSeeHelp;
       return false;
@@ -116,7 +127,47 @@ int RunNew(const std::string& out, const std::string& templateKey) {
   return 0;
 }
 
-int RunExport(const std::string& file, const std::string& out, int width, bool reveal) {
+namespace {
+
+// A decimal number from `low` to `high` ("0.5", "2"; not "1e3", "", "-1", "nan").
+bool ParseScale(const std::string& text, float low, float high, float* out) {
+  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789.") != std::string::npos) return false;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (*end != '\0' || !(value >= low && value <= high)) return false;
+  *out = float(value);
+  return true;
+}
+
+// "tile 3 of 12", then "encoding", rewritten in place on a terminal as the export goes (it
+// runs on this thread); nothing when stderr is a file or a pipe.
+class TerminalProgress {
+ public:
+  explicit TerminalProgress(ExportProgress& progress) : m_progress(progress) {
+    if (!isatty(STDERR_FILENO)) return;
+    progress.changed = [this] {
+      const int tiles = m_progress.tiles;
+      const std::string text = m_progress.encoding ? "encoding"
+                                                   : "tile " + std::to_string(std::min(tiles, int(m_progress.tile))) +
+                                                         " of " + std::to_string(tiles);
+      if (text == m_last) return;
+      std::fprintf(stderr, "\r\033[Kjourneyboard: %s", text.c_str());
+      m_last = text;
+    };
+  }
+  ~TerminalProgress() {
+    if (!m_last.empty()) std::fprintf(stderr, "\r\033[K");
+    m_progress.changed = nullptr;
+  }
+
+ private:
+  ExportProgress& m_progress;
+  std::string m_last;
+};
+
+}  // namespace
+
+int RunExport(const std::string& file, const std::string& out, const ExportParams& params) {
   // The same file by another name, a hard link or a symlink too: the board must survive.
   if (SameFile(file, out)) return Fail("Cannot write " + out + ": it is the board being exported; choose another file.", 2);
   SaveError unwritable;
@@ -149,7 +200,17 @@ int RunExport(const std::string& file, const std::string& out, int width, bool r
       renderer.UploadFonts(*io.Fonts);
       ImGui::NewFrame();
       ExportStats stats;
-      if (!ExportBoardPng(board, out, width, renderer, fonts, &stats, &error, reveal)) code = Fail(error);
+      ExportProgress progress;
+      bool ok = false;
+      {
+        TerminalProgress shown(progress);
+        ok = RenderExportPng(board, params, out, renderer, fonts, *ImGui::GetDrawListSharedData(), &progress, &stats,
+                             &error);
+      }
+      if (!ok) code = Fail(error);
+      if (const char* timing = std::getenv("JB_EXPORT_TIMING"); ok && timing && *timing)
+        std::fprintf(stderr, "journeyboard: %d×%d render %.0f ms, encode %.0f ms\n", stats.width, stats.height,
+                     stats.renderMs, stats.encodeMs);
       ImGui::EndFrame();
     }
   }
@@ -182,25 +243,39 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
   }
 
   if (!args.empty() && args[0] == "export") {
-    Option out({"-o", "--output"}), width({"--width"});
-    // --reveal takes no value: taken out before the options that do.
-    std::vector<std::string> rest;
-    bool reveal = false;
-    for (const std::string& arg : args) {
-      if (arg != "--reveal") {
-        rest.push_back(arg);
-      } else if (reveal) {
-        return Fail("--reveal was given twice; give it once.", 2);
+    Option out({"-o", "--output"}), width({"--width"}), scale({"--scale"}), region({"--region"}),
+        background({"--background"}), reveal({"--reveal"}, "", true);
+    if (!ParseArgs(args, 1, {&out, &width, &scale, &region, &background, &reveal}, 1, &plain, &error))
+      return Fail(error, 2);
+    ExportParams params;
+    if (width.given && !ParseInt(width.value, 16, kMaxExportSide, &params.width)) return Fail(kWidthRule, 2);
+    if (width.given && scale.given) return Fail("give --width or --scale, not both.", 2);
+    if (scale.given && !ParseScale(scale.value, kMinExportScale, kMaxExportScale, &params.scale))
+      return Fail("--scale must be a number of pixels per board unit from 0.01 to 64, e.g. --scale 2.", 2);
+    if (region.given) {
+      const std::string& r = region.value;
+      // `view` has no window here: it is the whole board, as a window fitted to it shows.
+      if (r == "board" || r == "view") params.region = ExportRegion::Board;
+      else if (r == "selection")
+        return Fail("--region selection needs a selection, and a board file keeps none; use board, view or stage:NAME.", 2);
+      else if (r.rfind("stage:", 0) == 0 && r.size() > 6) {
+        params.region = ExportRegion::Stage;
+        params.stage = r.substr(6);
       } else {
-        reveal = true;
+        return Fail("--region must be board, view, selection or stage:NAME, e.g. --region stage:Awareness.", 2);
       }
     }
-    if (!ParseArgs(rest, 1, {&out, &width}, 1, &plain, &error)) return Fail(error, 2);
-    int pixels = kDefaultExportWidth;
-    if (width.given && !ParseInt(width.value, 16, kMaxExportSide, &pixels)) return Fail(kWidthRule, 2);
+    if (background.given) {
+      const std::string& b = background.value;
+      if (b == "canvas") params.background = ExportBackground::Canvas;
+      else if (b == "white") params.background = ExportBackground::White;
+      else if (b == "transparent") params.background = ExportBackground::Transparent;
+      else return Fail("--background must be canvas, white or transparent.", 2);
+    }
+    params.reveal = reveal.given;
     if (plain.empty() || !out.given)
       return Fail("'export' needs a board and an output file: journeyboard export FILE.cjm -o OUT.png.", 2);
-    return RunExport(plain[0], out.value, pixels, reveal);
+    return RunExport(plain[0], out.value, params);
   }
 
   Option window({"--window"}), dump({"--dump-layout"}), autosave({"--autosave-seconds"});

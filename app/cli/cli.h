@@ -6,6 +6,8 @@
 
 namespace jb {
 
+struct ExportParams;
+
 struct WindowOptions {
   std::string file;            // empty: the built-in sample board
   int width = 0, height = 0;   // 0: fit the monitor
@@ -26,6 +28,6 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
 
 // Headless commands (cli.cpp).
 int RunNew(const std::string& out, const std::string& templateKey);
-int RunExport(const std::string& file, const std::string& out, int width, bool reveal = false);
+int RunExport(const std::string& file, const std::string& out, const ExportParams& params);
 
 }  // namespace jb

@@ -107,4 +107,25 @@ bool HeadlessGl::CreateGlfw(std::string* error) {
   return true;
 }
 
+SharedGlContext::~SharedGlContext() {
+  if (m_window) glfwDestroyWindow(static_cast<GLFWwindow*>(m_window));
+}
+
+bool SharedGlContext::Create(void* share) {
+  // The window's hints (3.3 core, forward compatible) still hold: the same kind of context.
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_FALSE);
+  m_window = glfwCreateWindow(1, 1, "journeyboard export", nullptr, static_cast<GLFWwindow*>(share));
+  glfwWindowHint(GLFW_VISIBLE, GLFW_TRUE);
+  glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_TRUE);
+  return m_window != nullptr;
+}
+
+void SharedGlContext::MakeCurrent() { glfwMakeContextCurrent(static_cast<GLFWwindow*>(m_window)); }
+
+void SharedGlContext::Release() {
+  glFinish();  // the read-backs are done; nothing of ours stays queued in the shared objects
+  glfwMakeContextCurrent(nullptr);
+}
+
 }  // namespace jb

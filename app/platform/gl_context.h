@@ -27,4 +27,26 @@ class HeadlessGl {
   const char* m_backend = "none";
 };
 
+// A second GL context sharing the window's objects (textures, programs), on a hidden 1×1 window,
+// for a worker thread: the PNG export renders there while the window keeps drawing. Created and
+// destroyed on the main thread; made current on the worker. VAOs and framebuffers are not shared:
+// the worker creates its own.
+class SharedGlContext {
+ public:
+  SharedGlContext() = default;
+  SharedGlContext(const SharedGlContext&) = delete;
+  SharedGlContext& operator=(const SharedGlContext&) = delete;
+  ~SharedGlContext();
+
+  // `share` is the main GLFWwindow*. False when the driver cannot make one.
+  bool Create(void* share);
+  bool Ready() const { return m_window != nullptr; }
+  // On the worker thread, around its GL work.
+  void MakeCurrent();
+  void Release();
+
+ private:
+  void* m_window = nullptr;
+};
+
 }  // namespace jb

@@ -1,9 +1,15 @@
-// PNG snapshots of a whole board: rendered by DrawBoard into an offscreen framebuffer (in tiles,
-// so any size up to 32K px works within GL limits and bounded memory) and encoded with libpng.
+// PNG snapshots of a board: rendered by DrawBoard into an offscreen framebuffer (in tiles, so any
+// size up to 32K px works within GL limits and bounded memory) and encoded with libpng. One engine
+// for the command line (on its own thread, EGL) and the window (a worker thread, export_job.h).
 #pragma once
+#include <atomic>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "core/model/model.h"
+
+struct ImDrawListSharedData;
 
 namespace jb {
 
@@ -19,18 +25,75 @@ struct ExportStats {
 
 inline constexpr int kDefaultExportWidth = 3840;
 inline constexpr int kMaxExportSide = 32768;
+inline constexpr float kMinExportScale = 0.01f, kMaxExportScale = 64.0f;
 
-// The part of the board a PNG export shows, in board units: everything, the title above the
-// grid, and a margin. The image maps it to [0, width] × [0, height].
+enum class ExportRegion { Board, View, Selection, Stage };
+enum class ExportBackground { Canvas, White, Transparent };
+
+// What to export and how big. The size is `scale` (board units → pixels) when it is above 0, else
+// `width` pixels.
+struct ExportParams {
+  ExportRegion region = ExportRegion::Board;
+  std::string stage;              // Stage: the stage's name
+  Rect view;                      // View: the visible rectangle, board units
+  std::vector<NoteId> selection;  // Selection: the notes whose bounds (plus a margin) are shown
+  int width = kDefaultExportWidth;
+  float scale = 0;
+  ExportBackground background = ExportBackground::Canvas;
+  bool reveal = false;  // covered notes drawn face up (RenderOptions::revealCovered)
+};
+
+// The area an export shows (board units) and the image's size.
+struct ExportPlan {
+  Rect area;
+  int width = 0, height = 0;
+  float zoom = 1;  // pixels per board unit
+  int Channels() const { return background == ExportBackground::Transparent ? 4 : 3; }
+  ExportBackground background = ExportBackground::Canvas;
+  // The file's size, roughly: fast zlib keeps ~1/35 of the sample board's raw pixels; boards
+  // dense with notes keep more, so this errs large.
+  double ApproxMegabytes() const { return double(width) * height * Channels() / 20.0 / 1e6; }
+};
+
+// The part of the board a whole-board export shows, in board units: everything, the title above
+// the grid, and a margin. The image maps it to [0, width] × [0, height].
 Rect ExportArea(const Layout& layout);
 
-// Needs a current GL context, an ImGui context whose fonts are built and uploaded through
-// `renderer`, and must be called between ImGui::NewFrame and ImGui::Render (or EndFrame).
+// The area and size for `params`, or false with one sentence (no such stage, nothing selected, too
+// big). Cheap: the export dialog calls it every frame for its size line.
+bool PlanExport(const Board& board, const Layout& layout, const ExportParams& params, ExportPlan* plan,
+                std::string* error);
+
+// Where a running export is; written by the exporting thread, read by the UI. `cancel` asks it to
+// stop: it then leaves no file and returns false with an empty error.
+struct ExportProgress {
+  std::atomic<int> tile{0}, tiles{0};
+  std::atomic<bool> encoding{false};
+  std::atomic<bool> cancel{false};
+  // Called on the exporting thread after each step (a tile drawn, encoding begun); may be empty.
+  std::function<void()> changed;
+  void Changed() const {
+    if (changed) changed();
+  }
+};
+
+// Renders and writes the PNG. Needs a current GL context in which `renderer` was initialised and
+// the fonts' atlas texture is readable (the main context, or one sharing it). Uses no ImGui context:
+// `shared` is a copy of the UI's ImDrawListSharedData (white pixel, tessellation), so it may run on
+// another thread while the UI draws, as long as the fonts are not rebuilt meanwhile.
 // Writes with the board save's DurableWriter (core/io/durable_file.h): a temp file beside `path`,
-// synced and renamed, so a failed export leaves nothing behind; a symlink is written through, a
-// folder, device or pipe refused. Covered notes are drawn face down unless `revealCovered`; hidden
-// stages and lanes stay hidden (they are hidden for the room).
+// synced and renamed, so a failed or cancelled export leaves nothing behind; a symlink is written
+// through, a folder, device or pipe refused. Covered notes are drawn face down unless
+// `params.reveal`; hidden stages and lanes stay hidden (they are hidden for the room).
+// Test hooks: JB_EXPORT_TILE=N caps the tile size at N pixels, JB_EXPORT_SLOW_MS=N waits N ms
+// after each tile (to cancel an export in a test).
+bool RenderExportPng(const Board& board, const ExportParams& params, const std::string& path, GpuRenderer& renderer,
+                     const Fonts& fonts, const ImDrawListSharedData& shared, ExportProgress* progress,
+                     ExportStats* stats, std::string* error);
+
+// The whole board `width` pixels wide, on the calling thread between ImGui::NewFrame and
+// ImGui::Render (the benchmark).
 bool ExportBoardPng(const Board& board, const std::string& path, int width, GpuRenderer& renderer,
-                    const Fonts& fonts, ExportStats* stats, std::string* error, bool revealCovered = false);
+                    const Fonts& fonts, ExportStats* stats, std::string* error);
 
 }  // namespace jb

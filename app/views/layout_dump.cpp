@@ -130,6 +130,17 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   out << ",\"remaining\":" << view.timerRemaining << ",\"shown\":" << (view.timerShown ? "true" : "false")
       << ",\"chime\":" << (view.timerChime ? "true" : "false") << ",\"chimes\":" << view.timerChimes
       << ",\"flash\":" << (view.timerFlash ? "true" : "false") << '}';
+  if (!view.toast.empty()) {
+    out << ",\"toast\":{\"text\":";
+    Quoted(out, view.toast);
+    out << ",\"path\":";
+    Quoted(out, view.toastPath);
+    out << '}';
+  }
+  if (!view.exportProgress.empty()) {
+    out << ",\"exportProgress\":";
+    Quoted(out, view.exportProgress);
+  }
   if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
   out << ",\"voting\":" << (view.voting ? "true" : "false");
   out << ",\"find\":{\"open\":" << (view.findOpen ? "true" : "false") << ",\"query\":";

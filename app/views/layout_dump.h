@@ -56,6 +56,8 @@ struct ViewInfo {
   Rect canvas;                            // the canvas area, window pixels
   bool coverMode = false;     // Workshop ▸ Cover mode: new notes are made face down
   size_t flipping = 0;        // notes in Reveal's flip right now (0 again when it has ended)
+  std::string toast, toastPath;  // the export toast's text and the file it names (empty: none shown)
+  std::string exportProgress;    // a running export: "tile 3 of 12", "encoding" (empty: none)
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

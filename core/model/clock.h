@@ -61,6 +61,9 @@ inline std::string LocalTimestampForFileName(std::time_t when) {
   return detail::FormatLocal(when, "%Y-%m-%d-%H%M%S");
 }
 
+// "20260301-093000": the same, compact, for snapshot names (`<board>-YYYYMMDD-HHMMSS.png`).
+inline std::string LocalTimestampCompact(std::time_t when) { return detail::FormatLocal(when, "%Y%m%d-%H%M%S"); }
+
 // "09:30:00": local time of day, for a sentence ("restore unsaved work from 09:30:00?").
 inline std::string LocalClockTime(std::time_t when) { return detail::FormatLocal(when, "%H:%M:%S"); }
 

@@ -214,7 +214,7 @@ def test_dump_layout_never_writes_over_the_board_a_pipe_or_a_device():
 
 
 def test_the_export_dialog_refuses_the_boards_own_file():
-    """Covers: export PNG… (3840 px wide, named by time)
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
     A .png name that is a link to the board (the dialog adds .png to any other name) is refused
     with one sentence and the board file is left as it was."""
@@ -224,8 +224,12 @@ def test_the_export_dialog_refuses_the_boards_own_file():
     os.symlink(path, link)
     with Session(args=[path]) as s:
         s.key("ctrl+e")
+        s.wait_dialog("Export")
+        s.click_widget("export.browse")  # the file dialog chooses the file; Export writes it
         s.wait_dialog("Export PNG")
         fill(s, "file.name", link)
+        s.wait_dialog("Export")
+        s.click_widget("export.go")
         text = s.wait_dialog("Journeyboard")
         check("Cannot write " + link in text and "own file" in text and text.endswith("."), f"one sentence: {text!r}")
     unchanged(path, data, "the board")

@@ -34,7 +34,7 @@ def stage_names(path):
 
 
 def test_a_note_of_20000_lines_is_drawn_capped_and_the_board_exports():
-    """Covers: quick snapshot beside the board file; zoom to fit
+    """Covers: quick snapshot into snapshots/ beside the board file; zoom to fit
 
     The note keeps all its text (saved as it was); it is drawn at most kMaxNoteHeight tall, so the
     board still fits an image. Before the cap, export failed ("too tall")."""
@@ -59,7 +59,7 @@ def test_a_note_of_20000_lines_is_drawn_capped_and_the_board_exports():
         s.key("Escape")
         s.wait_layout(lambda l: "editing" not in l, "the editor closed")
         s.key("ctrl+shift+e")  # the quick snapshot goes through the same renderer as the screen
-        snapshot = wait_until(lambda: newest_png(work), 60, "the quick snapshot")
+        snapshot = wait_until(lambda: newest_png(os.path.join(work, "snapshots")), 60, "the quick snapshot")
         width, height = wait_until(lambda: complete_png(snapshot), 60, "the whole snapshot")
         check(width == 3840 and 1000 < height < 20000, f"a sane image: {width}×{height}")
         check("too tall" not in s.output(), "no export error")
@@ -70,7 +70,7 @@ def test_a_note_of_20000_lines_is_drawn_capped_and_the_board_exports():
 
 
 def test_a_board_too_tall_for_one_image_is_refused_with_the_width_that_fits():
-    """Covers: export PNG… (3840 px wide, named by time)
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
     A board legitimately too tall for one image (every lane at the tallest a lane may be): the
     message says which width does fit, and that width works."""
@@ -84,8 +84,9 @@ def test_a_board_too_tall_for_one_image_is_refused_with_the_width_that_fits():
     huge = board_with(work, "huge.cjm", "classic", tall_lanes)
     with Session(args=[huge]) as s:
         s.key("ctrl+e")
-        s.wait_dialog("Export PNG")
-        s.click_widget("file.confirm")
+        size = s.wait_dialog("Export")
+        check(size.startswith("The board is too tall to export at 3840 px wide"), f"the dialog says so first: {size!r}")
+        s.click_widget("export.go")
         text = s.wait_dialog("Journeyboard")
         check(text.startswith("The board is too tall to export at 3840 px wide") and text.count(".") == 1 and
               re.search(r"export it at most \d+ px wide \(--width\)", text), f"one sentence saying what to do: {text!r}")

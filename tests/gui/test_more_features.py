@@ -303,7 +303,7 @@ def test_open_and_save_as_through_the_file_dialog():
 
 
 def test_export_dialog_and_quick_snapshot_write_pngs_beside_the_board():
-    """Covers: export PNG… (3840 px wide, named by time); quick snapshot beside the board file"""
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel); quick snapshot into snapshots/ beside the board file"""
     work = tempfile.mkdtemp()
     folder = os.path.join(work, "boards")
     os.mkdir(folder)
@@ -311,17 +311,17 @@ def test_export_dialog_and_quick_snapshot_write_pngs_beside_the_board():
     with Session(args=[path]) as s:
         # Ctrl E: the export dialog proposes workshop-<time>.png beside the board; its button exports.
         s.key("ctrl+e")
-        check(s.wait_dialog("Export PNG") == folder, "the export dialog opens in the board's folder")
-        s.click_widget("file.confirm")
+        check(s.wait_dialog("Export").startswith("3840 × "), "the export dialog shows the size")
+        s.click_widget("export.go")
         exported = wait_until(lambda: newest_png(folder), 30, "the exported PNG")
         check(re.fullmatch(r"workshop-\d{4}-\d\d-\d\d-\d{6}\.png", os.path.basename(exported)), f"named by time: {exported}")
         width, height = wait_until(lambda: complete_png(exported), 30, "the whole PNG")
         check(width == 3840 and height > 1000, f"3840 px wide: {width}×{height}")
         os.remove(exported)
-        # Ctrl Shift E: a snapshot at once, no dialog, beside the board file.
+        # Ctrl Shift E: a snapshot at once, no dialog, in snapshots/ beside the board file.
         s.key("ctrl+shift+e")
-        snapshot = wait_until(lambda: newest_png(folder), 30, "the quick snapshot")
-        check(re.fullmatch(r"workshop-\d{4}-\d\d-\d\d-\d{6}\.png", os.path.basename(snapshot)), f"named by time: {snapshot}")
+        snapshot = wait_until(lambda: newest_png(os.path.join(folder, "snapshots")), 30, "the quick snapshot")
+        check(re.fullmatch(r"workshop-\d{8}-\d{6}\.png", os.path.basename(snapshot)), f"named by time: {snapshot}")
         check(wait_until(lambda: complete_png(snapshot), 30, "the whole snapshot")[0] == 3840, "3840 px wide")
     check(sorted(os.listdir(work)) == ["boards"], f"nothing written elsewhere: {os.listdir(work)}")
 

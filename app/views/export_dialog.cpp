@@ -1,0 +1,158 @@
+#include "app/views/export_dialog.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+
+#include "app/views/layout_dump.h"
+
+namespace jb {
+
+namespace {
+
+const char* kTitle = "Export";
+
+bool Radio(const char* label, bool active, const char* widget) {
+  const bool clicked = ImGui::RadioButton(label, active);
+  RecordWidget(widget);
+  return clicked;
+}
+
+}  // namespace
+
+ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const std::vector<std::string>& stages,
+                                    bool hasSelection, const std::function<std::string(const ExportChoice&)>& sizeLine) {
+  if (*requested) {
+    ImGui::OpenPopup(kTitle);
+    *requested = false;
+  }
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowSizeConstraints({em * 30, 0}, {em * 50, FLT_MAX});
+  if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ExportDialogAnswer::None;
+  ExportDialogAnswer answer = ExportDialogAnswer::None;
+  // Light theme: fields and radio circles are white on the white popup; a grey makes them show.
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.86f, 0.87f, 0.90f, 1.0f));
+  if (choice->region == ExportChoice::Selection && !hasSelection) choice->region = ExportChoice::Board;
+  if (stages.empty() && choice->region == ExportChoice::Stage) choice->region = ExportChoice::Board;
+  choice->stage = std::clamp(choice->stage, 0, std::max(0, int(stages.size()) - 1));
+
+  ImGui::TextUnformatted("Region");
+  if (Radio("Whole board", choice->region == ExportChoice::Board, "export.region.board")) choice->region = ExportChoice::Board;
+  ImGui::SameLine();
+  if (Radio("Current view", choice->region == ExportChoice::View, "export.region.view")) choice->region = ExportChoice::View;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!hasSelection);
+  if (Radio("Selection", choice->region == ExportChoice::Selection, "export.region.selection"))
+    choice->region = ExportChoice::Selection;
+  ImGui::EndDisabled();
+  ImGui::BeginDisabled(stages.empty());
+  if (Radio("Stage", choice->region == ExportChoice::Stage, "export.region.stage")) choice->region = ExportChoice::Stage;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 14);
+  if (ImGui::BeginCombo("##stage", stages.empty() ? "" : stages[size_t(choice->stage)].c_str())) {
+    for (size_t s = 0; s < stages.size(); ++s)
+      if (ImGui::Selectable(stages[s].c_str(), int(s) == choice->stage)) {
+        choice->stage = int(s);
+        choice->region = ExportChoice::Stage;
+      }
+    ImGui::EndCombo();
+  }
+  RecordWidget("export.stage");
+  ImGui::EndDisabled();
+
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Width");
+  for (int i = 0; i < 4; ++i) {
+    const std::string label = std::to_string(kExportWidthPresets[i]);
+    if (i) ImGui::SameLine();
+    if (Radio(label.c_str(), choice->preset == i, ("export.width." + label).c_str())) choice->preset = i;
+  }
+  if (Radio("Custom", choice->preset == 4, "export.width.custom")) choice->preset = 4;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 7);
+  if (ImGui::InputInt("px##custom", &choice->customWidth, 0)) choice->preset = 4;
+  RecordWidget("export.custom_width");
+  choice->customWidth = std::clamp(choice->customWidth, 16, 32768);
+  ImGui::SameLine();
+  if (Radio("Scale", choice->preset == 5, "export.width.scale")) choice->preset = 5;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 6);
+  if (ImGui::InputFloat("px per unit##scale", &choice->scale, 0, 0, "%.2f")) choice->preset = 5;
+  RecordWidget("export.scale");
+  choice->scale = std::clamp(choice->scale, 0.01f, 64.0f);
+
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Background");
+  if (Radio("Canvas", choice->background == ExportChoice::Canvas, "export.bg.canvas")) choice->background = ExportChoice::Canvas;
+  ImGui::SameLine();
+  if (Radio("White", choice->background == ExportChoice::White, "export.bg.white")) choice->background = ExportChoice::White;
+  ImGui::SameLine();
+  if (Radio("Transparent", choice->background == ExportChoice::Transparent, "export.bg.transparent"))
+    choice->background = ExportChoice::Transparent;
+
+  ImGui::Spacing();
+  const std::string size = sizeLine(*choice);
+  ImGui::PushTextWrapPos(em * 40);
+  ImGui::TextUnformatted(size.c_str());
+  ImGui::PopTextWrapPos();
+  RecordDialog(kTitle, size);
+
+  ImGui::Spacing();
+  ImGui::SetNextItemWidth(em * 30);
+  const bool entered = ImGui::InputText("##path", &choice->path, ImGuiInputTextFlags_EnterReturnsTrue);
+  RecordWidget("export.path");
+  ImGui::SameLine();
+  if (ImGui::Button("Browse...")) answer = ExportDialogAnswer::Browse;
+  RecordWidget("export.browse");
+
+  ImGui::Spacing();
+  if (ImGui::Button("Export", {em * 8, 0}) || entered) answer = ExportDialogAnswer::Export;
+  RecordWidget("export.go");
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel", {em * 8, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
+  RecordWidget("export.close");
+  if (answer != ExportDialogAnswer::None) ImGui::CloseCurrentPopup();
+  ImGui::PopStyleColor();
+  ImGui::EndPopup();
+  return answer;
+}
+
+ExportStatusAnswer ShowExportStatus(const std::string& progress, const std::string& toast) {
+  if (progress.empty() && toast.empty()) return ExportStatusAnswer::None;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em, viewport->WorkPos.y + viewport->WorkSize.y - em},
+                          ImGuiCond_Always, {1, 1});
+  // While the progress changes, a fixed size: a Cancel that moved with the text's width could
+  // miss the click aimed at it.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGuiWindowFlags fixed = 0;
+  if (!progress.empty()) {
+    ImGui::SetNextWindowSize({em * 30, ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeight() + style.WindowPadding.y * 2});
+  } else {
+    ImGui::SetNextWindowSizeConstraints({em * 16, 0}, {em * 36, FLT_MAX});
+    fixed = ImGuiWindowFlags_AlwaysAutoResize;
+  }
+  ImGui::Begin(progress.empty() ? "##export_toast" : "##export_progress", nullptr,
+               ImGuiWindowFlags_NoDecoration | fixed | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+  ExportStatusAnswer answer = ExportStatusAnswer::None;
+  ImGui::PushTextWrapPos(em * 34);
+  if (!progress.empty()) {
+    ImGui::TextUnformatted(progress.c_str());
+    if (ImGui::Button("Cancel")) answer = ExportStatusAnswer::Cancel;
+    RecordWidget("export.cancel");
+  } else {
+    ImGui::TextUnformatted(toast.c_str());
+    if (ImGui::Button("Open folder")) answer = ExportStatusAnswer::OpenFolder;
+    RecordWidget("toast.open_folder");
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::End();
+  return answer;
+}
+
+}  // namespace jb

@@ -1031,7 +1031,9 @@ void App::BuildUi(const std::u32string& typed) {
     if (width != panelWidth) m_settings.panelWidth = std::clamp(width / scale, kMinPanelWidth, kMaxPanelWidth);
   }
   RecoveryDialog();
+  const bool timerWasOpen = m_timer.IsOpen();
   m_timer.Show(Now());  // also while presenting: the facilitator times exercises there
+  if (timerWasOpen && !m_timer.IsOpen()) ImGui::SetWindowFocus("canvas");  // its keys go back to the board
   EndOrphanedFieldEdit(m_document);
   m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
   Dialogs();

@@ -152,6 +152,12 @@ def test_spotlight_dims_beside_the_focused_stage():
         check(shown["spotlight"], "the spotlight stays on in presentation mode")
         sx0, scx = shown["stages"][2]["rect"][0], int(shown["canvas"][0])
         wait_until(lambda: brightness(grab(s, scx, y, int(sx0 - 4) - scx, 1)) < left(plain) - 60, 5, "dimmed while presenting")
+        # The timer's panel takes the keys while open; Esc closes it and gives them back to the board
+        # (not to an overlay window), so L still reaches it.
+        s.key("shift+t")
+        s.wait_widget("panel.timer")
+        s.key("Escape")
+        s.wait_layout(lambda l: "panel.timer" not in l["widgets"], "Esc closes the timer's panel")
         s.key("l")
         s.wait_layout(lambda l: not l["spotlight"], "L turns it off")
         wait_until(lambda: brightness(grab(s, scx, y, int(sx0 - 4) - scx, 1)) > left(plain) - 10, 5, "no longer dimmed")

@@ -17,8 +17,6 @@ namespace {
 // [SECTION] Palette and sizes (board units unless a name says px)
 
 constexpr ImU32 kHiddenHeader = IM_COL32(112, 122, 142, 255);  // a hidden stage's header strip
-constexpr ImU32 kHiddenFill = IM_COL32(234, 236, 240, 255);     // its cells, and a hidden lane's row
-constexpr ImU32 kHiddenHatch = IM_COL32(200, 205, 214, 255);
 
 constexpr float kNoteRounding = 6;
 constexpr float kMinReadablePx = 4.5f;   // below this, text is drawn as grey bars
@@ -152,7 +150,7 @@ void DrawHidden(const Painter& p, const Board& board, const Layout& layout) {
     const Rect label = layout.LaneLabel(l);
     const Rect row{layout.stageX.front(), label.y0, layout.stageX.back(), label.y1};
     if (!p.Visible({label.x0, label.y0, row.x1, row.y1})) continue;
-    p.Hatch(row, kHiddenFill, kHiddenHatch);
+    p.Hatch(row, p.pal.labelFill, p.pal.gridLine);  // the theme's: a hidden strip reads on any background
     const float mid = (label.y0 + label.y1) * 0.5f;
     p.EyeSlash({label.x0 + 30, mid}, 9, p.pal.inkSoft);
     const Rect name{label.x0 + 48, mid - 10, label.x1 - 40, mid + 10};
@@ -169,7 +167,7 @@ void DrawHidden(const Painter& p, const Board& board, const Layout& layout) {
     std::snprintf(number, sizeof number, "%d", s + 1);
     p.Text(number, {header.x0, header.y0 + 8}, 13, IM_COL32(255, 255, 255, 190), 1e9f, header, true, true);
     p.EyeSlash({mid, header.y0 + 40}, 9, p.pal.headerInk);
-    p.Hatch(column, kHiddenFill, kHiddenHatch);
+    p.Hatch(column, p.pal.labelFill, p.pal.gridLine);
     p.VerticalText(board.stages[s].name, {mid, column.y0 + 14}, 15, p.pal.inkSoft, std::min(column.Height() - 28, 800.0f));
   }
 }

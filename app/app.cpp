@@ -127,6 +127,7 @@ bool App::Init() {
     m_settings = LoadSettings(m_settingsPath, &warning);
     m_savedSettings = m_settings;  // a damaged file is only replaced when a setting changes
     m_uiScale = m_settings.uiScale;
+    m_timer.chime = m_settings.chime;
     if (!warning.empty()) {
       std::fprintf(stderr, "journeyboard: %s\n", warning.c_str());
       Status(warning);
@@ -243,6 +244,7 @@ float App::SidePanelWidthPx() const {
 
 void App::PersistSettings() {
   m_settings.uiScale = m_uiScale;
+  m_settings.chime = m_timer.chime;
   if (!m_window || m_settingsPath.empty() || m_panelEdgeDragged || m_settings == m_savedSettings) return;
   m_savedSettings = m_settings;  // tried once: a failure is said once, not every frame
   SaveError error;

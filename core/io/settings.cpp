@@ -55,15 +55,18 @@ Settings ParseSettings(std::string_view text, std::string* warning) {
   if (auto it = document.FindMember("toolbar"); it != document.MemberEnd() && it->value.IsBool())
     settings.toolbar = it->value.GetBool();
   settings.panelWidth = NumberIn(document, "panelWidth", kMinPanelWidth, kMaxPanelWidth, settings.panelWidth);
+  if (auto it = document.FindMember("chime"); it != document.MemberEnd() && it->value.IsBool())
+    settings.chime = it->value.GetBool();
   return settings;
 }
 
 std::string SettingsToJson(const Settings& settings) {
   char text[256];
   std::snprintf(text, sizeof text,
-                "{\n  \"theme\": \"%s\",\n  \"uiScale\": %.9g,\n  \"toolbar\": %s,\n  \"panelWidth\": %.9g\n}\n",
+                "{\n  \"theme\": \"%s\",\n  \"uiScale\": %.9g,\n  \"toolbar\": %s,\n  \"panelWidth\": %.9g,\n"
+                "  \"chime\": %s\n}\n",
                 ThemeName(settings.theme), double(settings.uiScale), settings.toolbar ? "true" : "false",
-                double(settings.panelWidth));
+                double(settings.panelWidth), settings.chime ? "true" : "false");
   return text;
 }
 

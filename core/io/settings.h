@@ -1,4 +1,4 @@
-// The app's own settings (theme, UI scale, toolbar, side panel width), kept apart from any board in
+// The app's own settings (theme, UI scale, toolbar, side panel width, the timer's chime), kept apart from any board in
 // $XDG_CONFIG_HOME/journeyboard/settings.json. The reader is tolerant: unknown keys are ignored, a
 // value of the wrong kind or out of range keeps its default, and a file that is not JSON gives
 // every default and one sentence, never a failure.
@@ -17,8 +17,10 @@ struct Settings {
   float uiScale = 1;     // View ▸ UI scale, kMinUiScale to kMaxUiScale
   bool toolbar = true;   // the toolbar on the left edge is shown
   float panelWidth = 0;  // the side panels' width in pixels at UI scale 1; 0: the default
+  bool chime = true;     // the workshop timer chimes at its end (the timer panel's Chime box)
   bool operator==(const Settings& o) const {
-    return theme == o.theme && uiScale == o.uiScale && toolbar == o.toolbar && panelWidth == o.panelWidth;
+    return theme == o.theme && uiScale == o.uiScale && toolbar == o.toolbar && panelWidth == o.panelWidth &&
+           chime == o.chime;
   }
   bool operator!=(const Settings& o) const { return !(*this == o); }
 };

@@ -94,6 +94,9 @@ def test_timer_custom_time_turns_red_and_chimes_at_the_end():
         s.key("shift+t")
         s.click_widget("timer.chime")
         s.wait_layout(lambda l: not timer(l)["chime"], "the chime off")
+        settings = os.path.join(s.env["XDG_CONFIG_HOME"], "journeyboard", "settings.json")
+        wait_until(lambda: os.path.exists(settings) and '"chime": false' in open(settings).read(), 5,
+                   "the chime's setting remembered in settings.json")
         s.click_widget("timer.custom")
         s.type("0:03")
         s.key("Return")

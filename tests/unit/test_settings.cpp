@@ -21,12 +21,14 @@ TEST_CASE("Settings survive a save and a load") {
   settings.uiScale = 1.75f;
   settings.toolbar = false;
   settings.panelWidth = 420;
+  settings.chime = false;
   SaveError error;
   REQUIRE(SaveSettings(path, settings, &error));
   std::string warning;
   CHECK(LoadSettings(path, &warning) == settings);
   CHECK(warning == "");
   CHECK(ReadFile(path).find("\"theme\": \"projector\"") != std::string::npos);
+  CHECK(ReadFile(path).find("\"chime\": false") != std::string::npos);
 }
 
 TEST_CASE("Settings from a missing file are the defaults, with nothing to say") {

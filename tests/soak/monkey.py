@@ -45,7 +45,9 @@ KEYS = ["Left", "Right", "Up", "Down", "Home", "End", "BackSpace", "Delete", "Re
 # the board, which would end the undo check (they are covered by their own GUI tests).
 SHORTCUTS = ["ctrl+s", "ctrl+shift+s", "ctrl+e", "ctrl+shift+e", "ctrl+z", "ctrl+shift+z", "ctrl+y", "ctrl+x",
              "ctrl+c", "ctrl+v", "ctrl+d", "Delete", "BackSpace", "ctrl+a", "v", "ctrl+p", "ctrl+i", "ctrl+h", "f",
-             "ctrl+0", "ctrl+plus", "ctrl+minus", "ctrl+KP_Add", "ctrl+KP_Subtract"]
+             "ctrl+0", "ctrl+plus", "ctrl+minus", "ctrl+KP_Add", "ctrl+KP_Subtract",
+             # the room's keys: present, focus a stage, spotlight, hide, cover, timer, find, palette, add note
+             "F5", "1", "3", "0", "Right", "l", "h", "c", "shift+t", "ctrl+f", "ctrl+k", "n"]
 
 
 def board_state(layout):

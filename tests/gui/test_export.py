@@ -228,6 +228,45 @@ def test_export_dialog_1920_white():
         check(abs(tall / 1920 - (h - menu) / w) < 0.03, f"the view's shape: {view} in a {w}×{h} window")
 
 
+def test_export_dialog_selection_and_stage_regions():
+    """Covers: export PNG…
+
+    Selection: the image has the shape of the selected note plus the margin around it; Stage: the
+    shape of that stage's column (header to last lane, with the margin)."""
+    work = tempfile.mkdtemp()
+    path = board_file(work, "regions.cjm", "sample")
+    with Session(args=[path]) as s:
+        chosen = s.layout["notes"][0]
+        x0, y0, x1, y1 = chosen["rect"]
+        s.click((x0 + x1) / 2, (y0 + y1) / 2)
+        s.wait_layout(lambda l: l["selection"] == [chosen["id"]], "one note selected")
+        zoom, margin = s.layout["zoom"], 48 / 2  # png_export.cpp kExportMarginUnits / 2 on each side
+        s.key("ctrl+e")
+        s.wait_dialog("Export")
+        s.click_widget("export.width.1920")
+        s.click_widget("export.region.selection")
+        want = ((y1 - y0) / zoom + 2 * margin) / ((x1 - x0) / zoom + 2 * margin)
+        size = wait_until(lambda: (lambda t: t if t.startswith("1920 × ") and
+                                   abs(int(re.match(r"1920 × (\d+)", t).group(1)) / 1920 - want) < 0.02 else None)(
+                              s.wait_dialog("Export")), 10, f"a size line of the note's shape ({want:.3f})")
+        s.click_widget("export.go")
+        png = wait_until(lambda: next((os.path.join(work, n) for n in os.listdir(work) if n.endswith(".png")), None),
+                         30, "the PNG")
+        width, height = wait_until(lambda: complete_png(png), 30, "the whole PNG")
+        check(width == 1920 and str(height) in size, f"{width}×{height} as the dialog said ({size})")
+        os.remove(png)
+        # Stage: the first stage's column, from its header to the last lane.
+        stage = s.layout["stages"][0]["rect"]
+        bottom = s.layout["lanes"][-1]["rect"][3]
+        s.key("ctrl+e")
+        s.wait_dialog("Export")
+        s.click_widget("export.region.stage")
+        want = ((bottom - stage[1]) / zoom + 2 * margin) / ((stage[2] - stage[0]) / zoom + 2 * margin)
+        wait_until(lambda: (lambda t: t if t.startswith("1920 × ") and
+                            abs(int(re.match(r"1920 × (\d+)", t).group(1)) / 1920 - want) < 0.03 else None)(
+                       s.wait_dialog("Export")), 10, f"a size line of the stage's shape ({want:.3f})")
+
+
 def test_cancelled_export_leaves_no_file():
     """Covers: quick snapshot into snapshots/ beside the board file
 

@@ -229,7 +229,7 @@ def test_export_dialog_1920_white():
 
 
 def test_export_dialog_selection_and_stage_regions():
-    """Covers: export PNG…
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
     Selection: the image has the shape of the selected note plus the margin around it; Stage: the
     shape of that stage's column (header to last lane, with the margin)."""

@@ -4,8 +4,8 @@
 //
 // [SECTION] App               — start-up, UI scale, status line and errors
 // [SECTION] Recovery          — the restore prompt (the policy: core/session/recovery_keeper.h)
-// [SECTION] Files             — open, save, export, and New/Open/Quit asking first
-// [SECTION] Commands          — the command table (App::MakeCommands), the menu bar, shortcuts
+// [SECTION] Files             — open, save, and New/Open/Quit asking first (exports: app_export.cpp)
+// [SECTION] Commands          — the menu bar, shortcuts (the command table: app_commands.cpp)
 // [SECTION] Dialogs           — the file dialog, New board, unsaved changes, errors
 // [SECTION] Frame             — one frame: BuildUi (what the benchmark runs), title, layout dump
 // [SECTION] RunWindow         — set-up, main loop, tear-down
@@ -33,9 +33,7 @@
 #include "app/cli/cli.h"
 #include "app/platform/fonts.h"
 #include "app/platform/gpu_renderer.h"
-#include "app/platform/open_folder.h"
 #include "app/platform/window_events.h"
-#include "app/render/png_export.h"
 #include "app/render/render.h"
 #include "app/views/canvas.h"
 #include "app/views/commands.h"
@@ -46,10 +44,8 @@
 #include "app/views/side_panel.h"
 #include "app/views/toolbar.h"
 #include "core/edit/document.h"
-#include "core/edit/journey_commands.h"
 #include "core/io/durable_file.h"
 #include "core/io/file_io.h"
-#include "core/io/snapshot_path.h"
 #include "core/io/templates.h"
 #include "core/model/clock.h"
 #include "core/session/journal.h"
@@ -81,8 +77,6 @@ std::string ConfigDir() {
   if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.config/journeyboard";
   return {};
 }
-
-std::string TimeStamp() { return LocalTimestampForFileName(std::time(nullptr)); }
 
 }  // namespace
 
@@ -381,139 +375,6 @@ void App::RequestSaveAs() {
   m_fileDialog.Request(FileDialog::Purpose::SaveAs, suggested);
 }
 
-void App::RequestExport() {
-  // A new name by time for each board; kept while the same board is exported again.
-  if (m_exportChoice.path.empty() || m_exportBoardPath != m_document.path()) {
-    fs::path base = m_document.path().empty() ? fs::current_path() / "journey" : fs::path(m_document.path());
-    m_exportChoice.path = (base.parent_path() / (base.stem().string() + "-" + TimeStamp() + ".png")).string();
-    m_exportBoardPath = m_document.path();
-  }
-  m_exportDialogRequested = true;
-}
-
-void App::QuickSnapshot() {
-  const std::string& board = m_document.path();
-  const std::string stem = board.empty() ? "untitled" : fs::path(board).stem().string();
-  std::string error;
-  const std::string path = ReserveSnapshotFile(SnapshotFolder(board), stem, LocalTimestampCompact(std::time(nullptr)), &error);
-  if (path.empty()) {
-    ShowError(error);
-    return;
-  }
-  // Its name is taken now (the time of the press); it is drawn when the running export ends.
-  if (m_exportJob.Busy()) {
-    m_queuedSnapshots.push_back(path);
-    return;
-  }
-  std::error_code ec;
-  if (!StartExport(ExportParams{}, path, /*reservedFile=*/true)) fs::remove(path, ec);  // the empty file reserved above
-}
-
-ExportParams App::ParamsFor(const ExportChoice& choice) const {
-  ExportParams params;
-  switch (choice.region) {
-    case ExportChoice::Board: params.region = ExportRegion::Board; break;
-    case ExportChoice::View: {
-      params.region = ExportRegion::View;
-      const Camera& camera = m_canvas.camera();
-      const Vec2 size = m_canvas.size();
-      params.view = {camera.world.x, camera.world.y, camera.world.x + size.x / camera.zoom,
-                     camera.world.y + size.y / camera.zoom};
-      break;
-    }
-    case ExportChoice::Selection:
-      params.region = ExportRegion::Selection;
-      params.selection.assign(m_canvas.selection().begin(), m_canvas.selection().end());
-      break;
-    case ExportChoice::Stage:
-      params.region = ExportRegion::Stage;
-      if (choice.stage >= 0 && size_t(choice.stage) < m_document.board().stages.size())
-        params.stage = m_document.board().stages[size_t(choice.stage)].name;
-      break;
-  }
-  if (choice.preset >= 0 && choice.preset < 4) params.width = kExportWidthPresets[choice.preset];
-  else if (choice.preset == 4) params.width = choice.customWidth;
-  else params.scale = choice.scale;
-  params.background = choice.background == ExportChoice::White         ? ExportBackground::White
-                      : choice.background == ExportChoice::Transparent ? ExportBackground::Transparent
-                                                                       : ExportBackground::Canvas;
-  return params;
-}
-
-std::string App::ExportSizeLine(const ExportChoice& choice) const {
-  ExportPlan plan;
-  std::string error;
-  if (!m_canvas.LayoutIsCurrent(m_document) ||
-      !PlanExport(m_document.board(), m_canvas.layout(), ParamsFor(choice), &plan, &error))
-    return error;
-  char text[128];
-  std::snprintf(text, sizeof text, "%d × %d px, about %.1f MB", plan.width, plan.height, plan.ApproxMegabytes());
-  return text;
-}
-
-bool App::StartExport(const ExportParams& params, const std::string& path, bool reservedFile) {
-  // A PNG written over the board's own file (typed in the Export dialog) would destroy it.
-  if (SameFile(m_document.path(), path)) {
-    ShowError("Cannot write " + path + ": it is this board's own file; choose another name.");
-    return false;
-  }
-  if (m_exportJob.Busy()) {
-    ShowError("An export is already running; wait for it or cancel it.");
-    return false;
-  }
-  // What cannot be made (too tall, no such stage) is said now, before a thread starts.
-  ExportPlan plan;
-  std::string error;
-  m_canvas.FinishInteraction(m_document);  // the note being typed is part of the picture
-  if (!PlanExport(m_document.board(), ComputeLayout(m_document.board(), &m_fonts), params, &plan, &error)) {
-    ShowError(error);
-    return false;
-  }
-  m_toast.clear();
-  m_toastUntil = 0;
-  m_exportJob.Start(m_document.board(), params, path, m_fonts, &m_exportGl, m_renderer, reservedFile);
-  return true;
-}
-
-void App::ExportStatus() {
-  if (std::optional<ExportOutcome> outcome = m_exportJob.Poll()) {
-    if (outcome->ok) {
-      char text[1024];
-      std::snprintf(text, sizeof text, "Saved %s (%d×%d)", outcome->path.c_str(), outcome->stats.width,
-                    outcome->stats.height);
-      m_toast = text;
-      m_toastPath = outcome->path;
-      m_toastUntil = Now() + 6;
-      std::snprintf(text, sizeof text, "Exported %s (%d×%d) in %.0f ms", outcome->path.c_str(), outcome->stats.width,
-                    outcome->stats.height, outcome->stats.renderMs + outcome->stats.encodeMs);
-      Status(text);
-    } else if (outcome->cancelled) {
-      Status("Export cancelled; no file was written.");
-    } else {
-      ShowError(outcome->error);
-    }
-  }
-  if (!m_exportJob.Busy() && !m_queuedSnapshots.empty()) {
-    const std::string next = m_queuedSnapshots.front();
-    m_queuedSnapshots.pop_front();
-    std::error_code ec;
-    if (!StartExport(ExportParams{}, next, /*reservedFile=*/true)) fs::remove(next, ec);
-  }
-  if (m_toastUntil <= Now()) m_toast.clear();
-  const std::string progress =
-      m_exportJob.Busy() ? "Exporting " + fs::path(m_exportJob.path()).filename().string() + ": " + m_exportJob.ProgressText()
-                         : "";
-  switch (ShowExportStatus(progress, m_toast)) {
-    case ExportStatusAnswer::Cancel: m_exportJob.Cancel(); break;
-    case ExportStatusAnswer::OpenFolder: {
-      std::string error;
-      if (!OpenFolder(fs::path(m_toastPath).parent_path().string(), &error)) ShowError(error);
-      break;
-    }
-    case ExportStatusAnswer::None: break;
-  }
-}
-
 // New, Open and Quit replace the board: with unsaved changes, ask first.
 void App::StartOrConfirm(Pending action) {
   m_pending = action;
@@ -540,222 +401,6 @@ void App::RunPending() {
 }
 
 // [SECTION] Commands
-
-// The command table: every user action with a menu item or a shortcut, in menu order. The menu
-// bar and the shortcuts are generated from it; `journeyboard --list-commands` prints it (with
-// `app` null: nothing is run then).
-std::vector<Command> App::MakeCommands(App* app) {
-  auto key = [](int code, const char* name) { return Shortcut{code, false, false, name}; };
-  auto ctrl = [](int code, const char* name) { return Shortcut{code, true, false, name}; };
-  auto ctrlShift = [](int code, const char* name) { return Shortcut{code, true, true, name}; };
-  std::vector<Command> table;
-  table.reserve(64);  // each Command& below is used before the next add()
-  // One command: the rest (enabled, checked, widget, separator) is set on what it returns.
-  auto add = [&table](std::string id, std::string menu, std::string label, std::vector<Shortcut> keys,
-                      std::function<void()> run) -> Command& {
-    Command& command = table.emplace_back();
-    command.id = std::move(id);
-    command.menu = std::move(menu);
-    command.label = std::move(label);
-    command.keys = std::move(keys);
-    command.run = std::move(run);
-    return command;
-  };
-  auto selection = [app] { return app->m_canvas.HasSelection(); };
-
-  // File
-  for (const TemplateInfo& info : Templates()) {
-    const Template id = info.id;
-    add(std::string("file.new.") + info.key, "File ▸ New from template", info.title, {}, [app, id] {
-      app->m_pendingTemplate = id;
-      app->StartOrConfirm(Pending::New);
-    });
-  }
-  add("file.new", "File", "New...", {ctrl(GLFW_KEY_N, "Ctrl+N")}, [app] { app->m_chooseTemplate = true; });
-  add("file.open", "File", "Open...", {ctrl(GLFW_KEY_O, "Ctrl+O")}, [app] { app->StartOrConfirm(Pending::Open); });
-  Command& recent = add("file.open_recent", "File", "Open recent", {}, {});
-  recent.enabled = [app] { return !app->m_recent.empty(); };
-  recent.items = [app] { return app->m_recent; };
-  recent.runItem = [app](const std::string& path) {
-    app->m_pending = Pending::None;
-    if (!app->m_document.IsDirty()) app->OpenFile(path);
-    else app->ShowError("Save or discard the current changes before opening another board.");
-  };
-  add("file.save", "File", "Save", {ctrl(GLFW_KEY_S, "Ctrl+S")}, [app] { app->Save(); }).separatorBefore = true;
-  add("file.save_as", "File", "Save As...", {ctrlShift(GLFW_KEY_S, "Ctrl+Shift+S")}, [app] { app->RequestSaveAs(); });
-  add("file.export", "File", "Export PNG...", {ctrl(GLFW_KEY_E, "Ctrl+E")}, [app] { app->RequestExport(); })
-      .separatorBefore = true;
-  add("file.snapshot", "File", "Quick snapshot", {ctrlShift(GLFW_KEY_E, "Ctrl+Shift+E")}, [app] { app->QuickSnapshot(); });
-  add("file.quit", "File", "Quit", {ctrl(GLFW_KEY_Q, "Ctrl+Q")}, [app] { app->StartOrConfirm(Pending::Quit); })
-      .separatorBefore = true;
-
-  // Edit
-  Command& undo = add("edit.undo", "Edit", "Undo", {ctrl(GLFW_KEY_Z, "Ctrl+Z")}, [app] { app->Undo(); });
-  undo.enabled = [app] { return app->m_document.CanUndo(); };
-  undo.dynamicLabel = [app] { return app->m_document.CanUndo() ? "Undo " + app->m_document.UndoLabel() : "Undo"; };
-  Command& redo = add("edit.redo", "Edit", "Redo", {ctrlShift(GLFW_KEY_Z, "Ctrl+Shift+Z"), ctrl(GLFW_KEY_Y, "Ctrl+Y")},
-                      [app] { app->Redo(); });
-  redo.enabled = [app] { return app->m_document.CanRedo(); };
-  redo.dynamicLabel = [app] { return app->m_document.CanRedo() ? "Redo " + app->m_document.RedoLabel() : "Redo"; };
-  Command& cut = add("edit.cut", "Edit", "Cut", {ctrl(GLFW_KEY_X, "Ctrl+X")}, [app] { app->m_canvas.CutSelection(app->m_document); });
-  cut.enabled = selection;
-  cut.separatorBefore = true;
-  add("edit.copy", "Edit", "Copy", {ctrl(GLFW_KEY_C, "Ctrl+C")}, [app] { app->m_canvas.CopySelection(app->m_document); })
-      .enabled = selection;
-  add("edit.paste", "Edit", "Paste", {ctrl(GLFW_KEY_V, "Ctrl+V")}, [app] { app->m_canvas.Paste(app->m_document); });
-  add("edit.duplicate", "Edit", "Duplicate", {ctrl(GLFW_KEY_D, "Ctrl+D")},
-      [app] { app->m_canvas.DuplicateSelection(app->m_document); })
-      .enabled = selection;
-  Command& erase = add("edit.delete", "Edit", "Delete", {key(GLFW_KEY_DELETE, "Del"), key(GLFW_KEY_BACKSPACE, "Backspace")},
-                       [app] { app->m_canvas.DeleteSelection(app->m_document); });
-  erase.enabled = selection;
-  // The keys also delete the selected emotion point (first, when there is one).
-  erase.runByKey = [app] { app->m_canvas.DeleteSelected(app->m_document); };
-  add("edit.select_all", "Edit", "Select all", {ctrl(GLFW_KEY_A, "Ctrl+A")}, [app] { app->m_canvas.SelectAll(app->m_document); })
-      .separatorBefore = true;
-  add("edit.find", "Edit", "Find...", {ctrl(GLFW_KEY_F, "Ctrl+F")}, [app] { app->m_find.Open(); });
-
-  // Journey
-  add("journey.voting", "Journey", "Voting mode", {key(GLFW_KEY_V, "V")}, [app] { app->m_canvas.voting = !app->m_canvas.voting; })
-      .checked = [app] { return app->m_canvas.voting; };
-  Command& reset = add("journey.reset_votes", "Journey", "Reset all votes", {},
-                       [app] { app->m_document.Apply(ResetVotes(app->m_document.board()), "Reset votes"); });
-  reset.enabled = [app] { return TotalVotes(app->m_document.board()) > 0; };
-  reset.widget = "menu.reset_votes";
-  Command& personas = add("journey.personas", "Journey", "Personas and curves", {ctrl(GLFW_KEY_P, "Ctrl+P")},
-                          [app] { app->m_showPersonas = !app->m_showPersonas; });
-  personas.checked = [app] { return app->m_showPersonas; };
-  personas.separatorBefore = true;
-  add("journey.inspector", "Journey", "Inspector", {ctrl(GLFW_KEY_I, "Ctrl+I")}, [app] { app->m_showInspector = !app->m_showInspector; })
-      .checked = [app] { return app->m_showInspector; };
-
-  // Workshop: the timer; hide and reveal stages and lanes, cover mode (silent brainstorming) and Reveal
-  add("workshop.timer", "Workshop", "Timer...", {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });
-  Command& cover = add("workshop.cover", "Workshop", "Cover mode", {key(GLFW_KEY_C, "C")}, [app] {
-    app->m_canvas.coverMode = !app->m_canvas.coverMode;
-    app->Status(app->m_canvas.coverMode ? "Cover mode: new notes are face down." : "Cover mode is off.");
-  });
-  cover.checked = [app] { return app->m_canvas.coverMode; };
-  cover.widget = "menu.cover";
-  Command& reveal = add("workshop.reveal", "Workshop", "Reveal covered notes", {}, [app] {
-    app->m_canvas.RevealCovered(app->m_document);
-    app->m_canvas.coverMode = false;  // the round is over: notes added from now on are seen at once
-  });
-  reveal.enabled = [app] { return CountCovered(app->m_document.board()) > 0; };
-  reveal.widget = "menu.reveal";
-  add("view.hide_hovered", "Workshop", "Hide or show the stage/lane under the mouse", {key(GLFW_KEY_H, "H")},
-      [app] { app->m_canvas.ToggleHiddenUnderMouse(app->m_document); })
-      .separatorBefore = true;
-  Command& showAll = add("workshop.show_all_hidden", "Workshop", "Show all hidden", {}, [app] {
-    app->m_document.Apply(ShowAllHidden(app->m_document.board()), "Show all hidden");
-  });
-  showAll.enabled = [app] { return CountHidden(app->m_document.board()) > 0; };
-  showAll.widget = "menu.show_all_hidden";
-
-  // View
-  add("view.history", "View", "History", {ctrl(GLFW_KEY_H, "Ctrl+H")}, [app] { app->m_showHistory = !app->m_showHistory; })
-      .checked = [app] { return app->m_showHistory; };
-  add("view.palette", "View", "Command palette...", {ctrl(GLFW_KEY_K, "Ctrl+K")}, [app] { app->m_palette.Open(); });
-  Command& present = add("view.present", "View", "Present", {key(GLFW_KEY_F5, "F5")}, [app] { app->TogglePresent(); });
-  present.checked = [app] { return app->m_presenting; };
-  present.widget = "menu.present";
-  present.separatorBefore = true;
-  Command& spotlight =
-      add("view.spotlight", "View", "Spotlight", {key(GLFW_KEY_L, "L")}, [app] { app->m_canvas.spotlight = !app->m_canvas.spotlight; });
-  spotlight.checked = [app] { return app->m_canvas.spotlight; };
-  spotlight.widget = "menu.spotlight";
-  // Focus: 1–9 glide to a stage; Left/Right step, unless notes are selected (then they nudge them).
-  for (int n = 1; n <= 9; ++n) {
-    static const char* const kDigits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
-    Command& focus = add("view.focus." + std::to_string(n), "View ▸ Focus stage", "Stage " + std::to_string(n),
-                         {key(GLFW_KEY_1 + n - 1, kDigits[n - 1]), key(GLFW_KEY_KP_1 + n - 1, kDigits[n - 1])},
-                         [app, n] { app->m_canvas.FocusStage(n - 1); });
-    focus.enabled = [app, n] { return n <= int(app->m_document.board().stages.size()); };
-    focus.dynamicLabel = [app, n] {
-      const auto& stages = app->m_document.board().stages;
-      return "Stage " + std::to_string(n) + (n <= int(stages.size()) ? ": " + stages[n - 1].name : "");
-    };
-    focus.runByKey = [app, n] {
-      const int count = int(app->m_document.board().stages.size());
-      if (!app->m_canvas.FocusStage(n - 1))
-        app->Status("There is no stage " + std::to_string(n) + ": this board has " + std::to_string(count) +
-                    (count == 1 ? " stage." : " stages."));
-    };
-  }
-  Command& previous = add("view.focus_prev", "View ▸ Focus stage", "Previous stage", {key(GLFW_KEY_LEFT, "Left")},
-                          [app] { app->m_canvas.StepStage(-1); });
-  previous.separatorBefore = true;
-  previous.runByKey = [app] {
-    if (!app->m_canvas.HasSelection()) app->m_canvas.StepStage(-1);  // else the canvas nudges the notes
-  };
-  add("view.focus_next", "View ▸ Focus stage", "Next stage", {key(GLFW_KEY_RIGHT, "Right")}, [app] { app->m_canvas.StepStage(1); })
-      .runByKey = [app] {
-    if (!app->m_canvas.HasSelection()) app->m_canvas.StepStage(1);
-  };
-  add("view.fit", "View", "Zoom to fit",
-      {key(GLFW_KEY_F, "F"), key(GLFW_KEY_0, "0"), key(GLFW_KEY_KP_0, "0"), ctrl(GLFW_KEY_0, "Ctrl+0")},
-      [app] { app->m_canvas.GlideToFit(); });
-  add("view.zoom_in", "View", "Zoom in", {ctrl(GLFW_KEY_EQUAL, "Ctrl++"), ctrl(GLFW_KEY_KP_ADD, "Ctrl++")},
-      [app] { app->m_canvas.ZoomBy(1.25f); });
-  add("view.zoom_out", "View", "Zoom out", {ctrl(GLFW_KEY_MINUS, "Ctrl+-"), ctrl(GLFW_KEY_KP_SUBTRACT, "Ctrl+-")},
-      [app] { app->m_canvas.ZoomBy(0.8f); });
-  for (float scale : {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f}) {
-    char label[16];
-    std::snprintf(label, sizeof label, "%.0f%%", scale * 100);
-    Command& command = add(std::string("view.ui_scale.") + label, "View ▸ UI scale", label, {}, [app, scale] { app->m_uiScale = scale; });
-    command.checked = [app, scale] { return app->m_uiScale == scale; };
-    command.widget = std::string("menu.ui_scale.") + label;
-  }
-
-  Command& toolbar =
-      add("view.toolbar", "View", "Toolbar", {}, [app] { app->m_settings.toolbar = !app->m_settings.toolbar; });
-  toolbar.checked = [app] { return app->m_settings.toolbar; };
-  toolbar.widget = "menu.toolbar";
-  for (Theme theme : {Theme::Light, Theme::Dark, Theme::Projector}) {
-    const std::string name = ThemeName(theme);
-    std::string label = name;
-    label[0] = char(label[0] - 'a' + 'A');
-    Command& command =
-        add("view.theme." + name, "View ▸ Theme", label, {}, [app, theme] { app->m_settings.theme = theme; });
-    command.checked = [app, theme] { return app->m_settings.theme == theme; };
-    command.widget = "menu.theme." + name;
-  }
-
-  // Tools (also the toolbar's first buttons, which the layout dump names tool.pan, tool.select,
-  // tool.note): a left drag on empty canvas pans (touch friendly) or, with Select, draws a
-  // selection rectangle; Add note makes the next tap add a note there.
-  add("tool.pan", "Tools", "Pan", {}, [app] { app->m_canvas.tool = Canvas::Tool::Pan; }).checked = [app] {
-    return app->m_canvas.tool == Canvas::Tool::Pan;
-  };
-  add("tool.select", "Tools", "Select", {}, [app] { app->m_canvas.tool = Canvas::Tool::Select; }).checked = [app] {
-    return app->m_canvas.tool == Canvas::Tool::Select;
-  };
-  add("tool.note", "Tools", "Add note", {key(GLFW_KEY_N, "N")}, [app] {
-    Canvas::Tool& tool = app->m_canvas.tool;
-    tool = tool == Canvas::Tool::Note ? Canvas::Tool::Pan : Canvas::Tool::Note;
-  }).checked = [app] { return app->m_canvas.tool == Canvas::Tool::Note; };
-
-  add("debug.imgui_demo", "Debug", "ImGui demo window", {}, [app] { app->m_showDemo = !app->m_showDemo; })
-      .checked = [app] { return app->m_showDemo; };
-  FinishCommands(table);
-  return table;
-}
-
-// The submenus that are named in the layout dump, or follow a separator.
-const std::vector<MenuInfo>& App::Menus() {
-  static const std::vector<MenuInfo> menus = {{"File", "menu.file"},
-                                              {"Journey", "menu.journey"},
-                                              {"Workshop", "menu.workshop"},
-                                              {"View", "menu.view"},
-                                              {"View ▸ Focus stage", "menu.focus_stage"},
-                                              {"View ▸ UI scale", "menu.ui_scale"},
-                                              {"View ▸ Theme", "menu.theme"},
-                                              {"Tools", "menu.tools"},
-                                              {"Debug", "", true}};
-  return menus;
-}
-
-std::string ListCommands() { return CommandListText(App::MakeCommands(nullptr)); }
 
 void App::Menu() {
   if (m_document.TextsRepaired() != m_textsRepairedShown) {  // a field or paste met the text rules

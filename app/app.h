@@ -120,7 +120,7 @@ class App {
   void ExportStatus();
   void StartOrConfirm(Pending action);
   void RunPending();
-  // The command table (app.cpp [SECTION] Commands); `app` null only to list it.
+  // The command table (app_commands.cpp); `app` null only to list it.
   static std::vector<Command> MakeCommands(App* app);
   static const std::vector<MenuInfo>& Menus();
   friend std::string ListCommands();

@@ -1,5 +1,5 @@
 // The command table's machinery. Every user action that has a menu item or a shortcut is one
-// Command, declared once in the table (App::MakeCommands, app.cpp): its id, label, shortcut, menu
+// Command, declared once in the table (App::MakeCommands, app_commands.cpp): its id, label, shortcut, menu
 // path, when it is enabled or checked, and what it runs. The menu bar and the keyboard shortcuts are
 // generated from the table, and `journeyboard --list-commands` prints it (README's key list is
 // checked against that list: tests/checks/check_readme_commands.py).

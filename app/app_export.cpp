@@ -1,0 +1,162 @@
+// The App's exports: the Export dialog's choices, quick snapshots, and the export job that runs
+// beside the window (app/render/export_job.h) with its progress, Cancel and the toast after it.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <string>
+
+#include "app/app.h"
+#include "app/platform/open_folder.h"
+#include "app/render/png_export.h"
+#include "app/views/dialogs.h"
+#include "core/io/durable_file.h"
+#include "core/io/snapshot_path.h"
+#include "core/model/clock.h"
+
+namespace fs = std::filesystem;
+
+namespace jb {
+
+namespace {
+
+std::string TimeStamp() { return LocalTimestampForFileName(std::time(nullptr)); }
+
+}  // namespace
+
+void App::RequestExport() {
+  // A new name by time for each board; kept while the same board is exported again.
+  if (m_exportChoice.path.empty() || m_exportBoardPath != m_document.path()) {
+    fs::path base = m_document.path().empty() ? fs::current_path() / "journey" : fs::path(m_document.path());
+    m_exportChoice.path = (base.parent_path() / (base.stem().string() + "-" + TimeStamp() + ".png")).string();
+    m_exportBoardPath = m_document.path();
+  }
+  m_exportDialogRequested = true;
+}
+
+void App::QuickSnapshot() {
+  const std::string& board = m_document.path();
+  const std::string stem = board.empty() ? "untitled" : fs::path(board).stem().string();
+  std::string error;
+  const std::string path = ReserveSnapshotFile(SnapshotFolder(board), stem, LocalTimestampCompact(std::time(nullptr)), &error);
+  if (path.empty()) {
+    ShowError(error);
+    return;
+  }
+  // Its name is taken now (the time of the press); it is drawn when the running export ends.
+  if (m_exportJob.Busy()) {
+    m_queuedSnapshots.push_back(path);
+    return;
+  }
+  std::error_code ec;
+  if (!StartExport(ExportParams{}, path, /*reservedFile=*/true)) fs::remove(path, ec);  // the empty file reserved above
+}
+
+ExportParams App::ParamsFor(const ExportChoice& choice) const {
+  ExportParams params;
+  switch (choice.region) {
+    case ExportChoice::Board: params.region = ExportRegion::Board; break;
+    case ExportChoice::View: {
+      params.region = ExportRegion::View;
+      const Camera& camera = m_canvas.camera();
+      const Vec2 size = m_canvas.size();
+      params.view = {camera.world.x, camera.world.y, camera.world.x + size.x / camera.zoom,
+                     camera.world.y + size.y / camera.zoom};
+      break;
+    }
+    case ExportChoice::Selection:
+      params.region = ExportRegion::Selection;
+      params.selection.assign(m_canvas.selection().begin(), m_canvas.selection().end());
+      break;
+    case ExportChoice::Stage:
+      params.region = ExportRegion::Stage;
+      if (choice.stage >= 0 && size_t(choice.stage) < m_document.board().stages.size())
+        params.stage = m_document.board().stages[size_t(choice.stage)].name;
+      break;
+  }
+  if (choice.preset >= 0 && choice.preset < 4) params.width = kExportWidthPresets[choice.preset];
+  else if (choice.preset == 4) params.width = choice.customWidth;
+  else params.scale = choice.scale;
+  params.background = choice.background == ExportChoice::White         ? ExportBackground::White
+                      : choice.background == ExportChoice::Transparent ? ExportBackground::Transparent
+                                                                       : ExportBackground::Canvas;
+  return params;
+}
+
+std::string App::ExportSizeLine(const ExportChoice& choice) const {
+  ExportPlan plan;
+  std::string error;
+  if (!m_canvas.LayoutIsCurrent(m_document) ||
+      !PlanExport(m_document.board(), m_canvas.layout(), ParamsFor(choice), &plan, &error))
+    return error;
+  char text[128];
+  std::snprintf(text, sizeof text, "%d × %d px, about %.1f MB", plan.width, plan.height, plan.ApproxMegabytes());
+  return text;
+}
+
+bool App::StartExport(const ExportParams& params, const std::string& path, bool reservedFile) {
+  // A PNG written over the board's own file (typed in the Export dialog) would destroy it.
+  if (SameFile(m_document.path(), path)) {
+    ShowError("Cannot write " + path + ": it is this board's own file; choose another name.");
+    return false;
+  }
+  if (m_exportJob.Busy()) {
+    ShowError("An export is already running; wait for it or cancel it.");
+    return false;
+  }
+  // What cannot be made (too tall, no such stage) is said now, before a thread starts.
+  ExportPlan plan;
+  std::string error;
+  m_canvas.FinishInteraction(m_document);  // the note being typed is part of the picture
+  if (!PlanExport(m_document.board(), ComputeLayout(m_document.board(), &m_fonts), params, &plan, &error)) {
+    ShowError(error);
+    return false;
+  }
+  m_toast.clear();
+  m_toastUntil = 0;
+  m_exportJob.Start(m_document.board(), params, path, m_fonts, &m_exportGl, m_renderer, reservedFile);
+  return true;
+}
+
+void App::ExportStatus() {
+  if (std::optional<ExportOutcome> outcome = m_exportJob.Poll()) {
+    if (outcome->ok) {
+      char text[1024];
+      std::snprintf(text, sizeof text, "Saved %s (%d×%d)", outcome->path.c_str(), outcome->stats.width,
+                    outcome->stats.height);
+      m_toast = text;
+      m_toastPath = outcome->path;
+      m_toastUntil = Now() + 6;
+      std::snprintf(text, sizeof text, "Exported %s (%d×%d) in %.0f ms", outcome->path.c_str(), outcome->stats.width,
+                    outcome->stats.height, outcome->stats.renderMs + outcome->stats.encodeMs);
+      Status(text);
+    } else if (outcome->cancelled) {
+      Status("Export cancelled; no file was written.");
+    } else {
+      ShowError(outcome->error);
+    }
+  }
+  if (!m_exportJob.Busy() && !m_queuedSnapshots.empty()) {
+    const std::string next = m_queuedSnapshots.front();
+    m_queuedSnapshots.pop_front();
+    std::error_code ec;
+    if (!StartExport(ExportParams{}, next, /*reservedFile=*/true)) fs::remove(next, ec);
+  }
+  if (m_toastUntil <= Now()) m_toast.clear();
+  const std::string progress =
+      m_exportJob.Busy() ? "Exporting " + fs::path(m_exportJob.path()).filename().string() + ": " + m_exportJob.ProgressText()
+                         : "";
+  switch (ShowExportStatus(progress, m_toast)) {
+    case ExportStatusAnswer::Cancel: m_exportJob.Cancel(); break;
+    case ExportStatusAnswer::OpenFolder: {
+      std::string error;
+      if (!OpenFolder(fs::path(m_toastPath).parent_path().string(), &error)) ShowError(error);
+      break;
+    }
+    case ExportStatusAnswer::None: break;
+  }
+}
+
+}  // namespace jb

@@ -454,8 +454,11 @@ def run(seconds, seed, kills):
         elapsed = time.monotonic() - started
         sampler.stop = True
         m.alive("the run")
-        # The end: Escape + Ctrl+S; undo all; redo all; save -> restart -> save.
-        path = m.escape_then_save("at the end")
+        # The end: Escape + Ctrl+S; redo what the run left undone (its last undos: the end board is
+        # then the whole history's end); undo all; redo all; save -> restart -> save.
+        m.escape_then_save("at the end")
+        undo_redo_all(s, "ctrl+shift+z", "redo")
+        path = m.escape_then_save("at the end, with nothing left to redo")
         end_file = file_board(path)
         end_state = board_state(s.layout)
         undo_redo_all(s, "ctrl+z", "undo")

@@ -72,12 +72,6 @@ FileStamp StampOf(const std::string& path) {
   return stamp;
 }
 
-std::string ConfigDir() {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::string(xdg) + "/journeyboard";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.config/journeyboard";
-  return {};
-}
-
 }  // namespace
 
 // [SECTION] App

@@ -70,12 +70,15 @@ std::string SettingsToJson(const Settings& settings) {
   return text;
 }
 
-std::string SettingsPath() {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
-    return std::string(xdg) + "/journeyboard/settings.json";
-  if (const char* home = std::getenv("HOME"); home && *home)
-    return std::string(home) + "/.config/journeyboard/settings.json";
+std::string ConfigDir() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::string(xdg) + "/journeyboard";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.config/journeyboard";
   return {};
+}
+
+std::string SettingsPath() {
+  const std::string dir = ConfigDir();
+  return dir.empty() ? dir : dir + "/settings.json";
 }
 
 Settings LoadSettings(const std::string& path, std::string* warning) {

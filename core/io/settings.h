@@ -36,8 +36,10 @@ const char* ThemeName(Theme theme);  // "light", "dark", "projector"
 Settings ParseSettings(std::string_view text, std::string* warning);
 std::string SettingsToJson(const Settings& settings);
 
-// The settings file: $XDG_CONFIG_HOME/journeyboard/settings.json, else ~/.config/journeyboard/...;
-// empty when neither is set.
+// The app's config folder: $XDG_CONFIG_HOME/journeyboard, else ~/.config/journeyboard; empty when
+// neither is set. It holds settings.json and the recent-files list.
+std::string ConfigDir();
+// The settings file in it (empty when there is no config folder).
 std::string SettingsPath();
 // A missing file gives the defaults with no warning; an unreadable or damaged one the defaults
 // and one sentence naming it (the file is left as it is).

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/platform/fonts.h"
+#include "core/layout/board_text.h"
 #include "core/model/clock.h"
 
 namespace jb {
@@ -447,7 +448,7 @@ void DrawFoundHalo(const Painter& p, const Rect& r, bool current) {
 
 // [SECTION] Persona cards
 
-void DrawPersona(const Painter& p, const Persona& persona, const Rect& card) {
+void DrawPersona(const Painter& p, const Persona& persona, const Rect& card, const std::string& language) {
   if (!p.Visible(card)) return;
   if (p.Px(4) >= 1.0f)
     p.dl.AddRectFilled(p.S(card.x0 + 2, card.y0 + 4), p.S(card.x1 + 2, card.y1 + 4), p.pal.shadow, p.Rounding(12));
@@ -480,11 +481,12 @@ void DrawPersona(const Painter& p, const Persona& persona, const Rect& card) {
     y += lines.size() * size * 1.2f + 10;
   };
   section(nullptr, persona.description, 14);
-  section("GOALS", persona.goals, 14);
-  section("NEEDS", persona.needs, 14);
-  section("PAINS AND FEARS", persona.pains, 14);
-  section("OBJECTIONS", persona.objections, 14);
-  section("CHANNELS", persona.channels, 14);
+  // Headings in the board's language.
+  section(BoardTextIn(language, BoardPhrase::PersonaGoals), persona.goals, 14);
+  section(BoardTextIn(language, BoardPhrase::PersonaNeeds), persona.needs, 14);
+  section(BoardTextIn(language, BoardPhrase::PersonaPains), persona.pains, 14);
+  section(BoardTextIn(language, BoardPhrase::PersonaObjections), persona.objections, 14);
+  section(BoardTextIn(language, BoardPhrase::PersonaChannels), persona.channels, 14);
   if (!persona.quote.empty()) section(nullptr, "“" + persona.quote + "”", 15);
 }
 
@@ -554,7 +556,7 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   Painter p{camera, fonts, drawList, options.visible, options.palette ? *options.palette : LightPalette()};
   DrawGrid(p, board, layout);
   DrawEmotionLane(p, board, layout, options.activeCurve);
-  for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i]);
+  for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language);
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
     if (box.hidden || !p.Visible(box.rect)) continue;

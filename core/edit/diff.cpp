@@ -34,7 +34,7 @@ size_t HeapBytes(const Persona& p) {
          HeapBytes(p.objections) + HeapBytes(p.channels) + HeapBytes(p.quote);
 }
 size_t HeapBytes(const BoardMeta& meta) {
-  return HeapBytes(meta.title) + HeapBytes(meta.created) + HeapBytes(meta.modified);
+  return HeapBytes(meta.title) + HeapBytes(meta.created) + HeapBytes(meta.modified) + HeapBytes(meta.language);
 }
 
 template <class T, class IdT>

@@ -107,6 +107,10 @@ constexpr FieldSpec Bool(const char* name) {
 constexpr FieldSpec Flag(const char* name) {
   return {name, Type::Bool, 0, "", nullptr, true};
 }
+// A text files carry only when it differs from `text` (the board language), read as `text` when absent.
+constexpr FieldSpec Opt(const char* name, const char* text) {
+  return {name, Type::String, 0, text, nullptr, true};
+}
 constexpr FieldSpec Metric(const char* name) {
   return {name, Type::OptionalNumber};
 }
@@ -122,7 +126,7 @@ constexpr FieldSpec kVec2Fields[] = {Num("x", 0), Num("y", 0)};
 constexpr RecordSpec kVec2 = Record(kVec2Fields, kNoteTally);
 constexpr FieldSpec kMetricsFields[] = {Metric("conversion"), Metric("csi"), Metric("nps")};
 constexpr RecordSpec kMetrics = Record(kMetricsFields, kNoteTally);
-constexpr FieldSpec kMetaFields[] = {Str("title"), Str("created"), Str("modified")};
+constexpr FieldSpec kMetaFields[] = {Str("title"), Str("created"), Str("modified"), Opt("language", "en")};
 constexpr RecordSpec kMeta = Record(kMetaFields, kBoardTally);
 constexpr FieldSpec kStageFields[] = {Id("id"), Str("name"), Num("width", kDefaultStageWidth), Flag("hidden")};
 constexpr RecordSpec kStage = Record(kStageFields, kStageTally);

@@ -184,11 +184,13 @@ inline void load(cereal::JSONInputArchive& ar, Vec2& v) {
 inline void save(cereal::JSONOutputArchive& ar, const BoardMeta& meta) {
   ar(cereal::make_nvp("title", meta.title), cereal::make_nvp("created", meta.created),
      cereal::make_nvp("modified", meta.modified));
+  if (meta.language != "en") ar(cereal::make_nvp("language", meta.language));  // only when not the default
 }
 inline void load(cereal::JSONInputArchive& ar, BoardMeta& meta) {
   serial::Get(ar, "title", meta.title);
   serial::Get(ar, "created", meta.created);
   serial::Get(ar, "modified", meta.modified);
+  serial::Get(ar, "language", meta.language);
 }
 
 inline void save(cereal::JSONOutputArchive& ar, const Stage& stage) {

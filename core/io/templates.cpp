@@ -20,6 +20,7 @@ struct LaneSpec {
 
 struct BoardSpec {
   const char* title;
+  const char* language;
   const char* curveName;
   std::vector<const char*> stages;
   std::vector<LaneSpec> lanes;
@@ -28,6 +29,7 @@ struct BoardSpec {
 Board BuildBoard(const BoardSpec& spec) {
   Board board;
   board.meta.title = spec.title;
+  board.meta.language = spec.language;
   board.meta.created = NowIso8601();
   board.meta.modified = board.meta.created;
   bool hasEmotionsLane = false;
@@ -58,7 +60,7 @@ Board BuildBoard(const BoardSpec& spec) {
 }
 
 BoardSpec ClassicSpec() {
-  return {"Customer journey map",
+  return {"Customer journey map", "en",
           "As-is",
           {"Awareness", "Consideration", "Decision", "Purchase", "Post-purchase"},
           {{"Customer goal", LaneKind::Goals},
@@ -72,7 +74,7 @@ BoardSpec ClassicSpec() {
 }
 
 BoardSpec FiveStageSpec() {
-  return {"Пять этапов",
+  return {"Пять этапов", "ru",
           "Как есть",
           {"Поиск", "Выбор", "Покупка", "Удержание", "Лояльность"},
           {{"Цель", LaneKind::Goals},
@@ -84,7 +86,7 @@ BoardSpec FiveStageSpec() {
 }
 
 BoardSpec BlankSpec() {
-  return {"Untitled journey map",
+  return {"Untitled journey map", "en",
           "As-is",
           {"Stage 1", "Stage 2", "Stage 3"},
           {{"Notes", LaneKind::Custom}, {"Emotions", LaneKind::Emotions}}};

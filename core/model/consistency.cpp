@@ -63,6 +63,7 @@ std::vector<std::string> CheckBoard(const Board& board, ConsistencyOptions optio
   check.Text(board.meta.title, "the title");
   check.Text(board.meta.created, "the creation time");
   check.Text(board.meta.modified, "the modification time");
+  check.Text(board.meta.language, "the board language");
 
   std::unordered_set<uint64_t> stageIds, laneIds, personaIds;
   for (const Stage& stage : board.stages) {

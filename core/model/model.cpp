@@ -112,7 +112,7 @@ bool operator==(const Persona& a, const Persona& b) {
 }
 bool operator==(const Board& a, const Board& b) {
   return a.meta.title == b.meta.title && a.meta.created == b.meta.created &&
-         a.meta.modified == b.meta.modified && a.stages == b.stages && a.lanes == b.lanes &&
+         a.meta.modified == b.meta.modified && a.meta.language == b.meta.language && a.stages == b.stages && a.lanes == b.lanes &&
          a.notes == b.notes && a.curves == b.curves && a.personas == b.personas &&
          a.nextId == b.nextId;
 }

@@ -142,6 +142,10 @@ struct BoardMeta {
   std::string title;
   std::string created;   // ISO 8601 UTC
   std::string modified;  // ISO 8601 UTC
+  // The language of text the app writes on the board itself (lane prompts, persona headings), as a
+  // language tag: "en", "ru". Set by the template, changeable in Board properties; an unknown tag
+  // is kept and shows English.
+  std::string language = "en";
 };
 
 struct Board {

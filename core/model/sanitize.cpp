@@ -151,7 +151,7 @@ void RepairTexts(Persona& persona, SanitizeCounts* counts) {
 }
 
 void RepairTexts(BoardMeta& meta, SanitizeCounts* counts) {
-  for (std::string* value : {&meta.title, &meta.created, &meta.modified}) RepairText(*value, counts);
+  for (std::string* value : {&meta.title, &meta.created, &meta.modified, &meta.language}) RepairText(*value, counts);
 }
 
 }  // namespace jb

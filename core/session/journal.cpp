@@ -126,6 +126,7 @@ class ByteWriter {
     String(m.title);
     String(m.created);
     String(m.modified);
+    if (m_version >= 3) String(m.language);
   }
   void Put(const Stage& s) {
     Ident(s.id);
@@ -336,6 +337,7 @@ class ByteReader {
     m.title = String();
     m.created = String();
     m.modified = String();
+    m.language = m_version >= 3 ? String() : "en";
   }
   void Get(Stage& s) {
     Ident(s.id);

@@ -41,8 +41,9 @@ namespace jb {
 // JournalKind (core/edit/diff.h) is what a committed change did: the Document tells its
 // observer, the journal records it.
 // Version 2 added the hidden flags of stages and lanes and the covered flag of notes; journals of
-// version 1 (tests/fixtures/journal/) still replay, read without them.
-inline constexpr uint32_t kJournalFormatVersion = 2;
+// version 1 (tests/fixtures/journal/) still replay, read without them. Version 3 added the board
+// language to the board's details; older journals read it as English.
+inline constexpr uint32_t kJournalFormatVersion = 3;
 inline constexpr uint32_t kOldestJournalFormatVersion = 1;
 // A record longer than this is damage, not a diff (a whole 200,000-note board is ~60 MiB in JSON).
 inline constexpr uint32_t kMaxJournalPayload = 64u << 20;

@@ -42,7 +42,7 @@ namespace {
 [[maybe_unused]] void FieldsOfPersona(Persona& p) {
   [[maybe_unused]] auto& [id, name, description, goals, needs, pains, objections, channels, quote] = p;
 }
-[[maybe_unused]] void FieldsOfBoardMeta(BoardMeta& m) { [[maybe_unused]] auto& [title, created, modified] = m; }
+[[maybe_unused]] void FieldsOfBoardMeta(BoardMeta& m) { [[maybe_unused]] auto& [title, created, modified, language] = m; }
 // A new record type is a new member of Board (and of BoardDiff): a new list here, too.
 [[maybe_unused]] void FieldsOfBoard(Board& b) {
   [[maybe_unused]] auto& [meta, stages, lanes, notes, curves, personas, nextId] = b;
@@ -55,7 +55,7 @@ namespace {
 // nextId leaves room for a changed id (50).
 Board FullBoard() {
   Board b;
-  b.meta = {"Every field", "2026-01-02T03:04:05Z", "2026-02-03T04:05:06Z"};
+  b.meta = {"Every field", "2026-01-02T03:04:05Z", "2026-02-03T04:05:06Z", "ru"};
   b.stages = {{StageId(1), "Search", 420}, {StageId(2), "Buy", 380}, {StageId(9), "Use", 400}};
   b.lanes = {{LaneId(3), "Pains", LaneKind::Pains, 170, 0x102030, true},
              {LaneId(4), "Ideas", LaneKind::Solutions, 190, 0x405060, false}};
@@ -169,11 +169,12 @@ std::vector<Field<Persona>> PersonaFields() {
 std::vector<Field<BoardMeta>> MetaFields() {
   return {{"title", [](BoardMeta& m) { m.title += "!"; }},
           {"created", [](BoardMeta& m) { m.created = "2026-01-02T03:04:06Z"; }},
-          {"modified", [](BoardMeta& m) { m.modified = "2026-02-03T04:05:07Z"; }}};
+          {"modified", [](BoardMeta& m) { m.modified = "2026-02-03T04:05:07Z"; }},
+          {"language", [](BoardMeta& m) { m.language = m.language == "ru" ? "en" : "ru"; }}};
 }
 
 bool SameMeta(const BoardMeta& a, const BoardMeta& b) {
-  return a.title == b.title && a.created == b.created && a.modified == b.modified;
+  return a.title == b.title && a.created == b.created && a.modified == b.modified && a.language == b.language;
 }
 
 // [SECTION] The round trips

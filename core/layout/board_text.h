@@ -1,0 +1,36 @@
+// Text the app itself writes on a board (persona headings, lane prompts), in the board's language
+// (BoardMeta::language), not the interface's: a Russian board exported by an English-speaking
+// facilitator still reads in Russian. The interface's own strings go through gettext
+// (app/platform/i18n.h); these are part of what the board shows, so the screen and the export
+// thread need them in any language at once, which a per-process gettext locale cannot give.
+#pragma once
+#include <string_view>
+
+#include "core/model/model.h"
+
+namespace jb {
+
+enum class BoardPhrase {
+  PersonaGoals,
+  PersonaNeeds,
+  PersonaPains,
+  PersonaObjections,
+  PersonaChannels,
+  Count,
+};
+
+// The languages boards can be written in, as tags with their own names ("en" English, "ru" Русский).
+struct BoardLanguage {
+  const char* tag;
+  const char* name;
+};
+const BoardLanguage* BoardLanguages(int* count);
+
+// `phrase` in `language` ("en", "ru"); English for a language the app does not know.
+const char* BoardTextIn(std::string_view language, BoardPhrase phrase);
+
+// The guiding question an empty cell of a lane of `kind` shows ("Where does the customer meet
+// us?"), from the method's own questions; "" for custom lanes.
+const char* LanePrompt(std::string_view language, LaneKind kind);
+
+}  // namespace jb

@@ -229,7 +229,13 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
       for (const ViewInfo::PointLabelRect& label : view.pointLabels)  // a labelled point: where its label is drawn
         if (label.curve == int(c) && label.knot == k) {
           const Rect& r = label.rect;
-          out << ",\"labelRect\":[" << r.x0 << ',' << r.y0 << ',' << r.x1 << ',' << r.y1 << "],\"labelPx\":" << label.px;
+          out << ",\"labelRect\":[" << r.x0 << ',' << r.y0 << ',' << r.x1 << ',' << r.y1 << "],\"labelPx\":" << label.px
+              << ",\"labelLines\":[";
+          for (size_t i = 0; i < label.lines.size(); ++i) {
+            out << (i ? "," : "");
+            Quoted(out, label.lines[i]);
+          }
+          out << ']';
         }
       out << '}';
     }

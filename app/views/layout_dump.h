@@ -64,6 +64,7 @@ struct ViewInfo {
     size_t knot = 0;
     Rect rect;
     float px = 0;
+    std::vector<std::string> lines;  // as drawn, "…" ending a cut last line
   };
   std::vector<PointLabelRect> pointLabels;
 };

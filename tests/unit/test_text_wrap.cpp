@@ -90,7 +90,7 @@ TEST_CASE("WrapText breaks after a hyphen first, and a broken word shows a hyphe
   std::string digits = "1234567890";
   WrappedText number = WrapText(glyphs, digits, 1, 2.5f);
   CHECK(number.hyphens.front() == false);
-  std::string marked = "aaa\xCC\x86" "bbb";  // a, a, a + breve, b, b, b
+  std::string marked = "aa\xCC\x86" "bbb";  // a, a + breve, b, b, b: the mark would fit, its letter not
   WrappedText kept = WrapText(glyphs, marked, 1, 1.5f);  // 2 code points + "-" per line
   for (auto [begin, end] : kept.lines) CHECK(marked.compare(begin, 2, "\xCC\x86") != 0);
   // Every byte of the text is on some line, in order: the hyphen is drawn, never inserted.

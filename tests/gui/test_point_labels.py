@@ -75,7 +75,10 @@ def check_labels(layout):
 
 
 def test_long_point_labels_stay_whole_and_apart():
-    """Covers: move a point; long crowded labels, at the board's edges: each wrapped whole inside the board, none on another"""
+    """Covers: move a point
+
+    Long crowded labels, some at the board's edges: each wrapped whole inside the board, none on
+    another, before and after a point is dragged next to its neighbour."""
     work = tempfile.mkdtemp()
     path = crowded_board(work)
     with Session(args=[path], size=(1280, 800)) as s:

@@ -413,7 +413,19 @@ std::vector<PointLabel> PlacePointLabels(const Board& board, const Layout& layou
   LabelPlacementOptions options;
   options.gap = size * 0.6f + 4;
   options.step = size * 0.8f;
-  const std::vector<PlacedLabel> placed = PlaceLabels(requests, lane, curves, options);
+  std::vector<PlacedLabel> placed = PlaceLabels(requests, lane, curves, options);
+  // A lane too small for its labels (large text in Room view): the whole grid rather than overlap.
+  auto overlapping = [&] {
+    for (size_t i = 0; i < placed.size(); ++i)
+      for (size_t j = i + 1; j < placed.size(); ++j)
+        if (placed[i].rect.Overlaps(placed[j].rect)) return true;
+    return false;
+  };
+  if (overlapping() && layout.laneY.size() >= 2) {
+    const Rect grid{lane.x0, layout.laneY.front(), lane.x1, layout.laneY.back()};
+    options.tries = std::max(options.tries, int(grid.Height() / options.step) + 1);  // tries reach across it
+    placed = PlaceLabels(requests, grid, curves, options);
+  }
   for (size_t i = 0; i < labels.size(); ++i) {
     labels[i].rect = placed[i].rect;
     labels[i].moved = placed[i].moved;

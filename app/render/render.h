@@ -69,7 +69,8 @@ struct RenderOptions {
 };
 
 // An emotion point's label as DrawBoard draws it: wrapped to at most three lines ("…" when cut),
-// placed by core's PlaceLabels inside the Emotions lane, clear of the other labels.
+// placed by core's PlaceLabels inside the Emotions lane (the whole grid when the lane has no room
+// for them all apart), clear of the other labels.
 struct PointLabel {
   int curve = -1;   // index in Board::curves
   size_t knot = 0;  // index in that curve's Layout::curves[].knots

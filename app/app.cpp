@@ -596,6 +596,10 @@ void App::DumpLayout() {
   view.toast = m_toast;
   view.toastPath = m_toast.empty() ? "" : m_toastPath;
   view.exportProgress = m_exportJob.Busy() ? m_exportJob.ProgressText() : "";
+  const Camera& camera = m_canvas.camera();
+  for (const PointLabel& label :
+       PlacePointLabels(m_document.board(), m_canvas.layout(), camera.zoom, m_fonts, m_canvas.pointLabelMinPx()))
+    view.pointLabels.push_back({label.curve, label.knot, camera.ToScreen(label.rect), label.size * camera.zoom, label.lines});
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;

@@ -9,6 +9,7 @@
 
 #include "app/platform/fonts.h"
 #include "core/layout/board_text.h"
+#include "core/layout/label_placement.h"
 #include "core/model/clock.h"
 
 namespace jb {
@@ -21,6 +22,9 @@ constexpr ImU32 kHiddenHeader = IM_COL32(112, 122, 142, 255);  // a hidden stage
 
 constexpr float kNoteRounding = 6;
 constexpr float kMinReadablePx = 4.5f;   // below this, text is drawn as grey bars
+constexpr float kLabelSize = 13;         // an emotion point's label: text height,
+constexpr float kLabelWidth = 180;       // the width it wraps to (both grow with pointLabelMinPx)
+constexpr float kLabelMargin = 0.25f;    // and its margin, times its size
 
 ImU32 ToColor(Rgb rgb, int alpha = 255) {
   return IM_COL32((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, alpha);
@@ -43,6 +47,13 @@ void TransformVertices(ImDrawList& dl, int first, Transform transform) {
 
 // [SECTION] Text: wrapped once in board units, drawn with the baked size that fits the zoom
 
+// One line to draw: its bytes, and whether a word broken there shows a hyphen after it.
+struct LineRun {
+  const char* first;
+  const char* second;
+  bool hyphen = false;
+};
+
 struct Painter {
   const Camera& camera;
   const Fonts& fonts;
@@ -60,14 +71,15 @@ struct Painter {
   // Line breaks come from core's WrapText with the reference font's metrics, so wrapping is
   // identical at every zoom and in exports.
   static void WrapLines(const Fonts& fonts, const std::string& text, float size, float width,
-                        std::vector<std::pair<const char*, const char*>>* lines) {
+                        std::vector<LineRun>* lines) {
     lines->clear();
-    for (auto [begin, end] : WrapText(fonts, text, size, width).lines)
-      lines->push_back({text.data() + begin, text.data() + end});
+    const WrappedText wrapped = WrapText(fonts, text, size, width);
+    for (size_t k = 0; k < wrapped.lines.size(); ++k)
+      lines->push_back({text.data() + wrapped.lines[k].first, text.data() + wrapped.lines[k].second, wrapped.Hyphen(k)});
   }
 
   // Draws pre-wrapped lines from `topLeft` (board units), clipped to `clip` (board units).
-  void Lines(const std::vector<std::pair<const char*, const char*>>& lines, Vec2 topLeft, float size,
+  void Lines(const std::vector<LineRun>& lines, Vec2 topLeft, float size,
              ImU32 color, const Rect& clip, bool bold = false, bool centred = false) const {
     const float px = Px(size);
     const float lineHeight = size * 1.2f;
@@ -88,18 +100,18 @@ struct Painter {
     for (const auto& line : lines) {
       if (y > clip.y1) break;
       float x = topLeft.x;
-      if (centred) {
-        float w = font->CalcTextSizeA(size, 1e9f, 0, line.first, line.second).x;
-        x = (clip.x0 + clip.x1 - w) * 0.5f;
-      }
+      const float w = centred || line.hyphen ? font->CalcTextSizeA(size, 1e9f, 0, line.first, line.second).x : 0;
+      const float hyphen = line.hyphen ? font->CalcTextSizeA(size, 1e9f, 0, "-").x : 0;
+      if (centred) x = (clip.x0 + clip.x1 - w - hyphen) * 0.5f;
       dl.AddText(font, px, S(x, y), color, line.first, line.second, 0, &clipRect);
+      if (line.hyphen) dl.AddText(font, px, S(x + w, y), color, "-", nullptr, 0, &clipRect);
       y += lineHeight;
     }
   }
 
   void Text(const std::string& text, Vec2 topLeft, float size, ImU32 color, float width, const Rect& clip,
             bool bold = false, bool centred = false) const {
-    static std::vector<std::pair<const char*, const char*>> lines;
+    static std::vector<LineRun> lines;
     WrapLines(fonts, text, size, width, &lines);
     Lines(lines, topLeft, size, color, clip, bold, centred);
   }
@@ -256,7 +268,8 @@ void DrawFace(const Painter& p, Vec2 centre, float radius, int mood) {
   p.dl.PathStroke(color, 0, stroke);
 }
 
-void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout, CurveId activeCurve) {
+void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout, CurveId activeCurve,
+                     const std::vector<PointLabel>& labels) {
   if (layout.emotionsLane < 0) return;
   const int l = layout.emotionsLane;
   Rect lane{layout.stageX.front(), layout.laneY[l], layout.stageX.back(), layout.laneY[l + 1]};
@@ -265,11 +278,12 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
   // Five levels: dotted guides, a stronger neutral line, faces at the label column's right edge.
   for (int level = -2; level <= 2; ++level) {
     float y = layout.EmotionY(level * 0.5f);
-    ImU32 color = level == 0 ? IM_COL32(150, 156, 168, 200) : IM_COL32(200, 205, 214, 160);
+    // Faint and hairline: the dashed to-be curve must not read as one of them.
+    ImU32 color = level == 0 ? IM_COL32(150, 156, 168, 170) : IM_COL32(200, 205, 214, 110);
     if (level == 0) {
-      p.dl.AddLine(p.S(lane.x0, y), p.S(lane.x1, y), color, thin * 1.5f);
+      p.dl.AddLine(p.S(lane.x0, y), p.S(lane.x1, y), color, thin * 1.25f);
     } else {
-      for (float x = lane.x0; x < lane.x1; x += 16) p.dl.AddLine(p.S(x, y), p.S(std::min(x + 7, lane.x1), y), color, thin);
+      for (float x = lane.x0; x < lane.x1; x += 16) p.dl.AddLine(p.S(x, y), p.S(std::min(x + 4, lane.x1), y), color, 1.0f);
     }
     float faceRadius = std::min(9.0f, (layout.EmotionY(-1) - layout.EmotionY(1)) / 10);
     DrawFace(p, {lane.x0 - faceRadius - 8, y}, faceRadius, level);
@@ -313,9 +327,12 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
       points.reserve(geometry.samples.size());
       for (Vec2 s : geometry.samples) points.push_back(p.S(s));
       float thickness = std::max(1.5f, p.Px(active ? 3.5f : 2.5f));
-      if (curve.toBe) {  // dashed: every other run of samples
+      if (curve.toBe) {
+        // The to-be curve: a soft band of its colour under long, heavier dashes, so it is told
+        // apart from the hairline level guides by colour and weight, not by dashes alone.
+        p.dl.AddPolyline(points.data(), int(points.size()), ToColor(curve.color, active ? 60 : 35), 0, thickness * 3.2f);
         for (size_t i = 0; i + 1 < points.size(); ++i)
-          if ((i / 4) % 2 == 0) p.dl.AddLine(points[i], points[i + 1], lineColor, thickness);
+          if ((i / 5) % 3 != 2) p.dl.AddLine(points[i], points[i + 1], lineColor, thickness * 1.3f);
       } else {
         p.dl.AddPolyline(points.data(), int(points.size()), lineColor, 0, thickness);
       }
@@ -324,15 +341,99 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
       const CurvePoint& point = curve.points[knot.point];
       ImU32 tint = point.value < -0.05f ? p.pal.pain : point.value > 0.05f ? p.pal.delight : p.pal.neutral;
       p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.5f, p.Px(8)), IM_COL32(255, 255, 255, 255));
-      p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.0f, p.Px(6)), tint);
-      if (!point.label.empty()) {
-        float below = point.value > 0 ? 14.0f : -32.0f;  // label away from the lane's edge
-        Rect box{knot.pos.x - 90, knot.pos.y + below, knot.pos.x + 90, knot.pos.y + below + 18};
-        p.Text(point.label, {box.x0, box.y0}, 13, tint, 1e9f, box, false, true);
-      }
+      if (curve.toBe)  // hollow: a ring in the feeling's colour
+        p.dl.AddCircle(p.S(knot.pos), std::max(2.0f, p.Px(5.5f)), tint, 0, std::max(1.0f, p.Px(2.5f)));
+      else
+        p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.0f, p.Px(6)), tint);
     }
   }
+  // Labels last, over every curve, each where PlacePointLabels put it.
+  for (const PointLabel& label : labels) {
+    const EmotionCurve& curve = board.curves[size_t(label.curve)];
+    const CurvePointPos& knot = layout.curves[size_t(label.curve)].knots[label.knot];
+    const float value = curve.points[size_t(knot.point)].value;
+    const ImU32 tint = value < -0.05f ? p.pal.pain : value > 0.05f ? p.pal.delight : p.pal.neutral;
+    if (!p.Visible(label.rect)) continue;
+    if (label.moved) {  // a leader from the point's rim to the nearest spot on the label
+      const Vec2 to{std::clamp(knot.pos.x, label.rect.x0, label.rect.x1), std::clamp(knot.pos.y, label.rect.y0, label.rect.y1)};
+      const float dx = to.x - knot.pos.x, dy = to.y - knot.pos.y, length = std::hypot(dx, dy);
+      if (length > 9) {
+        const Vec2 from{knot.pos.x + dx / length * 8, knot.pos.y + dy / length * 8};
+        p.dl.AddLine(p.S(from), p.S(to), (tint & 0x00ffffff) | 0xB0000000, std::max(1.0f, p.Px(1.5f)));
+      }
+    }
+    p.dl.AddRectFilled(p.S(label.rect.x0, label.rect.y0), p.S(label.rect.x1, label.rect.y1),
+                       (p.pal.cellFill & 0x00ffffff) | 0xC8000000, p.Rounding(4));
+    static std::vector<LineRun> runs;
+    runs.clear();
+    for (const std::string& line : label.lines) runs.push_back({line.data(), line.data() + line.size()});
+    const float margin = label.size * kLabelMargin;
+    const Rect text{label.rect.x0, label.rect.y0 + margin, label.rect.x1, label.rect.y1};
+    p.Lines(runs, {text.x0, text.y0}, label.size, tint, text, false, true);
+  }
 }
+
+}  // namespace
+
+std::vector<PointLabel> PlacePointLabels(const Board& board, const Layout& layout, float zoom, const Fonts& fonts,
+                                         float minPx) {
+  std::vector<PointLabel> labels;
+  if (layout.emotionsLane < 0 || layout.curves.size() != board.curves.size() || layout.stageX.empty()) return labels;
+  const int l = layout.emotionsLane;
+  const Rect lane{layout.stageX.front(), layout.laneY[l], layout.stageX.back(), layout.laneY[l + 1]};
+  // Board units: 13 as ever, more when the view would draw it under minPx on screen.
+  const float size = std::max(kLabelSize, minPx / std::max(zoom, 1e-3f));
+  const float width = kLabelWidth * size / kLabelSize, margin = size * kLabelMargin;
+  std::vector<LabelRequest> requests;
+  std::vector<std::vector<Vec2>> curves;
+  for (size_t c = 0; c < board.curves.size(); ++c) {
+    const EmotionCurve& curve = board.curves[c];
+    const CurveGeometry& geometry = layout.curves[c];
+    curves.push_back(geometry.samples);
+    for (size_t k = 0; k < geometry.knots.size(); ++k) {
+      const CurvePoint& point = curve.points[size_t(geometry.knots[k].point)];
+      if (point.label.empty()) continue;
+      PointLabel label;
+      label.curve = int(c);
+      label.knot = k;
+      label.size = size;
+      WrappedText wrapped = WrapText(fonts, point.label, size, width);
+      wrapped.maxLines = 3;
+      label.lines = ShownLineTexts(point.label, wrapped, 0, width, fonts);
+      float widest = 0;
+      for (const std::string& line : label.lines) widest = std::max(widest, TextWidth(fonts, line, size));
+      LabelRequest request;
+      request.anchor = geometry.knots[k].pos;
+      request.size = {widest + 2 * margin, float(label.lines.size()) * size * WrappedText::kLineSpacing + margin};
+      request.below = point.value > 0;  // away from the lane's edge
+      requests.push_back(request);
+      labels.push_back(std::move(label));
+    }
+  }
+  LabelPlacementOptions options;
+  options.gap = size * 0.6f + 4;
+  options.step = size * 0.8f;
+  std::vector<PlacedLabel> placed = PlaceLabels(requests, lane, curves, options);
+  // A lane too small for its labels (large text in Room view): the whole grid rather than overlap.
+  auto overlapping = [&] {
+    for (size_t i = 0; i < placed.size(); ++i)
+      for (size_t j = i + 1; j < placed.size(); ++j)
+        if (placed[i].rect.Overlaps(placed[j].rect)) return true;
+    return false;
+  };
+  if (overlapping() && layout.laneY.size() >= 2) {
+    const Rect grid{lane.x0, layout.laneY.front(), lane.x1, layout.laneY.back()};
+    options.tries = std::max(options.tries, int(grid.Height() / options.step) + 1);  // tries reach across it
+    placed = PlaceLabels(requests, grid, curves, options);
+  }
+  for (size_t i = 0; i < labels.size(); ++i) {
+    labels[i].rect = placed[i].rect;
+    labels[i].moved = placed[i].moved;
+  }
+  return labels;
+}
+
+namespace {
 
 // [SECTION] Notes
 
@@ -378,7 +479,7 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
   }
 
   if (!note.text.empty() && !hideText && !box.text.lines.empty()) {
-    static std::vector<std::pair<const char*, const char*>> lines;
+    static std::vector<LineRun> lines;
     static std::vector<std::string> marked;  // a clipped note's lines, with their "…"
     lines.clear();
     const Rect textBox{box.textBox.x0 + offset.x, box.textBox.y0 + offset.y, box.textBox.x1 + offset.x,
@@ -387,7 +488,9 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
       marked = ShownLineTexts(note.text, box.text, firstLine, textBox.Width(), p.fonts);
       for (const std::string& line : marked) lines.push_back({line.data(), line.data() + line.size()});
     } else {
-      for (auto [begin, end] : box.text.lines) lines.push_back({note.text.data() + begin, note.text.data() + end});
+      for (size_t k = 0; k < box.text.lines.size(); ++k)
+        lines.push_back({note.text.data() + box.text.lines[k].first, note.text.data() + box.text.lines[k].second,
+                         box.text.Hyphen(k)});
     }
     p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, p.pal.noteInk, textBox);
   }
@@ -475,7 +578,7 @@ void DrawPersona(const Painter& p, const Persona& persona, const Rect& card, con
       p.Text(title, {x0, y}, 12, IM_COL32(58, 80, 200, 255), 1e9f, inner, true);
       y += 16;
     }
-    static std::vector<std::pair<const char*, const char*>> lines;
+    static std::vector<LineRun> lines;
     Painter::WrapLines(p.fonts, body, size, width, &lines);
     p.Lines(lines, {x0, y}, size, p.pal.noteInk, inner);
     y += lines.size() * size * 1.2f + 10;
@@ -555,7 +658,8 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
     return;
   Painter p{camera, fonts, drawList, options.visible, options.palette ? *options.palette : LightPalette()};
   DrawGrid(p, board, layout);
-  DrawEmotionLane(p, board, layout, options.activeCurve);
+  DrawEmotionLane(p, board, layout, options.activeCurve,
+                  PlacePointLabels(board, layout, camera.zoom, fonts, options.pointLabelMinPx));
   for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language);
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];

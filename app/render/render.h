@@ -65,7 +65,22 @@ struct RenderOptions {
   // Notes turning face up (Reveal): note id → progress 0..1. Each narrows to a line and widens
   // again, face down before half way and face up after.
   const std::unordered_map<uint64_t, float>* flipping = nullptr;
+  float pointLabelMinPx = 0;  // Room view: point labels drawn at least this many screen pixels tall
 };
+
+// An emotion point's label as DrawBoard draws it: wrapped to at most three lines ("…" when cut),
+// placed by core's PlaceLabels inside the Emotions lane (the whole grid when the lane has no room
+// for them all apart), clear of the other labels.
+struct PointLabel {
+  int curve = -1;   // index in Board::curves
+  size_t knot = 0;  // index in that curve's Layout::curves[].knots
+  Rect rect;        // board units, the text and its margin
+  float size = 0;   // text height in board units (at least RenderOptions::pointLabelMinPx on screen)
+  bool moved = false;  // away from its first place: a leader line joins it to its point
+  std::vector<std::string> lines;
+};
+std::vector<PointLabel> PlacePointLabels(const Board& board, const Layout& layout, float zoom, const Fonts& fonts,
+                                         float minPx);
 
 // One note as DrawBoard draws it, shifted by `offset` board units (a note being dragged).
 // `hideText` leaves the text out (the note editor draws it, with its caret).

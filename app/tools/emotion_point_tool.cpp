@@ -1,7 +1,8 @@
-// Emotion points: a click in the Emotions lane adds a point to the active curve at the stage and
-// height of the feeling (a drag from there pans instead); a point dragged moves up and down (the
-// feeling) and sideways within its stage, Shift snapping to the five levels. A press on a point
-// selects it (Delete removes it); a press anywhere else deselects it.
+// Emotion points: a double-click in the Emotions lane adds a point to the active curve at the
+// stage and height of the feeling, as a double-click adds a note (a single click only focuses the
+// canvas and deselects: a stray click never spikes the curve; a drag from there pans); a point
+// dragged moves up and down (the feeling) and sideways within its stage, Shift snapping to the
+// five levels. A press on a point selects it (Delete removes it); a press anywhere else deselects it.
 #include <imgui.h>
 
 #include <algorithm>
@@ -33,6 +34,7 @@ class EmotionPointTool : public CanvasTool {
     }
     if (hit.kind == Hover::Cell && hit.lane == ctx.layout.emotionsLane && !board.stages[hit.stage].hidden && !input.shift && !ctx.selectTool && !ctx.voting) {
       m_pressWorld = input.world;
+      m_add = input.doubleClicked[kLeft];
       m_pan.Start(ctx, input);
       m_state = State::Press;
       return true;
@@ -60,7 +62,12 @@ class EmotionPointTool : public CanvasTool {
     switch (m_state) {
       case State::Press: {
         int stage = -1, lane = -1;
-        if (ctx.layout.CellAt(m_pressWorld, &stage, &lane)) AddPointAt(ctx, input, stage);
+        if (m_add && ctx.layout.CellAt(m_pressWorld, &stage, &lane)) {
+          AddPointAt(ctx, input, stage);
+        } else {  // one click: focus and deselect, nothing added
+          ctx.point.index = -1;
+          ctx.selection.clear();
+        }
         break;
       }
       case State::Pan:
@@ -133,6 +140,7 @@ class EmotionPointTool : public CanvasTool {
 
   State m_state = State::None;
   Vec2 m_pressWorld;
+  bool m_add = false;  // the press was a double-click's second: its release adds a point
   PanDrag m_pan;
   CurvePoint m_start;
   int m_movedIndex = -1;  // where the dragged point ended up after re-sorting

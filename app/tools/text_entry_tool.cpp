@@ -26,7 +26,7 @@ class TextEntryTool : public CanvasTool {
       case Hover::StageHeader:
       case Hover::LaneLabel: ctx.host.BeginRename(board, hit.kind == Hover::StageHeader, hit.index); return true;
       case Hover::Cell:
-        if (hit.lane == ctx.layout.emotionsLane) return false;  // clicks there add curve points
+        if (hit.lane == ctx.layout.emotionsLane) return false;  // a double-click there adds a curve point
         if (CellTakesNotes(board, hit.stage, hit.lane)) {
           NoteTarget target;
           target.stage = board.stages[hit.stage].id;

@@ -193,6 +193,7 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
       options.editingFirstLine = EditorFirstLine(m_layout.notes[i]);
     }
   }
+  m_pointLabelMinPx = options.pointLabelMinPx;  // --dump-layout places the labels as drawn
   DrawBoard(document.board(), m_layout, m_camera, fonts, drawList, options);
   DrawOverlay(ctx, drawList);
   drawList.PopClipRect();

@@ -128,6 +128,7 @@ class Canvas : private ToolHost {
   void SetActivePersona(const Board& board, PersonaId persona);
   const Camera& camera() const { return m_camera; }
   const Layout& layout() const { return m_layout; }
+  float pointLabelMinPx() const { return m_pointLabelMinPx; }  // the last frame's RenderOptions::pointLabelMinPx
   // False when the board changed after this frame's layout (a dialog or panel acted after the
   // canvas drew); the next frame catches up.
   // The note being edited (0: none) and the first line it shows: a clipped note scrolls to the caret.
@@ -196,6 +197,7 @@ class Canvas : private ToolHost {
   uint64_t m_layoutChangeCount = UINT64_MAX;
   Vec2 m_size;
   bool m_fitPending = true;
+  float m_pointLabelMinPx = 0;
   bool m_fitted = false;  // the view is the fitted one: keep it fitted on resize
   Vec2 m_fittedSize;
   Rect m_showRect;

@@ -225,7 +225,19 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
       out << (k ? "," : "") << "{\"index\":" << geometry.knots[k].point << ",\"stage\":" << point.stage.value
           << ",\"value\":" << point.value << ",\"label\":";
       Quoted(out, point.label);
-      out << ",\"pos\":[" << pos.x << ',' << pos.y << "]}";
+      out << ",\"pos\":[" << pos.x << ',' << pos.y << ']';
+      for (const ViewInfo::PointLabelRect& label : view.pointLabels)  // a labelled point: where its label is drawn
+        if (label.curve == int(c) && label.knot == k) {
+          const Rect& r = label.rect;
+          out << ",\"labelRect\":[" << r.x0 << ',' << r.y0 << ',' << r.x1 << ',' << r.y1 << "],\"labelPx\":" << label.px
+              << ",\"labelLines\":[";
+          for (size_t i = 0; i < label.lines.size(); ++i) {
+            out << (i ? "," : "");
+            Quoted(out, label.lines[i]);
+          }
+          out << ']';
+        }
+      out << '}';
     }
     out << "]}";
   }

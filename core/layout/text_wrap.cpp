@@ -45,48 +45,85 @@ float TextWidth(const GlyphMetrics& glyphs, std::string_view text, float size) {
   return width * size;
 }
 
+namespace {
+
+bool IsLetter(char32_t c) {
+  const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+}
+
+// A combining mark belongs to the letter before it: a line never starts with one.
+bool IsMark(char32_t c) {
+  const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME;
+}
+
+char32_t CodepointAt(std::string_view text, size_t pos) { return NextCodepoint(text, &pos); }
+
+}  // namespace
+
 WrappedText WrapText(const GlyphMetrics& glyphs, std::string_view text, float size, float width) {
   WrappedText wrapped;
   wrapped.size = size;
   const float limit = std::max(width, 0.0f) / std::max(size, 1e-3f);  // in units of 1-high text
+  const float hyphenWidth = glyphs.Advance(U'-');
   size_t lineBegin = 0, pos = 0;
-  size_t lastBreak = std::string_view::npos;  // byte offset of the last space on this line
+  // The last place this line may end: after a space run (the line ends before it) or after a
+  // hyphen inside a word (the hyphen stays on this line).
+  size_t breakEnd = std::string_view::npos, breakNext = 0;
   float lineWidth = 0;
-  auto endLine = [&](size_t end, size_t next) {
+  auto endLine = [&](size_t end, size_t next, bool hyphen) {
     size_t trimmed = end;
     while (trimmed > lineBegin && text[trimmed - 1] == ' ') --trimmed;
     wrapped.lines.push_back({lineBegin, trimmed});
+    wrapped.hyphens.push_back(hyphen);
     lineBegin = pos = next;
-    lastBreak = std::string_view::npos;
+    breakEnd = std::string_view::npos;
     lineWidth = 0;
   };
   while (pos < text.size()) {
     size_t start = pos;
     char32_t c = NextCodepoint(text, &pos);
     if (c == '\n') {
-      endLine(start, pos);
+      endLine(start, pos, false);
       continue;
     }
     float advance = glyphs.Advance(c);
     if (c == ' ') {
-      lastBreak = start;
+      breakEnd = start;
+      breakNext = pos;
+      while (breakNext < text.size() && text[breakNext] == ' ') ++breakNext;
       lineWidth += advance;
       continue;
     }
     if (lineWidth + advance > limit && start > lineBegin) {
-      if (lastBreak != std::string_view::npos) {
-        size_t next = lastBreak;
-        while (next < text.size() && text[next] == ' ') ++next;
-        endLine(lastBreak, next);
-      } else {
-        endLine(start, start);  // a word wider than the line: break inside it
+      if (breakEnd != std::string_view::npos) {
+        endLine(breakEnd, breakNext, false);
+        continue;
       }
+      // A word wider than the line: break it where the piece and a drawn hyphen fit, never
+      // before a combining mark, keeping at least one code point on the line.
+      size_t cut = start;
+      while (cut > lineBegin && (IsMark(CodepointAt(text, cut)) ||
+                                 TextWidth(glyphs, text.substr(lineBegin, cut - lineBegin), 1) + hyphenWidth > limit)) {
+        size_t before = PrevCodepointStart(text, cut);
+        if (before <= lineBegin) break;
+        cut = before;
+      }
+      if (cut <= lineBegin) cut = start;
+      const char32_t last = CodepointAt(text, PrevCodepointStart(text, cut));
+      endLine(cut, cut, IsLetter(last) && IsLetter(CodepointAt(text, cut)));
       continue;
     }
     lineWidth += advance;
+    // After a hyphen between two letters ("Push-напоминание") the line may end.
+    if ((c == '-' || c == U'\u2010') && start > lineBegin && IsLetter(CodepointAt(text, PrevCodepointStart(text, start))) &&
+        pos < text.size() && IsLetter(CodepointAt(text, pos))) {
+      breakEnd = breakNext = pos;
+    }
   }
   if (lineBegin < text.size() || wrapped.lines.empty() || (!text.empty() && text.back() == '\n'))
-    endLine(text.size(), text.size());
+    endLine(text.size(), text.size(), false);
   return wrapped;
 }
 
@@ -119,6 +156,7 @@ std::vector<std::string> ShownLineTexts(std::string_view text, const WrappedText
       out.append(ellipsis);
     } else {
       out.append(line);
+      if (wrapped.Hyphen(k)) out.append("-");
     }
     shown.push_back(std::move(out));
   }

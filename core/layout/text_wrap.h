@@ -20,11 +20,15 @@ class GlyphMetrics {
 struct WrappedText {
   float size = 0;                                // text height in board units
   std::vector<std::pair<size_t, size_t>> lines;  // [begin, end) byte ranges, trailing spaces excluded
+  // Per line: it ends inside a word broken to fit, so a hyphen is drawn after it (not part of the
+  // text: carets and selections keep to the byte ranges).
+  std::vector<bool> hyphens;
   size_t maxLines = 0;  // how many lines the note shows (0: all); the rest is clipped, not dropped
   float LineHeight() const { return size * kLineSpacing; }
   float Height() const { return float(lines.size()) * LineHeight(); }  // of all the lines
   size_t ShownLines() const { return maxLines && maxLines < lines.size() ? maxLines : lines.size(); }
   bool Clipped() const { return ShownLines() < lines.size(); }
+  bool Hyphen(size_t line) const { return line < hyphens.size() && hyphens[line]; }
   // The first line shown when the line `caretLine` must be in view (the note editor scrolls to
   // the caret; otherwise a note shows its first lines).
   size_t FirstShownLine(size_t caretLine) const {
@@ -43,8 +47,9 @@ void AppendUtf8(std::string& out, char32_t codepoint);
 size_t PrevCodepointStart(std::string_view text, size_t pos);
 size_t NextCodepointStart(std::string_view text, size_t pos);
 
-// Breaks at spaces where it can, inside a word only when the word alone is wider than `width`;
-// '\n' always breaks.
+// Breaks at spaces and after a hyphen between letters where it can; inside a word only when the
+// word alone is wider than `width`, then with a drawn hyphen (WrappedText::hyphens) between two
+// letters. Never splits a code point or puts a combining mark first on a line; '\n' always breaks.
 WrappedText WrapText(const GlyphMetrics& glyphs, std::string_view text, float size, float width);
 
 // Sticky-note fitting: the largest size from `maxSize` down to `minSize` (in `step`s) whose
@@ -57,7 +62,7 @@ float TextWidth(const GlyphMetrics& glyphs, std::string_view text, float size);
 
 // The lines a note draws: [first, first + ShownLines()) of `wrapped` (`first` clamped), with "…"
 // ending the last one, shortened to fit `width`, when more text follows, and starting the first
-// when text precedes (the note editor scrolled down).
+// when text precedes (the note editor scrolled down); a word broken across lines shows its "-".
 std::vector<std::string> ShownLineTexts(std::string_view text, const WrappedText& wrapped, size_t first, float width,
                                         const GlyphMetrics& glyphs);
 

@@ -28,11 +28,11 @@ def test_curve_points_label_and_votes_are_saved():
     check(run_cli("new", path, "--template", "classic").returncode == 0, "new")
     with Session(args=[path]) as s:
         lane = next(l for l in s.layout["lanes"] if l["kind"] == "emotions")["name"]
-        # Three clicks in the Emotions lane: three points, each at its stage and height.
+        # Three double-clicks in the Emotions lane: three points, each at its stage and height.
         for stage, value in (("Awareness", 0.5), ("Decision", 0.0), ("Post-purchase", 0.5)):
             x0, _, x1, _ = cell(s.layout, stage, lane)
             count = len(points(s.layout))
-            s.click((x0 + x1) / 2, emotion_y(s.layout, value))
+            s.click((x0 + x1) / 2, emotion_y(s.layout, value), repeat=2)
             s.wait_layout(lambda l: len(points(l)) == count + 1, f"a point in {stage}")
         values = [round(p["value"], 1) for p in points(s.layout)]
         check(values == [0.5, 0.0, 0.5], f"values follow the clicks: {values}")

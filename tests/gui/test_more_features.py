@@ -57,7 +57,7 @@ def test_emotion_point_delete_and_move_sideways():
         for stage in ("Awareness", "Decision"):
             x0, _, x1, _ = cell(s.layout, stage, lane)
             count = len(points(s.layout))
-            s.click((x0 + x1) / 2, emotion_y(s.layout, 0.5))
+            s.click((x0 + x1) / 2, emotion_y(s.layout, 0.5), repeat=2)
             s.wait_layout(lambda l: len(points(l)) == count + 1, f"a point in {stage}")
         # Select the first point (a click on it), then Del: only that one goes.
         s.click(*points(s.layout)[0]["pos"])
@@ -81,7 +81,7 @@ def test_emotion_point_delete_and_move_sideways():
         check(points(s.layout)[0]["stage"] == decision, f"still in Decision: {points(s.layout)}")
         # Dragged past another point of its stage, the curve re-sorts: the dragged point stays the
         # selected one, so Del removes it and not the point now at its old place. Then undo all three.
-        s.click(x0 + 0.3 * (x1 - x0), emotion_y(s.layout, -0.5))
+        s.click(x0 + 0.3 * (x1 - x0), emotion_y(s.layout, -0.5), repeat=2)
         s.wait_layout(lambda l: len(points(l)) == 2, "a second point in Decision")
         edge = points(s.layout)[1]
         s.drag(edge["pos"], (x0 + 0.1 * (x1 - x0), edge["pos"][1]))

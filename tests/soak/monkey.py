@@ -256,7 +256,7 @@ class Monkey:
                   if 0 < p["pos"][0] < self.w - 1 and 30 < p["pos"][1] < self.h - 1]  # on screen
         r = self.rng.random()
         if (r < 0.45 or not points) and cells:
-            self.s.click(*self.point_in(self.pick(cells)["rect"]))
+            self.s.click(*self.point_in(self.pick(cells)["rect"]), repeat=2)  # a double-click adds a point
         elif points and r < 0.8:
             x, y = self.pick(points)["pos"]
             if self.rng.random() < 0.3:

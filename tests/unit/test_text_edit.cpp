@@ -210,7 +210,9 @@ TEST_CASE("Up and Down follow the wrapped lines and keep the caret's column") {
   // A word broken across lines: the end of the first line is where the second begins, so Up
   // from the far end stops one letter short of it.
   std::string word = "abcdefghijklmnop";
-  WrappedText broken = WrapText(glyphs, word, 1, 4);  // [0,8) and [8,16)
+  WrappedText broken = WrapText(glyphs, word, 1, 4.5f);  // [0,8) and [8,16): 8 letters and the drawn hyphen
+  REQUIRE(broken.lines.size() == 2);
+  CHECK(broken.Hyphen(0));
   TextEdit inWord(word);
   inWord.Up(broken, glyphs);
   CHECK(inWord.caret() == 7);

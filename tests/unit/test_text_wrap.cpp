@@ -55,13 +55,48 @@ TEST_CASE("WrapText breaks at spaces, inside words only when it must, and at eve
   CHECK(Lines(text, WrapText(glyphs, text, 1, 5)) == std::vector<std::string>{"one two", "three four"});
   CHECK(Lines(text, WrapText(glyphs, text, 1, 4.9f)) == std::vector<std::string>{"one two", "three", "four"});
   std::string word = "abcdefghijklmnop";
-  CHECK(Lines(word, WrapText(glyphs, word, 1, 4)) == std::vector<std::string>{"abcdefgh", "ijklmnop"});
+  // A word broken inside keeps room for its drawn hyphen: 7 letters and "-" fill 4 units.
+  CHECK(Lines(word, WrapText(glyphs, word, 1, 4)) == std::vector<std::string>{"abcdefg", "hijklmn", "op"});
   std::string lines = "a\nb\n";
   CHECK(Lines(lines, WrapText(glyphs, lines, 1, 100)) == std::vector<std::string>{"a", "b", ""});
   CHECK(WrapText(glyphs, "", 1, 10).lines.size() == 1);
   // Cyrillic is measured per code point, not per byte: 10 letters = 5 units.
   std::string cyrillic = "Клиент ждёт";
   CHECK(Lines(cyrillic, WrapText(glyphs, cyrillic, 1, 6)) == std::vector<std::string>{"Клиент ждёт"});
+}
+
+TEST_CASE("WrapText breaks after a hyphen first, and a broken word shows a hyphen") {
+  FixedGlyphs glyphs;
+  // "Push-напоминание" (16 code points, 8 units) in 6 units: after the hyphen, not mid-word.
+  std::string compound = "Push-напоминание";
+  WrappedText atHyphen = WrapText(glyphs, compound, 1, 6);
+  CHECK(Lines(compound, atHyphen) == std::vector<std::string>{"Push-", "напоминание"});
+  CHECK_FALSE(atHyphen.Hyphen(0));  // the text's own hyphen, none drawn
+  // A space still wins over a later hyphen on the line, and a hyphen after a space is no break.
+  std::string spaced = "ab cd-efgh";
+  CHECK(Lines(spaced, WrapText(glyphs, spaced, 1, 2.6f)) == std::vector<std::string>{"ab", "cd-", "efgh"});
+  std::string dash = "ab -cdefgh";
+  CHECK(Lines(dash, WrapText(glyphs, dash, 1, 3.6f)) == std::vector<std::string>{"ab", "-cdefgh"});
+  // A Cyrillic word wider than the line: whole code points, a drawn hyphen after every piece but the last.
+  std::string word = "напоминание";  // 11 letters
+  WrappedText broken = WrapText(glyphs, word, 1, 2.5f);  // 4 letters + "-" = 2.5 units
+  CHECK(Lines(word, broken) == std::vector<std::string>{"напо", "мина", "ние"});
+  CHECK(broken.hyphens == std::vector<bool>{true, true, false});
+  const std::vector<std::string> shown = ShownLineTexts(word, broken, 0, 2.5f, glyphs);
+  CHECK(shown == std::vector<std::string>{"напо-", "мина-", "ние"});
+  // The drawn lines keep inside the width, hyphen included.
+  for (const std::string& line : shown) CHECK(TextWidth(glyphs, line, 1) <= 2.5f + 1e-4f);
+  // Digits break without a hyphen; a combining mark stays with its letter.
+  std::string digits = "1234567890";
+  WrappedText number = WrapText(glyphs, digits, 1, 2.5f);
+  CHECK(number.hyphens.front() == false);
+  std::string marked = "aa\xCC\x86" "bbb";  // a, a + breve, b, b, b: the mark would fit, its letter not
+  WrappedText kept = WrapText(glyphs, marked, 1, 1.5f);  // 2 code points + "-" per line
+  for (auto [begin, end] : kept.lines) CHECK(marked.compare(begin, 2, "\xCC\x86") != 0);
+  // Every byte of the text is on some line, in order: the hyphen is drawn, never inserted.
+  std::string joined;
+  for (auto [begin, end] : broken.lines) joined += word.substr(begin, end - begin);
+  CHECK(joined == word);
 }
 
 TEST_CASE("FitText shrinks to fit, then stops at the minimum size") {

@@ -2,12 +2,14 @@
 // tools can aim real mouse input. Its shape is a contract; add keys, never rename them:
 // {"window":[w,h],"stages":[{"id","name","rect"}],"lanes":[{"id","name","kind","rect"}],
 //  "cells":[{"stage","lane","rect"}],"notes":[{"id","stage","lane","text","lines","rect"}],
-//  "curves":[{"id","points":[{"stage","value","pos":[x,y]}]}],"status":"..."}
+//  "curves":[{"id","points":[{"stage","value","pos":[x,y]}]}],"status":"...",
+//  "prompts":[{"stage","lane","text","rect"}]}
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "app/render/render.h"
 #include "app/views/side_panel.h"
 #include "app/views/toolbar.h"
 #include "core/layout/camera.h"
@@ -58,6 +60,7 @@ struct ViewInfo {
   size_t flipping = 0;        // notes in Reveal's flip right now (0 again when it has ended)
   std::string toast, toastPath;  // the export toast's text and the file it names (empty: none shown)
   std::string exportProgress;    // a running export: "tile 3 of 12", "encoding" (empty: none)
+  std::vector<DrawnPrompt> prompts;  // lane prompts drawn this frame, window pixels
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

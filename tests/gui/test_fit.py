@@ -58,7 +58,7 @@ def test_lane_prompt_leaves_when_a_note_arrives_and_is_never_exported():
         first = s.layout
         # The export of the same empty board has no prompt: the cell is plain cell colour.
         out = os.path.join(work, "empty.png")
-        result = run_cli("export", path, "-o", out)
+        result = run_cli("export", path, "-o", out, "--width", "2000")  # prompts would be ~17 px here
         check(result.returncode == 0, f"export: {result.stderr}")
         width, height, channels, rows = read_png(out)
         x0, y0, x1, y1 = png_rect(first, prompt["rect"], width, height)

@@ -78,7 +78,7 @@ TEST_CASE("The UI scale follows the monitor's height until one is chosen") {
   CHECK(AutoUiScale(1080, 0) == 1);     // a bogus content scale
 }
 
-TEST_CASE("A chosen UI scale is saved as chosen; files from before keep a scale other than 1 as chosen") {
+TEST_CASE("A chosen UI scale is saved as chosen, and files from before keep a scale other than 1 as chosen") {
   std::string warning;
   CHECK(ParseSettings("{}", &warning).uiScaleAuto);
   CHECK(ParseSettings(R"({"uiScale": 1})", &warning).uiScaleAuto);          // an old file's default
@@ -135,7 +135,7 @@ TEST_CASE("Lane prompts: empty cells of prompted lanes, in the board's language,
   }
 }
 
-TEST_CASE("Lane prompts on a Russian template are Russian; an emotions cell with a point shows none") {
+TEST_CASE("Lane prompts on a Russian template are Russian, and an emotions cell with a point shows none") {
   const Board board = MakeBoard(Template::FiveStage);
   REQUIRE(board.meta.language == "ru");
   const Layout layout = ComputeLayout(board);

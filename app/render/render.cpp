@@ -250,6 +250,16 @@ void DrawLanePrompts(const Painter& p, const Board& board, const Layout& layout,
       Painter::WrapLines(p.fonts, text, size, prompt.box.Width(), &lines);
     }
     if (float(lines.size()) * size * 1.2f > prompt.box.Height()) continue;  // a cell too short for it
+    if (board.lanes[size_t(prompt.lane)].kind == LaneKind::Emotions) {
+      // The level lines would strike the question through: a plate of cell colour behind it.
+      ImFont* font = p.fonts.ForPixelSize(p.Px(size));
+      float width = 0;
+      for (const auto& line : lines) width = std::max(width, font->CalcTextSizeA(size, 1e9f, 0, line.first, line.second).x);
+      const Rect plate{prompt.box.x0 - 4, prompt.box.y0 - 2, std::min(prompt.box.x0 + width + 4, prompt.box.x1),
+                       prompt.box.y0 + float(lines.size()) * size * 1.2f + 2};
+      p.dl.AddRectFilled(p.S(plate.x0, plate.y0), p.S(plate.x1, plate.y1), (p.pal.cellFill & 0x00ffffff) | 0xd0000000,
+                         p.Rounding(4));
+    }
     p.Lines(lines, {prompt.box.x0, prompt.box.y0}, size, faint, prompt.box);
     if (drawn) drawn->push_back({prompt.stage, prompt.lane, prompt.text, p.camera.ToScreen(prompt.box)});
   }
@@ -581,9 +591,10 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
     return;
   Painter p{camera, fonts, drawList, options.visible, options.palette ? *options.palette : LightPalette()};
   DrawGrid(p, board, layout);
+  DrawEmotionLane(p, board, layout, options.activeCurve);
+  // Over the emotions lane's level lines (a curve rarely crosses a cell with no point), under notes.
   if (options.promptsDrawn) options.promptsDrawn->clear();
   if (options.lanePrompts) DrawLanePrompts(p, board, layout, options.promptsDrawn);
-  DrawEmotionLane(p, board, layout, options.activeCurve);
   for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language);
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];

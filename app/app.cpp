@@ -115,6 +115,7 @@ bool App::Init() {
     m_settings = LoadSettings(m_settingsPath, &warning);
     m_savedSettings = m_settings;  // a damaged file is only replaced when a setting changes
     m_uiScale = m_settings.uiScale;
+    m_uiScaleAuto = m_settings.uiScaleAuto;
     m_timer.chime = m_settings.chime;
     if (!warning.empty()) {
       std::fprintf(stderr, "journeyboard: %s\n", warning.c_str());
@@ -166,12 +167,37 @@ bool App::Init() {
   return true;
 }
 
+namespace {
+
+// The height in pixels of the monitor that holds the window's centre (the primary one when none
+// does, 0 without a window): a window moved to another monitor takes that monitor's scale.
+int WindowMonitorHeight(GLFWwindow* window) {
+  if (!window) return 0;
+  int x = 0, y = 0, w = 0, h = 0;
+  glfwGetWindowPos(window, &x, &y);
+  glfwGetWindowSize(window, &w, &h);
+  const int cx = x + w / 2, cy = y + h / 2;
+  int count = 0;
+  GLFWmonitor** monitors = glfwGetMonitors(&count);
+  for (int i = 0; i < count; ++i) {
+    const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+    int mx = 0, my = 0;
+    glfwGetMonitorPos(monitors[i], &mx, &my);
+    if (mode && cx >= mx && cx < mx + mode->width && cy >= my && cy < my + mode->height) return mode->height;
+  }
+  const GLFWvidmode* primary = glfwGetPrimaryMonitor() ? glfwGetVideoMode(glfwGetPrimaryMonitor()) : nullptr;
+  return primary ? primary->height : 0;
+}
+
+}  // namespace
+
 void App::ApplyUiScale() {
   float xscale = 1, yscale = 1;
   if (m_window) glfwGetWindowContentScale(m_window, &xscale, &yscale);
   // The projector theme's text is larger: a projected screen is read from across the room.
   const float themeScale = m_settings.theme == Theme::Projector ? 1.25f : 1.0f;
-  float scale = std::max(xscale, 1.0f) * m_uiScale * themeScale;
+  m_shownUiScale = m_uiScaleAuto ? AutoUiScale(WindowMonitorHeight(m_window), xscale) : m_uiScale;
+  float scale = std::max(xscale, 1.0f) * m_shownUiScale * themeScale;
   if (scale == m_appliedScale && int(m_settings.theme) == m_appliedTheme) return;
   if (int(m_settings.theme) != m_appliedTheme) {
     SetThemeStyle(m_settings.theme);
@@ -232,6 +258,7 @@ float App::SidePanelWidthPx() const {
 
 void App::PersistSettings() {
   m_settings.uiScale = m_uiScale;
+  m_settings.uiScaleAuto = m_uiScaleAuto;
   m_settings.chime = m_timer.chime;
   if (!m_window || m_settingsPath.empty() || m_panelEdgeDragged || m_settings == m_savedSettings) return;
   m_savedSettings = m_settings;  // tried once: a failure is said once, not every frame
@@ -562,7 +589,7 @@ void App::DumpLayout() {
   view.redo = m_document.RedoLabel();
   for (NoteId id : m_canvas.selection()) view.selection.push_back(id.value);
   for (size_t l = 0; l < m_document.board().lanes.size(); ++l) view.chevrons.push_back(m_canvas.LaneChevron(int(l)));
-  view.uiScale = m_uiScale;
+  view.uiScale = m_shownUiScale;
   view.status = m_status;
   view.editing = m_canvas.EditedNote(&view.editingFirstLine);
   view.gesture = m_document.InGesture();
@@ -600,6 +627,7 @@ void App::DumpLayout() {
   for (const PointLabel& label :
        PlacePointLabels(m_document.board(), m_canvas.layout(), camera.zoom, m_fonts, m_canvas.pointLabelMinPx()))
     view.pointLabels.push_back({label.curve, label.knot, camera.ToScreen(label.rect), label.size * camera.zoom, label.lines});
+  view.prompts = m_canvas.PromptsDrawn();
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;
@@ -738,16 +766,26 @@ int RunWindow(const WindowOptions& options) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  int width = options.width, height = options.height;
+  int width = options.width, height = options.height, left = -1, top = -1;
   if (width <= 0 || height <= 0) {
+    // No --window: maximised on its monitor. A window manager honours the hint; without one (a
+    // bare X server, a kiosk) the window is given the monitor's work area instead.
     width = 1600;
     height = 1000;
-    if (const GLFWvidmode* mode = glfwGetVideoMode(glfwGetPrimaryMonitor())) {
-      width = std::max(1024, mode->width * 85 / 100);
-      height = std::max(700, mode->height * 85 / 100);
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+      int x = 0, y = 0, w = 0, h = 0;
+      glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+      if (w > 0 && h > 0) {
+        width = w;
+        height = h;
+        left = x;
+        top = y;
+      }
     }
+    glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
   }
   GLFWwindow* window = glfwCreateWindow(width, height, "Journeyboard", nullptr, nullptr);
+  if (window && left >= 0 && top >= 0) glfwSetWindowPos(window, left, top);
   if (!window) {
     std::fprintf(stderr, "journeyboard: could not create an OpenGL 3.3 window (is a GL driver installed?).\n");
     glfwTerminate();

@@ -156,6 +156,8 @@ class App {
   ImGuiStyle m_baseStyle;
 
   float m_uiScale = 1.0f;
+  bool m_uiScaleAuto = true;  // not chosen in View ▸ UI scale: follows the window's monitor
+  float m_shownUiScale = 1;   // the UI scale in use (chosen or from the monitor), before the content scale
   float m_appliedScale = 0;
   // Theme, toolbar, panel width (m_uiScale is copied in when saved); what the file holds.
   Settings m_settings, m_savedSettings;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/platform/i18n.h"
 #include "app/views/commands.h"
 #include "core/edit/journey_commands.h"
 #include "core/io/templates.h"
@@ -173,11 +174,18 @@ std::vector<Command> App::MakeCommands(App* app) {
       [app] { app->m_canvas.ZoomBy(1.25f); });
   add("view.zoom_out", "View", "Zoom out", {ctrl(GLFW_KEY_MINUS, "Ctrl+-"), ctrl(GLFW_KEY_KP_SUBTRACT, "Ctrl+-")},
       [app] { app->m_canvas.ZoomBy(0.8f); });
+  Command& followMonitor = add("view.ui_scale.auto", "View ▸ UI scale", N_("Follow the monitor"), {},
+                               [app] { app->m_uiScaleAuto = true; });
+  followMonitor.checked = [app] { return app->m_uiScaleAuto; };
+  followMonitor.widget = "menu.ui_scale.auto";
   for (float scale : {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f}) {
     char label[16];
     std::snprintf(label, sizeof label, "%.0f%%", scale * 100);
-    Command& command = add(std::string("view.ui_scale.") + label, "View ▸ UI scale", label, {}, [app, scale] { app->m_uiScale = scale; });
-    command.checked = [app, scale] { return app->m_uiScale == scale; };
+    Command& command = add(std::string("view.ui_scale.") + label, "View ▸ UI scale", label, {}, [app, scale] {
+      app->m_uiScale = scale;
+      app->m_uiScaleAuto = false;  // chosen: saved, and kept on any monitor
+    });
+    command.checked = [app, scale] { return !app->m_uiScaleAuto && app->m_uiScale == scale; };
     command.widget = std::string("menu.ui_scale.") + label;
   }
 

@@ -39,6 +39,8 @@ void InstallActivityCallbacks(GLFWwindow* window) {
   glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { OnAnyEvent(); });
   glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { OnAnyEvent(); });
   glfwSetWindowContentScaleCallback(window, [](GLFWwindow*, float, float) { OnAnyEvent(); });
+  // Moved to another monitor: a frame picks up that monitor's UI scale.
+  glfwSetWindowPosCallback(window, [](GLFWwindow*, int, int) { OnAnyEvent(); });
   glfwSetWindowCloseCallback(window, [](GLFWwindow* w) {
     // Never close behind the user's back: the app decides (it may ask to save first).
     glfwSetWindowShouldClose(w, GLFW_FALSE);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/platform/fonts.h"
+#include "core/layout/lane_prompts.h"
 #include "core/layout/board_text.h"
 #include "core/layout/label_placement.h"
 #include "core/model/clock.h"
@@ -239,6 +240,41 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
     p.dl.AddLine(p.S(x, layout.laneY.front()), p.S(x, grid.y1), p.pal.gridLine, thin);
   }
   p.dl.AddLine(p.S(grid.x0, layout.laneY.front()), p.S(grid.x0, grid.y1), p.pal.gridLine, thin);
+}
+
+// [SECTION] Lane prompts: a faint question in each empty cell, on screen only
+
+void DrawLanePrompts(const Painter& p, const Board& board, const Layout& layout, std::vector<DrawnPrompt>* drawn) {
+  // About 12 px on screen when zoomed out (a fitted board at 1080p), within 15 to 24 board units;
+  // too small to read is not drawn at all (no grey bars: a prompt is not content).
+  const float minPx = std::max(9.0f, kMinReadablePx);
+  const float wanted = std::clamp(12 / p.camera.zoom, kPromptUnits, 1.6f * kPromptUnits);
+  if (p.Px(wanted) < minPx) return;
+  const ImU32 faint = (p.pal.inkSoft & 0x00ffffff) | 0x80000000;
+  static std::vector<std::pair<const char*, const char*>> lines;
+  for (const CellPrompt& prompt : CellPrompts(board, layout)) {
+    if (!p.Visible(prompt.box)) continue;
+    const std::string text = prompt.text;
+    float size = wanted;  // smaller until the whole question fits the cell, while still readable
+    Painter::WrapLines(p.fonts, text, size, prompt.box.Width(), &lines);
+    while (float(lines.size()) * size * 1.2f > prompt.box.Height() && p.Px(size * 0.85f) >= minPx) {
+      size *= 0.85f;
+      Painter::WrapLines(p.fonts, text, size, prompt.box.Width(), &lines);
+    }
+    if (float(lines.size()) * size * 1.2f > prompt.box.Height()) continue;  // a cell too short for it
+    if (board.lanes[size_t(prompt.lane)].kind == LaneKind::Emotions) {
+      // The level lines would strike the question through: a plate of cell colour behind it.
+      ImFont* font = p.fonts.ForPixelSize(p.Px(size));
+      float width = 0;
+      for (const auto& line : lines) width = std::max(width, font->CalcTextSizeA(size, 1e9f, 0, line.first, line.second).x);
+      const Rect plate{prompt.box.x0 - 4, prompt.box.y0 - 2, std::min(prompt.box.x0 + width + 4, prompt.box.x1),
+                       prompt.box.y0 + float(lines.size()) * size * 1.2f + 2};
+      p.dl.AddRectFilled(p.S(plate.x0, plate.y0), p.S(plate.x1, plate.y1), (p.pal.cellFill & 0x00ffffff) | 0xd0000000,
+                         p.Rounding(4));
+    }
+    p.Lines(lines, {prompt.box.x0, prompt.box.y0}, size, faint, prompt.box);
+    if (drawn) drawn->push_back({prompt.stage, prompt.lane, prompt.text, p.camera.ToScreen(prompt.box)});
+  }
 }
 
 // [SECTION] Emotion lane: the five-level scale with faces, then the curves
@@ -660,6 +696,9 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   DrawGrid(p, board, layout);
   DrawEmotionLane(p, board, layout, options.activeCurve,
                   PlacePointLabels(board, layout, camera.zoom, fonts, options.pointLabelMinPx));
+  // Over the emotions lane's level lines (a curve rarely crosses a cell with no point), under notes.
+  if (options.promptsDrawn) options.promptsDrawn->clear();
+  if (options.lanePrompts) DrawLanePrompts(p, board, layout, options.promptsDrawn);
   for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language);
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];

@@ -45,6 +45,13 @@ const BoardPalette& LightPalette();
 const BoardPalette& DarkPalette();
 const BoardPalette& ProjectorPalette();
 
+// A lane prompt as drawn this frame (the layout dump lists them), window pixels.
+struct DrawnPrompt {
+  int stage = 0, lane = 0;  // indices into Board::stages and Board::lanes
+  std::string text;
+  Rect rect;
+};
+
 // Interaction state the canvas wants reflected in the drawing (nothing of it is saved).
 struct RenderOptions {
   Rect visible;  // window-pixel rectangle actually on screen: everything outside is culled
@@ -66,6 +73,10 @@ struct RenderOptions {
   // again, face down before half way and face up after.
   const std::unordered_map<uint64_t, float>* flipping = nullptr;
   float pointLabelMinPx = 0;  // Room view: point labels drawn at least this many screen pixels tall
+  // Empty cells show their lane's guiding question (core/layout/lane_prompts.h): on screen only,
+  // an export leaves this off. Those drawn are listed in `promptsDrawn` when it is set.
+  bool lanePrompts = false;
+  std::vector<DrawnPrompt>* promptsDrawn = nullptr;
 };
 
 // An emotion point's label as DrawBoard draws it: wrapped to at most three lines ("…" when cut),

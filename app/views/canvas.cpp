@@ -21,6 +21,7 @@
 #include "app/views/canvas_internal.h"
 #include "core/edit/journey_commands.h"
 #include "core/layout/curve.h"
+#include "core/layout/fit.h"
 
 namespace jb {
 
@@ -30,9 +31,7 @@ using namespace canvas;
 // [SECTION] Camera and layout
 
 Rect BoardContentBounds(const Layout& layout) {
-  Rect bounds = layout.bounds;
-  bounds.y0 -= 72;  // the title above the grid
-  return bounds;
+  return FitBounds(layout);  // the title and both "+" buttons too: fit leaves nothing outside
 }
 
 void Canvas::UpdateLayout(const Document& document, const Fonts& fonts) {
@@ -94,7 +93,7 @@ void Canvas::UpdateCamera(double now, bool resized) {
   }
   if (m_focusPending) {
     m_focusPending = false;
-    const Rect column = StageFocusRect(m_layout, m_focusStage);
+    const Rect column = StageFitBounds(m_layout, m_focusStage);
     if (column.Width() > 0) StartGlide(column, /*fits=*/false, now);
     else m_focusStage = -1;  // the stage went away before its glide could start
   }
@@ -111,7 +110,7 @@ void Canvas::UpdateCamera(double now, bool resized) {
       m_fittedSize = m_size;
     }
   } else if (resized && m_focusStage >= 0) {  // a focused stage stays framed (entering presentation)
-    const Camera framed = FittedTo(StageFocusRect(m_layout, m_focusStage));
+    const Camera framed = FittedTo(StageFitBounds(m_layout, m_focusStage));
     m_camera.zoom = framed.zoom;
     m_camera.world = framed.world;
   }
@@ -179,6 +178,8 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   }
   if (const EmotionCurve* curve = ActiveCurve(document.board())) options.activeCurve = curve->id;
   options.today = m_today;
+  options.lanePrompts = true;  // the screen only: exports never set it
+  options.promptsDrawn = &m_promptsDrawn;
   if (!found.empty()) {
     options.found = &found;
     options.foundCurrent = foundCurrent;
@@ -206,15 +207,9 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
 
 // [SECTION] Hit testing
 
-Rect Canvas::AddStageButton() const {
-  float x = m_layout.stageX.back() + 12, y = (m_layout.laneY.front() - kButtonUnits) * 0.5f;
-  return {x, y, x + kButtonUnits, y + kButtonUnits};
-}
+Rect Canvas::AddStageButton() const { return AddStageButtonRect(m_layout); }
 
-Rect Canvas::AddLaneButton() const {
-  float x = (m_layout.stageX.front() - kButtonUnits) * 0.5f, y = m_layout.laneY.back() + 12;
-  return {x, y, x + kButtonUnits, y + kButtonUnits};
-}
+Rect Canvas::AddLaneButton() const { return AddLaneButtonRect(m_layout); }
 
 Rect Canvas::LaneChevron(int lane) const {
   Rect label = m_layout.LaneLabel(lane);

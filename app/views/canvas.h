@@ -19,6 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "app/render/render.h"
 #include "app/tools/tool.h"
 #include "core/edit/commands.h"
 #include "core/edit/document.h"
@@ -68,6 +69,7 @@ class Canvas : private ToolHost {
   // The stage last focused while the view still shows it, else the stage at the view's centre;
   // -1 for none.
   int FocusedStage() const;
+  const std::vector<DrawnPrompt>& PromptsDrawn() const { return m_promptsDrawn; }
   bool Gliding() const { return m_glide.active || m_glideToFitPending || m_showRectPending; }
   // Spotlight (L): everything left and right of the focused stage's column is dimmed.
   bool spotlight = false;
@@ -251,6 +253,7 @@ class Canvas : private ToolHost {
   std::vector<Note> m_clipboard;
   std::string m_clipboardText;  // what we put on the system clipboard with it
   std::string m_today;
+  std::vector<DrawnPrompt> m_promptsDrawn;  // the lane prompts of the last frame (layout dump)
   Vec2 m_lastMouseWorld;
   bool m_lastMouseInCanvas = false;
 };

@@ -4,6 +4,7 @@
 
 #include "app/tools/style.h"
 #include "app/tools/tool.h"
+#include "core/layout/fit.h"
 #include "core/model/model.h"
 
 namespace jb::canvas {
@@ -11,7 +12,7 @@ namespace jb::canvas {
 constexpr float kWheelZoomStep = 1.15f;
 constexpr float kFitMarginPx = 32;
 constexpr float kBorderGripPx = 5;
-constexpr float kButtonUnits = 40;  // the "+" buttons
+constexpr float kButtonUnits = kAddButtonUnits;  // the "+" buttons
 constexpr float kNudgeUnits = 10;
 
 // Sticky-note palette for the context menu (0 = the lane's colour).

@@ -241,6 +241,18 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     }
     out << "]}";
   }
+  out << "],\n\"prompts\":[";  // stage and lane by id, like cells
+  bool firstPrompt = true;
+  for (const DrawnPrompt& prompt : view.prompts) {
+    if (prompt.stage >= int(board.stages.size()) || prompt.lane >= int(board.lanes.size())) continue;
+    out << (firstPrompt ? "\n" : ",\n") << "{\"stage\":" << board.stages[prompt.stage].id.value
+        << ",\"lane\":" << board.lanes[prompt.lane].id.value << ",\"text\":";
+    Quoted(out, prompt.text);
+    out << ",\"rect\":";
+    pixels(prompt.rect);
+    out << '}';
+    firstPrompt = false;
+  }
   out << "],\n\"widgets\":{";
   for (size_t i = 0; i < g_widgets.size(); ++i) {
     const RecordedWidget& w = g_widgets[i];

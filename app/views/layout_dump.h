@@ -2,12 +2,14 @@
 // tools can aim real mouse input. Its shape is a contract; add keys, never rename them:
 // {"window":[w,h],"stages":[{"id","name","rect"}],"lanes":[{"id","name","kind","rect"}],
 //  "cells":[{"stage","lane","rect"}],"notes":[{"id","stage","lane","text","lines","rect"}],
-//  "curves":[{"id","points":[{"stage","value","pos":[x,y],"labelRect","labelPx"}]}],"status":"..."}
+//  "curves":[{"id","points":[{"stage","value","pos":[x,y],"labelRect","labelPx"}]}],"status":"...",
+//  "prompts":[{"stage","lane","text","rect"}]}
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "app/render/render.h"
 #include "app/views/side_panel.h"
 #include "app/views/toolbar.h"
 #include "core/layout/camera.h"
@@ -67,6 +69,7 @@ struct ViewInfo {
     std::vector<std::string> lines;  // as drawn, "…" ending a cut last line
   };
   std::vector<PointLabelRect> pointLabels;
+  std::vector<DrawnPrompt> prompts;  // lane prompts drawn this frame, window pixels
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

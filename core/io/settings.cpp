@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -52,6 +53,10 @@ Settings ParseSettings(std::string_view text, std::string* warning) {
       if (name == info.name) settings.theme = info.theme;
   }
   settings.uiScale = NumberIn(document, "uiScale", kMinUiScale, kMaxUiScale, settings.uiScale);
+  // Files from before "uiScaleAuto" always held a uiScale: only one other than 1 was chosen.
+  settings.uiScaleAuto = settings.uiScale == 1;
+  if (auto it = document.FindMember("uiScaleAuto"); it != document.MemberEnd() && it->value.IsBool())
+    settings.uiScaleAuto = it->value.GetBool();
   if (auto it = document.FindMember("toolbar"); it != document.MemberEnd() && it->value.IsBool())
     settings.toolbar = it->value.GetBool();
   settings.panelWidth = NumberIn(document, "panelWidth", kMinPanelWidth, kMaxPanelWidth, settings.panelWidth);
@@ -63,11 +68,17 @@ Settings ParseSettings(std::string_view text, std::string* warning) {
 std::string SettingsToJson(const Settings& settings) {
   char text[256];
   std::snprintf(text, sizeof text,
-                "{\n  \"theme\": \"%s\",\n  \"uiScale\": %.9g,\n  \"toolbar\": %s,\n  \"panelWidth\": %.9g,\n"
+                "{\n  \"theme\": \"%s\",\n  \"uiScale\": %.9g,\n  \"uiScaleAuto\": %s,\n  \"toolbar\": %s,\n  \"panelWidth\": %.9g,\n"
                 "  \"chime\": %s\n}\n",
-                ThemeName(settings.theme), double(settings.uiScale), settings.toolbar ? "true" : "false",
+                ThemeName(settings.theme), double(settings.uiScale), settings.uiScaleAuto ? "true" : "false", settings.toolbar ? "true" : "false",
                 double(settings.panelWidth), settings.chime ? "true" : "false");
   return text;
+}
+
+float AutoUiScale(int monitorHeightPx, float contentScale) {
+  if (monitorHeightPx <= 0) return 1;
+  const float byHeight = std::clamp(std::round(float(monitorHeightPx) / 1080.0f * 4) / 4, 1.0f, 3.0f);
+  return std::max(byHeight / std::max(contentScale, 1.0f), 1.0f);
 }
 
 std::string ConfigDir() {

@@ -15,11 +15,12 @@ enum class Theme { Light, Dark, Projector };
 struct Settings {
   Theme theme = Theme::Light;
   float uiScale = 1;     // View ▸ UI scale, kMinUiScale to kMaxUiScale
+  bool uiScaleAuto = true;  // not chosen yet: the scale follows the monitor (AutoUiScale), uiScale unused
   bool toolbar = true;   // the toolbar on the left edge is shown
   float panelWidth = 0;  // the side panels' width in pixels at UI scale 1; 0: the default
   bool chime = true;     // the workshop timer chimes at its end (the timer panel's Chime box)
   bool operator==(const Settings& o) const {
-    return theme == o.theme && uiScale == o.uiScale && toolbar == o.toolbar && panelWidth == o.panelWidth &&
+    return theme == o.theme && uiScale == o.uiScale && uiScaleAuto == o.uiScaleAuto && toolbar == o.toolbar && panelWidth == o.panelWidth &&
            chime == o.chime;
   }
   bool operator!=(const Settings& o) const { return !(*this == o); }
@@ -29,7 +30,13 @@ inline constexpr float kMinUiScale = 0.5f, kMaxUiScale = 4.0f;
 inline constexpr float kMinPanelWidth = 160, kMaxPanelWidth = 2000;
 inline constexpr size_t kMaxSettingsBytes = 64 * 1024;  // a larger file is not ours
 
-const char* ThemeName(Theme theme);  // "light", "dark", "projector"
+const char* ThemeName(Theme theme);
+
+// The UI scale while the user has not chosen one, for a monitor `monitorHeightPx` pixels high
+// whose system content scale is `contentScale` (the app multiplies the two). The rule: the
+// monitor's height over 1080 px, to the nearest quarter, between 1 and 3 (1 at 720p and 1080p,
+// 1.25 at 1440p, 2 at 2160p), less what the content scale already gives; never below 1.
+float AutoUiScale(int monitorHeightPx, float contentScale);  // "light", "dark", "projector"
 
 // Reads settings JSON. `warning` (may be null) gets one sentence when the text is not a settings
 // object at all (then every value is its default); values of the wrong kind are quietly defaulted.

@@ -41,7 +41,11 @@ def wait_until(predicate, timeout, what):
 class Session:
     """One Xvfb + one app, both cleaned up on exit, with the helpers to drive them."""
 
-    def __init__(self, args=(), size=(1280, 800), env=None):
+    def __init__(self, args=(), size=(1280, 800), env=None, window=True, screen=None):
+        # window=False starts the app without --window, as a user would: it sizes itself.
+        # screen: the Xvfb screen's size when it is not the window's (a 4K screen, a small window).
+        self.pass_window = window
+        self.screen = screen
         self.work = tempfile.mkdtemp(prefix="jbgui-")
         self.dump = os.path.join(self.work, "layout.json")
         self.size = size
@@ -75,7 +79,7 @@ class Session:
     def start_xvfb(self):
         # A random display number rather than the lowest free one: a parallel test's dying
         # Xvfb unlinks its socket path late, and would take a reused number's socket with it.
-        w, h = self.size
+        w, h = self.screen or self.size
         for _ in range(50):
             number = random.randint(100, 30000)
             if os.path.exists(f"/tmp/.X{number}-lock"):
@@ -98,7 +102,8 @@ class Session:
         w, h = self.size
         self.stdout = open(os.path.join(self.work, "app.out"), "w")
         self.app = subprocess.Popen(
-            [APP, *self.args, *extra_args, "--window", f"{w}x{h}", "--dump-layout", self.dump],
+            [APP, *self.args, *extra_args, *(["--window", f"{w}x{h}"] if self.pass_window else []),
+             "--dump-layout", self.dump],
             env=self.env, stdout=self.stdout, stderr=subprocess.STDOUT, cwd=self.work)
         self.window = wait_until(self._find_window, 20, "the app's window")
         # No window manager here: give the window the keyboard focus, so XTEST keys reach it.

@@ -251,7 +251,7 @@ void DrawLanePrompts(const Painter& p, const Board& board, const Layout& layout,
   const float wanted = std::clamp(12 / p.camera.zoom, kPromptUnits, 1.6f * kPromptUnits);
   if (p.Px(wanted) < minPx) return;
   const ImU32 faint = (p.pal.inkSoft & 0x00ffffff) | 0x80000000;
-  static std::vector<std::pair<const char*, const char*>> lines;
+  static std::vector<LineRun> lines;
   for (const CellPrompt& prompt : CellPrompts(board, layout)) {
     if (!p.Visible(prompt.box)) continue;
     const std::string text = prompt.text;

@@ -26,9 +26,8 @@ enum class ExportDialogAnswer { None, Export, Browse };
 ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const std::vector<std::string>& stages,
                                     bool hasSelection, const std::function<std::string(const ExportChoice&)>& sizeLine);
 
-enum class ExportStatusAnswer { None, Cancel, OpenFolder };
-// `progress`: a running export ("Exporting NAME: tile 3 of 12"), else empty; `toast`: where the
-// last one went, shown with Open folder, else empty.
-ExportStatusAnswer ShowExportStatus(const std::string& progress, const std::string& toast);
+// `progress`: a running export ("Exporting NAME: tile 3 of 12"), shown bottom right with Cancel;
+// empty: nothing shown. True when Cancel was clicked. (Where it went is a toast: toasts.h.)
+bool ShowExportProgress(const std::string& progress);
 
 }  // namespace jb

@@ -6,6 +6,7 @@
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/views/side_panel.h"
@@ -58,6 +59,10 @@ struct ViewInfo {
   size_t flipping = 0;        // notes in Reveal's flip right now (0 again when it has ended)
   std::string toast, toastPath;  // the export toast's text and the file it names (empty: none shown)
   std::string exportProgress;    // a running export: "tile 3 of 12", "encoding" (empty: none)
+  std::vector<std::pair<std::string, std::string>> toasts;  // shown, oldest first: text, "info" or "error"
+  bool helpOpen = false;         // the shortcuts sheet (F1, ?), its rows, and how many are gestures
+  int helpRows = 0, helpGestures = 0;
+  std::vector<std::string> menuBarMenus;  // the menu bar's menus, as named there
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -253,12 +253,7 @@ void App::ShowError(const std::string& message) {
 }
 
 void App::ToastsUi() {
-  // Above the export's progress box, which has the bottom-right corner while it shows.
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float progress = m_exportJob.Busy() ? ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeight() +
-                                                  style.WindowPadding.y * 2 + ImGui::GetFontSize() * 0.5f
-                                            : 0;
-  if (const Toast* clicked = m_toasts.Show(m_canvasRect, progress, Now())) {
+  if (const Toast* clicked = m_toasts.Show(m_canvasRect, Now())) {
     std::string error;
     if (!clicked->path.empty() && !OpenFolder(fs::path(clicked->path).parent_path().string(), &error)) ShowError(error);
   }
@@ -709,8 +704,8 @@ void App::BuildUi(const std::u32string& typed) {
   EndOrphanedFieldEdit(m_document);
   m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
   Dialogs();
-  ExportStatus();
   ToastsUi();
+  ExportStatus();  // its progress box goes above the toasts: they never move under a finger
   m_help.Show(m_commands, m_fonts);
   ShowAboutDialog(&m_aboutRequested, kAppVersion, m_settingsPath, RecoveryDir());
   if (m_showDemo && !m_presenting) ImGui::ShowDemoWindow(&m_showDemo);

@@ -144,7 +144,8 @@ void App::ExportStatus() {
   const std::string progress =
       m_exportJob.Busy() ? "Exporting " + fs::path(m_exportJob.path()).filename().string() + ": " + m_exportJob.ProgressText()
                          : "";
-  if (ShowExportProgress(progress)) m_exportJob.Cancel();
+  if (ShowExportProgress(progress, {m_canvasRect.x0, m_canvasRect.y0, m_canvasRect.x1, m_toasts.top()}))
+    m_exportJob.Cancel();
 }
 
 }  // namespace jb

@@ -120,12 +120,10 @@ ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const
   return answer;
 }
 
-bool ShowExportProgress(const std::string& progress) {
+bool ShowExportProgress(const std::string& progress, const Rect& area) {
   if (progress.empty()) return false;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em, viewport->WorkPos.y + viewport->WorkSize.y - em},
-                          ImGuiCond_Always, {1, 1});
+  ImGui::SetNextWindowPos({area.x1 - em, area.y1 - em}, ImGuiCond_Always, {1, 1});
   // While the progress changes, a fixed size: a Cancel that moved with the text's width could
   // miss the click aimed at it.
   const ImGuiStyle& style = ImGui::GetStyle();

@@ -68,18 +68,20 @@ double Toasts::NextFrameIn(double now) const {
   return wait;
 }
 
-const Toast* Toasts::Show(const Rect& area, float bottomMargin, double now) {
+const Toast* Toasts::Show(const Rect& area, double now) {
   m_toasts.erase(std::remove_if(m_toasts.begin(), m_toasts.end(),
                                 [now](const Toast& t) { return t.kind == Toast::Kind::Info && now >= t.until; }),
                  m_toasts.end());
   const float em = ImGui::GetFontSize();
   const float gap = em * 0.5f;
-  float bottom = area.y1 - em - bottomMargin;
+  float bottom = area.y1 - em;
   const Toast* clicked = nullptr;
   uint64_t dismissed = 0;
+  bool actionRecorded = false;
+  bool appearing = false;  // a toast's first, measuring frame: it and those above are not yet where they go
   // The newest at the bottom, the older ones above it.
   for (size_t i = m_toasts.size(); i-- > 0;) {
-    const Toast& toast = m_toasts[i];
+    Toast& toast = m_toasts[i];
     const bool error = toast.kind == Toast::Kind::Error;
     float alpha = 1;
     if (!error && toast.until - now < kFadeSeconds) alpha = std::max(0.0f, float((toast.until - now) / kFadeSeconds));
@@ -109,7 +111,7 @@ const Toast* Toasts::Show(const Rect& area, float bottomMargin, double now) {
       ImGui::PopID();
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Dismiss (Esc)"));
       std::snprintf(widget, sizeof widget, "toast.close.%zu", i);
-      RecordWidget(widget);
+      if (!appearing && !ImGui::IsWindowAppearing()) RecordWidget(widget);
     }
     if (!toast.action.empty()) {
       ImGui::PushID(name);
@@ -118,14 +120,20 @@ const Toast* Toasts::Show(const Rect& area, float bottomMargin, double now) {
         clicked = &m_clicked;
       }
       ImGui::PopID();
-      // The export's button keeps the name the tests have always aimed at.
-      RecordWidget(toast.path.empty() ? "toast.action" : "toast.open_folder");
+      // The newest one's, under the name the tests have always aimed at.
+      if (!actionRecorded && !appearing && !ImGui::IsWindowAppearing())
+        RecordWidget(toast.path.empty() ? "toast.action" : "toast.open_folder");
+      actionRecorded = true;
     }
+    // One under the mouse waits: nobody reaching for its button sees it fade away.
+    if (ImGui::IsWindowAppearing()) appearing = true;
+    if (!error && ImGui::IsWindowHovered()) toast.until = std::max(toast.until, now + kFadeSeconds + 1.0);
     bottom -= ImGui::GetWindowHeight() + gap;
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(4);
   }
+  m_top = bottom + em;  // so that a box placed em above it sits a gap above the stack
   if (dismissed)
     m_toasts.erase(std::remove_if(m_toasts.begin(), m_toasts.end(), [dismissed](const Toast& t) { return t.id == dismissed; }),
                    m_toasts.end());

@@ -31,9 +31,11 @@ class Toasts {
   void Error(const std::string& text);
   // Esc: every error shown is dismissed; false when there was none (the key is someone else's).
   bool DismissErrors();
-  // Draws them in `area` (window pixels), above `bottomMargin`; returns the toast whose action
+  // Draws them in `area`'s bottom-right corner (window pixels); returns the toast whose action
   // was clicked this frame (null: none). Info toasts past their time are dropped first.
-  const Toast* Show(const Rect& area, float bottomMargin, double now);
+  const Toast* Show(const Rect& area, double now);
+  // The stack's top as last drawn (window pixels): what else goes in the corner goes above it.
+  float top() const { return m_top; }
   // Seconds until a toast must be redrawn with no input (its fade, its end); negative: never.
   double NextFrameIn(double now) const;
   const std::deque<Toast>& shown() const { return m_toasts; }
@@ -43,6 +45,7 @@ class Toasts {
   std::deque<Toast> m_toasts;  // oldest first
   uint64_t m_nextId = 1;
   Toast m_clicked;
+  float m_top = 0;
 };
 
 }  // namespace jb

@@ -180,14 +180,17 @@ void ShowAboutDialog(bool* requested, const std::string& version, const std::str
   }
   const float em = ImGui::GetFontSize();
   if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
-  char text[2048];
-  std::snprintf(text, sizeof text,
-                _("Journeyboard %s: customer journey maps for live workshops.\n"
-                  "Settings: %s\nCopies of unsaved work for recovery: %s"),
-                version.c_str(), settingsPath.empty() ? _("(none: no settings folder)") : settingsPath.c_str(),
-                recoveryDir.c_str());
+  // One sentence a line, each translated on its own.
+  char line[1024];
+  std::string text;
+  std::snprintf(line, sizeof line, _("Journeyboard %s: customer journey maps for live workshops."), version.c_str());
+  text += line;
+  std::snprintf(line, sizeof line, _("Settings: %s"), settingsPath.empty() ? _("none (no settings folder)") : settingsPath.c_str());
+  text += std::string("\n") + line;
+  std::snprintf(line, sizeof line, _("Copies of unsaved work for recovery: %s"), recoveryDir.c_str());
+  text += std::string("\n") + line;
   ImGui::PushTextWrapPos(em * 44);
-  ImGui::TextUnformatted(text);
+  ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   RecordDialog(title, text);
   ImGui::Spacing();

@@ -33,6 +33,8 @@
 #include "app/cli/cli.h"
 #include "app/platform/fonts.h"
 #include "app/platform/gpu_renderer.h"
+#include "app/platform/i18n.h"
+#include "app/platform/open_folder.h"
 #include "app/platform/window_events.h"
 #include "app/render/render.h"
 #include "app/views/canvas.h"
@@ -269,12 +271,23 @@ void App::PersistSettings() {
 void App::Status(const std::string& message) {
   m_status = message;
   m_statusUntil = Now() + 4;
+  if (!m_presenting) m_toasts.Info(message, Now());  // presenting: the overlay's status line says it
 }
 
 void App::ShowError(const std::string& message) {
   std::fprintf(stderr, "journeyboard: %s\n", message.c_str());
-  m_error = message;
-  m_errorRequested = true;
+  m_toasts.Error(message);
+}
+
+void App::ToastsUi() {
+  if (const Toast* clicked = m_toasts.Show(m_canvasRect, Now())) {
+    std::string error;
+    if (!clicked->path.empty() && !OpenFolder(fs::path(clicked->path).parent_path().string(), &error)) ShowError(error);
+  }
+  // A click on a toast leaves the keyboard with the board, so its plain keys still act.
+  if (const ImGuiWindow* focused = GImGui->NavWindow;
+      focused && std::strncmp(focused->Name, "##toast", 7) == 0 && !ImGui::IsAnyItemActive())
+    ImGui::SetWindowFocus("canvas");
 }
 
 // [SECTION] Recovery
@@ -319,7 +332,10 @@ void App::ReportRepairs(const std::vector<std::string>& warnings, const std::str
   std::string message = fs::path(path).filename().string() + " was damaged and has been repaired:";
   for (const std::string& warning : warnings) message += "\n  • " + warning;
   message += "\nCheck the board, then save to keep the repaired version.";
-  ShowError(message);
+  // A list to read, not a toast: the modal message.
+  std::fprintf(stderr, "journeyboard: %s\n", message.c_str());
+  m_error = message;
+  m_errorRequested = true;
 }
 
 void App::LoadRecent() {
@@ -433,10 +449,6 @@ void App::Menu() {
   if (!ImGui::BeginMainMenuBar()) return;
   m_menuBarHeight = ImGui::GetWindowHeight();
   ShowCommandMenus(m_commands, Menus());
-  if (!m_status.empty() && m_statusUntil > Now()) {
-    ImGui::Separator();
-    ImGui::TextDisabled("%s", m_status.c_str());
-  }
   ImGui::EndMainMenuBar();
 }
 
@@ -461,7 +473,12 @@ void App::Shortcuts() {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     m_escapeTaken = ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
     ImGui::ClosePopupsExceptModals();
+    // Then the error toasts (not while a text is typed: there Esc ends the edit).
+    if (!m_escapeTaken && !io.WantTextInput && !m_canvas.IsTyping()) m_escapeTaken = m_toasts.DismissErrors();
   }
+  // F1 from anywhere but a dialog (on the canvas the command table's keys also run it: F1 and ?).
+  if (ImGui::IsKeyPressed(GLFW_KEY_F1, false) && !io.KeyCtrl && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+    m_help.Open();
   if (io.WantTextInput || m_canvas.IsTyping() || !io.KeyCtrl || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
     return;
   RunCommandKeys(m_commands, /*ctrl=*/true);
@@ -620,8 +637,17 @@ void App::DumpLayout() {
   view.canvas = m_canvasRect;
   view.coverMode = m_canvas.coverMode;
   view.flipping = m_canvas.FlippingNotes();
-  view.toast = m_toast;
-  view.toastPath = m_toast.empty() ? "" : m_toastPath;
+  for (const Toast& toast : m_toasts.shown()) {
+    view.toasts.push_back({toast.text, toast.kind == Toast::Kind::Error ? "error" : "info"});
+    if (!toast.path.empty()) {  // the export's, as the dump has always named it
+      view.toast = toast.text;
+      view.toastPath = toast.path;
+    }
+  }
+  view.helpOpen = m_help.open();
+  view.helpRows = m_help.rows();
+  view.helpGestures = HelpGestureCount();
+  view.menuBarMenus = TopMenuNames(m_commands);
   view.exportProgress = m_exportJob.Busy() ? m_exportJob.ProgressText() : "";
   const Camera& camera = m_canvas.camera();
   for (const PointLabel& label :
@@ -710,7 +736,10 @@ void App::BuildUi(const std::u32string& typed) {
   EndOrphanedFieldEdit(m_document);
   m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
   Dialogs();
-  ExportStatus();
+  ToastsUi();
+  ExportStatus();  // its progress box goes above the toasts: they never move under a finger
+  m_help.Show(m_commands, m_fonts);
+  ShowAboutDialog(&m_aboutRequested, kAppVersion, m_settingsPath, RecoveryDir());
   if (m_showDemo && !m_presenting) ImGui::ShowDemoWindow(&m_showDemo);
 }
 

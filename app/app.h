@@ -22,8 +22,10 @@
 #include "app/views/export_dialog.h"
 #include "app/views/file_dialog.h"
 #include "app/views/find_bar.h"
+#include "app/views/help_sheet.h"
 #include "app/views/presentation_overlay.h"
 #include "app/views/timer_panel.h"
+#include "app/views/toasts.h"
 #include "app/views/toolbar.h"
 #include "core/edit/document.h"
 #include "core/io/settings.h"
@@ -81,7 +83,7 @@ class App {
     double wait = -1;
     if (m_dialogSwitchFrames > 0) return 0;  // the next dialog opens the frame after this one closed
     if (ImGui::GetIO().WantTextInput || m_canvas.IsTyping()) wait = 0.5;
-    double status = m_statusUntil - Now();
+    double status = m_presenting ? m_statusUntil - Now() : -1;  // the overlay's status line
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
     double autosave = m_recovery.NextCopyIn(m_document, Now());
     if (autosave >= 0 && (wait < 0 || autosave < wait)) wait = autosave;
@@ -89,9 +91,11 @@ class App {
     double timer = m_timer.NextFrameIn(Now());  // a running timer: once a second
     if (timer >= 0 && (wait < 0 || timer < wait)) wait = timer;
     if (m_canvas.IsAnimating() && (wait < 0 || wait > 1.0 / 60)) wait = 1.0 / 60;  // Reveal's flip: only while it runs
-    // A running export's progress, a toast's end: timed frames only while they show.
-    double exporting = m_exportJob.Busy() || !m_queuedSnapshots.empty() ? 0.1 : m_toastUntil - Now();
+    // A running export's progress, a toast's fade: timed frames only while they show.
+    double exporting = m_exportJob.Busy() || !m_queuedSnapshots.empty() ? 0.1 : -1;
     if (exporting > 0 && (wait < 0 || exporting < wait)) wait = exporting;
+    double toast = m_toasts.NextFrameIn(Now());
+    if (toast >= 0 && (wait < 0 || toast < wait)) wait = toast;
     return wait;
   }
 
@@ -135,8 +139,12 @@ class App {
   void TogglePresent();
   void PresentationOverlayUi();
   void DumpLayout();
+  // A confirmation: an info toast that fades by itself (and the dump's `status`).
   void Status(const std::string& message);
+  // An error: a toast that stays until dismissed (× or Esc), and a line on stderr.
   void ShowError(const std::string& message);
+  // The toasts, bottom right of the canvas, and what a click on one's button asks for.
+  void ToastsUi();
   // [SECTION] Recovery: the restore prompt; the policy is m_recovery's (core/session/recovery_keeper.h).
   void RecoveryDialog();
   // A damaged file was opened and repaired: say what was repaired (the file on disk is untouched
@@ -208,8 +216,9 @@ class App {
   std::deque<std::string> m_queuedSnapshots;  // files reserved by Ctrl+Shift+E while an export ran
   std::string m_exportBoardPath;  // the board m_exportChoice.path was suggested for
   bool m_exportDialogRequested = false;
-  std::string m_toast, m_toastPath;  // where the last export went (the toast), and its file
-  double m_toastUntil = 0;
+  Toasts m_toasts;  // confirmations and errors, bottom right of the canvas
+  HelpSheet m_help;  // F1, ?: the shortcuts sheet
+  bool m_aboutRequested = false;
   // Export ⇄ its file dialog: the next one opens a frame later, and a popup's first frame is
   // hidden, so two more frames than the click gives.
   int m_dialogSwitchFrames = 0;

@@ -217,8 +217,16 @@ std::vector<Command> App::MakeCommands(App* app) {
     tool = tool == Canvas::Tool::Note ? Canvas::Tool::Pan : Canvas::Tool::Note;
   }).checked = [app] { return app->m_canvas.tool == Canvas::Tool::Note; };
 
-  add("debug.imgui_demo", "Debug", "ImGui demo window", {}, [app] { app->m_showDemo = !app->m_showDemo; })
-      .checked = [app] { return app->m_showDemo; };
+  // Developers' tools: only with --debug (a facilitator never sees them).
+  if (app && app->m_options.debug)
+    add("debug.imgui_demo", "Debug", "ImGui demo window", {}, [app] { app->m_showDemo = !app->m_showDemo; })
+        .checked = [app] { return app->m_showDemo; };
+
+  // Help, last: F1 from anywhere (App::Shortcuts), F1 and ? (Shift+/) on the canvas.
+  add("help.shortcuts", "Help", "Keyboard shortcuts", {key(GLFW_KEY_F1, "F1"), Shortcut{GLFW_KEY_SLASH, false, true, "?"}},
+      [app] { app->m_help.Open(); })
+      .widget = "menu.help.shortcuts";
+  add("help.about", "Help", "About Journeyboard", {}, [app] { app->m_aboutRequested = true; }).widget = "menu.help.about";
   FinishCommands(table);
   return table;
 }
@@ -233,6 +241,7 @@ const std::vector<MenuInfo>& App::Menus() {
                                               {"View ▸ UI scale", "menu.ui_scale"},
                                               {"View ▸ Theme", "menu.theme"},
                                               {"Tools", "menu.tools"},
+                                              {"Help", "menu.help"},
                                               {"Debug", "", true}};
   return menus;
 }

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "app/app.h"
-#include "app/platform/open_folder.h"
+#include "app/platform/i18n.h"
 #include "app/render/png_export.h"
 #include "app/views/dialogs.h"
 #include "core/io/durable_file.h"
@@ -114,8 +114,6 @@ bool App::StartExport(const ExportParams& params, const std::string& path, bool 
     ShowError(error);
     return false;
   }
-  m_toast.clear();
-  m_toastUntil = 0;
   m_exportJob.Start(m_document.board(), params, path, m_fonts, &m_exportGl, m_renderer, reservedFile);
   return true;
 }
@@ -124,14 +122,13 @@ void App::ExportStatus() {
   if (std::optional<ExportOutcome> outcome = m_exportJob.Poll()) {
     if (outcome->ok) {
       char text[1024];
-      std::snprintf(text, sizeof text, "Saved %s (%d×%d)", outcome->path.c_str(), outcome->stats.width,
+      std::snprintf(text, sizeof text, _("Saved %s (%d×%d)"), outcome->path.c_str(), outcome->stats.width,
                     outcome->stats.height);
-      m_toast = text;
-      m_toastPath = outcome->path;
-      m_toastUntil = Now() + 6;
+      m_toasts.Info(text, Now(), _("Open folder"), outcome->path);
+      // The dump's status keeps the timing (for measuring); the room sees the toast.
       std::snprintf(text, sizeof text, "Exported %s (%d×%d) in %.0f ms", outcome->path.c_str(), outcome->stats.width,
                     outcome->stats.height, outcome->stats.renderMs + outcome->stats.encodeMs);
-      Status(text);
+      m_status = text;
     } else if (outcome->cancelled) {
       Status("Export cancelled; no file was written.");
     } else {
@@ -144,19 +141,11 @@ void App::ExportStatus() {
     std::error_code ec;
     if (!StartExport(ExportParams{}, next, /*reservedFile=*/true)) fs::remove(next, ec);
   }
-  if (m_toastUntil <= Now()) m_toast.clear();
   const std::string progress =
       m_exportJob.Busy() ? "Exporting " + fs::path(m_exportJob.path()).filename().string() + ": " + m_exportJob.ProgressText()
                          : "";
-  switch (ShowExportStatus(progress, m_toast)) {
-    case ExportStatusAnswer::Cancel: m_exportJob.Cancel(); break;
-    case ExportStatusAnswer::OpenFolder: {
-      std::string error;
-      if (!OpenFolder(fs::path(m_toastPath).parent_path().string(), &error)) ShowError(error);
-      break;
-    }
-    case ExportStatusAnswer::None: break;
-  }
+  if (ShowExportProgress(progress, {m_canvasRect.x0, m_canvasRect.y0, m_canvasRect.x1, m_toasts.top()}))
+    m_exportJob.Cancel();
 }
 
 }  // namespace jb

@@ -26,13 +26,13 @@ constexpr const char* kHelp =
     "Journeyboard %s: customer journey maps for live workshops.\n"
     "\n"
     "Usage:\n"
-    "  journeyboard [FILE.cjm] [--window WxH] [--autosave-seconds N] [--dump-layout PATH]\n"
+    "  journeyboard [FILE.cjm] [--window WxH] [--autosave-seconds N] [--dump-layout PATH] [--debug]\n"
     "      Open FILE in a window (no FILE: the built-in sample board).\n"
     "      --window WxH         window size in pixels, e.g. 1600x1000\n"
     "      --autosave-seconds N copy unsaved work for crash recovery every N seconds (default 30)\n"
     "      --dump-layout PATH   after each frame that changed the board, the view or the window,\n"
     "                           write the on-screen rectangles of stages, lanes, cells, notes and\n"
-    "                           curve points as JSON (for tests and tools)\n"
+    "                           curve points as JSON (for tests and tools)\n"    "      --debug              show the Debug menu (tools for developers of Journeyboard)\n"
     "  journeyboard new OUT.cjm [--template classic|five-stage|blank|sample]\n"
     "      Write a new board file (default template: classic).\n"
     "  journeyboard export FILE.cjm -o OUT.png [--width PX | --scale S] [--region R] [--background B]\n"
@@ -278,9 +278,10 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
     return RunExport(plain[0], out.value, params);
   }
 
-  Option window({"--window"}), dump({"--dump-layout"}), autosave({"--autosave-seconds"});
-  if (!ParseArgs(args, 0, {&window, &dump, &autosave}, 1, &plain, &error)) return Fail(error, 2);
+  Option window({"--window"}), dump({"--dump-layout"}), autosave({"--autosave-seconds"}), debug({"--debug"}, "", true);
+  if (!ParseArgs(args, 0, {&window, &dump, &autosave, &debug}, 1, &plain, &error)) return Fail(error, 2);
   WindowOptions options;
+  options.debug = debug.given;
   if (!plain.empty()) options.file = plain[0];
   if (window.given) {
     const size_t x = window.value.find('x');

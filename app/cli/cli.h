@@ -13,6 +13,7 @@ struct WindowOptions {
   int width = 0, height = 0;   // 0: fit the monitor
   std::string dumpLayoutPath;  // --dump-layout
   double autosaveSeconds = 30; // --autosave-seconds: how often unsaved work is copied for recovery
+  bool debug = false;          // --debug: the Debug menu (developers' tools) is shown
 };
 
 // Opens the window and runs until it closes (RunWindow in app.cpp); returns the exit code.

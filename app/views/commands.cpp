@@ -100,6 +100,13 @@ void RunCommandKeys(const std::vector<Command>& commands, bool ctrl) {
   }
 }
 
+std::vector<std::string> TopMenuNames(const std::vector<Command>& commands) {
+  std::vector<std::string> names;
+  for (const Command& command : commands)
+    if (!command.path.empty() && (names.empty() || names.back() != command.path[0])) names.push_back(command.path[0]);
+  return names;
+}
+
 std::string CommandListText(const std::vector<Command>& commands) {
   std::string text;
   for (const Command& command : commands) {

@@ -53,6 +53,8 @@ void FinishCommands(std::vector<Command>& commands);
 void ShowCommandMenus(const std::vector<Command>& commands, const std::vector<MenuInfo>& menus);
 // Runs the commands whose chord was pressed this frame: the Ctrl chords (`ctrl`) or the plain keys.
 void RunCommandKeys(const std::vector<Command>& commands, bool ctrl);
+// The menu bar's menus, in order, as named there.
+std::vector<std::string> TopMenuNames(const std::vector<Command>& commands);
 // One line per command: shortcuts (", " between aliases), menu path, label; tab-separated.
 std::string CommandListText(const std::vector<Command>& commands);
 

@@ -120,39 +120,24 @@ ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const
   return answer;
 }
 
-ExportStatusAnswer ShowExportStatus(const std::string& progress, const std::string& toast) {
-  if (progress.empty() && toast.empty()) return ExportStatusAnswer::None;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+bool ShowExportProgress(const std::string& progress, const Rect& area) {
+  if (progress.empty()) return false;
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em, viewport->WorkPos.y + viewport->WorkSize.y - em},
-                          ImGuiCond_Always, {1, 1});
+  ImGui::SetNextWindowPos({area.x1 - em, area.y1 - em}, ImGuiCond_Always, {1, 1});
   // While the progress changes, a fixed size: a Cancel that moved with the text's width could
   // miss the click aimed at it.
   const ImGuiStyle& style = ImGui::GetStyle();
-  ImGuiWindowFlags fixed = 0;
-  if (!progress.empty()) {
-    ImGui::SetNextWindowSize({em * 30, ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeight() + style.WindowPadding.y * 2});
-  } else {
-    ImGui::SetNextWindowSizeConstraints({em * 16, 0}, {em * 36, FLT_MAX});
-    fixed = ImGuiWindowFlags_AlwaysAutoResize;
-  }
-  ImGui::Begin(progress.empty() ? "##export_toast" : "##export_progress", nullptr,
-               ImGuiWindowFlags_NoDecoration | fixed | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-  ExportStatusAnswer answer = ExportStatusAnswer::None;
+  ImGui::SetNextWindowSize({em * 30, ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeight() + style.WindowPadding.y * 2});
+  ImGui::Begin("##export_progress", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoNav);
   ImGui::PushTextWrapPos(em * 34);
-  if (!progress.empty()) {
-    ImGui::TextUnformatted(progress.c_str());
-    if (ImGui::Button("Cancel")) answer = ExportStatusAnswer::Cancel;
-    RecordWidget("export.cancel");
-  } else {
-    ImGui::TextUnformatted(toast.c_str());
-    if (ImGui::Button("Open folder")) answer = ExportStatusAnswer::OpenFolder;
-    RecordWidget("toast.open_folder");
-  }
+  ImGui::TextUnformatted(progress.c_str());
+  const bool cancel = ImGui::Button("Cancel");
+  RecordWidget("export.cancel");
   ImGui::PopTextWrapPos();
   ImGui::End();
-  return answer;
+  return cancel;
 }
 
 }  // namespace jb

@@ -1,10 +1,12 @@
 // export_dialog.cpp: the Export dialog (Ctrl+E) — region, width or scale, background, the size
 // it makes, the file — and the box in the bottom-right corner that shows an export's progress
-// (with Cancel) and then, for a few seconds, where the PNG went (with Open folder).
+// (with Cancel); where the PNG went is then a toast (toasts.h), with Open folder.
 #pragma once
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "core/model/model.h"
 
 namespace jb {
 
@@ -26,9 +28,9 @@ enum class ExportDialogAnswer { None, Export, Browse };
 ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const std::vector<std::string>& stages,
                                     bool hasSelection, const std::function<std::string(const ExportChoice&)>& sizeLine);
 
-enum class ExportStatusAnswer { None, Cancel, OpenFolder };
-// `progress`: a running export ("Exporting NAME: tile 3 of 12"), else empty; `toast`: where the
-// last one went, shown with Open folder, else empty.
-ExportStatusAnswer ShowExportStatus(const std::string& progress, const std::string& toast);
+// `progress`: a running export ("Exporting NAME: tile 3 of 12"), shown in `area`'s bottom-right
+// corner (window pixels) with Cancel; empty: nothing shown. True when Cancel was clicked. (Where
+// it went is a toast: toasts.h.)
+bool ShowExportProgress(const std::string& progress, const Rect& area);
 
 }  // namespace jb

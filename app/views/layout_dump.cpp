@@ -137,6 +137,21 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     Quoted(out, view.toastPath);
     out << '}';
   }
+  out << ",\"toasts\":[";
+  for (size_t i = 0; i < view.toasts.size(); ++i) {
+    out << (i ? ",{\"text\":" : "{\"text\":");
+    Quoted(out, view.toasts[i].first);
+    out << ",\"kind\":";
+    Quoted(out, view.toasts[i].second);
+    out << '}';
+  }
+  out << "],\"help\":{\"open\":" << (view.helpOpen ? "true" : "false") << ",\"rows\":" << view.helpRows
+      << ",\"gestures\":" << view.helpGestures << "},\"menuBarMenus\":[";
+  for (size_t i = 0; i < view.menuBarMenus.size(); ++i) {
+    out << (i ? "," : "");
+    Quoted(out, view.menuBarMenus[i]);
+  }
+  out << ']';
   if (!view.exportProgress.empty()) {
     out << ",\"exportProgress\":";
     Quoted(out, view.exportProgress);

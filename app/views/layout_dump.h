@@ -7,6 +7,7 @@
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/render/render.h"
@@ -70,6 +71,10 @@ struct ViewInfo {
   };
   std::vector<PointLabelRect> pointLabels;
   std::vector<DrawnPrompt> prompts;  // lane prompts drawn this frame, window pixels
+  std::vector<std::pair<std::string, std::string>> toasts;  // shown, oldest first: text, "info" or "error"
+  bool helpOpen = false;         // the shortcuts sheet (F1, ?), its rows, and how many are gestures
+  int helpRows = 0, helpGestures = 0;
+  std::vector<std::string> menuBarMenus;  // the menu bar's menus, as named there
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

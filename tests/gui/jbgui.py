@@ -219,6 +219,10 @@ class Session:
         layout = self.wait_layout(shown, f"the dialog {title!r}", timeout)
         return next(d["text"] for d in layout["dialogs"] if d["title"] == title)
 
+    def wait_error(self, timeout=10):
+        """Waits until an error toast shows (bottom right; it stays until dismissed) and returns its text."""
+        return errors(self.wait_layout(lambda l: errors(l), "an error toast", timeout))[-1]
+
     def unfocus(self):
         """Takes the keyboard focus away from the app (to the root window: there is no window manager)."""
         self.xdo("windowfocus", "--sync", self.root_window())
@@ -227,6 +231,11 @@ class Session:
         result = subprocess.run(["xdotool", "search", "--maxdepth", "0", "--name", ""], env=self.env,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         return result.stdout.split()[0]
+
+
+def errors(layout):
+    """The texts of the error toasts shown (they stay until × or Esc dismisses them), oldest first."""
+    return [t["text"] for t in (layout or {}).get("toasts", []) if t["kind"] == "error"]
 
 
 def centre(rect):

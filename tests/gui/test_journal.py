@@ -5,7 +5,7 @@ import random
 import tempfile
 import time
 
-from jbgui import Session, check, main, wait_until
+from jbgui import Session, check, main, wait_until, errors
 from test_editing import add_note, cell, load, new_board
 
 
@@ -188,16 +188,16 @@ def test_a_recovery_folder_that_cannot_be_written_is_said_once_and_work_goes_on(
         f.write("a file where the state folder should be")
     with Session(args=[path, "--autosave-seconds", "1"], env={"XDG_STATE_HOME": state}) as s:
         add_note(s, "Awareness", "Questions", "One")
-        message = s.wait_dialog("Journeyboard")
+        message = s.wait_error()
         check("for recovery" in message and message.endswith("Save the board to keep it safe."),
               f"one message: {message!r}")
         s.key("Escape")
-        s.wait_layout(lambda l: not l.get("dialogs"), "the message closed")
+        s.wait_layout(lambda l: not errors(l), "the message dismissed")
         add_note(s, "Decision", "Questions", "Two")
         s.unfocus()  # forces an autosave attempt at once
         time.sleep(1.5)  # a second period: nothing more may be said
         s.xdo("windowfocus", "--sync", s.window)
-        check(not s.layout.get("dialogs") and not s._read_dump().get("dialogs"), "said once")
+        check(not errors(s.layout) and not errors(s._read_dump()), "said once")
         told = [line for line in s.output().splitlines() if "for recovery" in line]
         check(len(told) == 1, f"said once: {told}")
         s.key("ctrl+s")

@@ -9,7 +9,7 @@ import re
 import shutil
 import tempfile
 
-from jbgui import Session, centre, check, main, png_size, run_cli, wait_until
+from jbgui import Session, centre, check, main, png_size, run_cli, wait_until, errors
 from test_more_features import complete_png, fill, newest_png
 
 MAX_NOTE_HEIGHT = 1000  # kMaxNoteHeight, core/model/limits.h (board units)
@@ -87,7 +87,7 @@ def test_a_board_too_tall_for_one_image_is_refused_with_the_width_that_fits():
         size = s.wait_dialog("Export")
         check(size.startswith("The board is too tall to export at 3840 px wide"), f"the dialog says so first: {size!r}")
         s.click_widget("export.go")
-        text = s.wait_dialog("Journeyboard")
+        text = s.wait_error()
         check(text.startswith("The board is too tall to export at 3840 px wide") and text.count(".") == 1 and
               re.search(r"export it at most \d+ px wide \(--width\)", text), f"one sentence saying what to do: {text!r}")
         check(not glob.glob(os.path.join(work, "*.png")), "no image written")
@@ -182,12 +182,12 @@ def test_a_font_file_that_is_not_a_font_falls_back_to_the_built_in_font():
         with open(os.path.join(fonts, name), "wb") as f:
             f.write(b"<html>this is not a font</html>\n" * 64)
     with Session(env={"JOURNEYBOARD_FONT_DIR": fonts}) as s:
-        text = s.wait_dialog("Journeyboard")
+        text = s.wait_error()
         check(text == f"Font {fonts}/DejaVuSans.ttf is not a font FreeType can read; using the built-in font, "
                       "which has no Cyrillic.", f"one sentence: {text!r}")
         check(len(s.layout["notes"]) >= 28, "the board is drawn and laid out")
         s.key("Escape")
-        s.wait_layout(lambda l: not l["dialogs"], "the message closed")
+        s.wait_layout(lambda l: not errors(l), "the message dismissed")
         s.key("ctrl+q")
         check(s.wait_exit() == 0, "quits cleanly")
 

@@ -4,7 +4,7 @@ import subprocess
 import tempfile
 import time
 
-from jbgui import Session, check, main, run_cli, wait_until
+from jbgui import Session, check, main, run_cli, wait_until, errors
 from test_editing import add_note, load, new_board
 
 
@@ -132,9 +132,11 @@ def test_save_into_read_only_folder_says_so_and_keeps_the_old_file():
         try:
             s.key("ctrl+s")
             wait_until(lambda: "Cannot save" in s.output(), 10, "the error message")
-            s.wait_widget("error.ok")
+            check("Cannot save" in s.wait_error(), "an error toast")
+            s.wait_widget("toast.close.0")
             check(s.app.poll() is None, "the app keeps running")
-            s.key("Escape")  # close the message
+            s.key("Escape")  # dismiss the message
+            s.wait_layout(lambda l: not errors(l), "dismissed")
             s.wait_layout(lambda l: l["dirty"], "still dirty")
             line = next(l for l in s.output().splitlines() if "Cannot save" in l)
             check("board.cjm" in line, f"one sentence naming the file: {line!r}")

@@ -6,6 +6,7 @@
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/views/side_panel.h"
@@ -58,6 +59,11 @@ struct ViewInfo {
   size_t flipping = 0;        // notes in Reveal's flip right now (0 again when it has ended)
   std::string toast, toastPath;  // the export toast's text and the file it names (empty: none shown)
   std::string exportProgress;    // a running export: "tile 3 of 12", "encoding" (empty: none)
+  // The start screen: open, and its template cards and recent boards by key / path, window pixels.
+  bool startOpen = false;
+  std::vector<std::pair<std::string, Rect>> startTemplates, startRecent;
+  Rect title;            // the board's title above the grid, board units (a double-click renames it)
+  std::string renaming;  // the name field open on the canvas: "title", "stage", "lane", "point" or ""
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -23,7 +23,7 @@ bool ShowBoardProperties(bool* requested, const Board& board, std::string* title
   if (!ImGui::BeginPopupModal("##board properties", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
     return false;
   const float em = ImGui::GetFontSize();
-  RecordDialog("Board properties", editedTitle);
+  RecordDialog("Board properties", editedTitle + " (" + editedLanguage + ")");  // what OK would apply
   ImGui::TextUnformatted(_("Board properties"));
   ImGui::Spacing();
   ImGui::TextUnformatted(_("Title"));

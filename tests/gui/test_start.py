@@ -39,7 +39,7 @@ def test_start_screen_makes_a_titled_board_from_a_template():
     Classic asks for the title (prefilled and selected), and what is typed heads the saved board."""
     work = tempfile.mkdtemp()
     recent = new_file(work, "pyat-etapov.cjm", "five-stage")
-    classic = [st["name"] for st in load(new_file(work, "classic.cjm", "classic"))["stages"]]
+    classic = [st["name"] for st in load(new_file(work, "classic.cjm", "classic"))["board"]["stages"]]
     session = Session()  # no file: the start screen
     os.makedirs(os.path.join(session.env["XDG_CONFIG_HOME"], "journeyboard"))
     with open(os.path.join(session.env["XDG_CONFIG_HOME"], "journeyboard", "recent.txt"), "w") as f:
@@ -61,8 +61,8 @@ def test_start_screen_makes_a_titled_board_from_a_template():
         check(s.layout["undo"] == "Rename board", f"the title is one undoable step: {s.layout['undo']!r}")
         path = os.path.join(work, "spring.cjm")
         save_as(s, path)
-    meta = load(path)["meta"]
-    check(meta["title"] == "Spring onboarding" and meta["language"] == "en", f"the typed title, English: {meta}")
+    meta = load(path)["board"]["meta"]
+    check(meta["title"] == "Spring onboarding" and meta.get("language", "en") == "en", f"the typed title, English: {meta}")
 
 
 def test_start_screen_escape_and_reopen_and_recent():
@@ -101,17 +101,17 @@ def test_double_click_on_the_title_renames_the_board():
         s.click(title[0] + 40, (title[1] + title[3]) / 2, repeat=2)
         s.wait_layout(lambda l: l["renaming"] == "title", "the title's field")
         s.key("ctrl+a")
-        s.type("Клиенты B2B")
+        s.type("Onboarding B2B")
         s.key("Return")
         s.wait_layout(lambda l: l["renaming"] == "" and l["undo"] == "Rename board", "renamed")
         check(len(s.layout["notes"]) == notes, "no note was made on the title")
         s.key("ctrl+s")
         s.wait_layout(lambda l: not l["dirty"], "saved")
-        check(load(path)["meta"]["title"] == "Клиенты B2B", f"the new title saved: {load(path)['meta']}")
+        check(load(path)["board"]["meta"]["title"] == "Onboarding B2B", f"the new title saved: {load(path)['board']['meta']}")
         s.key("ctrl+z")
         s.key("ctrl+s")
         s.wait_layout(lambda l: l["undo"] == "" and not l["dirty"], "undone and saved")
-    check(load(path)["meta"]["title"] == "Customer journey map", f"Ctrl+Z restored the title: {load(path)['meta']}")
+    check(load(path)["board"]["meta"]["title"] == "Customer journey map", f"Ctrl+Z restored the title: {load(path)['board']['meta']}")
 
 
 def test_board_properties_change_title_and_language():
@@ -123,15 +123,17 @@ def test_board_properties_change_title_and_language():
     with Session([path]) as s:
         s.click_widget("menu.file")
         s.click_widget("menu.file.properties")
-        check(s.wait_dialog("Board properties") == "Customer journey map", "the title in the dialog")
+        text = s.wait_dialog("Board properties")
+        check(text == "Customer journey map (en)", f"the title and language in the dialog: {text!r}")
         s.key("ctrl+a")  # the title field has the keyboard
         s.type("Workshop 3")
         s.click_widget("properties.language.ru")
+        s.wait_layout(lambda l: l["dialogs"] and l["dialogs"][0]["text"] == "Workshop 3 (ru)", "Русский chosen")
         s.click_widget("properties.ok")
         s.wait_layout(lambda l: not l["dialogs"] and l["undo"] == "Change board language", "applied")
         s.key("ctrl+s")
         s.wait_layout(lambda l: not l["dirty"], "saved")
-        meta = load(path)["meta"]
+        meta = load(path)["board"]["meta"]
         check(meta["language"] == "ru" and meta["title"] == "Workshop 3", f"Русский and the title saved: {meta}")
         s.key("ctrl+z")
         s.wait_layout(lambda l: l["undo"] == "Rename board", "the language undone first")

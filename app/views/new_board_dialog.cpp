@@ -18,9 +18,11 @@ bool ShowNewBoardDialog(bool* requested, TemplateGallery& gallery, GpuRenderer& 
   // The start screen's template cards, two by two, as wide as half the window allows.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowSize({std::min(viewport->WorkSize.x * 0.9f, em * 44), 0});
-  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f},
-                          ImGuiCond_Always, {0.5f, 0.5f});
+  // Placed by its top edge: its height is known only after the first frame, and the cards must not
+  // move under a hand (or a test) that aims at them.
+  const float width = std::min(viewport->WorkSize.x * 0.9f, em * 44);
+  ImGui::SetNextWindowSize({width, 0});
+  ImGui::SetNextWindowPos({viewport->WorkPos.x + (viewport->WorkSize.x - width) * 0.5f, viewport->WorkPos.y + em * 2});
   if (!ImGui::BeginPopupModal("##new board", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) return false;
   ImGui::TextUnformatted(_("Start from a template:"));
   RecordDialog("New board", "Start from a template:");

@@ -46,6 +46,7 @@
 #include "app/views/side_panel.h"
 #include "app/views/toolbar.h"
 #include "core/edit/document.h"
+#include "core/edit/journey_commands.h"
 #include "core/io/durable_file.h"
 #include "core/io/file_io.h"
 #include "core/io/templates.h"
@@ -142,7 +143,10 @@ bool App::Init() {
     std::fprintf(stderr, "journeyboard: exports will pause the window (no second GL context).\n");
 
   if (m_options.file.empty()) {
-    m_document.Reset(MakeBoard(Template::Sample), "");
+    // --template: that board, ready to use; else the start screen over an empty board (what Esc leaves).
+    Template which = Template::Blank;
+    if (m_options.templateKey.empty() || !TemplateFromKey(m_options.templateKey, &which)) m_start.Request();
+    m_document.Reset(MakeBoard(which), "");
   } else {
     const FileStamp stamp = StampOf(m_options.file);  // before reading: a change while we read shows
     LoadResult loaded = LoadBoard(m_options.file);
@@ -318,6 +322,7 @@ void App::RecoveryDialog() {
       if (!result.warning.empty()) std::fprintf(stderr, "journeyboard: %s\n", result.warning.c_str());
       m_canvas.ClearSelection();
       m_canvas.RequestFit();
+      m_start.Withdraw();  // the restored board is what the facilitator came back for
       Status("Restored unsaved work from " + when);
     }
   } else if (answer == RecoveryAnswer::Discard) {
@@ -430,8 +435,11 @@ void App::RunPending() {
       m_document.Reset(MakeBoard(m_pendingTemplate), "");
       m_canvas.ClearSelection();
       m_canvas.RequestFit();
+      m_titleQuestion.Request(m_document.board().meta.title);  // asked over the new board
+      m_dialogSwitchFrames = 3;
       break;
     case Pending::Open: m_fileDialog.Request(FileDialog::Purpose::Open, m_document.path()); break;
+    case Pending::OpenPath: OpenFile(m_pendingPath); break;
     case Pending::Quit: m_quit = true; break;
     case Pending::None: break;
   }
@@ -502,7 +510,11 @@ void App::Dialogs() {
         break;
     }
   }
-  if (ShowNewBoardDialog(&m_chooseTemplate, &m_pendingTemplate)) StartOrConfirm(Pending::New);
+  if (ShowNewBoardDialog(&m_chooseTemplate, m_gallery, m_renderer, m_fonts, &m_pendingTemplate)) {
+    m_dialogSwitchFrames = 3;
+    StartOrConfirm(Pending::New);
+  }
+  StartDialogs();
   std::vector<std::string> stages;
   for (const Stage& stage : m_document.board().stages) stages.push_back(stage.name);
   switch (ShowExportDialog(&m_exportDialogRequested, &m_exportChoice, stages, m_canvas.HasSelection(),
@@ -529,6 +541,34 @@ void App::Dialogs() {
     case ChangedOnDiskAnswer::None: break;
   }
   ShowErrorMessage(&m_errorRequested, m_error);
+}
+
+void App::StartDialogs() {
+  // Not over the recovery prompt: its answer may bring back the board the facilitator wants.
+  if (!m_start.Requested() || (!m_recoveryRequested && !m_recovery.offered())) {
+    const StartAnswer answer = m_start.Show(m_recent, m_gallery, m_renderer, m_fonts);
+    if (answer.action != StartAction::None && answer.action != StartAction::Close) m_dialogSwitchFrames = 3;
+    switch (answer.action) {
+      case StartAction::NewBoard:
+        m_pendingTemplate = answer.chosen;
+        StartOrConfirm(Pending::New);
+        break;
+      case StartAction::OpenRecent:
+        m_pendingPath = answer.path;
+        StartOrConfirm(Pending::OpenPath);
+        break;
+      case StartAction::OpenOther: StartOrConfirm(Pending::Open); break;
+      case StartAction::Close:
+      case StartAction::None: break;
+    }
+  }
+  std::string title;
+  if (m_titleQuestion.Show(&title)) m_document.Apply(SetBoardTitle(m_document.board(), title), "Rename board");
+  std::string language;
+  if (ShowBoardProperties(&m_propertiesRequested, m_document.board(), &title, &language)) {
+    m_document.Apply(SetBoardTitle(m_document.board(), title), "Rename board");
+    m_document.Apply(SetBoardLanguage(m_document.board(), language), "Change board language");
+  }
 }
 
 // [SECTION] Frame
@@ -654,6 +694,11 @@ void App::DumpLayout() {
        PlacePointLabels(m_document.board(), m_canvas.layout(), camera.zoom, m_fonts, m_canvas.pointLabelMinPx()))
     view.pointLabels.push_back({label.curve, label.knot, camera.ToScreen(label.rect), label.size * camera.zoom, label.lines});
   view.prompts = m_canvas.PromptsDrawn();
+  view.startOpen = m_start.IsOpen();
+  view.startTemplates = m_start.TemplateRects();
+  view.startRecent = m_start.RecentRects();
+  view.title = m_canvas.layout().TitleBox();
+  view.renaming = m_canvas.RenamingWhat();
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;

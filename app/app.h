@@ -24,6 +24,7 @@
 #include "app/views/find_bar.h"
 #include "app/views/help_sheet.h"
 #include "app/views/presentation_overlay.h"
+#include "app/views/start_screen.h"
 #include "app/views/timer_panel.h"
 #include "app/views/toasts.h"
 #include "app/views/toolbar.h"
@@ -100,7 +101,7 @@ class App {
   }
 
  private:
-  enum class Pending { None, New, Open, Quit };
+  enum class Pending { None, New, Open, OpenPath, Quit };
 
   void ApplyUiScale();
   // The ImGui colours and borders of `theme` (the board's are m_canvas.palette).
@@ -151,6 +152,8 @@ class App {
   // until the facilitator saves).
   void ReportRepairs(const std::vector<std::string>& warnings, const std::string& path);
   void AddRecent(const std::string& path);
+  // The start screen, the new board's title and Board properties: what their answers do.
+  void StartDialogs();
   void LoadRecent();
 
   GLFWwindow* m_window;
@@ -181,6 +184,13 @@ class App {
   FileStamp m_loadedStamp;  // the board file as we loaded or last saved it
   bool m_changedOnDiskRequested = false;
   bool m_chooseTemplate = false;
+  // The start screen (no file given, File ▸ Start screen…), the template cards it shares with
+  // Ctrl+N, the title a new board is asked for, File ▸ Board properties….
+  StartScreen m_start;
+  TemplateGallery m_gallery;
+  TitleQuestion m_titleQuestion;
+  bool m_propertiesRequested = false;
+  std::string m_pendingPath;  // Pending::OpenPath: a recent board chosen on the start screen
   std::string m_error;
   bool m_errorRequested = false;
   std::string m_status;

@@ -47,6 +47,7 @@ std::vector<Command> App::MakeCommands(App* app) {
     });
   }
   add("file.new", "File", "New...", {ctrl(GLFW_KEY_N, "Ctrl+N")}, [app] { app->m_chooseTemplate = true; });
+  add("file.start", "File", N_("Start screen..."), {}, [app] { app->m_start.Request(); }).widget = "menu.file.start";
   add("file.open", "File", "Open...", {ctrl(GLFW_KEY_O, "Ctrl+O")}, [app] { app->StartOrConfirm(Pending::Open); });
   Command& recent = add("file.open_recent", "File", "Open recent", {}, {});
   recent.enabled = [app] { return !app->m_recent.empty(); };
@@ -58,6 +59,8 @@ std::vector<Command> App::MakeCommands(App* app) {
   };
   add("file.save", "File", "Save", {ctrl(GLFW_KEY_S, "Ctrl+S")}, [app] { app->Save(); }).separatorBefore = true;
   add("file.save_as", "File", "Save As...", {ctrlShift(GLFW_KEY_S, "Ctrl+Shift+S")}, [app] { app->RequestSaveAs(); });
+  add("file.properties", "File", N_("Board properties..."), {}, [app] { app->m_propertiesRequested = true; }).widget =
+      "menu.file.properties";
   add("file.export", "File", "Export PNG...", {ctrl(GLFW_KEY_E, "Ctrl+E")}, [app] { app->RequestExport(); })
       .separatorBefore = true;
   add("file.snapshot", "File", "Quick snapshot", {ctrlShift(GLFW_KEY_E, "Ctrl+Shift+E")}, [app] { app->QuickSnapshot(); });

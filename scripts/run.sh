@@ -7,6 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/build.sh"
 app="$root/build/app/journeyboard"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  [ $# -gt 0 ] || set -- --template sample  # no arguments: the sample board, not the start screen
   exec "$app" "$@"
 fi
 echo "run: no display here, so the sample board is exported to sample.png instead."

@@ -26,8 +26,10 @@ constexpr const char* kHelp =
     "Journeyboard %s: customer journey maps for live workshops.\n"
     "\n"
     "Usage:\n"
-    "  journeyboard [FILE.cjm] [--window WxH] [--autosave-seconds N] [--dump-layout PATH] [--debug]\n"
-    "      Open FILE in a window (no FILE: the built-in sample board).\n"
+    "  journeyboard [FILE.cjm | --template T] [--window WxH] [--autosave-seconds N] [--dump-layout PATH] [--debug]\n"
+    "      Open FILE in a window (no FILE: the start screen).\n"
+    "      --template T         open a new, unsaved board from template T instead: classic,\n"
+    "                           five-stage, blank or sample (the filled example board)\n"
     "      --window WxH         window size in pixels, e.g. 1600x1000\n"
     "      --autosave-seconds N copy unsaved work for crash recovery every N seconds (default 30)\n"
     "      --dump-layout PATH   after each frame that changed the board, the view or the window,\n"
@@ -278,11 +280,19 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
     return RunExport(plain[0], out.value, params);
   }
 
-  Option window({"--window"}), dump({"--dump-layout"}), autosave({"--autosave-seconds"}), debug({"--debug"}, "", true);
-  if (!ParseArgs(args, 0, {&window, &dump, &autosave, &debug}, 1, &plain, &error)) return Fail(error, 2);
+  Option window({"--window"}), dump({"--dump-layout"}), autosave({"--autosave-seconds"}), templateKey({"--template"}),
+      debug({"--debug"}, "", true);
+  if (!ParseArgs(args, 0, {&window, &dump, &autosave, &templateKey, &debug}, 1, &plain, &error)) return Fail(error, 2);
   WindowOptions options;
   options.debug = debug.given;
   if (!plain.empty()) options.file = plain[0];
+  if (templateKey.given) {
+    Template which;
+    if (!TemplateFromKey(templateKey.value, &which))
+      return Fail("unknown template '" + templateKey.value + "' (use classic, five-stage, blank or sample).", 2);
+    if (!options.file.empty()) return Fail("Give a board file or --template, not both.", 2);
+    options.templateKey = templateKey.value;
+  }
   if (window.given) {
     const size_t x = window.value.find('x');
     if (x == std::string::npos || !ParseInt(window.value.substr(0, x), 1, 1000000, &options.width) ||

@@ -1,4 +1,4 @@
-// The command line: `journeyboard [FILE.cjm] [--window WxH] [--dump-layout PATH]` opens the
+// The command line: `journeyboard [FILE.cjm | --template T] [--window WxH] [--dump-layout PATH]` opens the
 // window; `new` and `export` work without a display.
 #pragma once
 #include <string>
@@ -9,7 +9,8 @@ namespace jb {
 struct ExportParams;
 
 struct WindowOptions {
-  std::string file;            // empty: the built-in sample board
+  std::string file;            // empty: the start screen, or `templateKey`'s board
+  std::string templateKey;     // --template: a new, unsaved board from this template (core/io/templates.h)
   int width = 0, height = 0;   // 0: fit the monitor
   std::string dumpLayoutPath;  // --dump-layout
   double autosaveSeconds = 30; // --autosave-seconds: how often unsaved work is copied for recovery

@@ -30,7 +30,7 @@ in vec4 color;
 uniform sampler2D atlas;
 out vec4 outColor;
 void main() {
-  outColor = vec4(color.rgb, color.a * texture(atlas, uv).r);
+  outColor = color * texture(atlas, uv);
 }
 )";
 
@@ -102,6 +102,10 @@ void GpuRenderer::UploadFonts(ImFontAtlas& atlas) {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  // Read as (1, 1, 1, coverage): the shader multiplies by any texture, so colour images (the start
+  // screen's thumbnails, app/render/thumbnail.h) draw through it too.
+  const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+  glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
   atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
   atlas.ClearTexData();  // the GPU has it; keep the CPU copy out of memory
 }

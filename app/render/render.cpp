@@ -190,7 +190,7 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
   const Rect& grid = layout.grid;
   // Title above the grid.
   if (!board.meta.title.empty()) {
-    Rect titleBox{grid.x0, grid.y0 - 60, grid.x1, grid.y0 - 12};
+    const Rect titleBox = layout.TitleBox();
     if (p.Visible(titleBox)) p.Text(board.meta.title, {titleBox.x0, titleBox.y0}, 30, p.pal.ink, 1e9f, titleBox, true);
   }
   // Corner above the lane labels.

@@ -12,7 +12,7 @@ namespace {
 
 // Whether a left press on `hover` is on the canvas itself (not on a note, header or point).
 bool OnCanvas(const Hover& hover) {
-  return hover.kind == Hover::Curve || hover.kind == Hover::Cell || hover.kind == Hover::Empty ||
+  return hover.kind == Hover::Curve || hover.kind == Hover::Cell || hover.kind == Hover::Empty || hover.kind == Hover::Title ||
          hover.kind == Hover::None;
 }
 

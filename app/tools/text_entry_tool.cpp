@@ -1,5 +1,5 @@
 // Double-click to type: on a note edits it, in a cell or on empty canvas adds a note (free on the
-// canvas), on a stage or lane header renames it, on an emotion point labels it. The typing itself
+// canvas), on a stage or lane header or the board's title renames it, on an emotion point labels it. The typing itself
 // is the canvas' (its note editor and fields); this tool only enters it.
 #include "app/tools/tool.h"
 
@@ -25,6 +25,7 @@ class TextEntryTool : public CanvasTool {
         return true;
       case Hover::StageHeader:
       case Hover::LaneLabel: ctx.host.BeginRename(board, hit.kind == Hover::StageHeader, hit.index); return true;
+      case Hover::Title: ctx.host.BeginTitleRename(board); return true;
       case Hover::Cell:
         if (hit.lane == ctx.layout.emotionsLane) return false;  // a double-click there adds a curve point
         if (CellTakesNotes(board, hit.stage, hit.lane)) {

@@ -23,11 +23,12 @@ class Fonts;
 struct BoardPalette;
 
 // What is under the mouse, by the canvas' hit test (topmost first: curve points, notes, the curve
-// line, header borders, the "+" buttons, headers, lane chevrons, cells, empty canvas).
+// line, header borders, the "+" buttons, headers, lane chevrons, the board's title, cells, empty
+// canvas).
 struct Hover {
   enum Kind {
     None, Note, CurvePoint, Curve, StageHeader, LaneLabel, LaneChevron, StageBorder, LaneBorder, AddStage, AddLane,
-    Cell, Empty
+    Title, Cell, Empty
   };
   Kind kind = None;
   int index = -1;  // note index in Board::notes, stage / lane index, or point index in its curve
@@ -66,6 +67,7 @@ class ToolHost {
   virtual void BeginNoteEdit(Document& document, NoteId id) = 0;
   virtual void BeginNewNote(Document& document, const NoteTarget& target, Vec2 freePos) = 0;
   virtual void BeginRename(const Board& board, bool stage, int index) = 0;
+  virtual void BeginTitleRename(const Board& board) = 0;  // the board's title, in place
   virtual void BeginPointLabel(const std::string& label) = 0;  // of ToolContext::point
   virtual void OpenContextMenu(const Board& board, const Hover& hover) = 0;
 

@@ -199,7 +199,8 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   DrawOverlay(ctx, drawList);
   drawList.PopClipRect();
 
-  if (m_editing == Editing::RenameStage || m_editing == Editing::RenameLane) ShowRenameField(document);
+  if (m_editing == Editing::RenameStage || m_editing == Editing::RenameLane || m_editing == Editing::RenameTitle)
+    ShowRenameField(document);
   if (m_editing == Editing::PointLabel) ShowPointLabelField(document);
   ShowContextMenus(document);
   ShowDeleteConfirmation(document);
@@ -260,6 +261,7 @@ Canvas::Hit Canvas::HitTest(const Board& board, Vec2 p) const {
     if (LaneChevron(int(l)).Contains(p)) return {Hit::LaneChevron, int(l)};
     if (m_layout.LaneLabel(int(l)).Contains(p)) return {Hit::LaneLabel, int(l)};
   }
+  if (m_layout.TitleBox().Contains(p)) return {Hit::Title};
   int stage = -1, lane = -1;
   if (m_layout.CellAt(p, &stage, &lane)) {
     hit.kind = Hit::Cell;
@@ -373,6 +375,12 @@ void Canvas::BeginRename(const Board& board, bool stage, int index) {
   m_renameFocus = true;
 }
 
+void Canvas::BeginTitleRename(const Board& board) {
+  m_editing = Editing::RenameTitle;
+  m_renameText = board.meta.title;
+  m_renameFocus = true;
+}
+
 void Canvas::BeginPointLabel(const std::string& label) {
   m_renameText = label;
   m_renameFocus = true;
@@ -440,6 +448,16 @@ void Canvas::DeleteSelected(Document& document) {
   }
 }
 
+const char* Canvas::RenamingWhat() const {
+  switch (m_editing) {
+    case Editing::RenameTitle: return "title";
+    case Editing::RenameStage: return "stage";
+    case Editing::RenameLane: return "lane";
+    case Editing::PointLabel: return "point";
+    default: return "";
+  }
+}
+
 bool Canvas::IsTyping() const { return m_editing != Editing::None; }
 
 void Canvas::FinishInteraction(Document& document) {
@@ -447,6 +465,7 @@ void Canvas::FinishInteraction(Document& document) {
     case Editing::Note: CommitNoteEdit(document); break;
     case Editing::RenameStage:
     case Editing::RenameLane:
+    case Editing::RenameTitle:
     case Editing::PointLabel: m_editing = Editing::None; break;
     case Editing::None: break;
   }

@@ -133,6 +133,8 @@ class Canvas : private ToolHost {
   float pointLabelMinPx() const { return m_pointLabelMinPx; }  // the last frame's RenderOptions::pointLabelMinPx
   // False when the board changed after this frame's layout (a dialog or panel acted after the
   // canvas drew); the next frame catches up.
+  // The name field open on the canvas: "title", "stage", "lane", "point" or "" (for the layout dump).
+  const char* RenamingWhat() const;
   // The note being edited (0: none) and the first line it shows: a clipped note scrolls to the caret.
   uint64_t EditedNote(size_t* firstLine) const {
     if (m_editing != Editing::Note) return 0;
@@ -152,7 +154,7 @@ class Canvas : private ToolHost {
 
  private:
   // The modes with a text field: the note editor, the rename field, the point label field.
-  enum class Editing { None, Note, RenameStage, RenameLane, PointLabel };
+  enum class Editing { None, Note, RenameStage, RenameLane, RenameTitle, PointLabel };
   using Hit = Hover;
 
   void UpdateLayout(const Document& document, const Fonts& fonts);
@@ -169,6 +171,7 @@ class Canvas : private ToolHost {
   void BeginNoteEdit(Document& document, NoteId id) override;
   void BeginNewNote(Document& document, const NoteTarget& target, Vec2 freePos) override;
   void BeginRename(const Board& board, bool stage, int index) override;
+  void BeginTitleRename(const Board& board) override;
   void BeginPointLabel(const std::string& label) override;
   void OpenContextMenu(const Board& board, const Hover& hover) override;
 

@@ -135,13 +135,15 @@ void Canvas::CommitNoteEdit(Document& document) {
 
 void Canvas::ShowRenameField(Document& document) {
   const Board& board = document.board();
-  const bool stage = m_editing == Editing::RenameStage;
+  const bool stage = m_editing == Editing::RenameStage, title = m_editing == Editing::RenameTitle;
   const int count = stage ? int(board.stages.size()) : int(board.lanes.size());
-  if (m_renameIndex < 0 || m_renameIndex >= count) {
+  if (!title && (m_renameIndex < 0 || m_renameIndex >= count)) {
     m_editing = Editing::None;
     return;
   }
-  Rect r = m_camera.ToScreen(stage ? m_layout.StageHeader(m_renameIndex) : m_layout.LaneLabel(m_renameIndex));
+  Rect r = m_camera.ToScreen(title   ? m_layout.TitleBox()
+                             : stage ? m_layout.StageHeader(m_renameIndex)
+                                     : m_layout.LaneLabel(m_renameIndex));
   const float height = ImGui::GetFrameHeight();
   ImGui::SetCursorScreenPos({r.x0 + 4, std::min(r.y0 + 4, r.y1 - height)});
   ImGui::SetNextItemWidth(std::max(r.Width() - 8, ImGui::GetFontSize() * 8));
@@ -152,7 +154,8 @@ void Canvas::ShowRenameField(Document& document) {
   bool enter = ImGui::InputText("##rename", &m_renameText, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
   bool escape = Pressed(GLFW_KEY_ESCAPE, false);
   if (enter || (ImGui::IsItemDeactivated() && !escape)) {
-    if (stage) document.Apply(RenameStage(board, board.stages[m_renameIndex].id, m_renameText), "Rename stage");
+    if (title) document.Apply(SetBoardTitle(board, m_renameText), "Rename board");
+    else if (stage) document.Apply(RenameStage(board, board.stages[m_renameIndex].id, m_renameText), "Rename stage");
     else document.Apply(RenameLane(board, board.lanes[m_renameIndex].id, m_renameText), "Rename lane");
     m_editing = Editing::None;
   } else if (escape) {

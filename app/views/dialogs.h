@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/io/templates.h"
+#include "core/model/model.h"
 
 namespace jb {
 
@@ -26,7 +27,16 @@ ChangedOnDiskAnswer ShowChangedOnDiskQuestion(bool* requested, const std::string
 // error_message.cpp: an error or a list of repairs, one OK button (Enter or Esc).
 void ShowErrorMessage(bool* requested, const std::string& message);
 
-// new_board_dialog.cpp: the template chooser. Returns true when one was chosen.
-bool ShowNewBoardDialog(bool* requested, Template* chosen);
+// new_board_dialog.cpp: the template chooser (Ctrl+N), the start screen's template cards
+// (start_screen.h). Returns true when one was chosen.
+class TemplateGallery;
+class GpuRenderer;
+class Fonts;
+bool ShowNewBoardDialog(bool* requested, TemplateGallery& gallery, GpuRenderer& renderer, const Fonts& fonts,
+                        Template* chosen);
+
+// board_properties.cpp: File ▸ Board properties…: the board's title and language. Returns true
+// when OK was pressed (the edited values in *title and *language).
+bool ShowBoardProperties(bool* requested, const Board& board, std::string* title, std::string* language);
 
 }  // namespace jb

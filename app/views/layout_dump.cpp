@@ -156,6 +156,22 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << ",\"exportProgress\":";
     Quoted(out, view.exportProgress);
   }
+  out << ",\"start\":{\"open\":" << (view.startOpen ? "true" : "false");
+  for (const auto* list : {&view.startTemplates, &view.startRecent}) {
+    out << (list == &view.startTemplates ? ",\"templates\":[" : ",\"recent\":[");
+    for (size_t i = 0; i < list->size(); ++i) {
+      out << (i ? "," : "") << "{\"name\":";
+      Quoted(out, (*list)[i].first);
+      out << ",\"rect\":";
+      pixels((*list)[i].second);
+      out << '}';
+    }
+    out << ']';
+  }
+  out << "},\"title\":";
+  RectJson(out, camera, view.title);
+  out << ",\"renaming\":";
+  Quoted(out, view.renaming);
   if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
   out << ",\"voting\":" << (view.voting ? "true" : "false");
   out << ",\"find\":{\"open\":" << (view.findOpen ? "true" : "false") << ",\"query\":";

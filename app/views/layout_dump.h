@@ -75,6 +75,11 @@ struct ViewInfo {
   bool helpOpen = false;         // the shortcuts sheet (F1, ?), its rows, and how many are gestures
   int helpRows = 0, helpGestures = 0;
   std::vector<std::string> menuBarMenus;  // the menu bar's menus, as named there
+  // The start screen: open, and its template cards and recent boards by key / path, window pixels.
+  bool startOpen = false;
+  std::vector<std::pair<std::string, Rect>> startTemplates, startRecent;
+  Rect title;            // the board's title above the grid, board units (a double-click renames it)
+  std::string renaming;  // the name field open on the canvas: "title", "stage", "lane", "point" or ""
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -407,4 +407,26 @@ int TotalVotes(const Board& board) {
   return int(std::min<int64_t>(total, INT_MAX));
 }
 
+// [SECTION] The board itself
+
+BoardDiff SetBoardTitle(const Board& board, std::string title) {
+  BoardDiff diff = NewDiff(board);
+  if (title == board.meta.title) return diff;
+  BoardMeta after = board.meta;
+  after.title = std::move(title);
+  diff.meta = Updated<BoardMeta>{board.meta, std::move(after)};
+  return diff;
+}
+
+BoardDiff SetBoardLanguage(const Board& board, const std::string& language) {
+  BoardDiff diff = NewDiff(board);
+  const bool tag = language.size() >= 2 && language.size() <= 8 &&
+                   std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!tag || language == board.meta.language) return diff;
+  BoardMeta after = board.meta;
+  after.language = language;
+  diff.meta = Updated<BoardMeta>{board.meta, std::move(after)};
+  return diff;
+}
+
 }  // namespace jb

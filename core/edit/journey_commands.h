@@ -83,6 +83,14 @@ BoardDiff CoverAddedNotes(BoardDiff diff);
 int CountCovered(const Board& board);
 int CountHidden(const Board& board);  // stages and lanes
 
+// [SECTION] The board itself
+// The board's title (drawn above the grid, heading every export) and its language (BoardMeta::
+// language: the language of the text the app writes on the board). Empty diff when unchanged; a
+// language that is not a tag ("en", "ru": 2–8 lowercase letters) is refused. Which tags the app
+// offers is the layout's (core/layout/board_text.h BoardLanguages).
+BoardDiff SetBoardTitle(const Board& board, std::string title);
+BoardDiff SetBoardLanguage(const Board& board, const std::string& language);
+
 // [SECTION] Queries
 // (IsOverdue and IsIsoDate are in core/model/model.h: the renderer needs them too.)
 int TotalVotes(const Board& board);

@@ -76,6 +76,8 @@ struct Layout {
   Rect bounds;                // everything: grid, persona cards, free notes
 
   Rect StageHeader(int stage) const;
+  // The board's title, above the grid (drawn there; a double-click there renames the board).
+  Rect TitleBox() const { return {grid.x0, grid.y0 - 60, grid.x1, grid.y0 - 12}; }
   Rect LaneLabel(int lane) const;
   Rect Cell(int stage, int lane) const;
   // The vertical band of the emotion scale inside a lane: value +1 at the top, -1 at the bottom.

@@ -549,7 +549,9 @@ int main(int argc, char** argv) {
   IdleCheck idle;
   int code = 0;
   {
-    App app(nullptr, WindowOptions{});
+    WindowOptions options;
+    options.templateKey = "sample";  // the sample board, as before the start screen: nothing over the board
+    App app(nullptr, options);
     if (!app.Init()) {
       code = 1;
     } else {

@@ -109,7 +109,7 @@ def test_create_drag_reorder_rename_undo_redo_save():
 
 
 def test_marquee_select_delete_and_undo():
-    with Session() as s:  # the sample board
+    with Session(["--template", "sample"]) as s:  # the sample board
         total = len(s.layout["notes"])
         goals = notes_in(s.layout, "Awareness", "Customer goal") + notes_in(s.layout, "Consideration", "Customer goal")
         x0, y0, _, _ = cell(s.layout, "Awareness", "Customer goal")
@@ -161,7 +161,7 @@ def test_plus_buttons_and_border_resize_are_undoable():
 
 def test_escape_during_drag_restores_the_start():
     """Covers: cancel a drag"""
-    with Session() as s:
+    with Session(["--template", "sample"]) as s:
         moved = notes_in(s.layout, "Awareness", "Touchpoints")[0]
         src = centre(moved["rect"])
         dst = centre(cell(s.layout, "Post-purchase", "Touchpoints"))
@@ -278,7 +278,7 @@ def test_history_panel_jumps_to_any_step():
 
 
 def test_reorder_stages_delete_with_confirmation_and_collapse():
-    with Session() as s:  # the sample board
+    with Session(["--template", "sample"]) as s:  # the sample board
         names = [st["name"] for st in s.layout["stages"]]
         first, third = s.layout["stages"][0]["rect"], s.layout["stages"][2]["rect"]
         s.drag(centre(first), ((third[0] + third[2]) / 2 + 5, (third[1] + third[3]) / 2))

@@ -139,7 +139,7 @@ def test_enter_makes_lines_and_a_click_outside_ends_editing():
 
 def test_shift_and_ctrl_click_and_the_select_tool():
     """Covers: select"""
-    with Session() as s:  # the sample board
+    with Session(["--template", "sample"]) as s:  # the sample board
         a, b, c = notes_in(s.layout, "Awareness", "Touchpoints")[:2] + notes_in(s.layout, "Decision", "Touchpoints")[:1]
         s.click(*centre(a["rect"]))
         s.wait_layout(lambda l: l["selection"] == [a["id"]], "a click selects one note")

@@ -97,7 +97,7 @@ def test_find_steps_through_matches_in_board_order():
     """Covers: find notes
     On the sample board "CARD" finds every note that says card, stage by stage, lane by lane, free
     notes last; Enter and Shift+Enter step both ways and wrap, the ↓ button steps too."""
-    with Session() as s:  # the sample board
+    with Session(["--template", "sample"]) as s:  # the sample board
         s.key("ctrl+f")
         s.wait_layout(lambda l: l["find"]["open"], "the find bar")
         s.type("CARD")
@@ -123,7 +123,7 @@ def test_find_steps_through_matches_in_board_order():
 def test_palette_runs_zoom_commands_by_name():
     """Covers: run any command by name; zoom to fit
     Ctrl+K, "zoom to fit", Enter fits the zoomed-in board; Down moves the highlight."""
-    with Session() as s:  # the sample board, fitted
+    with Session(["--template", "sample"]) as s:  # the sample board, fitted
         fitted = s.layout["zoom"]
         s.key("ctrl+plus", "ctrl+plus")
         s.wait_layout(lambda l: abs(l["zoom"] - fitted * 1.5625) < 1e-4, "zoomed in")
@@ -184,7 +184,7 @@ def test_palette_lists_and_opens_a_recent_board():
     work = tempfile.mkdtemp()
     path = os.path.join(work, "pyat-etapov.cjm")
     check(run_cli("new", path, "--template", "five-stage").returncode == 0, "journeyboard new")
-    session = Session()  # the sample board, with one recent board
+    session = Session(["--template", "sample"])  # the sample board, with one recent board
     os.makedirs(os.path.join(session.env["XDG_CONFIG_HOME"], "journeyboard"))
     with open(os.path.join(session.env["XDG_CONFIG_HOME"], "journeyboard", "recent.txt"), "w") as f:
         f.write(path + "\n")

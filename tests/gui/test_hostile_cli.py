@@ -241,7 +241,7 @@ def test_a_failing_layout_dump_says_so_once_and_recovers():
 
     A folder put where the --dump-layout file goes: one sentence on stderr however many frames
     fail, the app keeps running, and the dump comes back once the way is clear."""
-    with Session() as s:  # the sample board: notes to select
+    with Session(["--template", "sample"]) as s:  # the sample board: notes to select
         os.remove(s.dump)
         os.mkdir(s.dump)
         s.key("ctrl+a")  # each changes what the dump would say: a new attempt to write it

@@ -102,7 +102,7 @@ def test_a_window_resized_to_1x1_and_back_keeps_the_board():
     """Covers: zoom to fit
 
     No crash, no division by zero (the dump stays valid JSON with finite numbers), nothing lost."""
-    with Session() as s:
+    with Session(["--template", "sample"]) as s:
         before = s.layout
         s.xdo("windowsize", s.window, 1, 1)
         tiny = s.wait_layout(lambda l: l["window"] == [1, 1], "the window at 1×1")
@@ -181,7 +181,7 @@ def test_a_font_file_that_is_not_a_font_falls_back_to_the_built_in_font():
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         with open(os.path.join(fonts, name), "wb") as f:
             f.write(b"<html>this is not a font</html>\n" * 64)
-    with Session(env={"JOURNEYBOARD_FONT_DIR": fonts}) as s:
+    with Session(["--template", "sample"], env={"JOURNEYBOARD_FONT_DIR": fonts}) as s:
         text = s.wait_error()
         check(text == f"Font {fonts}/DejaVuSans.ttf is not a font FreeType can read; using the built-in font, "
                       "which has no Cyrillic.", f"one sentence: {text!r}")

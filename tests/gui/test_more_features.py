@@ -255,6 +255,8 @@ def test_new_board_from_each_template():
             s.key("ctrl+n")
             check(s.wait_dialog("New board") == "Start from a template:", "the template chooser")
             s.click_widget(f"new.{key}")
+            s.wait_dialog("Board title")  # Esc keeps the template's title: the board stays unchanged
+            s.key("Escape")
             s.wait_layout(lambda l: [st["name"] for st in l["stages"]] == names and not l.get("dialogs"),
                           f"the {key} board")
             check(s.layout["path"] == "" and not s.layout["dirty"], f"a new, untitled board: {s.layout['path']!r}")

@@ -51,7 +51,7 @@ def test_f5_presents_full_screen_and_escape_puts_the_window_back():
 
     F5 fills the screen and hides the menu bar (the top rows of the screen change); the first Esc
     ends the selection, the next leaves presentation and the window is back, same place and size."""
-    with Session(size=(1280, 800)) as s:
+    with Session(["--template", "sample"], size=(1280, 800)) as s:
         s.xdo("windowsize", s.window, 1000, 700)
         s.xdo("windowmove", s.window, 40, 30)
         s.wait_layout(lambda l: l["window"] == [1000, 700] and l["menuBar"] > 0 and not l["presenting"], "a 1000×700 window")
@@ -90,7 +90,7 @@ def test_number_keys_glide_to_stages_arrows_step_and_zero_fits():
 
     1 and 2 centre stage 1 and 2 (zoomed in on their column, header included), 0 fits the board
     back exactly; Right and Left step between stages, but nudge instead while a note is selected."""
-    with Session() as s:
+    with Session(["--template", "sample"]) as s:
         fitted = s.layout
         zoom = fitted["zoom"]
         s.key("1")
@@ -131,7 +131,7 @@ def test_spotlight_dims_beside_the_focused_stage():
 
     L dims the screen left and right of the focused stage's column and leaves the column as it
     was; in presentation mode too; L again lifts it. The overlay's Leave button ends presentation."""
-    with Session() as s:
+    with Session(["--template", "sample"]) as s:
         s.key("3")
         l = s.wait_layout(focused_on(2), "3 focuses stage 3")
         x0, _, x1, _ = l["stages"][2]["rect"]

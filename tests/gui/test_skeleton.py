@@ -17,7 +17,7 @@ def plausible(rect, window):
 
 
 def test_starts_on_sample_board_and_dumps_layout():
-    with Session() as s:
+    with Session(["--template", "sample"]) as s:
         layout = s.layout
         check(layout["window"] == [1280, 800], f"window size {layout['window']}")
         names = [stage["name"] for stage in layout["stages"]]
@@ -45,14 +45,14 @@ def test_starts_on_sample_board_and_dumps_layout():
 
 
 def test_window_close_quits_cleanly():
-    with Session() as s:
+    with Session(["--template", "sample"]) as s:
         s.close_window()
         check(s.wait_exit() == 0, "closing the window quits with exit code 0")
 
 
 def test_pan_and_zoom_change_the_view():
     """Covers: pan; zoom around the cursor; zoom to fit"""
-    with Session() as s:
+    with Session(["--template", "sample"]) as s:
         before = s.layout["stages"][0]["rect"]
         cx, cy = centre(s.layout["cells"][0]["rect"])
         s.drag((cx, cy), (cx + 150, cy + 60), button=2)  # middle drag pans
@@ -193,7 +193,7 @@ def test_missing_font_says_so_and_keeps_working():
     """Covers: quit (asks first when there are unsaved changes: Enter saves, N doesn't, Esc cancels)
 
     The export without the font still draws the board: notes in their colours where the layout puts them."""
-    with Session(env={"JOURNEYBOARD_FONT_DIR": "/nonexistent-fonts"}) as s:
+    with Session(["--template", "sample"], env={"JOURNEYBOARD_FONT_DIR": "/nonexistent-fonts"}) as s:
         check("not found" in s.output() and "fonts-dejavu-core" in s.output(),
               f"one clear sentence about the font: {s.output()!r}")
         check(len(s.layout["notes"]) >= 28, "the board is still drawn and laid out")

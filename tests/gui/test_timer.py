@@ -34,7 +34,7 @@ def test_timer_presets_pause_minute_reset():
     The panel opens with Shift+T and takes the focus, 1 starts the 1-minute preset, the badge shows
     it in the canvas's top-right corner (dark figures), Pause, +1 min and Reset by real clicks; Esc
     closes the panel and the timer goes on while a note is added."""
-    with Session() as s:
+    with Session(["--template", "sample"]) as s:
         check(timer(s.layout) == {"state": "idle", "remaining": 300, "shown": False, "chime": True, "chimes": 0,
                                   "flash": False},
               f"idle at start, with the chime: {timer(s.layout)}")
@@ -89,7 +89,7 @@ def test_timer_custom_time_turns_red_and_chimes_at_the_end():
         with open(path, "w") as f:
             f.write(f'#!/bin/sh\nfor a; do last="$a"; done\necho "$0" >> "{plays}"\ncp "$last" "{played}"\n')
         os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
-    with Session(env={"PATH": fake + os.pathsep + os.environ.get("PATH", "")}) as s:
+    with Session(["--template", "sample"], env={"PATH": fake + os.pathsep + os.environ.get("PATH", "")}) as s:
         # First without the chime: this end must stay silent.
         s.key("shift+t")
         s.click_widget("timer.chime")

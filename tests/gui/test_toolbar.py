@@ -132,7 +132,7 @@ def test_side_panels_stack_at_the_right_edge_and_resize():
 
 def test_without_the_icon_font_the_toolbar_shows_words():
     """Covers: toolbar"""
-    with Session(size=(1280, 720), env={"JOURNEYBOARD_ICON_FONT": "/nonexistent/forkawesome.ttf"}) as s:
+    with Session(["--template", "sample"], size=(1280, 720), env={"JOURNEYBOARD_ICON_FONT": "/nonexistent/forkawesome.ttf"}) as s:
         s.wait_layout(lambda l: "Icon font /nonexistent/forkawesome.ttf is missing" in l["status"], "the status line says why")
         check(s.layout["status"].endswith("."), f"one sentence: {s.layout['status']!r}")
         check(len(s.layout["toolbar"]["buttons"]) >= 10, "the buttons are all there")

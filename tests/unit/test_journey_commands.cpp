@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "board_support.h"
+#include "core/edit/document.h"
 #include "core/edit/journey_commands.h"
 #include "core/io/templates.h"
 
@@ -541,4 +542,33 @@ TEST_CASE("TotalVotes adds up every note's votes") {
   huge.notes[0].votes = INT_MAX;
   huge.notes[1].votes = INT_MAX;
   CHECK(TotalVotes(huge) == INT_MAX);
+}
+
+// [SECTION] The board itself
+
+TEST_CASE("SetBoardTitle and SetBoardLanguage change the meta, undoably, and refuse no-ops and non-tags") {
+  Document document;
+  document.Reset(MakeBoard(Template::FiveStage), "");
+  const BoardMeta before = document.board().meta;
+  CHECK(before.language == "ru");
+  CHECK(SetBoardTitle(document.board(), before.title).Empty());
+  CHECK(SetBoardLanguage(document.board(), "ru").Empty());
+  CHECK(SetBoardLanguage(document.board(), "").Empty());
+  CHECK(SetBoardLanguage(document.board(), "RU; rm").Empty());
+
+  CHECK(document.Apply(SetBoardTitle(document.board(), "Onboarding, spring"), "Rename board"));
+  CHECK(document.board().meta.title == "Onboarding, spring");
+  CHECK(document.board().meta.language == "ru");
+  CHECK(document.board().meta.created == before.created);
+  CHECK(document.Apply(SetBoardLanguage(document.board(), "en"), "Change board language"));
+  CHECK(document.board().meta.language == "en");
+  CHECK(document.board().meta.title == "Onboarding, spring");
+  CHECK(document.UndoLabel() == "Change board language");
+  document.Undo();
+  CHECK(document.board().meta.language == "ru");
+  CHECK(document.UndoLabel() == "Rename board");
+  document.Undo();
+  CHECK(document.board().meta.title == before.title);
+  document.Redo();
+  CHECK(document.board().meta.title == "Onboarding, spring");
 }

@@ -577,6 +577,8 @@ void App::DumpLayout() {
   view.paletteShown = m_palette.shown();
   view.presenting = m_presenting;
   view.spotlight = m_canvas.spotlight;
+  view.roomView = m_canvas.RoomView();
+  view.pointLabelMinPx = m_canvas.PointLabelMinPx();
   view.focusedStage = m_canvas.FocusedStage();
   view.menuBar = m_menuBarHeight;
   const Countdown::State timerState = m_timer.countdown.StateAt(Now());

@@ -256,7 +256,8 @@ void DrawFace(const Painter& p, Vec2 centre, float radius, int mood) {
   p.dl.PathStroke(color, 0, stroke);
 }
 
-void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout, CurveId activeCurve) {
+void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout, CurveId activeCurve,
+                     float labelMinPx) {
   if (layout.emotionsLane < 0) return;
   const int l = layout.emotionsLane;
   Rect lane{layout.stageX.front(), layout.laneY[l], layout.stageX.back(), layout.laneY[l + 1]};
@@ -326,9 +327,10 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
       p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.5f, p.Px(8)), IM_COL32(255, 255, 255, 255));
       p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.0f, p.Px(6)), tint);
       if (!point.label.empty()) {
-        float below = point.value > 0 ? 14.0f : -32.0f;  // label away from the lane's edge
-        Rect box{knot.pos.x - 90, knot.pos.y + below, knot.pos.x + 90, knot.pos.y + below + 18};
-        p.Text(point.label, {box.x0, box.y0}, 13, tint, 1e9f, box, false, true);
+        const float k = PointLabelPx(p.camera.zoom, labelMinPx) / p.Px(13);  // Room view: larger
+        float below = point.value > 0 ? 14.0f : -14.0f - 18 * k;  // label away from the lane's edge
+        Rect box{knot.pos.x - 90 * k, knot.pos.y + below, knot.pos.x + 90 * k, knot.pos.y + below + 18 * k};
+        p.Text(point.label, {box.x0, box.y0}, 13 * k, tint, 1e9f, box, false, true);
       }
     }
   }
@@ -420,16 +422,21 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
 }
 
 void DrawVotes(const Painter& p, const Note& note, const Rect& r) {
-  if (note.votes > 0 && p.Px(4) >= 1.0f) {
-    int shown = std::min(note.votes, 6);
-    for (int v = 0; v < shown; ++v) p.dl.AddCircleFilled(p.S(r.x1 - 10 - v * 11.0f, r.y0 - 2), p.Px(4.5f), p.pal.vote);
-    if (note.votes > shown) {
-      char more[16];
-      std::snprintf(more, sizeof more, "+%d", note.votes - shown);
-      Rect box{r.x1 - 10 - shown * 11.0f - 30, r.y0 - 10, r.x1 - shown * 11.0f, r.y0 + 6};
-      p.Text(more, {box.x0, box.y0}, 11, p.pal.vote, 1e9f, box);
-    }
+  if (note.votes <= 0 || p.Px(4) < 1.0f) return;
+  if (note.votes <= kMaxVoteDots) {
+    for (int v = 0; v < note.votes; ++v) p.dl.AddCircleFilled(p.S(r.x1 - 10 - v * 11.0f, r.y0 - 2), p.Px(4.5f), p.pal.vote);
+    return;
   }
+  // Past a few dots nobody counts them: a badge with the number, on the note's top edge.
+  char count[16];
+  std::snprintf(count, sizeof count, "%d", note.votes);
+  const float radius = note.votes >= 100 ? 22 : 16;
+  const Vec2 centre{r.x1 - radius - 4, r.y0};
+  p.dl.AddCircleFilled(p.S(centre), p.Px(radius + 2), IM_COL32(255, 255, 255, 255));
+  p.dl.AddCircleFilled(p.S(centre), p.Px(radius), p.pal.vote);
+  const float size = 19;
+  const Rect box{centre.x - radius - 4, centre.y - size * 0.6f, centre.x + radius + 4, centre.y + size * 0.6f};
+  p.Text(count, {box.x0, box.y0}, size, IM_COL32(255, 255, 255, 255), 1e9f, box, true, true);
 }
 
 void DrawPlaceholder(const Painter& p, const Rect& r) {
@@ -555,7 +562,7 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
     return;
   Painter p{camera, fonts, drawList, options.visible, options.palette ? *options.palette : LightPalette()};
   DrawGrid(p, board, layout);
-  DrawEmotionLane(p, board, layout, options.activeCurve);
+  DrawEmotionLane(p, board, layout, options.activeCurve, options.pointLabelMinPx);
   for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language);
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];

@@ -3,6 +3,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -65,7 +66,13 @@ struct RenderOptions {
   // Notes turning face up (Reveal): note id → progress 0..1. Each narrows to a line and widens
   // again, face down before half way and face up after.
   const std::unordered_map<uint64_t, float>* flipping = nullptr;
+  float pointLabelMinPx = 0;  // Room view: point labels drawn at least this many screen pixels tall
 };
+
+// Past this many votes a note shows its count in a badge instead of dots.
+inline constexpr int kMaxVoteDots = 5;
+// An emotion point's label height in screen pixels at `zoom` (at least `minPx`, Room view's).
+inline float PointLabelPx(float zoom, float minPx) { return std::max(13.0f * zoom, minPx); }
 
 // One note as DrawBoard draws it, shifted by `offset` board units (a note being dragged).
 // `hideText` leaves the text out (the note editor draws it, with its caret).

@@ -68,9 +68,17 @@ class Canvas : private ToolHost {
   // The stage last focused while the view still shows it, else the stage at the view's centre;
   // -1 for none.
   int FocusedStage() const;
-  bool Gliding() const { return m_glide.active || m_glideToFitPending || m_showRectPending; }
+  // The camera moves on the next frames: a glide, or a fit at once still to come (Room view's new
+  // layout is refitted at the next frame). The dump waits for it, the main loop asks for frames.
+  bool Gliding() const { return m_glide.active || m_glideToFitPending || m_showRectPending || m_fitPending; }
   // Spotlight (L): everything left and right of the focused stage's column is dimmed.
   bool spotlight = false;
+  // Room view (R): notes laid out and lettered to be read from the back of the room
+  // (core/layout/room_layout.h); a display layout only. A fitted view stays fitted.
+  void SetRoomView(bool on);
+  bool RoomView() const { return m_roomView; }
+  // What RenderOptions::pointLabelMinPx is: point labels readable from afar in Room view.
+  float PointLabelMinPx() const { return m_roomView ? 13.0f : 0.0f; }
 
   // [SECTION] Commands for menus and shortcuts
   bool HasSelection() const { return !m_selection.empty(); }
@@ -193,6 +201,8 @@ class Canvas : private ToolHost {
   Camera m_camera;
   Layout m_layout;
   NoteFitCache m_fitCache;  // a drag re-lays the board out on every step; its texts stay wrapped
+  NoteFitCache m_roomFitCache;  // the same for Room view (fitted at other widths and sizes)
+  bool m_roomView = false;
   uint64_t m_layoutChangeCount = UINT64_MAX;
   Vec2 m_size;
   bool m_fitPending = true;

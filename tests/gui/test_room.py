@@ -3,7 +3,7 @@ import json
 import os
 import tempfile
 
-from jbgui import Session, check, centre, colour_counts, main, read_png, run_cli
+from jbgui import Session, check, centre, main, read_png, run_cli
 
 
 def sample_board(work, votes=15):
@@ -76,11 +76,17 @@ def test_a_note_with_fifteen_votes_exports_a_number_badge():
         png = os.path.join(work, f"votes{votes}.png")
         result = run_cli("export", path, "-o", png, "--scale", "1", "--region", "stage:Decision")
         check(result.returncode == 0, f"export: {result.stderr}")
-        _, _, channels, rows = read_png(png)
-        blue[votes] = colour_counts(rows, channels, [0x3A50C8])[0x3A50C8]
-    # Two dots are about 130 px; a badge a disc of radius 16 around its number.
-    grown = blue[15] - blue[2]
-    check(grown >= 450, f"15 votes draw a badge, not six dots and a '+9': {blue}")
+        width, _, channels, rows = read_png(png)
+        blue[votes] = {(x, y) for y, row in enumerate(rows) for x in range(width)
+                       if tuple(row[x * channels:x * channels + 3]) == (0x3A, 0x50, 0xC8)}
+    # What 15 votes add to the two dots: one round badge about 32 px across (its number in white
+    # inside), not a row of dots and a "+9".
+    added = blue[15] - blue[2]
+    check(added, "15 votes drew something")
+    xs, ys = [x for x, _ in added], [y for _, y in added]
+    w, h = max(xs) - min(xs) + 1, max(ys) - min(ys) + 1
+    check(24 <= w <= 48 and 24 <= h <= 48, f"one badge, not a row: {w}×{h} px")
+    check(len(added) >= 0.5 * w * h, f"a filled disc: {len(added)} of {w * h} px")
 
 
 if __name__ == "__main__":

@@ -661,6 +661,7 @@ void App::DumpLayout() {
   view.paletteShown = m_palette.shown();
   view.presenting = m_presenting;
   view.spotlight = m_canvas.spotlight;
+  view.roomView = m_canvas.RoomView();
   view.focusedStage = m_canvas.FocusedStage();
   view.menuBar = m_menuBarHeight;
   const Countdown::State timerState = m_timer.countdown.StateAt(Now());
@@ -691,7 +692,7 @@ void App::DumpLayout() {
   view.exportProgress = m_exportJob.Busy() ? m_exportJob.ProgressText() : "";
   const Camera& camera = m_canvas.camera();
   for (const PointLabel& label :
-       PlacePointLabels(m_document.board(), m_canvas.layout(), camera.zoom, m_fonts, m_canvas.pointLabelMinPx()))
+       PlacePointLabels(m_document.board(), m_canvas.layout(), camera.zoom, m_fonts, m_canvas.PointLabelMinPx()))
     view.pointLabels.push_back({label.curve, label.knot, camera.ToScreen(label.rect), label.size * camera.zoom, label.lines});
   view.prompts = m_canvas.PromptsDrawn();
   view.startOpen = m_start.IsOpen();

@@ -142,6 +142,11 @@ std::vector<Command> App::MakeCommands(App* app) {
       add("view.spotlight", "View", "Spotlight", {key(GLFW_KEY_L, "L")}, [app] { app->m_canvas.spotlight = !app->m_canvas.spotlight; });
   spotlight.checked = [app] { return app->m_canvas.spotlight; };
   spotlight.widget = "menu.spotlight";
+  // Room view: the board laid out and lettered for the back row (a view only: nothing in history).
+  Command& room = add("view.room", "View", N_("Room view"), {key(GLFW_KEY_R, "R")},
+                      [app] { app->m_canvas.SetRoomView(!app->m_canvas.RoomView()); });
+  room.checked = [app] { return app->m_canvas.RoomView(); };
+  room.widget = "menu.room";
   // Focus: 1–9 glide to a stage; Left/Right step, unless notes are selected (then they nudge them).
   for (int n = 1; n <= 9; ++n) {
     static const char* const kDigits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};

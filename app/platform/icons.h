@@ -11,6 +11,7 @@ inline constexpr const char* kVote = "\xef\x85\xa4";       // U+F164 thumbs-up
 inline constexpr const char* kTimer = "\xef\x89\x92";      // U+F252 hourglass-half
 inline constexpr const char* kCover = "\xef\x81\xb0";      // U+F070 eye-slash
 inline constexpr const char* kPresent = "\xef\x84\x88";    // U+F108 desktop
+inline constexpr const char* kRoom = "\xef\x80\xb4";       // U+F034 text-height
 inline constexpr const char* kSnapshot = "\xef\x80\xb0";   // U+F030 camera
 inline constexpr const char* kUndo = "\xef\x83\xa2";       // U+F0E2 undo
 inline constexpr const char* kRedo = "\xef\x80\x9e";       // U+F01E repeat

@@ -559,16 +559,21 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
 }
 
 void DrawVotes(const Painter& p, const Note& note, const Rect& r) {
-  if (note.votes > 0 && p.Px(4) >= 1.0f) {
-    int shown = std::min(note.votes, 6);
-    for (int v = 0; v < shown; ++v) p.dl.AddCircleFilled(p.S(r.x1 - 10 - v * 11.0f, r.y0 - 2), p.Px(4.5f), p.pal.vote);
-    if (note.votes > shown) {
-      char more[16];
-      std::snprintf(more, sizeof more, "+%d", note.votes - shown);
-      Rect box{r.x1 - 10 - shown * 11.0f - 30, r.y0 - 10, r.x1 - shown * 11.0f, r.y0 + 6};
-      p.Text(more, {box.x0, box.y0}, 11, p.pal.vote, 1e9f, box);
-    }
+  if (note.votes <= 0 || p.Px(4) < 1.0f) return;
+  if (note.votes <= kMaxVoteDots) {
+    for (int v = 0; v < note.votes; ++v) p.dl.AddCircleFilled(p.S(r.x1 - 10 - v * 11.0f, r.y0 - 2), p.Px(4.5f), p.pal.vote);
+    return;
   }
+  // Past a few dots nobody counts them: a badge with the number, on the note's top edge.
+  char count[16];
+  std::snprintf(count, sizeof count, "%d", note.votes);
+  const float radius = note.votes >= 100 ? 22 : 16;
+  const Vec2 centre{r.x1 - radius - 4, r.y0};
+  p.dl.AddCircleFilled(p.S(centre), p.Px(radius + 2), IM_COL32(255, 255, 255, 255));
+  p.dl.AddCircleFilled(p.S(centre), p.Px(radius), p.pal.vote);
+  const float size = 19;
+  const Rect box{centre.x - radius - 4, centre.y - size * 0.6f, centre.x + radius + 4, centre.y + size * 0.6f};
+  p.Text(count, {box.x0, box.y0}, size, IM_COL32(255, 255, 255, 255), 1e9f, box, true, true);
 }
 
 void DrawPlaceholder(const Painter& p, const Rect& r) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -78,6 +79,9 @@ struct RenderOptions {
   bool lanePrompts = false;
   std::vector<DrawnPrompt>* promptsDrawn = nullptr;
 };
+
+// Past this many votes a note shows its count in a badge instead of dots.
+inline constexpr int kMaxVoteDots = 5;
 
 // An emotion point's label as DrawBoard draws it: wrapped to at most three lines ("…" when cut),
 // placed by core's PlaceLabels inside the Emotions lane (the whole grid when the lane has no room

@@ -36,8 +36,16 @@ Rect BoardContentBounds(const Layout& layout) {
 
 void Canvas::UpdateLayout(const Document& document, const Fonts& fonts) {
   if (document.ChangeCount() == m_layoutChangeCount) return;
-  m_layout = ComputeLayout(document.board(), &fonts, kMetrics, &m_fitCache);
+  m_layout = m_roomView ? ComputeLayout(document.board(), &fonts, kMetrics, &m_roomFitCache, &kRoomMetrics)
+                        : ComputeLayout(document.board(), &fonts, kMetrics, &m_fitCache);
   m_layoutChangeCount = document.ChangeCount();
+}
+
+void Canvas::SetRoomView(bool on) {
+  if (on == m_roomView) return;
+  m_roomView = on;
+  m_layoutChangeCount = UINT64_MAX;  // lay out again at the next Show
+  if (m_fitted || m_glideFits) RequestFit();
 }
 
 void Canvas::ZoomBy(float factor) {
@@ -185,6 +193,7 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
     options.foundCurrent = foundCurrent;
   }
   options.palette = palette;
+  options.pointLabelMinPx = PointLabelMinPx();
   AdvanceFlip();
   if (!m_flipping.empty()) options.flipping = &m_flipping;
   if (m_editing == Editing::Note) {
@@ -194,7 +203,6 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
       options.editingFirstLine = EditorFirstLine(m_layout.notes[i]);
     }
   }
-  m_pointLabelMinPx = options.pointLabelMinPx;  // --dump-layout places the labels as drawn
   DrawBoard(document.board(), m_layout, m_camera, fonts, drawList, options);
   DrawOverlay(ctx, drawList);
   drawList.PopClipRect();

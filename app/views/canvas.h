@@ -70,9 +70,17 @@ class Canvas : private ToolHost {
   // -1 for none.
   int FocusedStage() const;
   const std::vector<DrawnPrompt>& PromptsDrawn() const { return m_promptsDrawn; }
-  bool Gliding() const { return m_glide.active || m_glideToFitPending || m_showRectPending; }
+  // The camera moves on the next frames: a glide, or a fit at once still to come (Room view's new
+  // layout is refitted at the next frame). The dump waits for it, the main loop asks for frames.
+  bool Gliding() const { return m_glide.active || m_glideToFitPending || m_showRectPending || m_fitPending; }
   // Spotlight (L): everything left and right of the focused stage's column is dimmed.
   bool spotlight = false;
+  // Room view (R): notes laid out and lettered to be read from the back of the room
+  // (core/layout/room_layout.h); a display layout only. A fitted view stays fitted.
+  void SetRoomView(bool on);
+  bool RoomView() const { return m_roomView; }
+  // What RenderOptions::pointLabelMinPx is: point labels readable from afar in Room view.
+  float PointLabelMinPx() const { return m_roomView ? 13.0f : 0.0f; }
 
   // [SECTION] Commands for menus and shortcuts
   bool HasSelection() const { return !m_selection.empty(); }
@@ -130,7 +138,6 @@ class Canvas : private ToolHost {
   void SetActivePersona(const Board& board, PersonaId persona);
   const Camera& camera() const { return m_camera; }
   const Layout& layout() const { return m_layout; }
-  float pointLabelMinPx() const { return m_pointLabelMinPx; }  // the last frame's RenderOptions::pointLabelMinPx
   // False when the board changed after this frame's layout (a dialog or panel acted after the
   // canvas drew); the next frame catches up.
   // The name field open on the canvas: "title", "stage", "lane", "point" or "" (for the layout dump).
@@ -199,10 +206,11 @@ class Canvas : private ToolHost {
   Camera m_camera;
   Layout m_layout;
   NoteFitCache m_fitCache;  // a drag re-lays the board out on every step; its texts stay wrapped
+  NoteFitCache m_roomFitCache;  // the same for Room view (fitted at other widths and sizes)
+  bool m_roomView = false;
   uint64_t m_layoutChangeCount = UINT64_MAX;
   Vec2 m_size;
   bool m_fitPending = true;
-  float m_pointLabelMinPx = 0;
   bool m_fitted = false;  // the view is the fitted one: keep it fitted on resize
   Vec2 m_fittedSize;
   Rect m_showRect;

@@ -1,6 +1,7 @@
 #include "app/views/layout_dump.h"
 
 #include "app/render/png_export.h"
+#include "app/render/render.h"
 #include "core/io/durable_file.h"
 
 #include <imgui.h>
@@ -86,7 +87,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   out << "{\"window\":[" << view.windowWidth << ',' << view.windowHeight << "],\"zoom\":" << camera.zoom
       << ",\"uiScale\":" << view.uiScale << ",\"dirty\":" << (view.dirty ? "true" : "false")
       << ",\"gesture\":" << (view.gesture ? "true" : "false") << ",\"presenting\":" << (view.presenting ? "true" : "false")
-      << ",\"spotlight\":" << (view.spotlight ? "true" : "false") << ",\"focusedStage\":" << view.focusedStage
+      << ",\"spotlight\":" << (view.spotlight ? "true" : "false") << ",\"roomView\":" << (view.roomView ? "true" : "false") << ",\"focusedStage\":" << view.focusedStage
       << ",\"menuBar\":" << view.menuBar << ",\"camera\":[" << camera.world.x << ',' << camera.world.y << ']'
       << ",\"coverMode\":" << (view.coverMode ? "true" : "false") << ",\"flipping\":" << view.flipping
       << ",\"path\":";
@@ -239,7 +240,9 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     }
     out << "],\"clipped\":" << (layout.notes[i].text.Clipped() ? "true" : "false");
     out << ",\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false")
-        << ",\"covered\":" << (note.covered ? "true" : "false") << ",\"rect\":";
+        << ",\"covered\":" << (note.covered ? "true" : "false")
+        << ",\"votesBadge\":" << (note.votes > kMaxVoteDots ? "true" : "false")
+        << ",\"textPx\":" << layout.notes[i].text.size * camera.zoom << ",\"rect\":";
     RectJson(out, camera, layout.notes[i].rect);
     out << '}';
   }

@@ -1,7 +1,7 @@
 // --dump-layout: the on-screen rectangles of everything on the board, as JSON, so GUI tests and
 // tools can aim real mouse input. Its shape is a contract; add keys, never rename them:
 // {"window":[w,h],"stages":[{"id","name","rect"}],"lanes":[{"id","name","kind","rect"}],
-//  "cells":[{"stage","lane","rect"}],"notes":[{"id","stage","lane","text","lines","rect"}],
+//  "cells":[{"stage","lane","rect"}],"notes":[{"id","stage","lane","text","lines","textPx","votesBadge","rect"}],
 //  "curves":[{"id","points":[{"stage","value","pos":[x,y],"labelRect","labelPx"}]}],"status":"...",
 //  "prompts":[{"stage","lane","text","rect"}]}
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
@@ -44,6 +44,7 @@ struct ViewInfo {
   std::vector<std::string> paletteShown;
   bool presenting = false;    // presentation mode (F5): full screen, no menu bar or panels
   bool spotlight = false;     // L: everything beside the focused stage dimmed
+  bool roomView = false;      // R: the board laid out for the back row
   int focusedStage = -1;      // index of the focused stage (last focused, else at the view's centre), -1 none
   float menuBar = 0;          // the menu bar's height in pixels, 0 when hidden
   std::string timerState = "idle";  // the workshop timer: idle, running, paused, finished

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/platform/fonts.h"
+#include "app/platform/i18n.h"
 #include "app/platform/icons.h"
 #include "app/views/layout_dump.h"
 
@@ -29,6 +30,7 @@ constexpr Button kButtons[] = {
     {"workshop.timer", icons::kTimer, "Time", false},
     {"workshop.cover", icons::kCover, "Cover", false},
     {"view.present", icons::kPresent, "Show", false},
+    {"view.room", icons::kRoom, N_("Room"), false},
     {"file.snapshot", icons::kSnapshot, "Snap", false},
     {"edit.undo", icons::kUndo, "Undo", true},
     {"edit.redo", icons::kRedo, "Redo", false},

@@ -20,7 +20,7 @@ float FlowCell(const std::vector<Vec2>& sizes, float innerWidth, float gap, std:
   offsets->clear();
   float x = 0, y = 0, rowHeight = 0;
   for (Vec2 size : sizes) {
-    if (x > 0 && x + size.x > innerWidth) {
+    if (x > 0 && x + size.x > innerWidth + 0.01f) {  // a hair of slack: Room view's columns fill it exactly
       x = 0;
       y += rowHeight + gap;
       rowHeight = 0;
@@ -74,20 +74,38 @@ int NoteFooterLines(const Note& note) {
 }
 
 const NoteFitCache::Entry& NoteFitCache::Fit(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics) {
-  const bool sameMetrics = std::memcmp(&metrics, &m_metrics, sizeof metrics) == 0;
+  return FitFrom(note, glyphs, metrics, nullptr, NoteSizeUnits(note.size));
+}
+
+const NoteFitCache::Entry& NoteFitCache::FitRoom(const Note& note, const GlyphMetrics& glyphs,
+                                                 const LayoutMetrics& metrics, const RoomMetrics& room, Vec2 base) {
+  return FitFrom(note, glyphs, metrics, &room, base);
+}
+
+const NoteFitCache::Entry& NoteFitCache::FitFrom(const Note& note, const GlyphMetrics& glyphs,
+                                                 const LayoutMetrics& metrics, const RoomMetrics* room, Vec2 base) {
+  const RoomMetrics roomMetrics = room ? *room : RoomMetrics{};
+  const bool sameMetrics = std::memcmp(&metrics, &m_metrics, sizeof metrics) == 0 &&
+                           std::memcmp(&roomMetrics, &m_room, sizeof roomMetrics) == 0;
   if (&glyphs != m_glyphs || !sameMetrics) {
     m_entries.clear();
     m_glyphs = &glyphs;
     m_metrics = metrics;
+    m_room = roomMetrics;
   }
   Entry& entry = m_entries[note.id.value];
   const int footerLines = NoteFooterLines(note);
   if (entry.wrapped.lines.empty() || entry.text != note.text || entry.size != note.size ||
-      entry.footerLines != footerLines) {
-    FitNote(note, glyphs, metrics, &entry.noteSize, &entry.textBox, &entry.wrapped);
+      entry.footerLines != footerLines || entry.base.x != base.x || entry.base.y != base.y) {
+    if (room)
+      FitNoteFrom(note, glyphs, metrics, base, room->maxTextSize, room->minTextSize, &entry.noteSize, &entry.textBox,
+                  &entry.wrapped);
+    else
+      FitNote(note, glyphs, metrics, &entry.noteSize, &entry.textBox, &entry.wrapped);
     entry.text = note.text;
     entry.size = note.size;
     entry.footerLines = footerLines;
+    entry.base = base;
   }
   return entry;
 }
@@ -102,12 +120,17 @@ void NoteFitCache::Prune(const Board& board) {
 
 void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& m, Vec2* size, Rect* textBox,
              WrappedText* text) {
-  *size = NoteSizeUnits(note.size);
+  FitNoteFrom(note, glyphs, m, NoteSizeUnits(note.size), m.noteTextSize, m.minNoteTextSize, size, textBox, text);
+}
+
+void FitNoteFrom(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& m, Vec2 base, float maxText,
+                 float minText, Vec2* size, Rect* textBox, WrappedText* text) {
+  *size = base;
   const int footerLines = NoteFooterLines(note);
   const float footer = footerLines * m.noteFooter + (footerLines ? 2 : 0);
   const float width = size->x - 2 * m.notePadding;
   const float height = size->y - 2 * m.notePadding - footer;
-  *text = FitText(glyphs, note.text, width, height, m.noteTextSize, m.minNoteTextSize);
+  *text = FitText(glyphs, note.text, width, height, maxText, minText);
   if (text->Height() > height) {
     // Grow, but never past kMaxNoteHeight: show the lines that fit (at least one), clip the rest.
     const float room = std::max(height, kMaxNoteHeight - 2 * m.notePadding - footer);
@@ -154,7 +177,8 @@ bool Layout::CellAt(Vec2 p, int* stage, int* lane) const {
   return true;
 }
 
-Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const LayoutMetrics& m, NoteFitCache* cache) {
+Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const LayoutMetrics& m, NoteFitCache* cache,
+                     const RoomMetrics* room) {
   Layout layout;
   const int stageCount = int(board.stages.size());
   const int laneCount = int(board.lanes.size());
@@ -164,26 +188,10 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
   for (int s = 0; s < stageCount; ++s)
     layout.stageX[s + 1] = layout.stageX[s] + (board.stages[s].hidden ? m.hiddenStrip : board.stages[s].width);
 
-  // Each note's size (grown to fit its text) and text box relative to its top-left.
-  std::vector<Vec2> noteSizes(board.notes.size());
-  layout.notes.resize(board.notes.size());
-  for (size_t i = 0; i < board.notes.size(); ++i) {
-    NoteBox& box = layout.notes[i];
-    if (glyphs && cache) {
-      const NoteFitCache::Entry& fitted = cache->Fit(board.notes[i], *glyphs, m);
-      noteSizes[i] = fitted.noteSize;
-      box.textBox = fitted.textBox;
-      box.text = fitted.wrapped;
-    } else if (glyphs) {
-      FitNote(board.notes[i], *glyphs, m, &noteSizes[i], &box.textBox, &box.text);
-    } else {
-      noteSizes[i] = NoteSizeUnits(board.notes[i].size);
-      box.textBox = {m.notePadding, m.notePadding, noteSizes[i].x - m.notePadding, noteSizes[i].y - m.notePadding};
-    }
-  }
-
   // Group cell notes per cell (in board order) to size the lanes.
   std::vector<std::vector<int>> cellNotes(size_t(stageCount) * laneCount);
+  std::vector<Vec2> noteSizes(board.notes.size());
+  layout.notes.resize(board.notes.size());
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const Note& note = board.notes[i];
     NoteBox& box = layout.notes[i];
@@ -194,9 +202,49 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
       box.stage = s;
       box.lane = l;
       cellNotes[size_t(l) * stageCount + s].push_back(int(i));
-    } else {
-      box.rect = {note.pos.x, note.pos.y, note.pos.x + noteSizes[i].x, note.pos.y + noteSizes[i].y};
     }
+  }
+
+  // Each note's size (grown to fit its text) and text box relative to its top-left. Room view
+  // fits from the width of its cell's columns instead of the note's standard size.
+  std::vector<float> roomColumn;
+  if (room && glyphs) {
+    roomColumn.resize(cellNotes.size());
+    for (int l = 0; l < laneCount; ++l)
+      for (int s = 0; s < stageCount; ++s) {
+        const size_t cell = size_t(l) * stageCount + s;
+        const float inner = board.stages[s].width - 2 * m.cellPadding;
+        RoomColumns(inner, int(cellNotes[cell].size()), m.noteGap, *room, &roomColumn[cell]);
+      }
+  }
+  for (size_t i = 0; i < board.notes.size(); ++i) {
+    NoteBox& box = layout.notes[i];
+    const Note& note = board.notes[i];
+    if (glyphs && room) {
+      const float column = box.stage >= 0 ? roomColumn[size_t(box.lane) * stageCount + box.stage] : 0;
+      const Vec2 base = RoomNoteSize(note, column, *room);
+      if (cache) {
+        const NoteFitCache::Entry& fitted = cache->FitRoom(note, *glyphs, m, *room, base);
+        noteSizes[i] = fitted.noteSize;
+        box.textBox = fitted.textBox;
+        box.text = fitted.wrapped;
+      } else {
+        FitNoteFrom(note, *glyphs, m, base, room->maxTextSize, room->minTextSize, &noteSizes[i], &box.textBox,
+                    &box.text);
+      }
+    } else if (glyphs && cache) {
+      const NoteFitCache::Entry& fitted = cache->Fit(note, *glyphs, m);
+      noteSizes[i] = fitted.noteSize;
+      box.textBox = fitted.textBox;
+      box.text = fitted.wrapped;
+    } else if (glyphs) {
+      FitNote(note, *glyphs, m, &noteSizes[i], &box.textBox, &box.text);
+    } else {
+      noteSizes[i] = NoteSizeUnits(note.size);
+      box.textBox = {m.notePadding, m.notePadding, noteSizes[i].x - m.notePadding, noteSizes[i].y - m.notePadding};
+    }
+    if (box.stage < 0)
+      box.rect = {note.pos.x, note.pos.y, note.pos.x + noteSizes[i].x, note.pos.y + noteSizes[i].y};
   }
 
   // Lane heights: at least the lane's own height, more if a cell's notes need it.

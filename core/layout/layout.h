@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/layout/room_layout.h"
 #include "core/layout/text_wrap.h"
 #include "core/model/model.h"
 
@@ -102,12 +103,16 @@ class NoteFitCache {
     std::string text;
     NoteSize size = NoteSize::Medium;
     int footerLines = 0;
+    Vec2 base;  // the size fitted from (Room view: not the note's standard size)
     Vec2 noteSize;
     Rect textBox;
     WrappedText wrapped;
   };
   // The entry for `note`, refitted when stale.
   const Entry& Fit(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics);
+  // The same for Room view: fitted from `base` with the room's text sizes.
+  const Entry& FitRoom(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics,
+                       const RoomMetrics& room, Vec2 base);
   // Forgets notes no longer on the board once the cache has grown well past it.
   void Prune(const Board& board);
   size_t Size() const { return m_entries.size(); }
@@ -116,15 +121,22 @@ class NoteFitCache {
   std::unordered_map<uint64_t, Entry> m_entries;
   const GlyphMetrics* m_glyphs = nullptr;
   LayoutMetrics m_metrics;
+  RoomMetrics m_room;
+  const Entry& FitFrom(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics,
+                       const RoomMetrics* room, Vec2 base);
 };
 
 // `glyphs` measures text so notes can fit it (shrink, then grow); without it, notes keep their
 // standard sizes and carry no wrapped text. `cache` (optional) keeps fitted text between layouts.
+// `room` (with glyphs) lays the notes out for Room view (room_layout.h); a cache serves one of the two.
 Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs = nullptr, const LayoutMetrics& metrics = kMetrics,
-                     NoteFitCache* cache = nullptr);
+                     NoteFitCache* cache = nullptr, const RoomMetrics* room = nullptr);
 
 // The note's size and wrapped text for `note` at its standard width.
 void FitNote(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics, Vec2* size, Rect* textBoxAtOrigin,
              WrappedText* text);
+// The same from `base` (width kept, height grown), text from `maxText` down to `minText`.
+void FitNoteFrom(const Note& note, const GlyphMetrics& glyphs, const LayoutMetrics& metrics, Vec2 base, float maxText,
+                 float minText, Vec2* size, Rect* textBoxAtOrigin, WrappedText* text);
 
 }  // namespace jb

@@ -511,6 +511,7 @@ int main(int argc, char** argv) {
   std::string boardPath, jsonPath;
   int frames = 200;
   bool quick = false;
+  bool room = false;  // Room view (R) on: its layout and larger text
   int onlyNotes = 0;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -518,10 +519,11 @@ int main(int argc, char** argv) {
     else if (arg == "--frames" && i + 1 < argc) frames = std::max(1, std::atoi(argv[++i]));
     else if (arg == "--json" && i + 1 < argc) jsonPath = argv[++i];
     else if (arg == "--quick") quick = true;
+    else if (arg == "--room") room = true;
     else if (arg == "--notes" && i + 1 < argc) onlyNotes = std::atoi(argv[++i]);
     else {
       std::fprintf(stderr,
-                   "usage: journeyboard_bench [--board FILE.cjm] [--frames K] [--quick] [--notes N] [--json PATH]\n"
+                   "usage: journeyboard_bench [--board FILE.cjm] [--frames K] [--quick] [--notes N] [--room] [--json PATH]\n"
                    "  synthetic boards of 100, 1000, 10000, 50000 notes (--quick: up to 1000; --notes: only N)\n");
       return 2;
     }
@@ -557,6 +559,7 @@ int main(int argc, char** argv) {
     } else {
       Bench bench(app);
       bench.Init();
+      app.canvas().SetRoomView(room);  // before the idle check: Room view must idle too
       idle = CheckIdle(bench, app);
       std::vector<Board> boards;
       if (!boardPath.empty()) {

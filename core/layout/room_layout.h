@@ -11,7 +11,7 @@ namespace jb {
 struct RoomMetrics {
   float minColumnWidth = 300;  // a cell gets as many columns of at least this width as fit (at least one)
   float maxTextSize = 40;      // board units: text grows with its note's room up to here...
-  float minTextSize = 30;      // ...shrinks down to here, and only then does the note grow taller
+  float minTextSize = 32;      // ...shrinks down to here, and only then does the note grow taller
   float aspect = 0.3f;         // a note's height for its width, before its text makes it taller
   float freeNoteScale = 2;     // free notes keep their top-left corner and grow by this much
 };

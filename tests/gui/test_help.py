@@ -18,7 +18,7 @@ def test_f1_and_question_mark_show_the_shortcut_sheet():
     F1 opens the sheet of every command with a shortcut (generated from the command table) and the
     canvas's gestures; Esc closes it; ? (Shift + /) opens it from the canvas and closes it again.
     Help ▸ About Journeyboard names the version and where the settings live."""
-    with Session() as s:
+    with Session(["--template", "sample"]) as s:
         s.key("F1")
         help = s.wait_layout(lambda l: l["help"]["open"] and l["help"]["rows"] > 0, "F1 opened the sheet")["help"]
         expected = len(commands_with_keys()) + help["gestures"]
@@ -46,7 +46,7 @@ def test_f1_and_question_mark_show_the_shortcut_sheet():
 
 def test_the_debug_menu_shows_only_with_debug():
     """Covers: keyboard shortcuts and help"""
-    with Session() as s:
+    with Session(["--template", "sample"]) as s:
         menus = s.layout["menuBarMenus"]
         check("Debug" not in menus and menus[-1] == "Help", f"no Debug menu; Help last: {menus}")
         s.crash()  # the same screen and settings, started again with --debug

@@ -135,6 +135,8 @@ class App {
   void TogglePresent();
   void PresentationOverlayUi();
   void DumpLayout();
+  // View ▸ Language: "" (the system's), "en", "ru"; the interface speaks it from the next frame on.
+  void SetLanguage(const std::string& setting);
   void Status(const std::string& message);
   void ShowError(const std::string& message);
   // [SECTION] Recovery: the restore prompt; the policy is m_recovery's (core/session/recovery_keeper.h).

@@ -58,6 +58,8 @@ struct ViewInfo {
   size_t flipping = 0;        // notes in Reveal's flip right now (0 again when it has ended)
   std::string toast, toastPath;  // the export toast's text and the file it names (empty: none shown)
   std::string exportProgress;    // a running export: "tile 3 of 12", "encoding" (empty: none)
+  std::string uiLanguage;              // the interface's language: "en", "ru"
+  std::vector<std::string> uiMenus;    // the menu bar's menus as drawn (translated)
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

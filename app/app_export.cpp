@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/platform/i18n.h"
 #include "app/platform/open_folder.h"
 #include "app/render/png_export.h"
 #include "app/views/dialogs.h"
@@ -99,11 +100,11 @@ std::string App::ExportSizeLine(const ExportChoice& choice) const {
 bool App::StartExport(const ExportParams& params, const std::string& path, bool reservedFile) {
   // A PNG written over the board's own file (typed in the Export dialog) would destroy it.
   if (SameFile(m_document.path(), path)) {
-    ShowError("Cannot write " + path + ": it is this board's own file; choose another name.");
+    ShowError(Format(_("Cannot write %s: it is this board's own file; choose another name."), path.c_str()));
     return false;
   }
   if (m_exportJob.Busy()) {
-    ShowError("An export is already running; wait for it or cancel it.");
+    ShowError(_("An export is already running; wait for it or cancel it."));
     return false;
   }
   // What cannot be made (too tall, no such stage) is said now, before a thread starts.
@@ -133,7 +134,7 @@ void App::ExportStatus() {
                     outcome->stats.height, outcome->stats.renderMs + outcome->stats.encodeMs);
       Status(text);
     } else if (outcome->cancelled) {
-      Status("Export cancelled; no file was written.");
+      Status(_("Export cancelled; no file was written."));
     } else {
       ShowError(outcome->error);
     }

@@ -1,3 +1,4 @@
+#include "app/platform/i18n.h"
 #include "app/views/find_bar.h"
 
 #include <GLFW/glfw3.h>
@@ -101,7 +102,7 @@ void FindBar::Show(Document& document, Canvas& canvas) {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoFocusOnAppearing;
-  if (!ImGui::Begin("Find", nullptr, flags)) {
+  if (!ImGui::Begin(_("Find"), nullptr, flags)) {
     ImGui::End();
     return;
   }
@@ -109,7 +110,7 @@ void FindBar::Show(Document& document, Canvas& canvas) {
   if (m_focus) ImGui::SetKeyboardFocusHere();
   m_focus = false;
   ImGui::SetNextItemWidth(em * 18);
-  const bool enter = ImGui::InputTextWithHint("##find", "Find notes", &m_query, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = ImGui::InputTextWithHint("##find", _("Find notes"), &m_query, ImGuiInputTextFlags_EnterReturnsTrue);
   RecordWidget("find.field");
   if (enter) ImGui::SetKeyboardFocusHere(-1);  // Enter leaves an ImGui field: back into it at once, no key lost
   const bool escape =

@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "app/platform/i18n.h"
 #include "app/views/dialogs.h"
 #include "app/views/layout_dump.h"
 
@@ -7,12 +8,12 @@ namespace jb {
 
 bool ShowNewBoardDialog(bool* requested, Template* chosen) {
   if (*requested) {
-    ImGui::OpenPopup("New board");
+    ImGui::OpenPopup(_("New board"));
     *requested = false;
   }
-  if (!ImGui::BeginPopupModal("New board", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return false;
+  if (!ImGui::BeginPopupModal(_("New board"), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return false;
   const float em = ImGui::GetFontSize();
-  ImGui::TextUnformatted("Start from a template:");
+  ImGui::TextUnformatted(_("Start from a template:"));
   RecordDialog("New board", "Start from a template:");
   bool any = false;
   for (const TemplateInfo& info : Templates()) {
@@ -24,7 +25,7 @@ bool ShowNewBoardDialog(bool* requested, Template* chosen) {
       ImGui::CloseCurrentPopup();
     }
   }
-  if (ImGui::Button("Cancel", {em * 16, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+  if (ImGui::Button(_("Cancel"), {em * 16, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
     ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
   return any;

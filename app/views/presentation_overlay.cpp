@@ -1,3 +1,4 @@
+#include "app/platform/i18n.h"
 #include "app/views/presentation_overlay.h"
 
 #include <imgui.h>
@@ -52,7 +53,7 @@ bool ShowPresentationOverlay(const PresentationOverlay& overlay) {
   if (ImGui::Begin("##present.leave", nullptr,
                    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                        ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize)) {
-    leave = ImGui::Button("Leave presentation  F5", {0, 44 * unit});
+    leave = ImGui::Button(_("Leave presentation  F5"), {0, 44 * unit});
     RecordWidget("present.leave");
   }
   ImGui::End();

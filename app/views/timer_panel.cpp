@@ -1,3 +1,4 @@
+#include "app/platform/i18n.h"
 #include "app/views/timer_panel.h"
 
 #include <GLFW/glfw3.h>
@@ -93,7 +94,7 @@ void TimerPanel::Show(double now) {
                           ImGuiCond_FirstUseEver);
   if (m_focus) ImGui::SetNextWindowFocus();
   m_focus = false;
-  if (!ImGui::Begin("Timer", &m_open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+  if (!ImGui::Begin(_("Timer"), &m_open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
     return;
   }
@@ -115,7 +116,7 @@ void TimerPanel::Show(double now) {
   // As tall as the buttons: a finger must hit it too.
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                       {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});
-  const bool entered = ImGui::InputTextWithHint("##custom", "minutes, or m:ss", &m_custom,
+  const bool entered = ImGui::InputTextWithHint("##custom", _("minutes, or m:ss"), &m_custom,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::PopStyleVar();
   RecordWidget("timer.custom");
@@ -125,7 +126,7 @@ void TimerPanel::Show(double now) {
       countdown.Set(*seconds);
       countdown.Start(now);
     } else if (notice) {
-      notice("The timer takes whole minutes from 1 to 99 or minutes:seconds, e.g. 7 or 1:30.");
+      notice(_("The timer takes whole minutes from 1 to 99 or minutes:seconds, e.g. 7 or 1:30."));
     }
   }
 
@@ -142,7 +143,7 @@ void TimerPanel::Show(double now) {
   ImGui::SameLine();
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                       {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});
-  ImGui::Checkbox("Chime", &chime);
+  ImGui::Checkbox(_("Chime"), &chime);
   ImGui::PopStyleVar();
   RecordWidget("timer.chime");
 

@@ -8,6 +8,7 @@
 #include "app/platform/fonts.h"
 #include "app/platform/icons.h"
 #include "app/views/layout_dump.h"
+#include "app/platform/i18n.h"
 
 namespace jb {
 
@@ -133,7 +134,7 @@ std::vector<ToolbarButtonState> ShowToolbar(const std::vector<Command>& commands
     RecordWidget(item.button->id);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
       ImGui::PushFont(fonts.Ui());
-      const std::string label = command.dynamicLabel ? command.dynamicLabel() : command.label;
+      const std::string label = command.dynamicLabel ? command.dynamicLabel() : _(command.label.c_str());
       if (command.keys.empty())
         ImGui::SetTooltip("%s", label.c_str());
       else

@@ -93,7 +93,7 @@ std::string App::ExportSizeLine(const ExportChoice& choice) const {
       !PlanExport(m_document.board(), m_canvas.layout(), ParamsFor(choice), &plan, &error))
     return error;
   char text[128];
-  std::snprintf(text, sizeof text, "%d × %d px, about %.1f MB", plan.width, plan.height, plan.ApproxMegabytes());
+  std::snprintf(text, sizeof text, _("%d × %d px, about %.1f MB"), plan.width, plan.height, plan.ApproxMegabytes());
   return text;
 }
 
@@ -125,12 +125,12 @@ void App::ExportStatus() {
   if (std::optional<ExportOutcome> outcome = m_exportJob.Poll()) {
     if (outcome->ok) {
       char text[1024];
-      std::snprintf(text, sizeof text, "Saved %s (%d×%d)", outcome->path.c_str(), outcome->stats.width,
+      std::snprintf(text, sizeof text, _("Saved %s (%d×%d)"), outcome->path.c_str(), outcome->stats.width,
                     outcome->stats.height);
       m_toast = text;
       m_toastPath = outcome->path;
       m_toastUntil = Now() + 6;
-      std::snprintf(text, sizeof text, "Exported %s (%d×%d) in %.0f ms", outcome->path.c_str(), outcome->stats.width,
+      std::snprintf(text, sizeof text, _("Exported %s (%d×%d) in %.0f ms"), outcome->path.c_str(), outcome->stats.width,
                     outcome->stats.height, outcome->stats.renderMs + outcome->stats.encodeMs);
       Status(text);
     } else if (outcome->cancelled) {

@@ -13,7 +13,7 @@ namespace jb {
 
 namespace {
 
-const char* kTitle = _("Export");
+const char* kTitle = N_("Export");  // translated where shown (set before the language)
 
 bool Radio(const char* label, bool active, const char* widget) {
   const bool clicked = ImGui::RadioButton(label, active);
@@ -26,12 +26,12 @@ bool Radio(const char* label, bool active, const char* widget) {
 ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const std::vector<std::string>& stages,
                                     bool hasSelection, const std::function<std::string(const ExportChoice&)>& sizeLine) {
   if (*requested) {
-    ImGui::OpenPopup(kTitle);
+    ImGui::OpenPopup(_(kTitle));
     *requested = false;
   }
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowSizeConstraints({em * 30, 0}, {em * 50, FLT_MAX});
-  if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ExportDialogAnswer::None;
+  if (!ImGui::BeginPopupModal(_(kTitle), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ExportDialogAnswer::None;
   ExportDialogAnswer answer = ExportDialogAnswer::None;
   // Light theme: fields and radio circles are white on the white popup; a grey makes them show.
   ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.86f, 0.87f, 0.90f, 1.0f));
@@ -98,7 +98,7 @@ ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const
   ImGui::PushTextWrapPos(em * 40);
   ImGui::TextUnformatted(size.c_str());
   ImGui::PopTextWrapPos();
-  RecordDialog(kTitle, size);
+  RecordDialog(_(kTitle), size);
 
   ImGui::Spacing();
   ImGui::SetNextItemWidth(em * 30);

@@ -56,11 +56,11 @@ void FindBar::UpdateCount() {
   if (FoldForSearch(m_searched).empty())
     count[0] = 0;
   else if (n == 0)
-    std::snprintf(count, sizeof count, "No matches");
+    std::snprintf(count, sizeof count, "%s", _("No matches"));
   else if (m_current < 0)
-    std::snprintf(count, sizeof count, n == 1 ? "%d match" : "%d matches", n);
+    std::snprintf(count, sizeof count, TrPlural("%d match", "%d matches", n), n);
   else
-    std::snprintf(count, sizeof count, "%d of %d", m_current + 1, n);
+    std::snprintf(count, sizeof count, _("%d of %d"), m_current + 1, n);
   m_count = count;
 }
 

@@ -106,7 +106,7 @@ void TimerPanel::Show(double now) {
   const int presets[] = {1, 3, 5, 10};
   for (int i = 0; i < 4; ++i) {
     char label[16], record[32];
-    std::snprintf(label, sizeof label, "%d min", presets[i]);
+    std::snprintf(label, sizeof label, _("%d min"), presets[i]);
     std::snprintf(record, sizeof record, "timer.preset.%d", presets[i]);
     if (i) ImGui::SameLine();
     if (BigButton(label, record, button)) StartPreset(presets[i], now);

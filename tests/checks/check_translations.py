@@ -101,7 +101,7 @@ def needs_translation(literal):
     """A literal with words in it, once ImGui ids and printf conversions are taken out."""
     if literal in ALLOWED:
         return False
-    if KEY_NAME.match(literal) or re.fullmatch(r"[a-z_]+(\.[a-z_0-9]+)+", literal):  # keys; widget names
+    if KEY_NAME.match(literal) or re.fullmatch(r"[a-z_]+(\.([a-z_0-9]|%d)+)+", literal):  # keys; widget names
         return False
     shown = literal.split("##")[0]
     shown = re.sub(r"\\x[0-9A-Fa-f]+|\\[0-7]{1,3}|\\033\[K", "", shown)  # escapes (arrows, ×, erase line)
@@ -128,6 +128,8 @@ def unmarked(root, app_dir):
             # a message, title or label kept in a variable first
             for m in re.finditer(r"\b\w*(?:error|Error|banner|message|Message|title|Title|label|Label|hint|Hint)\w*\s*=\s*(?=\")", text):
                 spots += top_level_literals("(" + text[m.end():], 0)[:1] and [(m.end(), top_level_literals("(" + text[m.end():], 0)[0][1])]
+            for m in re.finditer(r"\bsnprintf\s*\(", text):  # a text formatted to be shown
+                spots += top_level_literals(text, m.end() - 1)
             if name == "app_commands.cpp":  # add(id, menu, label, ...): the menu and the label
                 for m in re.finditer(r"(?<![\w.])add\s*\(", text):
                     spots += top_level_literals(text, m.end() - 1)[1:]
@@ -138,6 +140,10 @@ def unmarked(root, app_dir):
                     end = text.find(";", m.end())
                     for lit in re.finditer(r'(?<!_\()(?<!N_\()"((?:[^"\\]|\\.)*)"', text[m.end():end]):
                         spots.append((m.end() + lit.start(), lit.group(1)))
+            # _() in a namespace-scope initializer runs before the language is chosen: use N_ there
+            for m in re.finditer(r"^(?:static |constexpr |const )*[\w:<>]+\s*\*?\s*(?:const\s+)?\w+\s*=\s*_\(", text, re.M):
+                problems.append(f"{rel}:{text.count(chr(10), 0, m.start()) + 1}: _() in a static initializer is "
+                                "translated before the language is set; mark it N_() and translate where shown")
             for at, literal in sorted(set(spots)):
                 if needs_translation(literal):
                     line = text.count("\n", 0, at) + 1
@@ -188,8 +194,8 @@ def marked_msgids(app_dir):
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, "journeyboard.pot")
         subprocess.run(["xgettext", "--keyword=_", "--keyword=N_", "--keyword=TrPlural:1,2",
-                        "-C", "--from-code=UTF-8", "--omit-header", "-o", pot, *sources], check=True,
-                       env=dict(os.environ, LC_ALL="C.UTF-8"))
+                        "-C", "--from-code=UTF-8", "-o", pot, *sources], check=True,
+                       env=dict(os.environ, LC_ALL="C.UTF-8"), stderr=subprocess.PIPE)  # quiet: non-ASCII msgids
         if not os.path.exists(pot):
             return {}
         entries, _obsolete = parse_po(pot)

@@ -291,9 +291,9 @@ void App::RecoveryDialog() {
 
 void App::ReportRepairs(const std::vector<std::string>& warnings, const std::string& path) {
   if (warnings.empty()) return;
-  std::string message = fs::path(path).filename().string() + " was damaged and has been repaired:";
+  std::string message = Format(_("%s was damaged and has been repaired:"), fs::path(path).filename().string().c_str());
   for (const std::string& warning : warnings) message += "\n  • " + warning;
-  message += "\nCheck the board, then save to keep the repaired version.";
+  message += std::string("\n") + _("Check the board, then save to keep the repaired version.");
   ShowError(message);
 }
 

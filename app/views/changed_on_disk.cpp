@@ -15,7 +15,7 @@ ChangedOnDiskAnswer ShowChangedOnDiskQuestion(bool* requested, const std::string
   if (!ImGui::BeginPopupModal(_("Changed on disk"), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
     return ChangedOnDiskAnswer::None;
   const float em = ImGui::GetFontSize();
-  const std::string text = name + " was changed by another program since you opened it.";
+  const std::string text = Format(_("%s was changed by another program since you opened it."), name.c_str());
   ImGui::TextUnformatted(text.c_str());
   ImGui::TextUnformatted(_("Overwrite replaces that version with yours; Save As keeps both."));
   RecordDialog("Changed on disk", text);

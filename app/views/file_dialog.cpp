@@ -18,11 +18,11 @@ namespace {
 
 const char* Title(FileDialog::Purpose purpose) {
   switch (purpose) {
-    case FileDialog::Purpose::Open: return "Open board";
-    case FileDialog::Purpose::SaveAs: return "Save board as";
-    case FileDialog::Purpose::ExportPng: return "Export PNG";
+    case FileDialog::Purpose::Open: return _("Open board");
+    case FileDialog::Purpose::SaveAs: return _("Save board as");
+    case FileDialog::Purpose::ExportPng: return _("Export PNG");
   }
-  return "File";
+  return _("File");
 }
 
 const char* Extension(FileDialog::Purpose purpose) {
@@ -127,7 +127,7 @@ bool FileDialog::Show(const std::vector<std::string>& recent, std::string* chose
     RecordWidget("file.name");
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.2f, 0.2f, 1}, "%s", m_error.c_str());
     RecordDialog(title, m_error.empty() ? m_folder : m_folder + "\n" + m_error);
-    const char* action = m_purpose == Purpose::Open ? "Open" : m_purpose == Purpose::SaveAs ? "Save" : "Export";
+    const char* action = m_purpose == Purpose::Open ? _("Open") : m_purpose == Purpose::SaveAs ? _("Save") : _("Export");
     if (ImGui::Button(action, {em * 7, 0})) confirmed = true;
     RecordWidget("file.confirm");
     ImGui::SameLine();

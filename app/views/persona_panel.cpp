@@ -77,7 +77,7 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
 
   for (const Persona& persona : board.personas) {
     ImGui::PushID(int(persona.id.value));
-    std::string label = persona.name.empty() ? "(unnamed)" : persona.name;
+    std::string label = persona.name.empty() ? std::string(_("(unnamed)")) : persona.name;
     if (ImGui::Selectable(label.c_str(), persona.id == canvas.activePersona)) canvas.SetActivePersona(board, persona.id);
     ImGui::PopID();
   }

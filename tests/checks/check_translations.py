@@ -31,7 +31,8 @@ IMGUI_CALLS = (
 )
 # Our own setters of messages the user reads.
 # Shown as they are in every language: the languages' own names (View ▸ Language).
-ALLOWED = {"English", "Русский",
+ALLOWED = {"English", "Русский", "en", "ru",  # and the settings' codes for them
+           " — Journeyboard",  # the window title's product name
            "canvas",  # the canvas window's name: it has no title bar
            "journeyboard: %d×%d render %.0f ms, encode %.0f ms\\n",  # JB_EXPORT_TIMING: for developers
            "note menu", "stage menu", "lane menu", "cell menu"}  # context menus' ids: never shown
@@ -125,9 +126,10 @@ def unmarked(root, app_dir):
             spots = []
             for m in calls.finditer(text):
                 spots += top_level_literals(text, m.end() - 1)
-            # a message, title or label kept in a variable first
-            for m in re.finditer(r"\b\w*(?:error|Error|banner|message|Message|title|Title|label|Label|hint|Hint)\w*\s*=\s*(?=\")", text):
-                spots += top_level_literals("(" + text[m.end():], 0)[:1] and [(m.end(), top_level_literals("(" + text[m.end():], 0)[0][1])]
+            # a message, title or label kept in a variable first (also each branch of a ?: there)
+            for m in re.finditer(r"\b\w*(?:error|Error|banner|message|Message|title|Title|label|Label|hint|Hint|action"
+                                 r"|caption|text)\w*\s*=(?!=)\s*", text):
+                spots += [(m.end() + at - 1, lit) for at, lit in top_level_literals("(" + text[m.end():], 0)]
             for m in re.finditer(r"\bsnprintf\s*\(", text):  # a text formatted to be shown
                 spots += top_level_literals(text, m.end() - 1)
             if name == "app_commands.cpp":  # add(id, menu, label, ...): the menu and the label

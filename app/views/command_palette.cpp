@@ -1,4 +1,3 @@
-#include "app/platform/i18n.h"
 #include "app/views/command_palette.h"
 
 #include <GLFW/glfw3.h>
@@ -7,6 +6,7 @@
 
 #include <algorithm>
 
+#include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
 #include "core/layout/search.h"
 

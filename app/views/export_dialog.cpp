@@ -1,4 +1,3 @@
-#include "app/platform/i18n.h"
 #include "app/views/export_dialog.h"
 
 #include <imgui.h>
@@ -7,6 +6,7 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
 
 namespace jb {

@@ -1,4 +1,3 @@
-#include "app/platform/i18n.h"
 #include "app/views/file_dialog.h"
 
 #include <imgui.h>
@@ -8,6 +7,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
 
 namespace fs = std::filesystem;

@@ -1,4 +1,3 @@
-#include "app/platform/i18n.h"
 #include "app/views/find_bar.h"
 
 #include <GLFW/glfw3.h>
@@ -8,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/platform/i18n.h"
 #include "app/views/canvas.h"
 #include "app/views/layout_dump.h"
 #include "core/layout/search.h"

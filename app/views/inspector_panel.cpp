@@ -158,7 +158,8 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
     for (int level = 0; level <= 3; ++level) {
       if (level) ImGui::SameLine();
       const char* names[] = {"none", "low", "medium", "high"};
-      bool clicked = ImGui::RadioButton(names[level], note.severity == level);
+      const char* labels[] = {N_("none"), N_("low"), N_("medium"), N_("high")};
+      bool clicked = ImGui::RadioButton(_(labels[level]), note.severity == level);
       RecordWidget((std::string("inspector.severity.") + names[level]).c_str());
       if (clicked && note.severity != level)
         Change(document, note.id, N_("Edit severity"), [&](Note& n) { n.severity = level; });

@@ -1,8 +1,8 @@
-#include "app/platform/i18n.h"
 #include "app/views/presentation_overlay.h"
 
 #include <imgui.h>
 
+#include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
 
 namespace jb {

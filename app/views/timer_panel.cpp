@@ -1,4 +1,3 @@
-#include "app/platform/i18n.h"
 #include "app/views/timer_panel.h"
 
 #include <GLFW/glfw3.h>
@@ -10,6 +9,7 @@
 #include <cstdio>
 
 #include "app/platform/chime.h"
+#include "app/platform/i18n.h"
 #include "app/platform/fonts.h"
 #include "app/views/layout_dump.h"
 
@@ -121,7 +121,7 @@ void TimerPanel::Show(double now) {
   ImGui::PopStyleVar();
   RecordWidget("timer.custom");
   ImGui::SameLine();
-  if (BigButton("Go", "timer.go", button) || entered) {
+  if (BigButton(_("Go"), "timer.go", button) || entered) {
     if (auto seconds = ParseDuration(m_custom)) {
       countdown.Set(*seconds);
       countdown.Start(now);
@@ -132,14 +132,14 @@ void TimerPanel::Show(double now) {
 
   const Countdown::State state = countdown.StateAt(now);
   if (state == Countdown::State::Running) {
-    if (BigButton("Pause", "timer.pause", button)) countdown.Pause(now);
+    if (BigButton(_("Pause"), "timer.pause", button)) countdown.Pause(now);
   } else {
-    if (BigButton(state == Countdown::State::Paused ? "Resume" : "Start", "timer.start", button)) countdown.Start(now);
+    if (BigButton(state == Countdown::State::Paused ? _("Resume") : _("Start"), "timer.start", button)) countdown.Start(now);
   }
   ImGui::SameLine();
-  if (BigButton("+1 min", "timer.add_minute", button)) countdown.AddMinute(now);
+  if (BigButton(_("+1 min"), "timer.add_minute", button)) countdown.AddMinute(now);
   ImGui::SameLine();
-  if (BigButton("Reset", "timer.reset", button)) countdown.Reset();
+  if (BigButton(_("Reset"), "timer.reset", button)) countdown.Reset();
   ImGui::SameLine();
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                       {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});

@@ -38,7 +38,7 @@ ALLOWED = {"English", "Русский", "en", "ru",  # and the settings' codes f
            "note menu", "stage menu", "lane menu", "cell menu"}  # context menus' ids: never shown
 # Key names as menus show them ("Ctrl+D", "Del"): the same on every keyboard.
 KEY_NAME = re.compile(r"^(((Ctrl|Shift|Alt)\+)+.+|Del|Esc|Enter|Backspace|F\d+)$")
-MESSAGE_CALLS = ("notice", "BeginSidePanel", "Radio", "PersonaField",
+MESSAGE_CALLS = ("notice", "BigButton", "BeginSidePanel", "Radio", "PersonaField",
                  # an undo step's label (kept in English, N_, and shown translated in Edit and History)
                  "Apply", "BeginGesture", "TrackFieldEdit", "Edit", "Change",
                  "Fail", "Status", "ShowError", "ShowToast", "Toast", "SetStatus", "SetError", "RecordDialogText")

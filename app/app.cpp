@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 
 #include "app/app.h"
+#include "app/platform/i18n.h"
 #include "app/cli/cli.h"
 #include "app/platform/fonts.h"
 #include "app/platform/gpu_renderer.h"
@@ -120,6 +121,7 @@ bool App::Init() {
     m_uiScale = m_settings.uiScale;
     m_uiScaleAuto = m_settings.uiScaleAuto;
     m_timer.chime = m_settings.chime;
+    SetInterfaceLanguage(m_settings.language);
     if (!warning.empty()) {
       std::fprintf(stderr, "journeyboard: %s\n", warning.c_str());
       Status(warning);
@@ -323,7 +325,7 @@ void App::RecoveryDialog() {
       m_canvas.ClearSelection();
       m_canvas.RequestFit();
       m_start.Withdraw();  // the restored board is what the facilitator came back for
-      Status("Restored unsaved work from " + when);
+      Status(Format(_("Restored unsaved work from %s."), when.c_str()));
     }
   } else if (answer == RecoveryAnswer::Discard) {
     m_recovery.Decline();
@@ -334,9 +336,9 @@ void App::RecoveryDialog() {
 
 void App::ReportRepairs(const std::vector<std::string>& warnings, const std::string& path) {
   if (warnings.empty()) return;
-  std::string message = fs::path(path).filename().string() + " was damaged and has been repaired:";
+  std::string message = Format(_("%s was damaged and has been repaired:"), fs::path(path).filename().string().c_str());
   for (const std::string& warning : warnings) message += "\n  • " + warning;
-  message += "\nCheck the board, then save to keep the repaired version.";
+  message += std::string("\n") + _("Check the board, then save to keep the repaired version.");
   // A list to read, not a toast: the modal message.
   std::fprintf(stderr, "journeyboard: %s\n", message.c_str());
   m_error = message;
@@ -378,7 +380,7 @@ void App::OpenFile(const std::string& path) {
   m_canvas.ClearSelection();
   m_canvas.RequestFit();
   AddRecent(path);
-  Status("Opened " + m_document.DisplayName());
+  Status(Format(_("Opened %s."), m_document.DisplayName().c_str()));
 }
 
 bool App::SaveTo(const std::string& path) {
@@ -394,7 +396,7 @@ bool App::SaveTo(const std::string& path) {
   ChangeJournal::Remove(previousPath);
   m_recovery.Discard(m_document);
   AddRecent(m_document.path());
-  Status("Saved " + m_document.path());
+  Status(Format(_("Saved %s."), m_document.path().c_str()));
   return true;
 }
 
@@ -450,7 +452,7 @@ void App::RunPending() {
 void App::Menu() {
   if (m_document.TextsRepaired() != m_textsRepairedShown) {  // a field or paste met the text rules
     m_textsRepairedShown = m_document.TextsRepaired();
-    Status("Text past the limit of 20,000 characters, or characters a text cannot hold, was left out.");
+    Status(_("Text past the limit of 20,000 characters, or characters a text cannot hold, was left out."));
   }
   m_menuBarHeight = 0;
   if (m_presenting) return;  // the overlay shows the status line
@@ -563,11 +565,11 @@ void App::StartDialogs() {
     }
   }
   std::string title;
-  if (m_titleQuestion.Show(&title)) m_document.Apply(SetBoardTitle(m_document.board(), title), "Rename board");
+  if (m_titleQuestion.Show(&title)) m_document.Apply(SetBoardTitle(m_document.board(), title), N_("Rename board"));
   std::string language;
   if (ShowBoardProperties(&m_propertiesRequested, m_document.board(), &title, &language)) {
-    m_document.Apply(SetBoardTitle(m_document.board(), title), "Rename board");
-    m_document.Apply(SetBoardLanguage(m_document.board(), language), "Change board language");
+    m_document.Apply(SetBoardTitle(m_document.board(), title), N_("Rename board"));
+    m_document.Apply(SetBoardLanguage(m_document.board(), language), N_("Change board language"));
   }
 }
 
@@ -607,7 +609,7 @@ void App::TogglePresent() {
   if (!chosen) chosen = glfwGetPrimaryMonitor();
   const GLFWvidmode* mode = chosen ? glfwGetVideoMode(chosen) : nullptr;
   if (!mode) {
-    Status("Presentation needs a screen, and none was found.");
+    Status(_("Presentation needs a screen, and none was found."));
     return;
   }
   glfwSetWindowMonitor(m_window, chosen, 0, 0, mode->width, mode->height, mode->refreshRate);
@@ -626,6 +628,11 @@ void App::PresentationOverlayUi() {
     TogglePresent();
     ImGui::SetWindowFocus("canvas");  // the plain keys are the canvas's: give them back
   }
+}
+
+void App::SetLanguage(const std::string& setting) {
+  m_settings.language = setting;  // saved with the other settings at the end of the frame
+  SetInterfaceLanguage(setting);
 }
 
 void App::DumpLayout() {
@@ -674,6 +681,10 @@ void App::DumpLayout() {
   view.toolbarShown = m_settings.toolbar;
   view.toolbar = m_toolbarButtons;
   view.theme = ThemeName(m_settings.theme);
+  view.uiLanguage = InterfaceLanguage();
+  for (const Command& command : m_commands)
+    if (!command.path.empty() && (view.uiMenus.empty() || view.uiMenus.back() != _(command.path[0].c_str())))
+      view.uiMenus.push_back(_(command.path[0].c_str()));
   view.sidePanels = SidePanelsShown();
   view.canvas = m_canvasRect;
   view.coverMode = m_canvas.coverMode;

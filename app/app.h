@@ -140,6 +140,8 @@ class App {
   void TogglePresent();
   void PresentationOverlayUi();
   void DumpLayout();
+  // View ▸ Language: "" (the system's), "en", "ru"; the interface speaks it from the next frame on.
+  void SetLanguage(const std::string& setting);
   // A confirmation: an info toast that fades by itself (and the dump's `status`).
   void Status(const std::string& message);
   // An error: a toast that stays until dismissed (× or Esc), and a line on stderr.

@@ -41,155 +41,155 @@ std::vector<Command> App::MakeCommands(App* app) {
   // File
   for (const TemplateInfo& info : Templates()) {
     const Template id = info.id;
-    add(std::string("file.new.") + info.key, "File ▸ New from template", info.title, {}, [app, id] {
+    add(std::string("file.new.") + info.key, N_("File") " ▸ " N_("New from template"), info.title, {}, [app, id] {
       app->m_pendingTemplate = id;
       app->StartOrConfirm(Pending::New);
     });
   }
-  add("file.new", "File", "New...", {ctrl(GLFW_KEY_N, "Ctrl+N")}, [app] { app->m_chooseTemplate = true; });
-  add("file.start", "File", N_("Start screen..."), {}, [app] { app->m_start.Request(); }).widget = "menu.file.start";
-  add("file.open", "File", "Open...", {ctrl(GLFW_KEY_O, "Ctrl+O")}, [app] { app->StartOrConfirm(Pending::Open); });
-  Command& recent = add("file.open_recent", "File", "Open recent", {}, {});
+  add("file.new", N_("File"), N_("New..."), {ctrl(GLFW_KEY_N, "Ctrl+N")}, [app] { app->m_chooseTemplate = true; });
+  add("file.start", N_("File"), N_("Start screen..."), {}, [app] { app->m_start.Request(); }).widget = "menu.file.start";
+  add("file.open", N_("File"), N_("Open..."), {ctrl(GLFW_KEY_O, "Ctrl+O")}, [app] { app->StartOrConfirm(Pending::Open); });
+  Command& recent = add("file.open_recent", N_("File"), N_("Open recent"), {}, {});
   recent.enabled = [app] { return !app->m_recent.empty(); };
   recent.items = [app] { return app->m_recent; };
   recent.runItem = [app](const std::string& path) {
     app->m_pending = Pending::None;
     if (!app->m_document.IsDirty()) app->OpenFile(path);
-    else app->ShowError("Save or discard the current changes before opening another board.");
+    else app->ShowError(_("Save or discard the current changes before opening another board."));
   };
-  add("file.save", "File", "Save", {ctrl(GLFW_KEY_S, "Ctrl+S")}, [app] { app->Save(); }).separatorBefore = true;
-  add("file.save_as", "File", "Save As...", {ctrlShift(GLFW_KEY_S, "Ctrl+Shift+S")}, [app] { app->RequestSaveAs(); });
-  add("file.properties", "File", N_("Board properties..."), {}, [app] { app->m_propertiesRequested = true; }).widget =
+  add("file.save", N_("File"), N_("Save"), {ctrl(GLFW_KEY_S, "Ctrl+S")}, [app] { app->Save(); }).separatorBefore = true;
+  add("file.save_as", N_("File"), N_("Save As..."), {ctrlShift(GLFW_KEY_S, "Ctrl+Shift+S")}, [app] { app->RequestSaveAs(); });
+  add("file.properties", N_("File"), N_("Board properties..."), {}, [app] { app->m_propertiesRequested = true; }).widget =
       "menu.file.properties";
-  add("file.export", "File", "Export PNG...", {ctrl(GLFW_KEY_E, "Ctrl+E")}, [app] { app->RequestExport(); })
+  add("file.export", N_("File"), N_("Export PNG..."), {ctrl(GLFW_KEY_E, "Ctrl+E")}, [app] { app->RequestExport(); })
       .separatorBefore = true;
-  add("file.snapshot", "File", "Quick snapshot", {ctrlShift(GLFW_KEY_E, "Ctrl+Shift+E")}, [app] { app->QuickSnapshot(); });
-  add("file.quit", "File", "Quit", {ctrl(GLFW_KEY_Q, "Ctrl+Q")}, [app] { app->StartOrConfirm(Pending::Quit); })
+  add("file.snapshot", N_("File"), N_("Quick snapshot"), {ctrlShift(GLFW_KEY_E, "Ctrl+Shift+E")}, [app] { app->QuickSnapshot(); });
+  add("file.quit", N_("File"), N_("Quit"), {ctrl(GLFW_KEY_Q, "Ctrl+Q")}, [app] { app->StartOrConfirm(Pending::Quit); })
       .separatorBefore = true;
 
   // Edit
-  Command& undo = add("edit.undo", "Edit", "Undo", {ctrl(GLFW_KEY_Z, "Ctrl+Z")}, [app] { app->Undo(); });
+  Command& undo = add("edit.undo", N_("Edit"), N_("Undo"), {ctrl(GLFW_KEY_Z, "Ctrl+Z")}, [app] { app->Undo(); });
   undo.enabled = [app] { return app->m_document.CanUndo(); };
-  undo.dynamicLabel = [app] { return app->m_document.CanUndo() ? "Undo " + app->m_document.UndoLabel() : "Undo"; };
-  Command& redo = add("edit.redo", "Edit", "Redo", {ctrlShift(GLFW_KEY_Z, "Ctrl+Shift+Z"), ctrl(GLFW_KEY_Y, "Ctrl+Y")},
+  undo.dynamicLabel = [app] { return app->m_document.CanUndo() ? Format(_("Undo %s"), _(app->m_document.UndoLabel().c_str())) : std::string(_("Undo")); };
+  Command& redo = add("edit.redo", N_("Edit"), N_("Redo"), {ctrlShift(GLFW_KEY_Z, "Ctrl+Shift+Z"), ctrl(GLFW_KEY_Y, "Ctrl+Y")},
                       [app] { app->Redo(); });
   redo.enabled = [app] { return app->m_document.CanRedo(); };
-  redo.dynamicLabel = [app] { return app->m_document.CanRedo() ? "Redo " + app->m_document.RedoLabel() : "Redo"; };
-  Command& cut = add("edit.cut", "Edit", "Cut", {ctrl(GLFW_KEY_X, "Ctrl+X")}, [app] { app->m_canvas.CutSelection(app->m_document); });
+  redo.dynamicLabel = [app] { return app->m_document.CanRedo() ? Format(_("Redo %s"), _(app->m_document.RedoLabel().c_str())) : std::string(_("Redo")); };
+  Command& cut = add("edit.cut", N_("Edit"), N_("Cut"), {ctrl(GLFW_KEY_X, "Ctrl+X")}, [app] { app->m_canvas.CutSelection(app->m_document); });
   cut.enabled = selection;
   cut.separatorBefore = true;
-  add("edit.copy", "Edit", "Copy", {ctrl(GLFW_KEY_C, "Ctrl+C")}, [app] { app->m_canvas.CopySelection(app->m_document); })
+  add("edit.copy", N_("Edit"), N_("Copy"), {ctrl(GLFW_KEY_C, "Ctrl+C")}, [app] { app->m_canvas.CopySelection(app->m_document); })
       .enabled = selection;
-  add("edit.paste", "Edit", "Paste", {ctrl(GLFW_KEY_V, "Ctrl+V")}, [app] { app->m_canvas.Paste(app->m_document); });
-  add("edit.duplicate", "Edit", "Duplicate", {ctrl(GLFW_KEY_D, "Ctrl+D")},
+  add("edit.paste", N_("Edit"), N_("Paste"), {ctrl(GLFW_KEY_V, "Ctrl+V")}, [app] { app->m_canvas.Paste(app->m_document); });
+  add("edit.duplicate", N_("Edit"), N_("Duplicate"), {ctrl(GLFW_KEY_D, "Ctrl+D")},
       [app] { app->m_canvas.DuplicateSelection(app->m_document); })
       .enabled = selection;
-  Command& erase = add("edit.delete", "Edit", "Delete", {key(GLFW_KEY_DELETE, "Del"), key(GLFW_KEY_BACKSPACE, "Backspace")},
+  Command& erase = add("edit.delete", N_("Edit"), N_("Delete"), {key(GLFW_KEY_DELETE, "Del"), key(GLFW_KEY_BACKSPACE, "Backspace")},
                        [app] { app->m_canvas.DeleteSelection(app->m_document); });
   erase.enabled = selection;
   // The keys also delete the selected emotion point (first, when there is one).
   erase.runByKey = [app] { app->m_canvas.DeleteSelected(app->m_document); };
-  add("edit.select_all", "Edit", "Select all", {ctrl(GLFW_KEY_A, "Ctrl+A")}, [app] { app->m_canvas.SelectAll(app->m_document); })
+  add("edit.select_all", N_("Edit"), N_("Select all"), {ctrl(GLFW_KEY_A, "Ctrl+A")}, [app] { app->m_canvas.SelectAll(app->m_document); })
       .separatorBefore = true;
-  add("edit.find", "Edit", "Find...", {ctrl(GLFW_KEY_F, "Ctrl+F")}, [app] { app->m_find.Open(); });
+  add("edit.find", N_("Edit"), N_("Find..."), {ctrl(GLFW_KEY_F, "Ctrl+F")}, [app] { app->m_find.Open(); });
 
   // Journey
-  add("journey.voting", "Journey", "Voting mode", {key(GLFW_KEY_V, "V")}, [app] { app->m_canvas.voting = !app->m_canvas.voting; })
+  add("journey.voting", N_("Journey"), N_("Voting mode"), {key(GLFW_KEY_V, "V")}, [app] { app->m_canvas.voting = !app->m_canvas.voting; })
       .checked = [app] { return app->m_canvas.voting; };
-  Command& reset = add("journey.reset_votes", "Journey", "Reset all votes", {},
-                       [app] { app->m_document.Apply(ResetVotes(app->m_document.board()), "Reset votes"); });
+  Command& reset = add("journey.reset_votes", N_("Journey"), N_("Reset all votes"), {},
+                       [app] { app->m_document.Apply(ResetVotes(app->m_document.board()), N_("Reset votes")); });
   reset.enabled = [app] { return TotalVotes(app->m_document.board()) > 0; };
   reset.widget = "menu.reset_votes";
-  Command& personas = add("journey.personas", "Journey", "Personas and curves", {ctrl(GLFW_KEY_P, "Ctrl+P")},
+  Command& personas = add("journey.personas", N_("Journey"), N_("Personas and curves"), {ctrl(GLFW_KEY_P, "Ctrl+P")},
                           [app] { app->m_showPersonas = !app->m_showPersonas; });
   personas.checked = [app] { return app->m_showPersonas; };
   personas.separatorBefore = true;
-  add("journey.inspector", "Journey", "Inspector", {ctrl(GLFW_KEY_I, "Ctrl+I")}, [app] { app->m_showInspector = !app->m_showInspector; })
+  add("journey.inspector", N_("Journey"), N_("Inspector"), {ctrl(GLFW_KEY_I, "Ctrl+I")}, [app] { app->m_showInspector = !app->m_showInspector; })
       .checked = [app] { return app->m_showInspector; };
 
   // Workshop: the timer; hide and reveal stages and lanes, cover mode (silent brainstorming) and Reveal
-  add("workshop.timer", "Workshop", "Timer...", {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });
-  Command& cover = add("workshop.cover", "Workshop", "Cover mode", {key(GLFW_KEY_C, "C")}, [app] {
+  add("workshop.timer", N_("Workshop"), N_("Timer..."), {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });
+  Command& cover = add("workshop.cover", N_("Workshop"), N_("Cover mode"), {key(GLFW_KEY_C, "C")}, [app] {
     app->m_canvas.coverMode = !app->m_canvas.coverMode;
-    app->Status(app->m_canvas.coverMode ? "Cover mode: new notes are face down." : "Cover mode is off.");
+    app->Status(app->m_canvas.coverMode ? _("Cover mode: new notes are face down.") : _("Cover mode is off."));
   });
   cover.checked = [app] { return app->m_canvas.coverMode; };
   cover.widget = "menu.cover";
-  Command& reveal = add("workshop.reveal", "Workshop", "Reveal covered notes", {}, [app] {
+  Command& reveal = add("workshop.reveal", N_("Workshop"), N_("Reveal covered notes"), {}, [app] {
     app->m_canvas.RevealCovered(app->m_document);
     app->m_canvas.coverMode = false;  // the round is over: notes added from now on are seen at once
   });
   reveal.enabled = [app] { return CountCovered(app->m_document.board()) > 0; };
   reveal.widget = "menu.reveal";
-  add("view.hide_hovered", "Workshop", "Hide or show the stage/lane under the mouse", {key(GLFW_KEY_H, "H")},
+  add("view.hide_hovered", N_("Workshop"), N_("Hide or show the stage/lane under the mouse"), {key(GLFW_KEY_H, "H")},
       [app] { app->m_canvas.ToggleHiddenUnderMouse(app->m_document); })
       .separatorBefore = true;
-  Command& showAll = add("workshop.show_all_hidden", "Workshop", "Show all hidden", {}, [app] {
-    app->m_document.Apply(ShowAllHidden(app->m_document.board()), "Show all hidden");
+  Command& showAll = add("workshop.show_all_hidden", N_("Workshop"), N_("Show all hidden"), {}, [app] {
+    app->m_document.Apply(ShowAllHidden(app->m_document.board()), N_("Show all hidden"));
   });
   showAll.enabled = [app] { return CountHidden(app->m_document.board()) > 0; };
   showAll.widget = "menu.show_all_hidden";
 
   // View
-  add("view.history", "View", "History", {ctrl(GLFW_KEY_H, "Ctrl+H")}, [app] { app->m_showHistory = !app->m_showHistory; })
+  add("view.history", N_("View"), N_("History"), {ctrl(GLFW_KEY_H, "Ctrl+H")}, [app] { app->m_showHistory = !app->m_showHistory; })
       .checked = [app] { return app->m_showHistory; };
-  add("view.palette", "View", "Command palette...", {ctrl(GLFW_KEY_K, "Ctrl+K")}, [app] { app->m_palette.Open(); });
-  Command& present = add("view.present", "View", "Present", {key(GLFW_KEY_F5, "F5")}, [app] { app->TogglePresent(); });
+  add("view.palette", N_("View"), N_("Command palette..."), {ctrl(GLFW_KEY_K, "Ctrl+K")}, [app] { app->m_palette.Open(); });
+  Command& present = add("view.present", N_("View"), N_("Present"), {key(GLFW_KEY_F5, "F5")}, [app] { app->TogglePresent(); });
   present.checked = [app] { return app->m_presenting; };
   present.widget = "menu.present";
   present.separatorBefore = true;
   Command& spotlight =
-      add("view.spotlight", "View", "Spotlight", {key(GLFW_KEY_L, "L")}, [app] { app->m_canvas.spotlight = !app->m_canvas.spotlight; });
+      add("view.spotlight", N_("View"), N_("Spotlight"), {key(GLFW_KEY_L, "L")}, [app] { app->m_canvas.spotlight = !app->m_canvas.spotlight; });
   spotlight.checked = [app] { return app->m_canvas.spotlight; };
   spotlight.widget = "menu.spotlight";
   // Room view: the board laid out and lettered for the back row (a view only: nothing in history).
-  Command& room = add("view.room", "View", N_("Room view"), {key(GLFW_KEY_R, "R")},
+  Command& room = add("view.room", N_("View"), N_("Room view"), {key(GLFW_KEY_R, "R")},
                       [app] { app->m_canvas.SetRoomView(!app->m_canvas.RoomView()); });
   room.checked = [app] { return app->m_canvas.RoomView(); };
   room.widget = "menu.room";
   // Focus: 1–9 glide to a stage; Left/Right step, unless notes are selected (then they nudge them).
   for (int n = 1; n <= 9; ++n) {
     static const char* const kDigits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
-    Command& focus = add("view.focus." + std::to_string(n), "View ▸ Focus stage", "Stage " + std::to_string(n),
+    Command& focus = add("view.focus." + std::to_string(n), N_("View") " ▸ " N_("Focus stage"), Format(N_("Stage %d"), n),
                          {key(GLFW_KEY_1 + n - 1, kDigits[n - 1]), key(GLFW_KEY_KP_1 + n - 1, kDigits[n - 1])},
                          [app, n] { app->m_canvas.FocusStage(n - 1); });
     focus.enabled = [app, n] { return n <= int(app->m_document.board().stages.size()); };
     focus.dynamicLabel = [app, n] {
       const auto& stages = app->m_document.board().stages;
-      return "Stage " + std::to_string(n) + (n <= int(stages.size()) ? ": " + stages[n - 1].name : "");
+      return n <= int(stages.size()) ? Format(_("Stage %d: %s"), n, stages[n - 1].name.c_str()) : Format(_("Stage %d"), n);
     };
     focus.runByKey = [app, n] {
       const int count = int(app->m_document.board().stages.size());
       if (!app->m_canvas.FocusStage(n - 1))
-        app->Status("There is no stage " + std::to_string(n) + ": this board has " + std::to_string(count) +
-                    (count == 1 ? " stage." : " stages."));
+        app->Status(Format(TrPlural("There is no stage %d: this board has %d stage.",
+                                     "There is no stage %d: this board has %d stages.", count), n, count));
     };
   }
-  Command& previous = add("view.focus_prev", "View ▸ Focus stage", "Previous stage", {key(GLFW_KEY_LEFT, "Left")},
+  Command& previous = add("view.focus_prev", N_("View") " ▸ " N_("Focus stage"), N_("Previous stage"), {key(GLFW_KEY_LEFT, "Left")},
                           [app] { app->m_canvas.StepStage(-1); });
   previous.separatorBefore = true;
   previous.runByKey = [app] {
     if (!app->m_canvas.HasSelection()) app->m_canvas.StepStage(-1);  // else the canvas nudges the notes
   };
-  add("view.focus_next", "View ▸ Focus stage", "Next stage", {key(GLFW_KEY_RIGHT, "Right")}, [app] { app->m_canvas.StepStage(1); })
+  add("view.focus_next", N_("View") " ▸ " N_("Focus stage"), N_("Next stage"), {key(GLFW_KEY_RIGHT, "Right")}, [app] { app->m_canvas.StepStage(1); })
       .runByKey = [app] {
     if (!app->m_canvas.HasSelection()) app->m_canvas.StepStage(1);
   };
-  add("view.fit", "View", "Zoom to fit",
+  add("view.fit", N_("View"), N_("Zoom to fit"),
       {key(GLFW_KEY_F, "F"), key(GLFW_KEY_0, "0"), key(GLFW_KEY_KP_0, "0"), ctrl(GLFW_KEY_0, "Ctrl+0")},
       [app] { app->m_canvas.GlideToFit(); });
-  add("view.zoom_in", "View", "Zoom in", {ctrl(GLFW_KEY_EQUAL, "Ctrl++"), ctrl(GLFW_KEY_KP_ADD, "Ctrl++")},
+  add("view.zoom_in", N_("View"), N_("Zoom in"), {ctrl(GLFW_KEY_EQUAL, "Ctrl++"), ctrl(GLFW_KEY_KP_ADD, "Ctrl++")},
       [app] { app->m_canvas.ZoomBy(1.25f); });
-  add("view.zoom_out", "View", "Zoom out", {ctrl(GLFW_KEY_MINUS, "Ctrl+-"), ctrl(GLFW_KEY_KP_SUBTRACT, "Ctrl+-")},
+  add("view.zoom_out", N_("View"), N_("Zoom out"), {ctrl(GLFW_KEY_MINUS, "Ctrl+-"), ctrl(GLFW_KEY_KP_SUBTRACT, "Ctrl+-")},
       [app] { app->m_canvas.ZoomBy(0.8f); });
-  Command& followMonitor = add("view.ui_scale.auto", "View ▸ UI scale", N_("Follow the monitor"), {},
+  Command& followMonitor = add("view.ui_scale.auto", N_("View") " ▸ " N_("UI scale"), N_("Follow the monitor"), {},
                                [app] { app->m_uiScaleAuto = true; });
   followMonitor.checked = [app] { return app->m_uiScaleAuto; };
   followMonitor.widget = "menu.ui_scale.auto";
   for (float scale : {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f}) {
     char label[16];
     std::snprintf(label, sizeof label, "%.0f%%", scale * 100);
-    Command& command = add(std::string("view.ui_scale.") + label, "View ▸ UI scale", label, {}, [app, scale] {
+    Command& command = add(std::string("view.ui_scale.") + label, N_("View") " ▸ " N_("UI scale"), label, {}, [app, scale] {
       app->m_uiScale = scale;
       app->m_uiScaleAuto = false;  // chosen: saved, and kept on any monitor
     });
@@ -198,43 +198,52 @@ std::vector<Command> App::MakeCommands(App* app) {
   }
 
   Command& toolbar =
-      add("view.toolbar", "View", "Toolbar", {}, [app] { app->m_settings.toolbar = !app->m_settings.toolbar; });
+      add("view.toolbar", N_("View"), N_("Toolbar"), {}, [app] { app->m_settings.toolbar = !app->m_settings.toolbar; });
   toolbar.checked = [app] { return app->m_settings.toolbar; };
   toolbar.widget = "menu.toolbar";
   for (Theme theme : {Theme::Light, Theme::Dark, Theme::Projector}) {
     const std::string name = ThemeName(theme);
-    std::string label = name;
-    label[0] = char(label[0] - 'a' + 'A');
+    const char* label = theme == Theme::Light ? N_("Light") : theme == Theme::Dark ? N_("Dark") : N_("Projector");
     Command& command =
-        add("view.theme." + name, "View ▸ Theme", label, {}, [app, theme] { app->m_settings.theme = theme; });
+        add("view.theme." + name, N_("View") " ▸ " N_("Theme"), label, {}, [app, theme] { app->m_settings.theme = theme; });
     command.checked = [app, theme] { return app->m_settings.theme == theme; };
     command.widget = "menu.theme." + name;
+  }
+
+  // View ▸ Language: the interface's language, applied at once and remembered (Settings::language).
+  for (const char* language : {"auto", "en", "ru"}) {
+    const std::string setting = language == std::string("auto") ? "" : language;
+    const char* label = setting.empty() ? N_("System") : setting == "en" ? "English" : "Русский";
+    Command& command = add(std::string("view.language.") + language, N_("View") " ▸ " N_("Language"), label, {},
+                           [app, setting] { app->SetLanguage(setting); });
+    command.checked = [app, setting] { return app->m_settings.language == setting; };
+    command.widget = std::string("menu.language.") + language;
   }
 
   // Tools (also the toolbar's first buttons, which the layout dump names tool.pan, tool.select,
   // tool.note): a left drag on empty canvas pans (touch friendly) or, with Select, draws a
   // selection rectangle; Add note makes the next tap add a note there.
-  add("tool.pan", "Tools", "Pan", {}, [app] { app->m_canvas.tool = Canvas::Tool::Pan; }).checked = [app] {
+  add("tool.pan", N_("Tools"), N_("Pan"), {}, [app] { app->m_canvas.tool = Canvas::Tool::Pan; }).checked = [app] {
     return app->m_canvas.tool == Canvas::Tool::Pan;
   };
-  add("tool.select", "Tools", "Select", {}, [app] { app->m_canvas.tool = Canvas::Tool::Select; }).checked = [app] {
+  add("tool.select", N_("Tools"), N_("Select"), {}, [app] { app->m_canvas.tool = Canvas::Tool::Select; }).checked = [app] {
     return app->m_canvas.tool == Canvas::Tool::Select;
   };
-  add("tool.note", "Tools", "Add note", {key(GLFW_KEY_N, "N")}, [app] {
+  add("tool.note", N_("Tools"), N_("Add note"), {key(GLFW_KEY_N, "N")}, [app] {
     Canvas::Tool& tool = app->m_canvas.tool;
     tool = tool == Canvas::Tool::Note ? Canvas::Tool::Pan : Canvas::Tool::Note;
   }).checked = [app] { return app->m_canvas.tool == Canvas::Tool::Note; };
 
   // Developers' tools: only with --debug (a facilitator never sees them).
   if (app && app->m_options.debug)
-    add("debug.imgui_demo", "Debug", "ImGui demo window", {}, [app] { app->m_showDemo = !app->m_showDemo; })
+    add("debug.imgui_demo", N_("Debug"), N_("ImGui demo window"), {}, [app] { app->m_showDemo = !app->m_showDemo; })
         .checked = [app] { return app->m_showDemo; };
 
   // Help, last: F1 from anywhere (App::Shortcuts), F1 and ? (Shift+/) on the canvas.
-  add("help.shortcuts", "Help", "Keyboard shortcuts", {key(GLFW_KEY_F1, "F1"), Shortcut{GLFW_KEY_SLASH, false, true, "?"}},
+  add("help.shortcuts", N_("Help"), N_("Keyboard shortcuts"), {key(GLFW_KEY_F1, "F1"), Shortcut{GLFW_KEY_SLASH, false, true, "?"}},
       [app] { app->m_help.Open(); })
       .widget = "menu.help.shortcuts";
-  add("help.about", "Help", "About Journeyboard", {}, [app] { app->m_aboutRequested = true; }).widget = "menu.help.about";
+  add("help.about", N_("Help"), N_("About Journeyboard"), {}, [app] { app->m_aboutRequested = true; }).widget = "menu.help.about";
   FinishCommands(table);
   return table;
 }
@@ -248,6 +257,7 @@ const std::vector<MenuInfo>& App::Menus() {
                                               {"View ▸ Focus stage", "menu.focus_stage"},
                                               {"View ▸ UI scale", "menu.ui_scale"},
                                               {"View ▸ Theme", "menu.theme"},
+                                              {"View ▸ Language", "menu.language"},
                                               {"Tools", "menu.tools"},
                                               {"Help", "menu.help"},
                                               {"Debug", "", true}};

@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "app/platform/i18n.h"
+#include "app/platform/open_folder.h"
 #include "app/render/png_export.h"
 #include "app/views/dialogs.h"
 #include "core/io/durable_file.h"
@@ -92,18 +93,18 @@ std::string App::ExportSizeLine(const ExportChoice& choice) const {
       !PlanExport(m_document.board(), m_canvas.layout(), ParamsFor(choice), &plan, &error))
     return error;
   char text[128];
-  std::snprintf(text, sizeof text, "%d × %d px, about %.1f MB", plan.width, plan.height, plan.ApproxMegabytes());
+  std::snprintf(text, sizeof text, _("%d × %d px, about %.1f MB"), plan.width, plan.height, plan.ApproxMegabytes());
   return text;
 }
 
 bool App::StartExport(const ExportParams& params, const std::string& path, bool reservedFile) {
   // A PNG written over the board's own file (typed in the Export dialog) would destroy it.
   if (SameFile(m_document.path(), path)) {
-    ShowError("Cannot write " + path + ": it is this board's own file; choose another name.");
+    ShowError(Format(_("Cannot write %s: it is this board's own file; choose another name."), path.c_str()));
     return false;
   }
   if (m_exportJob.Busy()) {
-    ShowError("An export is already running; wait for it or cancel it.");
+    ShowError(_("An export is already running; wait for it or cancel it."));
     return false;
   }
   // What cannot be made (too tall, no such stage) is said now, before a thread starts.
@@ -126,11 +127,11 @@ void App::ExportStatus() {
                     outcome->stats.height);
       m_toasts.Info(text, Now(), _("Open folder"), outcome->path);
       // The dump's status keeps the timing (for measuring); the room sees the toast.
-      std::snprintf(text, sizeof text, "Exported %s (%d×%d) in %.0f ms", outcome->path.c_str(), outcome->stats.width,
+      std::snprintf(text, sizeof text, _("Exported %s (%d×%d) in %.0f ms"), outcome->path.c_str(), outcome->stats.width,
                     outcome->stats.height, outcome->stats.renderMs + outcome->stats.encodeMs);
       m_status = text;
     } else if (outcome->cancelled) {
-      Status("Export cancelled; no file was written.");
+      Status(_("Export cancelled; no file was written."));
     } else {
       ShowError(outcome->error);
     }

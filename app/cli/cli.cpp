@@ -2,7 +2,10 @@
 
 #include <imgui.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <cstdio>
@@ -13,6 +16,7 @@
 #include "app/platform/fonts.h"
 #include "app/platform/gl_context.h"
 #include "app/platform/gpu_renderer.h"
+#include "app/platform/i18n.h"
 #include "app/render/png_export.h"
 #include "core/io/durable_file.h"
 #include "core/io/file_io.h"
@@ -22,7 +26,7 @@ namespace jb {
 
 namespace {
 
-constexpr const char* kHelp =
+constexpr const char* kHelp = N_(
     "Journeyboard %s: customer journey maps for live workshops.\n"
     "\n"
     "Usage:\n"
@@ -34,7 +38,8 @@ constexpr const char* kHelp =
     "      --autosave-seconds N copy unsaved work for crash recovery every N seconds (default 30)\n"
     "      --dump-layout PATH   after each frame that changed the board, the view or the window,\n"
     "                           write the on-screen rectangles of stages, lanes, cells, notes and\n"
-    "                           curve points as JSON (for tests and tools)\n"    "      --debug              show the Debug menu (tools for developers of Journeyboard)\n"
+    "                           curve points as JSON (for tests and tools)\n"
+    "      --debug              show the Debug menu (tools for developers of Journeyboard)\n"
     "  journeyboard new OUT.cjm [--template classic|five-stage|blank|sample]\n"
     "      Write a new board file (default template: classic).\n"
     "  journeyboard export FILE.cjm -o OUT.png [--width PX | --scale S] [--region R] [--background B]\n"
@@ -43,14 +48,13 @@ constexpr const char* kHelp =
     "      32768) or S pixels per board unit; R is board (default), view (the same as board\n"
     "      here), or stage:NAME; B is canvas (default), white or transparent; --reveal shows\n"
     "      covered notes face up.\n"
-    "  journeyboard --help | --version\n";
+    "  journeyboard --help | --version\n");
 
 int Fail(const std::string& message, int code = 1) {
-  std::fprintf(stderr, "journeyboard: %s\n", message.c_str());
+  std::fprintf(stderr, _("journeyboard: %s\n"), message.c_str());
   return code;
 }
 
-constexpr const char* kSeeHelp = " (see journeyboard --help).";
 
 // A whole number from `low` to `high`, digits only: "0", "1e3", "16.5", "-5", "" and anything
 // out of range are all refused alike.
@@ -86,19 +90,19 @@ bool ParseArgs(const std::vector<std::string>& args, size_t first, const std::ve
       for (const std::string& name : candidate->names)
         if (arg == name) option = candidate;
     if (!option && arg.size() > 1 && arg[0] == '-') {
-      *error = "unknown option '" + arg + "'" + kSeeHelp;
+      *error = Format(_("unknown option '%s' (see journeyboard --help)."), arg.c_str());
       return false;
     }
     if (!option) {
       if (plain->size() == maxPlain) {
-        *error = "unexpected argument '" + arg + "'" + kSeeHelp;
+        *error = Format(_("unexpected argument '%s' (see journeyboard --help)."), arg.c_str());
         return false;
       }
       plain->push_back(arg);
       continue;
     }
     if (option->given) {
-      *error = option->names[0] + " was given twice; give it once.";
+      *error = Format(_("%s was given twice; give it once."), option->names[0].c_str());
       return false;
     }
     if (option->flag) {
@@ -106,7 +110,7 @@ bool ParseArgs(const std::vector<std::string>& args, size_t first, const std::ve
       continue;
     }
     if (i + 1 == args.size() || args[i + 1].empty()) {
-      *error = arg + " needs a value" + kSeeHelp;
+      *error = Format(_("%s needs a value (see journeyboard --help)."), arg.c_str());
       return false;
     }
     option->given = true;
@@ -115,15 +119,17 @@ bool ParseArgs(const std::vector<std::string>& args, size_t first, const std::ve
   return true;
 }
 
-const std::string kWidthRule = "--width must be a whole number of pixels from 16 to " + std::to_string(kMaxExportSide) +
-                               ", e.g. --width " + std::to_string(kDefaultExportWidth) + ".";
+std::string WidthRule() {
+  return Format(_("--width must be a whole number of pixels from 16 to %d, e.g. --width %d."), int(kMaxExportSide),
+                int(kDefaultExportWidth));
+}
 
 }  // namespace
 
 int RunNew(const std::string& out, const std::string& templateKey) {
   Template which;
   if (!TemplateFromKey(templateKey, &which))
-    return Fail("unknown template '" + templateKey + "' (use classic, five-stage, blank or sample).", 2);
+    return Fail(Format(_("unknown template '%s' (use classic, five-stage, blank or sample)."), templateKey.c_str()), 2);
   SaveError error;
   if (!SaveBoard(MakeBoard(which), out, &error)) return Fail(error.message);
   return 0;
@@ -149,9 +155,8 @@ class TerminalProgress {
     if (!isatty(STDERR_FILENO)) return;
     progress.changed = [this] {
       const int tiles = m_progress.tiles;
-      const std::string text = m_progress.encoding ? "encoding"
-                                                   : "tile " + std::to_string(std::min(tiles, int(m_progress.tile))) +
-                                                         " of " + std::to_string(tiles);
+      const std::string text = m_progress.encoding ? _("encoding")
+                                                   : Format(_("tile %d of %d"), std::min(tiles, int(m_progress.tile)), tiles);
       if (text == m_last) return;
       std::fprintf(stderr, "\r\033[Kjourneyboard: %s", text.c_str());
       m_last = text;
@@ -171,13 +176,17 @@ class TerminalProgress {
 
 int RunExport(const std::string& file, const std::string& out, const ExportParams& params) {
   // The same file by another name, a hard link or a symlink too: the board must survive.
-  if (SameFile(file, out)) return Fail("Cannot write " + out + ": it is the board being exported; choose another file.", 2);
+  if (SameFile(file, out))
+    return Fail(Format(_("Cannot write %s: it is the board being exported; choose another file."), out.c_str()), 2);
   SaveError unwritable;
   if (!CheckWritableTarget(out, &unwritable, "write")) return Fail(unwritable.message);
+  // Said here in the interface's language (core's load errors are English).
+  if (struct stat info {}; stat(file.c_str(), &info) != 0 && errno == ENOENT)
+    return Fail(Format(_("Cannot open %s: there is no such file."), file.c_str()));
   LoadResult loaded = LoadBoard(file);
   if (auto* error = std::get_if<LoadError>(&loaded)) return Fail(error->message);
   const LoadedBoard& loadedBoard = std::get<LoadedBoard>(loaded);
-  for (const std::string& warning : loadedBoard.warnings) std::fprintf(stderr, "journeyboard: warning: %s\n", warning.c_str());
+  for (const std::string& warning : loadedBoard.warnings) std::fprintf(stderr, _("journeyboard: warning: %s\n"), warning.c_str());
   const Board& board = loadedBoard.board;
 
   HeadlessGl gl;
@@ -192,12 +201,12 @@ int RunExport(const std::string& file, const std::string& out, const ExportParam
   Fonts fonts;
   std::string fontWarning;
   fonts.Build(*io.Fonts, 16, &fontWarning);
-  if (!fontWarning.empty()) std::fprintf(stderr, "journeyboard: %s\n", fontWarning.c_str());
+  if (!fontWarning.empty()) std::fprintf(stderr, _("journeyboard: %s\n"), fontWarning.c_str());
   int code = 0;
   {
     GpuRenderer renderer;
     if (!renderer.Init()) {
-      code = Fail("the graphics driver could not compile the renderer's shaders.");
+      code = Fail(_("the graphics driver could not compile the renderer's shaders."));
     } else {
       renderer.UploadFonts(*io.Fonts);
       ImGui::NewFrame();
@@ -227,7 +236,7 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
     return 0;
   }
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
-    std::printf(kHelp, kAppVersion);
+    std::printf(_(kHelp), kAppVersion);
     return 0;
   }
   if (!args.empty() && args[0] == "--version") {
@@ -240,7 +249,7 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
   if (!args.empty() && args[0] == "new") {
     Option templateKey({"--template"}, "classic");
     if (!ParseArgs(args, 1, {&templateKey}, 1, &plain, &error)) return Fail(error, 2);
-    if (plain.empty()) return Fail("'new' needs an output file: journeyboard new OUT.cjm.", 2);
+    if (plain.empty()) return Fail(_("'new' needs an output file: journeyboard new OUT.cjm."), 2);
     return RunNew(plain[0], templateKey.value);
   }
 
@@ -250,21 +259,21 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
     if (!ParseArgs(args, 1, {&out, &width, &scale, &region, &background, &reveal}, 1, &plain, &error))
       return Fail(error, 2);
     ExportParams params;
-    if (width.given && !ParseInt(width.value, 16, kMaxExportSide, &params.width)) return Fail(kWidthRule, 2);
-    if (width.given && scale.given) return Fail("give --width or --scale, not both.", 2);
+    if (width.given && !ParseInt(width.value, 16, kMaxExportSide, &params.width)) return Fail(WidthRule(), 2);
+    if (width.given && scale.given) return Fail(_("give --width or --scale, not both."), 2);
     if (scale.given && !ParseScale(scale.value, kMinExportScale, kMaxExportScale, &params.scale))
-      return Fail("--scale must be a number of pixels per board unit from 0.01 to 64, e.g. --scale 2.", 2);
+      return Fail(_("--scale must be a number of pixels per board unit from 0.01 to 64, e.g. --scale 2."), 2);
     if (region.given) {
       const std::string& r = region.value;
       // `view` has no window here: it is the whole board, as a window fitted to it shows.
       if (r == "board" || r == "view") params.region = ExportRegion::Board;
       else if (r == "selection")
-        return Fail("--region selection needs a selection, and a board file keeps none; use board, view or stage:NAME.", 2);
+        return Fail(_("--region selection needs a selection, and a board file keeps none; use board, view or stage:NAME."), 2);
       else if (r.rfind("stage:", 0) == 0 && r.size() > 6) {
         params.region = ExportRegion::Stage;
         params.stage = r.substr(6);
       } else {
-        return Fail("--region must be board, view, selection or stage:NAME, e.g. --region stage:Awareness.", 2);
+        return Fail(_("--region must be board, view, selection or stage:NAME, e.g. --region stage:Awareness."), 2);
       }
     }
     if (background.given) {
@@ -272,11 +281,11 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
       if (b == "canvas") params.background = ExportBackground::Canvas;
       else if (b == "white") params.background = ExportBackground::White;
       else if (b == "transparent") params.background = ExportBackground::Transparent;
-      else return Fail("--background must be canvas, white or transparent.", 2);
+      else return Fail(_("--background must be canvas, white or transparent."), 2);
     }
     params.reveal = reveal.given;
     if (plain.empty() || !out.given)
-      return Fail("'export' needs a board and an output file: journeyboard export FILE.cjm -o OUT.png.", 2);
+      return Fail(_("'export' needs a board and an output file: journeyboard export FILE.cjm -o OUT.png."), 2);
     return RunExport(plain[0], out.value, params);
   }
 
@@ -289,26 +298,26 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
   if (templateKey.given) {
     Template which;
     if (!TemplateFromKey(templateKey.value, &which))
-      return Fail("unknown template '" + templateKey.value + "' (use classic, five-stage, blank or sample).", 2);
-    if (!options.file.empty()) return Fail("Give a board file or --template, not both.", 2);
+      return Fail(Format(_("unknown template '%s' (use classic, five-stage, blank or sample)."), templateKey.value.c_str()), 2);
+    if (!options.file.empty()) return Fail(_("Give a board file or --template, not both."), 2);
     options.templateKey = templateKey.value;
   }
   if (window.given) {
     const size_t x = window.value.find('x');
     if (x == std::string::npos || !ParseInt(window.value.substr(0, x), 1, 1000000, &options.width) ||
         !ParseInt(window.value.substr(x + 1), 1, 1000000, &options.height))
-      return Fail("--window needs a size like 1600x1000.", 2);
+      return Fail(_("--window needs a size like 1600x1000."), 2);
   }
   if (autosave.given) {
     int seconds = 0;
     if (!ParseInt(autosave.value, 1, 1000000, &seconds))
-      return Fail("--autosave-seconds needs a whole number of seconds from 1 to 1000000.", 2);
+      return Fail(_("--autosave-seconds needs a whole number of seconds from 1 to 1000000."), 2);
     options.autosaveSeconds = seconds;
   }
   if (dump.given) {
     options.dumpLayoutPath = dump.value;
     if (SameFile(options.file, dump.value))
-      return Fail("Cannot write " + dump.value + ": it is the board being opened; choose another file.", 2);
+      return Fail(Format(_("Cannot write %s: it is the board being opened; choose another file."), dump.value.c_str()), 2);
     SaveError unwritable;
     if (!CheckWritableTarget(dump.value, &unwritable, "write")) return Fail(unwritable.message, 2);
   }

@@ -1,4 +1,5 @@
 #include "app/platform/gl_context.h"
+#include "app/platform/i18n.h"
 
 #include <glad/egl.h>
 #include <glad/gl.h>
@@ -26,23 +27,23 @@ bool HeadlessGl::Create(std::string* error) {
   if (CreateEgl(&eglError)) return true;
   std::string glfwError;
   if (CreateGlfw(&glfwError)) return true;
-  *error = "No OpenGL available for rendering (" + eglError + "; " + glfwError + ").";
+  *error = Format(_("No OpenGL available for rendering (%s; %s)."), eglError.c_str(), glfwError.c_str());
   return false;
 }
 
 bool HeadlessGl::CreateEgl(std::string* error) {
   // First load: only the client extensions and eglGetPlatformDisplay are reachable.
   if (!gladLoaderLoadEGL(EGL_NO_DISPLAY)) {
-    *error = "EGL library not found";
+    *error = _("EGL library not found");
     return false;
   }
   if (!GLAD_EGL_EXT_platform_base || !GLAD_EGL_MESA_platform_surfaceless) {
-    *error = "EGL has no surfaceless platform";
+    *error = _("EGL has no surfaceless platform");
     return false;
   }
   EGLDisplay display = eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
   if (display == EGL_NO_DISPLAY || !eglInitialize(display, nullptr, nullptr)) {
-    *error = "EGL surfaceless display unavailable";
+    *error = _("EGL surfaceless display unavailable");
     return false;
   }
   gladLoaderLoadEGL(display);  // reload with the display's extensions
@@ -53,7 +54,7 @@ bool HeadlessGl::CreateEgl(std::string* error) {
   eglChooseConfig(display, configAttribs, &config, 1, &configCount);  // may be 0: surfaceless needs none
   if (!eglBindAPI(EGL_OPENGL_API)) {
     eglTerminate(display);
-    *error = "EGL cannot bind desktop OpenGL";
+    *error = _("EGL cannot bind desktop OpenGL");
     return false;
   }
   const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
@@ -64,14 +65,14 @@ bool HeadlessGl::CreateEgl(std::string* error) {
   if (context == EGL_NO_CONTEXT || !eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
     if (context != EGL_NO_CONTEXT) eglDestroyContext(display, context);
     eglTerminate(display);
-    *error = "EGL could not create an OpenGL 3.3 core context";
+    *error = _("EGL could not create an OpenGL 3.3 core context");
     return false;
   }
   if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(eglGetProcAddress))) {
     eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
     eglDestroyContext(display, context);
     eglTerminate(display);
-    *error = "OpenGL functions could not be loaded through EGL";
+    *error = _("OpenGL functions could not be loaded through EGL");
     return false;
   }
   m_eglDisplay = display;
@@ -82,7 +83,7 @@ bool HeadlessGl::CreateEgl(std::string* error) {
 
 bool HeadlessGl::CreateGlfw(std::string* error) {
   if (!glfwInit()) {
-    *error = "no display for a hidden window";
+    *error = _("no display for a hidden window");
     return false;
   }
   glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
@@ -92,14 +93,14 @@ bool HeadlessGl::CreateGlfw(std::string* error) {
   GLFWwindow* window = glfwCreateWindow(64, 64, "journeyboard export", nullptr, nullptr);
   if (!window) {
     glfwTerminate();
-    *error = "a hidden OpenGL 3.3 window could not be created";
+    *error = _("a hidden OpenGL 3.3 window could not be created");
     return false;
   }
   glfwMakeContextCurrent(window);
   if (!gladLoadGL(glfwGetProcAddress)) {
     glfwDestroyWindow(window);
     glfwTerminate();
-    *error = "OpenGL functions could not be loaded";
+    *error = _("OpenGL functions could not be loaded");
     return false;
   }
   m_glfwWindow = window;

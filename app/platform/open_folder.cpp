@@ -1,4 +1,5 @@
 #include "app/platform/open_folder.h"
+#include "app/platform/i18n.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,13 +24,13 @@ bool OnPath(const std::string& program) {
 bool OpenFolder(const std::string& folder, std::string* error) {
   // Checked first: the grandchild below cannot report a failed exec.
   if (!OnPath("xdg-open")) {
-    *error = "xdg-open is not installed, so the folder cannot be opened; it is " + folder + ".";
+    *error = Format(_("xdg-open is not installed, so the folder cannot be opened; it is %s."), folder.c_str());
     return false;
   }
   // Fork twice: the middle child exits at once (we reap it), the grandchild belongs to init.
   const pid_t child = ::fork();
   if (child < 0) {
-    *error = "The folder could not be opened (no process could be started); it is " + folder + ".";
+    *error = Format(_("The folder could not be opened (no process could be started); it is %s."), folder.c_str());
     return false;
   }
   if (child == 0) {

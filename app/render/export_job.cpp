@@ -6,6 +6,7 @@
 
 #include "app/platform/gl_context.h"
 #include "app/platform/gpu_renderer.h"
+#include "app/platform/i18n.h"
 
 namespace jb {
 
@@ -39,7 +40,7 @@ void ExportJob::Start(Board board, const ExportParams& params, const std::string
     {
       GpuRenderer renderer;  // its own VAO and buffers: those are not shared between contexts
       if (renderer.Init()) Run(board, params, fonts, renderer);
-      else m_outcome.error = "The graphics driver could not compile the renderer's shaders for the export.";
+      else m_outcome.error = _("The graphics driver could not compile the renderer's shaders for the export.");
     }
     context->Release();
     m_finished = true;

@@ -20,6 +20,7 @@
 #include "app/render/render.h"
 #include "core/io/durable_file.h"
 #include "core/layout/layout.h"
+#include "app/platform/i18n.h"
 
 namespace jb {
 
@@ -51,8 +52,8 @@ class PngWriter {
     m_path = path;
     m_png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     m_info = m_png ? png_create_info_struct(m_png) : nullptr;
-    if (!m_info) return Failed("out of memory", error);
-    if (setjmp(png_jmpbuf(m_png))) return Failed("the PNG encoder failed", error);
+    if (!m_info) return Failed(_("out of memory"), error);
+    if (setjmp(png_jmpbuf(m_png))) return Failed(_("the PNG encoder failed"), error);
     png_set_write_fn(m_png, this, &PngWriter::WriteBytes, &PngWriter::FlushBytes);
     png_set_compression_level(m_png, 1);
     png_set_filter(m_png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
@@ -65,14 +66,14 @@ class PngWriter {
 
   // False once a write failed (the disk is full, say): no point encoding the rest.
   bool WriteRows(std::vector<png_bytep>& rows, std::string* error) {
-    if (setjmp(png_jmpbuf(m_png))) return Failed("the PNG encoder failed", error);
+    if (setjmp(png_jmpbuf(m_png))) return Failed(_("the PNG encoder failed"), error);
     png_write_rows(m_png, rows.data(), png_uint_32(rows.size()));
     if (m_failed) return Commit(error);  // reports the write's reason
     return true;
   }
 
   bool Finish(std::string* error) {
-    if (setjmp(png_jmpbuf(m_png))) return Failed("the PNG encoder failed", error);
+    if (setjmp(png_jmpbuf(m_png))) return Failed(_("the PNG encoder failed"), error);
     png_write_end(m_png, m_info);
     return Commit(error);
   }
@@ -100,7 +101,7 @@ class PngWriter {
   }
 
   bool Failed(const char* reason, std::string* error) {
-    *error = "Cannot write " + m_path + ": " + reason + ".";
+    *error = Format(_("Cannot write %s: %s."), m_path.c_str(), reason);
     return false;  // m_out, never committed, removes its temp file
   }
 
@@ -131,7 +132,7 @@ bool PlanExport(const Board& board, const Layout& layout, const ExportParams& pa
     case ExportRegion::View:
       area = params.view;
       if (!(area.Width() > 0 && area.Height() > 0)) {
-        *error = "The current view has no area to export.";
+        *error = _("The current view has no area to export.");
         return false;
       }
       break;
@@ -147,7 +148,7 @@ bool PlanExport(const Board& board, const Layout& layout, const ExportParams& pa
           any = true;
         }
       if (!any) {
-        *error = "Nothing is selected to export; select notes first or export another region.";
+        *error = _("Nothing is selected to export; select notes first or export another region.");
         return false;
       }
       area = {area.x0 - kExportMarginUnits / 2, area.y0 - kExportMarginUnits / 2, area.x1 + kExportMarginUnits / 2,
@@ -161,8 +162,9 @@ bool PlanExport(const Board& board, const Layout& layout, const ExportParams& pa
       if (found < 0 || size_t(found) + 1 >= layout.stageX.size()) {
         std::string names;
         for (size_t s = 0; s < board.stages.size(); ++s) names += (s ? ", '" : "'") + board.stages[s].name + "'";
-        *error = "The board has no stage named '" + params.stage + "'" +
-                 (names.empty() ? std::string(".") : " (its stages: " + names + ").");
+        *error = names.empty() ? Format(_("The board has no stage named '%s'."), params.stage.c_str())
+                               : Format(_("The board has no stage named '%s' (its stages: %s)."), params.stage.c_str(),
+                                        names.c_str());
         return false;
       }
       // The stage's column, its header included, from the top of the grid to its bottom.
@@ -176,14 +178,13 @@ bool PlanExport(const Board& board, const Layout& layout, const ExportParams& pa
   if (params.scale > 0) {
     const double w = std::round(double(area.Width()) * params.scale);
     if (w > kMaxExportSide) {
-      *error = "At scale " + std::to_string(params.scale).substr(0, 5) + " the image would be " +
-               std::to_string(int64_t(w)) + " px wide, at most " + std::to_string(kMaxExportSide) +
-               " px; choose a smaller scale.";
+      *error = Format(_("At scale %s the image would be %lld px wide, at most %d px; choose a smaller scale."),
+                      std::to_string(params.scale).substr(0, 5).c_str(), (long long)(w), int(kMaxExportSide));
       return false;
     }
     width = std::max(1, int(w));
   } else if (width < 16 || width > kMaxExportSide) {
-    *error = "The export width must be between 16 and " + std::to_string(kMaxExportSide) + " pixels.";
+    *error = Format(_("The export width must be between 16 and %d pixels."), int(kMaxExportSide));
     return false;
   }
   const float zoom = float(width) / area.Width();
@@ -191,10 +192,13 @@ bool PlanExport(const Board& board, const Layout& layout, const ExportParams& pa
   if (tall > kMaxExportSide) {
     // Say what would fit: the widest image no taller than the limit.
     const int widest = int(std::floor(double(kMaxExportSide) * area.Width() / area.Height()));
-    *error = "The board is too tall to export at " + std::to_string(width) + " px wide (it would be " +
-             std::to_string(int64_t(tall)) + " px tall, at most " + std::to_string(kMaxExportSide) + " px); " +
-             (widest >= 16 ? "export it at most " + std::to_string(widest) + " px wide (--width), or spread" : "spread") +
-             " its notes over more stages or boards.";
+    *error = widest >= 16
+                 ? Format(_("The board is too tall to export at %d px wide (it would be %lld px tall, at most %d px); "
+                            "export it at most %d px wide (--width), or spread its notes over more stages or boards."),
+                          width, (long long)(tall), int(kMaxExportSide), widest)
+                 : Format(_("The board is too tall to export at %d px wide (it would be %lld px tall, at most %d px); "
+                            "spread its notes over more stages or boards."),
+                          width, (long long)(tall), int(kMaxExportSide));
     return false;
   }
   plan->area = area;
@@ -263,7 +267,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   auto releaseGl = [&] { glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFramebuffer)); };
   if (!complete) {
     releaseGl();
-    *error = "The graphics driver could not create an offscreen image for the export.";
+    *error = _("The graphics driver could not create an offscreen image for the export.");
     return false;
   }
 

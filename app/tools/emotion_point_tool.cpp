@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "app/tools/tool.h"
+#include "app/platform/i18n.h"
 #include "core/edit/journey_commands.h"
 
 namespace jb {
@@ -28,7 +29,7 @@ class EmotionPointTool : public CanvasTool {
       m_start = curve.points[hit.index];
       m_movedIndex = -1;
       ctx.selection.clear();
-      ctx.document.BeginGesture("Move point");
+      ctx.document.BeginGesture(N_("Move point"));
       m_state = State::Drag;
       return true;
     }
@@ -100,7 +101,7 @@ class EmotionPointTool : public CanvasTool {
     if (!curve) {
       CurveId id;
       PersonaId persona = board.personas.empty() ? PersonaId{} : board.personas.front().id;
-      document.Apply(AddCurve(board, persona, "Emotions", NextCurveColor(board), false, &id), "Add curve");
+      document.Apply(AddCurve(board, persona, "Emotions", NextCurveColor(board), false, &id), N_("Add curve"));
       ctx.activeCurve = id;
       curve = document.board().FindCurve(id);
       if (!curve) return;
@@ -113,7 +114,7 @@ class EmotionPointTool : public CanvasTool {
     point.value = ctx.layout.EmotionValue(m_pressWorld.y);
     if (input.shift) point.value = SnapEmotion(point.value);
     int index = -1;
-    if (document.Apply(AddCurvePoint(now, curve->id, point, &index), "Add point")) {
+    if (document.Apply(AddCurvePoint(now, curve->id, point, &index), N_("Add point"))) {
       ctx.activeCurve = ctx.point.curve = curve->id;
       ctx.point.index = index;
       ctx.selection.clear();

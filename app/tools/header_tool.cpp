@@ -7,6 +7,7 @@
 
 #include "app/tools/style.h"
 #include "app/tools/tool.h"
+#include "app/platform/i18n.h"
 #include "core/edit/journey_commands.h"
 
 namespace jb {
@@ -32,27 +33,27 @@ class HeaderTool : public CanvasTool {
         return true;
       case Hover::LaneChevron: {
         const Lane& lane = board.lanes[hit.index];
-        document.Apply(SetLaneCollapsed(board, lane.id, !lane.collapsed), lane.collapsed ? "Expand lane" : "Collapse lane");
+        document.Apply(SetLaneCollapsed(board, lane.id, !lane.collapsed), lane.collapsed ? N_("Expand lane") : N_("Collapse lane"));
         return true;
       }
       case Hover::StageBorder:
         m_stage = board.stages[hit.index].id;
         m_resizeStart = board.stages[hit.index].width;
-        document.BeginGesture("Resize stage");
+        document.BeginGesture(N_("Resize stage"));
         m_state = State::ResizeStage;
         return true;
       case Hover::LaneBorder:
         m_lane = board.lanes[hit.index].id;
         m_resizeStart = ctx.layout.laneY[hit.index + 1] - ctx.layout.laneY[hit.index];
-        document.BeginGesture("Resize lane");
+        document.BeginGesture(N_("Resize lane"));
         m_state = State::ResizeLane;
         return true;
       case Hover::AddStage: {
         std::string name = "Stage " + std::to_string(board.stages.size() + 1);
-        document.Apply(AddStage(board, name), "Add stage");
+        document.Apply(AddStage(board, name), N_("Add stage"));
         return true;
       }
-      case Hover::AddLane: document.Apply(AddLane(board, "New lane", LaneKind::Custom), "Add lane"); return true;
+      case Hover::AddLane: document.Apply(AddLane(board, "New lane", LaneKind::Custom), N_("Add lane")); return true;
       default: return false;
     }
   }
@@ -64,14 +65,14 @@ class HeaderTool : public CanvasTool {
     switch (m_state) {
       case State::PressStage:
         if (dragging) {
-          document.BeginGesture("Move stage");
+          document.BeginGesture(N_("Move stage"));
           m_startLayout = ctx.layout;  // targets against the layout at the start: no feedback
           m_state = State::DragStage;
         }
         break;
       case State::PressLane:
         if (dragging) {
-          document.BeginGesture("Move lane");
+          document.BeginGesture(N_("Move lane"));
           m_startLayout = ctx.layout;
           m_state = State::DragLane;
         }
@@ -117,11 +118,11 @@ class HeaderTool : public CanvasTool {
     switch (m_state) {
       case State::PressStage:  // a click on a hidden stage's strip shows it again
         if (const Stage* stage = document.board().FindStage(m_stage); stage && stage->hidden)
-          document.Apply(SetStageHidden(document.board(), m_stage, false), "Show stage");
+          document.Apply(SetStageHidden(document.board(), m_stage, false), N_("Show stage"));
         break;
       case State::PressLane:
         if (const Lane* lane = document.board().FindLane(m_lane); lane && lane->hidden)
-          document.Apply(SetLaneHidden(document.board(), m_lane, false), "Show lane");
+          document.Apply(SetLaneHidden(document.board(), m_lane, false), N_("Show lane"));
         break;
       case State::DragStage:
       case State::DragLane:

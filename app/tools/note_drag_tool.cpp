@@ -8,6 +8,7 @@
 #include "app/render/render.h"
 #include "app/tools/style.h"
 #include "app/tools/tool.h"
+#include "app/platform/i18n.h"
 
 namespace jb {
 namespace {
@@ -37,7 +38,7 @@ class NoteDragTool : public CanvasTool {
       m_startRects.clear();
       for (NoteId id : m_ids) m_startRects.push_back(ctx.layout.notes[board.NoteIndex(id)].rect);
       m_hasTarget = false;
-      ctx.document.BeginGesture(m_ids.size() == 1 ? "Move note" : "Move notes");
+      ctx.document.BeginGesture(m_ids.size() == 1 ? N_("Move note") : N_("Move notes"));
       m_state = State::Drag;
     } else if (m_state == State::Drag) {
       UpdateDrag(ctx, input);

@@ -1,5 +1,6 @@
 // Dot voting (V toggles it): a click on a note adds a vote, Shift + click takes one back.
 #include "app/tools/tool.h"
+#include "app/platform/i18n.h"
 
 #include "core/edit/journey_commands.h"
 
@@ -12,7 +13,7 @@ class VoteTool : public CanvasTool {
     if (button != kLeft || !ctx.voting || input.hover.kind != Hover::Note) return false;
     const Board& board = ctx.document.board();
     NoteId id = board.notes[input.hover.index].id;
-    ctx.document.Apply(AddVotes(board, {id}, input.shift ? -1 : 1), input.shift ? "Remove vote" : "Vote");
+    ctx.document.Apply(AddVotes(board, {id}, input.shift ? -1 : 1), input.shift ? N_("Remove vote") : N_("Vote"));
     return true;
   }
 };

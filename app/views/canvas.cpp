@@ -19,6 +19,7 @@
 #include "app/platform/fonts.h"
 #include "app/render/render.h"
 #include "app/views/canvas_internal.h"
+#include "app/platform/i18n.h"
 #include "core/edit/journey_commands.h"
 #include "core/layout/curve.h"
 #include "core/layout/fit.h"
@@ -444,12 +445,12 @@ void Canvas::HandleKeys(Document& document, const Input& input) {
   if (Pressed(GLFW_KEY_UP)) nudge.y -= step;
   if (Pressed(GLFW_KEY_DOWN)) nudge.y += step;
   if ((nudge.x != 0 || nudge.y != 0) && !m_selection.empty())
-    document.Apply(NudgeNotes(document.board(), m_selection, nudge), "Nudge");
+    document.Apply(NudgeNotes(document.board(), m_selection, nudge), N_("Nudge"));
 }
 
 void Canvas::DeleteSelected(Document& document) {
   if (m_point.index >= 0) {
-    document.Apply(DeleteCurvePoint(document.board(), m_point.curve, m_point.index), "Delete point");
+    document.Apply(DeleteCurvePoint(document.board(), m_point.curve, m_point.index), N_("Delete point"));
     m_point.index = -1;
   } else {
     DeleteSelection(document);

@@ -1,5 +1,6 @@
 // The canvas, part 2: the note editor (in place, word-wrapped, one undo step from entering to
 // leaving), rename fields, context menus, the delete confirmation, selection and clipboard.
+#include "app/platform/i18n.h"
 #include "app/views/canvas.h"
 
 #include <GLFW/glfw3.h>
@@ -32,7 +33,7 @@ void Canvas::BeginNoteEdit(Document& document, NoteId id) {
   m_edit.SetText(note->text);
   m_editStartTime = ImGui::GetTime();
   m_selection = {id};
-  document.BeginGesture("Edit note");
+  document.BeginGesture(N_("Edit note"));
   m_editing = Editing::Note;
 }
 
@@ -43,7 +44,7 @@ void Canvas::BeginNewNote(Document& document, const NoteTarget& target, Vec2 fre
   m_editCovered = coverMode;  // fixed for this note, whatever the mode does while it is typed
   m_edit.SetText({});
   m_editStartTime = ImGui::GetTime();
-  document.BeginGesture("Add note");
+  document.BeginGesture(N_("Add note"));
   NoteId id;
   Note note;
   note.covered = m_editCovered;
@@ -103,7 +104,7 @@ void Canvas::HandleNoteEditor(Document& document, const Fonts& fonts, const std:
   if (ctrl && Pressed(GLFW_KEY_V, false)) {
     const char* clip = ImGui::GetClipboardText();
     if (clip && !edit.Insert(NormalizeNewlines(clip)) && notice) {
-      notice("The pasted text was cut to a note's limit of " + Thousands(kMaxTextChars) + " characters.");
+      notice(Format(_("The pasted text was cut to a note's limit of %s characters."), Thousands(kMaxTextChars).c_str()));
     }
   }
   const bool changed = edit.text() != m_edit.text();
@@ -154,9 +155,9 @@ void Canvas::ShowRenameField(Document& document) {
   bool enter = ImGui::InputText("##rename", &m_renameText, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
   bool escape = Pressed(GLFW_KEY_ESCAPE, false);
   if (enter || (ImGui::IsItemDeactivated() && !escape)) {
-    if (title) document.Apply(SetBoardTitle(board, m_renameText), "Rename board");
-    else if (stage) document.Apply(RenameStage(board, board.stages[m_renameIndex].id, m_renameText), "Rename stage");
-    else document.Apply(RenameLane(board, board.lanes[m_renameIndex].id, m_renameText), "Rename lane");
+    if (title) document.Apply(SetBoardTitle(board, m_renameText), N_("Rename board"));
+    else if (stage) document.Apply(RenameStage(board, board.stages[m_renameIndex].id, m_renameText), N_("Rename stage"));
+    else document.Apply(RenameLane(board, board.lanes[m_renameIndex].id, m_renameText), N_("Rename lane"));
     m_editing = Editing::None;
   } else if (escape) {
     m_editing = Editing::None;
@@ -182,11 +183,11 @@ void Canvas::ShowPointLabelField(Document& document) {
     ImGui::SetKeyboardFocusHere();
     m_renameFocus = false;
   }
-  bool enter = ImGui::InputTextWithHint("##label", "label, e.g. waits 2 days for support", &m_renameText,
+  bool enter = ImGui::InputTextWithHint("##label", _("label, e.g. waits 2 days for support"), &m_renameText,
                                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
   bool escape = Pressed(GLFW_KEY_ESCAPE, false);
   if (enter || (ImGui::IsItemDeactivated() && !escape)) {
-    document.Apply(SetCurvePointLabel(board, m_point.curve, m_point.index, m_renameText), "Label point");
+    document.Apply(SetCurvePointLabel(board, m_point.curve, m_point.index, m_renameText), N_("Label point"));
     m_editing = Editing::None;
   } else if (escape) {
     m_editing = Editing::None;
@@ -211,7 +212,7 @@ void Canvas::ShowContextMenus(Document& document) {
   }
   const float em = ImGui::GetFontSize();
   if (ImGui::BeginPopup("note menu")) {
-    ImGui::TextDisabled("Colour");
+    ImGui::TextDisabled(_("Colour"));
     for (size_t c = 0; c < std::size(kPalette); ++c) {
       ImGui::PushID(int(c));
       Rgb rgb = kPalette[c];
@@ -221,54 +222,54 @@ void Canvas::ShowContextMenus(Document& document) {
       bool picked = ImGui::ColorButton(rgb ? "##colour" : "Lane colour", colour, ImGuiColorEditFlags_NoTooltip, {em * 1.6f, em * 1.6f});
       RecordWidget(("menu.colour." + std::to_string(c)).c_str());
       if (picked) {
-        document.Apply(SetNotesColor(board, m_selection, rgb), "Colour notes");
+        document.Apply(SetNotesColor(board, m_selection, rgb), N_("Colour notes"));
         ImGui::CloseCurrentPopup();
       }
       ImGui::PopID();
     }
     ImGui::Separator();
-    ImGui::TextDisabled("Size");
+    ImGui::TextDisabled(_("Size"));
     for (NoteSize size : {NoteSize::Small, NoteSize::Medium, NoteSize::Large}) {
       ImGui::SameLine();
       bool picked = ImGui::SmallButton(NoteSizeName(size));
       RecordWidget((std::string("menu.size.") + NoteSizeName(size)).c_str());
       if (picked) {
-        document.Apply(SetNotesSize(board, m_selection, size), "Resize notes");
+        document.Apply(SetNotesSize(board, m_selection, size), N_("Resize notes"));
         ImGui::CloseCurrentPopup();
       }
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Edit text")) {
+    if (ImGui::MenuItem(_("Edit text"))) {
       ImGui::CloseCurrentPopup();
       if (m_menuHit.index < int(board.notes.size())) BeginNoteEdit(document, board.notes[m_menuHit.index].id);
     }
-    if (ImGui::MenuItem("Duplicate", "Ctrl+D")) DuplicateSelection(document);
-    if (ImGui::MenuItem("Copy", "Ctrl+C")) CopySelection(document);
-    if (ImGui::MenuItem("Delete", "Del")) DeleteSelection(document);
+    if (ImGui::MenuItem(_("Duplicate"), "Ctrl+D")) DuplicateSelection(document);
+    if (ImGui::MenuItem(_("Copy"), "Ctrl+C")) CopySelection(document);
+    if (ImGui::MenuItem(_("Delete"), "Del")) DeleteSelection(document);
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopup("stage menu")) {
     int s = m_menuHit.index;
     if (s >= 0 && s < int(board.stages.size())) {
       ImGui::TextDisabled("%s", board.stages[s].name.c_str());
-      if (ImGui::MenuItem("Rename")) BeginRename(board, true, s);
-      bool before = ImGui::MenuItem("Add stage before");
+      if (ImGui::MenuItem(_("Rename"))) BeginRename(board, true, s);
+      bool before = ImGui::MenuItem(_("Add stage before"));
       RecordWidget("menu.add_stage_before");
-      bool after = ImGui::MenuItem("Add stage after");
+      bool after = ImGui::MenuItem(_("Add stage after"));
       RecordWidget("menu.add_stage_after");
-      if (before) document.Apply(AddStage(board, "New stage", s), "Add stage");
-      if (after) document.Apply(AddStage(board, "New stage", s + 1), "Add stage");
+      if (before) document.Apply(AddStage(board, "New stage", s), N_("Add stage"));
+      if (after) document.Apply(AddStage(board, "New stage", s + 1), N_("Add stage"));
       const bool hidden = board.stages[s].hidden;
-      const bool hide = ImGui::MenuItem(hidden ? "Show stage" : "Hide stage", "H");
+      const bool hide = ImGui::MenuItem(hidden ? _("Show stage") : _("Hide stage"), "H");
       RecordWidget("menu.hide_stage");
       if (hide) SetStageHidden(document, s, !hidden);
       ImGui::Separator();
-      bool deleteStage = ImGui::MenuItem("Delete stage...");
+      bool deleteStage = ImGui::MenuItem(_("Delete stage..."));
       RecordWidget("menu.delete_stage");
       if (deleteStage) {
         m_deleteHit = {Hit::StageHeader, s};
         if (CountNotesInStage(board, board.stages[s].id) > 0) m_confirmDelete = true;
-        else document.Apply(DeleteStage(board, board.stages[s].id), "Delete stage");
+        else document.Apply(DeleteStage(board, board.stages[s].id), N_("Delete stage"));
       }
     }
     ImGui::EndPopup();
@@ -278,44 +279,44 @@ void Canvas::ShowContextMenus(Document& document) {
     if (l >= 0 && l < int(board.lanes.size())) {
       const Lane& lane = board.lanes[l];
       ImGui::TextDisabled("%s", lane.name.c_str());
-      if (ImGui::MenuItem("Rename")) BeginRename(board, false, l);
-      bool kinds = ImGui::BeginMenu("Kind");
+      if (ImGui::MenuItem(_("Rename"))) BeginRename(board, false, l);
+      bool kinds = ImGui::BeginMenu(_("Kind"));
       RecordWidget("menu.lane_kind");
       if (kinds) {
         for (int k = 0; k < kLaneKindCount; ++k) {
           LaneKind kind = LaneKind(k);
           bool picked = ImGui::MenuItem(LaneKindLabel(kind), nullptr, lane.kind == kind);
           RecordWidget((std::string("menu.kind.") + LaneKindName(kind)).c_str());
-          if (picked) document.Apply(SetLaneKind(board, lane.id, kind), "Change lane kind");
+          if (picked) document.Apply(SetLaneKind(board, lane.id, kind), N_("Change lane kind"));
         }
         ImGui::EndMenu();
       }
-      bool collapse = ImGui::MenuItem(lane.collapsed ? "Expand" : "Collapse");
+      bool collapse = ImGui::MenuItem(lane.collapsed ? _("Expand") : _("Collapse"));
       RecordWidget("menu.collapse_lane");
       if (collapse)
-        document.Apply(SetLaneCollapsed(board, lane.id, !lane.collapsed), lane.collapsed ? "Expand lane" : "Collapse lane");
-      const bool hide = ImGui::MenuItem(lane.hidden ? "Show lane" : "Hide lane", "H");
+        document.Apply(SetLaneCollapsed(board, lane.id, !lane.collapsed), lane.collapsed ? N_("Expand lane") : N_("Collapse lane"));
+      const bool hide = ImGui::MenuItem(lane.hidden ? _("Show lane") : _("Hide lane"), "H");
       RecordWidget("menu.hide_lane");
       if (hide) SetLaneHidden(document, l, !lane.hidden);
-      bool above = ImGui::MenuItem("Add lane above");
+      bool above = ImGui::MenuItem(_("Add lane above"));
       RecordWidget("menu.add_lane_above");
-      bool below = ImGui::MenuItem("Add lane below");
+      bool below = ImGui::MenuItem(_("Add lane below"));
       RecordWidget("menu.add_lane_below");
-      if (above) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l), "Add lane");
-      if (below) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l + 1), "Add lane");
+      if (above) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l), N_("Add lane"));
+      if (below) document.Apply(AddLane(board, "New lane", LaneKind::Custom, l + 1), N_("Add lane"));
       ImGui::Separator();
-      bool deleteLane = ImGui::MenuItem("Delete lane...");
+      bool deleteLane = ImGui::MenuItem(_("Delete lane..."));
       RecordWidget("menu.delete_lane");
       if (deleteLane) {
         m_deleteHit = {Hit::LaneLabel, l};
         if (CountNotesInLane(board, lane.id) > 0) m_confirmDelete = true;
-        else document.Apply(DeleteLane(board, lane.id), "Delete lane");
+        else document.Apply(DeleteLane(board, lane.id), N_("Delete lane"));
       }
     }
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopup("cell menu")) {
-    if (ImGui::MenuItem("Add note here")) {
+    if (ImGui::MenuItem(_("Add note here"))) {
       NoteTarget target;
       if (m_menuHit.kind == Hit::Cell && CellTakesNotes(board, m_menuHit.stage, m_menuHit.lane)) {
         target.stage = board.stages[m_menuHit.stage].id;
@@ -323,23 +324,23 @@ void Canvas::ShowContextMenus(Document& document) {
       }
       BeginNewNote(document, target, m_lastMouseWorld);
     }
-    if (ImGui::MenuItem("Paste", "Ctrl+V", false, !m_clipboard.empty() || ImGui::GetClipboardText())) Paste(document);
-    const bool sort = m_menuHit.kind == Hit::Cell && ImGui::MenuItem("Sort by votes");
+    if (ImGui::MenuItem(_("Paste"), "Ctrl+V", false, !m_clipboard.empty() || ImGui::GetClipboardText())) Paste(document);
+    const bool sort = m_menuHit.kind == Hit::Cell && ImGui::MenuItem(_("Sort by votes"));
     if (m_menuHit.kind == Hit::Cell) RecordWidget("menu.sort_by_votes");
     if (sort)
       document.Apply(SortCellByVotes(board, board.stages[m_menuHit.stage].id, board.lanes[m_menuHit.lane].id),
-                     "Sort by votes");
-    if (ImGui::MenuItem("Select all", "Ctrl+A")) SelectAll(document);
+                     _("Sort by votes"));
+    if (ImGui::MenuItem(_("Select all"), "Ctrl+A")) SelectAll(document);
     ImGui::EndPopup();
   }
 }
 
 void Canvas::ShowDeleteConfirmation(Document& document) {
   if (m_confirmDelete) {
-    ImGui::OpenPopup("Delete?");
+    ImGui::OpenPopup(_("Delete?"));
     m_confirmDelete = false;
   }
-  if (!ImGui::BeginPopupModal("Delete?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!ImGui::BeginPopupModal(_("Delete?"), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   const Board& board = document.board();
   const bool stage = m_deleteHit.kind == Hit::StageHeader;
   const int count = stage ? int(board.stages.size()) : int(board.lanes.size());
@@ -351,19 +352,21 @@ void Canvas::ShowDeleteConfirmation(Document& document) {
   const std::string& name = stage ? board.stages[m_deleteHit.index].name : board.lanes[m_deleteHit.index].name;
   int notes = stage ? CountNotesInStage(board, board.stages[m_deleteHit.index].id)
                     : CountNotesInLane(board, board.lanes[m_deleteHit.index].id);
-  ImGui::Text("Delete the %s \"%s\" and its %d note%s?", stage ? "stage" : "lane", name.c_str(), notes, notes == 1 ? "" : "s");
+  ImGui::TextUnformatted(Format(stage ? TrPlural("Delete the stage \"%s\" and its %d note?", "Delete the stage \"%s\" and its %d notes?", notes)
+                                       : TrPlural("Delete the lane \"%s\" and its %d note?", "Delete the lane \"%s\" and its %d notes?", notes),
+                                 name.c_str(), notes).c_str());
   ImGui::TextDisabled("Ctrl+Z brings them back.");
   const float em = ImGui::GetFontSize();
-  bool confirmed = ImGui::Button("Delete", {em * 8, 0});
+  bool confirmed = ImGui::Button(_("Delete"), {em * 8, 0});
   RecordWidget("confirm.delete");
   if (confirmed) {
-    if (stage) document.Apply(DeleteStage(board, board.stages[m_deleteHit.index].id), "Delete stage");
-    else document.Apply(DeleteLane(board, board.lanes[m_deleteHit.index].id), "Delete lane");
+    if (stage) document.Apply(DeleteStage(board, board.stages[m_deleteHit.index].id), N_("Delete stage"));
+    else document.Apply(DeleteLane(board, board.lanes[m_deleteHit.index].id), N_("Delete lane"));
     PruneSelection(document);
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Cancel", {em * 8, 0}) || Pressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+  if (ImGui::Button(_("Cancel"), {em * 8, 0}) || Pressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
 
@@ -391,7 +394,7 @@ void Canvas::PruneSelection(const Document& document) {
 
 void Canvas::DeleteSelection(Document& document) {
   if (m_selection.empty()) return;
-  document.Apply(DeleteNotes(document.board(), m_selection), m_selection.size() == 1 ? "Delete note" : "Delete notes");
+  document.Apply(DeleteNotes(document.board(), m_selection), m_selection.size() == 1 ? N_("Delete note") : N_("Delete notes"));
   m_selection.clear();
 }
 
@@ -443,13 +446,13 @@ void Canvas::Paste(Document& document) {
     target.freePos = m_lastMouseWorld;
   }
   std::vector<NoteId> ids;
-  if (document.Apply(Covering(PasteNotes(board, notes, target, &ids)), notes.size() == 1 ? "Paste note" : "Paste notes"))
+  if (document.Apply(Covering(PasteNotes(board, notes, target, &ids)), notes.size() == 1 ? N_("Paste note") : N_("Paste notes")))
     m_selection = ids;
 }
 
 void Canvas::DuplicateSelection(Document& document) {
   std::vector<NoteId> ids;
-  if (document.Apply(Covering(DuplicateNotes(document.board(), SelectionInBoardOrder(document.board()), &ids)), "Duplicate"))
+  if (document.Apply(Covering(DuplicateNotes(document.board(), SelectionInBoardOrder(document.board()), &ids)), N_("Duplicate")))
     m_selection = ids;
 }
 

@@ -13,6 +13,7 @@
 #include "app/platform/fonts.h"
 #include "app/render/render.h"
 #include "app/views/canvas_internal.h"
+#include "app/platform/i18n.h"
 
 namespace jb {
 
@@ -108,9 +109,9 @@ void Canvas::DrawOverlay(const ToolContext& ctx, ImDrawList& dl) const {
 
   const char* banner = nullptr;
   if (voting)
-    banner = "Voting: click a note to add a vote, Shift + click to take one back.  V or Esc ends voting.";
+    banner = _("Voting: click a note to add a vote, Shift + click to take one back.  V or Esc ends voting.");
   else if (tool == Tool::Note)
-    banner = "Add note: tap a cell or empty canvas to add a note there.  N or Esc cancels.";
+    banner = _("Add note: tap a cell or empty canvas to add a note there.  N or Esc cancels.");
   if (banner) {
     ImVec2 size = ImGui::CalcTextSize(banner);
     ImVec2 at{m_camera.screenOrigin.x + (m_size.x - size.x) * 0.5f, m_camera.screenOrigin.y + 10};
@@ -118,7 +119,7 @@ void Canvas::DrawOverlay(const ToolContext& ctx, ImDrawList& dl) const {
     dl.AddText(at, IM_COL32(255, 255, 255, 255), banner);
   }
   if (coverMode) {  // below the voting banner when both are on
-    const char* banner = "Cover mode: new notes are face down.  Workshop > Reveal covered notes shows them; C ends it.";
+    const char* banner = _("Cover mode: new notes are face down.  Workshop > Reveal covered notes shows them; C ends it.");
     ImVec2 size = ImGui::CalcTextSize(banner);
     const float below = voting ? size.y + 20 : 0;
     ImVec2 at{m_camera.screenOrigin.x + (m_size.x - size.x) * 0.5f, m_camera.screenOrigin.y + 10 + below};

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/views/canvas.h"
+#include "app/platform/i18n.h"
 #include "core/edit/journey_commands.h"
 
 namespace jb {
@@ -28,7 +29,7 @@ bool Canvas::ToggleHiddenUnderMouse(Document& document) {
     case Hit::LaneChevron:
     case Hit::LaneBorder: SetLaneHidden(document, hit.index, !board.lanes[hit.index].hidden); return true;
     default:
-      if (notice) notice("Point at a stage header or a lane label, then press H to hide or show it.");
+      if (notice) notice(_("Point at a stage header or a lane label, then press H to hide or show it."));
       return false;
   }
 }
@@ -36,7 +37,7 @@ bool Canvas::ToggleHiddenUnderMouse(Document& document) {
 void Canvas::SetStageHidden(Document& document, int stage, bool hidden) {
   const Board& board = document.board();
   if (stage < 0 || stage >= int(board.stages.size())) return;
-  document.Apply(jb::SetStageHidden(board, board.stages[stage].id, hidden), hidden ? "Hide stage" : "Show stage");
+  document.Apply(jb::SetStageHidden(board, board.stages[stage].id, hidden), hidden ? N_("Hide stage") : N_("Show stage"));
   // Notes the room cannot see are not selected: Del must not remove what nobody sees.
   PruneHiddenFromSelection(document);
 }
@@ -44,7 +45,7 @@ void Canvas::SetStageHidden(Document& document, int stage, bool hidden) {
 void Canvas::SetLaneHidden(Document& document, int lane, bool hidden) {
   const Board& board = document.board();
   if (lane < 0 || lane >= int(board.lanes.size())) return;
-  document.Apply(jb::SetLaneHidden(board, board.lanes[lane].id, hidden), hidden ? "Hide lane" : "Show lane");
+  document.Apply(jb::SetLaneHidden(board, board.lanes[lane].id, hidden), hidden ? N_("Hide lane") : N_("Show lane"));
   PruneHiddenFromSelection(document);
 }
 
@@ -61,7 +62,7 @@ void Canvas::PruneHiddenFromSelection(const Document& document) {
 void Canvas::RevealCovered(Document& document) {
   FinishInteraction(document);  // a note being typed face down is committed first, then turned
   std::vector<NoteId> revealed;
-  if (!document.Apply(jb::RevealCovered(document.board(), &revealed), "Reveal notes")) return;
+  if (!document.Apply(jb::RevealCovered(document.board(), &revealed), N_("Reveal notes"))) return;
   m_flipping.clear();
   for (NoteId id : revealed) m_flipping[id.value] = 0;
   m_flipStart = ImGui::GetTime();

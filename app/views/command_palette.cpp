@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
 #include "core/layout/search.h"
 
@@ -13,7 +14,7 @@ namespace jb {
 
 namespace {
 
-constexpr const char* kTitle = "Command palette";
+constexpr const char* kTitle = N_("Command palette");  // its id: it has no title bar
 constexpr const char* kShownSeparator = " \xE2\x80\xBA ";  // " › ": the UI font has no ▸
 constexpr int kMaxRows = 12;
 
@@ -50,17 +51,19 @@ void CommandPalette::Show(const std::vector<Command>& commands) {
   for (size_t i = 0; i < commands.size(); ++i) {
     const Command& command = commands[i];
     std::string path;
-    for (const std::string& part : command.path) path += part + kShownSeparator;
+    for (const std::string& part : command.path) path += _(part.c_str()) + std::string(kShownSeparator);
+    // The filter reads the English and the shown (translated) names alike.
+    const std::string shownLabel = _(command.label.c_str());
     if (command.items) {
       for (const std::string& item : command.items())
-        entries.push_back({i, true, item, command.menu + " " + command.label + " " + item,
-                           path + command.label + kShownSeparator + item});
+        entries.push_back({i, true, item, command.menu + " " + command.label + " " + path + shownLabel + " " + item,
+                           path + shownLabel + kShownSeparator + item});
       continue;
     }
     if (!command.run) continue;  // nothing to run (a submenu's entry with no items callback)
-    const std::string label = command.dynamicLabel ? command.dynamicLabel() : command.label;
+    const std::string label = command.dynamicLabel ? command.dynamicLabel() : shownLabel;
     entries.push_back(
-        {i, false, {}, command.menu + " " + command.label + (label != command.label ? " " + label : ""), path + label});
+        {i, false, {}, command.menu + " " + command.label + (label != command.label ? " " + path + label : ""), path + label});
   }
 
   if (m_focus) ImGui::SetKeyboardFocusHere();
@@ -68,7 +71,7 @@ void CommandPalette::Show(const std::vector<Command>& commands) {
   ImGui::SetNextItemWidth(-1);
   const std::string before = m_query;
   const bool enter =
-      ImGui::InputTextWithHint("##command", "Type a command", &m_query, ImGuiInputTextFlags_EnterReturnsTrue);
+      ImGui::InputTextWithHint("##command", _("Type a command"), &m_query, ImGuiInputTextFlags_EnterReturnsTrue);
   RecordWidget("palette.field");
 
   std::vector<std::string> names;
@@ -110,7 +113,7 @@ void CommandPalette::Show(const std::vector<Command>& commands) {
   const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
   const int rows = std::clamp(count, 1, kMaxRows);
   ImGui::BeginChild("##commands", {0, rows * rowHeight + ImGui::GetStyle().WindowPadding.y}, false);
-  if (count == 0) ImGui::TextDisabled("No command matches.");
+  if (count == 0) ImGui::TextDisabled(_("No command matches."));
   m_shownIds.clear();
   for (int k = 0; k < count; ++k) {
     const Entry& entry = entries[filtered[size_t(k)]];

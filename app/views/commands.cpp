@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
 
 namespace jb {
@@ -19,7 +20,8 @@ std::string JoinPath(const std::vector<std::string>& path, size_t count) {
 void ShowItem(const Command& command) {
   if (command.separatorBefore) ImGui::Separator();
   const bool enabled = !command.enabled || command.enabled();
-  const std::string label = command.dynamicLabel ? command.dynamicLabel() : command.label;
+  // The table holds English (N_); menus show the interface's language.
+  const std::string label = command.dynamicLabel ? command.dynamicLabel() : _(command.label.c_str());
   if (command.items) {
     if (ImGui::BeginMenu(label.c_str(), enabled)) {
       for (const std::string& item : command.items())
@@ -53,7 +55,7 @@ void ShowLevel(const std::vector<Command>& commands, const std::vector<MenuInfo>
     for (const MenuInfo& menu : menus)
       if (menu.path == full) info = &menu;
     if (info && info->separatorBefore) ImGui::Separator();
-    const bool open = ImGui::BeginMenu(name.c_str());
+    const bool open = ImGui::BeginMenu(_(name.c_str()));
     if (info && !info->widget.empty()) RecordWidget(info->widget.c_str());
     if (open) {
       ShowLevel(commands, menus, i, next, depth + 1);

@@ -6,13 +6,14 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
 
 namespace jb {
 
 namespace {
 
-const char* kTitle = "Export";
+const char* kTitle = N_("Export");  // translated where shown (set before the language)
 
 bool Radio(const char* label, bool active, const char* widget) {
   const bool clicked = ImGui::RadioButton(label, active);
@@ -25,12 +26,12 @@ bool Radio(const char* label, bool active, const char* widget) {
 ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const std::vector<std::string>& stages,
                                     bool hasSelection, const std::function<std::string(const ExportChoice&)>& sizeLine) {
   if (*requested) {
-    ImGui::OpenPopup(kTitle);
+    ImGui::OpenPopup(_(kTitle));
     *requested = false;
   }
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowSizeConstraints({em * 30, 0}, {em * 50, FLT_MAX});
-  if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ExportDialogAnswer::None;
+  if (!ImGui::BeginPopupModal(_(kTitle), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ExportDialogAnswer::None;
   ExportDialogAnswer answer = ExportDialogAnswer::None;
   // Light theme: fields and radio circles are white on the white popup; a grey makes them show.
   ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.86f, 0.87f, 0.90f, 1.0f));
@@ -38,17 +39,17 @@ ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const
   if (stages.empty() && choice->region == ExportChoice::Stage) choice->region = ExportChoice::Board;
   choice->stage = std::clamp(choice->stage, 0, std::max(0, int(stages.size()) - 1));
 
-  ImGui::TextUnformatted("Region");
-  if (Radio("Whole board", choice->region == ExportChoice::Board, "export.region.board")) choice->region = ExportChoice::Board;
+  ImGui::TextUnformatted(_("Region"));
+  if (Radio(_("Whole board"), choice->region == ExportChoice::Board, "export.region.board")) choice->region = ExportChoice::Board;
   ImGui::SameLine();
-  if (Radio("Current view", choice->region == ExportChoice::View, "export.region.view")) choice->region = ExportChoice::View;
+  if (Radio(_("Current view"), choice->region == ExportChoice::View, "export.region.view")) choice->region = ExportChoice::View;
   ImGui::SameLine();
   ImGui::BeginDisabled(!hasSelection);
-  if (Radio("Selection", choice->region == ExportChoice::Selection, "export.region.selection"))
+  if (Radio(_("Selection"), choice->region == ExportChoice::Selection, "export.region.selection"))
     choice->region = ExportChoice::Selection;
   ImGui::EndDisabled();
   ImGui::BeginDisabled(stages.empty());
-  if (Radio("Stage", choice->region == ExportChoice::Stage, "export.region.stage")) choice->region = ExportChoice::Stage;
+  if (Radio(_("Stage"), choice->region == ExportChoice::Stage, "export.region.stage")) choice->region = ExportChoice::Stage;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em * 14);
   if (ImGui::BeginCombo("##stage", stages.empty() ? "" : stages[size_t(choice->stage)].c_str())) {
@@ -63,33 +64,33 @@ ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const
   ImGui::EndDisabled();
 
   ImGui::Spacing();
-  ImGui::TextUnformatted("Width");
+  ImGui::TextUnformatted(_("Width"));
   for (int i = 0; i < 4; ++i) {
     const std::string label = std::to_string(kExportWidthPresets[i]);
     if (i) ImGui::SameLine();
     if (Radio(label.c_str(), choice->preset == i, ("export.width." + label).c_str())) choice->preset = i;
   }
-  if (Radio("Custom", choice->preset == 4, "export.width.custom")) choice->preset = 4;
+  if (Radio(_("Custom"), choice->preset == 4, "export.width.custom")) choice->preset = 4;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em * 7);
-  if (ImGui::InputInt("px##custom", &choice->customWidth, 0)) choice->preset = 4;
+  if (ImGui::InputInt(_("px##custom"), &choice->customWidth, 0)) choice->preset = 4;
   RecordWidget("export.custom_width");
   choice->customWidth = std::clamp(choice->customWidth, 16, 32768);
   ImGui::SameLine();
-  if (Radio("Scale", choice->preset == 5, "export.width.scale")) choice->preset = 5;
+  if (Radio(_("Scale"), choice->preset == 5, "export.width.scale")) choice->preset = 5;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em * 6);
-  if (ImGui::InputFloat("px per unit##scale", &choice->scale, 0, 0, "%.2f")) choice->preset = 5;
+  if (ImGui::InputFloat(_("px per unit##scale"), &choice->scale, 0, 0, "%.2f")) choice->preset = 5;
   RecordWidget("export.scale");
   choice->scale = std::clamp(choice->scale, 0.01f, 64.0f);
 
   ImGui::Spacing();
-  ImGui::TextUnformatted("Background");
-  if (Radio("Canvas", choice->background == ExportChoice::Canvas, "export.bg.canvas")) choice->background = ExportChoice::Canvas;
+  ImGui::TextUnformatted(_("Background"));
+  if (Radio(_("Canvas"), choice->background == ExportChoice::Canvas, "export.bg.canvas")) choice->background = ExportChoice::Canvas;
   ImGui::SameLine();
-  if (Radio("White", choice->background == ExportChoice::White, "export.bg.white")) choice->background = ExportChoice::White;
+  if (Radio(_("White"), choice->background == ExportChoice::White, "export.bg.white")) choice->background = ExportChoice::White;
   ImGui::SameLine();
-  if (Radio("Transparent", choice->background == ExportChoice::Transparent, "export.bg.transparent"))
+  if (Radio(_("Transparent"), choice->background == ExportChoice::Transparent, "export.bg.transparent"))
     choice->background = ExportChoice::Transparent;
 
   ImGui::Spacing();
@@ -97,21 +98,21 @@ ExportDialogAnswer ShowExportDialog(bool* requested, ExportChoice* choice, const
   ImGui::PushTextWrapPos(em * 40);
   ImGui::TextUnformatted(size.c_str());
   ImGui::PopTextWrapPos();
-  RecordDialog(kTitle, size);
+  RecordDialog(_(kTitle), size);
 
   ImGui::Spacing();
   ImGui::SetNextItemWidth(em * 30);
   const bool entered = ImGui::InputText("##path", &choice->path, ImGuiInputTextFlags_EnterReturnsTrue);
   RecordWidget("export.path");
   ImGui::SameLine();
-  if (ImGui::Button("Browse...")) answer = ExportDialogAnswer::Browse;
+  if (ImGui::Button(_("Browse..."))) answer = ExportDialogAnswer::Browse;
   RecordWidget("export.browse");
 
   ImGui::Spacing();
-  if (ImGui::Button("Export", {em * 8, 0}) || entered) answer = ExportDialogAnswer::Export;
+  if (ImGui::Button(_("Export"), {em * 8, 0}) || entered) answer = ExportDialogAnswer::Export;
   RecordWidget("export.go");
   ImGui::SameLine();
-  if (ImGui::Button("Cancel", {em * 8, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+  if (ImGui::Button(_("Cancel"), {em * 8, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
     ImGui::CloseCurrentPopup();
   RecordWidget("export.close");
   if (answer != ExportDialogAnswer::None) ImGui::CloseCurrentPopup();
@@ -133,7 +134,7 @@ bool ShowExportProgress(const std::string& progress, const Rect& area) {
                    ImGuiWindowFlags_NoNav);
   ImGui::PushTextWrapPos(em * 34);
   ImGui::TextUnformatted(progress.c_str());
-  const bool cancel = ImGui::Button("Cancel");
+  const bool cancel = ImGui::Button(_("Cancel"));
   RecordWidget("export.cancel");
   ImGui::PopTextWrapPos();
   ImGui::End();

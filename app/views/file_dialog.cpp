@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
 
 namespace fs = std::filesystem;
@@ -17,11 +18,11 @@ namespace {
 
 const char* Title(FileDialog::Purpose purpose) {
   switch (purpose) {
-    case FileDialog::Purpose::Open: return "Open board";
-    case FileDialog::Purpose::SaveAs: return "Save board as";
-    case FileDialog::Purpose::ExportPng: return "Export PNG";
+    case FileDialog::Purpose::Open: return _("Open board");
+    case FileDialog::Purpose::SaveAs: return _("Save board as");
+    case FileDialog::Purpose::ExportPng: return _("Export PNG");
   }
-  return "File";
+  return _("File");
 }
 
 const char* Extension(FileDialog::Purpose purpose) {
@@ -81,7 +82,7 @@ bool FileDialog::Show(const std::vector<std::string>& recent, std::string* chose
   bool confirmed = false;
   bool keepOpen = true;
   if (ImGui::BeginPopupModal(title, &keepOpen)) {
-    if (ImGui::Button("Up")) {
+    if (ImGui::Button(_("Up"))) {
       m_folder = fs::path(m_folder).parent_path().string();
       ReadFolder();
     }
@@ -109,7 +110,7 @@ bool FileDialog::Show(const std::vector<std::string>& recent, std::string* chose
     }
     ImGui::EndChild();
     if (showRecent) {
-      ImGui::TextDisabled("Recent");
+      ImGui::TextDisabled(_("Recent"));
       ImGui::BeginChild("recent", {0, em * 5}, true);
       for (const std::string& path : recent)
         if (ImGui::Selectable(path.c_str())) {
@@ -121,23 +122,23 @@ bool FileDialog::Show(const std::vector<std::string>& recent, std::string* chose
 
     ImGui::SetNextItemWidth(-1);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    if (ImGui::InputTextWithHint("##name", "file name or full path", &m_name, ImGuiInputTextFlags_EnterReturnsTrue))
+    if (ImGui::InputTextWithHint("##name", _("file name or full path"), &m_name, ImGuiInputTextFlags_EnterReturnsTrue))
       confirmed = true;
     RecordWidget("file.name");
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.2f, 0.2f, 1}, "%s", m_error.c_str());
     RecordDialog(title, m_error.empty() ? m_folder : m_folder + "\n" + m_error);
-    const char* action = m_purpose == Purpose::Open ? "Open" : m_purpose == Purpose::SaveAs ? "Save" : "Export";
+    const char* action = m_purpose == Purpose::Open ? _("Open") : m_purpose == Purpose::SaveAs ? _("Save") : _("Export");
     if (ImGui::Button(action, {em * 7, 0})) confirmed = true;
     RecordWidget("file.confirm");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", {em * 7, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button(_("Cancel"), {em * 7, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
       keepOpen = false;
       confirmed = false;
     }
 
     if (confirmed && chosen->empty()) {
       if (m_name.empty()) {
-        m_error = "Type a file name.";
+        m_error = _("Type a file name.");
         confirmed = false;
       } else {
         fs::path path = fs::path(m_name).is_absolute() ? fs::path(m_name) : fs::path(m_folder) / m_name;
@@ -151,7 +152,7 @@ bool FileDialog::Show(const std::vector<std::string>& recent, std::string* chose
           if (m_purpose != Purpose::Open && !HasExtension(path.string(), Extension(m_purpose)))
             path += Extension(m_purpose);
           if (m_purpose == Purpose::Open && !fs::exists(path, ec)) {
-            m_error = "There is no file " + path.string() + ".";
+            m_error = Format(_("There is no file %s."), path.string().c_str());
             confirmed = false;
           } else {
             *chosen = path.string();

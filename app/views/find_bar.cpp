@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/platform/i18n.h"
 #include "app/views/canvas.h"
 #include "app/views/layout_dump.h"
 #include "core/layout/search.h"
@@ -55,11 +56,11 @@ void FindBar::UpdateCount() {
   if (FoldForSearch(m_searched).empty())
     count[0] = 0;
   else if (n == 0)
-    std::snprintf(count, sizeof count, "No matches");
+    std::snprintf(count, sizeof count, "%s", _("No matches"));
   else if (m_current < 0)
-    std::snprintf(count, sizeof count, n == 1 ? "%d match" : "%d matches", n);
+    std::snprintf(count, sizeof count, TrPlural("%d match", "%d matches", n), n);
   else
-    std::snprintf(count, sizeof count, "%d of %d", m_current + 1, n);
+    std::snprintf(count, sizeof count, _("%d of %d"), m_current + 1, n);
   m_count = count;
 }
 
@@ -101,7 +102,7 @@ void FindBar::Show(Document& document, Canvas& canvas) {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoFocusOnAppearing;
-  if (!ImGui::Begin("Find", nullptr, flags)) {
+  if (!ImGui::Begin(_("Find"), nullptr, flags)) {
     ImGui::End();
     return;
   }
@@ -109,7 +110,7 @@ void FindBar::Show(Document& document, Canvas& canvas) {
   if (m_focus) ImGui::SetKeyboardFocusHere();
   m_focus = false;
   ImGui::SetNextItemWidth(em * 18);
-  const bool enter = ImGui::InputTextWithHint("##find", "Find notes", &m_query, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = ImGui::InputTextWithHint("##find", _("Find notes"), &m_query, ImGuiInputTextFlags_EnterReturnsTrue);
   RecordWidget("find.field");
   if (enter) ImGui::SetKeyboardFocusHere(-1);  // Enter leaves an ImGui field: back into it at once, no key lost
   const bool escape =

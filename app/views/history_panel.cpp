@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "app/platform/i18n.h"
 #include "app/views/canvas.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
@@ -10,9 +11,9 @@
 namespace jb {
 
 void ShowHistoryPanel(Document& document, Canvas& canvas, bool* open) {
-  if (BeginSidePanel("History", open)) {
+  if (BeginSidePanel(_("History"), open)) {
     const size_t position = document.HistoryPosition();
-    if (ImGui::Selectable("(start)", position == 0)) {
+    if (ImGui::Selectable(_("(start)"), position == 0)) {
       canvas.FinishInteraction(document);
       document.JumpTo(0);
     }
@@ -21,7 +22,7 @@ void ShowHistoryPanel(Document& document, Canvas& canvas, bool* open) {
       ImGui::PushID(int(i));
       bool undone = i + 1 > position;
       if (undone) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-      if (ImGui::Selectable(document.HistoryLabel(i).c_str(), i + 1 == position)) {
+      if (ImGui::Selectable(_(document.HistoryLabel(i).c_str()), i + 1 == position)) {
         canvas.FinishInteraction(document);
         document.JumpTo(i + 1);
       }

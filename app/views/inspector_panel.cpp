@@ -7,6 +7,7 @@
 #include <functional>
 #include <sstream>
 
+#include "app/platform/i18n.h"
 #include "app/render/render.h"
 #include "app/views/canvas.h"
 #include "app/views/layout_dump.h"
@@ -68,7 +69,7 @@ void Metric(Document& document, NoteId id, const char* label, std::optional<floa
   if (toggled) {
     const std::optional<float> initial = set ? std::optional<float>(std::max(min, 0.0f) + (max - std::max(min, 0.0f)) / 2)
                                              : std::nullopt;
-    Change(document, id, set ? "Set metric" : "Clear metric", [&](Note& n) { n.metrics.*field = initial; });
+    Change(document, id, set ? N_("Set metric") : N_("Clear metric"), [&](Note& n) { n.metrics.*field = initial; });
     ImGui::PopID();
     ImGui::NewLine();  // the value field appears next frame, from the updated note
     return;
@@ -79,7 +80,7 @@ void Metric(Document& document, NoteId id, const char* label, std::optional<floa
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   bool changed = ImGui::DragFloat(label, &value, 0.5f, min, max, format, ImGuiSliderFlags_AlwaysClamp);
   RecordWidget((std::string("inspector.value.") + label).c_str());
-  if (set) Edit(document, id, changed, "Edit metric", [&](Note& n) { n.metrics.*field = value; });
+  if (set) Edit(document, id, changed, N_("Edit metric"), [&](Note& n) { n.metrics.*field = value; });
   ImGui::EndDisabled();
   ImGui::PopID();
 }
@@ -88,15 +89,15 @@ void Metric(Document& document, NoteId id, const char* label, std::optional<floa
 
 void ShowInspector(Document& document, Canvas& canvas, bool* open) {
   const float em = ImGui::GetFontSize();
-  if (!BeginSidePanel("Inspector", open)) {
+  if (!BeginSidePanel(_("Inspector"), open)) {
     ImGui::End();
     return;
   }
   const Board& board = document.board();
   const std::vector<NoteId>& selection = canvas.selection();
   if (selection.size() != 1 || !board.FindNote(selection[0])) {
-    ImGui::TextWrapped(selection.empty() ? "Select a note to see and edit its fields."
-                                         : "%zu notes selected: select one to edit its fields.",
+    ImGui::TextWrapped(selection.empty() ? _("Select a note to see and edit its fields.")
+                                         : _("%zu notes selected: select one to edit its fields."),
                        selection.size());
     ImGui::End();
     return;
@@ -104,28 +105,28 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
   const Note note = *board.FindNote(selection[0]);  // copies: the fields below change the board
   const Lane* lane = note.IsFree() ? nullptr : board.FindLane(note.lane);
   const Stage* stage = note.IsFree() ? nullptr : board.FindStage(note.stage);
-  ImGui::TextDisabled("%s", lane && stage ? (stage->name + " · " + lane->name).c_str() : "Free note");
+  ImGui::TextDisabled("%s", lane && stage ? (stage->name + " · " + lane->name).c_str() : _("Free note"));
 
-  ImGui::TextDisabled("Text");
+  ImGui::TextDisabled(_("Text"));
   std::string text = note.text;
   bool changed = WrappedTextField("text", &text, em * 3, "inspector.text");
-  Edit(document, note.id, changed, "Edit note", [&](Note& n) { n.text = text; });
+  Edit(document, note.id, changed, N_("Edit note"), [&](Note& n) { n.text = text; });
 
   const LaneKind kind = lane ? lane->kind : LaneKind::Custom;
   if (kind == LaneKind::Touchpoints || kind == LaneKind::Metrics || !note.channel.empty() ||
       note.metrics.conversion || note.metrics.csi || note.metrics.nps) {
     ImGui::Separator();
-    ImGui::TextDisabled("Touchpoint");
+    ImGui::TextDisabled(_("Touchpoint"));
     std::string channel = note.channel;
     ImGui::SetNextItemWidth(-em * 3);
-    changed = ImGui::InputTextWithHint("##channel", "channel", &channel);
+    changed = ImGui::InputTextWithHint("##channel", _("channel"), &channel);
     RecordWidget("inspector.channel");
-    Edit(document, note.id, changed, "Edit channel", [&](Note& n) { n.channel = channel; });
+    Edit(document, note.id, changed, N_("Edit channel"), [&](Note& n) { n.channel = channel; });
     ImGui::SameLine();
     if (ImGui::BeginCombo("##channels", nullptr, ImGuiComboFlags_NoPreview)) {
       for (const char* preset : kChannels)
         if (ImGui::Selectable(preset, note.channel == preset))
-          Change(document, note.id, "Edit channel", [&](Note& n) { n.channel = preset; });
+          Change(document, note.id, N_("Edit channel"), [&](Note& n) { n.channel = preset; });
       ImGui::EndCombo();
     }
     Metric(document, note.id, "Conversion %", &NoteMetrics::conversion, 0, 100, "%.1f %%");
@@ -134,47 +135,48 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
   }
 
   ImGui::Separator();
-  ImGui::TextDisabled("Action");
+  ImGui::TextDisabled(_("Action"));
   std::string owner = note.owner;
   ImGui::SetNextItemWidth(-1);
-  changed = ImGui::InputTextWithHint("##owner", "owner", &owner);
+  changed = ImGui::InputTextWithHint("##owner", _("owner"), &owner);
   RecordWidget("inspector.owner");
-  Edit(document, note.id, changed, "Edit owner", [&](Note& n) { n.owner = owner; });
+  Edit(document, note.id, changed, N_("Edit owner"), [&](Note& n) { n.owner = owner; });
   std::string due = note.due;
   ImGui::SetNextItemWidth(em * 8);
-  changed = ImGui::InputTextWithHint("##due", "YYYY-MM-DD", &due, ImGuiInputTextFlags_CharsNoBlank);
+  changed = ImGui::InputTextWithHint("##due", _("YYYY-MM-DD"), &due, ImGuiInputTextFlags_CharsNoBlank);
   RecordWidget("inspector.due");
   // Only well-formed dates reach the board; a half-typed one stays in the field.
-  Edit(document, note.id, changed && (due.empty() || IsIsoDate(due)), "Edit due date", [&](Note& n) { n.due = due; });
+  Edit(document, note.id, changed && (due.empty() || IsIsoDate(due)), N_("Edit due date"), [&](Note& n) { n.due = due; });
   ImGui::SameLine();
-  if (!note.due.empty() && IsOverdue(note, LocalDateIso())) ImGui::TextColored({0.84f, 0.27f, 0.25f, 1}, "overdue");
-  else if (!due.empty() && !IsIsoDate(due)) ImGui::TextDisabled("use YYYY-MM-DD");
-  else ImGui::TextDisabled("due");
+  if (!note.due.empty() && IsOverdue(note, LocalDateIso())) ImGui::TextColored({0.84f, 0.27f, 0.25f, 1}, _("overdue"));
+  else if (!due.empty() && !IsIsoDate(due)) ImGui::TextDisabled(_("use YYYY-MM-DD"));
+  else ImGui::TextDisabled(_("due"));
 
   if (kind == LaneKind::Pains || kind == LaneKind::Delights || note.severity > 0) {
     ImGui::Separator();
-    ImGui::TextDisabled(kind == LaneKind::Delights ? "Strength" : "Severity");
+    ImGui::TextDisabled(kind == LaneKind::Delights ? _("Strength") : _("Severity"));
     for (int level = 0; level <= 3; ++level) {
       if (level) ImGui::SameLine();
       const char* names[] = {"none", "low", "medium", "high"};
-      bool clicked = ImGui::RadioButton(names[level], note.severity == level);
+      const char* labels[] = {N_("none"), N_("low"), N_("medium"), N_("high")};
+      bool clicked = ImGui::RadioButton(_(labels[level]), note.severity == level);
       RecordWidget((std::string("inspector.severity.") + names[level]).c_str());
       if (clicked && note.severity != level)
-        Change(document, note.id, "Edit severity", [&](Note& n) { n.severity = level; });
+        Change(document, note.id, N_("Edit severity"), [&](Note& n) { n.severity = level; });
     }
   }
 
   ImGui::Separator();
   std::string tags = JoinTags(note.tags);
   ImGui::SetNextItemWidth(-1);
-  changed = ImGui::InputTextWithHint("##tags", "tags, comma separated", &tags);
+  changed = ImGui::InputTextWithHint("##tags", _("tags, comma separated"), &tags);
   RecordWidget("inspector.tags");
-  Edit(document, note.id, changed, "Edit tags", [&](Note& n) { n.tags = SplitTags(tags); });
+  Edit(document, note.id, changed, N_("Edit tags"), [&](Note& n) { n.tags = SplitTags(tags); });
   int votes = note.votes;
   ImGui::SetNextItemWidth(em * 8);
-  changed = ImGui::InputInt("votes", &votes);
+  changed = ImGui::InputInt(_("votes"), &votes);
   RecordWidget("inspector.votes");
-  if (changed) Change(document, note.id, "Edit votes", [&](Note& n) { n.votes = std::max(0, votes); });
+  if (changed) Change(document, note.id, N_("Edit votes"), [&](Note& n) { n.votes = std::max(0, votes); });
   ImGui::End();
 }
 

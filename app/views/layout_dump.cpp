@@ -101,6 +101,14 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   auto pixels = [&out](const Rect& r) { out << '[' << r.x0 << ',' << r.y0 << ',' << r.x1 << ',' << r.y1 << ']'; };
   out << ",\"theme\":";
   Quoted(out, view.theme);
+  out << ",\"ui\":{\"language\":";
+  Quoted(out, view.uiLanguage);
+  out << ",\"menus\":[";
+  for (size_t i = 0; i < view.uiMenus.size(); ++i) {
+    if (i) out << ',';
+    Quoted(out, view.uiMenus[i]);
+  }
+  out << "]}";
   out << ",\"canvas\":";
   pixels(view.canvas);
   out << ",\"toolbar\":{\"shown\":" << (view.toolbarShown ? "true" : "false") << ",\"buttons\":[";

@@ -81,6 +81,8 @@ struct ViewInfo {
   std::vector<std::pair<std::string, Rect>> startTemplates, startRecent;
   Rect title;            // the board's title above the grid, board units (a double-click renames it)
   std::string renaming;  // the name field open on the canvas: "title", "stage", "lane", "point" or ""
+  std::string uiLanguage;              // the interface's language: "en", "ru"
+  std::vector<std::string> uiMenus;    // the menu bar's menus as drawn (translated)
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/platform/i18n.h"
 #include "app/views/canvas.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
@@ -32,7 +33,7 @@ void PersonaField(Document& document, const Persona& persona, const char* label,
   if (!multiline) RecordWidget(name.c_str());
   Persona after = persona;
   after.*field = value;
-  TrackFieldEdit(document, changed, "Edit persona", [&](const Board& start) { return UpdatePersona(start, after); });
+  TrackFieldEdit(document, changed, N_("Edit persona"), [&](const Board& start) { return UpdatePersona(start, after); });
   ImGui::PopID();
 }
 
@@ -42,31 +43,31 @@ void CurveRow(Document& document, Canvas& canvas, const EmotionCurve& curve) {
   float colour[3] = {((curve.color >> 16) & 255) / 255.f, ((curve.color >> 8) & 255) / 255.f, (curve.color & 255) / 255.f};
   bool changed = ImGui::ColorEdit3("##colour", colour, ImGuiColorEditFlags_NoInputs);
   Rgb rgb = FromImColor(colour);
-  TrackFieldEdit(document, changed, "Curve colour", [&](const Board& start) { return SetCurveColor(start, curve.id, rgb); });
+  TrackFieldEdit(document, changed, N_("Curve colour"), [&](const Board& start) { return SetCurveColor(start, curve.id, rgb); });
   ImGui::SameLine();
   if (ImGui::RadioButton("##active", canvas.activeCurve == curve.id)) canvas.activeCurve = curve.id;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clicks in the Emotions lane add points to this curve");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("Clicks in the Emotions lane add points to this curve"));
   ImGui::SameLine();
   std::string name = curve.name;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 9);
   changed = ImGui::InputText("##name", &name);
-  TrackFieldEdit(document, changed, "Rename curve", [&](const Board& start) { return SetCurveName(start, curve.id, name); });
+  TrackFieldEdit(document, changed, N_("Rename curve"), [&](const Board& start) { return SetCurveName(start, curve.id, name); });
   ImGui::SameLine();
   bool toBe = curve.toBe;
-  const bool toggled = ImGui::Checkbox("to-be", &toBe);
+  const bool toggled = ImGui::Checkbox(_("to-be"), &toBe);
   RecordWidget(("curve." + std::to_string(curve.id.value) + ".to-be").c_str());
   if (toggled)
-    document.Apply(SetCurveToBe(board, curve.id, toBe), toBe ? "Mark curve to-be" : "Mark curve as-is");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("As-is: the experience today (solid). To-be: the one the team designs (dashed).");
+    document.Apply(SetCurveToBe(board, curve.id, toBe), toBe ? N_("Mark curve to-be") : N_("Mark curve as-is"));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("As-is: the experience today (solid). To-be: the one the team designs (dashed)."));
   ImGui::SameLine();
-  if (ImGui::SmallButton("x")) document.Apply(DeleteCurve(board, curve.id), "Delete curve");
+  if (ImGui::SmallButton("x")) document.Apply(DeleteCurve(board, curve.id), N_("Delete curve"));
   ImGui::PopID();
 }
 
 }  // namespace
 
 void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
-  if (!BeginSidePanel("Personas and curves", open)) {
+  if (!BeginSidePanel(_("Personas and curves"), open)) {
     ImGui::End();
     return;
   }
@@ -76,61 +77,61 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
 
   for (const Persona& persona : board.personas) {
     ImGui::PushID(int(persona.id.value));
-    std::string label = persona.name.empty() ? "(unnamed)" : persona.name;
+    std::string label = persona.name.empty() ? std::string(_("(unnamed)")) : persona.name;
     if (ImGui::Selectable(label.c_str(), persona.id == canvas.activePersona)) canvas.SetActivePersona(board, persona.id);
     ImGui::PopID();
   }
-  const bool addPersona = ImGui::Button("Add persona");
+  const bool addPersona = ImGui::Button(_("Add persona"));
   RecordWidget("persona.add");
   if (addPersona) {
     Persona persona;
     persona.name = "New persona";
     PersonaId id;
-    if (document.Apply(AddPersona(board, persona, &id), "Add persona")) canvas.activePersona = id;
+    if (document.Apply(AddPersona(board, persona, &id), N_("Add persona"))) canvas.activePersona = id;
   }
   const Persona* persona = document.board().FindPersona(canvas.activePersona);
   if (persona) {
     ImGui::SameLine();
-    const bool deletePersona = ImGui::Button("Delete persona");
+    const bool deletePersona = ImGui::Button(_("Delete persona"));
     RecordWidget("persona.delete");
     if (deletePersona) {
-      document.Apply(DeletePersona(document.board(), persona->id), "Delete persona");
+      document.Apply(DeletePersona(document.board(), persona->id), N_("Delete persona"));
       persona = nullptr;
     }
   }
   ImGui::Separator();
   if (persona) {
     const Persona current = *persona;  // the fields below may change the board
-    PersonaField(document, current, "Name", &Persona::name, false);
-    PersonaField(document, current, "Who (age, occupation, income, family)", &Persona::description, true);
-    PersonaField(document, current, "Goals", &Persona::goals, true);
-    PersonaField(document, current, "Needs", &Persona::needs, true);
-    PersonaField(document, current, "Pains and fears", &Persona::pains, true);
-    PersonaField(document, current, "Objections", &Persona::objections, true);
-    PersonaField(document, current, "Favourite channels", &Persona::channels, true);
-    PersonaField(document, current, "Quote", &Persona::quote, true);
+    PersonaField(document, current, _("Name"), &Persona::name, false);
+    PersonaField(document, current, _("Who (age, occupation, income, family)"), &Persona::description, true);
+    PersonaField(document, current, _("Goals"), &Persona::goals, true);
+    PersonaField(document, current, _("Needs"), &Persona::needs, true);
+    PersonaField(document, current, _("Pains and fears"), &Persona::pains, true);
+    PersonaField(document, current, _("Objections"), &Persona::objections, true);
+    PersonaField(document, current, _("Favourite channels"), &Persona::channels, true);
+    PersonaField(document, current, _("Quote"), &Persona::quote, true);
   } else {
-    ImGui::TextWrapped("No persona yet: a map describes one persona's path. Add one to give the room a face to design for.");
+    ImGui::TextWrapped(_("No persona yet: a map describes one persona's path. Add one to give the room a face to design for."));
   }
 
   ImGui::Separator();
-  ImGui::TextUnformatted("Emotion curves");
-  ImGui::TextDisabled("The selected one takes new points; solid = as-is, dashed = to-be.");
+  ImGui::TextUnformatted(_("Emotion curves"));
+  ImGui::TextDisabled(_("The selected one takes new points; solid = as-is, dashed = to-be."));
   const std::vector<EmotionCurve> curves = document.board().curves;  // rows may change the board
   for (const EmotionCurve& curve : curves) {
     CurveRow(document, canvas, curve);
     const Persona* owner = document.board().FindPersona(curve.persona);
     ImGui::PushID(int(curve.id.value));
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##persona", owner ? owner->name.c_str() : "(no persona)")) {
+    if (ImGui::BeginCombo("##persona", owner ? owner->name.c_str() : _("(no persona)"))) {
       for (const Persona& p : document.board().personas)
         if (ImGui::Selectable(p.name.c_str(), p.id == curve.persona))
-          document.Apply(SetCurvePersona(document.board(), curve.id, p.id), "Curve persona");
+          document.Apply(SetCurvePersona(document.board(), curve.id, p.id), N_("Curve persona"));
       ImGui::EndCombo();
     }
     ImGui::PopID();
   }
-  const bool addCurve = ImGui::Button("Add curve");
+  const bool addCurve = ImGui::Button(_("Add curve"));
   RecordWidget("curves.add");
   if (addCurve) {
     const Board& now = document.board();
@@ -138,7 +139,7 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
     std::string name = (owner ? owner->name : std::string("Customer")) + (now.curves.empty() ? " — as-is" : " — to-be");
     CurveId id;
     if (document.Apply(AddCurve(now, owner ? owner->id : PersonaId{}, name, NextCurveColor(now), !now.curves.empty(), &id),
-                       "Add curve"))
+                       _("Add curve")))
       canvas.activeCurve = id;
   }
   ImGui::End();

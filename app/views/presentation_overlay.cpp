@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
 
 namespace jb {
@@ -52,7 +53,7 @@ bool ShowPresentationOverlay(const PresentationOverlay& overlay) {
   if (ImGui::Begin("##present.leave", nullptr,
                    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                        ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize)) {
-    leave = ImGui::Button("Leave presentation  F5", {0, 44 * unit});
+    leave = ImGui::Button(_("Leave presentation  F5"), {0, 44 * unit});
     RecordWidget("present.leave");
   }
   ImGui::End();

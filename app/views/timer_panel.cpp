@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "app/platform/chime.h"
+#include "app/platform/i18n.h"
 #include "app/platform/fonts.h"
 #include "app/views/layout_dump.h"
 
@@ -93,7 +94,7 @@ void TimerPanel::Show(double now) {
                           ImGuiCond_FirstUseEver);
   if (m_focus) ImGui::SetNextWindowFocus();
   m_focus = false;
-  if (!ImGui::Begin("Timer", &m_open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+  if (!ImGui::Begin(_("Timer"), &m_open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
     return;
   }
@@ -105,7 +106,7 @@ void TimerPanel::Show(double now) {
   const int presets[] = {1, 3, 5, 10};
   for (int i = 0; i < 4; ++i) {
     char label[16], record[32];
-    std::snprintf(label, sizeof label, "%d min", presets[i]);
+    std::snprintf(label, sizeof label, _("%d min"), presets[i]);
     std::snprintf(record, sizeof record, "timer.preset.%d", presets[i]);
     if (i) ImGui::SameLine();
     if (BigButton(label, record, button)) StartPreset(presets[i], now);
@@ -115,34 +116,34 @@ void TimerPanel::Show(double now) {
   // As tall as the buttons: a finger must hit it too.
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                       {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});
-  const bool entered = ImGui::InputTextWithHint("##custom", "minutes, or m:ss", &m_custom,
+  const bool entered = ImGui::InputTextWithHint("##custom", _("minutes, or m:ss"), &m_custom,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::PopStyleVar();
   RecordWidget("timer.custom");
   ImGui::SameLine();
-  if (BigButton("Go", "timer.go", button) || entered) {
+  if (BigButton(_("Go"), "timer.go", button) || entered) {
     if (auto seconds = ParseDuration(m_custom)) {
       countdown.Set(*seconds);
       countdown.Start(now);
     } else if (notice) {
-      notice("The timer takes whole minutes from 1 to 99 or minutes:seconds, e.g. 7 or 1:30.");
+      notice(_("The timer takes whole minutes from 1 to 99 or minutes:seconds, e.g. 7 or 1:30."));
     }
   }
 
   const Countdown::State state = countdown.StateAt(now);
   if (state == Countdown::State::Running) {
-    if (BigButton("Pause", "timer.pause", button)) countdown.Pause(now);
+    if (BigButton(_("Pause"), "timer.pause", button)) countdown.Pause(now);
   } else {
-    if (BigButton(state == Countdown::State::Paused ? "Resume" : "Start", "timer.start", button)) countdown.Start(now);
+    if (BigButton(state == Countdown::State::Paused ? _("Resume") : _("Start"), "timer.start", button)) countdown.Start(now);
   }
   ImGui::SameLine();
-  if (BigButton("+1 min", "timer.add_minute", button)) countdown.AddMinute(now);
+  if (BigButton(_("+1 min"), "timer.add_minute", button)) countdown.AddMinute(now);
   ImGui::SameLine();
-  if (BigButton("Reset", "timer.reset", button)) countdown.Reset();
+  if (BigButton(_("Reset"), "timer.reset", button)) countdown.Reset();
   ImGui::SameLine();
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                       {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});
-  ImGui::Checkbox("Chime", &chime);
+  ImGui::Checkbox(_("Chime"), &chime);
   ImGui::PopStyleVar();
   RecordWidget("timer.chime");
 

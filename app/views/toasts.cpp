@@ -98,7 +98,6 @@ const Toast* Toasts::Show(const Rect& area, double now) {
     ImGui::Begin(name, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-    char widget[48];
     ImGui::PushTextWrapPos(em * 30);
     if (error) ImGui::PushStyleColor(ImGuiCol_Text, {0.75f, 0.10f, 0.10f, 1});
     ImGui::TextUnformatted(toast.text.c_str());
@@ -110,8 +109,7 @@ const Toast* Toasts::Show(const Rect& area, double now) {
       if (ImGui::SmallButton("×")) dismissed = toast.id;
       ImGui::PopID();
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Dismiss (Esc)"));
-      std::snprintf(widget, sizeof widget, "toast.close.%zu", i);
-      if (!appearing && !ImGui::IsWindowAppearing()) RecordWidget(widget);
+      if (!appearing && !ImGui::IsWindowAppearing()) RecordWidget(("toast.close." + std::to_string(i)).c_str());
     }
     if (!toast.action.empty()) {
       ImGui::PushID(name);

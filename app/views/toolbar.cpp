@@ -9,6 +9,7 @@
 #include "app/platform/i18n.h"
 #include "app/platform/icons.h"
 #include "app/views/layout_dump.h"
+#include "app/platform/i18n.h"
 
 namespace jb {
 
@@ -23,20 +24,20 @@ struct Button {
 
 // Top to bottom: the tools, the room's actions, history, then the panels.
 constexpr Button kButtons[] = {
-    {"tool.pan", icons::kPan, "Pan", false},
-    {"tool.select", icons::kSelect, "Sel", false},
-    {"tool.note", icons::kNote, "Note", false},
-    {"journey.voting", icons::kVote, "Vote", true},
-    {"workshop.timer", icons::kTimer, "Time", false},
-    {"workshop.cover", icons::kCover, "Cover", false},
-    {"view.present", icons::kPresent, "Show", false},
+    {"tool.pan", icons::kPan, N_("Pan"), false},
+    {"tool.select", icons::kSelect, N_("Sel"), false},
+    {"tool.note", icons::kNote, N_("Note"), false},
+    {"journey.voting", icons::kVote, N_("Vote"), true},
+    {"workshop.timer", icons::kTimer, N_("Time"), false},
+    {"workshop.cover", icons::kCover, N_("Cover"), false},
+    {"view.present", icons::kPresent, N_("Show"), false},
     {"view.room", icons::kRoom, N_("Room"), false},
-    {"file.snapshot", icons::kSnapshot, "Snap", false},
-    {"edit.undo", icons::kUndo, "Undo", true},
-    {"edit.redo", icons::kRedo, "Redo", false},
-    {"journey.inspector", icons::kInspector, "Insp", true},
-    {"journey.personas", icons::kPersonas, "Pers", false},
-    {"view.history", icons::kHistory, "Hist", false},
+    {"file.snapshot", icons::kSnapshot, N_("Snap"), false},
+    {"edit.undo", icons::kUndo, N_("Undo"), true},
+    {"edit.redo", icons::kRedo, N_("Redo"), false},
+    {"journey.inspector", icons::kInspector, N_("Insp"), true},
+    {"journey.personas", icons::kPersonas, N_("Pers"), false},
+    {"view.history", icons::kHistory, N_("Hist"), false},
 };
 
 constexpr float kButtonPx = 48;  // at UI scale 1: above the 44 px a finger needs
@@ -124,7 +125,7 @@ std::vector<ToolbarButtonState> ShowToolbar(const std::vector<Command>& commands
     ImGui::PushID(item.button->id);
     if (checked) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (!enabled) ImGui::BeginDisabled();
-    const bool clicked = ImGui::Button(fonts.HasIcons() ? item.button->icon : item.button->text, {size, size});
+    const bool clicked = ImGui::Button(fonts.HasIcons() ? item.button->icon : _(item.button->text), {size, size});
     if (!enabled) ImGui::EndDisabled();
     if (checked) {
       ImGui::PopStyleColor();
@@ -135,7 +136,7 @@ std::vector<ToolbarButtonState> ShowToolbar(const std::vector<Command>& commands
     RecordWidget(item.button->id);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
       ImGui::PushFont(fonts.Ui());
-      const std::string label = command.dynamicLabel ? command.dynamicLabel() : command.label;
+      const std::string label = command.dynamicLabel ? command.dynamicLabel() : _(command.label.c_str());
       if (command.keys.empty())
         ImGui::SetTooltip("%s", label.c_str());
       else

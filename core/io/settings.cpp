@@ -62,6 +62,10 @@ Settings ParseSettings(std::string_view text, std::string* warning) {
   settings.panelWidth = NumberIn(document, "panelWidth", kMinPanelWidth, kMaxPanelWidth, settings.panelWidth);
   if (auto it = document.FindMember("chime"); it != document.MemberEnd() && it->value.IsBool())
     settings.chime = it->value.GetBool();
+  if (auto it = document.FindMember("language"); it != document.MemberEnd() && it->value.IsString()) {
+    const std::string_view name(it->value.GetString(), it->value.GetStringLength());
+    if (name == "en" || name == "ru") settings.language = std::string(name);
+  }
   return settings;
 }
 
@@ -69,9 +73,10 @@ std::string SettingsToJson(const Settings& settings) {
   char text[256];
   std::snprintf(text, sizeof text,
                 "{\n  \"theme\": \"%s\",\n  \"uiScale\": %.9g,\n  \"uiScaleAuto\": %s,\n  \"toolbar\": %s,\n  \"panelWidth\": %.9g,\n"
-                "  \"chime\": %s\n}\n",
+                "  \"chime\": %s,\n  \"language\": \"%s\"\n}\n",
                 ThemeName(settings.theme), double(settings.uiScale), settings.uiScaleAuto ? "true" : "false", settings.toolbar ? "true" : "false",
-                double(settings.panelWidth), settings.chime ? "true" : "false");
+                double(settings.panelWidth), settings.chime ? "true" : "false",
+                settings.language == "ru" ? "ru" : settings.language == "en" ? "en" : "");
   return text;
 }
 

@@ -19,9 +19,10 @@ struct Settings {
   bool toolbar = true;   // the toolbar on the left edge is shown
   float panelWidth = 0;  // the side panels' width in pixels at UI scale 1; 0: the default
   bool chime = true;     // the workshop timer chimes at its end (the timer panel's Chime box)
+  std::string language;  // View ▸ Language: "" follows the system, "en", "ru"
   bool operator==(const Settings& o) const {
     return theme == o.theme && uiScale == o.uiScale && uiScaleAuto == o.uiScaleAuto && toolbar == o.toolbar && panelWidth == o.panelWidth &&
-           chime == o.chime;
+           chime == o.chime && language == o.language;
   }
   bool operator!=(const Settings& o) const { return !(*this == o); }
 };

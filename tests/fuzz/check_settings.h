@@ -25,6 +25,7 @@ inline std::string Check(const std::string& bytes, bool* gaveBoard) {
   if (!std::isfinite(read.panelWidth) ||
       (read.panelWidth != 0 && (read.panelWidth < kMinPanelWidth || read.panelWidth > kMaxPanelWidth)))
     return "a panel width out of range";
+  if (!read.language.empty() && read.language != "en" && read.language != "ru") return "an unknown language";
   std::string again;
   if (ParseSettings(SettingsToJson(read), &again) != read || !again.empty())
     return "the settings did not survive a write and a read";

@@ -50,7 +50,7 @@ class Session:
         self.dump = os.path.join(self.work, "layout.json")
         self.size = size
         self.args = list(args)
-        self.env = dict(os.environ)
+        self.env = english_env()
         self.env["XDG_CONFIG_HOME"] = os.path.join(self.work, "config")
         self.env["XDG_STATE_HOME"] = os.path.join(self.work, "state")
         self.env["XDG_DATA_HOME"] = os.path.join(self.work, "data")
@@ -242,9 +242,17 @@ def centre(rect):
     return ((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2)
 
 
+def english_env():
+    """The caller's environment with the interface in English whatever the machine's locale
+    (tests read English messages; a test that wants Russian sets LANG itself)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = "C.UTF-8"
+    return env
+
+
 def run_cli(*args, env=None, cwd=None):
     return subprocess.run([APP, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, env=env, cwd=cwd, timeout=120)
+                          text=True, env=env if env is not None else english_env(), cwd=cwd, timeout=120)
 
 
 # -- PNG -------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ TEST_CASE("Settings survive a save and a load") {
   settings.toolbar = false;
   settings.panelWidth = 420;
   settings.chime = false;
+  settings.language = "ru";
   SaveError error;
   REQUIRE(SaveSettings(path, settings, &error));
   std::string warning;
@@ -29,6 +30,7 @@ TEST_CASE("Settings survive a save and a load") {
   CHECK(warning == "");
   CHECK(ReadFile(path).find("\"theme\": \"projector\"") != std::string::npos);
   CHECK(ReadFile(path).find("\"chime\": false") != std::string::npos);
+  CHECK(ReadFile(path).find("\"language\": \"ru\"") != std::string::npos);
 }
 
 TEST_CASE("Settings from a missing file are the defaults, with nothing to say") {
@@ -56,6 +58,11 @@ TEST_CASE("Settings ignore unknown keys and default values of the wrong kind or 
   CHECK(read.panelWidth == 300);
   CHECK(ParseSettings(R"({"uiScale": 99})", &warning).uiScale == 1);
   CHECK(ParseSettings(R"({"uiScale": 2.5})", &warning).uiScale == 2.5f);
+  // The interface language: "en", "ru" or "" (follow the system); anything else follows the system.
+  CHECK(ParseSettings(R"({"language": "ru"})", &warning).language == "ru");
+  CHECK(ParseSettings(R"({"language": "en"})", &warning).language == "en");
+  CHECK(ParseSettings(R"({"language": "de\"x"})", &warning).language == "");
+  CHECK(ParseSettings(R"({"language": 7})", &warning).language == "");
   CHECK(warning == "");
 }
 

@@ -34,7 +34,17 @@ const char* Purpose(Template which) {
   return "";
 }
 
-const char* CardName(const TemplateInfo& info) { return info.id == Template::Sample ? N_("Example") : info.title; }
+// The card's name in the interface's language (core's TemplateInfo::title is the English one of
+// the command line and menus of old).
+const char* CardName(const TemplateInfo& info) {
+  switch (info.id) {
+    case Template::Classic: return N_("Classic: 5 stages, 8 lanes");
+    case Template::FiveStage: return info.title;  // a Russian board's own name
+    case Template::Blank: return N_("Blank: 3 stages");
+    case Template::Sample: return N_("Example");
+  }
+  return info.title;
+}
 
 bool Key(int key) { return ImGui::IsKeyPressed(key, false); }
 

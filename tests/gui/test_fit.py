@@ -79,7 +79,7 @@ def test_lane_prompt_leaves_when_a_note_arrives_and_is_never_exported():
 
 def test_window_opens_maximised_without_window_option():
     """Covers: UI scale"""
-    with Session(size=(1920, 1080), window=False) as s:
+    with Session(["--template", "sample"], size=(1920, 1080), window=False) as s:
         w, h = s.layout["window"]
         check(w >= 1900 and h >= 1040, f"the window fills the 1920x1080 screen: {w}x{h}")
         check(s.layout["uiScale"] == 1, f"1080p: UI scale 100 %: {s.layout['uiScale']}")
@@ -88,7 +88,7 @@ def test_window_opens_maximised_without_window_option():
 def test_ui_scale_follows_a_4k_screen_until_one_is_chosen():
     """Covers: UI scale"""
     # A 4K screen; a small window on it keeps the test quick (the scale is the monitor's).
-    with Session(size=(1280, 800), screen=(3840, 2160)) as s:
+    with Session(["--template", "sample"], size=(1280, 800), screen=(3840, 2160)) as s:
         check(s.layout["uiScale"] >= 1.75, f"a 4K screen: UI scale {s.layout['uiScale']}")
         check(s.layout["menuBar"] >= 1.75 * 20, f"the menu bar scales with it: {s.layout['menuBar']} px")
         s.click_widget("menu.view")

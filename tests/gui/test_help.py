@@ -73,11 +73,11 @@ def test_confirmations_fade_and_errors_stay_until_dismissed():
             unlock_folder(work)
         s.key("ctrl+s")  # after the error: the confirmation's life ends later than an error's would
         saved = s.wait_layout(lambda l: any(t["kind"] == "info" for t in l["toasts"]), "the info toast")
-        check(saved["toasts"] == [{"text": text, "kind": "error"}, {"text": "Saved " + path, "kind": "info"}],
+        check(saved["toasts"] == [{"text": text, "kind": "error"}, {"text": "Saved " + path + ".", "kind": "info"}],
               f"stacked, the newest last: {saved['toasts']}")
         s.wait_layout(lambda l: not any(t["kind"] == "info" for t in l["toasts"]), "the info toast went by itself")
         check(errors(s.layout) == [text], f"the error is still there: {s.layout['toasts']}")
-        check(s.layout["menuBar"] > 0 and s.layout["status"] == "Saved " + path, "the status keeps it")
+        check(s.layout["menuBar"] > 0 and s.layout["status"] == "Saved " + path + ".", "the status keeps it")
         s.click_widget("toast.close.0")
         s.wait_layout(lambda l: not l["toasts"], "× dismissed it")
 

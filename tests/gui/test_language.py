@@ -21,7 +21,7 @@ def settings_file_says(s, language):
 
 def test_russian_locale_then_english_from_the_menu_is_remembered():
     """Covers: language"""
-    with Session(size=(1280, 720), env={"LANG": "ru_RU.UTF-8"}) as s:
+    with Session(["--template", "sample"], size=(1280, 720), env={"LANG": "ru_RU.UTF-8"}) as s:
         ui = s.layout["ui"]
         check(ui["language"] == "ru", f"LANG=ru_RU.UTF-8 gives Russian: {ui}")
         check(ui["menus"][:5] == ["Файл", "Правка", "Путь", "Воркшоп", "Вид"], f"Russian menus: {ui['menus']}")
@@ -40,7 +40,7 @@ def test_russian_locale_then_english_from_the_menu_is_remembered():
 
 def test_english_locale_gives_english_and_russian_from_the_menu():
     """Covers: language"""
-    with Session(size=(1280, 720), env={"LANG": "en_US.UTF-8"}) as s:
+    with Session(["--template", "sample"], size=(1280, 720), env={"LANG": "en_US.UTF-8"}) as s:
         check(s.layout["ui"]["language"] == "en", f"LANG=en_US.UTF-8 gives English: {s.layout['ui']}")
         check(s.layout["ui"]["menus"][0] == "File", f"{s.layout['ui']}")
         s.click_widget("menu.view")

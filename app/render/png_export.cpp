@@ -236,12 +236,8 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   camera.zoom = plan.zoom;
   camera.world = {plan.area.x0, plan.area.y0};
   ImDrawListSharedData data = shared;
-  data.ClipRectFullscreen = {0, 0, float(width), float(height)};
   ImDrawList drawList(&data);
-  drawList._ResetForNewFrame();
-  drawList.Flags = data.InitialFlags | ImDrawListFlags_AllowVtxOffset;
-  drawList.PushClipRect({0, 0}, {float(width), float(height)});
-  drawList.PushTextureID(fonts.Ui()->ContainerAtlas->TexID);
+  BeginOffscreenDrawList(drawList, data, fonts, width, height);
   RenderOptions options;
   options.visible = {0, 0, float(width), float(height)};
   options.today = LocalDateIso();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/platform/fonts.h"
+#include <imgui_internal.h>  // ImDrawListSharedData, for offscreen draw lists
 #include "core/layout/lane_prompts.h"
 #include "core/layout/board_text.h"
 #include "core/layout/label_placement.h"
@@ -689,6 +690,15 @@ const BoardPalette& ProjectorPalette() {
     return projector;
   }();
   return palette;
+}
+
+void BeginOffscreenDrawList(ImDrawList& drawList, ImDrawListSharedData& shared, const Fonts& fonts, int width,
+                            int height) {
+  shared.ClipRectFullscreen = {0, 0, float(width), float(height)};
+  drawList._ResetForNewFrame();
+  drawList.Flags = shared.InitialFlags | ImDrawListFlags_AllowVtxOffset;
+  drawList.PushClipRect({0, 0}, {float(width), float(height)});
+  drawList.PushTextureID(fonts.Ui()->ContainerAtlas->TexID);
 }
 
 void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,

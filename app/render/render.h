@@ -97,6 +97,11 @@ struct PointLabel {
 std::vector<PointLabel> PlacePointLabels(const Board& board, const Layout& layout, float zoom, const Fonts& fonts,
                                          float minPx);
 
+// Readies `drawList` (made on `shared`) for drawing a board offscreen into a `width`×`height`
+// image (an export's tiles, the start screen's thumbnails): clipped to it, with the fonts' atlas.
+void BeginOffscreenDrawList(ImDrawList& drawList, ImDrawListSharedData& shared, const Fonts& fonts, int width,
+                            int height);
+
 // One note as DrawBoard draws it, shifted by `offset` board units (a note being dragged).
 // `hideText` leaves the text out (the note editor draws it, with its caret).
 void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,

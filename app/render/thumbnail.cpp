@@ -28,12 +28,8 @@ bool BoardThumbnail::Render(const Board& board, int width, int height, GpuRender
                   (area.y0 + area.y1) * 0.5f - height * 0.5f / camera.zoom};
 
   ImDrawListSharedData data = *ImGui::GetDrawListSharedData();
-  data.ClipRectFullscreen = {0, 0, float(width), float(height)};
   ImDrawList drawList(&data);
-  drawList._ResetForNewFrame();
-  drawList.Flags = data.InitialFlags | ImDrawListFlags_AllowVtxOffset;
-  drawList.PushClipRect({0, 0}, {float(width), float(height)});
-  drawList.PushTextureID(fonts.Ui()->ContainerAtlas->TexID);
+  BeginOffscreenDrawList(drawList, data, fonts, width, height);
   RenderOptions options;
   options.visible = {0, 0, float(width), float(height)};
   if (!board.curves.empty()) options.activeCurve = board.curves.front().id;

@@ -23,6 +23,10 @@ using LaneId = Id<struct LaneTag>;
 using NoteId = Id<struct NoteTag>;
 using CurveId = Id<struct CurveTag>;
 using PersonaId = Id<struct PersonaTag>;
+using StrokeId = Id<struct StrokeTag>;
+using ArrowId = Id<struct ArrowTag>;
+using FrameId = Id<struct FrameTag>;
+using LabelId = Id<struct LabelTag>;
 
 }  // namespace jb
 

@@ -110,11 +110,29 @@ bool operator==(const Persona& a, const Persona& b) {
          a.goals == b.goals && a.needs == b.needs && a.pains == b.pains &&
          a.objections == b.objections && a.channels == b.channels && a.quote == b.quote;
 }
+bool operator==(const Stroke& a, const Stroke& b) {
+  return a.id == b.id && a.stage == b.stage && a.lane == b.lane && a.points == b.points && a.width == b.width &&
+         a.color == b.color && a.highlighter == b.highlighter;
+}
+bool operator==(const ArrowEnd& a, const ArrowEnd& b) {
+  return a.note == b.note && a.pos == b.pos;
+}
+bool operator==(const Arrow& a, const Arrow& b) {
+  return a.id == b.id && a.from == b.from && a.to == b.to && a.curved == b.curved && a.heads == b.heads &&
+         a.label == b.label && a.color == b.color;
+}
+bool operator==(const Frame& a, const Frame& b) {
+  return a.id == b.id && a.rect.x0 == b.rect.x0 && a.rect.y0 == b.rect.y0 && a.rect.x1 == b.rect.x1 &&
+         a.rect.y1 == b.rect.y1 && a.title == b.title && a.color == b.color;
+}
+bool operator==(const TextLabel& a, const TextLabel& b) {
+  return a.id == b.id && a.pos == b.pos && a.text == b.text && a.size == b.size && a.color == b.color;
+}
 bool operator==(const Board& a, const Board& b) {
   return a.meta.title == b.meta.title && a.meta.created == b.meta.created &&
          a.meta.modified == b.meta.modified && a.meta.language == b.meta.language && a.stages == b.stages && a.lanes == b.lanes &&
-         a.notes == b.notes && a.curves == b.curves && a.personas == b.personas &&
-         a.nextId == b.nextId;
+         a.notes == b.notes && a.curves == b.curves && a.personas == b.personas && a.strokes == b.strokes &&
+         a.arrows == b.arrows && a.frames == b.frames && a.labels == b.labels && a.nextId == b.nextId;
 }
 
 // [SECTION] Due dates

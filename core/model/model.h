@@ -138,6 +138,61 @@ auto PersonaTexts(P& persona) {
                     &persona.pains, &persona.objections,  &persona.channels, &persona.quote};
 }
 
+// [SECTION] Sketching over the map: ink, arrows, frames and free text
+
+// A pen or highlighter stroke: a simplified polyline of fixed board-space width. Drawn over a
+// cell, it belongs to that cell: its points are offsets in board units from the cell's top-left,
+// so a circle around notes stays around them when the lane grows or the stage is resized or
+// moved. Drawn elsewhere, it is free and its points are board coordinates.
+struct Stroke {
+  StrokeId id;
+  StageId stage;  // both set: the cell it belongs to; both empty: free on the canvas
+  LaneId lane;
+  std::vector<Vec2> points;
+  float width = 4;           // board units
+  Rgb color = 0x1f2937;
+  bool highlighter = false;  // wide and translucent, drawn under the notes
+
+  bool IsFree() const { return !stage || !lane; }
+};
+
+// One end of an arrow: bound to a note (it follows the note wherever it is laid out) or, with no
+// note, free at `pos` (board units).
+struct ArrowEnd {
+  NoteId note;
+  Vec2 pos;
+};
+
+enum class ArrowHeads { None, End, Start, Both };
+
+// An arrow between notes (or free points). An arrow from one note to another is also a link
+// between them: a pain to the solution that answers it, a solution to its action item.
+struct Arrow {
+  ArrowId id;
+  ArrowEnd from, to;
+  bool curved = false;  // a cubic leaving each note along the outward normal of its side
+  ArrowHeads heads = ArrowHeads::End;
+  std::string label;  // short, drawn at the middle
+  Rgb color = 0x374151;
+};
+
+// A titled rounded rectangle under the notes, for clustering ideas outside the grid.
+struct Frame {
+  FrameId id;
+  Rect rect;  // board units
+  std::string title;
+  Rgb color = 0;  // 0: the default frame colour
+};
+
+// Free text anywhere on the canvas: titles and side remarks. Scales with zoom like notes.
+struct TextLabel {
+  LabelId id;
+  Vec2 pos;  // top-left, board units
+  std::string text;
+  float size = 48;  // text height, board units
+  Rgb color = 0;    // 0: the default ink
+};
+
 struct BoardMeta {
   std::string title;
   std::string created;   // ISO 8601 UTC
@@ -155,6 +210,11 @@ struct Board {
   std::vector<Note> notes;
   std::vector<EmotionCurve> curves;
   std::vector<Persona> personas;
+  // Sketching (drawn in this order: frames and highlighter under the notes, the rest over them).
+  std::vector<Stroke> strokes;
+  std::vector<Arrow> arrows;
+  std::vector<Frame> frames;
+  std::vector<TextLabel> labels;
   uint64_t nextId = 1;  // every id on the board is below this
 
   uint64_t NewId() { return nextId++; }
@@ -183,6 +243,11 @@ bool operator==(const Note& a, const Note& b);
 bool operator==(const CurvePoint& a, const CurvePoint& b);
 bool operator==(const EmotionCurve& a, const EmotionCurve& b);
 bool operator==(const Persona& a, const Persona& b);
+bool operator==(const Stroke& a, const Stroke& b);
+bool operator==(const ArrowEnd& a, const ArrowEnd& b);
+bool operator==(const Arrow& a, const Arrow& b);
+bool operator==(const Frame& a, const Frame& b);
+bool operator==(const TextLabel& a, const TextLabel& b);
 bool operator==(const Board& a, const Board& b);
 
 }  // namespace jb

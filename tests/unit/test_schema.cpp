@@ -45,7 +45,7 @@ namespace {
 [[maybe_unused]] void FieldsOfBoardMeta(BoardMeta& m) { [[maybe_unused]] auto& [title, created, modified, language] = m; }
 // A new record type is a new member of Board (and of BoardDiff): a new list here, too.
 [[maybe_unused]] void FieldsOfBoard(Board& b) {
-  [[maybe_unused]] auto& [meta, stages, lanes, notes, curves, personas, nextId] = b;
+  [[maybe_unused]] auto& [meta, stages, lanes, notes, curves, personas, strokes, arrows, frames, labels, nextId] = b;
 }
 
 // [SECTION] A board with every field set, and one change per field

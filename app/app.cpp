@@ -302,7 +302,7 @@ void App::RecoveryDialog() {
   if (!m_recovery.offered()) return;
   const RecoveryInfo info = *m_recovery.offered();
   const std::string when = LocalClockTime(info.savedAt);
-  std::string board = info.boardPath.empty() ? "an untitled board" : fs::path(info.boardPath).filename().string();
+  std::string board = info.boardPath.empty() ? std::string(_("an untitled board")) : fs::path(info.boardPath).filename().string();
   // Read before asking, so the prompt can say what of the work cannot come back.
   if (!m_recoveryRead) m_recoveryRead = RecoveryKeeper::Restore(info);
   const auto* readable = std::get_if<RestoredBoard>(&*m_recoveryRead);

@@ -35,6 +35,8 @@ constexpr Gesture kGestures[] = {
     {N_("Shift + click"), N_("Add a note to the selection, or take it out")},
     {N_("Right-click"), N_("Colour, size and more for a note, stage or lane")},
     {N_("Double-click a header"), N_("Rename the stage or lane")},
+    {N_("Double-click the board's title"), N_("Rename the board")},
+    {N_("Double-click in the Emotions lane"), N_("Add an emotion point")},
     {N_("Drag an emotion point"), N_("Change the feeling (Shift snaps to the five levels)")},
 };
 
@@ -58,7 +60,8 @@ std::vector<HelpGroup> HelpSheetGroups(const std::vector<Command>& commands) {
     const std::string title = _(command.path[0].c_str());
     auto group = std::find_if(groups.begin(), groups.end(), [&](const HelpGroup& g) { return g.title == title; });
     if (group == groups.end()) group = groups.insert(groups.end(), HelpGroup{title, {}});
-    group->rows.push_back({KeyNames(command), _(command.label.c_str())});
+    // A label made when the table is built ("Stage 3") has its shown form ("Stage 3: Buy").
+    group->rows.push_back({KeyNames(command), command.dynamicLabel ? command.dynamicLabel() : _(command.label.c_str())});
   }
   HelpGroup gestures{_("Mouse and touch"), {}};
   for (const Gesture& gesture : kGestures) gestures.rows.push_back({_(gesture.how), _(gesture.what)});
@@ -140,7 +143,9 @@ void HelpSheet::Show(const std::vector<Command>& commands, const Fonts& fonts) {
         const float x = ImGui::GetCursorPosX();
         ImGui::PushFont(bold);
         ImGui::SetWindowFontScale(px / bold->FontSize);
+        ImGui::PushTextWrapPos(x + width);  // a long gesture wraps within its column, never under the label
         ImGui::TextUnformatted(row.keys.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::SetWindowFontScale(1);
         ImGui::PopFont();
         ImGui::SameLine();

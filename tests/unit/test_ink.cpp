@@ -438,6 +438,16 @@ TEST_CASE("ink a curved arrow leaves each note along the outward normal of the s
   CHECK(geometry.path.front().y == doctest::Approx(bottom.y0));
   CHECK(geometry.path.back().y == doctest::Approx(top.y1));
   CHECK(Direction(geometry.path[0], geometry.path[1]).y < -0.99f);
+  // n3 (low in stage A) to n4 (high in stage B): the line between the centres is diagonal, but
+  // the arrow still leaves n3's top side straight up and enters n4's bottom side straight up.
+  ArrowPath(board, layout, Between(small.n3, small.n4, true), &geometry);
+  const Rect low = BoxOf(board, layout, small.n3).rect, high = BoxOf(board, layout, small.n4).rect;
+  CHECK(geometry.path.front().x == doctest::Approx(Centre(low).x));
+  CHECK(geometry.path.front().y == doctest::Approx(low.y0));
+  CHECK(geometry.path.back().x == doctest::Approx(Centre(high).x));
+  CHECK(geometry.path.back().y == doctest::Approx(high.y1));
+  CHECK(Direction(geometry.path[0], geometry.path[1]).y < -0.99f);
+  CHECK(Direction(geometry.path[geometry.path.size() - 2], geometry.path.back()).y < -0.99f);
   // Every sample lies within the bounds.
   for (Vec2 p : geometry.path) CHECK(ContainsPointClosed(geometry.bounds, p));
 }

@@ -583,6 +583,11 @@ TEST_CASE("ink arrow hits: the line, the head, and not beside them") {
   arrow.to.pos = {200, 0};
   ArrowGeometry geometry;
   ArrowPath(board, layout, arrow, &geometry);
+  // The bounds hold the head, which is wider than the line.
+  CHECK(geometry.bounds.y0 == doctest::Approx(-kArrowStyle.headWidth / 2));
+  CHECK(geometry.bounds.y1 == doctest::Approx(kArrowStyle.headWidth / 2));
+  CHECK(geometry.bounds.x0 == doctest::Approx(-kArrowStyle.lineWidth / 2));
+  CHECK(geometry.bounds.x1 == doctest::Approx(200 + kArrowStyle.lineWidth / 2));
   CHECK(HitArrow(geometry, {100, 1}, 0));
   CHECK_FALSE(HitArrow(geometry, {100, 4}, 0));
   CHECK(HitArrow(geometry, {100, 4}, 3));

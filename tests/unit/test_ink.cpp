@@ -496,6 +496,15 @@ TEST_CASE("ink arrows with free, missing and hidden ends, and every choice of he
   ArrowPath(board, layout, missing, &indexed, &index);
   CHECK(indexed.path == geometry.path);
 
+  // An arrow from a note to itself (nothing should make one, but a file might): a finite dot at
+  // the note's centre when straight, a small loop off its right side when curved; no NaN either way.
+  for (const bool curved : {false, true}) {
+    ArrowPath(board, layout, Between(small.n2, small.n2, curved), &geometry);
+    for (Vec2 p : geometry.path) CHECK((std::isfinite(p.x) && std::isfinite(p.y)));
+    for (Vec2 p : geometry.endHead) CHECK((std::isfinite(p.x) && std::isfinite(p.y)));
+    CHECK(std::isfinite(geometry.labelAnchor.x));
+  }
+
   // A note in a collapsed lane: the arrow hides with it, and cannot be hit or marqueed.
   board.lanes[0].collapsed = true;
   layout = ComputeLayout(board);

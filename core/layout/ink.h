@@ -86,7 +86,8 @@ StrokeAnchor AnchorStroke(const Board& board, const Layout& layout, const std::v
 // [SECTION] Arrows
 
 // Finds a note's box in a layout by id in constant time (Board::NoteIndex scans). Build once per
-// layout and pass to ArrowPath when laying out many arrows.
+// layout (building it costs more than laying out a thousand arrows) and pass it to ArrowPath; it
+// points into the layout, so it must not outlive it.
 class NoteBoxIndex {
  public:
   explicit NoteBoxIndex(const Layout& layout);

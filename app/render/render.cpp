@@ -11,6 +11,7 @@
 #include <imgui_internal.h>  // ImDrawListSharedData, for offscreen draw lists
 #include "core/layout/lane_prompts.h"
 #include "core/layout/board_text.h"
+#include "core/layout/ink.h"
 #include "core/layout/label_placement.h"
 #include "core/model/clock.h"
 
@@ -113,7 +114,7 @@ struct Painter {
 
   void Text(const std::string& text, Vec2 topLeft, float size, ImU32 color, float width, const Rect& clip,
             bool bold = false, bool centred = false) const {
-    static std::vector<LineRun> lines;
+    thread_local std::vector<LineRun> lines;
     WrapLines(fonts, text, size, width, &lines);
     Lines(lines, topLeft, size, color, clip, bold, centred);
   }
@@ -252,7 +253,7 @@ void DrawLanePrompts(const Painter& p, const Board& board, const Layout& layout,
   const float wanted = std::clamp(12 / p.camera.zoom, kPromptUnits, 1.6f * kPromptUnits);
   if (p.Px(wanted) < minPx) return;
   const ImU32 faint = (p.pal.inkSoft & 0x00ffffff) | 0x80000000;
-  static std::vector<LineRun> lines;
+  thread_local std::vector<LineRun> lines;
   for (const CellPrompt& prompt : CellPrompts(board, layout)) {
     if (!p.Visible(prompt.box)) continue;
     const std::string text = prompt.text;
@@ -401,7 +402,7 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
     }
     p.dl.AddRectFilled(p.S(label.rect.x0, label.rect.y0), p.S(label.rect.x1, label.rect.y1),
                        (p.pal.cellFill & 0x00ffffff) | 0xC8000000, p.Rounding(4));
-    static std::vector<LineRun> runs;
+    thread_local std::vector<LineRun> runs;
     runs.clear();
     for (const std::string& line : label.lines) runs.push_back({line.data(), line.data() + line.size()});
     const float margin = label.size * kLabelMargin;
@@ -472,6 +473,77 @@ std::vector<PointLabel> PlacePointLabels(const Board& board, const Layout& layou
 
 namespace {
 
+// [SECTION] Sketches: frames and highlighter under the notes; ink, arrows and free text over them
+
+ImU32 Ink(Rgb rgb, int alpha) {
+  return IM_COL32((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, alpha);
+}
+
+// A polyline of fixed board-space width (so it looks the same at every zoom and in exports), with
+// round ends; a single point is a dot.
+void DrawInkLine(const Painter& p, const std::vector<Vec2>& points, ImU32 color, float width) {
+  if (points.empty()) return;
+  thread_local std::vector<ImVec2> screen;
+  screen.clear();
+  for (Vec2 point : points) screen.push_back(p.S(point));
+  const float px = std::max(1.0f, p.Px(width));
+  if (screen.size() > 1) p.dl.AddPolyline(screen.data(), int(screen.size()), color, ImDrawFlags_None, px);
+  if (px >= 3) {
+    p.dl.AddCircleFilled(screen.front(), px * 0.5f, color);
+    if (screen.size() > 1) p.dl.AddCircleFilled(screen.back(), px * 0.5f, color);
+  }
+}
+
+void DrawFrames(const Painter& p, const Board& board) {
+  for (const Frame& frame : board.frames) {
+    if (!p.Visible(frame.rect)) continue;
+    const Rgb rgb = frame.color ? frame.color : 0x64748b;
+    const ImVec2 a = p.S(frame.rect.x0, frame.rect.y0), b = p.S(frame.rect.x1, frame.rect.y1);
+    p.dl.AddRectFilled(a, b, Ink(rgb, 24), p.Rounding(18));
+    p.dl.AddRect(a, b, Ink(rgb, 190), p.Rounding(18), 0, std::max(1.0f, p.Px(2.5f)));
+    if (!frame.title.empty())
+      p.Text(frame.title, {frame.rect.x0 + 18, frame.rect.y0 + 12}, 24, Ink(rgb, 255), frame.rect.Width() - 36,
+             frame.rect, true);
+  }
+}
+
+void DrawStrokes(const Painter& p, const Board& board, const Layout& layout, bool highlighter) {
+  thread_local std::vector<Vec2> points;
+  for (const Stroke& stroke : board.strokes) {
+    if (stroke.highlighter != highlighter || !StrokeShown(StrokePoints(board, layout, stroke, &points))) continue;
+    if (!p.Visible(StrokeBounds(points, stroke.width))) continue;
+    DrawInkLine(p, points, Ink(stroke.color, highlighter ? 90 : 255), stroke.width);
+  }
+}
+
+void DrawArrows(const Painter& p, const Board& board, const Layout& layout) {
+  if (board.arrows.empty()) return;
+  const NoteBoxIndex index(layout);
+  thread_local ArrowGeometry geometry;
+  for (const Arrow& arrow : board.arrows) {
+    ArrowPath(board, layout, arrow, &geometry, &index);
+    if (!geometry.shown || !p.Visible(geometry.bounds)) continue;
+    const ImU32 color = Ink(arrow.color, 255);
+    DrawInkLine(p, geometry.path, color, kArrowStyle.lineWidth);
+    for (const auto& [shown, head] : {std::pair{geometry.headAtStart, geometry.startHead},
+                                      std::pair{geometry.headAtEnd, geometry.endHead}})
+      if (shown) p.dl.AddTriangleFilled(p.S(head[0]), p.S(head[1]), p.S(head[2]), color);
+    if (arrow.label.empty()) continue;
+    const float size = 16, width = TextWidth(p.fonts, arrow.label, size) + 12;
+    const Rect plate{geometry.labelAnchor.x - width * 0.5f, geometry.labelAnchor.y - size * 0.75f,
+                     geometry.labelAnchor.x + width * 0.5f, geometry.labelAnchor.y + size * 0.75f};
+    p.dl.AddRectFilled(p.S(plate.x0, plate.y0), p.S(plate.x1, plate.y1), p.pal.cellFill, p.Rounding(6));
+    p.Text(arrow.label, {plate.x0 + 6, plate.y0 + size * 0.15f}, size, color, width - 12, plate);
+  }
+}
+
+void DrawTextLabels(const Painter& p, const Board& board) {
+  for (const TextLabel& label : board.labels) {
+    const Rect clip{label.pos.x, label.pos.y, label.pos.x + 1e6f, label.pos.y + 1e6f};
+    p.Text(label.text, label.pos, label.size, label.color ? Ink(label.color, 255) : p.pal.ink, 1e6f, clip, true);
+  }
+}
+
 // [SECTION] Notes
 
 Rgb NoteColor(const Board& board, const Note& note) {
@@ -516,8 +588,8 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
   }
 
   if (!note.text.empty() && !hideText && !box.text.lines.empty()) {
-    static std::vector<LineRun> lines;
-    static std::vector<std::string> marked;  // a clipped note's lines, with their "…"
+    thread_local std::vector<LineRun> lines;
+    thread_local std::vector<std::string> marked;  // a clipped note's lines, with their "…"
     lines.clear();
     const Rect textBox{box.textBox.x0 + offset.x, box.textBox.y0 + offset.y, box.textBox.x1 + offset.x,
                        box.textBox.y1 + offset.y};
@@ -620,7 +692,7 @@ void DrawPersona(const Painter& p, const Persona& persona, const Rect& card, con
       p.Text(title, {x0, y}, 12, IM_COL32(58, 80, 200, 255), 1e9f, inner, true);
       y += 16;
     }
-    static std::vector<LineRun> lines;
+    thread_local std::vector<LineRun> lines;
     Painter::WrapLines(p.fonts, body, size, width, &lines);
     p.Lines(lines, {x0, y}, size, p.pal.noteInk, inner);
     y += lines.size() * size * 1.2f + 10;
@@ -708,7 +780,9 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
       layout.laneY.size() != board.lanes.size() + 1 || layout.curves.size() != board.curves.size())
     return;
   Painter p{camera, fonts, drawList, options.visible, options.palette ? *options.palette : LightPalette()};
+  DrawFrames(p, board);
   DrawGrid(p, board, layout);
+  DrawStrokes(p, board, layout, /*highlighter=*/true);
   DrawEmotionLane(p, board, layout, options.activeCurve,
                   PlacePointLabels(board, layout, camera.zoom, fonts, options.pointLabelMinPx));
   // Over the emotions lane's level lines (a curve rarely crosses a cell with no point), under notes.
@@ -741,6 +815,9 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
       TransformVertices(drawList, first, [centre, flip](ImVec2 v) { return ImVec2{centre + (v.x - centre) * flip, v.y}; });
     }
   }
+  DrawStrokes(p, board, layout, /*highlighter=*/false);
+  DrawArrows(p, board, layout);
+  DrawTextLabels(p, board);
 }
 
 std::string LocalDateIso() { return LocalDate(std::time(nullptr)); }

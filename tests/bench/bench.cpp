@@ -35,6 +35,7 @@
 #include "app/render/png_export.h"
 #include "app/render/render.h"
 #include "core/io/file_io.h"
+#include "core/layout/ink.h"
 #include "core/layout/layout.h"
 
 namespace fs = std::filesystem;
@@ -140,6 +141,48 @@ Board MakeSyntheticBoard(int noteCount) {
     board.notes.push_back(std::move(note));
   }
   return board;
+}
+
+// Sketching over it (issue 16's bench): `strokes` wobbly hand-drawn loops of 200 raw points each,
+// simplified as the pen tool does on release, half in cells and half free, one in ten a
+// highlighter; and `arrows` between random notes, every other one curved and labelled.
+void AddSketches(Board& board, int strokes, int arrows) {
+  std::mt19937 rng(7u + unsigned(board.notes.size()));
+  std::uniform_real_distribution<float> unit(0, 1);
+  std::vector<Vec2> raw;
+  for (int s = 0; s < strokes; ++s) {
+    Stroke stroke;
+    stroke.id = StrokeId{board.NewId()};
+    const bool inCell = s % 2 == 0;
+    if (inCell) {
+      stroke.stage = board.stages[size_t(s) % board.stages.size()].id;
+      stroke.lane = board.lanes[size_t(s / 8) % board.lanes.size()].id;
+    }
+    const Vec2 centre = inCell ? Vec2{60 + 240 * unit(rng), 30 + 90 * unit(rng)}
+                               : Vec2{-600 + 4000 * unit(rng), -400 - 300 * unit(rng)};
+    const float radius = 20 + 60 * unit(rng);
+    raw.clear();
+    for (int k = 0; k < 200; ++k) {
+      const float a = 6.5f * float(k) / 199, wobble = 1 + 0.08f * std::sin(a * 7) + 0.02f * (unit(rng) - 0.5f);
+      raw.push_back({centre.x + radius * wobble * std::cos(a), centre.y + radius * 0.7f * wobble * std::sin(a)});
+    }
+    SimplifyStroke(raw, 1.0f, &stroke.points);
+    stroke.highlighter = s % 10 == 0;
+    stroke.width = stroke.highlighter ? 18 : 4;
+    stroke.color = stroke.highlighter ? 0xffd43b : 0xd6336c;
+    board.strokes.push_back(std::move(stroke));
+  }
+  if (board.notes.size() < 2) return;
+  std::uniform_int_distribution<size_t> pick(0, board.notes.size() - 1);
+  for (int a = 0; a < arrows; ++a) {
+    Arrow arrow;
+    arrow.id = ArrowId{board.NewId()};
+    arrow.from.note = board.notes[pick(rng)].id;
+    arrow.to.note = board.notes[pick(rng)].id;
+    arrow.curved = a % 2 == 0;
+    if (a % 2 == 0) arrow.label = "answers";
+    board.arrows.push_back(std::move(arrow));
+  }
 }
 
 // [SECTION] Frames
@@ -512,6 +555,7 @@ int main(int argc, char** argv) {
   int frames = 200;
   bool quick = false;
   bool room = false;  // Room view (R) on: its layout and larger text
+  bool sketch = false;  // 2,000 strokes and 1,000 arrows over every board
   int onlyNotes = 0;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -520,11 +564,14 @@ int main(int argc, char** argv) {
     else if (arg == "--json" && i + 1 < argc) jsonPath = argv[++i];
     else if (arg == "--quick") quick = true;
     else if (arg == "--room") room = true;
+    else if (arg == "--sketch") sketch = true;
     else if (arg == "--notes" && i + 1 < argc) onlyNotes = std::atoi(argv[++i]);
     else {
       std::fprintf(stderr,
-                   "usage: journeyboard_bench [--board FILE.cjm] [--frames K] [--quick] [--notes N] [--room] [--json PATH]\n"
-                   "  synthetic boards of 100, 1000, 10000, 50000 notes (--quick: up to 1000; --notes: only N)\n");
+                   "usage: journeyboard_bench [--board FILE.cjm] [--frames K] [--quick] [--notes N] [--room] [--sketch]\n"
+                   "                          [--json PATH]\n"
+                   "  synthetic boards of 100, 1000, 10000, 50000 notes (--quick: up to 1000; --notes: only N);\n"
+                   "  --sketch adds 2,000 pen strokes (200 raw points each, simplified) and 1,000 arrows to each\n");
       return 2;
     }
   }
@@ -577,6 +624,7 @@ int main(int argc, char** argv) {
             if (!quick || n <= 1000) boards.push_back(MakeSyntheticBoard(n));
       }
       for (Board& board : boards) {
+        if (sketch) AddSketches(board, 2000, 1000);
         const size_t notes = board.notes.size();
         std::fprintf(stderr, "journeyboard_bench: %zu notes...\n", notes);
         results.push_back(Measure(bench, app, std::move(board), frames, work));

@@ -480,12 +480,22 @@ ImU32 Ink(Rgb rgb, int alpha) {
 }
 
 // A polyline of fixed board-space width (so it looks the same at every zoom and in exports), with
-// round ends; a single point is a dot.
+// round ends; a single point is a dot. Points closer than a pixel and a half to the last one kept
+// are left out: zoomed out, a stroke of forty points is a handful of pixels, and under llvmpipe
+// the vertices, not the pixels, are what thousands of strokes cost.
 void DrawInkLine(const Painter& p, const std::vector<Vec2>& points, ImU32 color, float width) {
   if (points.empty()) return;
   thread_local std::vector<ImVec2> screen;
   screen.clear();
-  for (Vec2 point : points) screen.push_back(p.S(point));
+  for (size_t i = 0; i < points.size(); ++i) {
+    const ImVec2 point = p.S(points[i]);
+    const bool last = i + 1 == points.size();
+    if (!screen.empty() && !last) {
+      const float dx = point.x - screen.back().x, dy = point.y - screen.back().y;
+      if (dx * dx + dy * dy < 1.5f * 1.5f) continue;
+    }
+    screen.push_back(point);
+  }
   const float px = std::max(1.0f, p.Px(width));
   if (screen.size() > 1) p.dl.AddPolyline(screen.data(), int(screen.size()), color, ImDrawFlags_None, px);
   if (px >= 3) {
@@ -528,8 +538,10 @@ void DrawArrows(const Painter& p, const Board& board, const Layout& layout) {
     for (const auto& [shown, head] : {std::pair{geometry.headAtStart, geometry.startHead},
                                       std::pair{geometry.headAtEnd, geometry.endHead}})
       if (shown) p.dl.AddTriangleFilled(p.S(head[0]), p.S(head[1]), p.S(head[2]), color);
-    if (arrow.label.empty()) continue;
-    const float size = 16, width = TextWidth(p.fonts, arrow.label, size) + 12;
+    // Too small to read: no label (each one clips, so each is a draw call of its own).
+    const float size = 16;
+    if (arrow.label.empty() || p.Px(size) < kMinReadablePx) continue;
+    const float width = TextWidth(p.fonts, arrow.label, size) + 12;
     const Rect plate{geometry.labelAnchor.x - width * 0.5f, geometry.labelAnchor.y - size * 0.75f,
                      geometry.labelAnchor.x + width * 0.5f, geometry.labelAnchor.y + size * 0.75f};
     p.dl.AddRectFilled(p.S(plate.x0, plate.y0), p.S(plate.x1, plate.y1), p.pal.cellFill, p.Rounding(6));
@@ -539,6 +551,7 @@ void DrawArrows(const Painter& p, const Board& board, const Layout& layout) {
 
 void DrawTextLabels(const Painter& p, const Board& board) {
   for (const TextLabel& label : board.labels) {
+    if (p.Px(label.size) < kMinReadablePx) continue;
     const Rect clip{label.pos.x, label.pos.y, label.pos.x + 1e6f, label.pos.y + 1e6f};
     p.Text(label.text, label.pos, label.size, label.color ? Ink(label.color, 255) : p.pal.ink, 1e6f, clip, true);
   }

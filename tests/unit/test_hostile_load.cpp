@@ -411,7 +411,7 @@ TEST_CASE("Hostile load: strokes bound to a missing stage or lane become free, w
   CHECK_FALSE(loaded.board.strokes[3].stage);  // half-set: a free stroke already, made tidy quietly
 }
 
-TEST_CASE("Hostile load: repeated sketch ids get new ones; wrong kinds are converted; texts repaired") {
+TEST_CASE("Hostile load: repeated sketch ids get new ones, wrong kinds are converted, and texts repaired") {
   const std::string strokes = "[" + StrokeJson(5, kFree, kTwoPoints) + "," + StrokeJson(10, kFree, kTwoPoints) +
                               "," + StrokeJson(10, kFree, kTwoPoints) + "]";
   const std::string labels =

@@ -311,7 +311,7 @@ TEST_CASE("A diff with every record type, list, meta and id counter round-trips 
   CHECK(EncodeDiff(BoardDiff()).size() == 12);  // nine flag bytes, no meta, two zero counters
 }
 
-TEST_CASE("A version 3 journal record has no sketch lists and still decodes; version 4 carries them") {
+TEST_CASE("A version 3 journal record has no sketch lists and still decodes, and version 4 carries them") {
   BoardDiff diff = EverythingDiff();
   diff.strokes = {};
   diff.arrows = {};

@@ -143,7 +143,7 @@ TEST_CASE("Sketch: EraseStrokes removes many strokes in one diff, and one undo r
 
 // [SECTION] Arrows
 
-TEST_CASE("Sketch: AddArrow binds ends to existing notes only; DeleteArrows and SetArrowStyle revert exactly") {
+TEST_CASE("Sketch: AddArrow binds ends to existing notes only, and DeleteArrows and SetArrowStyle revert exactly") {
   SketchBoard s;
   Arrow arrow;
   arrow.from = {s.n3, {}};
@@ -179,7 +179,7 @@ TEST_CASE("Sketch: AddArrow binds ends to existing notes only; DeleteArrows and 
 
 // [SECTION] Frames and labels
 
-TEST_CASE("Sketch: AddFrame puts corners in order; AddLabel and EditLabel keep to the load's rules") {
+TEST_CASE("Sketch: AddFrame puts corners in order, and AddLabel and EditLabel keep to the load's rules") {
   SketchBoard s;
   FrameId frame;
   const Board framed = Run(s.board, AddFrame(s.board, {FrameId(), {100, 200, -100, -50}, "Group", 0}, &frame));
@@ -203,7 +203,7 @@ TEST_CASE("Sketch: AddFrame puts corners in order; AddLabel and EditLabel keep t
 
 // [SECTION] Any sketch records
 
-TEST_CASE("Sketch: MoveSketch moves strokes, labels and free arrow ends; a cell stroke stays in its cell") {
+TEST_CASE("Sketch: MoveSketch moves strokes, labels and free arrow ends, and a cell stroke stays in its cell") {
   SketchBoard s;
   SketchSelection picked;
   picked.strokes = {s.inA, s.loose};
@@ -266,7 +266,7 @@ TEST_CASE("Sketch: Recolor and DeleteSketch act on every picked kind in one diff
 
 // [SECTION] Cascades
 
-TEST_CASE("Sketch: deleting a note removes its arrows in the same diff; undo restores both exactly") {
+TEST_CASE("Sketch: deleting a note removes its arrows in the same diff, and undo restores both exactly") {
   SketchBoard s;
   Document document;
   document.Reset(s.board, "");

@@ -1,5 +1,7 @@
 #include "core/edit/commands.h"
 
+#include "core/edit/sketch_commands.h"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -177,6 +179,7 @@ BoardDiff DeleteNotes(const Board& board, const std::vector<NoteId>& ids) {
   std::vector<int> indices = NoteIndices(board, ids);
   std::sort(indices.begin(), indices.end());
   for (int i : indices) diff.notes.removed.push_back({board.notes[size_t(i)], i});
+  AddSketchCascade(board, diff);  // their arrows go with them
   return diff;
 }
 
@@ -361,6 +364,7 @@ BoardDiff DeleteStage(const Board& board, StageId id) {
     after.points.erase(std::remove_if(after.points.begin(), after.points.end(), inStage), after.points.end());
     if (after.points.size() != curve.points.size()) diff.curves.updated.push_back({curve, std::move(after)});
   }
+  AddSketchCascade(board, diff);  // arrows of its notes, strokes in its cells
   return diff;
 }
 
@@ -407,6 +411,7 @@ BoardDiff DeleteLane(const Board& board, LaneId id) {
   diff.lanes.removed.push_back({board.lanes[size_t(index)], index});
   for (size_t i = 0; i < board.notes.size(); ++i)
     if (board.notes[i].lane == id) diff.notes.removed.push_back({board.notes[i], int(i)});
+  AddSketchCascade(board, diff);  // arrows of its notes, strokes in its cells
   return diff;
 }
 

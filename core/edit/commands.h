@@ -25,6 +25,7 @@ struct NoteTarget {
 // [SECTION] Notes
 // Adds `note` (its id is assigned here) into the target; returns the diff, and the new id in *id.
 BoardDiff AddNote(const Board& board, Note note, const NoteTarget& target, NoteId* id = nullptr);
+// Removes the notes and the arrows bound to them, in one diff (one undo restores both).
 BoardDiff DeleteNotes(const Board& board, const std::vector<NoteId>& ids);
 // Moves notes (in their board order) to the target. Free targets: `offsets[i]` is ids[i]'s
 // top-left relative to freePos (missing entries: stacked 20 units apart).
@@ -47,7 +48,8 @@ BoardDiff AddStage(const Board& board, const std::string& name, int index = -1, 
 BoardDiff RenameStage(const Board& board, StageId id, const std::string& name);
 BoardDiff ResizeStage(const Board& board, StageId id, float width);  // clamped to [kMinStageWidth, kMaxStageWidth]
 BoardDiff MoveStage(const Board& board, StageId id, int toIndex);
-// Removes the stage, its notes and the curve points in it.
+// Removes the stage, its notes, the curve points in it, the arrows bound to its notes and the
+// strokes in its cells (AddSketchCascade, sketch_commands.h).
 BoardDiff DeleteStage(const Board& board, StageId id);
 
 // [SECTION] Lanes
@@ -57,7 +59,8 @@ BoardDiff ResizeLane(const Board& board, LaneId id, float height);  // clamped t
 BoardDiff MoveLane(const Board& board, LaneId id, int toIndex);
 BoardDiff SetLaneKind(const Board& board, LaneId id, LaneKind kind);
 BoardDiff SetLaneCollapsed(const Board& board, LaneId id, bool collapsed);
-// Removes the lane and its notes (curve points are kept: they belong to stages).
+// Removes the lane, its notes, their arrows and the strokes in its cells (curve points are kept:
+// they belong to stages).
 BoardDiff DeleteLane(const Board& board, LaneId id);
 
 // (kMinStageWidth and the other resize limits are in core/model/limits.h.)

@@ -33,6 +33,18 @@ size_t HeapBytes(const Persona& p) {
   return HeapBytes(p.name) + HeapBytes(p.description) + HeapBytes(p.goals) + HeapBytes(p.needs) + HeapBytes(p.pains) +
          HeapBytes(p.objections) + HeapBytes(p.channels) + HeapBytes(p.quote);
 }
+size_t HeapBytes(const Stroke& stroke) {
+  return stroke.points.capacity() * sizeof(Vec2);
+}
+size_t HeapBytes(const Arrow& arrow) {
+  return HeapBytes(arrow.label);
+}
+size_t HeapBytes(const Frame& frame) {
+  return HeapBytes(frame.title);
+}
+size_t HeapBytes(const TextLabel& label) {
+  return HeapBytes(label.text);
+}
 size_t HeapBytes(const BoardMeta& meta) {
   return HeapBytes(meta.title) + HeapBytes(meta.created) + HeapBytes(meta.modified) + HeapBytes(meta.language);
 }
@@ -208,13 +220,15 @@ void RevertRecords(std::vector<T>& items, const RecordDiff<T, IdT>& diff) {
 }  // namespace
 
 bool BoardDiff::Empty() const {
-  return stages.Empty() && lanes.Empty() && notes.Empty() && curves.Empty() && personas.Empty() && !meta &&
+  return stages.Empty() && lanes.Empty() && notes.Empty() && curves.Empty() && personas.Empty() &&
+         strokes.Empty() && arrows.Empty() && frames.Empty() && labels.Empty() && !meta &&
          nextIdBefore == nextIdAfter;
 }
 
 size_t BoardDiff::ApproxBytes() const {
   size_t bytes = sizeof(BoardDiff) + RecordBytes(stages) + RecordBytes(lanes) + RecordBytes(notes) +
-                 RecordBytes(curves) + RecordBytes(personas);
+                 RecordBytes(curves) + RecordBytes(personas) + RecordBytes(strokes) + RecordBytes(arrows) +
+                 RecordBytes(frames) + RecordBytes(labels);
   if (meta) bytes += HeapBytes(meta->before) + HeapBytes(meta->after);
   return bytes;
 }
@@ -227,6 +241,10 @@ void ApplyDiff(Board& board, const BoardDiff& diff) {
   ApplyRecords(board.notes, diff.notes);
   ApplyRecords(board.curves, diff.curves);
   ApplyRecords(board.personas, diff.personas);
+  ApplyRecords(board.strokes, diff.strokes);
+  ApplyRecords(board.arrows, diff.arrows);
+  ApplyRecords(board.frames, diff.frames);
+  ApplyRecords(board.labels, diff.labels);
   if (diff.meta) board.meta = diff.meta->after;
   // Equal numbers mean "allocates no ids": hand-made diffs may leave both at 0.
   if (diff.nextIdBefore != diff.nextIdAfter) board.nextId = diff.nextIdAfter;
@@ -235,6 +253,10 @@ void ApplyDiff(Board& board, const BoardDiff& diff) {
 void RevertDiff(Board& board, const BoardDiff& diff) {
   if (diff.nextIdBefore != diff.nextIdAfter) board.nextId = diff.nextIdBefore;
   if (diff.meta) board.meta = diff.meta->before;
+  RevertRecords(board.labels, diff.labels);
+  RevertRecords(board.frames, diff.frames);
+  RevertRecords(board.arrows, diff.arrows);
+  RevertRecords(board.strokes, diff.strokes);
   RevertRecords(board.personas, diff.personas);
   RevertRecords(board.curves, diff.curves);
   RevertRecords(board.notes, diff.notes);

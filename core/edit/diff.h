@@ -46,6 +46,10 @@ struct BoardDiff {
   RecordDiff<Note, NoteId> notes;
   RecordDiff<EmotionCurve, CurveId> curves;
   RecordDiff<Persona, PersonaId> personas;
+  RecordDiff<Stroke, StrokeId> strokes;
+  RecordDiff<Arrow, ArrowId> arrows;
+  RecordDiff<Frame, FrameId> frames;
+  RecordDiff<TextLabel, LabelId> labels;
   std::optional<Updated<BoardMeta>> meta;
   uint64_t nextIdBefore = 0, nextIdAfter = 0;  // equal when the diff allocates no ids
 

@@ -100,6 +100,10 @@ void Document::RepairTexts(BoardDiff& diff) {
   repair(diff.notes);
   repair(diff.curves);
   repair(diff.personas);
+  repair(diff.strokes);
+  repair(diff.arrows);
+  repair(diff.frames);
+  repair(diff.labels);
   if (diff.meta) jb::RepairTexts(diff.meta->after, &counts);
   m_textsRepaired += counts.broken + counts.cuts;
 }

@@ -53,9 +53,18 @@ void MigrateV1ToV2(rapidjson::Document& document) {
   }
 }
 
+// Version 3 added the sketch lists; an older board simply has none.
+void MigrateV2ToV3(rapidjson::Document& document) {
+  Value* board = Member(document, "board");
+  if (!board || !board->IsObject()) return;
+  Allocator& allocator = document.GetAllocator();
+  for (const char* list : {"strokes", "arrows", "frames", "labels"})
+    AddIfMissing(*board, list, Value(rapidjson::kArrayType), allocator);
+}
+
 using Migration = void (*)(rapidjson::Document&);
 // kMigrations[i] turns version i + 1 into version i + 2.
-constexpr Migration kMigrations[] = {&MigrateV1ToV2};
+constexpr Migration kMigrations[] = {&MigrateV1ToV2, &MigrateV2ToV3};
 static_assert(std::size(kMigrations) == kFormatVersion - 1,
               "each format version needs a migration from the one before");
 
@@ -75,7 +84,21 @@ struct FieldSpec {
 };
 
 // Warnings are counted per kind of record; parts (pos, metrics, meta) count for the record they are in.
-enum Tally { kBoardTally, kStageTally, kLaneTally, kNoteTally, kCurveTally, kPointTally, kPersonaTally, kTallyCount };
+enum Tally {
+  kBoardTally,
+  kStageTally,
+  kLaneTally,
+  kNoteTally,
+  kCurveTally,
+  kPointTally,
+  kPersonaTally,
+  kStrokeTally,
+  kInkPointTally,
+  kArrowTally,
+  kFrameTally,
+  kLabelTally,
+  kTallyCount
+};
 
 struct RecordSpec {
   const FieldSpec* fields;
@@ -158,9 +181,33 @@ constexpr RecordSpec kCurve = Record(kCurveFields, kCurveTally);
 constexpr FieldSpec kPersonaFields[] = {Id("id"),     Str("name"),       Str("description"), Str("goals"), Str("needs"),
                                         Str("pains"), Str("objections"), Str("channels"),    Str("quote")};
 constexpr RecordSpec kPersona = Record(kPersonaFields, kPersonaTally);
+// Sketch records (model.h); a part counts for the record it is in, as a note's pos does.
+constexpr FieldSpec kInkPointFields[] = {Num("x", 0), Num("y", 0)};
+constexpr RecordSpec kInkPoint = Record(kInkPointFields, kInkPointTally);
+constexpr FieldSpec kStrokeFields[] = {Id("id"),          Id("stage"),         Id("lane"),
+                                       List("points", kInkPoint), Num("width", kDefaultStrokeWidth),
+                                       Str("color", "#1f2937"),   Bool("highlighter")};
+constexpr RecordSpec kStroke = Record(kStrokeFields, kStrokeTally);
+constexpr FieldSpec kArrowPosFields[] = {Num("x", 0), Num("y", 0)};
+constexpr RecordSpec kArrowPos = Record(kArrowPosFields, kArrowTally);
+constexpr FieldSpec kArrowEndFields[] = {Id("note"), Obj("pos", kArrowPos)};
+constexpr RecordSpec kArrowEnd = Record(kArrowEndFields, kArrowTally);
+constexpr FieldSpec kArrowFields[] = {Id("id"),           Obj("from", kArrowEnd), Obj("to", kArrowEnd), Bool("curved"),
+                                      Str("heads", "end"), Str("label"),          Str("color", "#374151")};
+constexpr RecordSpec kArrow = Record(kArrowFields, kArrowTally);
+constexpr FieldSpec kRectFields[] = {Num("x0", 0), Num("y0", 0), Num("x1", 0), Num("y1", 0)};
+constexpr RecordSpec kFrameRect = Record(kRectFields, kFrameTally);
+constexpr FieldSpec kFrameFields[] = {Id("id"), Obj("rect", kFrameRect), Str("title"), Str("color")};
+constexpr RecordSpec kFrame = Record(kFrameFields, kFrameTally);
+constexpr FieldSpec kLabelPosFields[] = {Num("x", 0), Num("y", 0)};
+constexpr RecordSpec kLabelPos = Record(kLabelPosFields, kLabelTally);
+constexpr FieldSpec kLabelFields[] = {Id("id"), Obj("pos", kLabelPos), Str("text"), Num("size", kDefaultLabelSize),
+                                      Str("color")};
+constexpr RecordSpec kLabel = Record(kLabelFields, kLabelTally);
 constexpr FieldSpec kBoardFields[] = {Obj("meta", kMeta),        {"nextId", Type::Uint64, 1}, List("stages", kStage),
                                       List("lanes", kLane),      List("notes", kNote),        List("curves", kCurve),
-                                      List("personas", kPersona)};
+                                      List("personas", kPersona), List("strokes", kStroke),   List("arrows", kArrow),
+                                      List("frames", kFrame),     List("labels", kLabel)};
 constexpr RecordSpec kBoard = Record(kBoardFields, kBoardTally);
 
 struct TallyInfo {
@@ -175,6 +222,11 @@ constexpr TallyInfo kTallyInfo[kTallyCount] = {
     {"emotion curve", "emotion curves"},
     {"emotion curve point", "emotion curve points"},
     {"persona", "personas"},
+    {"stroke", "strokes"},
+    {"stroke point", "stroke points"},
+    {"arrow", "arrows"},
+    {"frame", "frames"},
+    {"text label", "text labels"},
 };
 
 struct Counts {
@@ -502,6 +554,10 @@ std::string CheckLimits(const rapidjson::Value& board) {
       {"lanes", kMaxLanes, "lanes"},
       {"curves", kMaxCurves, "emotion curves"},
       {"personas", kMaxPersonas, "personas"},
+      {"strokes", kMaxStrokes, "strokes"},
+      {"arrows", kMaxArrows, "arrows"},
+      {"frames", kMaxFrames, "frames"},
+      {"labels", kMaxLabels, "text labels"},
   };
   for (const Limit& limit : kLimits) {
     auto it = board.FindMember(limit.list);

@@ -16,9 +16,10 @@
 
 namespace jb {
 
-// Version 2 added channel, metrics and severity to notes. Every change: bump it, add a migration
-// in board_json.cpp, freeze a fixture under tests/fixtures/vN/.
-inline constexpr int kFormatVersion = 2;
+// Version 2 added channel, metrics and severity to notes; version 3 the sketch lists (strokes,
+// arrows, frames, labels). Every change: bump it, add a migration in board_json.cpp, freeze a
+// fixture under tests/fixtures/vN/.
+inline constexpr int kFormatVersion = 3;
 inline constexpr const char* kFormatName = "journeyboard";
 extern const char* const kAppVersion;  // "0.1.0"
 

@@ -20,7 +20,7 @@ namespace {
 // id no record has, so the checks after this treat it as dangling.
 void Renumber(Board& board) {
   using Map = std::unordered_map<uint64_t, uint64_t>;
-  Map stages, lanes, personas;
+  Map stages, lanes, notes, personas;
   board.nextId = 1;
   auto renumber = [&board](auto& items, Map* map) {
     for (auto& item : items) {
@@ -31,9 +31,13 @@ void Renumber(Board& board) {
   };
   renumber(board.stages, &stages);
   renumber(board.lanes, &lanes);
-  renumber(board.notes, nullptr);
+  renumber(board.notes, &notes);
   renumber(board.curves, nullptr);
   renumber(board.personas, &personas);
+  renumber(board.strokes, nullptr);
+  renumber(board.arrows, nullptr);
+  renumber(board.frames, nullptr);
+  renumber(board.labels, nullptr);
   const uint64_t nowhere = board.NewId();
   auto mapped = [nowhere](const Map& map, uint64_t old) -> uint64_t {
     if (old == 0) return 0;
@@ -47,6 +51,14 @@ void Renumber(Board& board) {
   for (EmotionCurve& curve : board.curves) {
     curve.persona.value = mapped(personas, curve.persona.value);
     for (CurvePoint& point : curve.points) point.stage.value = mapped(stages, point.stage.value);
+  }
+  for (Stroke& stroke : board.strokes) {
+    stroke.stage.value = mapped(stages, stroke.stage.value);
+    stroke.lane.value = mapped(lanes, stroke.lane.value);
+  }
+  for (Arrow& arrow : board.arrows) {
+    arrow.from.note.value = mapped(notes, arrow.from.note.value);
+    arrow.to.note.value = mapped(notes, arrow.to.note.value);
   }
 }
 
@@ -92,6 +104,18 @@ std::vector<std::string> RepairBoard(Board& board) {
       for (const CurvePoint& point : curve.points) reference(point.stage.value);
     }
     for (const Persona& persona : board.personas) record(persona.id.value);
+    for (const Stroke& stroke : board.strokes) {
+      record(stroke.id.value);
+      reference(stroke.stage.value);
+      reference(stroke.lane.value);
+    }
+    for (const Arrow& arrow : board.arrows) {
+      record(arrow.id.value);
+      reference(arrow.from.note.value);
+      reference(arrow.to.note.value);
+    }
+    for (const Frame& frame : board.frames) record(frame.id.value);
+    for (const TextLabel& label : board.labels) record(label.id.value);
   }
   const uint64_t next = std::max(board.nextId, highest + 1);
   // (Written so that nothing overflows: a file's nextId can be UINT64_MAX.)
@@ -120,6 +144,11 @@ std::vector<std::string> RepairBoard(Board& board) {
        "emotion curves"},
       {AssignUniqueIds(board.personas, used, board, [](Persona& p) -> PersonaId& { return p.id; }), "persona",
        "personas"},
+      {AssignUniqueIds(board.strokes, used, board, [](Stroke& s) -> StrokeId& { return s.id; }), "stroke", "strokes"},
+      {AssignUniqueIds(board.arrows, used, board, [](Arrow& a) -> ArrowId& { return a.id; }), "arrow", "arrows"},
+      {AssignUniqueIds(board.frames, used, board, [](Frame& f) -> FrameId& { return f.id; }), "frame", "frames"},
+      {AssignUniqueIds(board.labels, used, board, [](TextLabel& l) -> LabelId& { return l.id; }), "text label",
+       "text labels"},
   };
   for (const Renumbered& r : renumbered) {
     if (r.count == 0) continue;
@@ -197,6 +226,63 @@ std::vector<std::string> RepairBoard(Board& board) {
     warnings.push_back(Counted(pointsDropped, "emotion curve point", "emotion curve points") +
                        " belonged to a missing stage and " + WasWere(pointsDropped) + " removed.");
   }
+  // Sketches. A stroke of absurd length is refused whole: it is damage, and drawing it would stall
+  // every frame. A stroke left with no point that can be drawn goes too.
+  {
+    const size_t before = board.strokes.size();
+    auto tooLong = [](const Stroke& s) { return s.points.size() > kMaxStrokePoints; };
+    board.strokes.erase(std::remove_if(board.strokes.begin(), board.strokes.end(), tooLong), board.strokes.end());
+    if (const size_t refused = before - board.strokes.size()) {
+      warnings.push_back(Counted(refused, "stroke", "strokes") + " had more than " + Thousands(kMaxStrokePoints) +
+                         " points and " + WasWere(refused) + " left out.");
+    }
+  }
+  size_t strokesFreed = 0, emptyStrokes = 0, endsFreed = 0;
+  for (Stroke& stroke : board.strokes) {
+    ClampStrokeValues(stroke, &counts);
+    if (stroke.stage && stroke.lane) {
+      if (stageIds.count(stroke.stage.value) && laneIds.count(stroke.lane.value)) continue;
+      ++strokesFreed;
+    }
+    // Free now: its cell offsets become board coordinates, near the board's top-left corner,
+    // where it can be seen and moved (the cell it was drawn in is unknown).
+    stroke.stage = StageId();
+    stroke.lane = LaneId();
+  }
+  {
+    const size_t before = board.strokes.size();
+    auto empty = [](const Stroke& s) { return s.points.empty(); };
+    board.strokes.erase(std::remove_if(board.strokes.begin(), board.strokes.end(), empty), board.strokes.end());
+    emptyStrokes = before - board.strokes.size();
+  }
+  if (strokesFreed > 0) {
+    warnings.push_back(Counted(strokesFreed, "stroke", "strokes") + " belonged to a missing stage or lane and " +
+                       (strokesFreed == 1 ? "is now free on the canvas." : "are now free on the canvas."));
+  }
+  if (emptyStrokes > 0) {
+    warnings.push_back(Counted(emptyStrokes, "stroke", "strokes") + " had no point that could be drawn and " +
+                       WasWere(emptyStrokes) + " left out.");
+  }
+  std::unordered_set<uint64_t> noteIds;
+  for (const Note& note : board.notes) noteIds.insert(note.id.value);
+  for (Arrow& arrow : board.arrows) {
+    ClampArrowValues(arrow, &counts);
+    if (int(arrow.heads) < 0 || int(arrow.heads) > int(ArrowHeads::Both)) arrow.heads = ArrowHeads::End;
+    for (ArrowEnd* end : {&arrow.from, &arrow.to}) {
+      // A free end stays at its stored position: the last place the app recorded for it.
+      if (end->note && !noteIds.count(end->note.value)) {
+        end->note = NoteId();
+        ++endsFreed;
+      }
+    }
+  }
+  if (endsFreed > 0) {
+    warnings.push_back(Counted(endsFreed, "arrow end", "arrow ends") + " pointed at a missing note and " +
+                       (endsFreed == 1 ? "now stays at its last position." : "now stay at their last positions."));
+  }
+  for (Frame& frame : board.frames) ClampFrameValues(frame, &counts);
+  for (TextLabel& label : board.labels) ClampLabelValues(label, &counts);
+
   if (counts.geometry > 0) {
     warnings.push_back("Corrected " + Counted(counts.geometry, "position or size", "positions and sizes") +
                        " that could not be drawn (not a number, or far out of range).");

@@ -318,11 +318,112 @@ inline void load(cereal::JSONInputArchive& ar, Persona& persona) {
   serial::Get(ar, "quote", persona.quote);
 }
 
+namespace serial {
+// Arrowheads in files: "none", "end", "start", "both"; anything else reads as the default "end".
+inline const char* ArrowHeadsName(ArrowHeads heads) {
+  switch (heads) {
+    case ArrowHeads::None:
+      return "none";
+    case ArrowHeads::Start:
+      return "start";
+    case ArrowHeads::Both:
+      return "both";
+    case ArrowHeads::End:
+      break;
+  }
+  return "end";
+}
+inline ArrowHeads ArrowHeadsFromName(const std::string& name) {
+  if (name == "none") return ArrowHeads::None;
+  if (name == "start") return ArrowHeads::Start;
+  if (name == "both") return ArrowHeads::Both;
+  return ArrowHeads::End;
+}
+}  // namespace serial
+
+inline void save(cereal::JSONOutputArchive& ar, const Stroke& stroke) {
+  ar(cereal::make_nvp("id", stroke.id.value), cereal::make_nvp("stage", stroke.stage.value),
+     cereal::make_nvp("lane", stroke.lane.value), cereal::make_nvp("points", stroke.points),
+     cereal::make_nvp("width", serial::TidyFloat(stroke.width)),
+     cereal::make_nvp("color", serial::ColorText(stroke.color)), cereal::make_nvp("highlighter", stroke.highlighter));
+}
+inline void load(cereal::JSONInputArchive& ar, Stroke& stroke) {
+  serial::GetId(ar, "id", stroke.id);
+  serial::GetId(ar, "stage", stroke.stage);
+  serial::GetId(ar, "lane", stroke.lane);
+  serial::GetList(ar, "points", stroke.points);
+  serial::GetFloat(ar, "width", stroke.width);
+  serial::GetColor(ar, "color", stroke.color);
+  serial::Get(ar, "highlighter", stroke.highlighter);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const ArrowEnd& end) {
+  ar(cereal::make_nvp("note", end.note.value), cereal::make_nvp("pos", end.pos));
+}
+inline void load(cereal::JSONInputArchive& ar, ArrowEnd& end) {
+  serial::GetId(ar, "note", end.note);
+  serial::Get(ar, "pos", end.pos);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const Arrow& arrow) {
+  ar(cereal::make_nvp("id", arrow.id.value), cereal::make_nvp("from", arrow.from), cereal::make_nvp("to", arrow.to),
+     cereal::make_nvp("curved", arrow.curved),
+     cereal::make_nvp("heads", std::string(serial::ArrowHeadsName(arrow.heads))),
+     cereal::make_nvp("label", arrow.label), cereal::make_nvp("color", serial::ColorText(arrow.color)));
+}
+inline void load(cereal::JSONInputArchive& ar, Arrow& arrow) {
+  serial::GetId(ar, "id", arrow.id);
+  serial::Get(ar, "from", arrow.from);
+  serial::Get(ar, "to", arrow.to);
+  serial::Get(ar, "curved", arrow.curved);
+  std::string heads;
+  serial::Get(ar, "heads", heads);
+  arrow.heads = serial::ArrowHeadsFromName(heads);
+  serial::Get(ar, "label", arrow.label);
+  serial::GetColor(ar, "color", arrow.color);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const Rect& rect) {
+  ar(cereal::make_nvp("x0", serial::TidyFloat(rect.x0)), cereal::make_nvp("y0", serial::TidyFloat(rect.y0)),
+     cereal::make_nvp("x1", serial::TidyFloat(rect.x1)), cereal::make_nvp("y1", serial::TidyFloat(rect.y1)));
+}
+inline void load(cereal::JSONInputArchive& ar, Rect& rect) {
+  serial::GetFloat(ar, "x0", rect.x0);
+  serial::GetFloat(ar, "y0", rect.y0);
+  serial::GetFloat(ar, "x1", rect.x1);
+  serial::GetFloat(ar, "y1", rect.y1);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const Frame& frame) {
+  ar(cereal::make_nvp("id", frame.id.value), cereal::make_nvp("rect", frame.rect),
+     cereal::make_nvp("title", frame.title), cereal::make_nvp("color", serial::ColorText(frame.color)));
+}
+inline void load(cereal::JSONInputArchive& ar, Frame& frame) {
+  serial::GetId(ar, "id", frame.id);
+  serial::Get(ar, "rect", frame.rect);
+  serial::Get(ar, "title", frame.title);
+  serial::GetColor(ar, "color", frame.color);
+}
+
+inline void save(cereal::JSONOutputArchive& ar, const TextLabel& label) {
+  ar(cereal::make_nvp("id", label.id.value), cereal::make_nvp("pos", label.pos), cereal::make_nvp("text", label.text),
+     cereal::make_nvp("size", serial::TidyFloat(label.size)), cereal::make_nvp("color", serial::ColorText(label.color)));
+}
+inline void load(cereal::JSONInputArchive& ar, TextLabel& label) {
+  serial::GetId(ar, "id", label.id);
+  serial::Get(ar, "pos", label.pos);
+  serial::Get(ar, "text", label.text);
+  serial::GetFloat(ar, "size", label.size);
+  serial::GetColor(ar, "color", label.color);
+}
+
 inline void save(cereal::JSONOutputArchive& ar, const Board& board) {
   ar(cereal::make_nvp("meta", board.meta), cereal::make_nvp("nextId", board.nextId),
      cereal::make_nvp("stages", board.stages), cereal::make_nvp("lanes", board.lanes),
      cereal::make_nvp("notes", board.notes), cereal::make_nvp("curves", board.curves),
-     cereal::make_nvp("personas", board.personas));
+     cereal::make_nvp("personas", board.personas), cereal::make_nvp("strokes", board.strokes),
+     cereal::make_nvp("arrows", board.arrows), cereal::make_nvp("frames", board.frames),
+     cereal::make_nvp("labels", board.labels));
 }
 inline void load(cereal::JSONInputArchive& ar, Board& board) {
   serial::Get(ar, "meta", board.meta);
@@ -332,6 +433,10 @@ inline void load(cereal::JSONInputArchive& ar, Board& board) {
   serial::GetList(ar, "notes", board.notes);
   serial::GetList(ar, "curves", board.curves);
   serial::GetList(ar, "personas", board.personas);
+  serial::GetList(ar, "strokes", board.strokes);
+  serial::GetList(ar, "arrows", board.arrows);
+  serial::GetList(ar, "frames", board.frames);
+  serial::GetList(ar, "labels", board.labels);
 }
 
 }  // namespace jb

@@ -116,6 +116,53 @@ std::vector<std::string> CheckBoard(const Board& board, ConsistencyOptions optio
     }
   }
   check.Expect(points <= kMaxCurvePoints, [] { return "too many emotion curve points"; });
+
+  check.Expect(board.strokes.size() <= kMaxStrokes, [] { return "too many strokes"; });
+  check.Expect(board.arrows.size() <= kMaxArrows, [] { return "too many arrows"; });
+  check.Expect(board.frames.size() <= kMaxFrames, [] { return "too many frames"; });
+  check.Expect(board.labels.size() <= kMaxLabels, [] { return "too many text labels"; });
+  auto position = [&check](Vec2 p, const char* what) {
+    check.Number(p.x, -kMaxCoordinate, kMaxCoordinate, what);
+    check.Number(p.y, -kMaxCoordinate, kMaxCoordinate, what);
+  };
+  for (const Stroke& stroke : board.strokes) {
+    check.Record(stroke.id.value, next, "stroke");
+    if (stroke.stage || stroke.lane) {
+      check.Expect(stroke.stage && stageIds.count(stroke.stage.value) && stroke.lane && laneIds.count(stroke.lane.value),
+                   [&] { return "stroke " + std::to_string(stroke.id.value) + " points at a missing stage or lane"; });
+    }
+    check.Expect(!stroke.points.empty() && stroke.points.size() <= kMaxStrokePoints,
+                 [&] { return "stroke " + std::to_string(stroke.id.value) + " has no points or too many"; });
+    for (Vec2 p : stroke.points) position(p, "a stroke point");
+    check.Number(stroke.width, kMinStrokeWidth, kMaxStrokeWidth, "a stroke width");
+  }
+  std::unordered_set<uint64_t> noteIds;
+  for (const Note& note : board.notes) noteIds.insert(note.id.value);
+  for (const Arrow& arrow : board.arrows) {
+    check.Record(arrow.id.value, next, "arrow");
+    for (const ArrowEnd* end : {&arrow.from, &arrow.to}) {
+      check.Expect(!end->note || noteIds.count(end->note.value),
+                   [&] { return "arrow " + std::to_string(arrow.id.value) + " is bound to a missing note"; });
+      position(end->pos, "an arrow end");
+    }
+    check.Expect(int(arrow.heads) >= 0 && int(arrow.heads) <= int(ArrowHeads::Both),
+                 [] { return "an arrow's heads are unknown"; });
+    check.Text(arrow.label, "an arrow label");
+  }
+  for (const Frame& frame : board.frames) {
+    check.Record(frame.id.value, next, "frame");
+    position({frame.rect.x0, frame.rect.y0}, "a frame corner");
+    position({frame.rect.x1, frame.rect.y1}, "a frame corner");
+    check.Expect(frame.rect.x0 <= frame.rect.x1 && frame.rect.y0 <= frame.rect.y1,
+                 [] { return "a frame's corners are out of order"; });
+    check.Text(frame.title, "a frame title");
+  }
+  for (const TextLabel& label : board.labels) {
+    check.Record(label.id.value, next, "text label");
+    position(label.pos, "a text label's position");
+    check.Number(label.size, kMinLabelSize, kMaxLabelSize, "a text label's size");
+    check.Text(label.text, "a text label");
+  }
   return check.Take();
 }
 

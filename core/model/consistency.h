@@ -23,6 +23,9 @@ struct ConsistencyOptions {
 //   persona is unset or resolves; every curve point's stage resolves;
 // - record counts within limits.h; every number finite and within the range RepairBoard keeps
 //   (sizes, positions, votes, severity, metrics, curve t and value); enums within their range;
+// - sketches: a stroke's stage and lane both set and resolving, or both unset; 1..kMaxStrokePoints
+//   points within ±kMaxCoordinate and a width in range; an arrow's bound ends resolve to notes;
+//   frame corners in order; label sizes in range;
 // - every text at most kMaxTextChars code points (and valid UTF-8 when `options.utf8`).
 // Reports at most a few dozen problems, so a hostile board cannot make the report itself huge.
 std::vector<std::string> CheckBoard(const Board& board, ConsistencyOptions options = {});

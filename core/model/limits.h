@@ -22,6 +22,15 @@ inline constexpr size_t kMaxLanes = 1000;
 inline constexpr size_t kMaxCurves = 1000;
 inline constexpr size_t kMaxPersonas = 1000;
 inline constexpr size_t kMaxCurvePoints = 100000;  // over all curves
+// Sketch records: far above a workshop's ink (the benchmark's stress board has 2,000 strokes and
+// 1,000 arrows), low enough that the layout's per-frame work stays bounded.
+inline constexpr size_t kMaxStrokes = 100000;
+inline constexpr size_t kMaxArrows = 100000;
+inline constexpr size_t kMaxFrames = 10000;
+inline constexpr size_t kMaxLabels = 10000;
+// One stroke's points: a simplified stroke is a few dozen, a long raw one a few thousand. A stroke
+// with more is damage or a hostile file; loading refuses that stroke alone (RepairBoard) and says so.
+inline constexpr size_t kMaxStrokePoints = 10000;
 
 // [SECTION] Values a board keeps to: loading (RepairBoard) clamps to them, and so do the edit
 // commands (ClampNoteValues, core/model/sanitize.h), so an edit never makes a board that a save
@@ -44,6 +53,9 @@ inline constexpr double kMaxJsonNumber = 1e7;
 // facilitator can make, and 1,000 stages of an absurd width export as a blank image.
 inline constexpr float kMinStageWidth = 160, kMaxStageWidth = 4000;
 inline constexpr float kMinLaneHeight = 60, kMaxLaneHeight = 4000;
+// Sketch sizes (board units) loading clamps to and the sketch commands keep to; NaN becomes the default.
+inline constexpr float kDefaultStrokeWidth = 4, kMinStrokeWidth = 0.5f, kMaxStrokeWidth = 200;
+inline constexpr float kDefaultLabelSize = 48, kMinLabelSize = 6, kMaxLabelSize = 2000;
 
 // [SECTION] What the layout draws (core/layout): bounds on drawing, never on what a board keeps.
 // A note is drawn at most this tall (board units, about 70 lines at the smallest text size); the

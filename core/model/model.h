@@ -149,7 +149,7 @@ struct Stroke {
   StageId stage;  // both set: the cell it belongs to; both empty: free on the canvas
   LaneId lane;
   std::vector<Vec2> points;
-  float width = 4;           // board units
+  float width = kDefaultStrokeWidth;  // board units
   Rgb color = 0x1f2937;
   bool highlighter = false;  // wide and translucent, drawn under the notes
 
@@ -189,7 +189,7 @@ struct TextLabel {
   LabelId id;
   Vec2 pos;  // top-left, board units
   std::string text;
-  float size = 48;  // text height, board units
+  float size = kDefaultLabelSize;  // text height, board units
   Rgb color = 0;    // 0: the default ink
 };
 

@@ -154,4 +154,50 @@ void RepairTexts(BoardMeta& meta, SanitizeCounts* counts) {
   for (std::string* value : {&meta.title, &meta.created, &meta.modified, &meta.language}) RepairText(*value, counts);
 }
 
+void RepairTexts(Stroke&, SanitizeCounts*) {}
+
+void RepairTexts(Arrow& arrow, SanitizeCounts* counts) { RepairText(arrow.label, counts); }
+
+void RepairTexts(Frame& frame, SanitizeCounts* counts) { RepairText(frame.title, counts); }
+
+void RepairTexts(TextLabel& label, SanitizeCounts* counts) { RepairText(label.text, counts); }
+
+namespace {
+void ClampPosition(Vec2& p, size_t* changes) {
+  p.x = ClampValue(p.x, -kMaxCoordinate, kMaxCoordinate, 0, changes);
+  p.y = ClampValue(p.y, -kMaxCoordinate, kMaxCoordinate, 0, changes);
+}
+}  // namespace
+
+void ClampStrokeValues(Stroke& stroke, SanitizeCounts* counts) {
+  auto unplaceable = [](Vec2 p) { return !std::isfinite(p.x) || !std::isfinite(p.y); };
+  const size_t before = stroke.points.size();
+  stroke.points.erase(std::remove_if(stroke.points.begin(), stroke.points.end(), unplaceable), stroke.points.end());
+  counts->geometry += before - stroke.points.size();
+  for (Vec2& p : stroke.points) ClampPosition(p, &counts->geometry);
+  stroke.width = ClampValue(stroke.width, kMinStrokeWidth, kMaxStrokeWidth, kDefaultStrokeWidth, &counts->geometry);
+}
+
+void ClampArrowValues(Arrow& arrow, SanitizeCounts* counts) {
+  ClampPosition(arrow.from.pos, &counts->geometry);
+  ClampPosition(arrow.to.pos, &counts->geometry);
+  RepairTexts(arrow, counts);
+}
+
+void ClampFrameValues(Frame& frame, SanitizeCounts* counts) {
+  Rect& r = frame.rect;
+  for (float* v : {&r.x0, &r.y0, &r.x1, &r.y1}) *v = ClampValue(*v, -kMaxCoordinate, kMaxCoordinate, 0, &counts->geometry);
+  if (r.x1 < r.x0 || r.y1 < r.y0) {
+    r = Rect{std::min(r.x0, r.x1), std::min(r.y0, r.y1), std::max(r.x0, r.x1), std::max(r.y0, r.y1)};
+    ++counts->geometry;
+  }
+  RepairTexts(frame, counts);
+}
+
+void ClampLabelValues(TextLabel& label, SanitizeCounts* counts) {
+  ClampPosition(label.pos, &counts->geometry);
+  label.size = ClampValue(label.size, kMinLabelSize, kMaxLabelSize, kDefaultLabelSize, &counts->geometry);
+  RepairTexts(label, counts);
+}
+
 }  // namespace jb

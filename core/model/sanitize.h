@@ -55,10 +55,25 @@ void RepairTexts(Lane& lane, SanitizeCounts* counts);
 void RepairTexts(EmotionCurve& curve, SanitizeCounts* counts);
 void RepairTexts(Persona& persona, SanitizeCounts* counts);
 void RepairTexts(BoardMeta& meta, SanitizeCounts* counts);
+void RepairTexts(Stroke& stroke, SanitizeCounts* counts);  // a stroke has no text: for the generic callers
+void RepairTexts(Arrow& arrow, SanitizeCounts* counts);
+void RepairTexts(Frame& frame, SanitizeCounts* counts);
+void RepairTexts(TextLabel& label, SanitizeCounts* counts);
 
 // A note's own values: position within ±kMaxCoordinate (NaN → 0), votes ≥ 0, severity 0..3,
 // conversion and CSI 0..100, NPS -100..100 (a NaN metric is dropped), texts and tags repaired
 // (RepairText). Its id, stage and lane are left alone (they depend on the board).
 void ClampNoteValues(Note& note, SanitizeCounts* counts);
+
+// The sketch records' own values, as ClampNoteValues does for a note (references and ids are left
+// alone). A stroke's points that are not finite are dropped (a point of a line has no fallback
+// place), the rest clamped within ±kMaxCoordinate; its width within kMin/kMaxStrokeWidth (NaN: the
+// default). An arrow's end positions, a frame's rectangle (corners put in order) and a label's
+// position are clamped like a note's (NaN → 0), a label's size within kMin/kMaxLabelSize. Texts
+// through RepairText. The point count limit is RepairBoard's (it refuses the whole stroke).
+void ClampStrokeValues(Stroke& stroke, SanitizeCounts* counts);
+void ClampArrowValues(Arrow& arrow, SanitizeCounts* counts);
+void ClampFrameValues(Frame& frame, SanitizeCounts* counts);
+void ClampLabelValues(TextLabel& label, SanitizeCounts* counts);
 
 }  // namespace jb

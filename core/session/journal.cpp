@@ -184,6 +184,42 @@ class ByteWriter {
                                  &p.channels, &p.quote})
       String(*s);
   }
+  void Put(const Stroke& s) {
+    Ident(s.id);
+    Ident(s.stage);
+    Ident(s.lane);
+    Varint(s.points.size());
+    for (const Vec2& p : s.points) Put(p);
+    Float(s.width);
+    Varint(s.color);
+    Byte(s.highlighter ? 1 : 0);
+  }
+  void Put(const ArrowEnd& e) {
+    Ident(e.note);
+    Put(e.pos);
+  }
+  void Put(const Arrow& a) {
+    Ident(a.id);
+    Put(a.from);
+    Put(a.to);
+    Byte(a.curved ? 1 : 0);
+    Varint(uint64_t(a.heads));
+    String(a.label);
+    Varint(a.color);
+  }
+  void Put(const Frame& f) {
+    Ident(f.id);
+    for (float v : {f.rect.x0, f.rect.y0, f.rect.x1, f.rect.y1}) Float(v);
+    String(f.title);
+    Varint(f.color);
+  }
+  void Put(const TextLabel& l) {
+    Ident(l.id);
+    Put(l.pos);
+    String(l.text);
+    Float(l.size);
+    Varint(l.color);
+  }
 
   // One flags byte says which of the four lists follow, so an untouched record type costs a byte.
   template <class T, class IdT>
@@ -231,6 +267,14 @@ void EncodeDiffInto(std::string& out, const BoardDiff& diff, uint32_t version) {
   w.Put(diff.notes);
   w.Put(diff.curves);
   w.Put(diff.personas);
+  // An older journal continued by this app cannot carry sketch records (the app only creates
+  // journals of its own version; OpenJournal's comment says why one is continued at all).
+  if (version >= 4) {
+    w.Put(diff.strokes);
+    w.Put(diff.arrows);
+    w.Put(diff.frames);
+    w.Put(diff.labels);
+  }
   w.Byte(diff.meta ? 1 : 0);
   if (diff.meta) {
     w.Put(diff.meta->before);
@@ -399,6 +443,47 @@ class ByteReader {
                            &p.quote})
       *s = String();
   }
+  void Get(Stroke& s) {
+    Ident(s.id);
+    Ident(s.stage);
+    Ident(s.lane);
+    // Each point is 8 bytes: a count beyond the bytes left fails here rather than allocating.
+    const uint64_t n = Varint();
+    if (n > uint64_t(m_end - m_p) / 8) Fail();
+    s.points.resize(m_ok ? size_t(n) : 0);
+    for (Vec2& p : s.points) Get(p);
+    s.width = Float();
+    s.color = Color();
+    s.highlighter = Bool();
+  }
+  void Get(ArrowEnd& e) {
+    Ident(e.note);
+    Get(e.pos);
+  }
+  void Get(Arrow& a) {
+    Ident(a.id);
+    Get(a.from);
+    Get(a.to);
+    a.curved = Bool();
+    const uint64_t heads = Varint();
+    if (heads > uint64_t(ArrowHeads::Both)) Fail();
+    a.heads = m_ok ? ArrowHeads(heads) : ArrowHeads::End;
+    a.label = String();
+    a.color = Color();
+  }
+  void Get(Frame& f) {
+    Ident(f.id);
+    for (float* v : {&f.rect.x0, &f.rect.y0, &f.rect.x1, &f.rect.y1}) *v = Float();
+    f.title = String();
+    f.color = Color();
+  }
+  void Get(TextLabel& l) {
+    Ident(l.id);
+    Get(l.pos);
+    l.text = String();
+    l.size = Float();
+    l.color = Color();
+  }
 
   template <class T, class IdT>
   void Get(RecordDiff<T, IdT>& d) {
@@ -455,6 +540,12 @@ bool DecodeDiff(std::string_view bytes, BoardDiff* diff, uint32_t version) {
   r.Get(d.notes);
   r.Get(d.curves);
   r.Get(d.personas);
+  if (version >= 4) {
+    r.Get(d.strokes);
+    r.Get(d.arrows);
+    r.Get(d.frames);
+    r.Get(d.labels);
+  }
   if (r.Bool()) {
     d.meta.emplace();
     r.Get(d.meta->before);

@@ -13,6 +13,7 @@
 #include "core/edit/journey_commands.h"
 #include "core/io/templates.h"
 #include "core/session/journal.h"
+#include "core/edit/sketch_commands.h"
 #include "core/session/recovery.h"
 #include "check_journal.h"
 
@@ -127,6 +128,42 @@ int main(int argc, char** argv) {
       [](const Board& b) { return ShowAllHidden(b); },
       [](const Board& b) { return RevealCovered(b); },
   };
+  // Journal format 4: sketches, and deleting a note that takes its arrow along.
+  const std::vector<Edit> sketches = {
+      [](const Board& b) { return AddNote(b, Text("Card required"), Cell(b, 0, 0)); },
+      [](const Board& b) { return AddNote(b, Text("Card-free trial"), Cell(b, 1, 1)); },
+      [](const Board& b) {
+        Stroke stroke;
+        stroke.stage = b.stages.at(0).id;
+        stroke.lane = b.lanes.at(0).id;
+        stroke.points = {{10, 10}, {200, 20}, {190, 120}, {12, 100}};
+        return AddStroke(b, stroke);
+      },
+      [](const Board& b) {
+        Stroke stroke;
+        stroke.points = {{-300, -40}, {-100, -60.5f}};
+        stroke.highlighter = true;
+        stroke.width = 24;
+        return AddStroke(b, stroke);
+      },
+      [](const Board& b) {
+        Arrow arrow;
+        arrow.from.note = b.notes.at(0).id;
+        arrow.to.note = b.notes.at(1).id;
+        arrow.label = "fixes";
+        return AddArrow(b, arrow);
+      },
+      [](const Board& b) { return AddFrame(b, {FrameId(), {-400, -200, -50, 0}, "Parking lot", 0}); },
+      [](const Board& b) { return AddLabel(b, {LabelId(), {-400, -300}, "Где теряем людей?", 64, 0}); },
+      [](const Board& b) {
+        SketchSelection picked;
+        picked.frames = {b.frames.back().id};
+        return MoveSketch(b, picked, {20, 30});
+      },
+      [](const Board& b) { return SetArrowStyle(b, b.arrows.back().id, true, ArrowHeads::Both, "answers"); },
+      [](const Board& b) { return DeleteNotes(b, {b.notes.at(0).id}); },
+      [](const Board& b) { return EraseStrokes(b, {b.strokes.front().id, b.strokes.back().id}); },
+  };
   std::vector<Edit> longer;
   for (int round = 0; round < 4; ++round) longer.insert(longer.end(), mixed.begin(), mixed.end() - 2);
 
@@ -136,6 +173,7 @@ int main(int argc, char** argv) {
   WriteJournal(journals / "journey.jbj", journey, /*undoLast=*/true);
   WriteJournal(journals / "long.jbj", longer);
   WriteJournal(journals / "hide-cover.jbj", workshop, /*undoLast=*/true);
+  WriteJournal(journals / "sketches.jbj", sketches, /*undoLast=*/true);
   const std::string mixedBytes = Read(journals / "mixed-undo.jbj");
   Write(journals / "torn.jbj", mixedBytes.substr(0, mixedBytes.size() - 7));  // a kill mid-write
   std::string flipped = mixedBytes;

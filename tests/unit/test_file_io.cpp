@@ -162,7 +162,7 @@ TEST_CASE("BoardToJson is deterministic and has the envelope") {
 
   CHECK(std::string(kAppVersion) == "0.1.0");
   const size_t format = json.find("\"format\": \"journeyboard\"");
-  const size_t version = json.find("\"formatVersion\": 2,");
+  const size_t version = json.find("\"formatVersion\": " + std::to_string(kFormatVersion) + ",");
   const size_t app = json.find("\"app\": \"0.1.0\"");
   const size_t boardAt = json.find("\"board\": {");
   CHECK(json.front() == '{');
@@ -321,7 +321,7 @@ TEST_CASE("Load errors: versions") {
   SUBCASE("newer format") {
     const std::string message = FromJsonError(Replace(kMinimalBoard, R"("formatVersion": 1)", R"("formatVersion": 7)"),
                                               LoadErrorKind::UnsupportedVersion);
-    CHECK(message == "test.cjm was written by a newer Journeyboard (format 7); this version reads format 2 and older.");
+    CHECK(message == "test.cjm was written by a newer Journeyboard (format 7); this version reads format 3 and older.");
   }
   SUBCASE("not an integer") {
     for (const char* version : {R"("formatVersion": "1")", R"("formatVersion": 1.5)", R"("formatVersion": null)",
@@ -533,7 +533,7 @@ std::string WithThisApp(std::string json) {
 }  // namespace
 
 // Frozen when format 1 was current: every later version must still read it, through migrations.
-TEST_CASE("The frozen version 1 sample loads with every field, and saves as version 2") {
+TEST_CASE("The frozen version 1 sample loads with every field, and saves as the current version") {
   const std::string path = Fixture("v1/sample.cjm");
   const std::string v1 = ReadFile(path);
   const LoadResult loaded = LoadBoard(path);
@@ -556,7 +556,9 @@ TEST_CASE("The frozen version 1 sample loads with every field, and saves as vers
   std::string where;
   CHECK_MESSAGE(Covers(older["board"], newer["board"], "board", &where), "lost or changed: " << where);
   CHECK(older["formatVersion"].GetInt() == 1);
-  CHECK(newer["formatVersion"].GetInt() == 2);
+  CHECK(newer["formatVersion"].GetInt() == kFormatVersion);
+  CHECK(board->strokes.empty());
+  CHECK(board->arrows.empty());
   CHECK(newer["board"]["notes"][0]["metrics"]["csi"].IsNull());
 
   const LoadResult again = BoardFromJson(v2, "v2.cjm");
@@ -565,23 +567,78 @@ TEST_CASE("The frozen version 1 sample loads with every field, and saves as vers
   CHECK(Warnings(again).empty());
 }
 
-// Frozen when format 2 was defined. When this fails because the format changed: bump
-// kFormatVersion, add a migration, freeze tests/fixtures/v3/, and make this test load v2 as the
-// one above loads v1.
-TEST_CASE("The frozen version 2 sample re-saves byte for byte") {
-  REQUIRE_MESSAGE(kFormatVersion == 2, "the format changed: add a migration and freeze a new fixture");
+// Frozen when format 2 was defined: every later version must still read it, through migrations.
+TEST_CASE("The frozen version 2 sample loads with every field and no sketches, and saves as the current version") {
   const std::string path = Fixture("v2/sample.cjm");
+  const std::string v2 = ReadFile(path);
+  const LoadResult loaded = LoadBoard(path);
+  const Board* board = AsBoard(loaded);
+  REQUIRE_MESSAGE(board != nullptr, std::get<LoadError>(loaded).message);
+  CHECK(Warnings(loaded).empty());  // migrating is not repairing
+  // The fixture exercises what version 2 added.
+  CHECK(std::any_of(board->notes.begin(), board->notes.end(), [](const Note& n) { return !n.channel.empty(); }));
+  CHECK(std::any_of(board->notes.begin(), board->notes.end(), [](const Note& n) { return n.metrics.conversion.has_value(); }));
+  CHECK(std::any_of(board->notes.begin(), board->notes.end(), [](const Note& n) { return !n.metrics.csi; }));
+  CHECK(std::any_of(board->notes.begin(), board->notes.end(), [](const Note& n) { return n.severity > 0; }));
+  CHECK(board->strokes.empty());
+  CHECK(board->arrows.empty());
+  CHECK(board->frames.empty());
+  CHECK(board->labels.empty());
+
+  const std::string saved = BoardToJson(*board);
+  rapidjson::Document older = ParseJson(v2), newer = ParseJson(saved);
+  std::string where;
+  CHECK_MESSAGE(Covers(older["board"], newer["board"], "board", &where), "lost or changed: " << where);
+  CHECK(newer["formatVersion"].GetInt() == kFormatVersion);
+  REQUIRE(newer["board"]["strokes"].IsArray());
+  CHECK(newer["board"]["strokes"].Empty());
+  const LoadResult again = BoardFromJson(saved, "v3.cjm");
+  REQUIRE(AsBoard(again));
+  CHECK(*AsBoard(again) == *board);
+  CHECK(Warnings(again).empty());
+}
+
+// Frozen when format 3 was defined. When this fails because the format changed: bump
+// kFormatVersion, add a migration, freeze tests/fixtures/v4/, and make this test load v3 as the
+// one above loads v2.
+TEST_CASE("The frozen version 3 sample re-saves byte for byte, with every kind of sketch") {
+  REQUIRE_MESSAGE(kFormatVersion == 3, "the format changed: add a migration and freeze a new fixture");
+  const std::string path = Fixture("v3/sample.cjm");
   const std::string bytes = ReadFile(path);
   const LoadResult loaded = LoadBoard(path);
   const Board* board = AsBoard(loaded);
   REQUIRE_MESSAGE(board != nullptr, std::get<LoadError>(loaded).message);
   CHECK(Warnings(loaded).empty());
   CHECK(BoardToJson(*board) == WithThisApp(bytes));
-  // The fixture exercises what version 2 added.
-  CHECK(std::any_of(board->notes.begin(), board->notes.end(), [](const Note& n) { return !n.channel.empty(); }));
-  CHECK(std::any_of(board->notes.begin(), board->notes.end(), [](const Note& n) { return n.metrics.conversion.has_value(); }));
-  CHECK(std::any_of(board->notes.begin(), board->notes.end(), [](const Note& n) { return !n.metrics.csi; }));
-  CHECK(std::any_of(board->notes.begin(), board->notes.end(), [](const Note& n) { return n.severity > 0; }));
+  CHECK(CheckBoard(*board).empty());
+  // The fixture exercises what version 3 added: a stroke in a cell, a free one, a highlighter;
+  // an arrow bound at both ends and one with a free end; a frame; a label.
+  REQUIRE(board->strokes.size() == 3);
+  CHECK(board->strokes[0].stage == StageId(4));
+  CHECK(board->strokes[0].lane == LaneId(10));
+  CHECK(board->strokes[0].points.size() == 5);
+  CHECK(board->strokes[0].points[1] == Vec2{300.5f, 14.0f});
+  CHECK(board->strokes[0].color == 0xd92626);
+  CHECK(board->strokes[1].IsFree());
+  CHECK(board->strokes[1].width == 3.0f);
+  CHECK(board->strokes[2].highlighter);
+  REQUIRE(board->arrows.size() == 2);
+  CHECK(board->arrows[0].from.note == NoteId(35));
+  CHECK(board->arrows[0].to.note == NoteId(47));
+  CHECK(board->arrows[0].curved);
+  CHECK(board->arrows[0].heads == ArrowHeads::End);
+  CHECK(board->arrows[0].label == "fixes");
+  CHECK(board->arrows[1].from.note == NoteId(36));
+  CHECK_FALSE(board->arrows[1].to.note);
+  CHECK(board->arrows[1].to.pos == Vec2{2100.0f, 400.5f});
+  CHECK(board->arrows[1].heads == ArrowHeads::Both);
+  REQUIRE(board->frames.size() == 1);
+  CHECK(board->frames[0].rect.x1 == 2400.0f);
+  CHECK(board->frames[0].title == "Parking lot");
+  REQUIRE(board->labels.size() == 1);
+  CHECK(board->labels[0].size == 64.0f);
+  CHECK(board->labels[0].text == "Where do we lose people? — гипотезы");
+  CHECK(board->nextId == 59);
 }
 
 TEST_CASE("Migrating version 1 adds the note fields of version 2, keeping any already there") {

@@ -7,6 +7,7 @@
 //   [SECTION] One wrong field
 //   [SECTION] Sizes
 //   [SECTION] Lenient parsing
+//   [SECTION] Sketches
 //   [SECTION] Paste and typing
 #include <cereal/archives/json.hpp>
 #include <doctest/doctest.h>
@@ -45,6 +46,22 @@ LoadedBoard Loads(const std::string& json) {
   CHECK(fuzz::CheckLoad(json) == "");
   return std::get<LoadedBoard>(result);
 }
+
+// kMinimalBoard (note 5 in stage 1 × lane 2) with these sketch lists (JSON arrays).
+std::string WithSketches(const std::string& strokes, const std::string& arrows = "[]",
+                         const std::string& frames = "[]", const std::string& labels = "[]") {
+  return Replace(kMinimalBoard, R"("someFutureField")",
+                 "\"strokes\": " + strokes + ", \"arrows\": " + arrows + ", \"frames\": " + frames +
+                     ", \"labels\": " + labels + ", \"someFutureField\"");
+}
+
+std::string StrokeJson(int id, const std::string& cell, const std::string& points) {
+  return "{\"id\": " + std::to_string(id) + ", " + cell + ", \"points\": " + points +
+         R"(, "width": 4, "color": "#112233", "highlighter": false})";
+}
+const std::string kInCell = R"("stage": 1, "lane": 2)";
+const std::string kFree = R"("stage": 0, "lane": 0)";
+const std::string kTwoPoints = R"([{"x": 1, "y": 2}, {"x": 3, "y": 4}])";
 
 std::string WithNoteText(const std::string& escapedOrRaw) {
   return Replace(kMinimalBoard, R"("text": "Hello")", "\"text\": \"" + escapedOrRaw + "\"");
@@ -292,6 +309,162 @@ TEST_CASE("Hostile load: a board part with no board field at all is not a board"
         "test.cjm is not a Journeyboard board: its board part holds none of a board's fields.");
   // One board field is enough to repair the rest from.
   Loads(R"({"format": "journeyboard", "formatVersion": 2, "board": {"title": "x", "notes": []}})");
+}
+
+// ---- [SECTION] Sketches -------------------------------------------------------------------
+
+TEST_CASE("Hostile load: sketch records with NaN, infinite or absurd numbers are repaired or dropped") {
+  const std::string strokes =
+      "[" + StrokeJson(10, kFree, R"([{"x": NaN, "y": 1}, {"x": Infinity, "y": 2}, {"x": 5e6, "y": 3}, {"x": 4, "y": -1e300}])") +
+      "," + Replace(StrokeJson(11, kFree, kTwoPoints), R"("width": 4)", R"("width": NaN)") + "]";
+  const std::string arrows =
+      R"([{"id": 12, "from": {"note": 0, "pos": {"x": NaN, "y": 7}}, "to": {"note": 5, "pos": {"x": 1, "y": -Infinity}},
+           "curved": false, "heads": "end", "label": "", "color": ""}])";
+  const std::string frames =
+      R"([{"id": 13, "rect": {"x0": NaN, "y0": 10, "x1": -50, "y1": 5}, "title": "F", "color": ""}])";
+  const std::string labels = R"([{"id": 14, "pos": {"x": 1e30, "y": 2}, "text": "T", "size": Infinity, "color": ""},
+                                  {"id": 15, "pos": {"x": 1, "y": 2}, "text": "U", "size": -3, "color": ""}])";
+  const LoadedBoard loaded = Loads(WithSketches(strokes, arrows, frames, labels));
+  CAPTURE(loaded.warnings);
+  CHECK(HasWarning(loaded.warnings, "that could not be drawn (not a number, or far out of range)."));
+  const Board& b = loaded.board;
+  REQUIRE(b.strokes.size() == 2);
+  // Points that are not numbers have no place on a line: dropped; the rest clamped.
+  CHECK(b.strokes[0].points == std::vector<Vec2>{{kMaxCoordinate, 3}, {4, -kMaxCoordinate}});
+  CHECK(b.strokes[1].width == kDefaultStrokeWidth);
+  REQUIRE(b.arrows.size() == 1);
+  CHECK(b.arrows[0].from.pos == Vec2{0, 7});
+  CHECK(b.arrows[0].to.pos == Vec2{1, -kMaxCoordinate});
+  CHECK(b.arrows[0].to.note == NoteId(5));
+  REQUIRE(b.frames.size() == 1);
+  CHECK(b.frames[0].rect.x0 == -50);  // NaN became 0, then the corners were put in order
+  CHECK(b.frames[0].rect.y0 == 5);
+  CHECK(b.frames[0].rect.x1 == 0);
+  CHECK(b.frames[0].rect.y1 == 10);
+  REQUIRE(b.labels.size() == 2);
+  CHECK(b.labels[0].pos.x == kMaxCoordinate);
+  CHECK(b.labels[0].size == kMaxLabelSize);
+  CHECK(b.labels[1].size == kMinLabelSize);
+
+  // A stroke with no point left that can be drawn is left out, with a sentence.
+  const LoadedBoard empty = Loads(WithSketches("[" + StrokeJson(10, kFree, R"([{"x": NaN, "y": NaN}])") + "]"));
+  CHECK(empty.board.strokes.empty());
+  CHECK(HasWarning(empty.warnings, "1 stroke had no point that could be drawn and was left out."));
+}
+
+TEST_CASE("Hostile load: a stroke with an absurd point count is refused with one sentence, the rest kept") {
+  auto pointList = [](size_t count) {
+    std::string list = "[";
+    for (size_t i = 0; i < count; ++i) list += (i ? "," : "") + std::string(R"({"x": 1, "y": 2})");
+    return list + "]";
+  };
+  const std::string points = pointList(kMaxStrokePoints + 1);
+  const std::string strokes = "[" + StrokeJson(10, kFree, points) + "," + StrokeJson(11, kInCell, kTwoPoints) + "]";
+  const LoadedBoard loaded = Loads(WithSketches(strokes));
+  CAPTURE(loaded.warnings);
+  CHECK(HasWarning(loaded.warnings, "1 stroke had more than 10,000 points and was left out."));
+  REQUIRE(loaded.board.strokes.size() == 1);
+  CHECK(loaded.board.strokes[0].id == StrokeId(11));
+  CHECK(loaded.board.notes.size() == 1);
+  // Exactly the limit is a stroke like any other.
+  const LoadedBoard limit = Loads(WithSketches("[" + StrokeJson(10, kFree, pointList(kMaxStrokePoints)) + "]"));
+  REQUIRE(limit.board.strokes.size() == 1);
+  CHECK(limit.board.strokes[0].points.size() == kMaxStrokePoints);
+  CHECK(limit.warnings.empty());
+}
+
+TEST_CASE("Hostile load: arrows bound to missing notes become free ends at their stored position") {
+  const std::string arrows =
+      R"([{"id": 12, "from": {"note": 5, "pos": {"x": 1, "y": 2}}, "to": {"note": 77, "pos": {"x": 300, "y": 40}},
+           "curved": true, "heads": "both", "label": "fixes", "color": ""},
+          {"id": 13, "from": {"note": 78, "pos": {"x": 0, "y": 0}}, "to": {"note": 79, "pos": {"x": 5, "y": 6}},
+           "curved": false, "heads": "end", "label": "", "color": ""}])";
+  const LoadedBoard loaded = Loads(WithSketches("[]", arrows));
+  CAPTURE(loaded.warnings);
+  CHECK(HasWarning(loaded.warnings, "3 arrow ends pointed at a missing note and now stay at their last positions."));
+  const Board& b = loaded.board;
+  REQUIRE(b.arrows.size() == 2);
+  CHECK(b.arrows[0].from.note == NoteId(5));  // an existing note stays bound
+  CHECK_FALSE(b.arrows[0].to.note);
+  CHECK(b.arrows[0].to.pos == Vec2{300, 40});
+  CHECK(b.arrows[0].label == "fixes");
+  CHECK_FALSE(b.arrows[1].from.note);
+  CHECK(b.arrows[1].to.pos == Vec2{5, 6});
+  const LoadedBoard one = Loads(WithSketches("[]", Replace(arrows, R"("note": 78)", R"("note": 5)")));
+  CHECK(HasWarning(one.warnings, "2 arrow ends pointed at a missing note and now stay at their last positions."));
+}
+
+TEST_CASE("Hostile load: strokes bound to a missing stage or lane become free, with one sentence") {
+  const std::string strokes = "[" + StrokeJson(10, R"("stage": 1, "lane": 66)", kTwoPoints) + "," +
+                              StrokeJson(11, R"("stage": 66, "lane": 2)", kTwoPoints) + "," +
+                              StrokeJson(12, kInCell, kTwoPoints) + "," +
+                              StrokeJson(13, R"("stage": 1, "lane": 0)", kTwoPoints) + "]";
+  const LoadedBoard loaded = Loads(WithSketches(strokes));
+  CAPTURE(loaded.warnings);
+  CHECK(HasWarning(loaded.warnings, "2 strokes belonged to a missing stage or lane and are now free on the canvas."));
+  REQUIRE(loaded.board.strokes.size() == 4);
+  CHECK(loaded.board.strokes[0].IsFree());
+  CHECK_FALSE(loaded.board.strokes[0].stage);
+  CHECK(loaded.board.strokes[0].points[1] == Vec2{3, 4});  // kept where its offsets put it
+  CHECK(loaded.board.strokes[1].IsFree());
+  CHECK(loaded.board.strokes[2].stage == StageId(1));
+  CHECK_FALSE(loaded.board.strokes[3].stage);  // half-set: a free stroke already, made tidy quietly
+}
+
+TEST_CASE("Hostile load: repeated sketch ids get new ones, wrong kinds are converted, and texts repaired") {
+  const std::string strokes = "[" + StrokeJson(5, kFree, kTwoPoints) + "," + StrokeJson(10, kFree, kTwoPoints) +
+                              "," + StrokeJson(10, kFree, kTwoPoints) + "]";
+  const std::string labels =
+      "[{\"id\": 10, \"pos\": {\"x\": 1, \"y\": 2}, \"text\": \"a\xff\", \"size\": \"64\", \"color\": \"\"}]";
+  const std::string frames = R"([{"id": 0, "rect": {"x0": 0, "y0": 0, "x1": 1, "y1": 1}, "title": 12, "color": 7}])";
+  const std::string arrows =
+      R"([{"id": 20, "from": {"note": 5}, "to": {"note": 0, "pos": {"x": 1, "y": 1}}, "curved": "yes", "heads": 3,
+           "label": "x", "color": ""}])";
+  const LoadedBoard loaded = Loads(WithSketches(strokes, arrows, frames, labels));
+  CAPTURE(loaded.warnings);
+  CHECK(HasWarning(loaded.warnings, "2 strokes had a missing or repeated id and were given a new one."));
+  CHECK(HasWarning(loaded.warnings, "1 text label had a missing or repeated id and was given a new one."));
+  CHECK(HasWarning(loaded.warnings, "1 frame had a missing or repeated id and was given a new one."));
+  CHECK(HasWarning(loaded.warnings, "1 arrow was missing some details (from.pos) and got default values."));
+  CHECK(HasWarning(loaded.warnings, "1 arrow had values of the wrong kind or out of range (curved, heads)"));
+  CHECK(HasWarning(loaded.warnings, "1 frame had values of the wrong kind or out of range (title, color)"));
+  CHECK(HasWarning(loaded.warnings, "1 text held broken characters and was repaired."));
+  const Board& b = loaded.board;
+  REQUIRE(b.strokes.size() == 3);
+  CHECK(b.strokes[0].id != StrokeId(5));  // note 5 had it first
+  CHECK(b.strokes[1].id == StrokeId(10));  // the first holder keeps it
+  CHECK(b.strokes[2].id != StrokeId(10));
+  CHECK(b.labels[0].id != LabelId(10));
+  CHECK(b.labels[0].size == 64);
+  CHECK(b.labels[0].text == "a\xEF\xBF\xBD");
+  CHECK(b.frames[0].title == "12");
+  CHECK(b.frames[0].id.IsValid());
+  CHECK(b.arrows[0].curved);
+  CHECK(b.arrows[0].heads == ArrowHeads::End);  // "3" names no heads: the default
+  CHECK(b.arrows[0].from.note == NoteId(5));
+  // Items of a sketch list that are not records are left out, each list on its own.
+  const LoadedBoard junk = Loads(WithSketches("[1, " + StrokeJson(10, kFree, R"([{"x": 1, "y": 2}, "p"])") + "]",
+                                              "[null]", "[\"f\"]", "[[]]"));
+  CAPTURE(junk.warnings);
+  CHECK(HasWarning(junk.warnings, "1 stroke could not be read and was left out."));
+  CHECK(HasWarning(junk.warnings, "1 stroke point could not be read and was left out."));
+  CHECK(HasWarning(junk.warnings, "1 arrow could not be read and was left out."));
+  CHECK(HasWarning(junk.warnings, "1 frame could not be read and was left out."));
+  CHECK(HasWarning(junk.warnings, "1 text label could not be read and was left out."));
+  REQUIRE(junk.board.strokes.size() == 1);
+  CHECK(junk.board.strokes[0].points.size() == 1);
+}
+
+TEST_CASE("Hostile load: more sketch records than the limits is refused with one sentence") {
+  std::string labels = "[";
+  for (size_t i = 0; i <= kMaxLabels; ++i) labels += i ? ",{}" : "{}";
+  labels += "]";
+  const LoadResult result = BoardFromJson(WithSketches("[]", "[]", "[]", labels), "many.cjm");
+  const LoadError* error = std::get_if<LoadError>(&result);
+  REQUIRE(error);
+  CHECK(error->message.find("10,001 text labels, and Journeyboard opens boards of up to 10,000") != std::string::npos);
+  CHECK(error->message.back() == '.');
+  CHECK(fuzz::CheckLoadResult(result) == "");
 }
 
 // ---- [SECTION] Paste and typing ------------------------------------------------------------

@@ -131,6 +131,34 @@ BoardDiff EverythingDiff() {
   d.personas.updated.push_back({persona, persona2});
   d.personas.added.push_back({persona2, 1});
   d.personas.moved.push_back({PersonaId(41), 0, 1});
+  Stroke stroke;
+  stroke.id = StrokeId(51);
+  stroke.stage = StageId(11);
+  stroke.lane = LaneId(21);
+  stroke.points = {{-0.0f, std::numeric_limits<float>::quiet_NaN()}, {1e6f, -3.5f}};
+  stroke.width = 24;
+  stroke.color = 0xffe14d;
+  stroke.highlighter = true;
+  Stroke stroke2 = stroke;
+  stroke2.points.clear();
+  d.strokes.removed.push_back({stroke, 3});
+  d.strokes.updated.push_back({stroke, stroke2});
+  d.strokes.added.push_back({stroke2, 0});
+  d.strokes.moved.push_back({StrokeId(51), 0, 2});
+  Arrow arrow;
+  arrow.id = ArrowId(61);
+  arrow.from = {NoteId(uint64_t(1) << 60), {1, 2}};
+  arrow.to = {NoteId(), {-3, std::numeric_limits<float>::infinity()}};
+  arrow.curved = true;
+  arrow.heads = ArrowHeads::Both;
+  arrow.label = "решает";
+  Arrow arrow2 = arrow;
+  arrow2.heads = ArrowHeads::None;
+  d.arrows.removed.push_back({arrow, 0});
+  d.arrows.updated.push_back({arrow, arrow2});
+  d.arrows.added.push_back({arrow2, 4});
+  d.frames.added.push_back({Frame{FrameId(71), {-1, -2, 3, 4}, "Группа", 0x123456}, 0});
+  d.labels.updated.push_back({TextLabel{LabelId(81), {5, 6}, "", 48, 0}, TextLabel{LabelId(81), {5, 6}, "Title", 96, 1}});
   d.meta = Updated<BoardMeta>{{"Before", "2024-01-01T00:00:00Z", ""}, {"After", "", "2024-06-11T10:00:00Z"}};
   d.nextIdBefore = 50;
   d.nextIdAfter = uint64_t(-1);
@@ -258,6 +286,20 @@ TEST_CASE("A diff with every record type, list, meta and id counter round-trips 
   CHECK(back.curves.updated[0].after == diff.curves.updated[0].after);
   CHECK(back.personas.updated[0].before == diff.personas.updated[0].before);
   CHECK(back.personas.added[0].record == diff.personas.added[0].record);
+  REQUIRE(back.strokes.removed.size() == 1);
+  CHECK(back.strokes.removed[0].index == 3);
+  CHECK(std::signbit(back.strokes.removed[0].record.points[0].x));  // -0 kept
+  CHECK(std::isnan(back.strokes.removed[0].record.points[0].y));
+  CHECK(back.strokes.removed[0].record.points[1] == diff.strokes.removed[0].record.points[1]);
+  CHECK(back.strokes.updated[0].after == diff.strokes.updated[0].after);
+  CHECK(back.strokes.added[0].record.highlighter);
+  CHECK(back.strokes.moved[0].to == 2);
+  CHECK(back.arrows.removed[0].record == diff.arrows.removed[0].record);
+  CHECK(back.arrows.updated[0].after.heads == ArrowHeads::None);
+  CHECK(back.arrows.added[0].index == 4);
+  CHECK(back.frames.added[0].record == diff.frames.added[0].record);
+  CHECK(back.labels.updated[0].before == diff.labels.updated[0].before);
+  CHECK(back.labels.updated[0].after == diff.labels.updated[0].after);
   REQUIRE(back.meta);
   CHECK(back.meta->before.title == "Before");
   CHECK(back.meta->after.modified == "2024-06-11T10:00:00Z");
@@ -266,7 +308,27 @@ TEST_CASE("A diff with every record type, list, meta and id counter round-trips 
   CHECK(EncodeDiff(back) == EncodeDiff(diff));
 
   CheckSameDiff(RoundTrip(BoardDiff()), BoardDiff(), SmallBoard().board);
-  CHECK(EncodeDiff(BoardDiff()).size() == 8);  // five flag bytes, no meta, two zero counters
+  CHECK(EncodeDiff(BoardDiff()).size() == 12);  // nine flag bytes, no meta, two zero counters
+}
+
+TEST_CASE("A version 3 journal record has no sketch lists and still decodes, and version 4 carries them") {
+  BoardDiff diff = EverythingDiff();
+  diff.strokes = {};
+  diff.arrows = {};
+  diff.frames = {};
+  diff.labels = {};
+  auto payload = [](const BoardDiff& d, uint32_t version) {
+    const std::string record = EncodeJournalRecord(JournalKind::Apply, 1, d, version);
+    return record.substr(14, record.size() - kJournalRecordOverhead);
+  };
+  const std::string v3 = payload(diff, 3);
+  CHECK(v3.size() + 4 == payload(diff, 4).size());  // four empty sketch lists, one byte each
+  BoardDiff back;
+  REQUIRE(DecodeDiff(v3, &back, 3));
+  CHECK(EncodeDiff(back) == EncodeDiff(diff));
+  CHECK_FALSE(DecodeDiff(v3, &back, 4));
+  REQUIRE(DecodeDiff(payload(EverythingDiff(), 4), &back, 4));
+  CHECK(EncodeDiff(back) == EncodeDiff(EverythingDiff()));
 }
 
 TEST_CASE("Diffs of real commands round-trip and do the same to the board") {

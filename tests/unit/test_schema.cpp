@@ -43,6 +43,16 @@ namespace {
   [[maybe_unused]] auto& [id, name, description, goals, needs, pains, objections, channels, quote] = p;
 }
 [[maybe_unused]] void FieldsOfBoardMeta(BoardMeta& m) { [[maybe_unused]] auto& [title, created, modified, language] = m; }
+[[maybe_unused]] void FieldsOfStroke(Stroke& s) {
+  [[maybe_unused]] auto& [id, stage, lane, points, width, color, highlighter] = s;
+}
+[[maybe_unused]] void FieldsOfArrowEnd(ArrowEnd& e) { [[maybe_unused]] auto& [note, pos] = e; }
+[[maybe_unused]] void FieldsOfArrow(Arrow& a) {
+  [[maybe_unused]] auto& [id, from, to, curved, heads, label, color] = a;
+}
+[[maybe_unused]] void FieldsOfRect(Rect& r) { [[maybe_unused]] auto& [x0, y0, x1, y1] = r; }
+[[maybe_unused]] void FieldsOfFrame(Frame& f) { [[maybe_unused]] auto& [id, rect, title, color] = f; }
+[[maybe_unused]] void FieldsOfTextLabel(TextLabel& l) { [[maybe_unused]] auto& [id, pos, text, size, color] = l; }
 // A new record type is a new member of Board (and of BoardDiff): a new list here, too.
 [[maybe_unused]] void FieldsOfBoard(Board& b) {
   [[maybe_unused]] auto& [meta, stages, lanes, notes, curves, personas, strokes, arrows, frames, labels, nextId] = b;
@@ -51,7 +61,7 @@ namespace {
 // [SECTION] A board with every field set, and one change per field
 
 // Ids: two of each referenced kind, so a reference can point at the other one, and records whose
-// id can change without breaking a reference (stage 9, lane 4, persona 6); ids up to 9 are taken,
+// id can change without breaking a reference (stage 9, lane 4, persona 6); ids up to 14 are taken,
 // nextId leaves room for a changed id (50).
 Board FullBoard() {
   Board b;
@@ -84,7 +94,30 @@ Board FullBoard() {
   note.channel = "call centre";
   note.metrics = {12.5f, 80.f, -20.f};
   note.severity = 2;
-  b.notes = {note};
+  Note free;  // an arrow's note, so that changing note 8's id leaves the arrow bound
+  free.id = NoteId(14);
+  free.pos = {900.f, -60.5f};
+  free.text = "Free";
+  b.notes = {note, free};
+  Stroke stroke;
+  stroke.id = StrokeId(10);
+  stroke.stage = StageId(1);
+  stroke.lane = LaneId(3);
+  stroke.points = {{4.5f, 8.25f}, {120.f, 16.f}, {60.f, 90.5f}};
+  stroke.width = 6.5f;
+  stroke.color = 0xd92626;
+  b.strokes = {stroke};
+  Arrow arrow;
+  arrow.id = ArrowId(11);
+  arrow.from = {NoteId(14), {100.f, 200.f}};
+  arrow.to = {NoteId(), {-50.5f, 400.25f}};
+  arrow.curved = true;
+  arrow.heads = ArrowHeads::Start;
+  arrow.label = "fixes";
+  arrow.color = 0x2563eb;
+  b.arrows = {arrow};
+  b.frames = {{FrameId(12), {-300.f, -200.f, 100.5f, 50.f}, "Parking lot", 0xeeeeee}};
+  b.labels = {{LabelId(13), {-400.f, -250.5f}, "Where do we lose people?", 72.f, 0x111111}};
   b.nextId = 100;
   return b;
 }
@@ -166,6 +199,52 @@ std::vector<Field<Persona>> PersonaFields() {
           {"channels", [](Persona& p) { p.channels += "!"; }},
           {"quote", [](Persona& p) { p.quote += "!"; }}};
 }
+std::vector<Field<Stroke>> StrokeFields() {
+  return {{"id", [](Stroke& s) { s.id = StrokeId(50); }},
+          {"stage", [](Stroke& s) { s.stage = StageId(2); }},
+          {"lane", [](Stroke& s) { s.lane = LaneId(4); }},
+          {"stage and lane (free)", [](Stroke& s) { s.stage = StageId(), s.lane = LaneId(); }},
+          {"points (one fewer)", [](Stroke& s) { s.points.pop_back(); }},
+          {"points (one more)", [](Stroke& s) { s.points.push_back({7.f, 7.5f}); }},
+          {"points[1].x", [](Stroke& s) { s.points[1].x += 1.5f; }},
+          {"points[1].y", [](Stroke& s) { s.points[1].y += 1.5f; }},
+          {"width", [](Stroke& s) { s.width = 12.5f; }},
+          {"color", [](Stroke& s) { s.color = 0x00ff00; }},
+          {"highlighter", [](Stroke& s) { s.highlighter = !s.highlighter; }}};
+}
+std::vector<Field<Arrow>> ArrowFields() {
+  return {{"id", [](Arrow& a) { a.id = ArrowId(50); }},
+          {"from.note (none)", [](Arrow& a) { a.from.note = NoteId(); }},
+          {"from.pos.x", [](Arrow& a) { a.from.pos.x += 1.5f; }},
+          {"from.pos.y", [](Arrow& a) { a.from.pos.y += 1.5f; }},
+          {"to.note", [](Arrow& a) { a.to.note = NoteId(8); }},
+          {"from.note", [](Arrow& a) { a.from.note = NoteId(8); }},
+          {"to.pos.x", [](Arrow& a) { a.to.pos.x += 1.5f; }},
+          {"to.pos.y", [](Arrow& a) { a.to.pos.y += 1.5f; }},
+          {"curved", [](Arrow& a) { a.curved = !a.curved; }},
+          {"heads (both)", [](Arrow& a) { a.heads = ArrowHeads::Both; }},
+          {"heads (none)", [](Arrow& a) { a.heads = ArrowHeads::None; }},
+          {"heads (end)", [](Arrow& a) { a.heads = ArrowHeads::End; }},
+          {"label", [](Arrow& a) { a.label += "!"; }},
+          {"color", [](Arrow& a) { a.color = 0x00ff00; }}};
+}
+std::vector<Field<Frame>> FrameFields() {
+  return {{"id", [](Frame& f) { f.id = FrameId(50); }},
+          {"rect.x0", [](Frame& f) { f.rect.x0 -= 1.5f; }},
+          {"rect.y0", [](Frame& f) { f.rect.y0 -= 1.5f; }},
+          {"rect.x1", [](Frame& f) { f.rect.x1 += 1.5f; }},
+          {"rect.y1", [](Frame& f) { f.rect.y1 += 1.5f; }},
+          {"title", [](Frame& f) { f.title += "!"; }},
+          {"color", [](Frame& f) { f.color = 0x00ff00; }}};
+}
+std::vector<Field<TextLabel>> LabelFields() {
+  return {{"id", [](TextLabel& l) { l.id = LabelId(50); }},
+          {"pos.x", [](TextLabel& l) { l.pos.x += 1.5f; }},
+          {"pos.y", [](TextLabel& l) { l.pos.y += 1.5f; }},
+          {"text", [](TextLabel& l) { l.text += "!"; }},
+          {"size", [](TextLabel& l) { l.size = 20.5f; }},
+          {"color", [](TextLabel& l) { l.color = 0x00ff00; }}};
+}
 std::vector<Field<BoardMeta>> MetaFields() {
   return {{"title", [](BoardMeta& m) { m.title += "!"; }},
           {"created", [](BoardMeta& m) { m.created = "2026-01-02T03:04:06Z"; }},
@@ -237,6 +316,35 @@ struct Slot<Persona> {
   static auto& Of(D& d) { return d.personas; }
 };
 
+template <>
+struct Slot<Stroke> {
+  template <class B>
+  static auto& In(B& b) { return b.strokes[0]; }
+  template <class D>
+  static auto& Of(D& d) { return d.strokes; }
+};
+template <>
+struct Slot<Arrow> {
+  template <class B>
+  static auto& In(B& b) { return b.arrows[0]; }
+  template <class D>
+  static auto& Of(D& d) { return d.arrows; }
+};
+template <>
+struct Slot<Frame> {
+  template <class B>
+  static auto& In(B& b) { return b.frames[0]; }
+  template <class D>
+  static auto& Of(D& d) { return d.frames; }
+};
+template <>
+struct Slot<TextLabel> {
+  template <class B>
+  static auto& In(B& b) { return b.labels[0]; }
+  template <class D>
+  static auto& Of(D& d) { return d.labels; }
+};
+
 template <class T>
 void CheckEveryField(const std::vector<Field<T>>& fields) {
   const Board full = FullBoard();
@@ -269,6 +377,18 @@ void CheckEveryField(const std::vector<Field<T>>& fields) {
     CHECK(Slot<T>::Of(decoded).updated[0].before == base);
     CHECK(Slot<T>::Of(decoded).updated[0].after == variant);
     CHECK(Slot<T>::Of(decoded).added[0].record == variant);
+
+    // The diff: applying the update (as it came out of the journal) makes the changed board, and
+    // reverting it gives back the full one. (An id change is a different record to a diff.)
+    if (field.name != "id") {
+      BoardDiff update;
+      Slot<T>::Of(update).updated.push_back({base, variant});
+      Board board = full;
+      ApplyDiff(board, ThroughJournal(update));
+      CHECK(board == changed);
+      RevertDiff(board, ThroughJournal(update));
+      CHECK(board == full);
+    }
   }
 }
 
@@ -283,15 +403,23 @@ TEST_CASE("The full board survives the file, repair and the journal unchanged") 
   diff.nextIdAfter = full.nextId;
   diff.stages.added = {{full.stages[0], 0}, {full.stages[1], 1}, {full.stages[2], 2}};
   diff.lanes.added = {{full.lanes[0], 0}, {full.lanes[1], 1}};
-  diff.notes.added = {{full.notes[0], 0}};
+  diff.notes.added = {{full.notes[0], 0}, {full.notes[1], 1}};
   diff.curves.added = {{full.curves[0], 0}};
   diff.personas.added = {{full.personas[0], 0}, {full.personas[1], 1}};
+  diff.strokes.added = {{full.strokes[0], 0}};
+  diff.arrows.added = {{full.arrows[0], 0}};
+  diff.frames.added = {{full.frames[0], 0}};
+  diff.labels.added = {{full.labels[0], 0}};
   diff.meta = Updated<BoardMeta>{BoardMeta{}, full.meta};
   Board replayed;
   replayed.nextId = 99;
   ApplyDiff(replayed, ThroughJournal(diff));
   CHECK(replayed == full);
   CHECK(SameMeta(replayed.meta, full.meta));
+  RevertDiff(replayed, ThroughJournal(diff));
+  Board empty;
+  empty.nextId = 99;
+  CHECK(replayed == empty);
 }
 
 TEST_CASE("Every field of a stage survives the file, repair and the journal") { CheckEveryField(StageFields()); }
@@ -301,6 +429,19 @@ TEST_CASE("Every field of a curve and its points survives the file, repair and t
   CheckEveryField(CurveFields());
 }
 TEST_CASE("Every field of a persona survives the file, repair and the journal") { CheckEveryField(PersonaFields()); }
+
+TEST_CASE("Every field of a stroke survives the file, repair, the journal and the diff") {
+  CheckEveryField(StrokeFields());
+}
+TEST_CASE("Every field of an arrow survives the file, repair, the journal and the diff") {
+  CheckEveryField(ArrowFields());
+}
+TEST_CASE("Every field of a frame survives the file, repair, the journal and the diff") {
+  CheckEveryField(FrameFields());
+}
+TEST_CASE("Every field of a text label survives the file, repair, the journal and the diff") {
+  CheckEveryField(LabelFields());
+}
 
 TEST_CASE("Every field of the board's meta survives the file, repair and the journal") {
   const Board full = FullBoard();

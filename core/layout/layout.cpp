@@ -7,6 +7,8 @@
 #include <unordered_set>
 
 #include "core/layout/curve.h"
+#include "core/layout/ink.h"
+#include "core/layout/text_wrap.h"
 
 namespace jb {
 
@@ -177,6 +179,38 @@ bool Layout::CellAt(Vec2 p, int* stage, int* lane) const {
   return true;
 }
 
+namespace {
+
+// Sketches outside the grid (a frame beside it, a remark above it, a free stroke or an arrow's free
+// end) belong to the board too: fit and a whole-board export must show them.
+void IncludeSketches(const Board& board, const GlyphMetrics* glyphs, Layout* layout) {
+  for (const Frame& frame : board.frames) layout->bounds = Union(layout->bounds, frame.rect);
+  for (const TextLabel& label : board.labels) {
+    float width = 0;
+    int lines = 1;
+    size_t start = 0;
+    for (size_t end; (end = label.text.find('\n', start)) != std::string::npos; start = end + 1, ++lines)
+      width = std::max(width, glyphs ? TextWidth(*glyphs, std::string_view(label.text).substr(start, end - start), label.size)
+                                     : float(end - start) * label.size * 0.6f);
+    const std::string_view last = std::string_view(label.text).substr(start);
+    width = std::max(width, glyphs ? TextWidth(*glyphs, last, label.size) : float(last.size()) * label.size * 0.6f);
+    layout->bounds = Union(layout->bounds, {label.pos.x, label.pos.y, label.pos.x + width,
+                                            label.pos.y + float(lines) * label.size * WrappedText::kLineSpacing});
+  }
+  std::vector<Vec2> points;
+  for (const Stroke& stroke : board.strokes)
+    if (stroke.IsFree() && StrokeShown(StrokePoints(board, *layout, stroke, &points)))
+      layout->bounds = Union(layout->bounds, StrokeBounds(points, stroke.width));
+  ArrowGeometry arrow;
+  for (const Arrow& each : board.arrows)
+    if (!each.from.note || !each.to.note) {  // bound at both ends: inside its notes' span already
+      ArrowPath(board, *layout, each, &arrow);
+      if (arrow.shown) layout->bounds = Union(layout->bounds, arrow.bounds);
+    }
+}
+
+}  // namespace
+
 Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const LayoutMetrics& m, NoteFitCache* cache,
                      const RoomMetrics* room) {
   Layout layout;
@@ -328,6 +362,7 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
     }
     layout.curves.push_back(std::move(geometry));
   }
+  IncludeSketches(board, glyphs, &layout);
   if (cache) cache->Prune(board);
   return layout;
 }

@@ -85,6 +85,37 @@ def test_cli_exports_every_region_and_background():
           result.stderr.strip().endswith("."), f"an unknown stage: {result.stderr!r}")
 
 
+
+def test_cli_export_draws_the_sketches_of_a_version_3_file():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    The frozen version 3 sample (tests/fixtures/v3) has a red pen stroke around a cell, a free
+    remark in dark red above the grid's left edge and a frame beside the grid: the whole-board
+    export takes them all in (the image grows to hold the remark and the frame) and draws them in
+    their colours; the same board without its sketches has none of those pixels."""
+    import json
+    work = tempfile.mkdtemp()
+    fixture = os.path.join(os.path.dirname(__file__), "..", "fixtures", "v3", "sample.cjm")
+    plain = os.path.join(work, "plain.cjm")
+    data = json.load(open(fixture, encoding="utf-8"))
+    for key in ("strokes", "arrows", "frames", "labels"):
+        data["board"][key] = []
+    json.dump(data, open(plain, "w", encoding="utf-8"))
+    sketched_png, plain_png = os.path.join(work, "sketched.png"), os.path.join(work, "plain.png")
+    w, h, _, rows = export(fixture, sketched_png, "--width", 1600)
+    pw, ph, _, plain_rows = export(plain, plain_png, "--width", 1600)
+
+    def near(rows, width, height, rgb, tolerance=40):
+        return sum(1 for y in range(0, height, 2) for x in range(0, width, 2)
+                   if all(abs(a - b) <= tolerance for a, b in zip(pixel(rows, 3, x, y), rgb)))
+
+    stroke, remark = (0xd9, 0x26, 0x26), (0xb9, 0x1c, 0x1c)
+    check(h / w > ph / pw * 1.02 or w == pw and h > ph, f"the export grows to hold the sketches: {w}×{h} vs {pw}×{ph}")
+    red = near(rows, w, h, stroke, 25) + near(rows, w, h, remark, 25)
+    plain_red = near(plain_rows, pw, ph, stroke, 25) + near(plain_rows, pw, ph, remark, 25)
+    check(red > plain_red + 200, f"the pen stroke and the remark are drawn: {red} red samples, {plain_red} without")
+
+
 def test_cli_refuses_bad_values_with_one_sentence():
     """Covers: export PNG… (region, width or scale, background, with progress and Cancel)"""
     work = tempfile.mkdtemp()

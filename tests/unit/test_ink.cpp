@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/io/templates.h"
 #include "core/layout/curve.h"
 #include "core/layout/ink.h"
 #include "core/layout/layout.h"
@@ -609,4 +610,37 @@ TEST_CASE("ink arrow hits: the line, the head, and not beside them") {
   CHECK(RectTouchesArrow(geometry, {90, -10, 110, 10}));
   CHECK_FALSE(RectTouchesArrow(geometry, {90, 10, 110, 20}));
   CHECK(RectTouchesArrow(geometry, {191, 2, 192, 3}));  // a tiny marquee inside the head, off the line
+}
+
+TEST_CASE("a board's bounds take in its frames, free text, free strokes and arrows' free ends") {
+  Board board = MakeBoard(Template::Blank);
+  const Rect grid = ComputeLayout(board).bounds;
+  board.frames.push_back({FrameId(board.NewId()), {grid.x1 + 100, 0, grid.x1 + 500, 300}, "Parking lot"});
+  board.labels.push_back({LabelId(board.NewId()), {-400, -300}, "Where do we lose people?", 64});
+  Stroke free;
+  free.id = StrokeId(board.NewId());
+  free.points = {{0, grid.y1 + 200}, {50, grid.y1 + 260}};
+  board.strokes.push_back(free);
+  Arrow arrow;
+  arrow.id = ArrowId(board.NewId());
+  arrow.from.pos = {grid.x1 + 900, -50};
+  arrow.to.pos = {grid.x1 + 950, 10};
+  board.arrows.push_back(arrow);
+  const Rect bounds = ComputeLayout(board).bounds;
+  CHECK(bounds.x1 >= grid.x1 + 950);                      // the arrow's free end
+  CHECK(bounds.x0 <= -400);                               // the label's left edge
+  CHECK(bounds.y0 <= -300);                               // ...and its top
+  CHECK(bounds.x1 - bounds.x0 >= grid.x1 + 500 + 400);    // the frame lies within
+  CHECK(bounds.y1 >= grid.y1 + 260);                      // the free stroke
+  // A stroke in a cell stays inside the grid: it adds nothing.
+  Board cell = MakeBoard(Template::Blank);
+  Stroke inCell;
+  inCell.id = StrokeId(cell.NewId());
+  inCell.stage = cell.stages[0].id;
+  inCell.lane = cell.lanes[0].id;
+  inCell.points = {{10, 10}, {40, 30}};
+  cell.strokes.push_back(inCell);
+  const Rect cellBounds = ComputeLayout(cell).bounds;
+  CHECK(cellBounds.x0 == grid.x0);
+  CHECK(cellBounds.y1 == grid.y1);
 }

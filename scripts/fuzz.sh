@@ -9,6 +9,10 @@
 #   scripts/fuzz.sh --long [MINUTES]   a longer run by hand, default 10 minutes in all
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# -O1 with line tables: what libFuzzer and the sanitizers are usually run with; compiles about a
+# third faster than -O2 -g and still gives every report its file and line.
+sanitized_flags=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG"
+                 -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG")
 build="$root/build-fuzz"
 fuzz="$root/tests/fuzz"
 
@@ -30,7 +34,7 @@ targets=$(sed -n 's/^set(JB_FUZZ_TARGETS \(.*\))$/\1/p' "$root/tests/CMakeLists.
 [ -n "$targets" ] || { echo "fuzz: no JB_FUZZ_TARGETS line in tests/CMakeLists.txt." >&2; exit 1; }
 
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
-  -DCMAKE_CXX_COMPILER=clang++ -DJB_BUILD_APP=OFF -DJB_FUZZ=ON >/dev/null
+  -DCMAKE_CXX_COMPILER=clang++ -DJB_BUILD_APP=OFF -DJB_FUZZ=ON "${sanitized_flags[@]}" >/dev/null
 cmake --build "$build" -j 2 --target $(printf 'fuzz_%s ' $targets) >/dev/null
 
 shares=0

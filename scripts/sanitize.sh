@@ -7,11 +7,15 @@
 # 10 minutes on top of the core the fuzz targets need anyway.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# -O1 with line tables: what libFuzzer and the sanitizers are usually run with; compiles about a
+# third faster than -O2 -g and still gives every report its file and line.
+sanitized_flags=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG"
+                 -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG")
 build="$root/build-fuzz"
 
 # Keep in step with scripts/fuzz.sh: another configuration would rebuild everything twice.
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
-  -DCMAKE_CXX_COMPILER=clang++ -DJB_BUILD_APP=OFF -DJB_FUZZ=ON >/dev/null
+  -DCMAKE_CXX_COMPILER=clang++ -DJB_BUILD_APP=OFF -DJB_FUZZ=ON "${sanitized_flags[@]}" >/dev/null
 export ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$root/tests/fuzz/ubsan.supp"
 cmake --build "$build" -j 2 --target journeyboard_unit_tests >/dev/null

@@ -6,7 +6,7 @@
 # Exits non-zero on any failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-fuzz_seconds=${JB_FUZZ_SECONDS:-60}
+fuzz_seconds=${JB_FUZZ_SECONDS:-45}
 
 # Runs one stage with a clear line before and after, and its time (set -e stops at a failure).
 stage() {
@@ -31,12 +31,12 @@ run_sanitized() { "$root/scripts/sanitize.sh" | tee "$sanitize_log"; }
 run_fuzz() { "$root/scripts/fuzz.sh" "$fuzz_seconds" | tee "$fuzz_log"; }
 stage "unit tests under ASan + UBSan" run_sanitized
 stage "fuzzing every reader (${fuzz_seconds} s in all)" run_fuzz
-# 40 s of random real X input, then 25 s of it with 3 SIGKILLs and restores (new seeds each time).
+# 30 s of random real X input, then 20 s of it with 3 SIGKILLs and restores (new seeds each time).
 run_monkey() {
-  "$root/scripts/monkey.sh" --seconds 40 | tee "$monkey_log"
-  "$root/scripts/monkey.sh" --seconds 25 --kills 3 | tee -a "$monkey_log"
+  "$root/scripts/monkey.sh" --seconds 30 | tee "$monkey_log"
+  "$root/scripts/monkey.sh" --seconds 20 --kills 3 | tee -a "$monkey_log"
 }
-stage "the monkey (40 s, then 25 s with 3 kills)" run_monkey
+stage "the monkey (30 s, then 20 s with 3 kills)" run_monkey
 echo "==== test.sh: all stages passed in $SECONDS s ===="
 # What really ran, counted from each stage's own output: CTest's passed tests by kind (each doctest
 # case is one CTest entry: unit_registration_check proves it), then the stages that are not tests.

@@ -652,6 +652,9 @@ void App::DumpLayout() {
   view.undo = m_document.UndoLabel();
   view.redo = m_document.RedoLabel();
   for (NoteId id : m_canvas.selection()) view.selection.push_back(id.value);
+  view.sketchSelection = m_canvas.sketchSelection();
+  view.tool = ToolName(m_canvas.tool);
+  view.glyphs = &m_fonts;
   for (size_t l = 0; l < m_document.board().lanes.size(); ++l) view.chevrons.push_back(m_canvas.LaneChevron(int(l)));
   view.uiScale = m_shownUiScale;
   view.status = m_status;

@@ -226,13 +226,24 @@ std::vector<Command> App::MakeCommands(App* app) {
   add("tool.pan", N_("Tools"), N_("Pan"), {}, [app] { app->m_canvas.tool = Canvas::Tool::Pan; }).checked = [app] {
     return app->m_canvas.tool == Canvas::Tool::Pan;
   };
-  add("tool.select", N_("Tools"), N_("Select"), {}, [app] { app->m_canvas.tool = Canvas::Tool::Select; }).checked = [app] {
-    return app->m_canvas.tool == Canvas::Tool::Select;
+  // One tool command: choosing it (again) keeps it chosen; the strip shows which is.
+  auto tool = [&add, app](const char* id, const char* label, std::vector<Shortcut> keys, Canvas::Tool kind) -> Command& {
+    Command& command = add(id, N_("Tools"), label, std::move(keys), [app, kind] { app->m_canvas.tool = kind; });
+    command.checked = [app, kind] { return app->m_canvas.tool == kind; };
+    return command;
   };
+  tool("tool.select", N_("Select"), {key(GLFW_KEY_S, "S")}, Canvas::Tool::Select);
   add("tool.note", N_("Tools"), N_("Add note"), {key(GLFW_KEY_N, "N")}, [app] {
     Canvas::Tool& tool = app->m_canvas.tool;
     tool = tool == Canvas::Tool::Note ? Canvas::Tool::Pan : Canvas::Tool::Note;
   }).checked = [app] { return app->m_canvas.tool == Canvas::Tool::Note; };
+  // Sketching (app/tools/*_tool.cpp): Esc puts any of them down and picks Select.
+  tool("tool.pen", N_("Pen"), {key(GLFW_KEY_P, "P")}, Canvas::Tool::Pen).separatorBefore = true;
+  tool("tool.highlighter", N_("Highlighter"), {Shortcut{GLFW_KEY_P, false, true, "Shift+P"}}, Canvas::Tool::Highlighter);
+  tool("tool.eraser", N_("Eraser"), {key(GLFW_KEY_E, "E")}, Canvas::Tool::Eraser);
+  tool("tool.arrow", N_("Arrow"), {key(GLFW_KEY_A, "A")}, Canvas::Tool::Arrow);
+  tool("tool.frame", N_("Frame"), {Shortcut{GLFW_KEY_F, false, true, "Shift+F"}}, Canvas::Tool::Frame);
+  tool("tool.text", N_("Text"), {key(GLFW_KEY_T, "T")}, Canvas::Tool::Text);
 
   // Developers' tools: only with --debug (a facilitator never sees them).
   if (app && app->m_options.debug)

@@ -33,7 +33,7 @@ class EmotionPointTool : public CanvasTool {
       m_state = State::Drag;
       return true;
     }
-    if (hit.kind == Hover::Cell && hit.lane == ctx.layout.emotionsLane && !board.stages[hit.stage].hidden && !input.shift && !ctx.selectTool && !ctx.voting) {
+    if (hit.kind == Hover::Cell && hit.lane == ctx.layout.emotionsLane && !board.stages[hit.stage].hidden && !input.shift && !ctx.SelectTool() && !ctx.voting) {
       m_pressWorld = input.world;
       m_add = input.doubleClicked[kLeft];
       m_pan.Start(ctx, input);

@@ -8,7 +8,7 @@ namespace {
 class NoteTool : public CanvasTool {
  public:
   bool Press(ToolContext& ctx, const Input& input, MouseButton button) override {
-    if (button != kLeft || !ctx.noteTool) return false;
+    if (button != kLeft || !ctx.NoteTool()) return false;
     const Board& board = ctx.document.board();
     const Hover& hit = input.hover;
     if (hit.kind == Hover::Cell) {

@@ -19,7 +19,7 @@ bool OnCanvas(const Hover& hover) {
 class SelectTool : public CanvasTool {
  public:
   bool Press(ToolContext& ctx, const Input& input, MouseButton button) override {
-    if (button != kLeft || !OnCanvas(input.hover) || !(input.shift || ctx.selectTool)) return false;
+    if (button != kLeft || !OnCanvas(input.hover) || !(input.shift || ctx.SelectTool())) return false;
     if (input.hover.kind == Hover::Curve) ctx.activeCurve = ctx.document.board().curves[input.hover.curve].id;
     m_pressWorld = input.world;
     m_active = true;

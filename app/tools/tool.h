@@ -22,13 +22,14 @@ namespace jb {
 class Fonts;
 struct BoardPalette;
 
-// What is under the mouse, by the canvas' hit test (topmost first: curve points, notes, the curve
-// line, header borders, the "+" buttons, headers, lane chevrons, the board's title, cells, empty
-// canvas).
+// What is under the mouse, by the canvas' hit test (topmost first: curve points, text labels,
+// arrows and pen strokes, notes, the curve line, header borders, the "+" buttons, headers, lane
+// chevrons, the board's title, highlighter strokes and frames, cells, empty canvas).
 struct Hover {
   enum Kind {
     None, Note, CurvePoint, Curve, StageHeader, LaneLabel, LaneChevron, StageBorder, LaneBorder, AddStage, AddLane,
-    Title, Cell, Empty
+    Title, Cell, Empty,
+    Stroke, Arrow, Frame, Label  // sketches (core/layout/sketch_hit.h): index in the board's list
   };
   Kind kind = None;
   int index = -1;  // note index in Board::notes, stage / lane index, or point index in its curve
@@ -54,6 +55,37 @@ struct Input {
 };
 
 constexpr float kDragThresholdPx = 4;
+
+// The tool chosen in the strip (Canvas::tool): what a left press on the canvas does. Pan, Select
+// and Note leave the sketches' tools out; each sketching tool takes every left press on the canvas
+// (notes included) while it is chosen.
+enum class ToolKind { Pan, Select, Note, Pen, Highlighter, Eraser, Arrow, Frame, Text };
+// Its name in the layout dump: "pan", "select", "note", "pen", "highlighter", ...
+inline const char* ToolName(ToolKind kind) {
+  static const char* const kNames[] = {"pan", "select", "note", "pen", "highlighter", "eraser", "arrow", "frame", "text"};
+  return kNames[int(kind)];
+}
+
+// The sketches selected alongside the notes (ToolContext::selection): moved, recoloured and
+// deleted with them.
+struct SketchSelection {
+  std::vector<StrokeId> strokes;
+  std::vector<ArrowId> arrows;
+  std::vector<FrameId> frames;
+  std::vector<LabelId> labels;
+  bool Empty() const { return strokes.empty() && arrows.empty() && frames.empty() && labels.empty(); }
+  void Clear() { *this = {}; }
+};
+
+// The ink the pen and the highlighter lay down (Tools ▸ Ink): colour and width from a small
+// palette, and whether strokes are smoothed (a setting: some hands want the raw line).
+struct InkChoice {
+  Rgb penColor = 0x1f2937;
+  float penWidth = kDefaultStrokeWidth;
+  Rgb highlighterColor = 0xfacc15;
+  float highlighterWidth = 28;
+  bool smoothing = true;
+};
 
 // The selected emotion point: Delete removes it, a double-click labels it.
 struct PointSelection {
@@ -86,10 +118,17 @@ struct ToolContext {
   PointSelection& point;
   bool& fitted;          // the view is the fitted one: a tool that moves the camera clears it
   bool voting;           // dot voting mode (V)
-  bool selectTool;       // the Select tool is chosen: a left drag on empty canvas selects
-  bool noteTool;         // the Add note tool is chosen: a tap on a cell or empty canvas adds a note
+  ToolKind tool;         // chosen in the strip
   ToolHost& host;
   const BoardPalette* palette = nullptr;  // the theme's colours, for what a tool draws of the board
+  SketchSelection& sketches;              // selected with the notes
+  const InkChoice& ink;
+  // The Select tool is chosen: a left drag on empty canvas selects.
+  bool SelectTool() const { return tool == ToolKind::Select; }
+  // The Add note tool is chosen: a tap on a cell or empty canvas adds a note.
+  bool NoteTool() const { return tool == ToolKind::Note; }
+  // A sketching tool is chosen: it takes the left presses, the note and header tools leave them.
+  bool SketchTool() const { return tool >= ToolKind::Pen; }
 };
 
 class CanvasTool {

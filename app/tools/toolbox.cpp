@@ -5,11 +5,17 @@
 #include "app/tools/tool.h"
 
 #define JB_CANVAS_TOOLS(X)                                                                  \
+  X(Pen)          /* P, Shift+P: pen and highlighter strokes (any left press while chosen) */ \
+  X(Eraser)       /* E: a drag removes the strokes it touches, one undo step */             \
+  X(Arrow)        /* A: a drag from a note or the canvas to a note or the canvas */         \
+  X(Frame)        /* Shift+F: a drag draws a titled frame */                                \
+  X(Label)        /* T: a tap places a text label; double-click outside the grid too */     \
   X(Note)         /* the Add note tool (N): a tap on a cell or empty canvas adds a note */  \
   X(TextEntry)    /* double-click: edit or add a note, rename a header, label a point */    \
   X(EmotionPoint) /* add, drag and select emotion points */                                 \
   X(Vote)         /* V mode: a click on a note votes, Shift + click takes a vote back */    \
   X(Header)       /* stage and lane headers: drag, resize by the border, collapse, "+" */   \
+  X(SketchDrag)   /* click, Shift click and drag strokes, arrows, frames and labels */      \
   X(NoteDrag)     /* click and Shift/Ctrl click select; drag, reorder and free notes */     \
   X(Select)       /* Shift + drag or the Select tool: a selection rectangle */              \
   X(Pan)          /* what is left: left drag on empty canvas, middle or right drag; menus */

@@ -23,6 +23,7 @@
 #include "core/edit/journey_commands.h"
 #include "core/layout/curve.h"
 #include "core/layout/fit.h"
+#include "core/layout/sketch_hit.h"
 
 namespace jb {
 
@@ -226,6 +227,15 @@ Rect Canvas::LaneChevron(int lane) const {
   return {label.x1 - 34, label.y0 + 8, label.x1 - 8, label.y0 + 34};
 }
 
+namespace {
+
+Hover SketchHover(const SketchHit& sketch) {
+  constexpr Hover::Kind kinds[] = {Hover::None, Hover::Stroke, Hover::Arrow, Hover::Frame, Hover::Label};
+  return {kinds[int(sketch.kind)], sketch.index};
+}
+
+}  // namespace
+
 Canvas::Hit Canvas::HitTest(const Board& board, Vec2 p) const {
   Hit hit;
   // Curve points first (small, on top); the active curve's before the others.
@@ -241,6 +251,9 @@ Canvas::Hit Canvas::HitTest(const Board& board, Vec2 p) const {
           return hit;
         }
     }
+  const float sketchTolerance = 6 / m_camera.zoom;
+  if (m_fonts)
+    if (const SketchHit sketch = HitSketchAbove(board, m_layout, *m_fonts, p, sketchTolerance)) return SketchHover(sketch);
   for (int i = int(m_layout.notes.size()) - 1; i >= 0; --i) {
     const NoteBox& box = m_layout.notes[i];
     if (!box.hidden && box.rect.Contains(p)) return {Hit::Note, i};
@@ -271,6 +284,7 @@ Canvas::Hit Canvas::HitTest(const Board& board, Vec2 p) const {
     if (m_layout.LaneLabel(int(l)).Contains(p)) return {Hit::LaneLabel, int(l)};
   }
   if (m_layout.TitleBox().Contains(p)) return {Hit::Title};
+  if (const SketchHit sketch = HitSketchBelow(board, m_layout, p, sketchTolerance)) return SketchHover(sketch);
   int stage = -1, lane = -1;
   if (m_layout.CellAt(p, &stage, &lane)) {
     hit.kind = Hit::Cell;
@@ -308,9 +322,8 @@ Input Canvas::Snapshot(const Board& board) const {
 }
 
 ToolContext Canvas::Context(Document& document, const Fonts& fonts) {
-  return ToolContext{document,           fonts,   m_camera, m_layout, m_selection,
-                     activeCurve,        m_point, m_fitted, voting,   tool == Tool::Select,
-                     tool == Tool::Note, *this,   palette};
+  return ToolContext{document, fonts,    m_camera, m_layout, m_selection, activeCurve, m_point,
+                     m_fitted, voting,   tool,     *this,    palette,     m_sketches,  ink};
 }
 
 // The dispatcher: a press goes to the first tool that accepts it, which then owns the gesture
@@ -426,11 +439,13 @@ void Canvas::HandleKeys(Document& document, const Input& input) {
     const bool idle = !m_owner;
     EndGesture(document);
     if (idle) {
-      const bool used = !m_selection.empty() || m_point.index >= 0 || voting || tool == Tool::Note;
-      m_selection.clear();
+      const bool sketching = tool >= Tool::Pen;
+      const bool used = HasSelection() || m_point.index >= 0 || voting || tool == Tool::Note || sketching;
+      ClearSelection();
       m_point.index = -1;
       voting = false;
       if (tool == Tool::Note) tool = Tool::Pan;
+      if (sketching) tool = Tool::Select;  // Esc puts the marker down: back to Select
       if (!used && idleEscape) idleEscape();
     }
     return;

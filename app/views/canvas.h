@@ -38,8 +38,8 @@ namespace jb {
 
 class Canvas : private ToolHost {
  public:
-  // Note: the next tap adds a note (then back to Pan).
-  enum class Tool { Pan, Select, Note };
+  // The strip's tools (app/tools/tool.h). Note: the next tap adds a note (then back to Pan).
+  using Tool = ToolKind;
 
   // Draws into the current ImGui window's content region and handles its input. `typed` holds the
   // characters typed since the last frame (full code points).
@@ -83,10 +83,13 @@ class Canvas : private ToolHost {
   float PointLabelMinPx() const { return m_roomView ? 13.0f : 0.0f; }
 
   // [SECTION] Commands for menus and shortcuts
-  bool HasSelection() const { return !m_selection.empty(); }
+  bool HasSelection() const { return !m_selection.empty() || !m_sketches.Empty(); }
   void SelectAll(const Document& document);
   void SetSelection(std::vector<NoteId> ids) { m_selection = std::move(ids); }
-  void ClearSelection() { m_selection.clear(); }
+  void ClearSelection() {
+    m_selection.clear();
+    m_sketches.Clear();
+  }
   void DeleteSelection(Document& document);
   // Del: the selected emotion point when there is one, else the selected notes.
   void DeleteSelected(Document& document);
@@ -110,6 +113,7 @@ class Canvas : private ToolHost {
   // One sentence for the status line (a paste that was cut to the limits), set by the App.
   std::function<void(const std::string&)> notice;
   Tool tool = Tool::Pan;
+  InkChoice ink;  // the pen's and highlighter's colour and width, smoothing (set by the App)
   const BoardPalette* palette = nullptr;  // the theme's board colours (null: light), set by the App
   // Dot voting: a click on a note adds a vote, Shift + click takes one away.
   bool voting = false;
@@ -154,6 +158,7 @@ class Canvas : private ToolHost {
   }
   bool LayoutIsCurrent(const Document& document) const { return m_layoutChangeCount == document.ChangeCount(); }
   const std::vector<NoteId>& selection() const { return m_selection; }
+  const SketchSelection& sketchSelection() const { return m_sketches; }
   Vec2 size() const { return m_size; }
   Rect AddStageButton() const;
   Rect AddLaneButton() const;
@@ -234,6 +239,7 @@ class Canvas : private ToolHost {
   Editing m_editing = Editing::None;
   std::vector<NoteId> m_selection;
   PointSelection m_point;  // the selected emotion point
+  SketchSelection m_sketches;  // selected strokes, arrows, frames and labels
 
   // Note editor
   NoteId m_editId;

@@ -390,6 +390,18 @@ void Canvas::PruneSelection(const Document& document) {
   const Board& board = document.board();
   m_selection.erase(std::remove_if(m_selection.begin(), m_selection.end(), [&](NoteId id) { return !board.FindNote(id); }),
                     m_selection.end());
+  auto prune = [](auto& ids, const auto& records) {
+    ids.erase(std::remove_if(ids.begin(), ids.end(),
+                             [&](auto id) {
+                               return std::none_of(records.begin(), records.end(),
+                                                   [&](const auto& record) { return record.id == id; });
+                             }),
+              ids.end());
+  };
+  prune(m_sketches.strokes, board.strokes);
+  prune(m_sketches.arrows, board.arrows);
+  prune(m_sketches.frames, board.frames);
+  prune(m_sketches.labels, board.labels);
 }
 
 void Canvas::DeleteSelection(Document& document) {

@@ -3,6 +3,8 @@
 #include "app/render/png_export.h"
 #include "app/render/render.h"
 #include "core/io/durable_file.h"
+#include "core/layout/ink.h"
+#include "core/layout/sketch_hit.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImGuiWindow::Hidden: a window's first, measuring frame
@@ -40,6 +42,86 @@ void Quoted(std::ostringstream& out, const std::string& text) {
 void RectJson(std::ostringstream& out, const Camera& camera, const Rect& r) {
   Rect s = camera.ToScreen(r);
   out << '[' << s.x0 << ',' << s.y0 << ',' << s.x1 << ',' << s.y1 << ']';
+}
+
+void PointJson(std::ostringstream& out, const Camera& camera, Vec2 p) {
+  const Vec2 s = camera.ToScreen(p);
+  out << '[' << s.x << ',' << s.y << ']';
+}
+
+template <typename Id>
+void IdList(std::ostringstream& out, const char* key, const std::vector<Id>& ids, bool first = false) {
+  out << (first ? "\"" : ",\"") << key << "\":[";
+  for (size_t i = 0; i < ids.size(); ++i) out << (i ? "," : "") << ids[i].value;
+  out << ']';
+}
+
+// The sketches, with the geometry the renderer draws (core/layout/ink.h), and which are selected.
+void SketchesJson(std::ostringstream& out, const Board& board, const Layout& layout, const Camera& camera,
+                  const ViewInfo& view) {
+  out << "\"tool\":";
+  Quoted(out, view.tool);
+  out << ",\n\"strokes\":[";
+  for (size_t i = 0; i < board.strokes.size(); ++i) {
+    const Stroke& stroke = board.strokes[i];
+    char color[8];
+    std::snprintf(color, sizeof color, "%06x", unsigned(stroke.color & 0xffffff));
+    out << (i ? ",\n" : "\n") << "{\"id\":" << stroke.id.value << ",\"stage\":" << stroke.stage.value
+        << ",\"lane\":" << stroke.lane.value << ",\"points\":" << stroke.points.size()
+        << ",\"highlighter\":" << (stroke.highlighter ? "true" : "false") << ",\"color\":\"" << color
+        << "\",\"width\":" << stroke.width;
+    thread_local std::vector<Vec2> points;
+    const bool shown = StrokeShown(StrokePoints(board, layout, stroke, &points));
+    out << ",\"shown\":" << (shown ? "true" : "false") << ",\"rect\":";
+    RectJson(out, camera, shown ? StrokeBounds(points, stroke.width) : Rect{});
+    out << '}';
+  }
+  out << "],\n\"arrows\":[";
+  const NoteBoxIndex index(layout);
+  ArrowGeometry geometry;
+  static const char* const kHeads[] = {"none", "end", "start", "both"};
+  for (size_t i = 0; i < board.arrows.size(); ++i) {
+    const Arrow& arrow = board.arrows[i];
+    ArrowPath(board, layout, arrow, &geometry, &index);
+    out << (i ? ",\n" : "\n") << "{\"id\":" << arrow.id.value;
+    for (int end = 0; end < 2; ++end) {
+      const ArrowEnd& e = end ? arrow.to : arrow.from;
+      // Where it is drawn: a bound end where it leaves its note, a free one where it was dropped.
+      const Vec2 drawn = geometry.path.empty() ? e.pos : end ? geometry.path.back() : geometry.path.front();
+      out << (end ? ",\"to\":{\"note\":" : ",\"from\":{\"note\":") << e.note.value << ",\"pos\":";
+      PointJson(out, camera, drawn);
+      out << '}';
+    }
+    out << ",\"curved\":" << (arrow.curved ? "true" : "false") << ",\"heads\":\"" << kHeads[int(arrow.heads)]
+        << "\",\"shown\":" << (geometry.shown ? "true" : "false") << ",\"label\":";
+    Quoted(out, arrow.label);
+    out << ",\"rect\":";
+    RectJson(out, camera, geometry.bounds);
+    out << '}';
+  }
+  out << "],\n\"frames\":[";
+  for (size_t i = 0; i < board.frames.size(); ++i) {
+    out << (i ? ",\n" : "\n") << "{\"id\":" << board.frames[i].id.value << ",\"title\":";
+    Quoted(out, board.frames[i].title);
+    out << ",\"rect\":";
+    RectJson(out, camera, board.frames[i].rect);
+    out << '}';
+  }
+  out << "],\n\"labels\":[";
+  for (size_t i = 0; i < board.labels.size(); ++i) {
+    const TextLabel& label = board.labels[i];
+    out << (i ? ",\n" : "\n") << "{\"id\":" << label.id.value << ",\"text\":";
+    Quoted(out, label.text);
+    out << ",\"size\":" << label.size << ",\"rect\":";
+    RectJson(out, camera, view.glyphs ? LabelBounds(*view.glyphs, label) : Rect{label.pos.x, label.pos.y, label.pos.x, label.pos.y});
+    out << '}';
+  }
+  out << "],\n\"sketchSelection\":{";
+  IdList(out, "strokes", view.sketchSelection.strokes, true);
+  IdList(out, "arrows", view.sketchSelection.arrows);
+  IdList(out, "frames", view.sketchSelection.frames);
+  IdList(out, "labels", view.sketchSelection.labels);
+  out << "},";
 }
 
 struct RecordedWidget {
@@ -200,7 +282,9 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   out << "]}";
   out << ",\"selection\":[";
   for (size_t i = 0; i < view.selection.size(); ++i) out << (i ? "," : "") << view.selection[i];
-  out << "],\n\"stages\":[";
+  out << "],";
+  SketchesJson(out, board, layout, camera, view);
+  out << "\n\"stages\":[";
   for (size_t s = 0; s < board.stages.size(); ++s) {
     out << (s ? ",\n" : "\n") << "{\"id\":" << board.stages[s].id.value << ",\"name\":";
     Quoted(out, board.stages[s].name);

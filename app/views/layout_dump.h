@@ -3,7 +3,11 @@
 // {"window":[w,h],"stages":[{"id","name","rect"}],"lanes":[{"id","name","kind","rect"}],
 //  "cells":[{"stage","lane","rect"}],"notes":[{"id","stage","lane","text","lines","textPx","votesBadge","rect"}],
 //  "curves":[{"id","points":[{"stage","value","pos":[x,y],"labelRect","labelPx"}]}],"status":"...",
-//  "prompts":[{"stage","lane","text","rect"}]}
+//  "prompts":[{"stage","lane","text","rect"}],"tool":"pen",
+//  "strokes":[{"id","stage","lane","points","highlighter","color","width","rect"}],
+//  "arrows":[{"id","from":{"note","pos":[x,y]},"to":{...},"curved","heads","label","rect"}],
+//  "frames":[{"id","title","rect"}],"labels":[{"id","text","size","rect"}],
+//  "sketchSelection":{"strokes":[ids],"arrows":[..],"frames":[..],"labels":[..]}}
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
@@ -11,6 +15,7 @@
 #include <vector>
 
 #include "app/render/render.h"
+#include "app/tools/tool.h"
 #include "app/views/side_panel.h"
 #include "app/views/toolbar.h"
 #include "core/layout/camera.h"
@@ -83,6 +88,9 @@ struct ViewInfo {
   std::string renaming;  // the name field open on the canvas: "title", "stage", "lane", "point" or ""
   std::string uiLanguage;              // the interface's language: "en", "ru"
   std::vector<std::string> uiMenus;    // the menu bar's menus as drawn (translated)
+  std::string tool;                    // the strip's chosen tool: "pan", "select", "pen", ...
+  SketchSelection sketchSelection;
+  const GlyphMetrics* glyphs = nullptr;  // for the text labels' boxes (none: they are left out)
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -9,7 +9,6 @@
 #include "app/platform/i18n.h"
 #include "app/platform/icons.h"
 #include "app/views/layout_dump.h"
-#include "app/platform/i18n.h"
 
 namespace jb {
 
@@ -27,6 +26,12 @@ constexpr Button kButtons[] = {
     {"tool.pan", icons::kPan, N_("Pan"), false},
     {"tool.select", icons::kSelect, N_("Sel"), false},
     {"tool.note", icons::kNote, N_("Note"), false},
+    {"tool.pen", icons::kPen, N_("Pen"), true},
+    {"tool.highlighter", icons::kHighlighter, N_("Mark"), false},
+    {"tool.eraser", icons::kEraser, N_("Erase"), false},
+    {"tool.arrow", icons::kArrow, N_("Arrow"), false},
+    {"tool.frame", icons::kFrame, N_("Frame"), false},
+    {"tool.text", icons::kText, N_("Text"), false},
     {"journey.voting", icons::kVote, N_("Vote"), true},
     {"workshop.timer", icons::kTimer, N_("Time"), false},
     {"workshop.cover", icons::kCover, N_("Cover"), false},
@@ -52,16 +57,16 @@ const Command* Find(const std::vector<Command>& commands, const char* id) {
 }
 
 // The buttons whose command exists, each with its place: column and y offset from the top.
-struct Placed {
+struct PlacedButton {
   const Button* button;
   const Command* command;
   int column;
   float y;
 };
 
-std::vector<Placed> PlaceSpaced(const std::vector<Command>& commands, float height, float scale, bool compact,
+std::vector<PlacedButton> PlaceSpaced(const std::vector<Command>& commands, float height, float scale, bool compact,
                                 int* columns) {
-  std::vector<Placed> placed;
+  std::vector<PlacedButton> placed;
   const float size = kButtonPx * scale, gap = kGapPx * scale;
   const float groupGap = (compact ? kGapPx * 2 : kGroupGapPx) * scale;
   const float top = kPaddingPx * scale, bottom = height - kPaddingPx * scale;
@@ -84,8 +89,8 @@ std::vector<Placed> PlaceSpaced(const std::vector<Command>& commands, float heig
 
 // One column if it fits, with the groups closer together if need be (a 720-pixel projector);
 // else two columns.
-std::vector<Placed> Place(const std::vector<Command>& commands, float height, float scale, int* columns) {
-  std::vector<Placed> placed = PlaceSpaced(commands, height, scale, false, columns);
+std::vector<PlacedButton> Place(const std::vector<Command>& commands, float height, float scale, int* columns) {
+  std::vector<PlacedButton> placed = PlaceSpaced(commands, height, scale, false, columns);
   if (*columns > 1) placed = PlaceSpaced(commands, height, scale, true, columns);
   return placed;
 }
@@ -103,7 +108,7 @@ std::vector<ToolbarButtonState> ShowToolbar(const std::vector<Command>& commands
                                             float scale) {
   std::vector<ToolbarButtonState> states;
   int columns = 1;
-  const std::vector<Placed> placed = Place(commands, area.Height(), scale, &columns);
+  const std::vector<PlacedButton> placed = Place(commands, area.Height(), scale, &columns);
   ImGui::SetNextWindowPos({area.x0, area.y0});
   ImGui::SetNextWindowSize({area.Width(), area.Height()});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
@@ -116,7 +121,7 @@ std::vector<ToolbarButtonState> ShowToolbar(const std::vector<Command>& commands
   const float size = kButtonPx * scale, pad = kPaddingPx * scale, gap = kGapPx * scale;
   // Icons larger than the UI text, so they read from the back of the room.
   ImGui::PushFont(fonts.HasIcons() ? fonts.Icons() : fonts.Ui());
-  for (const Placed& item : placed) {
+  for (const PlacedButton& item : placed) {
     const Command& command = *item.command;
     const bool enabled = !command.enabled || command.enabled();
     const bool checked = command.checked && command.checked();

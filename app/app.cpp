@@ -519,7 +519,7 @@ void App::Dialogs() {
   StartDialogs();
   std::vector<std::string> stages;
   for (const Stage& stage : m_document.board().stages) stages.push_back(stage.name);
-  switch (ShowExportDialog(&m_exportDialogRequested, &m_exportChoice, stages, m_canvas.HasSelection(),
+  switch (ShowExportDialog(&m_exportDialogRequested, &m_exportChoice, stages, !m_canvas.selection().empty(),
                            [this](const ExportChoice& choice) { return ExportSizeLine(choice); })) {
     case ExportDialogAnswer::Export: StartExport(ParamsFor(m_exportChoice), m_exportChoice.path, false); break;
     case ExportDialogAnswer::Browse:

@@ -90,16 +90,34 @@ bool GpuRenderer::Init() {
   return true;
 }
 
+void GpuRenderer::SetLinearClampSampling() {
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
+void GpuRenderer::RenderList(ImDrawList& list, float x, float y, int width, int height) {
+  ImDrawList* lists[] = {&list};
+  ImDrawData drawData;
+  drawData.Valid = true;
+  drawData.CmdLists = lists;
+  drawData.CmdListsCount = 1;
+  drawData.TotalVtxCount = list.VtxBuffer.Size;
+  drawData.TotalIdxCount = list.IdxBuffer.Size;
+  drawData.DisplayPos = {x, y};
+  drawData.DisplaySize = {float(width), float(height)};
+  drawData.FramebufferScale = {1, 1};
+  Render(drawData, width, height);
+}
+
 void GpuRenderer::UploadFonts(ImFontAtlas& atlas) {
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
   if (!m_fontTexture) glGenTextures(1, &m_fontTexture);
   glBindTexture(GL_TEXTURE_2D, m_fontTexture);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  SetLinearClampSampling();
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
   // Read as (1, 1, 1, coverage): the shader multiplies by any texture, so colour images (the start

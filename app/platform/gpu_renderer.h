@@ -19,6 +19,11 @@ class GpuRenderer {
   // Renders into the currently bound framebuffer, whose size is fbWidth × fbHeight pixels and
   // which shows the draw data's DisplayPos .. DisplayPos + DisplaySize.
   void Render(const ImDrawData& drawData, int fbWidth, int fbHeight);
+  // Renders one draw list (an offscreen board: export tiles, thumbnails) into the bound
+  // framebuffer of width × height pixels, showing the list's [x, y, x + width, y + height].
+  void RenderList(ImDrawList& list, float x, float y, int width, int height);
+  // For the bound 2D texture: linear filtering, edges clamped (fonts and thumbnails alike).
+  static void SetLinearClampSampling();
 
  private:
   unsigned m_program = 0, m_vao = 0, m_vbo = 0, m_ebo = 0, m_fontTexture = 0;

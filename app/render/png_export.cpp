@@ -275,15 +275,6 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
     return false;
   }
 
-  ImDrawData drawData;
-  ImDrawList* lists[] = {&drawList};
-  drawData.Valid = true;
-  drawData.CmdLists = lists;
-  drawData.CmdListsCount = 1;
-  drawData.TotalVtxCount = drawList.VtxBuffer.Size;
-  drawData.TotalIdxCount = drawList.IdxBuffer.Size;
-  drawData.FramebufferScale = {1, 1};
-
   // Transparent: clear to nothing, and undo the blend's premultiplication below, so the board's
   // own parts stay opaque and anti-aliased edges keep their colour.
   float clear[4] = {kBackgroundRgb[0], kBackgroundRgb[1], kBackgroundRgb[2], 1.0f};
@@ -306,9 +297,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       const int w = std::min(tileW, width - x0);
       glClearColor(clear[0], clear[1], clear[2], clear[3]);
       glClear(GL_COLOR_BUFFER_BIT);
-      drawData.DisplayPos = {float(x0), float(y0)};
-      drawData.DisplaySize = {float(tileW), float(tileH)};
-      renderer.Render(drawData, tileW, tileH);
+      renderer.RenderList(drawList, float(x0), float(y0), tileW, tileH);
       // GL's origin is bottom-left: the band's top row is the viewport's highest row.
       glReadPixels(0, tileH - bandH, w, bandH, channels == 4 ? GL_RGBA : GL_RGB, GL_UNSIGNED_BYTE, tilePixels.data());
       for (int row = 0; row < bandH; ++row) {

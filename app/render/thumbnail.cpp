@@ -40,10 +40,7 @@ bool BoardThumbnail::Render(const Board& board, int width, int height, GpuRender
   glGetIntegerv(GL_TEXTURE_BINDING_2D, &previousTexture);
   if (!m_texture) glGenTextures(1, &m_texture);
   glBindTexture(GL_TEXTURE_2D, m_texture);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  GpuRenderer::SetLinearClampSampling();
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
   GLuint framebuffer = 0;
   glGenFramebuffers(1, &framebuffer);
@@ -53,17 +50,7 @@ bool BoardThumbnail::Render(const Board& board, int width, int height, GpuRender
   if (complete) {
     glClearColor(kBackgroundRgb[0], kBackgroundRgb[1], kBackgroundRgb[2], 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImDrawData drawData;
-    ImDrawList* lists[] = {&drawList};
-    drawData.Valid = true;
-    drawData.CmdLists = lists;
-    drawData.CmdListsCount = 1;
-    drawData.TotalVtxCount = drawList.VtxBuffer.Size;
-    drawData.TotalIdxCount = drawList.IdxBuffer.Size;
-    drawData.DisplayPos = {0, 0};
-    drawData.DisplaySize = {float(width), float(height)};
-    drawData.FramebufferScale = {1, 1};
-    renderer.Render(drawData, width, height);
+    renderer.RenderList(drawList, 0, 0, width, height);
   }
   glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFramebuffer));
   glDeleteFramebuffers(1, &framebuffer);

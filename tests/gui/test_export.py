@@ -248,15 +248,15 @@ def test_export_dialog_1920_white():
         check(width == 1920 and str(height) in size, f"{width}×{height} as the dialog said ({size})")
         _, _, channels, rows = read_png(png)
         check(pixel(rows, channels, 0, 0) == (255, 255, 255), "on white")
-        # Current view: the image has the canvas' shape (the window below the menu bar).
+        # Current view: the image has the canvas' shape (the window below the menu bar, beside the
+        # toolbar and panels).
         s.key("ctrl+e")
         s.click_widget("export.region.view")
         view = wait_until(lambda: (lambda t: t if t.startswith("1920 × ") and t != size else None)(s.wait_dialog("Export")),
                           10, "the size line for the view")
-        w, h = s.layout["window"]
-        menu = s.layout["widgets"]["menu.file"][3]
+        x0, y0, x1, y1 = s.layout["canvas"]
         tall = int(re.match(r"1920 × (\d+) px", view).group(1))
-        check(abs(tall / 1920 - (h - menu) / w) < 0.03, f"the view's shape: {view} in a {w}×{h} window")
+        check(abs(tall / 1920 - (y1 - y0) / (x1 - x0)) < 0.03, f"the view's shape: {view} for a canvas of {s.layout['canvas']}")
 
 
 def test_export_dialog_selection_and_stage_regions():

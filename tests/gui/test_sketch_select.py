@@ -6,8 +6,9 @@ import tempfile
 from jbgui import Session, centre, check, click_with, main
 from test_editing import cell, load
 
-# Free sketches left of the grid (board units): three upright strokes, an arrow under them, a label.
-A, B, C, ARROW, LABEL = 100, 101, 102, 103, 104
+# Free sketches left of the grid (board units): three upright strokes, a small frame and an arrow
+# under them, a label.
+A, B, C, ARROW, LABEL, FRAME = 100, 101, 102, 103, 104, 105
 STROKE_X = {A: -600, B: -450, C: -300}
 LABEL_POS = (-650, 620)
 
@@ -21,7 +22,7 @@ def sketched_board(work):
     board["arrows"] = [{"id": ARROW, "from": {"note": 0, "pos": {"x": -650, "y": 550}},
                         "to": {"note": 0, "pos": {"x": -350, "y": 550}}, "curved": False, "heads": "end",
                         "label": "", "color": "#374151"}]
-    board["frames"] = []
+    board["frames"] = [{"id": FRAME, "rect": {"x0": -680, "y0": 462, "x1": -560, "y1": 530}, "title": "", "color": ""}]
     board["labels"] = [{"id": LABEL, "pos": {"x": LABEL_POS[0], "y": LABEL_POS[1]}, "text": "Ideas", "size": 48,
                         "color": ""}]
     board["nextId"] = 200
@@ -82,36 +83,41 @@ def test_eraser_drag_removes_the_strokes_it_crosses_in_one_undo_step():
         s.wait_layout(lambda l: stroke_ids(l) == [C], "redo erases both again")
 
 
-def test_click_selects_a_stroke_drag_moves_it_into_a_cell_and_del_deletes_it():
-    """Covers: select sketches; move sketches; recolour or delete sketches"""
+def test_click_and_shift_click_select_sketches_and_a_drag_moves_them_by_the_drag():
+    """Covers: select sketches; move sketches"""
     path = sketched_board(tempfile.mkdtemp())
     with Session(args=[path]) as s:
         layout = s.wait_layout(lambda l: len(l["strokes"]) == 3, "the sketched board")
         zoom = layout["zoom"]
-        s.click(*to_screen(layout, STROKE_X[C], 300))
-        s.wait_layout(lambda l: l["sketchSelection"]["strokes"] == [C], "a click selected C")
         x, y = to_screen(layout, STROKE_X[C], 300)
+        s.click(x, y)
+        s.wait_layout(lambda l: l["sketchSelection"]["strokes"] == [C], "a click selected C")
         click_with(s, "shift", *to_screen(layout, -500, 550))
         s.wait_layout(lambda l: l["sketchSelection"]["strokes"] == [C] and l["sketchSelection"]["arrows"] == [ARROW],
                       "Shift + click added the arrow")
-        # A drag of C moves C and the arrow by the drag, in board units.
+        # A drag of C moves C and the arrow by the drag, in board units, in one undo step.
         s.drag((x, y), (x - 90, y + 40))
-        layout = s.wait_layout(lambda l: not l["gesture"] and l["undo"] == "Move selection", "the move ended, one step")
+        s.wait_layout(lambda l: not l["gesture"] and l["undo"] == "Move selection", "the move ended, one step")
         board = saved(s, path)
         moved = next(st for st in board["strokes"] if st["id"] == C)
         dx, dy = moved["points"][0]["x"] - STROKE_X[C], moved["points"][0]["y"] - 150
         check(abs(dx + 90 / zoom) < 1.5 and abs(dy - 40 / zoom) < 1.5, f"C moved by the drag: {dx:.1f}, {dy:.1f}")
+        check(moved["stage"] == 0, "dropped on empty canvas, C stays free")
         start = board["arrows"][0]["from"]["pos"]
         check(abs(start["x"] - (-650 - 90 / zoom)) < 1.5, f"the arrow moved with it: {start}")
-        # Dropped on a cell, C belongs to it from then on.
+        check(next(st for st in board["strokes"] if st["id"] == A)["points"][0]["x"] == STROKE_X[A], "A stayed")
+
+
+def test_a_stroke_dragged_onto_a_cell_belongs_to_it_and_del_deletes_it():
+    """Covers: move sketches; recolour or delete sketches"""
+    path = sketched_board(tempfile.mkdtemp())
+    with Session(args=[path]) as s:
+        layout = s.wait_layout(lambda l: len(l["strokes"]) == 3, "the sketched board")
+        # Pressed on C (unselected) and dragged: C alone moves; its middle lands on the cell.
         cx, cy = centre(cell(layout, "Awareness", "Customer goal"))
-        sx, sy = to_screen(layout, STROKE_X[C] - 90 / zoom, 300 + 40 / zoom)
-        s.click(sx, sy)
-        s.wait_layout(lambda l: l["sketchSelection"]["strokes"] == [C] and not l["sketchSelection"]["arrows"],
-                      "a plain click selected C alone")
-        s.drag((sx, sy), (cx, cy))
-        s.wait_layout(lambda l: any(st["id"] == C and st["stage"] == 1 and st["lane"] == 6 for st in l["strokes"]),
-                      "C is anchored in (Awareness, Customer goal)")
+        s.drag(to_screen(layout, STROKE_X[C], 300), (cx, cy))
+        s.wait_layout(lambda l: any(st["id"] == C and st["stage"] == 1 and st["lane"] == 6 for st in l["strokes"])
+                      and l["sketchSelection"]["strokes"] == [C], "C is anchored in (Awareness, Customer goal)")
         # Del deletes it, one undo step.
         s.key("Delete")
         s.wait_layout(lambda l: stroke_ids(l) == [A, B] and not l["sketchSelection"]["strokes"], "Del deleted C")
@@ -129,20 +135,21 @@ def test_marquee_selects_sketches_and_the_sketch_menu_recolours_them():
         s.key("s")
         s.wait_layout(lambda l: l["tool"] == "select", "the Select tool")
         s.drag(to_screen(layout, -690, 110), to_screen(layout, -380, 720))
-        want = {"strokes": [A, B], "arrows": [ARROW], "frames": [], "labels": [LABEL]}
+        want = {"strokes": [A, B], "arrows": [ARROW], "frames": [FRAME], "labels": [LABEL]}
         s.wait_layout(lambda l: {k: sorted(v) for k, v in l["sketchSelection"].items()} == want,
-                      "the rectangle took A, B, the arrow it touches and the label inside it, not C")
+                      "the rectangle took A, B, the arrow it touches and the frame and label inside it, not C")
         s.click(*to_screen(layout, STROKE_X[A], 300), button=3)
         s.click_widget("menu.colour.3")
         s.wait_layout(lambda l: not l["gesture"] and "menu.colour.3" not in l.get("widgets", {}) and l["dirty"],
                       "the colour is picked")
         board = saved(s, path)
-        colours = {x["id"]: x["color"] for x in board["strokes"] + board["arrows"] + board["labels"]}
-        check(colours[A] == colours[B] == colours[ARROW] == colours[LABEL] == "#ffc9c2", f"recoloured: {colours}")
+        colours = {x["id"]: x["color"] for x in board["strokes"] + board["arrows"] + board["labels"] + board["frames"]}
+        check(all(colours[i] == "#ffc9c2" for i in (A, B, ARROW, LABEL, FRAME)), f"recoloured: {colours}")
         check(colours[C] == "#1f2937", "C kept its colour")
         s.click(*to_screen(layout, STROKE_X[B], 300), button=3)
         s.click_widget("menu.delete")
-        s.wait_layout(lambda l: stroke_ids(l) == [C] and not l["arrows"] and not l["labels"], "the menu's Delete")
+        s.wait_layout(lambda l: stroke_ids(l) == [C] and not l["arrows"] and not l["labels"] and not l["frames"],
+                      "the menu's Delete")
 
 
 if __name__ == "__main__":

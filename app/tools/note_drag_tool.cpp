@@ -25,6 +25,7 @@ class NoteDragTool : public CanvasTool {
     m_pressWasSelected = IsSelected(ctx.selection, id);
     if (m_pressModifier) SelectNote(ctx.selection, id, true, true);
     else if (!m_pressWasSelected) SelectNote(ctx.selection, id, false, false);
+    if (!m_pressModifier && !m_pressWasSelected) ctx.sketches.Clear();  // a plain click picks just this note
     // A Ctrl/Shift click that took the note out of the selection drags nothing.
     m_state = IsSelected(ctx.selection, id) ? State::Press : State::None;
     return true;
@@ -49,8 +50,10 @@ class NoteDragTool : public CanvasTool {
     const Board& board = ctx.document.board();
     if (m_state == State::Press) {
       // A plain click on a note that was part of a selection selects just that note.
-      if (!m_pressModifier && m_pressWasSelected && m_pressIndex >= 0 && m_pressIndex < int(board.notes.size()))
+      if (!m_pressModifier && m_pressWasSelected && m_pressIndex >= 0 && m_pressIndex < int(board.notes.size())) {
         SelectNote(ctx.selection, board.notes[m_pressIndex].id, false, false);
+        ctx.sketches.Clear();
+      }
     } else if (m_state == State::Drag) {
       ctx.document.CommitGesture();
     }

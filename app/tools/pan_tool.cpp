@@ -30,8 +30,10 @@ class PanTool : public CanvasTool {
 
   void Release(ToolContext& ctx, const Input& input) override {
     if (m_button == kLeft) {
-      if (std::hypot(input.mouse.x - m_pan.pressMouse.x, input.mouse.y - m_pan.pressMouse.y) < kDragThresholdPx)
+      if (std::hypot(input.mouse.x - m_pan.pressMouse.x, input.mouse.y - m_pan.pressMouse.y) < kDragThresholdPx) {
         ctx.selection.clear();
+        ctx.sketches.Clear();
+      }
     } else if (m_button == kRight && input.hovered && input.dragDelta[kRight].x == 0 && input.dragDelta[kRight].y == 0) {
       ctx.host.OpenContextMenu(ctx.document.board(), input.hover);
     }

@@ -412,6 +412,17 @@ void Canvas::BeginPointLabel(const std::string& label) {
 void Canvas::OpenContextMenu(const Board& board, const Hover& hover) {
   m_menuHit = hover;
   if (m_menuHit.kind == Hit::Note && !IsSelected(board.notes[m_menuHit.index].id)) Select(board.notes[m_menuHit.index].id, false, false);
+  // A sketch's menu acts on it: one not yet selected becomes the selection.
+  const int i = m_menuHit.index;
+  auto pick = [&](auto& ids, const auto& records) {
+    if (i < 0 || i >= int(records.size()) || std::find(ids.begin(), ids.end(), records[size_t(i)].id) != ids.end()) return;
+    ClearSelection();
+    ids.push_back(records[size_t(i)].id);
+  };
+  if (m_menuHit.kind == Hit::Stroke) pick(m_sketches.strokes, board.strokes);
+  if (m_menuHit.kind == Hit::Arrow) pick(m_sketches.arrows, board.arrows);
+  if (m_menuHit.kind == Hit::Frame) pick(m_sketches.frames, board.frames);
+  if (m_menuHit.kind == Hit::Label) pick(m_sketches.labels, board.labels);
   m_openMenu = true;
 }
 

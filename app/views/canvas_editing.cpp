@@ -9,12 +9,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "app/platform/fonts.h"
 #include "app/render/render.h"
 #include "app/views/canvas_internal.h"
 #include "app/views/layout_dump.h"
 #include "core/edit/journey_commands.h"
+#include "core/edit/sketch_commands.h"
 #include "core/model/limits.h"
 #include "core/model/warnings.h"
 #include "core/layout/clipboard_text.h"
@@ -207,11 +209,16 @@ void Canvas::ShowContextMenus(Document& document) {
       case Hit::LaneBorder: ImGui::OpenPopup("lane menu"); break;
       case Hit::Cell:
       case Hit::Empty: ImGui::OpenPopup("cell menu"); break;
+      case Hit::Stroke:
+      case Hit::Arrow:
+      case Hit::Frame:
+      case Hit::Label: ImGui::OpenPopup("sketch menu"); break;
       default: break;
     }
   }
   const float em = ImGui::GetFontSize();
-  if (ImGui::BeginPopup("note menu")) {
+  // The palette's swatches: a pick colours the selected notes and sketches (0: each one's default).
+  auto swatches = [&] {
     ImGui::TextDisabled(_("Colour"));
     for (size_t c = 0; c < std::size(kPalette); ++c) {
       ImGui::PushID(int(c));
@@ -222,11 +229,15 @@ void Canvas::ShowContextMenus(Document& document) {
       bool picked = ImGui::ColorButton(rgb ? "##colour" : "Lane colour", colour, ImGuiColorEditFlags_NoTooltip, {em * 1.6f, em * 1.6f});
       RecordWidget(("menu.colour." + std::to_string(c)).c_str());
       if (picked) {
-        document.Apply(SetNotesColor(board, m_selection, rgb), N_("Colour notes"));
+        const char* label = m_sketches.Empty() ? N_("Colour notes") : m_selection.empty() ? N_("Colour sketches") : N_("Colour selection");
+        document.Apply(RecolorSelection(board, m_selection, m_sketches, rgb), label);
         ImGui::CloseCurrentPopup();
       }
       ImGui::PopID();
     }
+  };
+  if (ImGui::BeginPopup("note menu")) {
+    swatches();
     ImGui::Separator();
     ImGui::TextDisabled(_("Size"));
     for (NoteSize size : {NoteSize::Small, NoteSize::Medium, NoteSize::Large}) {
@@ -246,6 +257,14 @@ void Canvas::ShowContextMenus(Document& document) {
     if (ImGui::MenuItem(_("Duplicate"), "Ctrl+D")) DuplicateSelection(document);
     if (ImGui::MenuItem(_("Copy"), "Ctrl+C")) CopySelection(document);
     if (ImGui::MenuItem(_("Delete"), "Del")) DeleteSelection(document);
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopup("sketch menu")) {  // a stroke, arrow, frame or label, and what is selected with it
+    swatches();
+    ImGui::Separator();
+    const bool erase = ImGui::MenuItem(_("Delete"), "Del");
+    RecordWidget("menu.delete");
+    if (erase) DeleteSelection(document);
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopup("stage menu")) {
@@ -405,9 +424,13 @@ void Canvas::PruneSelection(const Document& document) {
 }
 
 void Canvas::DeleteSelection(Document& document) {
-  if (m_selection.empty()) return;
-  document.Apply(DeleteNotes(document.board(), m_selection), m_selection.size() == 1 ? N_("Delete note") : N_("Delete notes"));
+  if (m_selection.empty() && m_sketches.Empty()) return;
+  const char* label = m_sketches.Empty() ? (m_selection.size() == 1 ? N_("Delete note") : N_("Delete notes"))
+                      : m_selection.empty() ? N_("Delete sketches")
+                                            : N_("Delete selection");
+  document.Apply(DeleteNotesAndSketch(document.board(), m_selection, m_sketches), label);
   m_selection.clear();
+  m_sketches.Clear();
 }
 
 void Canvas::CopySelection(const Document& document) {
@@ -425,7 +448,9 @@ void Canvas::CopySelection(const Document& document) {
 
 void Canvas::CutSelection(Document& document) {
   CopySelection(document);
+  const SketchSelection sketches = std::exchange(m_sketches, {});  // the clipboard holds notes: sketches stay
   DeleteSelection(document);
+  m_sketches = sketches;
 }
 
 // Pastes into the cell under the mouse (or free at the mouse). Our own notes when the system

@@ -13,6 +13,7 @@
 #include "app/platform/fonts.h"
 #include "app/render/render.h"
 #include "app/views/canvas_internal.h"
+#include "core/layout/sketch_hit.h"
 #include "app/platform/i18n.h"
 
 namespace jb {
@@ -63,6 +64,19 @@ void Canvas::DrawOverlay(const ToolContext& ctx, ImDrawList& dl) const {
     Rect r = m_layout.notes[i].rect;
     drawRect({r.x0 - 3, r.y0 - 3, r.x1 + 3, r.y1 + 3}, kAccent, 2.5f, 8);
   }
+  // Selected sketches: a thinner accent rectangle around each one's extent (they move live, so it
+  // follows a drag).
+  auto outline = [&](SketchKind kind, const auto& ids, const auto& records) {
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (std::find(ids.begin(), ids.end(), records[i].id) == ids.end()) continue;
+      const Rect r = SketchBounds(board, m_layout, fonts, kind, int(i));
+      if (r.x1 > r.x0) drawRect({r.x0 - 4, r.y0 - 4, r.x1 + 4, r.y1 + 4}, kAccent, 1.5f, 4);
+    }
+  };
+  outline(SketchKind::Stroke, m_sketches.strokes, board.strokes);
+  outline(SketchKind::Arrow, m_sketches.arrows, board.arrows);
+  outline(SketchKind::Frame, m_sketches.frames, board.frames);
+  outline(SketchKind::Label, m_sketches.labels, board.labels);
 
   if (m_editing == Editing::Note) {
     int i = board.NoteIndex(m_editId);

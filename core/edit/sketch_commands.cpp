@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/edit/commands.h"
 #include "core/model/sanitize.h"
 
 namespace jb {
@@ -208,6 +209,66 @@ BoardDiff DeleteSketch(const Board& board, const SketchSelection& picked) {
   RemoveByIds(board.arrows, picked.arrows, diff.arrows);
   RemoveByIds(board.frames, picked.frames, diff.frames);
   RemoveByIds(board.labels, picked.labels, diff.labels);
+  return diff;
+}
+
+BoardDiff MoveSelection(const Board& board, const SketchSelection& picked, const std::vector<NoteId>& notes, Vec2 delta,
+                        const std::vector<Stroke>& landed) {
+  BoardDiff diff = MoveSketch(board, picked, delta);
+  if (!IsFinite(delta) || (delta.x == 0 && delta.y == 0)) return diff;
+  SanitizeCounts ignored;
+  const std::unordered_set<StrokeId> pickedStrokes(picked.strokes.begin(), picked.strokes.end());
+  for (Updated<Stroke>& update : diff.strokes.updated) {
+    if (!pickedStrokes.count(update.before.id)) continue;  // carried by a frame: offset only
+    const Stroke* land = Find(landed, update.before.id);
+    if (!land || land->points.empty()) continue;
+    Stroke& after = update.after;
+    after.stage = land->stage;
+    after.lane = land->lane;
+    if (after.IsFree() || !board.FindStage(after.stage) || !board.FindLane(after.lane)) {
+      after.stage = {};
+      after.lane = {};
+    }
+    after.points = land->points;
+    ClampStrokeValues(after, &ignored);
+  }
+  // The selected free notes a frame did not already carry.
+  std::unordered_set<NoteId> moved;
+  for (const Updated<Note>& update : diff.notes.updated) moved.insert(update.before.id);
+  const std::unordered_set<NoteId> wanted(notes.begin(), notes.end());
+  for (const Note& note : board.notes) {
+    if (!wanted.count(note.id) || moved.count(note.id) || !note.IsFree()) continue;
+    Note after = note;
+    after.pos = Plus(after.pos, delta);
+    ClampNoteValues(after, &ignored);
+    if (!(after == note)) diff.notes.updated.push_back({note, std::move(after)});
+  }
+  return diff;
+}
+
+BoardDiff RecolorSelection(const Board& board, const std::vector<NoteId>& notes, const SketchSelection& picked, Rgb color) {
+  BoardDiff diff = SetNotesColor(board, notes, color);
+  BoardDiff sketch = Recolor(board, picked, color);
+  diff.strokes = std::move(sketch.strokes);
+  diff.arrows = std::move(sketch.arrows);
+  diff.frames = std::move(sketch.frames);
+  diff.labels = std::move(sketch.labels);
+  return diff;
+}
+
+BoardDiff DeleteNotesAndSketch(const Board& board, const std::vector<NoteId>& notes, const SketchSelection& picked) {
+  BoardDiff diff = notes.empty() ? NewDiff(board) : DeleteNotes(board, notes);
+  const BoardDiff sketch = DeleteSketch(board, picked);
+  auto append = [](auto& into, const auto& from) {
+    for (const auto& placed : from.removed)
+      if (std::none_of(into.removed.begin(), into.removed.end(),
+                       [&](const auto& taken) { return taken.record.id == placed.record.id; }))
+        into.removed.push_back(placed);
+  };
+  append(diff.strokes, sketch.strokes);
+  append(diff.arrows, sketch.arrows);
+  append(diff.frames, sketch.frames);
+  append(diff.labels, sketch.labels);
   return diff;
 }
 

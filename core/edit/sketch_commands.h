@@ -20,6 +20,7 @@ struct SketchSelection {
   std::vector<LabelId> labels;
 
   bool Empty() const { return strokes.empty() && arrows.empty() && frames.empty() && labels.empty(); }
+  void Clear() { *this = {}; }
 };
 
 // [SECTION] Strokes
@@ -55,6 +56,21 @@ BoardDiff MoveSketch(const Board& board, const SketchSelection& picked, Vec2 del
 BoardDiff Recolor(const Board& board, const SketchSelection& picked, Rgb color);
 // Removes the picked records.
 BoardDiff DeleteSketch(const Board& board, const SketchSelection& picked);
+
+// A drag of a mixed selection: MoveSketch, plus the free notes among `notes` (notes in cells stay,
+// as NudgeNotes leaves them), each moved once however it was picked. A picked stroke found in
+// `landed` (same id) takes its cell and points from there instead of being offset: the caller, who
+// knows the layout, re-anchored it where it landed (AnchorStroke), so a circle dragged onto another
+// cell follows that cell. A landed cell that does not exist makes the stroke free.
+BoardDiff MoveSelection(const Board& board, const SketchSelection& picked, const std::vector<NoteId>& notes, Vec2 delta,
+                        const std::vector<Stroke>& landed = {});
+
+// The colour swatches on a mixed selection: SetNotesColor on the notes and Recolor on the picked
+// records, in one diff.
+BoardDiff RecolorSelection(const Board& board, const std::vector<NoteId>& notes, const SketchSelection& picked, Rgb color);
+// Del on a mixed selection: the notes (with their cascade: DeleteNotes) and the picked records, in
+// one diff; a picked arrow the cascade already takes is removed once.
+BoardDiff DeleteNotesAndSketch(const Board& board, const std::vector<NoteId>& notes, const SketchSelection& picked);
 
 // [SECTION] Cascades of the structure commands (commands.cpp)
 // To a diff that removes notes, stages or lanes, adds the removal of what belongs to them: the

@@ -306,3 +306,75 @@ TEST_CASE("Sketch: deleting a stage or lane removes the strokes in its cells and
   CHECK_FALSE(FindStroke(noL1, s.inA));
   CHECK(noL1.arrows.size() == 1);
 }
+
+// [SECTION] Moving and deleting a mixed selection (the canvas' drag and Del)
+
+TEST_CASE("Sketch: MoveSelection moves the picked sketches and the free notes, re-anchors landed strokes, once each") {
+  SketchBoard s;
+  SketchSelection picked;
+  picked.strokes = {s.inA, s.loose};
+  picked.frames = {s.frame};  // carries n5
+  // inA landed in cell (B, L2); a landed stroke whose cell is gone becomes free.
+  Stroke landedInB;
+  landedInB.id = s.inA;
+  landedInB.stage = s.b;
+  landedInB.lane = s.l2;
+  landedInB.points = {{1, 2}, {3, 4}};
+  Stroke landedNowhere;
+  landedNowhere.id = s.loose;
+  landedNowhere.stage = StageId(999);
+  landedNowhere.lane = s.l1;
+  landedNowhere.points = {{7, 8}};
+  // n5 is picked too (and carried by the frame): moved once; n1 is in a cell: stays.
+  const BoardDiff diff = MoveSelection(s.board, picked, {s.n5, s.n1}, {10, 20}, {landedInB, landedNowhere});
+  CHECK(diff.notes.updated.size() == 1);
+  const Board after = Run(s.board, diff);
+  CHECK(FindStroke(after, s.inA)->stage == s.b);
+  CHECK(FindStroke(after, s.inA)->lane == s.l2);
+  CHECK(FindStroke(after, s.inA)->points == std::vector<Vec2>{{1, 2}, {3, 4}});
+  CHECK(FindStroke(after, s.loose)->IsFree());
+  CHECK(FindStroke(after, s.loose)->points == std::vector<Vec2>{{7, 8}});
+  CHECK(after.notes[size_t(after.NoteIndex(s.n5))].pos == Vec2{1510, 60});
+  CHECK(after.notes[size_t(after.NoteIndex(s.n1))] == s.board.notes[size_t(s.board.NoteIndex(s.n1))]);
+  CHECK(FindStroke(after, s.inFrame)->points[0] == Vec2{1460, 40});  // carried by the frame: offset
+  // Notes alone (no sketch) move too; nothing picked, or no move: empty.
+  const Board notesOnly = Run(s.board, MoveSelection(s.board, {}, {s.n5}, {-5, 0}));
+  CHECK(notesOnly.notes[size_t(notesOnly.NoteIndex(s.n5))].pos == Vec2{1495, 40});
+  CHECK(MoveSelection(s.board, picked, {s.n5}, {0, 0}).Empty());
+  CHECK(MoveSelection(s.board, {}, {s.n1}, {5, 5}).Empty());
+}
+
+TEST_CASE("Sketch: DeleteNotesAndSketch removes notes, their arrows and the picked records once, and undo restores all") {
+  SketchBoard s;
+  SketchSelection picked;
+  picked.arrows = {s.n1n4, s.bothFree};  // n1n4 also goes with n1
+  picked.strokes = {s.inB};
+  const BoardDiff diff = DeleteNotesAndSketch(s.board, {s.n1}, picked);
+  CHECK(diff.arrows.removed.size() == 2);
+  const Board after = Run(s.board, diff);
+  CHECK(after.NoteIndex(s.n1) < 0);
+  CHECK_FALSE(FindArrow(after, s.n1n4));
+  CHECK_FALSE(FindArrow(after, s.bothFree));
+  CHECK(FindArrow(after, s.n2free));
+  CHECK_FALSE(FindStroke(after, s.inB));
+  Document document;
+  document.Reset(s.board, "");
+  REQUIRE(document.Apply(diff, "Delete"));
+  CHECK(document.Undo());
+  CHECK(document.board() == s.board);
+  CHECK(DeleteNotesAndSketch(s.board, {}, {}).Empty());
+}
+
+TEST_CASE("Sketch: RecolorSelection colours the notes and the picked records in one diff") {
+  SketchBoard s;
+  SketchSelection picked;
+  picked.strokes = {s.inA};
+  picked.arrows = {s.n1n4};
+  const Board after = Run(s.board, RecolorSelection(s.board, {s.n2}, picked, 0xc8f0c8));
+  CHECK(after.notes[size_t(after.NoteIndex(s.n2))].color == 0xc8f0c8);
+  CHECK(FindStroke(after, s.inA)->color == 0xc8f0c8);
+  CHECK(FindArrow(after, s.n1n4)->color == 0xc8f0c8);
+  CHECK(FindStroke(after, s.inB)->color == FindStroke(s.board, s.inB)->color);
+  const Board sketchOnly = Run(s.board, RecolorSelection(s.board, {}, picked, 0xc8f0c8));
+  CHECK(sketchOnly.notes == s.board.notes);
+}

@@ -13,6 +13,7 @@
 
 #include "core/edit/commands.h"
 #include "core/edit/document.h"
+#include "core/edit/sketch_commands.h"
 #include "core/layout/camera.h"
 #include "core/layout/layout.h"
 
@@ -67,15 +68,8 @@ inline const char* ToolName(ToolKind kind) {
 }
 
 // The sketches selected alongside the notes (ToolContext::selection): moved, recoloured and
-// deleted with them.
-struct SketchSelection {
-  std::vector<StrokeId> strokes;
-  std::vector<ArrowId> arrows;
-  std::vector<FrameId> frames;
-  std::vector<LabelId> labels;
-  bool Empty() const { return strokes.empty() && arrows.empty() && frames.empty() && labels.empty(); }
-  void Clear() { *this = {}; }
-};
+// deleted with them. It is core's SketchSelection (core/edit/sketch_commands.h), so a tool hands
+// it to the sketch commands as it is.
 
 // The ink the pen and the highlighter lay down (Tools ▸ Ink): colour and width from a small
 // palette, and whether strokes are smoothed (a setting: some hands want the raw line).

@@ -171,7 +171,7 @@ def test_smoothing_off_keeps_the_exact_input():
         cells = cells_with_notes(s.layout)
         check(len(cells) >= 2, "two cells to draw in")
         smooth_input, raw_input = zigzag(cells[0][0]["rect"]), zigzag(cells[1][0]["rect"])
-        stroke_path(s, smooth_input)
+        stroke_path(s, smooth_input, pause=0.025)
         s.wait_layout(lambda l: len(l["strokes"]) == 1, "the smoothed stroke")
         s.key("ctrl+k")
         s.wait_layout(lambda l: l["palette"]["open"], "the palette")
@@ -182,7 +182,7 @@ def test_smoothing_off_keeps_the_exact_input():
         wait_until(lambda: os.path.exists(settings) and '"smoothing": false' in open(settings).read(), 10,
                    "smoothing off in settings.json")
         s.wait_layout(lambda l: not l["palette"]["open"] and l["tool"] == "pen", "the palette closed, the pen kept")
-        stroke_path(s, raw_input)
+        stroke_path(s, raw_input, pause=0.025)
         s.wait_layout(lambda l: len(l["strokes"]) == 2, "the raw stroke")
         s.key("ctrl+s")
         s.wait_layout(lambda l: not l["dirty"], "saved")

@@ -42,6 +42,7 @@
 #include "app/views/commands.h"
 #include "app/views/dialogs.h"
 #include "app/views/file_dialog.h"
+#include "app/views/ink_strip.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
 #include "app/views/side_panel.h"
@@ -121,6 +122,7 @@ bool App::Init() {
     m_uiScale = m_settings.uiScale;
     m_uiScaleAuto = m_settings.uiScaleAuto;
     m_timer.chime = m_settings.chime;
+    m_canvas.ink = InkFromSettings(m_settings);
     SetInterfaceLanguage(m_settings.language);
     if (!warning.empty()) {
       std::fprintf(stderr, "journeyboard: %s\n", warning.c_str());
@@ -268,6 +270,7 @@ void App::PersistSettings() {
   m_settings.uiScale = m_uiScale;
   m_settings.uiScaleAuto = m_uiScaleAuto;
   m_settings.chime = m_timer.chime;
+  InkToSettings(m_canvas.ink, &m_settings);
   if (!m_window || m_settingsPath.empty() || m_panelEdgeDragged || m_settings == m_savedSettings) return;
   m_savedSettings = m_settings;  // tried once: a failure is said once, not every frame
   SaveError error;
@@ -729,6 +732,17 @@ void App::DumpLayout() {
   }
 }
 
+// While the Pen or the Highlighter is chosen: the ink strip, in line with the toolbar's Pen button
+// (the canvas' top-left corner when the toolbar is hidden).
+void App::InkStripUi(float scale) {
+  const bool highlighter = m_canvas.tool == Canvas::Tool::Highlighter;
+  if (m_canvas.tool != Canvas::Tool::Pen && !highlighter) return;
+  float x = m_canvasRect.x0 + 6 * scale, y = m_canvasRect.y0 + 6 * scale;
+  for (const ToolbarButtonState& button : m_toolbarButtons)
+    if (button.id == "tool.pen") y = std::max(m_canvasRect.y0, button.rect.y0 - 6 * scale);
+  ShowInkStrip(&m_canvas.ink, highlighter, x, y, scale);
+}
+
 void App::WarmUp() {
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
@@ -774,6 +788,7 @@ void App::BuildUi(const std::u32string& typed) {
                       {canvasMin.x + ImGui::GetWindowWidth(), canvasMin.y + ImGui::GetWindowHeight()}, m_appliedScale,
                       Now(), m_fonts);
   ImGui::End();
+  InkStripUi(scale);
   m_find.Show(m_document, m_canvas);
   // Presenting hides the panels (they come back on leaving); the toolbar stays, for a hand on a
   // touch screen; dialogs still show.

@@ -148,6 +148,7 @@ class App {
   void ShowError(const std::string& message);
   // The toasts, bottom right of the canvas, and what a click on one's button asks for.
   void ToastsUi();
+  void InkStripUi(float scale);  // the pen's colours and widths beside the toolbar (app/views/ink_strip.h)
   // [SECTION] Recovery: the restore prompt; the policy is m_recovery's (core/session/recovery_keeper.h).
   void RecoveryDialog();
   // A damaged file was opened and repaired: say what was repaired (the file on disk is untouched

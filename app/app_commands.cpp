@@ -244,6 +244,12 @@ std::vector<Command> App::MakeCommands(App* app) {
   tool("tool.arrow", N_("Arrow"), {key(GLFW_KEY_A, "A")}, Canvas::Tool::Arrow);
   tool("tool.frame", N_("Frame"), {Shortcut{GLFW_KEY_F, false, true, "Shift+F"}}, Canvas::Tool::Frame);
   tool("tool.text", N_("Text"), {key(GLFW_KEY_T, "T")}, Canvas::Tool::Text);
+  // A setting: some hands want the raw line (saved with the settings, App::PersistSettings).
+  Command& smoothing = add("tool.smoothing", N_("Tools"), N_("Smooth pen strokes"), {},
+                           [app] { app->m_canvas.ink.smoothing = !app->m_canvas.ink.smoothing; });
+  smoothing.checked = [app] { return app->m_canvas.ink.smoothing; };
+  smoothing.separatorBefore = true;
+  smoothing.widget = "menu.tools.smoothing";
 
   // Developers' tools: only with --debug (a facilitator never sees them).
   if (app && app->m_options.debug)

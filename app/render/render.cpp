@@ -479,16 +479,18 @@ ImU32 Ink(Rgb rgb, int alpha) {
   return IM_COL32((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, alpha);
 }
 
+constexpr int kHighlighterAlpha = 90;  // translucent: the notes and text under it still read
+
 // A polyline of fixed board-space width (so it looks the same at every zoom and in exports), with
 // round ends; a single point is a dot. Points closer than a pixel and a half to the last one kept
 // are left out: zoomed out, a stroke of forty points is a handful of pixels, and under llvmpipe
 // the vertices, not the pixels, are what thousands of strokes cost.
-void DrawInkLine(const Painter& p, const std::vector<Vec2>& points, ImU32 color, float width) {
+void DrawInkLine(const Camera& camera, ImDrawList& dl, const std::vector<Vec2>& points, ImU32 color, float width) {
   if (points.empty()) return;
   thread_local std::vector<ImVec2> screen;
   screen.clear();
   for (size_t i = 0; i < points.size(); ++i) {
-    const ImVec2 point = p.S(points[i]);
+    const ImVec2 point = V(camera.ToScreen(points[i]));
     const bool last = i + 1 == points.size();
     if (!screen.empty() && !last) {
       const float dx = point.x - screen.back().x, dy = point.y - screen.back().y;
@@ -496,12 +498,16 @@ void DrawInkLine(const Painter& p, const std::vector<Vec2>& points, ImU32 color,
     }
     screen.push_back(point);
   }
-  const float px = std::max(1.0f, p.Px(width));
-  if (screen.size() > 1) p.dl.AddPolyline(screen.data(), int(screen.size()), color, ImDrawFlags_None, px);
+  const float px = std::max(1.0f, width * camera.zoom);
+  if (screen.size() > 1) dl.AddPolyline(screen.data(), int(screen.size()), color, ImDrawFlags_None, px);
   if (px >= 3) {
-    p.dl.AddCircleFilled(screen.front(), px * 0.5f, color);
-    if (screen.size() > 1) p.dl.AddCircleFilled(screen.back(), px * 0.5f, color);
+    dl.AddCircleFilled(screen.front(), px * 0.5f, color);
+    if (screen.size() > 1) dl.AddCircleFilled(screen.back(), px * 0.5f, color);
   }
+}
+
+void DrawInkLine(const Painter& p, const std::vector<Vec2>& points, ImU32 color, float width) {
+  DrawInkLine(p.camera, p.dl, points, color, width);
 }
 
 void DrawFrames(const Painter& p, const Board& board) {
@@ -522,7 +528,7 @@ void DrawStrokes(const Painter& p, const Board& board, const Layout& layout, boo
   for (const Stroke& stroke : board.strokes) {
     if (stroke.highlighter != highlighter || !StrokeShown(StrokePoints(board, layout, stroke, &points))) continue;
     if (!p.Visible(StrokeBounds(points, stroke.width))) continue;
-    DrawInkLine(p, points, Ink(stroke.color, highlighter ? 90 : 255), stroke.width);
+    DrawInkLine(p, points, Ink(stroke.color, highlighter ? kHighlighterAlpha : 255), stroke.width);
   }
 }
 
@@ -784,6 +790,11 @@ void BeginOffscreenDrawList(ImDrawList& drawList, ImDrawListSharedData& shared, 
   drawList.Flags = shared.InitialFlags | ImDrawListFlags_AllowVtxOffset;
   drawList.PushClipRect({0, 0}, {float(width), float(height)});
   drawList.PushTextureID(fonts.Ui()->ContainerAtlas->TexID);
+}
+
+void DrawStrokeLine(const std::vector<Vec2>& points, Rgb color, float width, bool highlighter, const Camera& camera,
+                    ImDrawList& drawList) {
+  DrawInkLine(camera, drawList, points, Ink(color, highlighter ? kHighlighterAlpha : 255), width);
 }
 
 void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,

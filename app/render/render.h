@@ -114,6 +114,11 @@ inline constexpr float kBackgroundRgb[3] = {0.925f, 0.933f, 0.945f};
 // Today's local date as YYYY-MM-DD (what "overdue" is measured against).
 std::string LocalDateIso();
 
+// One stroke (points in board units) as DrawBoard draws it: a pen's in-progress stroke is previewed
+// with this, so it looks the same before and after the release.
+void DrawStrokeLine(const std::vector<Vec2>& points, Rgb color, float width, bool highlighter, const Camera& camera,
+                    ImDrawList& drawList);
+
 void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
                ImDrawList& drawList, const RenderOptions& options);
 

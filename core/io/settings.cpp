@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/model/limits.h"
+
 namespace jb {
 
 namespace {
@@ -28,6 +30,27 @@ float NumberIn(const rapidjson::Value& object, const char* key, float low, float
   const double value = it->value.GetDouble();
   if (!std::isfinite(value) || value < low || value > high) return fallback;
   return float(value);
+}
+
+// A "#rrggbb" colour, else `fallback`.
+uint32_t ColorIn(const rapidjson::Value& object, const char* key, uint32_t fallback) {
+  auto it = object.FindMember(key);
+  if (it == object.MemberEnd() || !it->value.IsString() || it->value.GetStringLength() != 7) return fallback;
+  const char* text = it->value.GetString();
+  if (text[0] != '#') return fallback;
+  uint32_t value = 0;
+  for (int i = 1; i < 7; ++i) {
+    const char c = text[i];
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (digit < 0) return fallback;
+    value = value * 16 + uint32_t(digit);
+  }
+  return value;
+}
+
+bool BoolIn(const rapidjson::Value& object, const char* key, bool fallback) {
+  auto it = object.FindMember(key);
+  return it != object.MemberEnd() && it->value.IsBool() ? it->value.GetBool() : fallback;
 }
 
 }  // namespace
@@ -66,17 +89,26 @@ Settings ParseSettings(std::string_view text, std::string* warning) {
     const std::string_view name(it->value.GetString(), it->value.GetStringLength());
     if (name == "en" || name == "ru") settings.language = std::string(name);
   }
+  settings.penColor = ColorIn(document, "penColor", settings.penColor);
+  settings.highlighterColor = ColorIn(document, "highlighterColor", settings.highlighterColor);
+  settings.penWidth = NumberIn(document, "penWidth", kMinStrokeWidth, kMaxStrokeWidth, settings.penWidth);
+  settings.highlighterWidth = NumberIn(document, "highlighterWidth", kMinStrokeWidth, kMaxStrokeWidth, settings.highlighterWidth);
+  settings.smoothing = BoolIn(document, "smoothing", settings.smoothing);
   return settings;
 }
 
 std::string SettingsToJson(const Settings& settings) {
-  char text[256];
+  char text[512];
   std::snprintf(text, sizeof text,
                 "{\n  \"theme\": \"%s\",\n  \"uiScale\": %.9g,\n  \"uiScaleAuto\": %s,\n  \"toolbar\": %s,\n  \"panelWidth\": %.9g,\n"
-                "  \"chime\": %s,\n  \"language\": \"%s\"\n}\n",
+                "  \"chime\": %s,\n  \"language\": \"%s\",\n"
+                "  \"penColor\": \"#%06x\",\n  \"penWidth\": %.9g,\n  \"highlighterColor\": \"#%06x\",\n"
+                "  \"highlighterWidth\": %.9g,\n  \"smoothing\": %s\n}\n",
                 ThemeName(settings.theme), double(settings.uiScale), settings.uiScaleAuto ? "true" : "false", settings.toolbar ? "true" : "false",
                 double(settings.panelWidth), settings.chime ? "true" : "false",
-                settings.language == "ru" ? "ru" : settings.language == "en" ? "en" : "");
+                settings.language == "ru" ? "ru" : settings.language == "en" ? "en" : "",
+                unsigned(settings.penColor & 0xffffff), double(settings.penWidth), unsigned(settings.highlighterColor & 0xffffff),
+                double(settings.highlighterWidth), settings.smoothing ? "true" : "false");
   return text;
 }
 

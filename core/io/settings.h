@@ -1,8 +1,9 @@
-// The app's own settings (theme, UI scale, toolbar, side panel width, the timer's chime), kept apart from any board in
+// The app's own settings (theme, UI scale, toolbar, side panel width, the timer's chime, the pen's ink), kept apart from any board in
 // $XDG_CONFIG_HOME/journeyboard/settings.json. The reader is tolerant: unknown keys are ignored, a
 // value of the wrong kind or out of range keeps its default, and a file that is not JSON gives
 // every default and one sentence, never a failure.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -20,9 +21,14 @@ struct Settings {
   float panelWidth = 0;  // the side panels' width in pixels at UI scale 1; 0: the default
   bool chime = true;     // the workshop timer chimes at its end (the timer panel's Chime box)
   std::string language;  // View ▸ Language: "" follows the system, "en", "ru"
+  // The pen's and highlighter's ink (the ink strip beside the toolbar): 0xRRGGBB and board units.
+  uint32_t penColor = 0x3b82f6, highlighterColor = 0xfacc15;  // the strip's first colours
+  float penWidth = 4, highlighterWidth = 28;
+  bool smoothing = true;  // Tools ▸ Smooth pen strokes
   bool operator==(const Settings& o) const {
     return theme == o.theme && uiScale == o.uiScale && uiScaleAuto == o.uiScaleAuto && toolbar == o.toolbar && panelWidth == o.panelWidth &&
-           chime == o.chime && language == o.language;
+           chime == o.chime && language == o.language && penColor == o.penColor && highlighterColor == o.highlighterColor &&
+           penWidth == o.penWidth && highlighterWidth == o.highlighterWidth && smoothing == o.smoothing;
   }
   bool operator!=(const Settings& o) const { return !(*this == o); }
 };

@@ -304,6 +304,36 @@ class Bench {
     return ms;
   }
 
+  // Fitted view, the Pen chosen, a stroke in progress: pressed at the screen's middle and moved a few
+  // pixels every frame along a loop, so its live preview grows by a point a frame. Measured from its
+  // 100th point to its (100 + frames)th (200 points at the median with the default 200 frames).
+  std::vector<double> Draw(int frames, bool gl) {
+    std::vector<double> ms;
+    Fit();
+    Canvas& canvas = m_app.canvas();
+    const Canvas::Tool before = canvas.tool;
+    canvas.tool = Canvas::Tool::Pen;
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 middle{kWidth * 0.5f, kHeight * 0.5f};
+    io.MousePos = middle;
+    Frame(gl);
+    io.MouseDown[0] = true;
+    Frame(gl);
+    for (int i = 1; i <= frames + 100; ++i) {
+      const float t = float(i) * 0.03f;  // about 6 px a frame
+      io.MousePos = {middle.x + 200 * std::sin(t), middle.y + 120 * std::sin(2 * t)};
+      const double frame = Frame(gl);
+      if (i > 100) ms.push_back(frame);
+    }
+    io.MouseDown[0] = false;
+    Frame(gl);
+    m_app.document().Undo();  // back to the board as generated
+    canvas.tool = before;
+    io.MousePos = {-FLT_MAX, -FLT_MAX};
+    Frame(false);
+    return ms;
+  }
+
  private:
   App& m_app;
   OffscreenTarget m_target;
@@ -315,7 +345,7 @@ class Bench {
 struct Result {
   int notes = 0;
   double firstFrameMs = 0;
-  Stats fit, zoomed, drag, glFit, glZoomed;
+  Stats fit, zoomed, drag, draw, glFit, glZoomed;
   double saveMs = 0, loadMs = 0;
   uintmax_t fileBytes = 0;
   std::optional<ExportStats> export3840, export7680;
@@ -431,6 +461,7 @@ Result Measure(Bench& bench, App& app, Board board, int frames, const fs::path& 
   bench.ZoomToStage();
   r.zoomed = Summarize(bench.Run(frames, false));
   r.drag = Summarize(bench.Drag(frames, false));
+  r.draw = Summarize(bench.Draw(frames, false));
   bench.Fit();
   r.glFit = Summarize(bench.Run(frames, true));
   bench.ZoomToStage();
@@ -508,6 +539,7 @@ void WriteJson(const std::string& path, const std::vector<Result>& results, doub
             ", \"frame_cpu_ms_zoomed_median\": " + Num(r.zoomed.median) +
             ", \"frame_cpu_ms_zoomed_p95\": " + Num(r.zoomed.p95) +
             ", \"frame_cpu_ms_drag_median\": " + Num(r.drag.median) + ", \"frame_cpu_ms_drag_p95\": " + Num(r.drag.p95) +
+            ", \"frame_cpu_ms_draw_median\": " + Num(r.draw.median) + ", \"frame_cpu_ms_draw_p95\": " + Num(r.draw.p95) +
             ", \"frame_gl_ms_fit_median\": " + Num(r.glFit.median) + ", \"frame_gl_ms_fit_p95\": " + Num(r.glFit.p95) +
             ", \"frame_gl_ms_zoomed_median\": " + Num(r.glZoomed.median) +
             ", \"first_frame_ms\": " + Num(r.firstFrameMs) + ", \"save_ms\": " + Num(r.saveMs) +
@@ -527,8 +559,8 @@ void WriteJson(const std::string& path, const std::vector<Result>& results, doub
 }
 
 void PrintTable(const std::vector<Result>& results) {
-  std::printf("\n%7s | %-17s | %-17s | %-17s | %-9s | %-9s | %7s | %7s | %9s | %-15s | %-15s\n", "notes",
-              "cpu fit med/p95", "cpu zoom med/p95", "cpu drag med/p95", "gl fit", "gl zoom", "save", "load", "file KB",
+  std::printf("\n%7s | %-17s | %-17s | %-17s | %-17s | %-9s | %-9s | %7s | %7s | %9s | %-15s | %-15s\n", "notes",
+              "cpu fit med/p95", "cpu zoom med/p95", "cpu drag med/p95", "cpu draw med/p95", "gl fit", "gl zoom", "save", "load", "file KB",
               "png 3840 r+e", "png 7680 r+e");
   auto exportText = [](const std::optional<ExportStats>& s) {
     char text[40];
@@ -537,11 +569,12 @@ void PrintTable(const std::vector<Result>& results) {
     return std::string(text);
   };
   for (const Result& r : results)
-    std::printf("%7d | %7.2f / %7.2f | %7.2f / %7.2f | %7.2f / %7.2f | %9.2f | %9.2f | %7.1f | %7.1f | %9.0f | %-15s | %-15s\n",
-                r.notes, r.fit.median, r.fit.p95, r.zoomed.median, r.zoomed.p95, r.drag.median, r.drag.p95,
+    std::printf("%7d | %7.2f / %7.2f | %7.2f / %7.2f | %7.2f / %7.2f | %7.2f / %7.2f | %9.2f | %9.2f | %7.1f | %7.1f | %9.0f | %-15s | %-15s\n",
+                r.notes, r.fit.median, r.fit.p95, r.zoomed.median, r.zoomed.p95, r.drag.median, r.drag.p95, r.draw.median, r.draw.p95,
                 r.glFit.median, r.glZoomed.median, r.saveMs, r.loadMs, double(r.fileBytes) / 1024,
                 exportText(r.export3840).c_str(), exportText(r.export7680).c_str());
-  std::printf("(ms; frames at %dx%d; gl = CPU + GpuRenderer + glFinish; png = render + encode)\n", kWidth, kHeight);
+  std::printf("(ms; frames at %dx%d; draw = a pen stroke of about 200 points in progress; gl = CPU + GpuRenderer + glFinish;"
+              " png = render + encode)\n", kWidth, kHeight);
 }
 
 }  // namespace

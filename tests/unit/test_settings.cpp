@@ -108,3 +108,40 @@ TEST_CASE("The settings path follows XDG_CONFIG_HOME, else HOME") {
   jb::test::ScopedEnv home("HOME", "/home/someone");
   CHECK(SettingsPath() == "/home/someone/.config/journeyboard/settings.json");
 }
+
+TEST_CASE("Settings keep the pen's ink and smoothing through a save and a load") {
+  TempDir dir;
+  const std::string path = dir.File("settings.json");
+  Settings settings;
+  CHECK(settings.smoothing);  // smoothing is on until the user turns it off
+  settings.penColor = 0xdc2626;
+  settings.penWidth = 8;
+  settings.highlighterColor = 0x4ade80;
+  settings.highlighterWidth = 44;
+  settings.smoothing = false;
+  SaveError error;
+  REQUIRE(SaveSettings(path, settings, &error));
+  std::string warning;
+  CHECK(LoadSettings(path, &warning) == settings);
+  CHECK(warning == "");
+  CHECK(ReadFile(path).find("\"penColor\": \"#dc2626\"") != std::string::npos);
+  CHECK(ReadFile(path).find("\"smoothing\": false") != std::string::npos);
+}
+
+TEST_CASE("Settings with a damaged ink value keep that value's default and the others") {
+  std::string warning;
+  const Settings settings = ParseSettings(
+      R"({"penColor": "red", "highlighterColor": "#12345g", "penWidth": -3, "highlighterWidth": 1e9,)"
+      R"( "smoothing": "no", "theme": "dark"})",
+      &warning);
+  CHECK(warning == "");
+  const Settings defaults;
+  CHECK(settings.penColor == defaults.penColor);
+  CHECK(settings.highlighterColor == defaults.highlighterColor);
+  CHECK(settings.penWidth == defaults.penWidth);
+  CHECK(settings.highlighterWidth == defaults.highlighterWidth);
+  CHECK(settings.smoothing == defaults.smoothing);
+  CHECK(settings.theme == Theme::Dark);
+  CHECK(ParseSettings(R"({"penColor": "#ABCDEF", "penWidth": 2})", &warning).penColor == 0xabcdef);
+  CHECK(ParseSettings(R"({"penColor": "#ABCDEF", "penWidth": 2})", &warning).penWidth == 2);
+}

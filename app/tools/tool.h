@@ -13,6 +13,7 @@
 
 #include "core/edit/commands.h"
 #include "core/edit/document.h"
+#include "core/edit/sketch_commands.h"
 #include "core/layout/camera.h"
 #include "core/layout/layout.h"
 
@@ -66,16 +67,8 @@ inline const char* ToolName(ToolKind kind) {
   return kNames[int(kind)];
 }
 
-// The sketches selected alongside the notes (ToolContext::selection): moved, recoloured and
-// deleted with them.
-struct SketchSelection {
-  std::vector<StrokeId> strokes;
-  std::vector<ArrowId> arrows;
-  std::vector<FrameId> frames;
-  std::vector<LabelId> labels;
-  bool Empty() const { return strokes.empty() && arrows.empty() && frames.empty() && labels.empty(); }
-  void Clear() { *this = {}; }
-};
+// ToolContext::sketches is a SketchSelection (core/edit/sketch_commands.h): the sketches selected
+// alongside the notes, passed to the sketch commands as it is.
 
 // The ink the pen and the highlighter lay down (Tools ▸ Ink): colour and width from a small
 // palette, and whether strokes are smoothed (a setting: some hands want the raw line).
@@ -102,6 +95,10 @@ class ToolHost {
   virtual void BeginTitleRename(const Board& board) = 0;  // the board's title, in place
   virtual void BeginPointLabel(const std::string& label) = 0;  // of ToolContext::point
   virtual void OpenContextMenu(const Board& board, const Hover& hover) = 0;
+  // The text field of a free text label: `id` names one to edit, an empty id types a new one whose
+  // top-left is `pos` (board units; nothing is added if it is left empty).
+  virtual void BeginLabelEdit(Document& document, LabelId id, Vec2 pos) = 0;
+  virtual void BeginFrameTitle(const Board& board, FrameId id) = 0;  // the title field, in place
 
  protected:
   ~ToolHost() = default;

@@ -241,7 +241,10 @@ void Canvas::ShowLabelField(Document& document) {
   const float em = ImGui::GetFontSize();
   const Vec2 at = m_camera.ToScreen(m_labelPos);
   const int lines = 1 + int(std::count(m_renameText.begin(), m_renameText.end(), '\n'));
-  ImGui::SetCursorScreenPos({at.x, at.y});
+  const ImVec2 size{em * 18, ImGui::GetTextLineHeight() * float(std::min(lines, 8)) + ImGui::GetStyle().FramePadding.y * 2 + 2};
+  // Where the text starts, kept inside the canvas (a label near its right edge).
+  const float right = m_camera.screenOrigin.x + m_size.x - size.x - 4;
+  ImGui::SetCursorScreenPos({std::max(m_camera.screenOrigin.x, std::min(at.x, right)), at.y});
   if (m_renameFocus) {
     ImGui::SetKeyboardFocusHere();
     m_renameFocus = false;
@@ -255,7 +258,6 @@ void Canvas::ShowLabelField(Document& document) {
     io.KeyCtrl = true;
     io.KeyMods |= ImGuiKeyModFlags_Ctrl;  // ImGui checks the two agree
   }
-  const ImVec2 size{em * 18, ImGui::GetTextLineHeight() * float(std::min(lines, 8)) + ImGui::GetStyle().FramePadding.y * 2 + 2};
   bool enter = ImGui::InputTextMultiline("##labeltext", &m_renameText, size,
                                          ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
   io.KeyCtrl = ctrl;

@@ -115,6 +115,10 @@ TEST_CASE("Frames: Esc during a frame drag leaves the board as it was") {
 
 TEST_CASE("Frames: RenameFrame sets the title as a load would keep it, and an unchanged or unknown frame is no edit") {
   FramedBoard s;
+  // The command itself repairs (not only the Document that applies it), and reverts exactly.
+  const BoardDiff diff = RenameFrame(s.board, s.frame, "Ideas \xff");
+  CheckRevertRestores(s.board, diff);
+  CHECK(ById(Applied(s.board, diff).frames, s.frame).title == "Ideas \xEF\xBF\xBD");
   Document document;
   document.Reset(s.board, "");
   REQUIRE(document.Apply(RenameFrame(document.board(), s.frame, "Ideas \xff"), "Rename frame"));

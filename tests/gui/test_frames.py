@@ -77,6 +77,17 @@ def test_frame_tool_draws_a_titled_frame_that_moves_the_free_note_inside_it():
                       "Ctrl+Z puts the frame and the note back")
         check(s.layout["undo"] == "Rename frame", f"the title is the step before: {s.layout['undo']}")
 
+        # Live while the button is down, and Esc puts the frame and the note back.
+        s.move(*grab)
+        s.xdo("mousedown", 1)
+        for i in range(1, 7):
+            s.move(grab[0] - 10 * i, grab[1] + 20 * i)
+        s.wait_layout(lambda l: l["gesture"] and note(l, "Inside")["rect"][1] > inside[1] + 60, "the note follows the hand")
+        s.key("Escape")
+        s.wait_layout(lambda l: not l["gesture"] and near(note(l, "Inside")["rect"], inside, 0.5), "Esc cancels the move")
+        s.xdo("mouseup", 1)
+        s.wait_layout(lambda l: near(l["frames"][0]["rect"], frame, 0.5) and l["undo"] == "Rename frame", "nothing to undo")
+
 
 def test_text_labels_by_the_text_tool_and_by_a_double_click_outside_the_grid():
     """Covers: add a text label; edit a text label; open / save / save as"""

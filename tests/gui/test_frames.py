@@ -128,7 +128,7 @@ def test_text_labels_by_the_text_tool_and_by_a_double_click_outside_the_grid():
 
 
 def test_frame_around_two_selected_free_notes():
-    """Covers: frame around selection; select"""
+    """Covers: frame around selection; move or rename a frame; select"""
     path = board_with_free_notes(("One", 2600, 0), ("Two", 3000, 300), ("In a cell", "Awareness", "Questions"))
     with Session(args=[path], size=WIDE) as s:
         # Only a note in the grid selected: one sentence, nothing added.
@@ -152,6 +152,12 @@ def test_frame_around_two_selected_free_notes():
             r = note(s.layout, text)["rect"]
             check(frame[0] < r[0] and frame[1] < r[1] and r[2] < frame[2] and r[3] < frame[3], f"{text} {r} inside {frame}")
         check(frame[0] > x1, "the frame stays outside the grid")
+        # A double-click on its title strip renames it.
+        s.click(frame[0] + 30, frame[1] + 5, repeat=2)
+        s.wait_layout(lambda l: l["renaming"] == "frame", "the title field again")
+        s.type("Pair")
+        s.key("Return")
+        s.wait_layout(lambda l: l["frames"][0]["title"] == "Pair" and l["undo"] == "Rename frame", "renamed")
 
 
 if __name__ == "__main__":

@@ -220,6 +220,12 @@ std::vector<Command> App::MakeCommands(App* app) {
     command.widget = std::string("menu.language.") + language;
   }
 
+  // Arrange: grouping what is outside the grid.
+  Command& frame = add("arrange.frame", N_("Arrange"), N_("Frame around selection"), {ctrlShift(GLFW_KEY_G, "Ctrl+Shift+G")},
+                       [app] { app->m_canvas.FrameAroundSelection(app->m_document); });
+  frame.enabled = selection;
+  frame.widget = "menu.arrange.frame";
+
   // Tools (also the toolbar's first buttons, which the layout dump names tool.pan, tool.select,
   // tool.note): a left drag on empty canvas pans (touch friendly) or, with Select, draws a
   // selection rectangle; Add note makes the next tap add a note there.
@@ -275,6 +281,7 @@ const std::vector<MenuInfo>& App::Menus() {
                                               {"View ▸ UI scale", "menu.ui_scale"},
                                               {"View ▸ Theme", "menu.theme"},
                                               {"View ▸ Language", "menu.language"},
+                                              {"Arrange", "menu.arrange"},
                                               {"Tools", "menu.tools"},
                                               {"Help", "menu.help"},
                                               {"Debug", "", true}};

@@ -96,6 +96,10 @@ class ToolHost {
   virtual void BeginTitleRename(const Board& board) = 0;  // the board's title, in place
   virtual void BeginPointLabel(const std::string& label) = 0;  // of ToolContext::point
   virtual void OpenContextMenu(const Board& board, const Hover& hover) = 0;
+  // The text field of a free text label: `id` names one to edit, an empty id types a new one whose
+  // top-left is `pos` (board units; nothing is added if it is left empty).
+  virtual void BeginLabelEdit(Document& document, LabelId id, Vec2 pos) = 0;
+  virtual void BeginFrameTitle(const Board& board, FrameId id) = 0;  // the title field, in place
 
  protected:
   ~ToolHost() = default;

@@ -15,6 +15,7 @@
   X(EmotionPoint) /* add, drag and select emotion points */                                 \
   X(Vote)         /* V mode: a click on a note votes, Shift + click takes a vote back */    \
   X(Header)       /* stage and lane headers: drag, resize by the border, collapse, "+" */   \
+  X(FrameMove)    /* a frame's title strip or border: select; drag with its contents */     \
   X(SketchDrag)   /* click, Shift click and drag strokes, arrows, frames and labels */      \
   X(NoteDrag)     /* click and Shift/Ctrl click select; drag, reorder and free notes */     \
   X(Select)       /* Shift + drag or the Select tool: a selection rectangle */              \

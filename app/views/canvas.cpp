@@ -212,6 +212,8 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   if (m_editing == Editing::RenameStage || m_editing == Editing::RenameLane || m_editing == Editing::RenameTitle)
     ShowRenameField(document);
   if (m_editing == Editing::PointLabel) ShowPointLabelField(document);
+  if (m_editing == Editing::LabelText) ShowLabelField(document);
+  if (m_editing == Editing::FrameTitle) ShowFrameTitleField(document);
   ShowContextMenus(document);
   ShowDeleteConfirmation(document);
 }
@@ -489,6 +491,8 @@ const char* Canvas::RenamingWhat() const {
     case Editing::RenameStage: return "stage";
     case Editing::RenameLane: return "lane";
     case Editing::PointLabel: return "point";
+    case Editing::LabelText: return "label";
+    case Editing::FrameTitle: return "frame";
     default: return "";
   }
 }
@@ -501,7 +505,9 @@ void Canvas::FinishInteraction(Document& document) {
     case Editing::RenameStage:
     case Editing::RenameLane:
     case Editing::RenameTitle:
-    case Editing::PointLabel: m_editing = Editing::None; break;
+    case Editing::PointLabel:
+    case Editing::LabelText:
+    case Editing::FrameTitle: m_editing = Editing::None; break;
     case Editing::None: break;
   }
   EndGesture(document);

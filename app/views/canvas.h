@@ -97,6 +97,10 @@ class Canvas : private ToolHost {
   void CutSelection(Document& document);
   void Paste(Document& document);
   void DuplicateSelection(Document& document);
+  // Arrange ▸ Frame around selection: a frame around the selected free notes and sketches (with a
+  // margin and room for its title), then its title field; with none of them selected, a sentence
+  // to the status line instead.
+  void FrameAroundSelection(Document& document);
   // Ends whatever is in progress: a text edit or rename is kept, a drag is cancelled.
   void FinishInteraction(Document& document);
   // Drops selected ids that no longer exist (after undo, redo, open).
@@ -166,7 +170,7 @@ class Canvas : private ToolHost {
 
  private:
   // The modes with a text field: the note editor, the rename field, the point label field.
-  enum class Editing { None, Note, RenameStage, RenameLane, RenameTitle, PointLabel };
+  enum class Editing { None, Note, RenameStage, RenameLane, RenameTitle, PointLabel, LabelText, FrameTitle };
   using Hit = Hover;
 
   void UpdateLayout(const Document& document, const Fonts& fonts);
@@ -186,11 +190,15 @@ class Canvas : private ToolHost {
   void BeginTitleRename(const Board& board) override;
   void BeginPointLabel(const std::string& label) override;
   void OpenContextMenu(const Board& board, const Hover& hover) override;
+  void BeginLabelEdit(Document& document, LabelId id, Vec2 pos) override;
+  void BeginFrameTitle(const Board& board, FrameId id) override;
 
   void HandleNoteEditor(Document& document, const Fonts& fonts, const std::u32string& typed);
   void CommitNoteEdit(Document& document);
   void ShowRenameField(Document& document);
   void ShowPointLabelField(Document& document);
+  void ShowLabelField(Document& document);      // a free text label's text (multi-line)
+  void ShowFrameTitleField(Document& document);
   const EmotionCurve* ActiveCurve(const Board& board) const;
   void ShowContextMenus(Document& document);
   void ShowDeleteConfirmation(Document& document);
@@ -252,6 +260,9 @@ class Canvas : private ToolHost {
   int m_renameIndex = -1;  // the stage or lane renamed
   std::string m_renameText;
   bool m_renameFocus = false;
+  LabelId m_labelId;  // the label typed into (empty: a new one at m_labelPos)
+  Vec2 m_labelPos;
+  FrameId m_frameId;  // the frame renamed
 
   // Context menus and confirmation
   Hit m_menuHit;

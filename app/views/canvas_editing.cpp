@@ -17,6 +17,7 @@
 #include "app/views/layout_dump.h"
 #include "core/edit/journey_commands.h"
 #include "core/edit/sketch_commands.h"
+#include "core/layout/sketch_hit.h"
 #include "core/model/limits.h"
 #include "core/model/warnings.h"
 #include "core/layout/clipboard_text.h"
@@ -194,6 +195,163 @@ void Canvas::ShowPointLabelField(Document& document) {
   } else if (escape) {
     m_editing = Editing::None;
   }
+}
+
+// [SECTION] Free text labels and frame titles
+
+void Canvas::BeginLabelEdit(Document& document, LabelId id, Vec2 pos) {
+  const Board& board = document.board();
+  m_labelId = LabelId();
+  m_labelPos = pos;
+  m_renameText.clear();
+  if (id) {
+    auto it = std::find_if(board.labels.begin(), board.labels.end(), [id](const TextLabel& l) { return l.id == id; });
+    if (it == board.labels.end()) return;
+    m_labelId = id;
+    m_labelPos = it->pos;
+    m_renameText = it->text;
+    m_selection.clear();
+    m_sketches.Clear();
+    m_sketches.labels = {id};
+  }
+  m_renameFocus = true;
+  m_editing = Editing::LabelText;
+  if (tool == Tool::Text) tool = Tool::Select;  // one label per tap, then the hand selects again
+}
+
+void Canvas::BeginFrameTitle(const Board& board, FrameId id) {
+  auto it = std::find_if(board.frames.begin(), board.frames.end(), [id](const Frame& f) { return f.id == id; });
+  if (it == board.frames.end()) return;
+  m_frameId = id;
+  m_renameText = it->title;
+  m_renameFocus = true;
+  m_editing = Editing::FrameTitle;
+  if (tool == Tool::Frame) tool = Tool::Select;  // so the next drag on the frame moves it
+}
+
+// Multi-line like the note editor's text, but Enter commits (a label is mostly one line) and
+// Shift+Enter starts a new line; Esc leaves the label as it was. Empty text adds nothing, and
+// clearing an existing label's text removes the label.
+void Canvas::ShowLabelField(Document& document) {
+  const Board& board = document.board();
+  auto it = std::find_if(board.labels.begin(), board.labels.end(), [this](const TextLabel& l) { return l.id == m_labelId; });
+  if (m_labelId && it == board.labels.end()) {  // gone (undo from a menu): nothing to edit
+    m_editing = Editing::None;
+    return;
+  }
+  const float em = ImGui::GetFontSize();
+  const Vec2 at = m_camera.ToScreen(m_labelPos);
+  const int lines = 1 + int(std::count(m_renameText.begin(), m_renameText.end(), '\n'));
+  const ImVec2 size{em * 18, ImGui::GetTextLineHeight() * float(std::min(lines, 8)) + ImGui::GetStyle().FramePadding.y * 2 + 2};
+  // Where the text starts, kept inside the canvas (a label near its right edge).
+  const float right = m_camera.screenOrigin.x + m_size.x - size.x - 4;
+  ImGui::SetCursorScreenPos({std::max(m_camera.screenOrigin.x, std::min(at.x, right)), at.y});
+  if (m_renameFocus) {
+    ImGui::SetKeyboardFocusHere();
+    m_renameFocus = false;
+  }
+  // ImGui's multi-line field makes Ctrl+Enter the new line when Enter commits: Shift+Enter is
+  // handed to it as that chord.
+  ImGuiIO& io = ImGui::GetIO();
+  const bool ctrl = io.KeyCtrl;
+  const ImGuiKeyModFlags mods = io.KeyMods;
+  if (io.KeyShift && (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER))) {
+    io.KeyCtrl = true;
+    io.KeyMods |= ImGuiKeyModFlags_Ctrl;  // ImGui checks the two agree
+  }
+  bool enter = ImGui::InputTextMultiline("##labeltext", &m_renameText, size,
+                                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
+  io.KeyCtrl = ctrl;
+  io.KeyMods = mods;
+  RecordWidget("canvas.label_text");
+  bool escape = Pressed(GLFW_KEY_ESCAPE, false);
+  if (enter || (ImGui::IsItemDeactivated() && !escape)) {
+    m_editing = Editing::None;
+    const bool blank = m_renameText.find_first_not_of(" \n\t") == std::string::npos;
+    if (!m_labelId) {
+      if (blank) return;
+      TextLabel label;
+      label.pos = m_labelPos;
+      label.text = m_renameText;
+      LabelId id;
+      if (document.Apply(AddLabel(board, label, &id), N_("Add label"))) {
+        m_selection.clear();
+        m_sketches.Clear();
+        m_sketches.labels = {id};
+      }
+    } else if (blank) {
+      SketchSelection picked;
+      picked.labels = {m_labelId};
+      document.Apply(DeleteSketch(board, picked), N_("Delete label"));
+    } else {
+      document.Apply(EditLabel(board, m_labelId, m_renameText), N_("Edit label"));
+    }
+  } else if (escape) {
+    m_editing = Editing::None;
+  }
+}
+
+void Canvas::ShowFrameTitleField(Document& document) {
+  const Board& board = document.board();
+  auto it = std::find_if(board.frames.begin(), board.frames.end(), [this](const Frame& f) { return f.id == m_frameId; });
+  if (it == board.frames.end()) {
+    m_editing = Editing::None;
+    return;
+  }
+  const Rect r = m_camera.ToScreen(it->rect);
+  ImGui::SetCursorScreenPos({r.x0 + 4, r.y0 + 4});
+  ImGui::SetNextItemWidth(std::max(r.Width() - 8, ImGui::GetFontSize() * 8));
+  if (m_renameFocus) {
+    ImGui::SetKeyboardFocusHere();
+    m_renameFocus = false;
+  }
+  bool enter = ImGui::InputTextWithHint("##frametitle", _("Title"), &m_renameText,
+                                        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  RecordWidget("canvas.frame_title");
+  bool escape = Pressed(GLFW_KEY_ESCAPE, false);
+  if (enter || (ImGui::IsItemDeactivated() && !escape)) {
+    document.Apply(RenameFrame(board, m_frameId, m_renameText), N_("Rename frame"));
+    m_editing = Editing::None;
+  } else if (escape) {
+    m_editing = Editing::None;
+  }
+}
+
+void Canvas::FrameAroundSelection(Document& document) {
+  const Board& board = document.board();
+  bool any = false;
+  Rect box;
+  auto add = [&](const Rect& r) {
+    if (r.Width() <= 0 && r.Height() <= 0) return;  // not shown (a stroke in a hidden lane)
+    box = any ? Rect{std::min(box.x0, r.x0), std::min(box.y0, r.y0), std::max(box.x1, r.x1), std::max(box.y1, r.y1)} : r;
+    any = true;
+  };
+  for (NoteId id : m_selection) {
+    const int i = board.NoteIndex(id);
+    if (i >= 0 && i < int(m_layout.notes.size()) && board.notes[i].IsFree()) add(m_layout.notes[i].rect);
+  }
+  if (m_fonts) {
+    auto addAll = [&](const auto& ids, const auto& records, SketchKind kind) {
+      for (auto id : ids)
+        for (size_t i = 0; i < records.size(); ++i)
+          if (records[i].id == id) add(SketchBounds(board, m_layout, *m_fonts, kind, int(i)));
+    };
+    addAll(m_sketches.strokes, board.strokes, SketchKind::Stroke);
+    addAll(m_sketches.arrows, board.arrows, SketchKind::Arrow);
+    addAll(m_sketches.frames, board.frames, SketchKind::Frame);
+    addAll(m_sketches.labels, board.labels, SketchKind::Label);
+  }
+  if (!any) {
+    if (notice) notice(_("Select free notes or sketches outside the grid to put a frame around them."));
+    return;
+  }
+  constexpr float kMargin = 24;  // board units around the contents; the title strip above them
+  Frame frame;
+  frame.rect = {box.x0 - kMargin, box.y0 - kMargin - kFrameTitleHeight, box.x1 + kMargin, box.y1 + kMargin};
+  FrameId id;
+  if (!document.Apply(AddFrame(board, frame, &id), N_("Frame around selection"))) return;
+  m_sketches.frames.push_back(id);
+  BeginFrameTitle(document.board(), id);
 }
 
 void Canvas::ShowContextMenus(Document& document) {

@@ -85,7 +85,9 @@ struct ViewInfo {
   bool startOpen = false;
   std::vector<std::pair<std::string, Rect>> startTemplates, startRecent;
   Rect title;            // the board's title above the grid, board units (a double-click renames it)
-  std::string renaming;  // the name field open on the canvas: "title", "stage", "lane", "point" or ""
+  // The name field open on the canvas: "title", "stage", "lane", "point", "label" (a text label's
+  // text), "frame" (a frame's title) or "".
+  std::string renaming;
   std::string uiLanguage;              // the interface's language: "en", "ru"
   std::vector<std::string> uiMenus;    // the menu bar's menus as drawn (translated)
   std::string tool;                    // the strip's chosen tool: "pan", "select", "pen", ...

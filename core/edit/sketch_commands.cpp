@@ -147,6 +147,16 @@ BoardDiff EditLabel(const Board& board, LabelId id, std::string text) {
   return diff;
 }
 
+BoardDiff RenameFrame(const Board& board, FrameId id, std::string title) {
+  BoardDiff diff = NewDiff(board);
+  SanitizeCounts ignored;
+  RepairText(title, &ignored);
+  const Frame* frame = Find(board.frames, id);
+  if (!frame || frame->title == title) return diff;
+  UpdateByIds(board.frames, std::vector<FrameId>{id}, diff.frames, [&](Frame& f) { f.title = title; });
+  return diff;
+}
+
 // [SECTION] Any sketch records
 
 BoardDiff MoveSketch(const Board& board, const SketchSelection& picked, Vec2 delta) {

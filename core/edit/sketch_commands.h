@@ -44,6 +44,8 @@ BoardDiff AddFrame(const Board& board, Frame frame, FrameId* id = nullptr);
 // Appends a text label (id assigned here; position clamped, NaN refused; size clamped).
 BoardDiff AddLabel(const Board& board, TextLabel label, LabelId* id = nullptr);
 BoardDiff EditLabel(const Board& board, LabelId id, std::string text);
+// Gives the frame a new title (repaired like loaded text; the same title: empty diff).
+BoardDiff RenameFrame(const Board& board, FrameId id, std::string title);
 
 // [SECTION] Any sketch records
 // Moves the picked records by `delta` (board units): a stroke's points (a stroke in a cell stays

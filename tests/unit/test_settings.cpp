@@ -68,7 +68,7 @@ TEST_CASE("Settings ignore unknown keys and default values of the wrong kind or 
 
 TEST_CASE("A damaged settings file gives the defaults, one sentence, and stays as it was") {
   TempDir dir;
-  for (const std::string bytes :
+  for (const std::string& bytes :
        {std::string("{\"theme\": \"dark\""), std::string("[1, 2]"), std::string("\0\xff\xfe", 3),
         std::string(100000, '['), std::string("null"), std::string("")}) {
     CAPTURE(bytes.substr(0, 20));

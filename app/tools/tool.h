@@ -13,6 +13,7 @@
 
 #include "core/edit/commands.h"
 #include "core/edit/document.h"
+#include "core/edit/sketch_commands.h"
 #include "core/layout/camera.h"
 #include "core/layout/layout.h"
 
@@ -49,7 +50,7 @@ struct Input {
   bool down[kMouseButtons] = {};
   bool dragging[kMouseButtons] = {};  // moved past kDragThresholdPx since the press
   Vec2 dragDelta[kMouseButtons];      // since the press, in pixels (no threshold)
-  bool shift = false, ctrl = false;
+  bool shift = false, ctrl = false, alt = false;
   float wheel = 0;
   bool escape = false;
 };
@@ -67,15 +68,8 @@ inline const char* ToolName(ToolKind kind) {
 }
 
 // The sketches selected alongside the notes (ToolContext::selection): moved, recoloured and
-// deleted with them.
-struct SketchSelection {
-  std::vector<StrokeId> strokes;
-  std::vector<ArrowId> arrows;
-  std::vector<FrameId> frames;
-  std::vector<LabelId> labels;
-  bool Empty() const { return strokes.empty() && arrows.empty() && frames.empty() && labels.empty(); }
-  void Clear() { *this = {}; }
-};
+// deleted with them. SketchSelection is core's (core/edit/sketch_commands.h), so a tool can hand
+// it to the sketch commands.
 
 // The ink the pen and the highlighter lay down (Tools ▸ Ink): colour and width from a small
 // palette, and whether strokes are smoothed (a setting: some hands want the raw line).

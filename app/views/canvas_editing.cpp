@@ -207,9 +207,11 @@ void Canvas::ShowContextMenus(Document& document) {
       case Hit::LaneBorder: ImGui::OpenPopup("lane menu"); break;
       case Hit::Cell:
       case Hit::Empty: ImGui::OpenPopup("cell menu"); break;
+      case Hit::Arrow: m_arrowMenu.Open(board, m_menuHit.index); break;
       default: break;
     }
   }
+  m_arrowMenu.Show(document);
   const float em = ImGui::GetFontSize();
   if (ImGui::BeginPopup("note menu")) {
     ImGui::TextDisabled(_("Colour"));

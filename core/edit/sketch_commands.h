@@ -20,6 +20,7 @@ struct SketchSelection {
   std::vector<LabelId> labels;
 
   bool Empty() const { return strokes.empty() && arrows.empty() && frames.empty() && labels.empty(); }
+  void Clear() { *this = {}; }
 };
 
 // [SECTION] Strokes

@@ -24,7 +24,7 @@ ArrowId Link(Board& board, ArrowEnd from, ArrowEnd to) {
 
 }  // namespace
 
-TEST_CASE("Links: a note's outgoing and incoming arrows to other notes, in arrow order; free ends link nothing") {
+TEST_CASE("Links: a note's outgoing and incoming arrows to other notes, in arrow order, and free ends link nothing") {
   SmallBoard s;
   Board& board = s.board;
   const ArrowId out = Link(board, {s.n1, {}}, {s.n4, {}});

@@ -80,7 +80,7 @@ TEST_CASE("Links: an arrow's bound end follows its note down when the lane above
   Note note;
   note.text = "Is it cheaper?";
   NoteId asked;
-  ApplyDiff(board, AddNote(board, note, {first, questions, NoteId()}, &asked));
+  ApplyDiff(board, AddNote(board, note, {first, questions, NoteId(), {}}, &asked));
   Arrow arrow;
   arrow.from = {asked, {}};
   arrow.to = {NoteId(), {2000, 2000}};
@@ -94,7 +94,7 @@ TEST_CASE("Links: an arrow's bound end follows its note down when the lane above
   for (int i = 0; i < 4; ++i) {
     Note goal;
     goal.text = "A goal long enough to take a few lines of the note's width, " + std::to_string(i);
-    ApplyDiff(board, AddNote(board, goal, {first, goals, NoteId()}));
+    ApplyDiff(board, AddNote(board, goal, {first, goals, NoteId(), {}}));
   }
   const Layout grown = ComputeLayout(board);
   ArrowGeometry after;

@@ -532,6 +532,22 @@ void DrawStrokes(const Painter& p, const Board& board, const Layout& layout, boo
   }
 }
 
+void DrawArrow(const Painter& p, const Arrow& arrow, const ArrowGeometry& geometry) {
+  const ImU32 color = Ink(arrow.color, 255);
+  DrawInkLine(p, geometry.path, color, kArrowStyle.lineWidth);
+  for (const auto& [shown, head] : {std::pair{geometry.headAtStart, geometry.startHead},
+                                    std::pair{geometry.headAtEnd, geometry.endHead}})
+    if (shown) p.dl.AddTriangleFilled(p.S(head[0]), p.S(head[1]), p.S(head[2]), color);
+  // Too small to read: no label (each one clips, so each is a draw call of its own).
+  const float size = 16;
+  if (arrow.label.empty() || p.Px(size) < kMinReadablePx) return;
+  const float width = TextWidth(p.fonts, arrow.label, size) + 12;
+  const Rect plate{geometry.labelAnchor.x - width * 0.5f, geometry.labelAnchor.y - size * 0.75f,
+                   geometry.labelAnchor.x + width * 0.5f, geometry.labelAnchor.y + size * 0.75f};
+  p.dl.AddRectFilled(p.S(plate.x0, plate.y0), p.S(plate.x1, plate.y1), p.pal.cellFill, p.Rounding(6));
+  p.Text(arrow.label, {plate.x0 + 6, plate.y0 + size * 0.15f}, size, color, width - 12, plate);
+}
+
 void DrawArrows(const Painter& p, const Board& board, const Layout& layout) {
   if (board.arrows.empty()) return;
   const NoteBoxIndex index(layout);
@@ -539,19 +555,7 @@ void DrawArrows(const Painter& p, const Board& board, const Layout& layout) {
   for (const Arrow& arrow : board.arrows) {
     ArrowPath(board, layout, arrow, &geometry, &index);
     if (!geometry.shown || !p.Visible(geometry.bounds)) continue;
-    const ImU32 color = Ink(arrow.color, 255);
-    DrawInkLine(p, geometry.path, color, kArrowStyle.lineWidth);
-    for (const auto& [shown, head] : {std::pair{geometry.headAtStart, geometry.startHead},
-                                      std::pair{geometry.headAtEnd, geometry.endHead}})
-      if (shown) p.dl.AddTriangleFilled(p.S(head[0]), p.S(head[1]), p.S(head[2]), color);
-    // Too small to read: no label (each one clips, so each is a draw call of its own).
-    const float size = 16;
-    if (arrow.label.empty() || p.Px(size) < kMinReadablePx) continue;
-    const float width = TextWidth(p.fonts, arrow.label, size) + 12;
-    const Rect plate{geometry.labelAnchor.x - width * 0.5f, geometry.labelAnchor.y - size * 0.75f,
-                     geometry.labelAnchor.x + width * 0.5f, geometry.labelAnchor.y + size * 0.75f};
-    p.dl.AddRectFilled(p.S(plate.x0, plate.y0), p.S(plate.x1, plate.y1), p.pal.cellFill, p.Rounding(6));
-    p.Text(arrow.label, {plate.x0 + 6, plate.y0 + size * 0.15f}, size, color, width - 12, plate);
+    DrawArrow(p, arrow, geometry);
   }
 }
 
@@ -845,6 +849,14 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
 }
 
 std::string LocalDateIso() { return LocalDate(std::time(nullptr)); }
+
+void DrawArrowOver(const Board& board, const Layout& layout, const Arrow& arrow, const Camera& camera, const Fonts& fonts,
+                   ImDrawList& drawList, const BoardPalette* palette) {
+  ArrowGeometry geometry;
+  ArrowPath(board, layout, arrow, &geometry);
+  Painter p{camera, fonts, drawList, camera.ToScreen(geometry.bounds), palette ? *palette : LightPalette()};
+  DrawArrow(p, arrow, geometry);
+}
 
 void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
               const Fonts& fonts, ImDrawList& drawList, bool hideText, const BoardPalette* palette) {

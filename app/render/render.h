@@ -107,6 +107,10 @@ void BeginOffscreenDrawList(ImDrawList& drawList, ImDrawListSharedData& shared, 
 void DrawNote(const Board& board, const Note& note, const NoteBox& box, Vec2 offset, const Camera& camera,
               const Fonts& fonts, ImDrawList& drawList, bool hideText = false, const BoardPalette* palette = nullptr);
 
+// One arrow as DrawBoard draws it (the Arrow tool's live preview: the same path and heads).
+void DrawArrowOver(const Board& board, const Layout& layout, const Arrow& arrow, const Camera& camera, const Fonts& fonts,
+                   ImDrawList& drawList, const BoardPalette* palette = nullptr);
+
 // The light palette's background behind the board (the caller clears to it: cheaper than a
 // filled quad).
 inline constexpr float kBackgroundRgb[3] = {0.925f, 0.933f, 0.945f};

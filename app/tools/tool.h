@@ -50,7 +50,7 @@ struct Input {
   bool down[kMouseButtons] = {};
   bool dragging[kMouseButtons] = {};  // moved past kDragThresholdPx since the press
   Vec2 dragDelta[kMouseButtons];      // since the press, in pixels (no threshold)
-  bool shift = false, ctrl = false;
+  bool shift = false, ctrl = false, alt = false;
   float wheel = 0;
   bool escape = false;
 };

@@ -318,6 +318,7 @@ Input Canvas::Snapshot(const Board& board) const {
   }
   input.shift = io.KeyShift;
   input.ctrl = io.KeyCtrl;
+  input.alt = io.KeyAlt;
   input.wheel = io.MouseWheel;
   input.escape = Pressed(GLFW_KEY_ESCAPE, false);
   return input;

@@ -21,6 +21,7 @@
 
 #include "app/render/render.h"
 #include "app/tools/tool.h"
+#include "app/views/arrow_menu.h"
 #include "core/edit/commands.h"
 #include "core/edit/document.h"
 #include "core/layout/camera.h"
@@ -267,6 +268,7 @@ class Canvas : private ToolHost {
   // Context menus and confirmation
   Hit m_menuHit;
   bool m_openMenu = false;
+  ArrowMenu m_arrowMenu;
   bool m_confirmDelete = false;
   Hit m_deleteHit;
 

@@ -367,13 +367,14 @@ void Canvas::ShowContextMenus(Document& document) {
       case Hit::LaneBorder: ImGui::OpenPopup("lane menu"); break;
       case Hit::Cell:
       case Hit::Empty: ImGui::OpenPopup("cell menu"); break;
+      case Hit::Arrow: m_arrowMenu.Open(board, m_menuHit.index); break;
       case Hit::Stroke:
-      case Hit::Arrow:
       case Hit::Frame:
       case Hit::Label: ImGui::OpenPopup("sketch menu"); break;
       default: break;
     }
   }
+  m_arrowMenu.Show(document);
   const float em = ImGui::GetFontSize();
   // The palette's swatches: a pick colours the selected notes and sketches (0: each one's default).
   auto swatches = [&] {

@@ -14,6 +14,7 @@
 #include "app/views/panels.h"
 #include "app/views/side_panel.h"
 #include "core/edit/journey_commands.h"
+#include "core/model/links.h"
 
 namespace jb {
 
@@ -83,6 +84,35 @@ void Metric(Document& document, NoteId id, const char* label, std::optional<floa
   if (set) Edit(document, id, changed, N_("Edit metric"), [&](Note& n) { n.metrics.*field = value; });
   ImGui::EndDisabled();
   ImGui::PopID();
+}
+
+// The note's links (arrows to and from other notes): a click selects the other note and glides
+// to it, at the zoom the view has.
+void ShowLinks(const Document& document, Canvas& canvas, NoteId id) {
+  const Board& board = document.board();
+  const std::vector<NoteLink> links = NoteLinks(board, id);
+  if (links.empty()) return;
+  ImGui::Separator();
+  ImGui::TextDisabled(_("Links"));
+  for (size_t i = 0; i < links.size(); ++i) {
+    const Note* other = board.FindNote(links[i].other);
+    std::string text = ShortText(other->text, 40);
+    if (text.empty()) text = _("(empty note)");
+    ImGui::PushID(int(i));
+    const bool clicked = ImGui::Selectable(((links[i].outgoing ? "→ " : "← ") + text).c_str());
+    RecordWidget(("inspector.link." + std::to_string(i)).c_str());
+    ImGui::PopID();
+    if (!clicked) continue;
+    canvas.SetSelection({links[i].other});
+    for (const NoteBox& box : canvas.layout().notes) {
+      if (box.id != links[i].other || box.hidden) continue;
+      const Camera& camera = canvas.camera();
+      const Vec2 half{canvas.size().x * 0.5f / camera.zoom, canvas.size().y * 0.5f / camera.zoom};
+      const Vec2 centre{(box.rect.x0 + box.rect.x1) * 0.5f, (box.rect.y0 + box.rect.y1) * 0.5f};
+      canvas.GlideTo({centre.x - half.x, centre.y - half.y, centre.x + half.x, centre.y + half.y});
+    }
+    break;  // the list belongs to the note that was selected
+  }
 }
 
 }  // namespace
@@ -177,6 +207,7 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
   changed = ImGui::InputInt(_("votes"), &votes);
   RecordWidget("inspector.votes");
   if (changed) Change(document, note.id, N_("Edit votes"), [&](Note& n) { n.votes = std::max(0, votes); });
+  ShowLinks(document, canvas, note.id);
   ImGui::End();
 }
 

@@ -16,7 +16,7 @@ struct HalfGlyphs : GlyphMetrics {
 
 }  // namespace
 
-TEST_CASE("sketch hits: labels, then arrows, then pen strokes over the notes; highlighter and frames under them") {
+TEST_CASE("sketch hits: labels, then arrows, then pen strokes over the notes, highlighter and frames under them") {
   Board board = MakeBoard(Template::Blank);
   const Rect grid = ComputeLayout(board).bounds;
   const float x = grid.x1 + 200;  // outside the grid, in free canvas

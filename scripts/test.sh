@@ -8,14 +8,26 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 fuzz_seconds=${JB_FUZZ_SECONDS:-45}
 
+# cpu_now: the CPU seconds (user + system) of every finished child so far (`times` runs in this
+# shell, not in a $(...) subshell, which has no children). On a shared machine a stage's CPU time
+# says more than its wall time.
+cpu_file=$(mktemp)
+children_cpu() {
+  times >"$cpu_file"
+  cpu_now=$(awk 'NR == 2 { split($1 " " $2, t, /[ms]/); printf "%d", t[1] * 60 + t[2] + t[3] * 60 + t[4] }' "$cpu_file")
+}
+
 # Runs one stage with a clear line before and after, and its time (set -e stops at a failure).
 stage() {
   local name=$1
   shift
   echo "==== test.sh: $name ===="
-  local start=$SECONDS
+  local start=$SECONDS cpu
+  children_cpu
+  cpu=$cpu_now
   "$@"
-  echo "==== test.sh: $name: passed in $((SECONDS - start)) s ===="
+  children_cpu
+  echo "==== test.sh: $name: passed in $((SECONDS - start)) s (CPU $((cpu_now - cpu)) s) ===="
 }
 
 stage "setup" "$root/scripts/setup.sh" --tests
@@ -24,7 +36,7 @@ ctest_log=$(mktemp)
 sanitize_log=$(mktemp)
 fuzz_log=$(mktemp)
 monkey_log=$(mktemp)
-trap 'rm -f "$ctest_log" "$sanitize_log" "$fuzz_log" "$monkey_log"' EXIT
+trap 'rm -f "$ctest_log" "$sanitize_log" "$fuzz_log" "$monkey_log" "$cpu_file"' EXIT
 run_ctest() { ctest --test-dir "$root/build" --output-on-failure -j 2 --timeout 300 | tee "$ctest_log"; }
 stage "ctest (unit + GUI)" run_ctest
 run_sanitized() { "$root/scripts/sanitize.sh" | tee "$sanitize_log"; }

@@ -1,6 +1,7 @@
 #include "app/render/render.h"
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -525,10 +526,19 @@ void DrawFrames(const Painter& p, const Board& board) {
 
 void DrawStrokes(const Painter& p, const Board& board, const Layout& layout, bool highlighter) {
   thread_local std::vector<Vec2> points;
-  for (const Stroke& stroke : board.strokes) {
-    if (stroke.highlighter != highlighter || !StrokeShown(StrokePoints(board, layout, stroke, &points))) continue;
-    if (!p.Visible(StrokeBounds(points, stroke.width))) continue;
-    DrawInkLine(p, points, Ink(stroke.color, highlighter ? kHighlighterAlpha : 255), stroke.width);
+  for (size_t i = 0; i < board.strokes.size(); ++i) {
+    const Stroke& stroke = board.strokes[i];
+    if (stroke.highlighter != highlighter) continue;
+    const StrokeGeometry* cached = StrokeOf(layout, board, i);
+    const std::vector<Vec2>* shown = &points;
+    if (cached) {  // the layout's, worked out once for every frame that shows it
+      if (!cached->shown || !p.Visible(cached->bounds)) continue;
+      shown = &cached->points;
+    } else if (!StrokeShown(StrokePoints(board, layout, stroke, &points)) ||
+               !p.Visible(StrokeBounds(points, stroke.width))) {
+      continue;
+    }
+    DrawInkLine(p, *shown, Ink(stroke.color, highlighter ? kHighlighterAlpha : 255), stroke.width);
   }
 }
 
@@ -550,12 +560,17 @@ void DrawArrow(const Painter& p, const Arrow& arrow, const ArrowGeometry& geomet
 
 void DrawArrows(const Painter& p, const Board& board, const Layout& layout) {
   if (board.arrows.empty()) return;
-  const NoteBoxIndex index(layout);
-  thread_local ArrowGeometry geometry;
-  for (const Arrow& arrow : board.arrows) {
-    ArrowPath(board, layout, arrow, &geometry, &index);
-    if (!geometry.shown || !p.Visible(geometry.bounds)) continue;
-    DrawArrow(p, arrow, geometry);
+  thread_local ArrowGeometry computed;
+  std::optional<NoteBoxIndex> index;  // only when the layout has no geometry for this board
+  for (size_t i = 0; i < board.arrows.size(); ++i) {
+    const ArrowGeometry* geometry = ArrowOf(layout, board, i);
+    if (!geometry) {
+      if (!index) index.emplace(layout);
+      ArrowPath(board, layout, board.arrows[i], &computed, &*index);
+      geometry = &computed;
+    }
+    if (!geometry->shown || !p.Visible(geometry->bounds)) continue;
+    DrawArrow(p, board.arrows[i], *geometry);
   }
 }
 

@@ -379,4 +379,32 @@ bool RectTouchesArrow(const ArrowGeometry& arrow, const Rect& rect, const ArrowS
   return (arrow.headAtEnd && touchesHead(arrow.endHead)) || (arrow.headAtStart && touchesHead(arrow.startHead));
 }
 
+// [SECTION] The geometry of a layout's sketches
+
+void ComputeSketchGeometry(const Board& board, const Layout& layout, SketchGeometry* out) {
+  out->strokes.resize(board.strokes.size());
+  for (size_t i = 0; i < board.strokes.size(); ++i) {
+    StrokeGeometry& geometry = out->strokes[i];
+    geometry.shown = StrokeShown(StrokePoints(board, layout, board.strokes[i], &geometry.points));
+    if (!geometry.shown) geometry.points.clear();
+    geometry.bounds = geometry.shown ? StrokeBounds(geometry.points, board.strokes[i].width) : Rect{};
+  }
+  out->arrows.resize(board.arrows.size());
+  if (board.arrows.empty()) return;
+  const NoteBoxIndex index(layout);
+  for (size_t i = 0; i < board.arrows.size(); ++i) ArrowPath(board, layout, board.arrows[i], &out->arrows[i], &index);
+}
+
+const StrokeGeometry* StrokeOf(const Layout& layout, const Board& board, size_t i) {
+  const SketchGeometry* cached = layout.sketches.get();
+  return cached && cached->strokes.size() == board.strokes.size() && i < cached->strokes.size() ? &cached->strokes[i]
+                                                                                                : nullptr;
+}
+
+const ArrowGeometry* ArrowOf(const Layout& layout, const Board& board, size_t i) {
+  const SketchGeometry* cached = layout.sketches.get();
+  return cached && cached->arrows.size() == board.arrows.size() && i < cached->arrows.size() ? &cached->arrows[i]
+                                                                                             : nullptr;
+}
+
 }  // namespace jb

@@ -7,6 +7,7 @@
 // [SECTION] Capture: smoothing while drawing, simplification on release
 // [SECTION] Where a stroke is
 // [SECTION] Arrows
+// [SECTION] The geometry of a layout's sketches
 // [SECTION] Hit tests and bounds
 #pragma once
 #include <array>
@@ -125,6 +126,29 @@ struct ArrowGeometry {
 // repair makes of it too). `index` (optional) speeds up finding the notes.
 void ArrowPath(const Board& board, const Layout& layout, const Arrow& arrow, ArrowGeometry* out,
                const NoteBoxIndex* index = nullptr, const ArrowStyle& style = kArrowStyle);
+
+// [SECTION] The geometry of a layout's sketches
+
+struct StrokeGeometry {
+  std::vector<Vec2> points;  // board units, as drawn (empty when not shown)
+  Rect bounds;               // with the stroke's width
+  bool shown = false;        // StrokeShown: free, or in a cell that is shown
+};
+
+// What ComputeLayout works out for Layout::sketches: one entry per Board::strokes and
+// Board::arrows, in their order.
+struct SketchGeometry {
+  std::vector<StrokeGeometry> strokes;
+  std::vector<ArrowGeometry> arrows;
+};
+
+// Fills `out` for `board` laid out as `layout`.
+void ComputeSketchGeometry(const Board& board, const Layout& layout, SketchGeometry* out);
+
+// The layout's geometry of board.strokes[i] / board.arrows[i]; null when the layout was made for
+// a board with other lists (a frame where the board changed after its layout): then compute it.
+const StrokeGeometry* StrokeOf(const Layout& layout, const Board& board, size_t i);
+const ArrowGeometry* ArrowOf(const Layout& layout, const Board& board, size_t i);
 
 // [SECTION] Hit tests and bounds
 

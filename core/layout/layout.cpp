@@ -197,16 +197,19 @@ void IncludeSketches(const Board& board, const GlyphMetrics* glyphs, Layout* lay
     layout->bounds = Union(layout->bounds, {label.pos.x, label.pos.y, label.pos.x + width,
                                             label.pos.y + float(lines) * label.size * WrappedText::kLineSpacing});
   }
-  std::vector<Vec2> points;
-  for (const Stroke& stroke : board.strokes)
-    if (stroke.IsFree() && StrokeShown(StrokePoints(board, *layout, stroke, &points)))
-      layout->bounds = Union(layout->bounds, StrokeBounds(points, stroke.width));
-  ArrowGeometry arrow;
-  for (const Arrow& each : board.arrows)
-    if (!each.from.note || !each.to.note) {  // bound at both ends: inside its notes' span already
-      ArrowPath(board, *layout, each, &arrow);
-      if (arrow.shown) layout->bounds = Union(layout->bounds, arrow.bounds);
-    }
+  if (board.strokes.empty() && board.arrows.empty()) return;
+  auto geometry = std::make_shared<SketchGeometry>();
+  ComputeSketchGeometry(board, *layout, geometry.get());
+  for (size_t i = 0; i < board.strokes.size(); ++i)
+    if (board.strokes[i].IsFree() && geometry->strokes[i].shown)
+      layout->bounds = Union(layout->bounds, geometry->strokes[i].bounds);
+  for (size_t i = 0; i < board.arrows.size(); ++i) {
+    const Arrow& arrow = board.arrows[i];
+    // Bound at both ends: inside its notes' span already.
+    if ((!arrow.from.note || !arrow.to.note) && geometry->arrows[i].shown)
+      layout->bounds = Union(layout->bounds, geometry->arrows[i].bounds);
+  }
+  layout->sketches = std::move(geometry);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <memory>
 #include <vector>
 
 #include "core/layout/room_layout.h"
@@ -66,6 +67,8 @@ struct CurveGeometry {
   std::vector<Vec2> samples;         // the smooth curve, as drawn and hit-tested
 };
 
+struct SketchGeometry;  // core/layout/ink.h
+
 struct Layout {
   std::vector<float> stageX;  // left edge of each stage, plus the right edge of the last (size+1)
   std::vector<float> laneY;   // top edge of each lane, plus the bottom edge of the last (size+1)
@@ -75,6 +78,9 @@ struct Layout {
   std::vector<CurveGeometry> curves;  // same order as Board::curves
   int emotionsLane = -1;      // the lane the curves are drawn in (the first of kind emotions)
   Rect bounds;                // everything: grid, persona cards, free notes
+  // Every stroke's and arrow's drawn geometry, worked out once per layout (ink.h: SketchOf and
+  // ArrowOf read it); drawing, hit tests and the dump share it. Null on a board with neither.
+  std::shared_ptr<const SketchGeometry> sketches;
 
   Rect StageHeader(int stage) const;
   // The board's title, above the grid (drawn there; a double-click there renames the board).

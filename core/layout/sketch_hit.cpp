@@ -25,6 +25,20 @@ bool NearFrameBorder(const Rect& r, Vec2 p, float tolerance) {
   return outer.Contains(p) && !(inner.Width() > 0 && inner.Height() > 0 && inner.Contains(p));
 }
 
+// Whether p is on stroke i as the layout shows it (its bounds first: most strokes are far away).
+bool HitShownStroke(const Board& board, const Layout& layout, size_t i, Vec2 p, float tolerance,
+                    std::vector<Vec2>* scratch) {
+  const Stroke& stroke = board.strokes[i];
+  const StrokeGeometry* cached = StrokeOf(layout, board, i);
+  if (cached) {
+    const Rect& b = cached->bounds;
+    if (!cached->shown || !Rect{b.x0 - tolerance, b.y0 - tolerance, b.x1 + tolerance, b.y1 + tolerance}.Contains(p))
+      return false;
+    return HitStroke(cached->points, stroke.width, p, tolerance);
+  }
+  return StrokeShown(StrokePoints(board, layout, stroke, scratch)) && HitStroke(*scratch, stroke.width, p, tolerance);
+}
+
 }  // namespace
 
 SketchHit HitSketchAbove(const Board& board, const Layout& layout, const GlyphMetrics& glyphs, Vec2 p,
@@ -35,30 +49,29 @@ SketchHit HitSketchAbove(const Board& board, const Layout& layout, const GlyphMe
     if (Rect{r.x0 - tolerance, r.y0 - tolerance, r.x1 + tolerance, r.y1 + tolerance}.Contains(p))
       return {SketchKind::Label, i};
   }
-  if (!board.arrows.empty()) {
-    const NoteBoxIndex index(layout);
-    ArrowGeometry geometry;
-    for (int i = int(board.arrows.size()) - 1; i >= 0; --i) {
-      ArrowPath(board, layout, board.arrows[size_t(i)], &geometry, &index);
-      if (HitArrow(geometry, p, tolerance)) return {SketchKind::Arrow, i};
+  ArrowGeometry computed;
+  for (int i = int(board.arrows.size()) - 1; i >= 0; --i) {
+    const ArrowGeometry* geometry = ArrowOf(layout, board, size_t(i));
+    if (!geometry) {
+      ArrowPath(board, layout, board.arrows[size_t(i)], &computed);
+      geometry = &computed;
     }
+    const Rect& b = geometry->bounds;
+    if (!Rect{b.x0 - tolerance, b.y0 - tolerance, b.x1 + tolerance, b.y1 + tolerance}.Contains(p)) continue;
+    if (HitArrow(*geometry, p, tolerance)) return {SketchKind::Arrow, i};
   }
   std::vector<Vec2> points;
-  for (int i = int(board.strokes.size()) - 1; i >= 0; --i) {
-    const Stroke& stroke = board.strokes[size_t(i)];
-    if (stroke.highlighter || !StrokeShown(StrokePoints(board, layout, stroke, &points))) continue;
-    if (HitStroke(points, stroke.width, p, tolerance)) return {SketchKind::Stroke, i};
-  }
+  for (int i = int(board.strokes.size()) - 1; i >= 0; --i)
+    if (!board.strokes[size_t(i)].highlighter && HitShownStroke(board, layout, size_t(i), p, tolerance, &points))
+      return {SketchKind::Stroke, i};
   return {};
 }
 
 SketchHit HitSketchBelow(const Board& board, const Layout& layout, Vec2 p, float tolerance) {
   std::vector<Vec2> points;
-  for (int i = int(board.strokes.size()) - 1; i >= 0; --i) {
-    const Stroke& stroke = board.strokes[size_t(i)];
-    if (!stroke.highlighter || !StrokeShown(StrokePoints(board, layout, stroke, &points))) continue;
-    if (HitStroke(points, stroke.width, p, tolerance)) return {SketchKind::Stroke, i};
-  }
+  for (int i = int(board.strokes.size()) - 1; i >= 0; --i)
+    if (board.strokes[size_t(i)].highlighter && HitShownStroke(board, layout, size_t(i), p, tolerance, &points))
+      return {SketchKind::Stroke, i};
   for (int i = int(board.frames.size()) - 1; i >= 0; --i) {
     const Rect& r = board.frames[size_t(i)].rect;
     const Rect title{r.x0, r.y0, r.x1, std::min(r.y1, r.y0 + kFrameTitleHeight)};

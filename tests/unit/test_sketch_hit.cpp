@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/io/templates.h"
+#include "core/layout/ink.h"
 #include "core/layout/sketch_hit.h"
 
 using namespace jb;
@@ -94,4 +95,45 @@ TEST_CASE("sketch hits: a label's box is its longest line by its lines, and boun
   board.stages[0].hidden = true;
   const Layout hidden = ComputeLayout(board);
   CHECK(SketchBounds(board, hidden, glyphs, SketchKind::Stroke, 0).Width() == 0);
+}
+
+TEST_CASE("a layout works out each stroke and arrow once, as drawn, and is not used for a board it was not made for") {
+  Board board = MakeBoard(Template::Blank);
+  CHECK(ComputeLayout(board).sketches.get() == nullptr);  // nothing to work out
+  Stroke inCell;
+  inCell.id = StrokeId(board.NewId());
+  inCell.stage = board.stages[1].id;
+  inCell.lane = board.lanes[0].id;
+  inCell.points = {{10, 10}, {60, 40}};
+  board.strokes = {inCell};
+  Arrow arrow;
+  arrow.id = ArrowId(board.NewId());
+  arrow.from.pos = {-300, -300};
+  arrow.to.pos = {-100, -250};
+  board.arrows = {arrow};
+  const Layout layout = ComputeLayout(board);
+  REQUIRE(layout.sketches.get() != nullptr);
+  const StrokeGeometry* stroke = StrokeOf(layout, board, 0);
+  REQUIRE(stroke);
+  std::vector<Vec2> points;
+  CHECK(StrokeShown(StrokePoints(board, layout, inCell, &points)));
+  CHECK(stroke->shown);
+  REQUIRE(stroke->points.size() == points.size());
+  CHECK(stroke->points[1].x == doctest::Approx(points[1].x));
+  CHECK(stroke->points[0].x == doctest::Approx(layout.stageX[1] + 10));  // offset from its cell
+  const ArrowGeometry* drawn = ArrowOf(layout, board, 0);
+  REQUIRE(drawn);
+  ArrowGeometry fresh;
+  ArrowPath(board, layout, arrow, &fresh);
+  CHECK(drawn->bounds.x0 == doctest::Approx(fresh.bounds.x0));
+  CHECK(drawn->path.size() == fresh.path.size());
+  // A board with another stroke list than the layout's: the cache is not used.
+  Board changed = board;
+  changed.strokes.push_back(inCell);
+  CHECK_FALSE(StrokeOf(layout, changed, 0));
+  CHECK(ArrowOf(layout, changed, 0));  // its arrows still match
+  // A hidden stage hides the stroke in the cache too.
+  board.stages[1].hidden = true;
+  const Layout hidden = ComputeLayout(board);
+  CHECK_FALSE(StrokeOf(hidden, board, 0)->shown);
 }

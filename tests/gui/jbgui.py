@@ -238,6 +238,21 @@ def errors(layout):
     return [t["text"] for t in (layout or {}).get("toasts", []) if t["kind"] == "error"]
 
 
+def note_record(note_id, stage, lane, x, y, text):
+    """A note as the .cjm file stores it (stage and lane ids, 0 and 0 for a free note at x, y)."""
+    return {"id": note_id, "stage": stage, "lane": lane, "pos": {"x": float(x), "y": float(y)}, "size": "M",
+            "text": text, "color": "", "votes": 0, "tags": [], "owner": "", "due": "", "channel": "",
+            "metrics": {"conversion": None, "csi": None, "nps": None}, "severity": 0}
+
+
+def save(s):
+    """Ctrl+S once the board has unsaved changes. Dirty first: a gesture in progress (typing,
+    dragging) is not a change yet, and a dump of the clean board from before it would pass for saved."""
+    s.wait_layout(lambda l: l["dirty"], "unsaved changes")
+    s.key("ctrl+s")
+    s.wait_layout(lambda l: not l["dirty"], "saved")
+
+
 def centre(rect):
     return ((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2)
 

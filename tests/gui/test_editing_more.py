@@ -4,7 +4,7 @@ and stage headers; each checked through the dump and the saved file."""
 import json
 import tempfile
 
-from jbgui import Session, centre, check, click_with, main, set_clipboard
+from jbgui import Session, centre, check, click_with, main, note_record, save, set_clipboard
 from test_editing import add_note, cell, load, new_board, note, notes_in
 
 
@@ -41,22 +41,11 @@ def board_with_notes(*notes):
     stages = {st["name"]: st["id"] for st in board["stages"]}
     lanes = {l["name"]: l["id"] for l in board["lanes"]}
     for stage, lane_name, text in notes:
-        board["notes"].append({"id": board["nextId"], "stage": stages[stage], "lane": lanes[lane_name],
-                               "pos": {"x": 0.0, "y": 0.0}, "size": "M", "text": text, "color": "", "votes": 0,
-                               "tags": [], "owner": "", "due": "", "channel": "",
-                               "metrics": {"conversion": None, "csi": None, "nps": None}, "severity": 0})
+        board["notes"].append(note_record(board["nextId"], stages[stage], lanes[lane_name], 0, 0, text))
         board["nextId"] += 1
     with open(path, "w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False)
     return path
-
-
-def save(s):
-    # Dirty first: a gesture in progress (typing, dragging) is not a change yet, and a dump of the
-    # clean board from before it would pass for "saved".
-    s.wait_layout(lambda l: l["dirty"], "unsaved changes")
-    s.key("ctrl+s")
-    s.wait_layout(lambda l: not l["dirty"], "saved")
 
 
 def test_free_notes_by_double_click_and_by_dragging_out_of_the_grid():

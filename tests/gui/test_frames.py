@@ -4,7 +4,7 @@ a double-click outside the grid."""
 import json
 import tempfile
 
-from jbgui import Session, check, centre, click_with, main
+from jbgui import Session, check, centre, click_with, main, note_record, save
 from test_editing import load, new_board, note
 from test_editing_more import WIDE, empty_canvas, grid_bounds
 
@@ -20,20 +20,12 @@ def board_with_free_notes(*notes):
     lanes = {l["name"]: l["id"] for l in board["lanes"]}
     for text, x, y in notes:
         cell = isinstance(x, str)
-        board["notes"].append({"id": board["nextId"], "stage": stages[x] if cell else 0, "lane": lanes[y] if cell else 0,
-                               "pos": {"x": 0.0 if cell else float(x), "y": 0.0 if cell else float(y)},
-                               "size": "M", "text": text, "color": "", "votes": 0, "tags": [], "owner": "", "due": "",
-                               "channel": "", "metrics": {"conversion": None, "csi": None, "nps": None}, "severity": 0})
+        board["notes"].append(note_record(board["nextId"], stages[x] if cell else 0, lanes[y] if cell else 0,
+                                          0 if cell else x, 0 if cell else y, text))
         board["nextId"] += 1
     with open(path, "w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False)
     return path
-
-
-def save(s):
-    s.wait_layout(lambda l: l["dirty"], "unsaved changes")
-    s.key("ctrl+s")
-    s.wait_layout(lambda l: not l["dirty"], "saved")
 
 
 def near(a, b, tolerance=1.0):

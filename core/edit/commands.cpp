@@ -1,4 +1,5 @@
 #include "core/edit/commands.h"
+#include "core/edit/edit_helpers.h"
 
 #include "core/edit/sketch_commands.h"
 
@@ -18,12 +19,11 @@ namespace jb {
 
 namespace {
 
+using edit_helpers::IsFinite;
+using edit_helpers::UpdateNotes;
+
 // [SECTION] Helpers
 
-
-bool IsFinite(Vec2 v) {
-  return std::isfinite(v.x) && std::isfinite(v.y);
-}
 
 bool InCell(const Note& note, StageId stage, LaneId lane) {
   return !note.IsFree() && note.stage == stage && note.lane == lane;
@@ -89,21 +89,6 @@ std::vector<int> NoteIndices(const Board& board, const std::vector<NoteId>& ids,
     if (order) order->push_back(k);
   }
   return indices;
-}
-
-// Records each changed note as an update (order and membership stay as they are).
-template <class Change>
-BoardDiff UpdateNotes(const Board& board, const std::vector<NoteId>& ids, Change change) {
-  BoardDiff diff = NewDiff(board);
-  std::vector<int> indices = NoteIndices(board, ids);
-  std::sort(indices.begin(), indices.end());  // board order: deterministic diffs
-  for (int i : indices) {
-    const Note& before = board.notes[size_t(i)];
-    Note after = before;
-    change(after);
-    if (!(after == before)) diff.notes.updated.push_back({before, std::move(after)});
-  }
-  return diff;
 }
 
 // One note of an edited notes vector: the note, the index it came from, and whether it was

@@ -1,4 +1,5 @@
 #include "core/edit/journey_commands.h"
+#include "core/edit/edit_helpers.h"
 
 #include <algorithm>
 #include <climits>
@@ -25,6 +26,9 @@ namespace jb {
 
 namespace {
 
+using edit_helpers::IsFinite;
+using edit_helpers::UpdateNotes;
+
 // [SECTION] Helpers
 
 
@@ -47,22 +51,6 @@ BoardDiff UpdateOne(const Board& board, const std::vector<T>& items, RecordDiff<
   T after = before;
   change(after);
   if (!(after == before)) (diff.*records).updated.push_back({before, std::move(after)});
-  return diff;
-}
-
-// Each named note once, in board order (deterministic diffs), changed by `change`.
-template <class Change>
-BoardDiff UpdateNotes(const Board& board, const std::vector<NoteId>& ids, Change change) {
-  BoardDiff diff = NewDiff(board);
-  std::unordered_set<uint64_t> wanted;
-  for (NoteId id : ids)
-    if (id) wanted.insert(id.value);
-  for (const Note& before : board.notes) {
-    if (!wanted.count(before.id.value)) continue;
-    Note after = before;
-    change(after);
-    if (!(after == before)) diff.notes.updated.push_back({before, std::move(after)});
-  }
   return diff;
 }
 

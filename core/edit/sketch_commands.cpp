@@ -1,4 +1,5 @@
 #include "core/edit/sketch_commands.h"
+#include "core/edit/edit_helpers.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,7 +13,9 @@ namespace jb {
 
 namespace {
 
-bool IsFinite(Vec2 v) { return std::isfinite(v.x) && std::isfinite(v.y); }
+using edit_helpers::IsFinite;
+using edit_helpers::UpdateNotes;
+
 
 template <class T, class IdT>
 const T* Find(const std::vector<T>& items, IdT id) {

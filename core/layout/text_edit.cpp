@@ -10,7 +10,6 @@ namespace jb {
 
 namespace {
 
-char32_t CodepointAt(std::string_view text, size_t pos) { return NextCodepoint(text, &pos); }
 
 bool IsWordChar(char32_t c) {
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return false;

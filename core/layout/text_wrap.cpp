@@ -58,7 +58,6 @@ bool IsMark(char32_t c) {
   return category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME;
 }
 
-char32_t CodepointAt(std::string_view text, size_t pos) { return NextCodepoint(text, &pos); }
 
 }  // namespace
 

@@ -40,6 +40,8 @@ struct WrappedText {
 
 // Decodes one UTF-8 code point at text[*pos] and advances *pos (invalid bytes give U+FFFD).
 char32_t NextCodepoint(std::string_view text, size_t* pos);
+// The code point at text[pos], without moving.
+inline char32_t CodepointAt(std::string_view text, size_t pos) { return NextCodepoint(text, &pos); }
 
 // Appends a code point as UTF-8.
 void AppendUtf8(std::string& out, char32_t codepoint);

@@ -14,7 +14,6 @@ namespace jb {
 namespace {
 
 using edit_helpers::IsFinite;
-using edit_helpers::UpdateNotes;
 
 
 template <class T, class IdT>

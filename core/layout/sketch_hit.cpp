@@ -19,9 +19,12 @@ Rect LabelBounds(const GlyphMetrics& glyphs, const TextLabel& label) {
 
 namespace {
 
+// `r` grown by `d` on every side (shrunk for a negative `d`).
+Rect Grown(const Rect& r, float d) { return {r.x0 - d, r.y0 - d, r.x1 + d, r.y1 + d}; }
+
 bool NearFrameBorder(const Rect& r, Vec2 p, float tolerance) {
-  const Rect outer{r.x0 - tolerance, r.y0 - tolerance, r.x1 + tolerance, r.y1 + tolerance};
-  const Rect inner{r.x0 + tolerance, r.y0 + tolerance, r.x1 - tolerance, r.y1 - tolerance};
+  const Rect outer = Grown(r, tolerance);
+  const Rect inner = Grown(r, -tolerance);
   return outer.Contains(p) && !(inner.Width() > 0 && inner.Height() > 0 && inner.Contains(p));
 }
 
@@ -31,9 +34,7 @@ bool HitShownStroke(const Board& board, const Layout& layout, size_t i, Vec2 p, 
   const Stroke& stroke = board.strokes[i];
   const StrokeGeometry* cached = StrokeOf(layout, board, i);
   if (cached) {
-    const Rect& b = cached->bounds;
-    if (!cached->shown || !Rect{b.x0 - tolerance, b.y0 - tolerance, b.x1 + tolerance, b.y1 + tolerance}.Contains(p))
-      return false;
+    if (!cached->shown || !Grown(cached->bounds, tolerance).Contains(p)) return false;
     return HitStroke(cached->points, stroke.width, p, tolerance);
   }
   return StrokeShown(StrokePoints(board, layout, stroke, scratch)) && HitStroke(*scratch, stroke.width, p, tolerance);
@@ -45,9 +46,7 @@ SketchHit HitSketchAbove(const Board& board, const Layout& layout, const GlyphMe
                          float tolerance) {
   // Drawn last, so topmost: labels, then arrows, then pen strokes (each list's last first).
   for (int i = int(board.labels.size()) - 1; i >= 0; --i) {
-    const Rect r = LabelBounds(glyphs, board.labels[size_t(i)]);
-    if (Rect{r.x0 - tolerance, r.y0 - tolerance, r.x1 + tolerance, r.y1 + tolerance}.Contains(p))
-      return {SketchKind::Label, i};
+    if (Grown(LabelBounds(glyphs, board.labels[size_t(i)]), tolerance).Contains(p)) return {SketchKind::Label, i};
   }
   ArrowGeometry computed;
   for (int i = int(board.arrows.size()) - 1; i >= 0; --i) {
@@ -56,8 +55,7 @@ SketchHit HitSketchAbove(const Board& board, const Layout& layout, const GlyphMe
       ArrowPath(board, layout, board.arrows[size_t(i)], &computed);
       geometry = &computed;
     }
-    const Rect& b = geometry->bounds;
-    if (!Rect{b.x0 - tolerance, b.y0 - tolerance, b.x1 + tolerance, b.y1 + tolerance}.Contains(p)) continue;
+    if (!Grown(geometry->bounds, tolerance).Contains(p)) continue;
     if (HitArrow(*geometry, p, tolerance)) return {SketchKind::Arrow, i};
   }
   std::vector<Vec2> points;

@@ -32,20 +32,27 @@ def by_id(layout, id):
     return next(n for n in layout["notes"] if n["id"] == id)
 
 
-def board_with_notes(*notes):
-    """A new classic board whose cells already hold `notes`, (stage, lane, text) each: setup, not under test."""
+def board_with_note_specs(specs):
+    """A new classic board with notes, (text, stage, lane, x, y) each: stage and lane names put it
+    in that cell, None and None leave it free at x, y in board units. Setup, not under test."""
     path = new_board(tempfile.mkdtemp())
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
     board = data["board"]
     stages = {st["name"]: st["id"] for st in board["stages"]}
     lanes = {l["name"]: l["id"] for l in board["lanes"]}
-    for stage, lane_name, text in notes:
-        board["notes"].append(note_record(board["nextId"], stages[stage], lanes[lane_name], 0, 0, text))
+    for text, stage, lane_name, x, y in specs:
+        board["notes"].append(note_record(board["nextId"], stages[stage] if stage else 0,
+                                          lanes[lane_name] if lane_name else 0, x, y, text))
         board["nextId"] += 1
     with open(path, "w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False)
     return path
+
+
+def board_with_notes(*notes):
+    """A new classic board whose cells already hold `notes`, (stage, lane, text) each: setup, not under test."""
+    return board_with_note_specs([(text, stage, lane_name, 0, 0) for stage, lane_name, text in notes])
 
 
 def test_free_notes_by_double_click_and_by_dragging_out_of_the_grid():

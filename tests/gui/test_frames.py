@@ -1,31 +1,18 @@
 """Frames and free text labels (issue 16), through real X input: the Frame tool, moving a frame
 with what is inside it, Arrange ▸ Frame around selection, and text labels by the Text tool and by
 a double-click outside the grid."""
-import json
 import tempfile
 
-from jbgui import Session, check, centre, click_with, main, note_record, save
+from jbgui import Session, check, centre, click_with, main, save
 from test_editing import load, new_board, note
-from test_editing_more import WIDE, empty_canvas, grid_bounds
+from test_editing_more import WIDE, board_with_note_specs, empty_canvas, grid_bounds
 
 
 def board_with_free_notes(*notes):
     """A new classic board with notes, (text, x, y) each: free at x, y in board units, or with x, y
     a stage's and a lane's name, in that cell. Setup, not under test."""
-    path = new_board(tempfile.mkdtemp())
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
-    board = data["board"]
-    stages = {st["name"]: st["id"] for st in board["stages"]}
-    lanes = {l["name"]: l["id"] for l in board["lanes"]}
-    for text, x, y in notes:
-        cell = isinstance(x, str)
-        board["notes"].append(note_record(board["nextId"], stages[x] if cell else 0, lanes[y] if cell else 0,
-                                          0 if cell else x, 0 if cell else y, text))
-        board["nextId"] += 1
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False)
-    return path
+    return board_with_note_specs([(text, x, y, 0, 0) if isinstance(x, str) else (text, None, None, x, y)
+                                  for text, x, y in notes])
 
 
 def near(a, b, tolerance=1.0):

@@ -26,7 +26,6 @@ namespace jb {
 
 namespace {
 
-using edit_helpers::IsFinite;
 using edit_helpers::UpdateNotes;
 
 // [SECTION] Helpers

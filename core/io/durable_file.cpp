@@ -167,6 +167,9 @@ std::string ErrnoText(int error) {
     case EROFS: return "the disk is read-only";
     case EACCES:
     case EPERM: return "permission denied";
+    // A folder made at the target between the check and the rename: the check's own words, so
+    // the once-only report does not say it twice.
+    case EISDIR: return "a folder with that name is in the way";
     case 0: return std::strerror(EIO);
     default: return std::strerror(error);
   }

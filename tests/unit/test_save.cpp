@@ -312,6 +312,8 @@ TEST_CASE("Save failures leave the previous file and its .bak byte-identical, wi
       {"write", EDQUOT, 3, "the disk is full"},       // over quota
       {"fsync", EIO, 1, std::strerror(EIO)},          // the disk lost the bytes
       {"rename", EXDEV, 1, std::strerror(EXDEV)},
+      // A folder made at the target after the check: the check's words, so it is said once.
+      {"rename", EISDIR, 1, "a folder with that name is in the way"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.step);

@@ -433,7 +433,9 @@ void App::RunPending() {
   Pending action = m_pending;
   m_pending = Pending::None;
   // The board is saved or its changes were declined: its recovery copy is no longer wanted.
-  if (action != Pending::None && action != Pending::Open) m_recovery.Discard(m_document);
+  // (Open and Import table ask for a file first: the dialog may yet be cancelled.)
+  if (action != Pending::None && action != Pending::Open && action != Pending::ImportTable)
+    m_recovery.Discard(m_document);
   switch (action) {
     case Pending::New:
       m_canvas.FinishInteraction(m_document);
@@ -446,6 +448,8 @@ void App::RunPending() {
     case Pending::Open: m_fileDialog.Request(FileDialog::Purpose::Open, m_document.path()); break;
     case Pending::OpenPath: OpenFile(m_pendingPath); break;
     case Pending::Quit: m_quit = true; break;
+    case Pending::ImportTable: m_fileDialog.Request(FileDialog::Purpose::ImportTable, m_document.path()); break;
+    case Pending::PasteTable: OpenPendingTable(); break;
     case Pending::None: break;
   }
 }
@@ -513,6 +517,9 @@ void App::Dialogs() {
         m_exportDialogRequested = true;
         m_dialogSwitchFrames = 3;
         break;
+      case FileDialog::Purpose::ImportTable: ImportTableFile(chosen); break;
+      case FileDialog::Purpose::ExportTable: ExportTableTo(chosen); break;
+      case FileDialog::Purpose::ExportPage: ExportPageTo(chosen); break;
     }
   }
   if (ShowNewBoardDialog(&m_chooseTemplate, m_gallery, m_renderer, m_fonts, &m_pendingTemplate)) {

@@ -101,7 +101,7 @@ class App {
   }
 
  private:
-  enum class Pending { None, New, Open, OpenPath, Quit };
+  enum class Pending { None, New, Open, OpenPath, Quit, ImportTable, PasteTable };
 
   void ApplyUiScale();
   // The ImGui colours and borders of `theme` (the board's are m_canvas.palette).
@@ -158,6 +158,21 @@ class App {
   // The start screen, the new board's title and Board properties: what their answers do.
   void StartDialogs();
   void LoadRecent();
+  // [SECTION] The map travels: tables and Mermaid journeys in and out, the shared page
+  // File ▸ Import table… and Ctrl+Shift+V (app_import.cpp): the table becomes a new, unsaved
+  // board, after the unsaved-changes question.
+  void RequestImportTable();
+  void ImportTableFile(const std::string& path);
+  // Ctrl+Shift+V: a table on the clipboard is kept and, after the question, opened
+  // (OpenPendingTable); anything else is said in one sentence and changes nothing.
+  void PasteTable();
+  void OpenPendingTable();
+  // File ▸ Export table… (app_export_table.cpp): CSV, TSV, Markdown or Mermaid by the extension.
+  void RequestExportTable();
+  void ExportTableTo(const std::string& path);
+  // File ▸ Export page… (app_export_page.cpp): one self-contained HTML page.
+  void RequestExportPage();
+  void ExportPageTo(const std::string& path);
 
   GLFWwindow* m_window;
   WindowOptions m_options;

@@ -57,6 +57,8 @@ std::vector<Command> App::MakeCommands(App* app) {
     if (!app->m_document.IsDirty()) app->OpenFile(path);
     else app->ShowError(_("Save or discard the current changes before opening another board."));
   };
+  add("file.import_table", N_("File"), N_("Import table..."), {}, [app] { app->StartOrConfirm(Pending::ImportTable); })
+      .widget = "menu.file.import_table";
   add("file.save", N_("File"), N_("Save"), {ctrl(GLFW_KEY_S, "Ctrl+S")}, [app] { app->Save(); }).separatorBefore = true;
   add("file.save_as", N_("File"), N_("Save As..."), {ctrlShift(GLFW_KEY_S, "Ctrl+Shift+S")}, [app] { app->RequestSaveAs(); });
   add("file.properties", N_("File"), N_("Board properties..."), {}, [app] { app->m_propertiesRequested = true; }).widget =
@@ -64,6 +66,10 @@ std::vector<Command> App::MakeCommands(App* app) {
   add("file.export", N_("File"), N_("Export PNG..."), {ctrl(GLFW_KEY_E, "Ctrl+E")}, [app] { app->RequestExport(); })
       .separatorBefore = true;
   add("file.snapshot", N_("File"), N_("Quick snapshot"), {ctrlShift(GLFW_KEY_E, "Ctrl+Shift+E")}, [app] { app->QuickSnapshot(); });
+  add("file.export_table", N_("File"), N_("Export table..."), {}, [app] { app->RequestExportTable(); }).widget =
+      "menu.file.export_table";
+  add("file.export_page", N_("File"), N_("Export page..."), {}, [app] { app->RequestExportPage(); }).widget =
+      "menu.file.export_page";
   add("file.quit", N_("File"), N_("Quit"), {ctrl(GLFW_KEY_Q, "Ctrl+Q")}, [app] { app->StartOrConfirm(Pending::Quit); })
       .separatorBefore = true;
 
@@ -81,6 +87,8 @@ std::vector<Command> App::MakeCommands(App* app) {
   add("edit.copy", N_("Edit"), N_("Copy"), {ctrl(GLFW_KEY_C, "Ctrl+C")}, [app] { app->m_canvas.CopySelection(app->m_document); })
       .enabled = selection;
   add("edit.paste", N_("Edit"), N_("Paste"), {ctrl(GLFW_KEY_V, "Ctrl+V")}, [app] { app->m_canvas.Paste(app->m_document); });
+  add("edit.paste_table", N_("Edit"), N_("Paste table as a new board"), {ctrlShift(GLFW_KEY_V, "Ctrl+Shift+V")},
+      [app] { app->PasteTable(); });
   add("edit.duplicate", N_("Edit"), N_("Duplicate"), {ctrl(GLFW_KEY_D, "Ctrl+D")},
       [app] { app->m_canvas.DuplicateSelection(app->m_document); })
       .enabled = selection;

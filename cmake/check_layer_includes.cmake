@@ -70,7 +70,7 @@ set(views_cli_message "app/views must not include app/cli/ (views use only app/r
 # app.h composes everything: only main.cpp (and app*.cpp, its own) and the benchmark may include it.
 set(app_h_layers ".")
 set(app_h_include "${q}app/app\\.h[\">]")
-set(app_h_except "^(app/main\\.cpp|app/app(_[a-z]+)?\\.cpp|tests/bench/)")
+set(app_h_except "^(app/main\\.cpp|app/app(_[a-z_]+)?\\.cpp|tests/bench/)")
 set(app_h_message "only app/main.cpp, app/app*.cpp and tests/bench may include app/app.h (it composes every layer)")
 
 # The files, each with the path that names its layer.

@@ -24,6 +24,11 @@
 
 namespace jb {
 
+int CliFail(const std::string& message, int code) {
+  std::fprintf(stderr, _("journeyboard: %s\n"), message.c_str());
+  return code;
+}
+
 namespace {
 
 constexpr const char* kHelp = N_(
@@ -48,12 +53,16 @@ constexpr const char* kHelp = N_(
     "      32768) or S pixels per board unit; R is board (default), view (the same as board\n"
     "      here), or stage:NAME; B is canvas (default), white or transparent; --reveal shows\n"
     "      covered notes face up.\n"
+    "  journeyboard import-table TABLE -o OUT.cjm [--title T]\n"
+    "      Make a board from a table (.csv, .tsv, .txt: stages across, one row per lane) or a\n"
+    "      Mermaid journey (.mmd, or .md holding one).\n"
+    "  journeyboard export-table FILE.cjm -o OUT.csv|OUT.tsv|OUT.md|OUT.mmd\n"
+    "      Write the board as a table (CSV, TSV, Markdown) or a Mermaid journey, by the extension.\n"
+    "  journeyboard export-html FILE.cjm -o MAP.html\n"
+    "      Write the map as one self-contained web page to share.\n"
     "  journeyboard --help | --version\n");
 
-int Fail(const std::string& message, int code = 1) {
-  std::fprintf(stderr, _("journeyboard: %s\n"), message.c_str());
-  return code;
-}
+int Fail(const std::string& message, int code = 1) { return CliFail(message, code); }
 
 
 // A whole number from `low` to `high`, digits only: "0", "1e3", "16.5", "-5", "" and anything
@@ -287,6 +296,30 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
     if (plain.empty() || !out.given)
       return Fail(_("'export' needs a board and an output file: journeyboard export FILE.cjm -o OUT.png."), 2);
     return RunExport(plain[0], out.value, params);
+  }
+
+  if (!args.empty() && args[0] == "import-table") {
+    Option out({"-o", "--output"}), title({"--title"});
+    if (!ParseArgs(args, 1, {&out, &title}, 1, &plain, &error)) return Fail(error, 2);
+    if (plain.empty() || !out.given)
+      return Fail(_("'import-table' needs a table and an output file: journeyboard import-table TABLE.csv -o OUT.cjm."), 2);
+    return RunImportTable(plain[0], out.value, title.value);
+  }
+
+  if (!args.empty() && args[0] == "export-table") {
+    Option out({"-o", "--output"});
+    if (!ParseArgs(args, 1, {&out}, 1, &plain, &error)) return Fail(error, 2);
+    if (plain.empty() || !out.given)
+      return Fail(_("'export-table' needs a board and an output file: journeyboard export-table FILE.cjm -o OUT.csv."), 2);
+    return RunExportTable(plain[0], out.value);
+  }
+
+  if (!args.empty() && args[0] == "export-html") {
+    Option out({"-o", "--output"});
+    if (!ParseArgs(args, 1, {&out}, 1, &plain, &error)) return Fail(error, 2);
+    if (plain.empty() || !out.given)
+      return Fail(_("'export-html' needs a board and an output file: journeyboard export-html FILE.cjm -o MAP.html."), 2);
+    return RunExportHtml(plain[0], out.value);
   }
 
   Option window({"--window"}), dump({"--dump-layout"}), autosave({"--autosave-seconds"}), templateKey({"--template"}),

@@ -28,8 +28,16 @@ using CommandLister = std::string (*)();
 // and ListCommands).
 int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow, CommandLister listCommands);
 
-// Headless commands (cli.cpp).
+// "journeyboard: MESSAGE" on stderr, in the interface's language; returns `code`.
+int CliFail(const std::string& message, int code = 1);
+
+// Headless commands (cli.cpp), each returning the exit code.
 int RunNew(const std::string& out, const std::string& templateKey);
 int RunExport(const std::string& file, const std::string& out, const ExportParams& params);
+// The map travels (issue 17): a table or Mermaid journey in (import_table_cli.cpp), the board as a
+// table (export_table_cli.cpp) or one HTML page (export_html_cli.cpp). `title` empty: the file's own.
+int RunImportTable(const std::string& table, const std::string& out, const std::string& title);
+int RunExportTable(const std::string& file, const std::string& out);
+int RunExportHtml(const std::string& file, const std::string& out);
 
 }  // namespace jb

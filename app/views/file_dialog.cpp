@@ -21,18 +21,41 @@ const char* Title(FileDialog::Purpose purpose) {
     case FileDialog::Purpose::Open: return _("Open board");
     case FileDialog::Purpose::SaveAs: return _("Save board as");
     case FileDialog::Purpose::ExportPng: return _("Export PNG");
+    case FileDialog::Purpose::ImportTable: return _("Import table");
+    case FileDialog::Purpose::ExportTable: return _("Export table");
+    case FileDialog::Purpose::ExportPage: return _("Export page");
   }
   return _("File");
 }
 
+// The extension a name to write gets when it has none of the purpose's own.
 const char* Extension(FileDialog::Purpose purpose) {
-  return purpose == FileDialog::Purpose::ExportPng ? ".png" : ".cjm";
+  switch (purpose) {
+    case FileDialog::Purpose::ExportPng: return ".png";
+    case FileDialog::Purpose::ExportTable: return ".csv";
+    case FileDialog::Purpose::ExportPage: return ".html";
+    default: return ".cjm";
+  }
 }
 
-bool HasExtension(const std::string& name, const char* ext) {
+std::string LowerExtension(const std::string& name) {
   std::string e = fs::path(name).extension().string();
   std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  return e == ext;
+  return e;
+}
+
+// Whether `name` already ends as the purpose writes it (a table: any of its four formats).
+bool HasOwnExtension(const std::string& name, FileDialog::Purpose purpose) {
+  const std::string e = LowerExtension(name);
+  if (purpose == FileDialog::Purpose::ExportTable) return e == ".csv" || e == ".tsv" || e == ".md" || e == ".mmd";
+  if (purpose == FileDialog::Purpose::ExportPage) return e == ".html" || e == ".htm";
+  if (purpose == FileDialog::Purpose::ImportTable)
+    return e == ".csv" || e == ".tsv" || e == ".txt" || e == ".md" || e == ".mmd";
+  return e == Extension(purpose);
+}
+
+bool ChoosesExisting(FileDialog::Purpose purpose) {
+  return purpose == FileDialog::Purpose::Open || purpose == FileDialog::Purpose::ImportTable;
 }
 
 }  // namespace
@@ -48,7 +71,7 @@ void FileDialog::Request(Purpose purpose, const std::string& suggested) {
     m_folder = path.has_parent_path() ? path.parent_path().string() : fs::current_path().string();
     m_name = path.filename().string();
   }
-  if (purpose == Purpose::Open) m_name.clear();
+  if (ChoosesExisting(purpose)) m_name.clear();
   m_error.clear();
   m_requested = true;
   ReadFolder();
@@ -62,7 +85,7 @@ void FileDialog::ReadFolder() {
     std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;
     bool folder = it->is_directory(ec);
-    if (folder || HasExtension(name, Extension(m_purpose))) m_entries.push_back({name, folder});
+    if (folder || HasOwnExtension(name, m_purpose)) m_entries.push_back({name, folder});
   }
   std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
     return a.folder != b.folder ? a.folder : a.name < b.name;
@@ -127,7 +150,10 @@ bool FileDialog::Show(const std::vector<std::string>& recent, std::string* chose
     RecordWidget("file.name");
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.2f, 0.2f, 1}, "%s", m_error.c_str());
     RecordDialog(title, m_error.empty() ? m_folder : m_folder + "\n" + m_error);
-    const char* action = m_purpose == Purpose::Open ? _("Open") : m_purpose == Purpose::SaveAs ? _("Save") : _("Export");
+    const char* action = m_purpose == Purpose::Open          ? _("Open")
+                         : m_purpose == Purpose::SaveAs      ? _("Save")
+                         : m_purpose == Purpose::ImportTable ? _("Import")
+                                                             : _("Export");
     if (ImGui::Button(action, {em * 7, 0})) confirmed = true;
     RecordWidget("file.confirm");
     ImGui::SameLine();
@@ -149,9 +175,8 @@ bool FileDialog::Show(const std::vector<std::string>& recent, std::string* chose
           ReadFolder();
           confirmed = false;
         } else {
-          if (m_purpose != Purpose::Open && !HasExtension(path.string(), Extension(m_purpose)))
-            path += Extension(m_purpose);
-          if (m_purpose == Purpose::Open && !fs::exists(path, ec)) {
+          if (!ChoosesExisting(m_purpose) && !HasOwnExtension(path.string(), m_purpose)) path += Extension(m_purpose);
+          if (ChoosesExisting(m_purpose) && !fs::exists(path, ec)) {
             m_error = Format(_("There is no file %s."), path.string().c_str());
             confirmed = false;
           } else {

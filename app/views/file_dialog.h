@@ -8,7 +8,9 @@ namespace jb {
 
 class FileDialog {
  public:
-  enum class Purpose { Open, SaveAs, ExportPng };
+  // Open and ImportTable choose a file that exists; the others a name to write, given the
+  // purpose's extension when it has none of its own.
+  enum class Purpose { Open, SaveAs, ExportPng, ImportTable, ExportTable, ExportPage };
 
   // Opens the dialog next frame. `suggested` is a full path (folder + proposed file name).
   void Request(Purpose purpose, const std::string& suggested);

@@ -134,6 +134,10 @@ constexpr FieldSpec Flag(const char* name) {
 constexpr FieldSpec Opt(const char* name, const char* text) {
   return {name, Type::String, 0, text, nullptr, true};
 }
+// An id files carry only when it is set (a curve point's task), read as 0 when absent.
+constexpr FieldSpec OptId(const char* name) {
+  return {name, Type::Uint64, 0, "", nullptr, true};
+}
 constexpr FieldSpec Metric(const char* name) {
   return {name, Type::OptionalNumber};
 }
@@ -173,7 +177,7 @@ constexpr FieldSpec kNoteFields[] = {Id("id"),
                                      Int("severity"),
                                      Flag("covered")};
 constexpr RecordSpec kNote = Record(kNoteFields, kNoteTally);
-constexpr FieldSpec kPointFields[] = {Id("stage"), Num("t", 0.5), Num("value", 0), Str("label")};
+constexpr FieldSpec kPointFields[] = {Id("stage"), Num("t", 0.5), Num("value", 0), Str("label"), OptId("note")};
 constexpr RecordSpec kPoint = Record(kPointFields, kPointTally);
 constexpr FieldSpec kCurveFields[] = {Id("id"),     Id("persona"),         Str("name"), Str("color", "#3b6fd8"),
                                       Bool("toBe"), List("points", kPoint)};

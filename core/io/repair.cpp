@@ -50,7 +50,10 @@ void Renumber(Board& board) {
   }
   for (EmotionCurve& curve : board.curves) {
     curve.persona.value = mapped(personas, curve.persona.value);
-    for (CurvePoint& point : curve.points) point.stage.value = mapped(stages, point.stage.value);
+    for (CurvePoint& point : curve.points) {
+      point.stage.value = mapped(stages, point.stage.value);
+      point.note.value = mapped(notes, point.note.value);
+    }
   }
   for (Stroke& stroke : board.strokes) {
     stroke.stage.value = mapped(stages, stroke.stage.value);
@@ -101,7 +104,10 @@ std::vector<std::string> RepairBoard(Board& board) {
     for (const EmotionCurve& curve : board.curves) {
       record(curve.id.value);
       reference(curve.persona.value);
-      for (const CurvePoint& point : curve.points) reference(point.stage.value);
+      for (const CurvePoint& point : curve.points) {
+        reference(point.stage.value);
+        reference(point.note.value);
+      }
     }
     for (const Persona& persona : board.personas) record(persona.id.value);
     for (const Stroke& stroke : board.strokes) {

@@ -277,12 +277,14 @@ inline void load(cereal::JSONInputArchive& ar, Note& note) {
 inline void save(cereal::JSONOutputArchive& ar, const CurvePoint& point) {
   ar(cereal::make_nvp("stage", point.stage.value), cereal::make_nvp("t", serial::TidyFloat(point.t)),
      cereal::make_nvp("value", serial::TidyFloat(point.value)), cereal::make_nvp("label", point.label));
+  if (point.note) ar(cereal::make_nvp("note", point.note.value));  // only when set, as `hidden`
 }
 inline void load(cereal::JSONInputArchive& ar, CurvePoint& point) {
   serial::GetId(ar, "stage", point.stage);
   serial::GetFloat(ar, "t", point.t);
   serial::GetFloat(ar, "value", point.value);
   serial::Get(ar, "label", point.label);
+  serial::GetId(ar, "note", point.note);  // PrepareBoard supplies 0 when the file has none
 }
 
 inline void save(cereal::JSONOutputArchive& ar, const EmotionCurve& curve) {

@@ -99,7 +99,7 @@ bool operator==(const Note& a, const Note& b) {
          a.metrics == b.metrics && a.severity == b.severity && a.covered == b.covered;
 }
 bool operator==(const CurvePoint& a, const CurvePoint& b) {
-  return a.stage == b.stage && a.t == b.t && a.value == b.value && a.label == b.label;
+  return a.stage == b.stage && a.t == b.t && a.value == b.value && a.label == b.label && a.note == b.note;
 }
 bool operator==(const EmotionCurve& a, const EmotionCurve& b) {
   return a.id == b.id && a.persona == b.persona && a.name == b.name && a.color == b.color &&

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/model/ids.h"
@@ -103,10 +104,18 @@ struct Note {
 };
 
 struct CurvePoint {
+  CurvePoint() = default;
+  CurvePoint(StageId s, float across, float v, std::string caption = "", NoteId task = {})
+      : stage(s), t(across), value(v), label(std::move(caption)), note(task) {}
+
   StageId stage;
   float t = 0.5f;      // 0..1 across the stage's width
   float value = 0;     // -1 (very negative) .. +1 (very positive)
   std::string label;   // short caption drawn beside the point
+  // The task this point scores (a note, usually in a touchpoints lane), when the curve came from a
+  // Mermaid journey: the export writes each task's actors and scores from it. It may name a note
+  // deleted since; that reads as no task.
+  NoteId note;
 };
 
 struct EmotionCurve {

@@ -168,6 +168,7 @@ class ByteWriter {
     Float(p.t);
     Float(p.value);
     String(p.label);
+    if (m_version >= 5) Ident(p.note);
   }
   void Put(const EmotionCurve& c) {
     Ident(c.id);
@@ -427,6 +428,7 @@ class ByteReader {
     p.t = Float();
     p.value = Float();
     p.label = String();
+    if (m_version >= 5) Ident(p.note);
   }
   void Get(EmotionCurve& c) {
     Ident(c.id);

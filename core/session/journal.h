@@ -43,8 +43,9 @@ namespace jb {
 // Version 2 added the hidden flags of stages and lanes and the covered flag of notes; journals of
 // version 1 (tests/fixtures/journal/) still replay, read without them. Version 3 added the board
 // language to the board's details; older journals read it as English. Version 4 added the sketch
-// records (strokes, arrows, frames, labels); older journals have none.
-inline constexpr uint32_t kJournalFormatVersion = 4;
+// records (strokes, arrows, frames, labels); older journals have none. Version 5 added the task
+// note of a curve point; older journals read it as none.
+inline constexpr uint32_t kJournalFormatVersion = 5;
 inline constexpr uint32_t kOldestJournalFormatVersion = 1;
 // A record longer than this is damage, not a diff (a whole 200,000-note board is ~60 MiB in JSON).
 inline constexpr uint32_t kMaxJournalPayload = 64u << 20;

@@ -85,7 +85,7 @@ Board FullBoard() {
   curve.name = "Maria — to-be";
   curve.color = 0x00ff7f;
   curve.toBe = true;
-  curve.points = {{s1, 0.1f, -0.85f, "Card demanded"}, {s2, 0.9f, 0.7f, "Ура!"}, {s2, 0.3f, 0, ""}};
+  curve.points = {{s1, 0.1f, -0.85f, "Card demanded", cell.id}, {s2, 0.9f, 0.7f, "Ура!"}, {s2, 0.3f, 0, ""}};
   board.curves = {curve};
   board.nextId += 10;  // a board may have handed out ids since deleted
   return board;
@@ -115,6 +115,9 @@ TEST_CASE("Save and load round trip every field") {
   CHECK(back->lanes[2].kind == LaneKind::Metrics);
   CHECK(back->curves[0].toBe);
   CHECK(back->curves[0].points[0].value == -0.85f);
+  CHECK(back->curves[0].points[0].note == board.notes[0].id);  // the task it scores
+  CHECK_FALSE(back->curves[0].points[1].note);
+  CHECK(BoardToJson(board).find("\"note\": " + std::to_string(board.notes[0].id.value)) != std::string::npos);
   CHECK(back->notes[1].pos == Vec2{-123.75f, 4567.125f});
   CHECK(back->nextId == board.nextId);
 }

@@ -108,7 +108,7 @@ BoardDiff EverythingDiff() {
   curve.persona = PersonaId(41);
   curve.name = "As is";
   curve.toBe = true;
-  curve.points = {{StageId(11), 0.25f, -1, "low"}, {StageId(12), 1, 1, ""}};
+  curve.points = {{StageId(11), 0.25f, -1, "low", NoteId(7)}, {StageId(12), 1, 1, ""}};
   EmotionCurve curve2 = curve;
   curve2.points.clear();
   d.curves.removed.push_back({curve, 1});
@@ -317,6 +317,8 @@ TEST_CASE("A version 3 journal record has no sketch lists and still decodes, and
   diff.arrows = {};
   diff.frames = {};
   diff.labels = {};
+  for (EmotionCurve* curve : {&diff.curves.removed[0].record, &diff.curves.updated[0].before})
+    for (CurvePoint& point : curve->points) point.note = NoteId();  // version 5's
   auto payload = [](const BoardDiff& d, uint32_t version) {
     const std::string record = EncodeJournalRecord(JournalKind::Apply, 1, d, version);
     return record.substr(14, record.size() - kJournalRecordOverhead);
@@ -327,8 +329,23 @@ TEST_CASE("A version 3 journal record has no sketch lists and still decodes, and
   REQUIRE(DecodeDiff(v3, &back, 3));
   CHECK(EncodeDiff(back) == EncodeDiff(diff));
   CHECK_FALSE(DecodeDiff(v3, &back, 4));
-  REQUIRE(DecodeDiff(payload(EverythingDiff(), 4), &back, 4));
+  REQUIRE(DecodeDiff(payload(EverythingDiff(), 5), &back, 5));
   CHECK(EncodeDiff(back) == EncodeDiff(EverythingDiff()));
+}
+
+TEST_CASE("A version 4 journal record has no task notes on curve points, and version 5 carries them") {
+  const BoardDiff diff = EverythingDiff();
+  REQUIRE(diff.curves.removed[0].record.points[0].note == NoteId(7));
+  auto payload = [](const BoardDiff& d, uint32_t version) {
+    const std::string record = EncodeJournalRecord(JournalKind::Apply, 1, d, version);
+    return record.substr(14, record.size() - kJournalRecordOverhead);
+  };
+  BoardDiff back;
+  REQUIRE(DecodeDiff(payload(diff, 4), &back, 4));
+  CHECK_FALSE(back.curves.removed[0].record.points[0].note);  // read as no task
+  REQUIRE(DecodeDiff(payload(diff, 5), &back, 5));
+  CHECK(back.curves.removed[0].record.points[0].note == NoteId(7));
+  CHECK(back.curves.updated[0].before.points[0].note == NoteId(7));
 }
 
 TEST_CASE("Diffs of real commands round-trip and do the same to the board") {

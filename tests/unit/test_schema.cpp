@@ -35,7 +35,7 @@ namespace {
   [[maybe_unused]] auto& [id, stage, lane, pos, size, text, color, votes, tags, owner, due, channel, metrics,
                           severity, covered] = n;
 }
-[[maybe_unused]] void FieldsOfCurvePoint(CurvePoint& p) { [[maybe_unused]] auto& [stage, t, value, label] = p; }
+[[maybe_unused]] void FieldsOfCurvePoint(CurvePoint& p) { [[maybe_unused]] auto& [stage, t, value, label, note] = p; }
 [[maybe_unused]] void FieldsOfEmotionCurve(EmotionCurve& c) {
   [[maybe_unused]] auto& [id, persona, name, color, toBe, points] = c;
 }
@@ -77,7 +77,7 @@ Board FullBoard() {
   curve.name = "As is";
   curve.color = 0x3344ff;
   curve.toBe = true;
-  curve.points = {{StageId(1), 0.25f, -0.5f, "low"}, {StageId(2), 0.75f, 0.5f, "high"}};
+  curve.points = {{StageId(1), 0.25f, -0.5f, "low", NoteId(8)}, {StageId(2), 0.75f, 0.5f, "high"}};
   b.curves = {curve};
   Note note;
   note.id = NoteId(8);
@@ -172,7 +172,8 @@ std::vector<Field<CurvePoint>> CurvePointFields() {
   return {{"stage", [](CurvePoint& p) { p.stage = StageId(2); }},
           {"t", [](CurvePoint& p) { p.t = 0.375f; }},
           {"value", [](CurvePoint& p) { p.value = -0.625f; }},
-          {"label", [](CurvePoint& p) { p.label += "!"; }}};
+          {"label", [](CurvePoint& p) { p.label += "!"; }},
+          {"note", [](CurvePoint& p) { p.note = p.note ? NoteId() : NoteId(8); }}};
 }
 std::vector<Field<EmotionCurve>> CurveFields() {
   std::vector<Field<EmotionCurve>> fields = {

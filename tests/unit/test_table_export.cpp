@@ -1,11 +1,15 @@
 // The board as a table (core/io/table_export.h): exact CSV, TSV and Markdown for small boards.
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <cstring>
 #include <string>
+#include <vector>
 
 #include "core/io/board_builder.h"
 #include "core/io/mermaid_journey.h"
 #include "core/io/table_export.h"
+#include "unit/test_support.h"
 
 using namespace jb;
 
@@ -43,6 +47,14 @@ void AddArrow(Board& board, NoteId from, NoteId to, std::string label, ArrowHead
   arrow.label = std::move(label);
   arrow.heads = heads;
   board.arrows.push_back(arrow);
+}
+
+// The steps a table write asks the fault hook about; the one named in `g_failStep` fails (ENOSPC).
+std::vector<std::string> g_tableSteps;
+const char* g_failStep = "";
+int TableFault(const char* step) {
+  g_tableSteps.push_back(step);
+  return std::strcmp(step, g_failStep) == 0 ? ENOSPC : 0;
 }
 
 std::string Fence(const Board& board) { return "\n```mermaid\n" + WriteMermaidJourney(board) + "```\n"; }
@@ -210,4 +222,31 @@ TEST_CASE("Table export: an empty board is a header alone, and Mermaid is the Me
   CHECK(WriteTable(b.board(), TableFormat::Mermaid) == WriteMermaidJourney(b.board()));
   const std::string md = WriteTable(b.board(), TableFormat::Markdown);
   CHECK(md.find("```mermaid\n" + WriteMermaidJourney(b.board()) + "```\n") != std::string::npos);
+}
+
+TEST_CASE("Table export: the file is written durably (synced, renamed) and a failed write leaves the old file whole") {
+  jb::test::TempDir dir;
+  const std::string path = dir.File("map.md");
+  jb::test::WriteFile(path, "the old table");
+  ExportBoard b;
+  g_tableSteps.clear();
+  SaveError error;
+  SetSaveFaultHookForTesting(&TableFault);
+  for (const char* step : {"write", "fsync", "rename"}) {
+    CAPTURE(step);
+    g_failStep = step;
+    error.message.clear();
+    CHECK_FALSE(WriteTableFile(b.board(), TableFormat::Markdown, path, "", &error));
+    CHECK(error.message == "Cannot write " + path + ": the disk is full.");
+    CHECK(jb::test::ReadFile(path) == "the old table");
+  }
+  g_failStep = "";
+  g_tableSteps.clear();
+  CHECK(WriteTableFile(b.board(), TableFormat::Csv, path, "", &error));
+  SetSaveFaultHookForTesting(nullptr);
+  CHECK(jb::test::ReadFile(path) == WriteTable(b.board(), TableFormat::Csv));
+  CHECK(g_tableSteps == std::vector<std::string>{"create", "write", "fsync", "rename", "fsync folder"});
+  CHECK(!std::filesystem::exists(path + ".bak"));  // no backup copy of a table
+  CHECK_FALSE(WriteTableFile(b.board(), TableFormat::Csv, dir.File("no/such/folder.csv"), "", &error));
+  CHECK(error.message.rfind("Cannot write " + dir.File("no/such/folder.csv") + ": ", 0) == 0);
 }

@@ -122,5 +122,22 @@ def test_export_table_from_the_file_menu():
         check(read(os.path.join(work, "plain.csv")).startswith(BOM + "Stages,"), "no extension: a CSV")
 
 
+def test_export_table_refuses_the_boards_own_file():
+    """Covers: export a table
+
+    A board kept under a table's name (map.csv): the suggested name is the board itself, and
+    exporting there is refused in one sentence, the board left as it was."""
+    work = tempfile.mkdtemp()
+    board = board_file(work, "map.csv", "blank")
+    before = read(board)
+    with Session(args=[board]) as s:
+        s.click_widget("menu.file")
+        s.click_widget("menu.file.export_table")
+        s.wait_dialog("Export table")
+        s.click_widget("file.confirm")
+        check(s.wait_error() == f"Cannot write {board}: it is this board's own file; choose another name.", "the refusal")
+    check(read(board) == before, "the board is untouched")
+
+
 if __name__ == "__main__":
     main(globals())

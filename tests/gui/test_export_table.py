@@ -1,6 +1,8 @@
 """File ▸ Export table… and `journeyboard export-table`: the board as CSV, TSV, Markdown or Mermaid
 by the file's extension; the board's own file, an unknown extension and a missing board refused
 with one sentence and nothing written."""
+import csv
+import io
 import json
 import os
 import tempfile
@@ -16,6 +18,23 @@ def read(path):
         return f.read()
 
 
+def expected_rows(board):
+    """The table a board should give: header, then per lane its name and each cell's note texts."""
+    b = json.loads(read(board))["board"]
+    rows = [["Stages"] + [st["name"] for st in b["stages"]]]
+    for lane in b["lanes"]:
+        rows.append([lane["name"]] + [[n["text"] for n in b["notes"] if n.get("stage") == st["id"] and
+                                       n.get("lane") == lane["id"]] for st in b["stages"]])
+    return rows
+
+
+def parsed_rows(text, delimiter):
+    """The table as Python's csv module reads it, each cell split back into its notes."""
+    rows = list(csv.reader(io.StringIO(text[len(BOM):], newline=""), delimiter=delimiter))
+    items = lambda cell: [] if not cell else [line[2:] if line.startswith("• ") else line for line in cell.split("\n")]
+    return [rows[0]] + [[row[0]] + [items(cell) for cell in row[1:]] for row in rows[1:]]
+
+
 def test_cli_writes_each_format_by_its_extension():
     """Covers: export a table
 
@@ -29,11 +48,15 @@ def test_cli_writes_each_format_by_its_extension():
     for out in outputs.values():
         result = run_cli("export-table", sample, "-o", out)
         check(result.returncode == 0 and result.stderr == "" and result.stdout == "", f"{out}: {result}")
-    csv = read(outputs["map.csv"])
-    check(csv.startswith(BOM + "Stages,Awareness,Consideration,Decision,Purchase,Post-purchase\n"), f"CSV header: {csv[:90]!r}")
-    check("Customer goal,Find something good to watch tonight," in csv and "old contents" not in csv, "CSV rows")
+    csv_text = read(outputs["map.csv"])
+    check(csv_text.startswith(BOM + "Stages,Awareness,Consideration,Decision,Purchase,Post-purchase\n"),
+          f"CSV header: {csv_text[:90]!r}")
+    check("Customer goal,Find something good to watch tonight," in csv_text and "old contents" not in csv_text, "CSV rows")
     tsv = read(outputs["map.TSV"])
     check(tsv.startswith(BOM + "Stages\tAwareness\tConsideration\t"), f"TSV header: {tsv[:60]!r}")
+    # Another reader (Python's csv) finds every stage, lane and note where the board has it.
+    check(parsed_rows(csv_text, ",") == expected_rows(sample), f"CSV read back: {csv_text[:300]!r}")
+    check(parsed_rows(tsv, "\t") == expected_rows(sample), "TSV read back")
     md = read(outputs["map.md"])
     check(md.startswith("# ") and "| Stages | Awareness | Consideration |" in md, f"Markdown: {md[:200]!r}")
     check("\n## Action items\n" in md and "\n## Emotions\n" in md and "\n```mermaid\njourney" in md, "Markdown sections")

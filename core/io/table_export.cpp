@@ -1,11 +1,13 @@
 #include "core/io/table_export.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <unordered_map>
 #include <vector>
 
 #include "core/io/mermaid_journey.h"
-#include "core/model/links.h"
+#include "core/model/links.h"  // ShortText
 
 namespace jb {
 
@@ -53,27 +55,47 @@ std::string OneLine(const std::string& text, const char* joiner) {
   return out;
 }
 
-// The notes of one cell, in board order.
-std::vector<const Note*> CellNotes(const Board& board, StageId stage, LaneId lane) {
-  std::vector<const Note*> notes;
-  for (const Note& note : board.notes)
-    if (note.stage == stage && note.lane == lane) notes.push_back(&note);
-  return notes;
-}
+// The notes by cell, found in one pass (a board at the limits has 200,000 notes and a million
+// cells: asking the board note by note or cell by cell would take minutes).
+class Grid {
+ public:
+  explicit Grid(const Board& board) : m_board(board) {
+    for (size_t i = 0; i < board.stages.size(); ++i) m_stage.emplace(board.stages[i].id.value, i);
+    for (size_t i = 0; i < board.lanes.size(); ++i) m_lane.emplace(board.lanes[i].id.value, i);
+    for (const Note& note : board.notes) {
+      auto stage = m_stage.find(note.stage.value), lane = m_lane.find(note.lane.value);
+      // Free notes, and (in an unrepaired board) those whose stage or lane is missing.
+      if (note.IsFree() || stage == m_stage.end() || lane == m_lane.end()) m_others.push_back(&note);
+      else m_cells[lane->second * board.stages.size() + stage->second].push_back(&note);
+    }
+  }
+  // The notes of the cell (lane index, stage index), in board order.
+  const std::vector<const Note*>& Cell(size_t lane, size_t stage) const {
+    auto found = m_cells.find(lane * m_board.stages.size() + stage);
+    return found == m_cells.end() ? m_none : found->second;
+  }
+  // The notes in no cell, in board order.
+  const std::vector<const Note*>& Others() const { return m_others; }
+  const Lane* FindLane(LaneId id) const {
+    auto found = m_lane.find(id.value);
+    return found == m_lane.end() ? nullptr : &m_board.lanes[found->second];
+  }
+  // -1 when the board has no such stage.
+  int StageIndex(StageId id) const {
+    auto found = m_stage.find(id.value);
+    return found == m_stage.end() ? -1 : int(found->second);
+  }
 
-// Notes not in any cell of the grid: free ones, and (in an unrepaired board) those whose stage or
-// lane is missing.
-std::vector<const Note*> OtherNotes(const Board& board) {
-  std::vector<const Note*> notes;
-  for (const Note& note : board.notes)
-    if (note.IsFree() || !board.FindStage(note.stage) || !board.FindLane(note.lane)) notes.push_back(&note);
-  return notes;
-}
+ private:
+  const Board& m_board;
+  std::unordered_map<uint64_t, size_t> m_stage, m_lane;
+  std::unordered_map<size_t, std::vector<const Note*>> m_cells;
+  std::vector<const Note*> m_others, m_none;
+};
 
 // [SECTION] CSV and TSV
 
-std::string DelimitedCell(const Board& board, StageId stage, LaneId lane) {
-  const std::vector<const Note*> notes = CellNotes(board, stage, lane);
+std::string DelimitedCell(const std::vector<const Note*>& notes) {
   if (notes.size() == 1) return OneLine(notes[0]->text, " / ");
   std::string cell;
   for (const Note* note : notes) {
@@ -98,7 +120,7 @@ void AppendField(std::string* out, const std::string& field) {
   *out += '"';
 }
 
-std::string WriteDelimited(const Board& board, char separator) {
+std::string WriteDelimited(const Board& board, const Grid& grid, char separator) {
   std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: spreadsheets then read Cyrillic right
   AppendField(&out, WordsFor(board).stages);
   for (const Stage& stage : board.stages) {
@@ -106,11 +128,11 @@ std::string WriteDelimited(const Board& board, char separator) {
     AppendField(&out, stage.name);
   }
   out += '\n';
-  for (const Lane& lane : board.lanes) {
-    AppendField(&out, lane.name);
-    for (const Stage& stage : board.stages) {
+  for (size_t lane = 0; lane < board.lanes.size(); ++lane) {
+    AppendField(&out, board.lanes[lane].name);
+    for (size_t stage = 0; stage < board.stages.size(); ++stage) {
       out += separator;
-      AppendField(&out, DelimitedCell(board, stage.id, lane.id));
+      AppendField(&out, DelimitedCell(grid.Cell(lane, stage)));
     }
     out += '\n';
   }
@@ -145,17 +167,17 @@ std::string Score(float value) {
   return sign + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
 }
 
-void WriteMarkdownTable(const Board& board, std::string* out) {
+void WriteMarkdownTable(const Board& board, const Grid& grid, std::string* out) {
   *out += "| " + Md(WordsFor(board).stages) + " |";
   for (const Stage& stage : board.stages) *out += " " + Md(stage.name) + " |";
   *out += "\n| --- |";
   for (size_t i = 0; i < board.stages.size(); ++i) *out += " --- |";
   *out += '\n';
-  for (const Lane& lane : board.lanes) {
-    *out += "| " + Md(lane.name) + " |";
-    for (const Stage& stage : board.stages) {
+  for (size_t lane = 0; lane < board.lanes.size(); ++lane) {
+    *out += "| " + Md(board.lanes[lane].name) + " |";
+    for (size_t stage = 0; stage < board.stages.size(); ++stage) {
       std::string cell;
-      for (const Note* note : CellNotes(board, stage.id, lane.id)) {
+      for (const Note* note : grid.Cell(lane, stage)) {
         if (!cell.empty()) cell += "<br>";
         cell += "• " + Md(note->text, "<br>") + Votes(*note);
       }
@@ -165,13 +187,13 @@ void WriteMarkdownTable(const Board& board, std::string* out) {
   }
 }
 
-std::string ActionItems(const Board& board, const std::string& todayIso) {
+std::string ActionItems(const Board& board, const Grid& grid, const std::string& todayIso) {
   const Words& words = WordsFor(board);
   std::string out;
-  for (const Lane& lane : board.lanes) {
-    if (lane.kind != LaneKind::Actions) continue;
-    for (const Stage& stage : board.stages) {
-      for (const Note* note : CellNotes(board, stage.id, lane.id)) {
+  for (size_t lane = 0; lane < board.lanes.size(); ++lane) {
+    if (board.lanes[lane].kind != LaneKind::Actions) continue;
+    for (size_t stage = 0; stage < board.stages.size(); ++stage) {
+      for (const Note* note : grid.Cell(lane, stage)) {
         std::string extra;
         auto add = [&extra](const std::string& part) { extra += (extra.empty() ? " — " : ", ") + part; };
         if (!note->owner.empty()) add(std::string(words.owner) + ": " + Md(note->owner));
@@ -189,22 +211,25 @@ std::string ActionItems(const Board& board, const std::string& todayIso) {
 }
 
 // Per curve: the average of its points in each stage that has some, stages in board order.
-std::string EmotionLines(const Board& board) {
+std::string EmotionLines(const Board& board, const Grid& grid) {
   const Words& words = WordsFor(board);
   std::string out;
+  std::vector<float> sums(board.stages.size());
+  std::vector<int> counts(board.stages.size());
   for (const EmotionCurve& curve : board.curves) {
+    std::fill(sums.begin(), sums.end(), 0.0f);
+    std::fill(counts.begin(), counts.end(), 0);
+    for (const CurvePoint& point : curve.points) {
+      const int stage = grid.StageIndex(point.stage);
+      if (stage < 0) continue;
+      sums[size_t(stage)] += point.value;
+      ++counts[size_t(stage)];
+    }
     std::string line;
-    for (const Stage& stage : board.stages) {
-      float sum = 0;
-      int count = 0;
-      for (const CurvePoint& point : curve.points)
-        if (point.stage == stage.id) {
-          sum += point.value;
-          ++count;
-        }
-      if (count == 0) continue;
+    for (size_t stage = 0; stage < board.stages.size(); ++stage) {
+      if (counts[stage] == 0) continue;
       if (!line.empty()) line += " · ";
-      line += Md(stage.name) + " " + Score(sum / float(count));
+      line += Md(board.stages[stage].name) + " " + Score(sums[stage] / float(counts[stage]));
     }
     if (line.empty()) continue;
     const Persona* persona = board.FindPersona(curve.persona);
@@ -215,55 +240,58 @@ std::string EmotionLines(const Board& board) {
 }
 
 // A note named in a list: its first line, short, with its lane when it sits in one.
-std::string NoteRef(const Board& board, const Note& note) {
+std::string NoteRef(const Grid& grid, const Note& note) {
   std::string ref = Md(ShortText(note.text, 60));
-  if (const Lane* lane = note.IsFree() ? nullptr : board.FindLane(note.lane)) ref += " (" + Md(lane->name) + ")";
+  if (const Lane* lane = note.IsFree() ? nullptr : grid.FindLane(note.lane)) ref += " (" + Md(lane->name) + ")";
   return ref;
 }
 
-// Each link once, from the note its arrow leaves: grid notes lane by lane and stage by stage, then
-// the others.
-std::string LinkLines(const Board& board) {
-  std::vector<const Note*> order;
-  for (const Lane& lane : board.lanes)
-    for (const Stage& stage : board.stages)
-      for (const Note* note : CellNotes(board, stage.id, lane.id)) order.push_back(note);
-  for (const Note* note : OtherNotes(board)) order.push_back(note);
+// Each link once, from the note its arrow leaves: an arrow bound at both ends to two existing
+// notes (the rule of NoteLinks, links.h, found here in one pass), listed by that note's place
+// (grid notes lane by lane and stage by stage, then the others), then in arrow order.
+std::string LinkLines(const Board& board, const Grid& grid) {
+  std::unordered_map<uint64_t, const Note*> notes;
+  std::unordered_map<uint64_t, size_t> place;  // note id → its position in the listing order
+  for (size_t lane = 0; lane < board.lanes.size(); ++lane)
+    for (size_t stage = 0; stage < board.stages.size(); ++stage)
+      for (const Note* note : grid.Cell(lane, stage)) place.emplace(note->id.value, place.size());
+  for (const Note* note : grid.Others()) place.emplace(note->id.value, place.size());
+  for (const Note& note : board.notes) notes.emplace(note.id.value, &note);
+  std::vector<std::pair<size_t, const Arrow*>> links;
+  for (const Arrow& arrow : board.arrows) {
+    const NoteId from = arrow.from.note, to = arrow.to.note;
+    if (!from || !to || from == to || !notes.count(to.value) || !place.count(from.value)) continue;
+    links.emplace_back(place[from.value], &arrow);
+  }
+  std::stable_sort(links.begin(), links.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string out;
-  for (const Note* note : order) {
-    for (const NoteLink& link : NoteLinks(board, note->id)) {
-      if (!link.outgoing) continue;
-      const Note* other = board.FindNote(link.other);
-      const Arrow* arrow = nullptr;
-      for (const Arrow& a : board.arrows)
-        if (a.id == link.arrow) arrow = &a;
-      if (!other || !arrow) continue;
-      const char* sign = arrow->heads == ArrowHeads::Start  ? "←"
-                         : arrow->heads == ArrowHeads::Both ? "↔"
-                         : arrow->heads == ArrowHeads::None ? "—"
-                                                            : "→";
-      out += "- " + NoteRef(board, *note) + " " + sign + " " + NoteRef(board, *other);
-      if (!OneLine(arrow->label, " ").empty()) out += ": " + Md(arrow->label);
-      out += '\n';
-    }
+  for (const auto& [at, arrow] : links) {
+    const char* sign = arrow->heads == ArrowHeads::Start  ? "←"
+                       : arrow->heads == ArrowHeads::Both ? "↔"
+                       : arrow->heads == ArrowHeads::None ? "—"
+                                                          : "→";
+    out += "- " + NoteRef(grid, *notes[arrow->from.note.value]) + " " + sign + " " +
+           NoteRef(grid, *notes[arrow->to.note.value]);
+    if (!OneLine(arrow->label, " ").empty()) out += ": " + Md(arrow->label);
+    out += '\n';
   }
   return out;
 }
 
-std::string WriteMarkdown(const Board& board, const std::string& todayIso) {
+std::string WriteMarkdown(const Board& board, const Grid& grid, const std::string& todayIso) {
   const Words& words = WordsFor(board);
   std::string out;
   if (!OneLine(board.meta.title, " ").empty()) out += "# " + Md(board.meta.title) + "\n\n";
-  WriteMarkdownTable(board, &out);
+  WriteMarkdownTable(board, grid, &out);
   auto section = [&out](const char* heading, const std::string& body) {
     if (!body.empty()) out += std::string("\n## ") + heading + "\n\n" + body;
   };
   std::string others;
-  for (const Note* note : OtherNotes(board)) others += "- " + Md(note->text) + Votes(*note) + "\n";
+  for (const Note* note : grid.Others()) others += "- " + Md(note->text) + Votes(*note) + "\n";
   section(words.otherNotes, others);
-  section(words.actions, ActionItems(board, todayIso));
-  section(words.emotions, EmotionLines(board));
-  section(words.links, LinkLines(board));
+  section(words.actions, ActionItems(board, grid, todayIso));
+  section(words.emotions, EmotionLines(board, grid));
+  section(words.links, LinkLines(board, grid));
   std::string journey = WriteMermaidJourney(board);
   if (!journey.empty()) {
     if (journey.back() != '\n') journey += '\n';
@@ -292,9 +320,9 @@ bool TableFormatFromPath(std::string_view path, TableFormat* format) {
 
 std::string WriteTable(const Board& board, TableFormat format, const std::string& todayIso) {
   switch (format) {
-    case TableFormat::Csv: return WriteDelimited(board, ',');
-    case TableFormat::Tsv: return WriteDelimited(board, '\t');
-    case TableFormat::Markdown: return WriteMarkdown(board, todayIso);
+    case TableFormat::Csv: return WriteDelimited(board, Grid(board), ',');
+    case TableFormat::Tsv: return WriteDelimited(board, Grid(board), '\t');
+    case TableFormat::Markdown: return WriteMarkdown(board, Grid(board), todayIso);
     case TableFormat::Mermaid: return WriteMermaidJourney(board);
   }
   return {};

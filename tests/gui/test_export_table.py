@@ -115,8 +115,7 @@ def exported(s, path):
 def test_export_table_from_the_file_menu():
     """Covers: export a table
 
-    File ▸ Export table… suggests <board>.csv beside the board; a typed .md path writes Markdown;
-    a name with no extension gets .csv."""
+    File ▸ Export table… suggests <board>.csv beside the board; a typed .md path writes Markdown."""
     work = tempfile.mkdtemp()
     board = board_file(work, "trip.cjm", "sample")
     md = os.path.join(work, "notes.md")
@@ -137,19 +136,13 @@ def test_export_table_from_the_file_menu():
         text = read(md)
         check(text.startswith(f"# {title}\n\n| Stages | Awareness |"), f"the Markdown: {text[:120]!r}")
 
-        s.click_widget("menu.file")
-        s.click_widget("menu.file.export_table")
-        s.wait_dialog("Export table")
-        fill(s, "file.name", "plain")
-        exported(s, os.path.join(work, "plain.csv"))
-        check(read(os.path.join(work, "plain.csv")).startswith(BOM + "Stages,"), "no extension: a CSV")
-
 
 def test_export_table_refuses_the_boards_own_file():
     """Covers: export a table
 
     A board kept under a table's name (map.csv): the suggested name is the board itself, and
-    exporting there is refused in one sentence, the board left as it was."""
+    exporting there is refused in one sentence, the board left as it was; a name with no
+    extension then gets .csv."""
     work = tempfile.mkdtemp()
     board = board_file(work, "map.csv", "blank")
     before = read(board)
@@ -159,7 +152,13 @@ def test_export_table_refuses_the_boards_own_file():
         s.wait_dialog("Export table")
         s.click_widget("file.confirm")
         check(s.wait_error() == f"Cannot write {board}: it is this board's own file; choose another name.", "the refusal")
-    check(read(board) == before, "the board is untouched")
+        check(read(board) == before, "the board is untouched")
+        s.click_widget("menu.file")
+        s.click_widget("menu.file.export_table")
+        s.wait_dialog("Export table")
+        fill(s, "file.name", "plain")
+        exported(s, os.path.join(work, "plain.csv"))
+        check(read(os.path.join(work, "plain.csv")).startswith(BOM + "Stages,"), "no extension: a CSV")
 
 
 if __name__ == "__main__":

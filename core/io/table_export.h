@@ -5,8 +5,8 @@
 //
 // What CSV and TSV hold, so that they re-import as they were (table_import.h):
 // - the header: a label ("Stages", "Этапы" on a Russian board) and the stage names in order;
-//   one row per lane in order, its name first. Hidden stages and lanes are included: they are the
-//   map's data, hidden only for the room.
+//   one row per lane in order, its name first. Hidden stages and lanes, and covered notes with
+//   their text, are included: they are the map's data, hidden only for the room.
 // - a cell: its notes in board order; one note is written as its text, several as "• text" lines.
 //   A note's own line breaks are written as " / ", so that it stays one note.
 // - the notes only: the emotion curves, votes, owners and due dates are not table cells (the

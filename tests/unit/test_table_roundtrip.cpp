@@ -62,7 +62,7 @@ Board RussianBoard() {
   const StageId search = builder.AddStage("Поиск курса");
   const StageId pay = builder.AddStage("Оплата");
   const StageId study = builder.AddStage("Обучение");
-  const LaneId goals = builder.AddLane("Цели", LaneKind::Goals);
+  const LaneId goals = builder.AddLane("Цель", LaneKind::Goals);
   const LaneId questions = builder.AddLane("Вопросы", LaneKind::Questions);
   const LaneId pains = builder.AddLane("Боли", LaneKind::Pains);
   builder.AddLane("Эмоции", LaneKind::Emotions);

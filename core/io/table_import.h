@@ -16,7 +16,8 @@ inline constexpr size_t kMaxTableColumns = 1000;
 inline constexpr size_t kMaxTableRows = 100000;
 
 struct TableImportOptions {
-  std::string title;     // the board's title; empty: the Mermaid title, else the file's name without extension
+  std::string title;     // the board's title; empty: the Mermaid title, else the file's name without extension,
+                         // else "Pasted journey" (no file name: the clipboard) or "Imported journey"
   std::string fileName;  // for the format (.csv .tsv .txt .mmd .md) and the default title; may be empty
 };
 

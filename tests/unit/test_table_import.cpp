@@ -107,6 +107,8 @@ TEST_CASE("table import: each item separator") {
   CHECK(SplitCellItems("1. A\n2. B") == Items{"A", "B"});
   CHECK(SplitCellItems("1) A 2) B 3) C") == Items{"A", "B", "C"});
   CHECK(SplitCellItems("1. Open 1.5 hours 2. Close") == Items{"Open 1.5 hours", "Close"});
+  // Only the next number goes on: "floor 3." is text.
+  CHECK(SplitCellItems("1. Go to floor 3. Take the lift 2. Pay") == Items{"Go to floor 3. Take the lift", "Pay"});
   // One sentence stays one item: hyphens, dashes, numbers and commas inside it.
   CHECK(SplitCellItems("Send the e-mail - then wait, 1.5 days") == Items{"Send the e-mail - then wait, 1.5 days"});
   CHECK(SplitCellItems("Step 1. Read the terms") == Items{"Step 1. Read the terms"});
@@ -300,6 +302,11 @@ TEST_CASE("table import: an emotions row becomes curve points of the customer") 
   CHECK(out.board.curves[0].points[0].value == doctest::Approx(0.0));
   CHECK(out.board.curves[0].points[1].value == doctest::Approx(-0.5));
   CHECK(out.board.curves[0].points[2].value == doctest::Approx(0.5));
+  // A row of ±1 is on the usual −2..+2 scale, not stretched to ±1.
+  REQUIRE(Import("Stages,A,B\nFeelings,+1,-1\n", &out, &error));
+  REQUIRE(out.board.curves.size() == 1);
+  CHECK(out.board.curves[0].points[0].value == doctest::Approx(0.5));
+  CHECK(out.board.curves[0].points[1].value == doctest::Approx(-0.5));
 }
 
 TEST_CASE("table import: every bad table gets one sentence and no board") {
@@ -310,6 +317,13 @@ TEST_CASE("table import: every bad table gets one sentence and no board") {
   CHECK(ImportError("\nStages,,,\nGoals,x\n").rfind("Line 2 names no stages", 0) == 0);
   CHECK(ImportError(std::string("Stages,A\nGo\0als,x\n", 18), "t.csv") == "t.csv is not a text table (it holds binary data).");
   CHECK(ImportError("\x01\x02\x03\x04Stages,A\n") == "journey.csv is not a text table (it holds binary data).");
+  // One NUL anywhere is binary, however much text is around it; a stray control character is not.
+  std::string rows = "Stages,A\n";
+  for (int r = 0; r < 200; ++r) rows += "Goals,x\n";
+  CHECK(ImportError(rows + std::string(1, '\0'), "t.csv") == "t.csv is not a text table (it holds binary data).");
+  TableImport stray;
+  std::string strayError;
+  CHECK(Import(rows + "\x01", &stray, &strayError));
   CHECK(ImportError("Stages,A\nGoals,caf\xE9\n", "t.csv") ==
         "t.csv is not UTF-8 text; save the table as UTF-8 (CSV UTF-8 in a spreadsheet) and import it again.");
   CHECK(ImportError("\xFF\xFES\0t\0", "t.txt") ==
@@ -334,6 +348,16 @@ TEST_CASE("table import: every bad table gets one sentence and no board") {
   std::string lanes = "Stages,A\n";
   for (size_t r = 0; r <= kMaxLanes; ++r) lanes += "x\n";
   CHECK(ImportError(lanes) == "The table has 1001 rows of lanes; a board holds at most 1,000 lanes.");
+}
+
+TEST_CASE("table import: items over a board's notes are left out and said") {
+  std::string many = "Stages,A\nGoals,\"";
+  for (size_t i = 0; i <= kMaxNotes; ++i) many += "x\n";
+  TableImport out;
+  std::string error;
+  REQUIRE(Import(many + "\"\n", &out, &error));
+  CHECK(out.board.notes.size() == kMaxNotes);
+  CHECK(out.notices == Items{"1 item was left out: a board holds at most 200,000 notes."});
 }
 
 TEST_CASE("table import: long texts are cut and said once; broken characters repaired") {

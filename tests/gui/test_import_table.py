@@ -7,6 +7,7 @@ import shutil
 import tempfile
 
 from jbgui import Session, check, errors, main, run_cli, set_clipboard
+from test_editing import add_note, new_board
 from test_more_features import fill
 
 HEADLESS = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
@@ -184,6 +185,28 @@ def test_paste_table_makes_a_new_board():
         check(layout["path"] == "" and layout["status"] == "Pasted a table: stages: 2, lanes: 1, notes: 3.",
               layout["status"])
 
+
+
+def test_paste_table_asks_about_unsaved_changes():
+    """Covers: import a table
+
+    With unsaved changes Ctrl+Shift+V asks first: Esc keeps the board and its new note; N (don't
+    save) opens the pasted table."""
+    work = tempfile.mkdtemp()
+    path = new_board(work)
+    with Session(args=[path]) as s:
+        add_note(s, "Awareness", "Questions", "Unsaved thought")
+        set_clipboard(s, "Stages\tLook\tBuy\nPain points\tSlow site\n")
+        s.key("ctrl+shift+v")
+        s.wait_widget("unsaved.save")
+        s.key("Escape")
+        layout = s.wait_layout(lambda l: "unsaved.save" not in l.get("widgets", {}), "the question to close")
+        check(layout["path"] == path and any(n["text"] == "Unsaved thought" for n in layout["notes"]), "cancel keeps it")
+        s.key("ctrl+shift+v")
+        s.wait_widget("unsaved.save")
+        s.key("n")
+        layout = s.wait_layout(lambda l: [st["name"] for st in l["stages"]] == ["Look", "Buy"], "the pasted board")
+        check(layout["path"] == "" and [n["text"] for n in layout["notes"]] == ["Slow site"], f"{layout['notes']}")
 
 if __name__ == "__main__":
     main(globals())

@@ -105,6 +105,9 @@ def test_cli_refuses_bad_tables_in_one_sentence():
             f.write(data)
         return path
 
+    huge = os.path.join(work, "huge.csv")
+    with open(huge, "wb") as f:
+        f.truncate(257 << 20)  # sparse: no disk used
     cases = [
         (write("empty.csv", b""), "empty.csv is empty."),
         (write("blank.csv", b"\r\n\r\n"), "blank.csv is empty."),
@@ -116,6 +119,8 @@ def test_cli_refuses_bad_tables_in_one_sentence():
         (write("wide.csv", b"Stages" + b",S" * 1000 + b"\nGoals,x\n"), "Line 1 has more than 1,000 columns"),
         (os.path.join(work, "missing.csv"), "there is no such file."),
         (work, "it is a folder, not a table."),
+        ("/dev/zero", "Cannot import /dev/zero: it is not a regular file."),
+        (huge, "is too large to import: it is 257 MiB, and the limit is 256 MiB."),
     ]
     for path, part in cases:
         one_sentence(cli("import-table", path, "-o", out), 1, part)

@@ -118,7 +118,7 @@ TEST_CASE("table import: each item separator") {
   CHECK(SplitCellItems("").empty());
 }
 
-TEST_CASE("table import: HTML lists, breaks and paragraphs are items; other tags go, their text stays") {
+TEST_CASE("table import: HTML lists, breaks and paragraphs are items, other tags go but their text stays") {
   CHECK(SplitCellItems("<ul class=\"list\" data-x='a>b'><li>One</li><li>Two</li></ul>") == Items{"One", "Two"});
   CHECK(SplitCellItems("<ol start=\"3\">\n  <li>One\n  more</li>\n  <li>Two</li>\n</ol>") == Items{"One more", "Two"});
   CHECK(SplitCellItems("A<br>B<br/>C<BR />D") == Items{"A", "B", "C", "D"});
@@ -360,7 +360,7 @@ TEST_CASE("table import: items over a board's notes are left out and said") {
   CHECK(out.notices == Items{"1 item was left out: a board holds at most 200,000 notes."});
 }
 
-TEST_CASE("table import: long texts are cut and said once; broken characters repaired") {
+TEST_CASE("table import: long texts are cut and said once, broken characters repaired") {
   TableImport out;
   std::string error;
   const std::string longText(kMaxTextChars + 10, 'x');

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/io/table_import.h"
+#include "core/io/templates.h"
 #include "core/model/limits.h"
 
 using namespace jb;
@@ -204,6 +205,21 @@ TEST_CASE("table import: lane kinds from names in English and Russian") {
   for (const Case& c : cases) {
     CAPTURE(c.name);
     CHECK(GuessLaneKind(c.name) == c.kind);
+  }
+}
+
+TEST_CASE("table import: the lanes of every template and every kind's label guess back to their kind") {
+  // What a board exported as a table brings back: its lanes' kinds from their names.
+  for (const TemplateInfo& info : Templates()) {
+    const Board board = MakeBoard(info.id);
+    for (const Lane& lane : board.lanes) {
+      CAPTURE(lane.name);
+      CHECK(GuessLaneKind(lane.name) == lane.kind);
+    }
+  }
+  for (int k = 0; k < kLaneKindCount; ++k) {
+    CAPTURE(LaneKindLabel(LaneKind(k)));
+    CHECK(GuessLaneKind(LaneKindLabel(LaneKind(k))) == LaneKind(k));
   }
 }
 

@@ -361,6 +361,70 @@ std::string Count(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// A Markdown pipe table (`| Stages | A | B |`, as wikis and our Markdown export write it): its rows,
+// the `|---|` line skipped, `\|` a bar in a cell. The table is the first run of lines starting
+// with `|`: the text's first line (`anywhere` false), or any line (a .md file, prose around it).
+enum class PipeTable { None, Found, Failed };
+PipeTable ParsePipeTable(std::string_view text, bool anywhere, std::vector<TableRow>* rows, std::string* error) {
+  rows->clear();
+  size_t line = 0, cellsKept = 0;
+  bool inTable = false;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view row = text.substr(start, end - start);
+    start = end + 1;
+    ++line;
+    const size_t first = row.find_first_not_of(" \t");
+    const bool pipe = first != std::string_view::npos && row[first] == '|';
+    if (!pipe) {
+      if (inTable) break;
+      if (first == std::string_view::npos || anywhere) continue;
+      return PipeTable::None;
+    }
+    inTable = true;
+    row = row.substr(first + 1);
+    while (!row.empty() && (row.back() == ' ' || row.back() == '\t')) row.remove_suffix(1);
+    if (!row.empty() && row.back() == '|' && !(row.size() >= 2 && row[row.size() - 2] == '\\')) row.remove_suffix(1);
+    TableRow cells;
+    cells.line = line;
+    std::string cell;
+    bool delimiter = true;  // every cell like ---, :--, --:
+    auto finish = [&] {
+      const std::string tidy = Tidy(cell);
+      delimiter = delimiter && !tidy.empty() && tidy.find_first_not_of(":-") == std::string::npos && tidy.find('-') != std::string::npos;
+      cells.cells.push_back(tidy);
+      cell.clear();
+    };
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (row[i] == '\\' && i + 1 < row.size() && row[i + 1] == '|') {
+        cell += '|';
+        ++i;
+      } else if (row[i] == '|') {
+        finish();
+      } else {
+        cell += row[i];
+      }
+    }
+    finish();
+    if (delimiter) continue;
+    while (!cells.cells.empty() && cells.cells.back().empty()) cells.cells.pop_back();
+    if (cells.cells.empty()) continue;
+    if (cells.cells.size() > kMaxTableColumns) {
+      *error = "Line " + std::to_string(line) + " has more than 1,000 columns; a table may have at most 1,000.";
+      return PipeTable::Failed;
+    }
+    cellsKept += cells.cells.size();
+    if (rows->size() >= kMaxTableRows || cellsKept > kMaxTableCells) {
+      *error = "The table has more than 100,000 rows or 2,000,000 cells (line " + std::to_string(line) +
+               " is past that); split it into smaller tables.";
+      return PipeTable::Failed;
+    }
+    rows->push_back(std::move(cells));
+  }
+  return rows->empty() ? PipeTable::None : PipeTable::Found;
+}
+
 }  // namespace
 
 // [SECTION] Rows
@@ -540,31 +604,38 @@ bool ImportTable(std::string_view bytes, const TableImportOptions& options, Tabl
     return false;
   }
 
-  // The separator: by the extension for .tsv, else from the header line, outside quotes.
-  char separator = '\t';
-  if (extension != ".tsv") {
-    size_t tabs = 0, semicolons = 0, commas = 0;
-    bool quoted = false, started = false;
-    for (const char c : text) {
-      if (c == '"') quoted = !quoted;
-      if (quoted) continue;
-      if (c == '\n') {
-        if (started) break;
-        continue;
+  const bool markdown = extension == ".md" || extension == ".markdown";
+  std::vector<TableRow> rows;
+  switch (ParsePipeTable(text, markdown, &rows, error)) {
+    case PipeTable::Failed: return false;
+    case PipeTable::Found: break;
+    case PipeTable::None: {
+      if (markdown && !LooksLikeTable(text)) {
+        *error = name + " holds neither a Mermaid journey nor a table.";
+        return false;
       }
-      started = started || c != ' ';
-      tabs += c == '\t';
-      semicolons += c == ';';
-      commas += c == ',';
-    }
-    separator = tabs ? '\t' : semicolons && semicolons >= commas ? ';' : commas ? ',' : '\t';
-    if (!tabs && !semicolons && !commas && extension == ".md") {
-      *error = name + " holds neither a Mermaid journey nor a table.";
-      return false;
+      // The separator: by the extension for .tsv, else from the header line, outside quotes.
+      char separator = '\t';
+      if (extension != ".tsv") {
+        size_t tabs = 0, semicolons = 0, commas = 0;
+        bool quoted = false, started = false;
+        for (const char c : text) {
+          if (c == '"') quoted = !quoted;
+          if (quoted) continue;
+          if (c == '\n') {
+            if (started) break;
+            continue;
+          }
+          started = started || c != ' ';
+          tabs += c == '\t';
+          semicolons += c == ';';
+          commas += c == ',';
+        }
+        separator = tabs ? '\t' : semicolons && semicolons >= commas ? ';' : commas ? ',' : '\t';
+      }
+      if (!ParseDelimited(text, separator, &rows, error)) return false;
     }
   }
-  std::vector<TableRow> rows;
-  if (!ParseDelimited(text, separator, &rows, error)) return false;
   if (rows.empty()) {
     *error = name + " is empty.";
     return false;

@@ -1,6 +1,6 @@
 // Reading a journey drafted elsewhere into a new board: a table as spreadsheets and CJM articles
 // write it (CSV per RFC 4180, `;`-separated CSV, TSV; stages across, one row per lane) or a
-// Mermaid `journey` diagram (mermaid_journey.h). Text only: the board is built here and the
+// Mermaid `journey` diagram (mermaid_journey.h), or a Markdown pipe table (`| Stages | A |`). Text only: the board is built here and the
 // caller opens or saves it. Every failure is one sentence that names the line.
 #pragma once
 #include <string>

@@ -283,6 +283,28 @@ TEST_CASE("table import: the separator is guessed from the header, outside quote
   CHECK(ImportError("Stages,A\nGoals,x\n", "t.tsv").rfind("Line 1 names no stages", 0) == 0);
 }
 
+TEST_CASE("table import: a Markdown pipe table, in a .md file among prose or alone") {
+  TableImport out;
+  std::string error;
+  REQUIRE_MESSAGE(Import("# Journey\n\nSome text, with commas.\n\n| Stages | Look | Buy |\n|---|:---:|--:|\n"
+                         "| Pains | • slow<br>• dear | a \\| b |\n|  |  |  |\n| Ideas | | x |\n\nAfter the table | not a row\n",
+                         &out, &error, "notes.md"),
+                  error);
+  CHECK(Names(out.board.stages) == Items{"Look", "Buy"});
+  REQUIRE(out.board.lanes.size() == 2);
+  CHECK(CellNotes(out.board, 0, 0) == Items{"slow", "dear"});
+  CHECK(CellNotes(out.board, 1, 0) == Items{"a | b"});
+  CHECK(CellNotes(out.board, 1, 1) == Items{"x"});
+  REQUIRE(Import("| Stages | A |\n| --- | --- |\n| Goals | g |", &out, &error, "t.txt"));
+  CHECK(Names(out.board.stages) == Items{"A"});
+  CHECK(CellNotes(out.board, 0, 0) == Items{"g"});
+  // A .md file with a tab-separated table is read as one.
+  REQUIRE(Import("Stages\tA\nGoals\tg\n", &out, &error, "t.md"));
+  CHECK(Names(out.board.stages) == Items{"A"});
+  CHECK(ImportError("| Stages | A |\n| Goals | 1 | 2 |\n", "t.md") ==
+        "Line 2 has 3 cells but the header names 1 stage; give every column a stage name.");
+}
+
 TEST_CASE("table import: an emotions row becomes curve points of the customer") {
   TableImport out;
   std::string error;

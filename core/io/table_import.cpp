@@ -310,7 +310,7 @@ CellScore ScoreOf(const std::string& text) {
     char* end = nullptr;
     const double k = std::strtod(number.c_str(), &end);
     const size_t kEnd = size_t(end - number.c_str());
-    if (kEnd > 0 && std::isfinite(k)) {
+    if (kEnd > 0 && std::abs(k) <= 100) {  // a score, not a year or an amount (nor inf as a float)
       const std::string lower = Lower(number);  // ASCII only: offsets stay
       size_t i = lower.find_first_not_of(' ', kEnd);
       for (std::string_view word : {"/", "\u0438\u0437 ", "of ", "out of "}) {

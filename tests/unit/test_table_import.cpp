@@ -340,6 +340,10 @@ TEST_CASE("table import: an emotions row becomes curve points of the customer") 
   CHECK(out.board.curves[0].points[0].value == doctest::Approx(0.0));
   CHECK(out.board.curves[0].points[1].value == doctest::Approx(-0.5));
   CHECK(out.board.curves[0].points[2].value == doctest::Approx(0.5));
+  // A number too large to be a score is text (found by fuzzing: it made the value NaN).
+  REQUIRE(Import("Stages,A\nEmotions,+" + std::string(120, '2') + " wow\n", &out, &error));
+  CHECK(out.board.curves[0].points[0].value == doctest::Approx(0.0));
+  CHECK(out.board.curves[0].points[0].label == "+" + std::string(120, '2') + " wow");
   // A row of ±1 is on the usual −2..+2 scale, not stretched to ±1.
   REQUIRE(Import("Stages,A,B\nFeelings,+1,-1\n", &out, &error));
   REQUIRE(out.board.curves.size() == 1);

@@ -209,6 +209,7 @@ class App {
   TitleQuestion m_titleQuestion;
   bool m_propertiesRequested = false;
   std::string m_pendingPath;  // Pending::OpenPath: a recent board chosen on the start screen
+  std::string m_pendingTable, m_pendingTableName;  // Pending::PasteTable: the text, and its file ("": the clipboard)
   std::string m_error;
   bool m_errorRequested = false;
   std::string m_status;

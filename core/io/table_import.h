@@ -1,6 +1,6 @@
 // Reading a journey drafted elsewhere into a new board: a table as spreadsheets and CJM articles
 // write it (CSV per RFC 4180, `;`-separated CSV, TSV; stages across, one row per lane) or a
-// Mermaid `journey` diagram (mermaid_journey.h). Text only: the board is built here and the
+// Mermaid `journey` diagram (mermaid_journey.h), or a Markdown pipe table (`| Stages | A |`). Text only: the board is built here and the
 // caller opens or saves it. Every failure is one sentence that names the line.
 #pragma once
 #include <string>
@@ -16,7 +16,8 @@ inline constexpr size_t kMaxTableColumns = 1000;
 inline constexpr size_t kMaxTableRows = 100000;
 
 struct TableImportOptions {
-  std::string title;     // the board's title; empty: the Mermaid title, else the file's name without extension
+  std::string title;     // the board's title; empty: the Mermaid title, else the file's name without extension,
+                         // else "Pasted journey" (no file name: the clipboard) or "Imported journey"
   std::string fileName;  // for the format (.csv .tsv .txt .mmd .md) and the default title; may be empty
 };
 

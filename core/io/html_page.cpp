@@ -184,6 +184,7 @@ class Page {
            ".map th,.map td{border:1px solid #d1d5db;vertical-align:top;padding:6px;text-align:left}\n"
            ".map thead th{background:#f3f4f6;min-width:11em}\n"
            ".map tbody th{background:#f9fafb;min-width:7em;max-width:12em;font-weight:600}\n"
+           ".map tr>:first-child{position:sticky;left:0;z-index:1}\n"  // lane names stay while a phone scrolls
            ".map ul{list-style:none;margin:0;padding:0}\n"
            ".note{border-radius:4px;padding:6px 8px;margin:0 0 6px;box-shadow:0 1px 1px rgba(0,0,0,.18);"
            "break-inside:avoid}\n"

@@ -302,13 +302,14 @@ TEST_CASE("HTML page: Top voted, the touchpoints with metrics and each link once
   Board board = MakeBoard(Template::Sample);
   Arrow arrow;
   arrow.id = ArrowId(board.NewId());
-  arrow.from.note = NoteWithText(board, "SMS code takes over two minutes")->id;
-  arrow.to.note = NoteWithText(board, "Switch SMS provider, code under 10 s")->id;
-  arrow.label = "fix <now>";
+  // From a note later on the board to an earlier one: the list follows the arrow, not board order.
+  arrow.from.note = NoteWithText(board, "Switch SMS provider, code under 10 s")->id;
+  arrow.to.note = NoteWithText(board, "SMS code takes over two minutes")->id;
+  arrow.label = "fixes <this>";
   board.arrows.push_back(arrow);
   Arrow loose;  // a free end links nothing
   loose.id = ArrowId(board.NewId());
-  loose.from.note = arrow.from.note;
+  loose.from.note = arrow.to.note;
   board.arrows.push_back(loose);
   for (int i = 0; i < 12; ++i) board.notes[size_t(i)].votes += 1;  // more than ten voted notes
   const std::string page = WriteHtmlPage(board, {});
@@ -325,7 +326,7 @@ TEST_CASE("HTML page: Top voted, the touchpoints with metrics and each link once
         std::string::npos);
   const std::string links = PageSection(page, "links");
   CHECK(CountOf(links, "<li>") == 1);
-  CHECK(links.find("<li>SMS code takes over two minutes → Switch SMS provider, code under 10 s (fix &lt;now&gt;)</li>") !=
+  CHECK(links.find("<li>Switch SMS provider, code under 10 s → SMS code takes over two minutes (fixes &lt;this&gt;)</li>") !=
         std::string::npos);
   // Nothing linked, no section.
   board.arrows.clear();

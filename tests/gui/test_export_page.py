@@ -200,5 +200,25 @@ def test_export_page_from_the_file_menu():
     check(sorted(os.listdir(work)) == ["shared", "workshop.cjm", "workshop.html"], f"no stray files: {os.listdir(work)}")
 
 
+def test_a_cancelled_page_leaves_no_file_and_no_temp_folder():
+    """Covers: share the map as one page
+
+    The page's snapshot runs like any export, with its progress and Cancel (slowed by the test
+    hook): cancelled, it writes no page and leaves nothing in the temp folder."""
+    work, temp = tempfile.mkdtemp(), tempfile.mkdtemp()
+    board = board_file(work, "slow.cjm", "blank")
+    with Session(args=[board], env={"JB_EXPORT_SLOW_MS": "300", "JB_EXPORT_TILE": "256", "TMPDIR": temp}) as s:
+        s.click_widget("menu.file")
+        s.click_widget("menu.file.export_page")
+        s.wait_dialog("Export page")
+        s.click_widget("file.confirm")
+        s.wait_layout(lambda l: l.get("exportProgress", "").startswith("tile "), "the progress")
+        check(len(os.listdir(temp)) == 1, f"the snapshot's private folder while it runs: {os.listdir(temp)}")
+        s.click_widget("export.cancel")
+        s.wait_layout(lambda l: "exportProgress" not in l and l["status"].startswith("Export cancelled"), "cancelled")
+        check(os.listdir(temp) == [], f"the temp folder is removed: {os.listdir(temp)}")
+    check(sorted(os.listdir(work)) == ["slow.cjm"], f"no page: {os.listdir(work)}")
+
+
 if __name__ == "__main__":
     main(globals())

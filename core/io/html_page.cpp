@@ -166,6 +166,12 @@ class Page {
     return m_board.meta.language == "ru" ? phrase.ru : phrase.en;
   }
 
+  // A name in the quotation marks of the board's language.
+  std::string Quoted(const std::string& name) const {
+    const bool russian = m_board.meta.language == "ru";
+    return (russian ? "«" : "“") + HtmlEscape(name) + (russian ? "»" : "”");
+  }
+
   static const char* Style() {
     // Light and print-friendly; the cells' notes keep the board's sticky-note colours.
     return ":root{color-scheme:light}\n"
@@ -341,9 +347,9 @@ class Page {
     m_out += "</tbody>\n</table>\n</div>\n";
     std::vector<std::string> hidden;
     for (const Stage& stage : m_board.stages)
-      if (stage.hidden) hidden.push_back(W(Word::HiddenStage) + " “" + HtmlEscape(stage.name) + "”");
+      if (stage.hidden) hidden.push_back(W(Word::HiddenStage) + " " + Quoted(stage.name));
     for (const Lane& lane : m_board.lanes)
-      if (lane.hidden) hidden.push_back(W(Word::HiddenLane) + " “" + HtmlEscape(lane.name) + "”");
+      if (lane.hidden) hidden.push_back(W(Word::HiddenLane) + " " + Quoted(lane.name));
     if (!hidden.empty()) {
       m_out += "<p class=\"left-out\">" + W(Word::LeftOut) + ": ";
       for (size_t i = 0; i < hidden.size(); ++i) m_out += (i ? ", " : "") + hidden[i];

@@ -144,7 +144,9 @@ TEST_CASE("HTML page: a Russian board is written in UTF-8 with lang ru and Russi
   note.lane = board.lanes[4].id;  // Боли
   note.text = "Не понятно, сколько стоит доставка\nи когда её ждать";
   board.notes.push_back(note);
+  board.lanes[1].hidden = true;
   const std::string page = WriteHtmlPage(board, {});
+  CHECK(page.find("Скрыто на доске и не показано здесь: дорожка «Вопросы».") != std::string::npos);
   CHECK(page.find("<html lang=\"ru\">") != std::string::npos);
   CHECK(page.find("<meta charset=\"utf-8\">") != std::string::npos);
   CHECK(page.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">") != std::string::npos);

@@ -183,6 +183,8 @@ def test_export_page_from_the_file_menu():
         start = time.monotonic()
         s.wait_layout(lambda l: l.get("status", "").startswith("Saved the page " + page_path), "the page saved", 60)
         print(f"  {s.layout['status']} (seen after {time.monotonic() - start:.1f} s)")
+        s.wait_layout(lambda l: any(t["text"] == f"Saved the page {page_path}." and t["kind"] == "info"
+                                    for t in l.get("toasts", [])), "the toast says where the page went")
         page = read(page_path)
         check(f"<h1>{title}</h1>" in page, "the title")
         _, width, _ = snapshot(page)

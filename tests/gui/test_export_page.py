@@ -206,7 +206,8 @@ def test_a_cancelled_page_leaves_no_file_and_no_temp_folder():
     """Covers: share the map as one page
 
     The page's snapshot runs like any export, with its progress and Cancel (slowed by the test
-    hook): cancelled, it writes no page and leaves nothing in the temp folder."""
+    hook): cancelled, or the window closed meanwhile, it writes no page and leaves nothing in the
+    temp folder."""
     work, temp = tempfile.mkdtemp(), tempfile.mkdtemp()
     board = board_file(work, "slow.cjm", "blank")
     with Session(args=[board], env={"JB_EXPORT_SLOW_MS": "300", "JB_EXPORT_TILE": "256", "TMPDIR": temp}) as s:
@@ -219,6 +220,15 @@ def test_a_cancelled_page_leaves_no_file_and_no_temp_folder():
         s.click_widget("export.cancel")
         s.wait_layout(lambda l: "exportProgress" not in l and l["status"].startswith("Export cancelled"), "cancelled")
         check(os.listdir(temp) == [], f"the temp folder is removed: {os.listdir(temp)}")
+        # The window closed while a page's snapshot renders: no page, no temp folder left either.
+        s.click_widget("menu.file")
+        s.click_widget("menu.file.export_page")
+        s.wait_dialog("Export page")
+        s.click_widget("file.confirm")
+        s.wait_layout(lambda l: l.get("exportProgress", "").startswith("tile "), "the second page's progress")
+        s.close_window()
+        check(s.wait_exit(20) == 0, "the app quits")
+        check(os.listdir(temp) == [], f"the temp folder is removed on quitting: {os.listdir(temp)}")
     check(sorted(os.listdir(work)) == ["slow.cjm"], f"no page: {os.listdir(work)}")
 
 

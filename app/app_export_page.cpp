@@ -49,7 +49,7 @@ void App::ExportPageTo(const std::string& path) {
   // Named like the page, so the progress box says which export runs.
   m_page = PendingPage{path, folder, folder + "/" + fs::path(path).filename().string(), m_document.board()};
   ExportParams params;
-  params.width = kPageSnapshotWidth;
+  params.width = PageSnapshotWidth(m_page->board, m_fonts);
   if (!StartExport(params, m_page->snapshot, /*reservedFile=*/false)) {  // it said why
     std::error_code ec;
     fs::remove_all(folder, ec);

@@ -52,5 +52,8 @@ int RunExport(const std::string& file, const std::string& out, const ExportParam
 int RunImportTable(const std::string& table, const std::string& out, const std::string& title);
 int RunExportTable(const std::string& file, const std::string& out);
 int RunExportHtml(const std::string& file, const std::string& out);
+// The page's snapshot width for `board`: kPageSnapshotWidth, or less for a board whose picture
+// would be taller than kPageSnapshotHeight (core/io/html_page.h).
+int PageSnapshotWidth(const Board& board, const Fonts& fonts);
 
 }  // namespace jb

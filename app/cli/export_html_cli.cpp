@@ -3,7 +3,9 @@
 #include <imgui.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -12,10 +14,12 @@
 #include <iterator>
 
 #include "app/cli/cli.h"
+#include "app/platform/fonts.h"
 #include "app/platform/i18n.h"
 #include "app/render/png_export.h"
 #include "core/io/durable_file.h"
 #include "core/io/html_page.h"
+#include "core/layout/layout.h"
 #include "core/model/clock.h"
 
 namespace fs = std::filesystem;
@@ -24,7 +28,7 @@ namespace jb {
 
 namespace {
 
-// The whole board kPageSnapshotWidth wide, as PNG bytes: rendered into a private folder in the
+// The whole board PageSnapshotWidth wide, as PNG bytes: rendered into a private folder in the
 // system's temp folder (the PNG export writes files), read back, and the folder removed. False
 // with one sentence when the graphics cannot start or the render fails.
 bool RenderSnapshot(const Board& board, std::string* png, ExportStats* stats, std::string* error) {
@@ -38,7 +42,7 @@ bool RenderSnapshot(const Board& board, std::string* png, ExportStats* stats, st
   const bool started = RunHeadlessGl(
       [&](GpuRenderer& renderer, const Fonts& fonts) {
         ExportParams params;
-        params.width = kPageSnapshotWidth;
+        params.width = PageSnapshotWidth(board, fonts);
         ExportProgress progress;
         ok = RenderExportPng(board, params, path, renderer, fonts, *ImGui::GetDrawListSharedData(), &progress, stats,
                              error);
@@ -54,6 +58,13 @@ bool RenderSnapshot(const Board& board, std::string* png, ExportStats* stats, st
 }
 
 }  // namespace
+
+int PageSnapshotWidth(const Board& board, const Fonts& fonts) {
+  const Rect area = ExportArea(ComputeLayout(board, &fonts));
+  if (!(area.Width() > 0 && area.Height() > 0)) return kPageSnapshotWidth;
+  const double fits = std::floor(double(kPageSnapshotHeight) * area.Width() / area.Height());
+  return int(std::clamp(fits, 16.0, double(kPageSnapshotWidth)));
+}
 
 int RunExportHtml(const std::string& file, const std::string& out) {
   Board board;

@@ -16,8 +16,10 @@ namespace jb {
 
 // The snapshot's width in pixels: sharp on a laptop's screen at 2× zoom and when a reader zooms in
 // on a phone, yet small enough that the page (base64 adds a third) stays around a megabyte for a
-// board like the sample.
+// board like the sample. A board so tall that it would pass kPageSnapshotHeight is drawn narrower:
+// a taller picture is of no use on a page, and would make the file huge.
 inline constexpr int kPageSnapshotWidth = 2000;
+inline constexpr int kPageSnapshotHeight = 6000;
 
 struct HtmlPageOptions {
   std::string_view png;  // the snapshot's PNG bytes; empty: the page has no picture

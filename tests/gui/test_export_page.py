@@ -131,6 +131,21 @@ def test_cli_writes_the_page_with_its_snapshot_and_every_stage():
         check(f'<th scope="col">{stage}</th>' in page, f"the stage {stage}")
 
 
+def test_cli_draws_a_very_tall_board_narrower():
+    """Covers: share the map as one page
+
+    A board far taller than wide (150 notes in one cell) gets a snapshot at most 6000 px tall,
+    narrower than 2000 px, rather than a huge file or none."""
+    work = tempfile.mkdtemp()
+    board = board_file(work, "tall.cjm", "blank")
+    add_notes(board, 0, 0, [f"Idea {i}" for i in range(150)])
+    out = os.path.join(work, "tall.html")
+    result = run_cli("export-html", board, "-o", out, env=HEADLESS)
+    check(result.returncode == 0 and result.stderr == "", f"exit 0, quiet: {result.stderr!r}")
+    _, width, height = snapshot(read(out))
+    check(width < 2000 and 5000 <= height <= 6000, f"narrower, at most 6000 px tall: {width}×{height}")
+
+
 def test_cli_refuses_its_own_board_and_a_missing_one_and_writes_without_graphics():
     """Covers: share the map as one page
 

@@ -87,6 +87,12 @@ App::~App() {
     std::error_code ec;
     if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) fs::remove(path, ec);
   }
+  // A page still waiting for its snapshot: the export stops, and its private temp folder goes.
+  if (m_page) {
+    m_exportJob.Cancel();
+    std::error_code ec;
+    fs::remove_all(m_page->folder, ec);
+  }
   if (m_statsPath.empty() || m_cpuMs.empty()) return;
   auto summary = [](std::vector<double> v, const char* name, std::FILE* out) {
     std::sort(v.begin(), v.end());

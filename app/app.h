@@ -244,6 +244,14 @@ class App {
   ExportChoice m_exportChoice;
   std::deque<std::string> m_queuedSnapshots;  // files reserved by Ctrl+Shift+E while an export ran
   std::string m_exportBoardPath;  // the board m_exportChoice.path was suggested for
+  // File ▸ Export page…: the page waits for its snapshot, which the export job renders into a
+  // private temp folder; the board is the one asked for, not what was edited meanwhile.
+  struct PendingPage {
+    std::string path, folder, snapshot;
+    Board board;
+  };
+  std::optional<PendingPage> m_page;
+  void FinishPage(const ExportOutcome& outcome);
   bool m_exportDialogRequested = false;
   Toasts m_toasts;  // confirmations and errors, bottom right of the canvas
   HelpSheet m_help;  // F1, ?: the shortcuts sheet

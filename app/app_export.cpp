@@ -121,7 +121,9 @@ bool App::StartExport(const ExportParams& params, const std::string& path, bool 
 
 void App::ExportStatus() {
   if (std::optional<ExportOutcome> outcome = m_exportJob.Poll()) {
-    if (outcome->ok) {
+    if (m_page && outcome->path == m_page->snapshot) {
+      FinishPage(*outcome);  // app_export_page.cpp
+    } else if (outcome->ok) {
       char text[1024];
       std::snprintf(text, sizeof text, _("Saved %s (%d×%d)"), outcome->path.c_str(), outcome->stats.width,
                     outcome->stats.height);

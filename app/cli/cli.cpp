@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <utility>
 
 #include "app/platform/fonts.h"
@@ -183,7 +184,36 @@ class TerminalProgress {
 
 }  // namespace
 
-int RunExport(const std::string& file, const std::string& out, const ExportParams& params) {
+bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& fonts)>& draw, std::string* error) {
+  HeadlessGl gl;
+  if (!gl.Create(error)) return false;
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = {1, 1};
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  Fonts fonts;
+  std::string fontWarning;
+  fonts.Build(*io.Fonts, 16, &fontWarning);
+  if (!fontWarning.empty()) std::fprintf(stderr, _("journeyboard: %s\n"), fontWarning.c_str());
+  bool started = true;
+  {
+    GpuRenderer renderer;
+    if (!renderer.Init()) {
+      *error = _("the graphics driver could not compile the renderer's shaders.");
+      started = false;
+    } else {
+      renderer.UploadFonts(*io.Fonts);
+      ImGui::NewFrame();
+      draw(renderer, fonts);
+      ImGui::EndFrame();
+    }
+  }
+  ImGui::DestroyContext();
+  return started;
+}
+
+int LoadForExport(const std::string& file, const std::string& out, Board* board) {
   // The same file by another name, a hard link or a symlink too: the board must survive.
   if (SameFile(file, out))
     return Fail(Format(_("Cannot write %s: it is the board being exported; choose another file."), out.c_str()), 2);
@@ -194,48 +224,34 @@ int RunExport(const std::string& file, const std::string& out, const ExportParam
     return Fail(Format(_("Cannot open %s: there is no such file."), file.c_str()));
   LoadResult loaded = LoadBoard(file);
   if (auto* error = std::get_if<LoadError>(&loaded)) return Fail(error->message);
-  const LoadedBoard& loadedBoard = std::get<LoadedBoard>(loaded);
+  LoadedBoard& loadedBoard = std::get<LoadedBoard>(loaded);
   for (const std::string& warning : loadedBoard.warnings) std::fprintf(stderr, _("journeyboard: warning: %s\n"), warning.c_str());
-  const Board& board = loadedBoard.board;
+  *board = std::move(loadedBoard.board);
+  return 0;
+}
 
-  HeadlessGl gl;
-  std::string error;
-  if (!gl.Create(&error)) return Fail(error);
-
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = {1, 1};
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  Fonts fonts;
-  std::string fontWarning;
-  fonts.Build(*io.Fonts, 16, &fontWarning);
-  if (!fontWarning.empty()) std::fprintf(stderr, _("journeyboard: %s\n"), fontWarning.c_str());
+int RunExport(const std::string& file, const std::string& out, const ExportParams& params) {
+  Board board;
+  if (const int failed = LoadForExport(file, out, &board)) return failed;
   int code = 0;
-  {
-    GpuRenderer renderer;
-    if (!renderer.Init()) {
-      code = Fail(_("the graphics driver could not compile the renderer's shaders."));
-    } else {
-      renderer.UploadFonts(*io.Fonts);
-      ImGui::NewFrame();
-      ExportStats stats;
-      ExportProgress progress;
-      bool ok = false;
-      {
-        TerminalProgress shown(progress);
-        ok = RenderExportPng(board, params, out, renderer, fonts, *ImGui::GetDrawListSharedData(), &progress, &stats,
-                             &error);
-      }
-      if (!ok) code = Fail(error);
-      if (const char* timing = std::getenv("JB_EXPORT_TIMING"); ok && timing && *timing)
-        std::fprintf(stderr, "journeyboard: %d×%d render %.0f ms, encode %.0f ms\n", stats.width, stats.height,
-                     stats.renderMs, stats.encodeMs);
-      ImGui::EndFrame();
-    }
-  }
-  ImGui::DestroyContext();
-  return code;
+  std::string error;
+  const bool started = RunHeadlessGl(
+      [&](GpuRenderer& renderer, const Fonts& fonts) {
+        ExportStats stats;
+        ExportProgress progress;
+        bool ok = false;
+        {
+          TerminalProgress shown(progress);
+          ok = RenderExportPng(board, params, out, renderer, fonts, *ImGui::GetDrawListSharedData(), &progress, &stats,
+                               &error);
+        }
+        if (!ok) code = Fail(error);
+        if (const char* timing = std::getenv("JB_EXPORT_TIMING"); ok && timing && *timing)
+          std::fprintf(stderr, "journeyboard: %d×%d render %.0f ms, encode %.0f ms\n", stats.width, stats.height,
+                       stats.renderMs, stats.encodeMs);
+      },
+      &error);
+  return started ? code : Fail(error);
 }
 
 int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow, CommandLister listCommands) {

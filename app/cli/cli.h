@@ -1,12 +1,16 @@
 // The command line: `journeyboard [FILE.cjm | --template T] [--window WxH] [--dump-layout PATH]` opens the
 // window; `new` and `export` work without a display.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace jb {
 
+struct Board;
 struct ExportParams;
+class Fonts;
+class GpuRenderer;
 
 struct WindowOptions {
   std::string file;            // empty: the start screen, or `templateKey`'s board
@@ -33,11 +37,23 @@ int CliFail(const std::string& message, int code = 1);
 
 // Headless commands (cli.cpp), each returning the exit code.
 int RunNew(const std::string& out, const std::string& templateKey);
+// The headless set-up `export` and `export-html` share: a GL context without a window (EGL, else a
+// hidden window), an ImGui context with the fonts, and a renderer; `draw` runs between
+// ImGui::NewFrame and EndFrame, where the PNG export can render. False with one sentence when the
+// graphics cannot start (`draw` is then not called).
+bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& fonts)>& draw, std::string* error);
+// What every export of a board file checks first: `out` is not the board itself (exit 2) and can be
+// written, `file` exists and loads (its repairs said on stderr as warnings). 0 with `board` set,
+// else the exit code, its one sentence printed.
+int LoadForExport(const std::string& file, const std::string& out, Board* board);
 int RunExport(const std::string& file, const std::string& out, const ExportParams& params);
 // The map travels (issue 17): a table or Mermaid journey in (import_table_cli.cpp), the board as a
 // table (export_table_cli.cpp) or one HTML page (export_html_cli.cpp). `title` empty: the file's own.
 int RunImportTable(const std::string& table, const std::string& out, const std::string& title);
 int RunExportTable(const std::string& file, const std::string& out);
 int RunExportHtml(const std::string& file, const std::string& out);
+// The page's snapshot width for `board`: kPageSnapshotWidth, or less for a board whose picture
+// would be taller than kPageSnapshotHeight (core/io/html_page.h).
+int PageSnapshotWidth(const Board& board, const Fonts& fonts);
 
 }  // namespace jb

@@ -2,6 +2,10 @@
 // no external scripts, fonts or images (the snapshot is a data: URI, the emotion curves inline
 // SVG). The title and personas, the map as a real table (selectable, searchable), the action
 // items with owners and due dates, votes and metrics. Every piece of board text is escaped.
+//
+// What a page meant for people outside the room leaves out, as the PNG export does: stages and
+// lanes hidden for the room (named in one line under the map) with their notes, and the text of
+// covered (face-down) notes, shown as face-down cards and left out of the lists.
 #pragma once
 #include <string>
 #include <string_view>
@@ -10,6 +14,13 @@
 
 namespace jb {
 
+// The snapshot's width in pixels: sharp on a laptop's screen at 2× zoom and when a reader zooms in
+// on a phone, yet small enough that the page (base64 adds a third) stays around a megabyte for a
+// board like the sample. A board so tall that it would pass kPageSnapshotHeight is drawn narrower:
+// a taller picture is of no use on a page, and would make the file huge.
+inline constexpr int kPageSnapshotWidth = 2000;
+inline constexpr int kPageSnapshotHeight = 6000;
+
 struct HtmlPageOptions {
   std::string_view png;  // the snapshot's PNG bytes; empty: the page has no picture
   int pngWidth = 0, pngHeight = 0;
@@ -17,5 +28,10 @@ struct HtmlPageOptions {
 };
 
 std::string WriteHtmlPage(const Board& board, const HtmlPageOptions& options);
+
+// The page's building blocks, for tests: `text` with & < > " ' as entities (fit for element text
+// and quoted attribute values), and RFC 4648 base64 with padding.
+std::string HtmlEscape(std::string_view text);
+std::string Base64(std::string_view bytes);
 
 }  // namespace jb

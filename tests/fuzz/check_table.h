@@ -14,7 +14,7 @@
 #include "core/io/mermaid_journey.h"
 #include "core/io/table_export.h"
 #include "core/io/table_import.h"
-#include "fuzz/check_load.h"
+#include "check_load.h"
 
 namespace jb::fuzz::table {
 

@@ -25,6 +25,7 @@
 #include "core/io/board_builder.h"
 #include "core/layout/curve.h"
 #include "core/model/limits.h"
+#include "core/model/sanitize.h"
 
 namespace jb {
 
@@ -233,20 +234,38 @@ uint32_t EntityCodepoint(std::string_view name) {
   return 0;
 }
 
-// Text as Mermaid shows it: entity codes decoded, trimmed. An unknown code is kept as written.
-std::string Decode(std::string_view text) {
+// Text as Mermaid shows it, one line: entity codes decoded (an unknown one kept as written), tabs
+// and line breaks as spaces, other control characters dropped, invalid UTF-8 repaired, trimmed and
+// cut to kMaxTextChars; repairs and cuts counted. Trimmed last, so Encode() gives it back exactly.
+std::string Decode(std::string_view text, SanitizeCounts* counts) {
+  std::string raw(text);
+  if (RepairUtf8(raw)) ++counts->broken;
   std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const size_t entity = text[i] == '#' ? EntityLength(text, i) : 0;
-    const uint32_t codepoint = entity ? EntityCodepoint(text.substr(i + 1, entity - 2)) : 0;
-    if (codepoint == 0) {
-      out += text[i];
-      continue;
+  bool dropped = false;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const size_t entity = raw[i] == '#' ? EntityLength(raw, i) : 0;
+    uint32_t codepoint = entity ? EntityCodepoint(std::string_view(raw).substr(i + 1, entity - 2)) : 0;
+    if (codepoint)
+      i += entity - 1;
+    else
+      codepoint = static_cast<unsigned char>(raw[i]);
+    if (codepoint == '\t' || codepoint == '\n' || codepoint == '\r' || codepoint == '\v' || codepoint == '\f') {
+      out += ' ';
+    } else if (codepoint < 0x20 || codepoint == 0x7F) {
+      dropped = dropped || !entity;  // a raw one is damage; a code is what Mermaid shows as nothing
+    } else if (entity) {
+      AppendUtf8(out, codepoint);
+    } else {
+      out += raw[i];
     }
-    AppendUtf8(out, codepoint);
-    i += entity - 1;
   }
-  return std::string(Trim(out));
+  if (dropped) ++counts->broken;
+  std::string line(Trim(out));
+  if (CutToCodepoints(line, kMaxTextChars)) {
+    ++counts->cuts;
+    line = std::string(Trim(line));
+  }
+  return line;
 }
 
 // What a text is in the diagram: each escapes the characters Mermaid's lexer would stop at there.
@@ -436,7 +455,8 @@ bool ReadMermaidJourney(std::string_view text, const TableImportOptions& options
         "or a Markdown text must hold a ```mermaid block that starts so.",
         error);
 
-  std::string title = diagram->frontMatterTitle;
+  SanitizeCounts repairs;  // texts repaired or cut on the way in
+  std::string title = Decode(diagram->frontMatterTitle, &repairs);
   std::vector<std::string> sections;
   std::vector<size_t> sectionLines;
   std::vector<std::string> actors;
@@ -458,7 +478,7 @@ bool ReadMermaidJourney(std::string_view text, const TableImportOptions& options
     const std::string where = "Line " + std::to_string(source.number);
 
     if (StartsWithWord(line, "title")) {
-      title = Decode(line.substr(5));
+      title = Decode(line.substr(5), &repairs);
       continue;
     }
     if (StartsWithNoCase(line, "acctitle") || StartsWithNoCase(line, "accdescr")) {
@@ -474,7 +494,7 @@ bool ReadMermaidJourney(std::string_view text, const TableImportOptions& options
         return Fail(where + " starts section " + std::to_string(kMaxStages + 1) + ", more than the " +
                         std::to_string(kMaxStages) + " stages a board holds.",
                     error);
-      sections.push_back(Decode(line.substr(7)));
+      sections.push_back(Decode(line.substr(7), &repairs));
       sectionLines.push_back(source.number);
       continue;
     }
@@ -486,7 +506,7 @@ bool ReadMermaidJourney(std::string_view text, const TableImportOptions& options
                   error);
     Task task;
     task.line = source.number;
-    task.text = Decode(line.substr(0, colon));
+    task.text = Decode(line.substr(0, colon), &repairs);
     if (task.text.empty()) return Fail(where + " has no task text before its \":\".", error);
     if (tasks.size() == kMaxNotes)
       return Fail(where + " holds task " + std::to_string(kMaxNotes + 1) + ", more than the " +
@@ -521,7 +541,7 @@ bool ReadMermaidJourney(std::string_view text, const TableImportOptions& options
       for (size_t from = 0; from <= list.size();) {
         size_t comma = list.find(',', from);
         if (comma == std::string_view::npos) comma = list.size();
-        std::string name = Decode(list.substr(from, comma - from));
+        std::string name = Decode(list.substr(from, comma - from), &repairs);
         from = comma + 1;
         if (name.empty()) continue;
         listed = true;
@@ -611,7 +631,7 @@ bool ReadMermaidJourney(std::string_view text, const TableImportOptions& options
   if (!orderKept)
     out->notices.push_back(
         "Some tasks list the same actors in different orders, so the board keeps one order for all of them.");
-  const size_t repaired = builder.counts().broken + builder.counts().cuts;
+  const size_t repaired = repairs.broken + repairs.cuts + builder.counts().broken + builder.counts().cuts;
   if (repaired)
     out->notices.push_back(Counted(repaired, "text was", "texts were") +
                            " repaired (invalid UTF-8 or control characters) or cut to " +

@@ -317,6 +317,14 @@ TEST_CASE("Mermaid reader: entity codes decode, a bare # starts a comment, and i
   CHECK(board.notes[1].text == "Bad \xEF\xBF\xBD byte");
   REQUIRE(notices.size() == 1);
   CHECK(notices[0] == "1 text was repaired (invalid UTF-8 or control characters) or cut to 20000 characters.");
+  // A line break or tab, raw or as a code, is a space (a task is one line); other control
+  // characters are dropped, a raw one counted as a repair.
+  notices.clear();
+  const Board controls =
+      ReadJourney("journey\nsection A\nOne#10;two#9;three #1;: 3: Me\nFour\x01: 3: Me\n", "x.mmd", &notices);
+  CHECK(controls.notes[0].text == "One two three");
+  CHECK(controls.notes[1].text == "Four");
+  CHECK(notices.size() == 1);
   // Codes Mermaid would not turn into a character stay as written.
   const Board kept = ReadJourney("journey\nsection A\nCode #nosuch; and #99999999;: 3: Me\n");
   CHECK(kept.notes[0].text == "Code #nosuch; and #99999999;");
@@ -490,6 +498,12 @@ TEST_CASE("Mermaid writer: a board made in the app scores every task from each a
   CHECK(backTasks == sampleTasks);
   CHECK(sampleTasks.size() == 7);
   CHECK(WriteMermaidJourney(back) == written);
+
+  // The to-be curve is never an actor, even when it comes first.
+  Board toBeFirst = sample;
+  std::swap(toBeFirst.curves[0], toBeFirst.curves[1]);
+  REQUIRE(toBeFirst.curves[0].toBe);
+  CHECK(WriteMermaidJourney(toBeFirst) == written);
 }
 
 TEST_CASE(

@@ -507,7 +507,10 @@ bool ReadMermaidJourney(std::string_view text, const TableImportOptions& options
     Task task;
     task.line = source.number;
     task.text = Decode(line.substr(0, colon), &repairs);
-    if (task.text.empty()) return Fail(where + " has no task text before its \":\".", error);
+    if (task.text.empty())
+      return Fail(
+          where + (colon == std::string_view::npos ? " has no task text." : " has no task text before its \":\"."),
+          error);
     if (tasks.size() == kMaxNotes)
       return Fail(where + " holds task " + std::to_string(kMaxNotes + 1) + ", more than the " +
                       std::to_string(kMaxNotes) + " notes a board holds.",

@@ -293,6 +293,7 @@ TEST_CASE("Mermaid reader: bad input gets one sentence naming the line") {
         "No Mermaid journey found: the first line that is not blank or a %% comment must be \"journey\", or a "
         "Markdown text must hold a ```mermaid block that starts so.");
   CHECK(ReadError("journey\nsection A\n: 5: Me\n") == "Line 3 has no task text before its \":\".");
+  CHECK(ReadError("journey\nsection A\n  #32;\n") == "Line 3 has no task text.");  // a space as a code
   CHECK(ReadError("journey\nsection A\nTask: 3: Me\ngraph TD\nA --> B\n") ==
         "Line 4 starts another Mermaid diagram (\"graph\"): a journey is read alone.");
   CHECK(ReadError("%% nothing yet\n\njourney\n  title Empty\n") ==

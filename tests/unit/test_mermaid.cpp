@@ -326,6 +326,13 @@ TEST_CASE("Mermaid reader: entity codes decode, a bare # starts a comment, and i
   CHECK(controls.notes[0].text == "One two three");
   CHECK(controls.notes[1].text == "Four");
   CHECK(notices.size() == 1);
+  // A text over the limit is cut to it, and trimmed again: cut after a space, it reads back the same.
+  notices.clear();
+  const Board cut = ReadJourney("journey\nsection A\n" + std::string(19999, 'a') + " bbb: 3: Me\n", "x.mmd", &notices);
+  CHECK(cut.notes[0].text == std::string(19999, 'a'));
+  CHECK(notices == std::vector<std::string>{
+                       "1 text was repaired (invalid UTF-8 or control characters) or cut to 20000 characters."});
+  CHECK(Seen(ReadJourney(WriteMermaidJourney(cut))) == Seen(cut));
   // Codes Mermaid would not turn into a character stay as written.
   const Board kept = ReadJourney("journey\nsection A\nCode #nosuch; and #99999999;: 3: Me\n");
   CHECK(kept.notes[0].text == "Code #nosuch; and #99999999;");

@@ -345,7 +345,6 @@ struct Task {
   size_t section = 0;  // index into the sections
   std::optional<double> score;
   std::vector<size_t> actors;  // indices into the actors, as listed
-  size_t line = 0;
 };
 
 // Something a journey does that Mermaid allows but the board cannot keep: counted, then said once.
@@ -505,7 +504,6 @@ bool ReadMermaidJourney(std::string_view text, const TableImportOptions& options
                       std::string(line.substr(0, line.find_first_of(" \t"))) + "\"): a journey is read alone.",
                   error);
     Task task;
-    task.line = source.number;
     task.text = Decode(line.substr(0, colon), &repairs);
     if (task.text.empty())
       return Fail(

@@ -26,11 +26,11 @@ fi
 case "$budget" in '' | *[!0-9]*) echo "fuzz: the budget must be a whole number of seconds (or --long MINUTES)." >&2; exit 2 ;; esac
 
 # A target's share of the budget (1 when not listed): the readers of whole files get more.
-declare -A share=([load]=3 [journal]=3 [recovery]=2 [paste]=1 [text_edit]=1 [settings]=1 [table]=2)
+declare -A share=([load]=3 [journal]=3 [recovery]=2 [paste]=1 [text_edit]=1 [settings]=1 [table]=1 [mermaid]=1)
 # The longest input each target is given (libFuzzer's -max_len).
-declare -A max_len=([load]=65536 [journal]=16384 [recovery]=65536 [paste]=65536 [text_edit]=4096 [settings]=4096 [table]=65536)
+declare -A max_len=([load]=65536 [journal]=16384 [recovery]=65536 [paste]=65536 [text_edit]=4096 [settings]=4096 [table]=65536 [mermaid]=16384)
 # Its dictionary, tests/fuzz/<name>.dict (none when not listed): a recovery copy is a board file.
-declare -A dict_of=([load]=load [recovery]=load)
+declare -A dict_of=([load]=load [recovery]=load [mermaid]=mermaid)
 
 targets=$(sed -n 's/^set(JB_FUZZ_TARGETS \(.*\))$/\1/p' "$root/tests/CMakeLists.txt")
 [ -n "$targets" ] || { echo "fuzz: no JB_FUZZ_TARGETS line in tests/CMakeLists.txt." >&2; exit 1; }

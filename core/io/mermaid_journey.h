@@ -19,8 +19,9 @@
 
 namespace jb {
 
-// Whether `text` is a Mermaid journey: its first line that is not blank or a %% comment is
-// `journey`, or (Markdown) it holds a ```mermaid fence whose diagram is one.
+// Whether `text` is a Mermaid journey: after an optional BOM and `---` front matter, its first line
+// that is not blank or a %% comment is `journey`; or (Markdown) it holds a ```mermaid (or ~~~)
+// fence whose diagram is one (the first such fence is the one read).
 bool IsMermaidJourney(std::string_view text);
 
 // Builds the board from a Mermaid journey (bare or inside a Markdown fence). False with one

@@ -81,6 +81,7 @@ void ChecksPanel::Show(Document& document, Canvas& canvas, bool* open) {
       const std::string row = Format(_("%d. (%d) %s — %s"), int(i + 1), pain.score, ShortText(note->text, kRowChars).c_str(),
                                      StageName(board, pain.stage).c_str());
       if (ImGui::Selectable(row.c_str(), false)) GoTo(document, canvas, pain.note, pain.stage);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.c_str());  // the whole row, when the panel cuts it
       RecordWidget(("checks.pain." + std::to_string(i)).c_str());
       ImGui::PopID();
     }
@@ -110,6 +111,7 @@ void ChecksPanel::Show(Document& document, Canvas& canvas, bool* open) {
           }
           ImGui::PushID(int(i));
           if (ImGui::Selectable(row.c_str(), false)) GoTo(document, canvas, entry.note, entry.stage);
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.c_str());
           RecordWidget(("checks.entry." + std::to_string(i)).c_str());
           ImGui::PopID();
         }

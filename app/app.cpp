@@ -705,6 +705,10 @@ void App::DumpLayout() {
     if (!command.path.empty() && (view.uiMenus.empty() || view.uiMenus.back() != _(command.path[0].c_str())))
       view.uiMenus.push_back(_(command.path[0].c_str()));
   view.sidePanels = SidePanelsShown();
+  m_checks.Refresh(m_document);
+  view.checksOpen = m_showChecks;
+  view.topPains = &m_checks.topPains();
+  view.checks = &m_checks.entries();
   view.canvas = m_canvasRect;
   view.coverMode = m_canvas.coverMode;
   view.flipping = m_canvas.FlippingNotes();
@@ -782,7 +786,7 @@ void App::BuildUi(const std::u32string& typed) {
       focused && (std::strcmp(focused->Name, "##toolbar") == 0 || std::strcmp(focused->Name, "##side_splitter") == 0) &&
       !ImGui::IsAnyItemActive())
     ImGui::SetWindowFocus("canvas");
-  const int panels = m_presenting ? 0 : int(m_showInspector) + int(m_showPersonas) + int(m_showHistory);
+  const int panels = m_presenting ? 0 : int(m_showInspector) + int(m_showPersonas) + int(m_showHistory) + int(m_showChecks);
   const float panelWidth = panels ? std::min(SidePanelWidthPx(), work.Width() * 0.6f) : 0;
   const Rect column{work.x1 - panelWidth, work.y0, work.x1, work.y1};
   m_canvasRect = {work.x0 + toolbarWidth, work.y0, std::max(work.x0 + toolbarWidth + 1, column.x0), work.y1};
@@ -810,6 +814,7 @@ void App::BuildUi(const std::u32string& typed) {
   if (m_showInspector && !m_presenting) ShowInspector(m_document, m_canvas, &m_showInspector);
   if (m_showPersonas && !m_presenting) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
   if (m_showHistory && !m_presenting) ShowHistoryPanel(m_document, m_canvas, &m_showHistory);
+  if (m_showChecks && !m_presenting) m_checks.Show(m_document, m_canvas, &m_showChecks);
   m_panelEdgeDragged = false;
   if (panels) {
     float width = panelWidth;

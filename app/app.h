@@ -17,6 +17,7 @@
 #include "app/platform/gpu_renderer.h"
 #include "app/render/export_job.h"
 #include "app/views/canvas.h"
+#include "app/views/checks_panel.h"
 #include "app/views/command_palette.h"
 #include "app/views/commands.h"
 #include "app/views/export_dialog.h"
@@ -221,6 +222,8 @@ class App {
   std::string m_dumpError;  // the current --dump-layout failure, said once
   bool m_showDemo = false;
   bool m_showHistory = false;
+  bool m_showChecks = false;  // Journey ▸ Map checks
+  ChecksPanel m_checks;
   bool m_showPersonas = false;
   RecoveryKeeper m_recovery;  // autosave copies, the change journal, the copy offered at start
   bool m_recoveryRequested = false;

@@ -114,6 +114,11 @@ std::vector<Command> App::MakeCommands(App* app) {
   personas.separatorBefore = true;
   add("journey.inspector", N_("Journey"), N_("Inspector"), {ctrl(GLFW_KEY_I, "Ctrl+I")}, [app] { app->m_showInspector = !app->m_showInspector; })
       .checked = [app] { return app->m_showInspector; };
+  // The top pains and what the workshop left unfinished (checks_panel.h).
+  Command& checks = add("journey.checks", N_("Journey"), N_("Map checks"), {ctrlShift(GLFW_KEY_C, "Ctrl+Shift+C")},
+                        [app] { app->m_showChecks = !app->m_showChecks; });
+  checks.checked = [app] { return app->m_showChecks; };
+  checks.widget = "menu.checks";
 
   // Workshop: the timer; hide and reveal stages and lanes, cover mode (silent brainstorming) and Reveal
   add("workshop.timer", N_("Workshop"), N_("Timer..."), {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });

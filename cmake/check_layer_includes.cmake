@@ -13,10 +13,11 @@
 # (a regex on the included name, quotes or brackets included), and the sentence that says why.
 set(q "[<\"]")
 set(rules gui core_app
-          model_edit model_layout model_io model_session
-          edit_layout edit_io edit_session
-          layout_edit layout_io layout_session
+          model_edit model_layout model_io model_session model_insights
+          edit_layout edit_io edit_session edit_insights
+          layout_edit layout_io layout_session layout_insights
           io_edit io_session
+          insights_edit insights_io insights_session
           platform_render platform_tools platform_views platform_cli
           render_tools render_views render_cli
           tools_views tools_cli
@@ -28,17 +29,17 @@ set(gui_message "core/ must not include GUI or GL headers (core is plain C++17 +
 set(core_app_layers "^core")
 set(core_app_include "${q}app/")
 set(core_app_message "core/ must not include app/ (the app uses core, never the other way)")
-foreach(to edit layout io session)
+foreach(to edit layout io session insights)
   set(model_${to}_layers "^core/model$")
   set(model_${to}_include "${q}core/${to}/")
   set(model_${to}_message "core/model must not include core/${to}/ (the model uses no other layer)")
 endforeach()
-foreach(to layout io session)
+foreach(to layout io session insights)
   set(edit_${to}_layers "^core/edit$")
   set(edit_${to}_include "${q}core/${to}/")
   set(edit_${to}_message "core/edit must not include core/${to}/ (editing uses only core/model: no files, no layout)")
 endforeach()
-foreach(to edit io session)
+foreach(to edit io session insights)
   set(layout_${to}_layers "^core/layout$")
   set(layout_${to}_include "${q}core/${to}/")
   set(layout_${to}_message "core/layout must not include core/${to}/ (the layout uses only core/model)")
@@ -47,6 +48,12 @@ foreach(to edit session)
   set(io_${to}_layers "^core/io$")
   set(io_${to}_include "${q}core/${to}/")
   set(io_${to}_message "core/io must not include core/${to}/ (files use only core/model and core/layout)")
+endforeach()
+# core/insights reads a board and its layout; io and session may use it (a report), not it them.
+foreach(to edit io session)
+  set(insights_${to}_layers "^core/insights$")
+  set(insights_${to}_include "${q}core/${to}/")
+  set(insights_${to}_message "core/insights must not include core/${to}/ (the insights use only core/model and core/layout)")
 endforeach()
 foreach(to render tools views cli)
   set(platform_${to}_layers "^app/platform$")

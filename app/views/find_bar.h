@@ -12,6 +12,10 @@
 
 namespace jb {
 
+// The board rectangle that shows `note` readable in the middle of a `view` pixels canvas (for
+// Canvas::ShowRect): the find bar's and the map checks' way to bring a note into view.
+Rect RevealRect(const Rect& note, Vec2 view, float zoom);
+
 class Canvas;
 
 class FindBar {

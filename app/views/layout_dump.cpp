@@ -265,6 +265,21 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   Quoted(out, view.renaming);
   if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
   out << ",\"voting\":" << (view.voting ? "true" : "false");
+  if (view.topPains && view.checks) {
+    out << ",\"checks\":{\"open\":" << (view.checksOpen ? "true" : "false") << ",\"topPains\":[";
+    for (size_t i = 0; i < view.topPains->size(); ++i) {
+      const RankedPain& pain = (*view.topPains)[i];
+      out << (i ? "," : "") << "{\"note\":" << pain.note.value << ",\"stage\":" << pain.stage.value << ",\"score\":" << pain.score
+          << '}';
+    }
+    out << "],\"entries\":[";
+    for (size_t i = 0; i < view.checks->size(); ++i) {
+      const CheckEntry& entry = (*view.checks)[i];
+      out << (i ? "," : "") << "{\"kind\":\"" << CheckKindName(entry.kind) << "\",\"note\":" << entry.note.value
+          << ",\"stage\":" << entry.stage.value << ",\"curve\":" << entry.curve.value << ",\"point\":" << entry.point << '}';
+    }
+    out << "]}";
+  }
   out << ",\"find\":{\"open\":" << (view.findOpen ? "true" : "false") << ",\"query\":";
   Quoted(out, view.findQuery);
   out << ",\"count\":";

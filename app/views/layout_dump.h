@@ -7,7 +7,8 @@
 //  "strokes":[{"id","stage","lane","points","highlighter","color","width","rect"}],
 //  "arrows":[{"id","from":{"note","pos":[x,y]},"to":{...},"curved","heads","label","rect"}],
 //  "frames":[{"id","title","rect"}],"labels":[{"id","text","size","rect"}],
-//  "sketchSelection":{"strokes":[ids],"arrows":[..],"frames":[..],"labels":[..]}}
+//  "sketchSelection":{"strokes":[ids],"arrows":[..],"frames":[..],"labels":[..]},
+//  "checks":{"open","topPains":[{"note","stage","score"}],"entries":[{"kind","note","stage","curve","point"}]}}
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
@@ -19,6 +20,7 @@
 #include "app/views/side_panel.h"
 #include "app/views/toolbar.h"
 #include "core/layout/camera.h"
+#include "core/insights/insights.h"
 #include "core/layout/layout.h"
 #include "core/model/model.h"
 
@@ -93,6 +95,10 @@ struct ViewInfo {
   std::string tool;                    // the strip's chosen tool: "pan", "select", "pen", ...
   SketchSelection sketchSelection;
   const GlyphMetrics* glyphs = nullptr;  // for the text labels' boxes (none: they are left out)
+  // Journey ▸ Map checks: open, and what it lists (none: the dump leaves "checks" out).
+  bool checksOpen = false;
+  const std::vector<RankedPain>* topPains = nullptr;
+  const std::vector<CheckEntry>* checks = nullptr;
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

@@ -47,6 +47,8 @@ def test_tie_notes_in_the_inspector_and_filter_by_persona():
         s.click_widget("persona.add")
         s.wait_layout(lambda l: l["undo"] == "Add persona", "a second persona")
         s.key("ctrl+p")  # the panel closed: room for the inspector
+        s.key("s")
+        s.wait_layout(lambda l: l["tool"] == "select", "the Select tool")
         a, b, c = (n["id"] for n in visible_notes(s.layout, 3))
         select(s, a)
         s.key("ctrl+i")

@@ -688,6 +688,8 @@ void App::DumpLayout() {
   view.presenting = m_presenting;
   view.spotlight = m_canvas.spotlight;
   view.roomView = m_canvas.RoomView();
+  // The filter as drawn: one on a persona deleted since filters nothing.
+  view.personaFilter = m_document.board().FindPersona(m_canvas.personaFilter) ? m_canvas.personaFilter.value : 0;
   view.focusedStage = m_canvas.FocusedStage();
   view.menuBar = m_menuBarHeight;
   const Countdown::State timerState = m_timer.countdown.StateAt(Now());

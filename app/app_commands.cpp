@@ -119,6 +119,28 @@ std::vector<Command> App::MakeCommands(App* app) {
                         [app] { app->m_showChecks = !app->m_showChecks; });
   checks.checked = [app] { return app->m_showChecks; };
   checks.widget = "menu.checks";
+  // Filter by persona: a view (never saved, no undo step); the first nine personas by their place.
+  Command& everyone = add("journey.filter.everyone", N_("Journey") " ▸ " N_("Filter by persona"), N_("Everyone"), {},
+                          [app] { app->m_canvas.personaFilter = PersonaId(); });
+  everyone.checked = [app] { return !app->m_document.board().FindPersona(app->m_canvas.personaFilter); };
+  everyone.widget = "menu.filter.everyone";
+  for (int n = 1; n <= 9; ++n) {
+    auto nth = [app, n]() -> const Persona* {
+      const auto& personas = app->m_document.board().personas;
+      return n <= int(personas.size()) ? &personas[size_t(n - 1)] : nullptr;
+    };
+    Command& filter = add("journey.filter." + std::to_string(n), N_("Journey") " ▸ " N_("Filter by persona"),
+                          Format(N_("Persona %d"), n), {}, [app, nth] {
+                            if (const Persona* persona = nth()) app->m_canvas.personaFilter = persona->id;
+                          });
+    filter.enabled = [nth] { return nth() != nullptr; };
+    filter.checked = [app, nth] { return nth() && nth()->id == app->m_canvas.personaFilter; };
+    filter.dynamicLabel = [nth, n] {
+      const Persona* persona = nth();
+      return persona ? Format(_("Persona %d: %s"), n, persona->name.c_str()) : Format(_("Persona %d"), n);
+    };
+    filter.widget = "menu.filter." + std::to_string(n);
+  }
 
   // Workshop: the timer; hide and reveal stages and lanes, cover mode (silent brainstorming) and Reveal
   add("workshop.timer", N_("Workshop"), N_("Timer..."), {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });
@@ -288,6 +310,7 @@ std::vector<Command> App::MakeCommands(App* app) {
 const std::vector<MenuInfo>& App::Menus() {
   static const std::vector<MenuInfo> menus = {{"File", "menu.file"},
                                               {"Journey", "menu.journey"},
+                                              {"Journey ▸ Filter by persona", "menu.filter"},
                                               {"Workshop", "menu.workshop"},
                                               {"View", "menu.view"},
                                               {"View ▸ Focus stage", "menu.focus_stage"},

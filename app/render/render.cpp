@@ -49,6 +49,17 @@ void TransformVertices(ImDrawList& dl, int first, Transform transform) {
   for (int i = first; i < dl.VtxBuffer.Size; ++i) dl.VtxBuffer[i].pos = transform(dl.VtxBuffer[i].pos);
 }
 
+// What the persona filter dims keeps this share of its opacity: still there, plainly set aside.
+constexpr float kDimmedOpacity = 0.22f;
+
+void FadeVertices(ImDrawList& dl, int first) {
+  for (int i = first; i < dl.VtxBuffer.Size; ++i) {
+    ImU32& col = dl.VtxBuffer[i].col;
+    const ImU32 alpha = (col >> IM_COL32_A_SHIFT) & 0xff;
+    col = (col & ~IM_COL32_A_MASK) | (ImU32(float(alpha) * kDimmedOpacity + 0.5f) << IM_COL32_A_SHIFT);
+  }
+}
+
 // [SECTION] Text: wrapped once in board units, drawn with the baked size that fits the zoom
 
 // One line to draw: its bytes, and whether a word broken there shows a hyphen after it.
@@ -308,7 +319,7 @@ void DrawFace(const Painter& p, Vec2 centre, float radius, int mood) {
 }
 
 void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout, CurveId activeCurve,
-                     const std::vector<PointLabel>& labels) {
+                     const std::vector<PointLabel>& labels, PersonaId personaFilter) {
   if (layout.emotionsLane < 0) return;
   const int l = layout.emotionsLane;
   Rect lane{layout.stageX.front(), layout.laneY[l], layout.stageX.back(), layout.laneY[l + 1]};
@@ -360,6 +371,7 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
     const EmotionCurve& curve = board.curves[c];
     const CurveGeometry& geometry = layout.curves[c];
     const bool active = curve.id == activeCurve || board.curves.size() == 1;
+    const int firstVertex = p.dl.VtxBuffer.Size;
     const ImU32 lineColor = ToColor(curve.color, active ? 255 : 150);
     if (geometry.samples.size() >= 2) {
       std::vector<ImVec2> points;
@@ -385,6 +397,7 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
       else
         p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.0f, p.Px(6)), tint);
     }
+    if (!CurveShownForPersona(curve, personaFilter)) FadeVertices(p.dl, firstVertex);
   }
   // Labels last, over every curve, each where PlacePointLabels put it.
   for (const PointLabel& label : labels) {
@@ -393,6 +406,15 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
     const float value = curve.points[size_t(knot.point)].value;
     const ImU32 tint = value < -0.05f ? p.pal.pain : value > 0.05f ? p.pal.delight : p.pal.neutral;
     if (!p.Visible(label.rect)) continue;
+    const int firstVertex = p.dl.VtxBuffer.Size;
+    struct Fade {  // whatever path the label takes below
+      const Painter& p;
+      int first;
+      bool on;
+      ~Fade() {
+        if (on) FadeVertices(p.dl, first);
+      }
+    } fade{p, firstVertex, !CurveShownForPersona(curve, personaFilter)};
     if (label.moved) {  // a leader from the point's rim to the nearest spot on the label
       const Vec2 to{std::clamp(knot.pos.x, label.rect.x0, label.rect.x1), std::clamp(knot.pos.y, label.rect.y0, label.rect.y1)};
       const float dx = to.x - knot.pos.x, dy = to.y - knot.pos.y, length = std::hypot(dx, dy);
@@ -558,7 +580,7 @@ void DrawArrow(const Painter& p, const Arrow& arrow, const ArrowGeometry& geomet
   p.Text(arrow.label, {plate.x0 + 6, plate.y0 + size * 0.15f}, size, color, width - 12, plate);
 }
 
-void DrawArrows(const Painter& p, const Board& board, const Layout& layout) {
+void DrawArrows(const Painter& p, const Board& board, const Layout& layout, PersonaId personaFilter) {
   if (board.arrows.empty()) return;
   thread_local ArrowGeometry computed;
   std::optional<NoteBoxIndex> index;  // only when the layout has no geometry for this board
@@ -570,7 +592,9 @@ void DrawArrows(const Painter& p, const Board& board, const Layout& layout) {
       geometry = &computed;
     }
     if (!geometry->shown || !p.Visible(geometry->bounds)) continue;
+    const int first = p.dl.VtxBuffer.Size;
     DrawArrow(p, board.arrows[i], *geometry);
+    if (!ArrowShownForPersona(board, board.arrows[i], personaFilter)) FadeVertices(p.dl, first);
   }
 }
 
@@ -736,6 +760,24 @@ void DrawPersona(const Painter& p, const Persona& persona, const Rect& card, con
     y += lines.size() * size * 1.2f + 10;
   };
   section(nullptr, persona.description, 14);
+  // The portrait's filled parts, one "label: value" each, labels in the board's language.
+  std::string income;
+  if (persona.income) {
+    char amount[32];
+    std::snprintf(amount, sizeof amount, "%.0f", double(*persona.income));
+    income = amount + (persona.currency.empty() ? "" : " " + persona.currency);
+  } else if (!persona.currency.empty()) {
+    income = persona.currency;
+  }
+  const std::pair<BoardPhrase, const std::string*> portrait[] = {
+      {BoardPhrase::PersonaAge, &persona.age},           {BoardPhrase::PersonaGender, &persona.gender},
+      {BoardPhrase::PersonaFamily, &persona.family},     {BoardPhrase::PersonaHome, &persona.home},
+      {BoardPhrase::PersonaOccupation, &persona.occupation}, {BoardPhrase::PersonaIncome, &income},
+      {BoardPhrase::PersonaStatus, &persona.status},     {BoardPhrase::PersonaFreeTime, &persona.freeTime},
+      {BoardPhrase::PersonaDecides, &persona.decides},   {BoardPhrase::PersonaBlockers, &persona.blockers},
+      {BoardPhrase::PersonaIfUnsolved, &persona.ifUnsolved}, {BoardPhrase::PersonaCompetitors, &persona.competitors}};
+  for (const auto& [phrase, value] : portrait)
+    if (!value->empty()) section(nullptr, std::string(BoardTextIn(language, phrase)) + ": " + *value, 13);
   // Headings in the board's language.
   section(BoardTextIn(language, BoardPhrase::PersonaGoals), persona.goals, 14);
   section(BoardTextIn(language, BoardPhrase::PersonaNeeds), persona.needs, 14);
@@ -823,11 +865,13 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
       layout.laneY.size() != board.lanes.size() + 1 || layout.curves.size() != board.curves.size())
     return;
   Painter p{camera, fonts, drawList, options.visible, options.palette ? *options.palette : LightPalette()};
+  // A filter on a persona deleted since filters nothing.
+  const PersonaId filter = board.FindPersona(options.personaFilter) ? options.personaFilter : PersonaId();
   DrawFrames(p, board);
   DrawGrid(p, board, layout);
   DrawStrokes(p, board, layout, /*highlighter=*/true);
   DrawEmotionLane(p, board, layout, options.activeCurve,
-                  PlacePointLabels(board, layout, camera.zoom, fonts, options.pointLabelMinPx));
+                  PlacePointLabels(board, layout, camera.zoom, fonts, options.pointLabelMinPx), filter);
   // Over the emotions lane's level lines (a curve rarely crosses a cell with no point), under notes.
   if (options.promptsDrawn) options.promptsDrawn->clear();
   if (options.lanePrompts) DrawLanePrompts(p, board, layout, options.promptsDrawn);
@@ -857,9 +901,10 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
       const float centre = p.S((box.rect.x0 + box.rect.x1) * 0.5f, 0).x;
       TransformVertices(drawList, first, [centre, flip](ImVec2 v) { return ImVec2{centre + (v.x - centre) * flip, v.y}; });
     }
+    if (!NoteShownForPersona(board.notes[i], filter)) FadeVertices(drawList, first);
   }
   DrawStrokes(p, board, layout, /*highlighter=*/false);
-  DrawArrows(p, board, layout);
+  DrawArrows(p, board, layout, filter);
   DrawTextLabels(p, board);
 }
 

@@ -78,6 +78,9 @@ struct RenderOptions {
   // an export leaves this off. Those drawn are listed in `promptsDrawn` when it is set.
   bool lanePrompts = false;
   std::vector<DrawnPrompt>* promptsDrawn = nullptr;
+  // Journey ▸ Filter by persona: notes, curves and arrows that do not concern this persona are
+  // drawn faint (core's ...ShownForPersona). None: nothing is dimmed, as in every export.
+  PersonaId personaFilter;
 };
 
 // Past this many votes a note shows its count in a badge instead of dots.

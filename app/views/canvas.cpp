@@ -188,6 +188,7 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   }
   if (const EmotionCurve* curve = ActiveCurve(document.board())) options.activeCurve = curve->id;
   options.today = m_today;
+  options.personaFilter = personaFilter;
   options.lanePrompts = true;  // the screen only: exports never set it
   options.promptsDrawn = &m_promptsDrawn;
   if (!found.empty()) {

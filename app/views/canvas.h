@@ -144,6 +144,7 @@ class Canvas : private ToolHost {
   // The curve that clicks in the Emotions lane add points to (the selected persona's), drawn on top.
   CurveId activeCurve;
   PersonaId activePersona;  // the persona the panel shows
+  PersonaId personaFilter;  // Journey ▸ Filter by persona (a view: never saved); none: everyone
   void SetActivePersona(const Board& board, PersonaId persona);
   const Camera& camera() const { return m_camera; }
   const Layout& layout() const { return m_layout; }

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <functional>
 #include <sstream>
 
@@ -115,6 +116,30 @@ void ShowLinks(const Document& document, Canvas& canvas, NoteId id) {
   }
 }
 
+// The personas the note concerns: one checkbox each, each click one undo step. None ticked: it
+// concerns everyone.
+void ShowPersonaTies(Document& document, const Note& note) {
+  const Board& board = document.board();
+  if (board.personas.empty()) return;
+  ImGui::Separator();
+  ImGui::TextDisabled("%s", note.personas.empty() ? _("For: everyone") : _("For:"));
+  const std::vector<Persona> personas = board.personas;  // a click changes the board
+  for (const Persona& persona : personas) {
+    bool tied = std::find(note.personas.begin(), note.personas.end(), persona.id) != note.personas.end();
+    ImGui::PushID(int(persona.id.value));
+    const std::string label = persona.name.empty() ? std::string(_("(unnamed)")) : persona.name;
+    const bool clicked = ImGui::Checkbox(label.c_str(), &tied);
+    RecordWidget(("inspector.persona." + std::to_string(persona.id.value)).c_str());
+    ImGui::PopID();
+    if (!clicked) continue;
+    const PersonaId id = persona.id;
+    Change(document, note.id, tied ? N_("Tie note to persona") : N_("Untie note from persona"), [&](Note& n) {
+      n.personas.erase(std::remove(n.personas.begin(), n.personas.end(), id), n.personas.end());
+      if (tied) n.personas.push_back(id);
+    });
+  }
+}
+
 }  // namespace
 
 void ShowInspector(Document& document, Canvas& canvas, bool* open) {
@@ -207,6 +232,7 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
   changed = ImGui::InputInt(_("votes"), &votes);
   RecordWidget("inspector.votes");
   if (changed) Change(document, note.id, N_("Edit votes"), [&](Note& n) { n.votes = std::max(0, votes); });
+  ShowPersonaTies(document, note);
   ShowLinks(document, canvas, note.id);
   ImGui::End();
 }

@@ -170,6 +170,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
       << ",\"uiScale\":" << view.uiScale << ",\"dirty\":" << (view.dirty ? "true" : "false")
       << ",\"gesture\":" << (view.gesture ? "true" : "false") << ",\"presenting\":" << (view.presenting ? "true" : "false")
       << ",\"spotlight\":" << (view.spotlight ? "true" : "false") << ",\"roomView\":" << (view.roomView ? "true" : "false") << ",\"focusedStage\":" << view.focusedStage
+      << ",\"personaFilter\":" << view.personaFilter
       << ",\"menuBar\":" << view.menuBar << ",\"camera\":[" << camera.world.x << ',' << camera.world.y << ']'
       << ",\"coverMode\":" << (view.coverMode ? "true" : "false") << ",\"flipping\":" << view.flipping
       << ",\"path\":";
@@ -348,6 +349,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << "],\"clipped\":" << (layout.notes[i].text.Clipped() ? "true" : "false");
     out << ",\"votes\":" << note.votes << ",\"hidden\":" << (layout.notes[i].hidden ? "true" : "false")
         << ",\"covered\":" << (note.covered ? "true" : "false")
+        << ",\"dimmed\":" << (NoteShownForPersona(note, PersonaId(view.personaFilter)) ? "false" : "true")
         << ",\"votesBadge\":" << (note.votes > kMaxVoteDots ? "true" : "false")
         << ",\"textPx\":" << layout.notes[i].text.size * camera.zoom << ",\"rect\":";
     RectJson(out, camera, layout.notes[i].rect);

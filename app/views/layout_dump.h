@@ -52,6 +52,7 @@ struct ViewInfo {
   bool presenting = false;    // presentation mode (F5): full screen, no menu bar or panels
   bool spotlight = false;     // L: everything beside the focused stage dimmed
   bool roomView = false;      // R: the board laid out for the back row
+  uint64_t personaFilter = 0;  // Journey ▸ Filter by persona: the persona (0: everyone)
   int focusedStage = -1;      // index of the focused stage (last focused, else at the view's centre), -1 none
   float menuBar = 0;          // the menu bar's height in pixels, 0 when hidden
   std::string timerState = "idle";  // the workshop timer: idle, running, paused, finished

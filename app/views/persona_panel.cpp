@@ -3,6 +3,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 #include "app/platform/i18n.h"
 #include "app/views/canvas.h"
@@ -34,6 +36,39 @@ void PersonaField(Document& document, const Persona& persona, const char* label,
   Persona after = persona;
   after.*field = value;
   TrackFieldEdit(document, changed, N_("Edit persona"), [&](const Board& start) { return UpdatePersona(start, after); });
+  ImGui::PopID();
+}
+
+// The income: an amount (empty: not known) and its currency, one undo step per field visit.
+void IncomeField(Document& document, const Persona& persona) {
+  const float em = ImGui::GetFontSize();
+  ImGui::TextDisabled("%s", _("Income"));
+  ImGui::PushID("income");
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - em * 5);
+  std::string amount;
+  if (persona.income) amount = std::to_string(int64_t(std::llround(*persona.income)));
+  std::string typed = amount;
+  const bool changed = ImGui::InputText("##amount", &typed, ImGuiInputTextFlags_CharsDecimal);
+  RecordWidget("persona.income");
+  Persona after = persona;
+  if (typed.empty()) {
+    after.income.reset();
+  } else {
+    char* end = nullptr;
+    const double value = std::strtod(typed.c_str(), &end);
+    // A half-typed or out-of-range amount keeps the one the persona has.
+    if (end && *end == '\0' && std::isfinite(value) && value >= 0 && value <= kMaxJsonNumber) after.income = float(value);
+  }
+  TrackFieldEdit(document, changed, N_("Edit persona"), [&](const Board& start) { return UpdatePersona(start, after); });
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  std::string currency = persona.currency;
+  const bool currencyChanged = ImGui::InputTextWithHint("##currency", _("currency"), &currency);
+  RecordWidget("persona.currency");
+  Persona withCurrency = persona;
+  withCurrency.currency = currency;
+  TrackFieldEdit(document, currencyChanged, N_("Edit persona"),
+                 [&](const Board& start) { return UpdatePersona(start, withCurrency); });
   ImGui::PopID();
 }
 
@@ -103,12 +138,33 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
   if (persona) {
     const Persona current = *persona;  // the fields below may change the board
     PersonaField(document, current, _("Name"), &Persona::name, false);
-    PersonaField(document, current, _("Who (age, occupation, income, family)"), &Persona::description, true);
-    PersonaField(document, current, _("Goals"), &Persona::goals, true);
-    PersonaField(document, current, _("Needs"), &Persona::needs, true);
-    PersonaField(document, current, _("Pains and fears"), &Persona::pains, true);
-    PersonaField(document, current, _("Objections"), &Persona::objections, true);
-    PersonaField(document, current, _("Favourite channels"), &Persona::channels, true);
+    PersonaField(document, current, _("About them"), &Persona::description, true);
+    // The portrait the method asks for, in groups.
+    if (ImGui::CollapsingHeader(_("Who"), ImGuiTreeNodeFlags_DefaultOpen)) {
+      PersonaField(document, current, _("Age"), &Persona::age, false);
+      PersonaField(document, current, _("Gender"), &Persona::gender, false);
+      PersonaField(document, current, _("Family (partner, children)"), &Persona::family, false);
+      PersonaField(document, current, _("Where they live"), &Persona::home, false);
+      PersonaField(document, current, _("What they do"), &Persona::occupation, false);
+      IncomeField(document, current);
+      PersonaField(document, current, _("Social status"), &Persona::status, false);
+    }
+    if (ImGui::CollapsingHeader(_("Life"))) {
+      PersonaField(document, current, _("Free time and interests"), &Persona::freeTime, true);
+      PersonaField(document, current, _("How they decide"), &Persona::decides, true);
+    }
+    if (ImGui::CollapsingHeader(_("The problem"), ImGuiTreeNodeFlags_DefaultOpen)) {
+      PersonaField(document, current, _("Goals"), &Persona::goals, true);
+      PersonaField(document, current, _("Needs"), &Persona::needs, true);
+      PersonaField(document, current, _("Pains and fears"), &Persona::pains, true);
+      PersonaField(document, current, _("What stops them"), &Persona::blockers, true);
+      PersonaField(document, current, _("If never solved"), &Persona::ifUnsolved, true);
+      PersonaField(document, current, _("Objections"), &Persona::objections, true);
+    }
+    if (ImGui::CollapsingHeader(_("Market"))) {
+      PersonaField(document, current, _("Favourite channels"), &Persona::channels, true);
+      PersonaField(document, current, _("What they like in competitors"), &Persona::competitors, true);
+    }
     PersonaField(document, current, _("Quote"), &Persona::quote, true);
   } else {
     ImGui::TextWrapped(_("No persona yet: a map describes one persona's path. Add one to give the room a face to design for."));

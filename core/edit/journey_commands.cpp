@@ -258,6 +258,13 @@ BoardDiff DeletePersona(const Board& board, PersonaId id) {
     after.persona = PersonaId();
     diff.curves.updated.push_back({curve, std::move(after)});
   }
+  // Its notes are untied from it in the same step, so an undo ties them again.
+  for (const Note& note : board.notes) {
+    if (std::find(note.personas.begin(), note.personas.end(), id) == note.personas.end()) continue;
+    Note after = note;
+    after.personas.erase(std::remove(after.personas.begin(), after.personas.end(), id), after.personas.end());
+    diff.notes.updated.push_back({note, std::move(after)});
+  }
   return diff;
 }
 

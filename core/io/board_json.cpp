@@ -70,7 +70,7 @@ static_assert(std::size(kMigrations) == kFormatVersion - 1,
 
 // ---- [SECTION] Schema -----------------------------------------------------------------------
 
-enum class Type { String, LaneKind, Int, Uint64, Double, Bool, Object, List, OptionalNumber };
+enum class Type { String, LaneKind, Int, Uint64, Double, Bool, Object, List, OptionalNumber, IdList };
 
 struct RecordSpec;
 
@@ -138,6 +138,14 @@ constexpr FieldSpec Opt(const char* name, const char* text) {
 constexpr FieldSpec OptId(const char* name) {
   return {name, Type::Uint64, 0, "", nullptr, true};
 }
+// A number files carry only when it is set (a persona's income), read as not set when absent.
+constexpr FieldSpec OptNumber(const char* name) {
+  return {name, Type::OptionalNumber, 0, "", nullptr, true};
+}
+// A list of ids files carry only when it is not empty (the personas a note concerns).
+constexpr FieldSpec IdList(const char* name) {
+  return {name, Type::IdList, 0, "", nullptr, true};
+}
 constexpr FieldSpec Metric(const char* name) {
   return {name, Type::OptionalNumber};
 }
@@ -175,15 +183,20 @@ constexpr FieldSpec kNoteFields[] = {Id("id"),
                                      Str("channel"),
                                      Obj("metrics", kMetrics),
                                      Int("severity"),
-                                     Flag("covered")};
+                                     Flag("covered"),
+                                     IdList("personas")};
 constexpr RecordSpec kNote = Record(kNoteFields, kNoteTally);
 constexpr FieldSpec kPointFields[] = {Id("stage"), Num("t", 0.5), Num("value", 0), Str("label"), OptId("note")};
 constexpr RecordSpec kPoint = Record(kPointFields, kPointTally);
 constexpr FieldSpec kCurveFields[] = {Id("id"),     Id("persona"),         Str("name"), Str("color", "#3b6fd8"),
                                       Bool("toBe"), List("points", kPoint)};
 constexpr RecordSpec kCurve = Record(kCurveFields, kCurveTally);
-constexpr FieldSpec kPersonaFields[] = {Id("id"),     Str("name"),       Str("description"), Str("goals"), Str("needs"),
-                                        Str("pains"), Str("objections"), Str("channels"),    Str("quote")};
+constexpr FieldSpec kPersonaFields[] = {
+    Id("id"),           Str("name"),        Str("description"),       Str("goals"),          Str("needs"),
+    Str("pains"),       Str("objections"),  Str("channels"),          Str("quote"),          Opt("age", ""),
+    Opt("gender", ""),  Opt("family", ""),  Opt("home", ""),          Opt("occupation", ""), OptNumber("income"),
+    Opt("currency", ""), Opt("status", ""), Opt("freeTime", ""),      Opt("decides", ""),    Opt("blockers", ""),
+    Opt("ifUnsolved", ""), Opt("competitors", "")};
 constexpr RecordSpec kPersona = Record(kPersonaFields, kPersonaTally);
 // Sketch records (model.h); a part counts for the record it is in, as a note's pos does.
 constexpr FieldSpec kInkPointFields[] = {Num("x", 0), Num("y", 0)};
@@ -305,6 +318,7 @@ struct Filler {
         return Value(field.number != 0);
       case Type::OptionalNumber:
       case Type::List:
+      case Type::IdList:
         return Value(rapidjson::kArrayType);
       case Type::Object: {
         Value object(rapidjson::kObjectType);
@@ -336,6 +350,8 @@ struct Filler {
         return value.IsBool();
       case Type::OptionalNumber:
         return value.IsNumber() || value.IsNull();
+      case Type::IdList:
+        return value.IsArray();
       case Type::Object:
       case Type::List:
         return true;  // broken structure: Fill refuses it
@@ -378,6 +394,7 @@ struct Filler {
         return Value();  // not measured
       case Type::List:
       case Type::Object:
+      case Type::IdList:
         break;
     }
     return Default(field);
@@ -395,6 +412,27 @@ struct Filler {
         clean = false;
         if (!AsText(list[i], &text)) continue;
         list[i].SetString(text.c_str(), static_cast<rapidjson::SizeType>(text.size()), allocator);
+      }
+      if (kept != i) list[kept] = list[i];
+      ++kept;
+    }
+    while (list.Size() > kept) list.PopBack();
+    return clean;
+  }
+
+  // Keeps the ids of a list of ids (a number in text counts); anything else is dropped. False
+  // when it changed the list.
+  bool IdsOnly(Value& list) {
+    bool clean = true;
+    rapidjson::SizeType kept = 0;
+    const rapidjson::SizeType size = list.Size();
+    for (rapidjson::SizeType i = 0; i < size; ++i) {
+      double number = 0;
+      if (!list[i].IsUint64() || list[i].GetUint64() > kMaxId) {
+        clean = false;
+        if (!AsNumber(list[i], &number) || !(number > 0 && number <= double(kMaxId)) || std::floor(number) != number)
+          continue;
+        list[i] = Value(static_cast<uint64_t>(number));
       }
       if (kept != i) list[kept] = list[i];
       ++kept;
@@ -463,6 +501,12 @@ struct Filler {
           }
           if (field.record && !FillList(value, *field.record, field.name, failed)) return false;
           if (!field.record && !TextList(value) && counts) {  // tags: texts only
+            AddField(counts->wrongFields, prefix + field.name);
+            ++wrongInRecord;
+          }
+          break;
+        case Type::IdList:
+          if (!IdsOnly(value) && counts) {
             AddField(counts->wrongFields, prefix + field.name);
             ++wrongInRecord;
           }

@@ -47,6 +47,7 @@ void Renumber(Board& board) {
   for (Note& note : board.notes) {
     note.stage.value = mapped(stages, note.stage.value);
     note.lane.value = mapped(lanes, note.lane.value);
+    for (PersonaId& persona : note.personas) persona.value = mapped(personas, persona.value);
   }
   for (EmotionCurve& curve : board.curves) {
     curve.persona.value = mapped(personas, curve.persona.value);
@@ -100,6 +101,7 @@ std::vector<std::string> RepairBoard(Board& board) {
       record(note.id.value);
       reference(note.stage.value);
       reference(note.lane.value);
+      for (PersonaId persona : note.personas) reference(persona.value);
     }
     for (const EmotionCurve& curve : board.curves) {
       record(curve.id.value);
@@ -228,6 +230,20 @@ std::vector<std::string> RepairBoard(Board& board) {
     warnings.push_back(Counted(unlinked, "emotion curve", "emotion curves") + " belonged to a missing persona and " +
                        (unlinked == 1 ? "now belongs to none." : "now belong to none."));
   }
+  // A note tied to a missing persona (or to one twice) keeps its other ties; said, as the curves are.
+  size_t untied = 0;
+  for (Note& note : board.notes) {
+    std::vector<PersonaId> kept;
+    for (PersonaId persona : note.personas)
+      if (personaIds.count(persona.value) && std::find(kept.begin(), kept.end(), persona) == kept.end())
+        kept.push_back(persona);
+    if (kept.size() == note.personas.size()) continue;
+    note.personas = std::move(kept);
+    ++untied;
+  }
+  if (untied > 0)
+    warnings.push_back(Counted(untied, "note", "notes") + " named a missing persona and " +
+                       (untied == 1 ? "is no longer tied to it." : "are no longer tied to it."));
   if (pointsDropped > 0) {
     warnings.push_back(Counted(pointsDropped, "emotion curve point", "emotion curve points") +
                        " belonged to a missing stage and " + WasWere(pointsDropped) + " removed.");

@@ -253,6 +253,11 @@ inline void save(cereal::JSONOutputArchive& ar, const Note& note) {
      cereal::make_nvp("channel", note.channel), cereal::make_nvp("metrics", note.metrics),
      cereal::make_nvp("severity", note.severity));
   if (note.covered) ar(cereal::make_nvp("covered", true));
+  if (!note.personas.empty()) {  // only when tied: older files and readers are unaffected
+    std::vector<uint64_t> ids;
+    for (PersonaId id : note.personas) ids.push_back(id.value);
+    ar(cereal::make_nvp("personas", ids));
+  }
 }
 inline void load(cereal::JSONInputArchive& ar, Note& note) {
   serial::GetId(ar, "id", note.id);
@@ -272,6 +277,10 @@ inline void load(cereal::JSONInputArchive& ar, Note& note) {
   serial::Get(ar, "metrics", note.metrics);
   serial::Get(ar, "severity", note.severity);
   serial::Get(ar, "covered", note.covered);
+  std::vector<uint64_t> ids;  // PrepareBoard supplies [] when the file has none and keeps ids only
+  serial::Get(ar, "personas", ids);
+  note.personas.clear();
+  for (uint64_t id : ids) note.personas.push_back(PersonaId(id));
 }
 
 inline void save(cereal::JSONOutputArchive& ar, const CurvePoint& point) {
@@ -307,6 +316,16 @@ inline void save(cereal::JSONOutputArchive& ar, const Persona& persona) {
      cereal::make_nvp("needs", persona.needs), cereal::make_nvp("pains", persona.pains),
      cereal::make_nvp("objections", persona.objections), cereal::make_nvp("channels", persona.channels),
      cereal::make_nvp("quote", persona.quote));
+  // The portrait: each part only when filled, so older files and readers are unaffected.
+  const std::pair<const char*, const std::string*> texts[] = {
+      {"age", &persona.age},           {"gender", &persona.gender},       {"family", &persona.family},
+      {"home", &persona.home},         {"occupation", &persona.occupation}, {"currency", &persona.currency},
+      {"status", &persona.status},     {"freeTime", &persona.freeTime},   {"decides", &persona.decides},
+      {"blockers", &persona.blockers}, {"ifUnsolved", &persona.ifUnsolved}, {"competitors", &persona.competitors}};
+  for (const auto& [name, text] : texts)
+    if (!text->empty()) ar(cereal::make_nvp(name, *text));
+  if (persona.income && std::isfinite(*persona.income))
+    ar(cereal::make_nvp("income", serial::TidyFloat(*persona.income)));
 }
 inline void load(cereal::JSONInputArchive& ar, Persona& persona) {
   serial::GetId(ar, "id", persona.id);
@@ -318,6 +337,20 @@ inline void load(cereal::JSONInputArchive& ar, Persona& persona) {
   serial::Get(ar, "objections", persona.objections);
   serial::Get(ar, "channels", persona.channels);
   serial::Get(ar, "quote", persona.quote);
+  // PrepareBoard supplies "" (and no income) when the file has none.
+  serial::Get(ar, "age", persona.age);
+  serial::Get(ar, "gender", persona.gender);
+  serial::Get(ar, "family", persona.family);
+  serial::Get(ar, "home", persona.home);
+  serial::Get(ar, "occupation", persona.occupation);
+  serial::GetOptionalFloat(ar, "income", persona.income);
+  serial::Get(ar, "currency", persona.currency);
+  serial::Get(ar, "status", persona.status);
+  serial::Get(ar, "freeTime", persona.freeTime);
+  serial::Get(ar, "decides", persona.decides);
+  serial::Get(ar, "blockers", persona.blockers);
+  serial::Get(ar, "ifUnsolved", persona.ifUnsolved);
+  serial::Get(ar, "competitors", persona.competitors);
 }
 
 namespace serial {

@@ -14,6 +14,18 @@ constexpr Phrase kPhrases[] = {
     {"PAINS AND FEARS", "БОЛИ И СТРАХИ"},
     {"OBJECTIONS", "ВОЗРАЖЕНИЯ"},
     {"CHANNELS", "КАНАЛЫ"},
+    {"Age", "Возраст"},
+    {"Gender", "Пол"},
+    {"Family", "Семья"},
+    {"Lives in", "Живёт"},
+    {"Does", "Занятие"},
+    {"Income", "Доход"},
+    {"Status", "Статус"},
+    {"Free time", "Свободное время"},
+    {"Decides", "Решает"},
+    {"Held back by", "Мешает"},
+    {"If never solved", "Если не решить"},
+    {"Likes in competitors", "Нравится у конкурентов"},
 };
 static_assert(std::size(kPhrases) == static_cast<size_t>(BoardPhrase::Count));
 

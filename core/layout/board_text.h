@@ -16,6 +16,19 @@ enum class BoardPhrase {
   PersonaPains,
   PersonaObjections,
   PersonaChannels,
+  // The portrait, as "label: value" lines on the card.
+  PersonaAge,
+  PersonaGender,
+  PersonaFamily,
+  PersonaHome,
+  PersonaOccupation,
+  PersonaIncome,
+  PersonaStatus,
+  PersonaFreeTime,
+  PersonaDecides,
+  PersonaBlockers,
+  PersonaIfUnsolved,
+  PersonaCompetitors,
   Count,
 };
 

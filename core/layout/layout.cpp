@@ -327,8 +327,20 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
   // Persona cards stack to the left of the grid, sharing its height (at least a readable card each).
   float personaY = 0;
   const float personaCount = float(board.personas.size());
+  // Each filled part of the portrait is a line more on the card (as DrawPersona draws it).
+  size_t portraitLines = 0;
+  for (const Persona& persona : board.personas) {
+    size_t filled = persona.income ? 1 : 0;
+    for (const std::string* text : {&persona.age, &persona.gender, &persona.family, &persona.home, &persona.occupation,
+                                    &persona.status, &persona.freeTime, &persona.decides, &persona.blockers,
+                                    &persona.ifUnsolved, &persona.competitors})
+      filled += text->empty() ? 0 : 1;
+    if (!persona.income && !persona.currency.empty()) ++filled;
+    portraitLines = std::max(portraitLines, filled);
+  }
   const float cardHeight = personaCount > 0
-      ? std::max(620.0f, (layout.grid.Height() - (personaCount - 1) * m.personaGap) / personaCount)
+      ? std::max(620.0f + 30.0f * float(portraitLines),
+                 (layout.grid.Height() - (personaCount - 1) * m.personaGap) / personaCount)
       : 0.0f;
   for (size_t p = 0; p < board.personas.size(); ++p) {
     Rect card{-m.personaGap - m.personaWidth, personaY, -m.personaGap, personaY + cardHeight};

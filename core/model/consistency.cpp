@@ -2,6 +2,7 @@
 
 #include "core/model/sanitize.h"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_set>
 
@@ -100,6 +101,13 @@ std::vector<std::string> CheckBoard(const Board& board, ConsistencyOptions optio
     if (note.metrics.nps) check.Number(*note.metrics.nps, -100, 100, "an NPS");
     for (const std::string* text : {&note.text, &note.owner, &note.due, &note.channel}) check.Text(*text, "a note's text");
     for (const std::string& tag : note.tags) check.Text(tag, "a tag");
+    for (size_t i = 0; i < note.personas.size(); ++i) {
+      const PersonaId persona = note.personas[i];
+      check.Expect(personaIds.count(persona.value) > 0 &&
+                       std::find(note.personas.begin(), note.personas.begin() + long(i), persona) ==
+                           note.personas.begin() + long(i),
+                   [&] { return "note " + std::to_string(note.id.value) + " names a missing or repeated persona"; });
+    }
   }
   size_t points = 0;
   for (const EmotionCurve& curve : board.curves) {

@@ -96,7 +96,7 @@ bool operator==(const Note& a, const Note& b) {
   return a.id == b.id && a.stage == b.stage && a.lane == b.lane && a.pos == b.pos &&
          a.size == b.size && a.text == b.text && a.color == b.color && a.votes == b.votes &&
          a.tags == b.tags && a.owner == b.owner && a.due == b.due && a.channel == b.channel &&
-         a.metrics == b.metrics && a.severity == b.severity && a.covered == b.covered;
+         a.metrics == b.metrics && a.severity == b.severity && a.covered == b.covered && a.personas == b.personas;
 }
 bool operator==(const CurvePoint& a, const CurvePoint& b) {
   return a.stage == b.stage && a.t == b.t && a.value == b.value && a.label == b.label && a.note == b.note;
@@ -108,7 +108,11 @@ bool operator==(const EmotionCurve& a, const EmotionCurve& b) {
 bool operator==(const Persona& a, const Persona& b) {
   return a.id == b.id && a.name == b.name && a.description == b.description &&
          a.goals == b.goals && a.needs == b.needs && a.pains == b.pains &&
-         a.objections == b.objections && a.channels == b.channels && a.quote == b.quote;
+         a.objections == b.objections && a.channels == b.channels && a.quote == b.quote && a.age == b.age &&
+         a.gender == b.gender && a.family == b.family && a.home == b.home && a.occupation == b.occupation &&
+         a.income == b.income && a.currency == b.currency && a.status == b.status && a.freeTime == b.freeTime &&
+         a.decides == b.decides && a.blockers == b.blockers && a.ifUnsolved == b.ifUnsolved &&
+         a.competitors == b.competitors;
 }
 bool operator==(const Stroke& a, const Stroke& b) {
   return a.id == b.id && a.stage == b.stage && a.lane == b.lane && a.points == b.points && a.width == b.width &&
@@ -152,6 +156,23 @@ bool IsIsoDate(const std::string& text) {
 bool IsOverdue(const Note& note, const std::string& todayIso) {
   // Well-formed dates compare correctly as strings.
   return IsIsoDate(note.due) && IsIsoDate(todayIso) && note.due < todayIso;
+}
+
+bool CurveShownForPersona(const EmotionCurve& curve, PersonaId persona) {
+  return !persona || !curve.persona || curve.persona == persona;
+}
+
+bool ArrowShownForPersona(const Board& board, const Arrow& arrow, PersonaId persona) {
+  auto shown = [&](const ArrowEnd& end) {
+    const Note* note = end.note ? board.FindNote(end.note) : nullptr;
+    return !note || NoteShownForPersona(*note, persona);
+  };
+  return shown(arrow.from) || shown(arrow.to);
+}
+
+bool NoteShownForPersona(const Note& note, PersonaId persona) {
+  return !persona || note.personas.empty() ||
+         std::find(note.personas.begin(), note.personas.end(), persona) != note.personas.end();
 }
 
 }  // namespace jb

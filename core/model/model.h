@@ -99,6 +99,8 @@ struct Note {
   NoteMetrics metrics;
   int severity = 0;  // 0 none; 1..3 how strong a pain point or moment of delight is
   bool covered = false;  // face down (silent brainstorming): drawn without its text until revealed
+  // The personas this note concerns; empty: it concerns everyone (the persona filter never dims it).
+  std::vector<PersonaId> personas;
 
   bool IsFree() const { return !stage || !lane; }
 };
@@ -130,10 +132,24 @@ struct EmotionCurve {
 struct Persona {
   PersonaId id;
   std::string name;
-  std::string description;  // age, occupation, income, family: free text
+  std::string description;  // free text about them
+  // The portrait, each part optional (empty: not filled).
+  std::string age;
+  std::string gender;
+  std::string family;      // partner, children
+  std::string home;        // where they live
+  std::string occupation;  // what they do
+  std::optional<float> income;  // an amount in `currency`, per month or year as the team agrees
+  std::string currency;
+  std::string status;      // social status
+  std::string freeTime;    // where they spend it, what interests them
+  std::string decides;     // alone, or whom they consult
+  std::string blockers;    // what stops them from solving the problem
+  std::string ifUnsolved;  // what happens if they never solve it
+  std::string competitors; // what they like in competitors
   std::string goals;
   std::string needs;
-  std::string pains;
+  std::string pains;  // "pains and fears" in the UI
   std::string objections;
   std::string channels;
   std::string quote;
@@ -143,8 +159,11 @@ struct Persona {
 // const or a mutable persona.
 template <class P>
 auto PersonaTexts(P& persona) {
-  return std::array{&persona.name,  &persona.description, &persona.goals,    &persona.needs,
-                    &persona.pains, &persona.objections,  &persona.channels, &persona.quote};
+  return std::array{&persona.name,       &persona.description, &persona.age,         &persona.gender,
+                    &persona.family,     &persona.home,        &persona.occupation,  &persona.currency,
+                    &persona.status,     &persona.freeTime,    &persona.decides,     &persona.blockers,
+                    &persona.ifUnsolved, &persona.competitors, &persona.goals,       &persona.needs,
+                    &persona.pains,      &persona.objections,  &persona.channels,    &persona.quote};
 }
 
 // [SECTION] Sketching over the map: ink, arrows, frames and free text
@@ -243,6 +262,14 @@ bool IsIsoDate(const std::string& text);
 // Whether the note's due date is a real date (YYYY-MM-DD) before `todayIso` (same form; a
 // malformed one gives false).
 bool IsOverdue(const Note& note, const std::string& todayIso);
+
+// Whether the persona filter shows `note` for `persona`: no filter (an empty id), a note tied to
+// no persona (it concerns everyone) or one tied to that persona.
+bool NoteShownForPersona(const Note& note, PersonaId persona);
+// The same for a curve: one of no persona is everyone's.
+bool CurveShownForPersona(const EmotionCurve& curve, PersonaId persona);
+// The same for an arrow: shown unless both its ends are notes the filter dims (a free end is shown).
+bool ArrowShownForPersona(const Board& board, const Arrow& arrow, PersonaId persona);
 
 // Equality by content, for tests and for checking that undo restores a board exactly.
 bool operator==(const Stage& a, const Stage& b);

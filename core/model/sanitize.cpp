@@ -148,6 +148,7 @@ void RepairTexts(EmotionCurve& curve, SanitizeCounts* counts) {
 
 void RepairTexts(Persona& persona, SanitizeCounts* counts) {
   for (std::string* value : PersonaTexts(persona)) RepairText(*value, counts);
+  ClampMetric(persona.income, 0, float(kMaxJsonNumber), &counts->scores);  // an amount, never negative
 }
 
 void RepairTexts(BoardMeta& meta, SanitizeCounts* counts) {

@@ -162,6 +162,10 @@ class ByteWriter {
     OptionalFloat(n.metrics.nps);
     Signed(n.severity);
     if (m_version >= 2) Byte(n.covered ? 1 : 0);
+    if (m_version >= 6) {
+      Varint(n.personas.size());
+      for (PersonaId id : n.personas) Ident(id);
+    }
   }
   void Put(const CurvePoint& p) {
     Ident(p.stage);
@@ -184,6 +188,12 @@ class ByteWriter {
     for (const std::string* s : {&p.name, &p.description, &p.goals, &p.needs, &p.pains, &p.objections,
                                  &p.channels, &p.quote})
       String(*s);
+    if (m_version >= 6) {
+      for (const std::string* s : {&p.age, &p.gender, &p.family, &p.home, &p.occupation, &p.currency, &p.status,
+                                   &p.freeTime, &p.decides, &p.blockers, &p.ifUnsolved, &p.competitors})
+        String(*s);
+      OptionalFloat(p.income);
+    }
   }
   void Put(const Stroke& s) {
     Ident(s.id);
@@ -422,6 +432,11 @@ class ByteReader {
     n.metrics.nps = OptionalFloat();
     n.severity = Int();
     n.covered = m_version >= 2 && Bool();
+    n.personas.clear();
+    if (m_version >= 6) {
+      n.personas.resize(Count());
+      for (PersonaId& id : n.personas) Ident(id);
+    }
   }
   void Get(CurvePoint& p) {
     Ident(p.stage);
@@ -444,6 +459,12 @@ class ByteReader {
     for (std::string* s : {&p.name, &p.description, &p.goals, &p.needs, &p.pains, &p.objections, &p.channels,
                            &p.quote})
       *s = String();
+    if (m_version >= 6) {
+      for (std::string* s : {&p.age, &p.gender, &p.family, &p.home, &p.occupation, &p.currency, &p.status,
+                             &p.freeTime, &p.decides, &p.blockers, &p.ifUnsolved, &p.competitors})
+        *s = String();
+      p.income = OptionalFloat();
+    }
   }
   void Get(Stroke& s) {
     Ident(s.id);

@@ -957,3 +957,34 @@ TEST_CASE("Replaying the journal of random edits gives the live board after ever
   }
   CheckReplayEquivalence(blank, 11u, 400);
 }
+
+TEST_CASE("A version 5 journal record has no persona portrait or note ties, and version 6 carries them") {
+  BoardDiff diff;
+  Persona persona;
+  persona.id = PersonaId(3);
+  persona.name = "Olga";
+  persona.age = "38";
+  persona.income = 65000.f;
+  persona.currency = "RUB";
+  persona.competitors = "calls back";
+  diff.personas.added.push_back({persona, 0});
+  Note note;
+  note.id = NoteId(4);
+  note.text = "Queue";
+  note.personas = {PersonaId(3), PersonaId(9)};
+  diff.notes.added.push_back({note, 0});
+  auto payload = [](const BoardDiff& d, uint32_t version) {
+    const std::string record = EncodeJournalRecord(JournalKind::Apply, 1, d, version);
+    return record.substr(14, record.size() - kJournalRecordOverhead);
+  };
+  BoardDiff back;
+  REQUIRE(DecodeDiff(payload(diff, 5), &back, 5));
+  CHECK(back.personas.added[0].record.name == "Olga");
+  CHECK(back.personas.added[0].record.age.empty());  // read as not filled
+  CHECK_FALSE(back.personas.added[0].record.income);
+  CHECK(back.notes.added[0].record.personas.empty());  // read as everyone's
+  CHECK_FALSE(DecodeDiff(payload(diff, 5), &back, 6));
+  REQUIRE(DecodeDiff(payload(diff, 6), &back, 6));
+  CHECK(back.personas.added[0].record == persona);
+  CHECK(back.notes.added[0].record == note);
+}

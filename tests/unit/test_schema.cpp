@@ -33,14 +33,16 @@ namespace {
 [[maybe_unused]] void FieldsOfNoteMetrics(NoteMetrics& m) { [[maybe_unused]] auto& [conversion, csi, nps] = m; }
 [[maybe_unused]] void FieldsOfNote(Note& n) {
   [[maybe_unused]] auto& [id, stage, lane, pos, size, text, color, votes, tags, owner, due, channel, metrics,
-                          severity, covered] = n;
+                          severity, covered, personas] = n;
 }
 [[maybe_unused]] void FieldsOfCurvePoint(CurvePoint& p) { [[maybe_unused]] auto& [stage, t, value, label, note] = p; }
 [[maybe_unused]] void FieldsOfEmotionCurve(EmotionCurve& c) {
   [[maybe_unused]] auto& [id, persona, name, color, toBe, points] = c;
 }
 [[maybe_unused]] void FieldsOfPersona(Persona& p) {
-  [[maybe_unused]] auto& [id, name, description, goals, needs, pains, objections, channels, quote] = p;
+  [[maybe_unused]] auto& [id, name, description, age, gender, family, home, occupation, income, currency, status,
+                          freeTime, decides, blockers, ifUnsolved, competitors, goals, needs, pains, objections,
+                          channels, quote] = p;
 }
 [[maybe_unused]] void FieldsOfBoardMeta(BoardMeta& m) { [[maybe_unused]] auto& [title, created, modified, language] = m; }
 [[maybe_unused]] void FieldsOfStroke(Stroke& s) {
@@ -69,8 +71,42 @@ Board FullBoard() {
   b.stages = {{StageId(1), "Search", 420}, {StageId(2), "Buy", 380}, {StageId(9), "Use", 400}};
   b.lanes = {{LaneId(3), "Pains", LaneKind::Pains, 170, 0x102030, true},
              {LaneId(4), "Ideas", LaneKind::Solutions, 190, 0x405060, false}};
-  b.personas = {{PersonaId(5), "Olga", "38, teacher", "a flat", "speed", "queues", "price", "site", "\"Call me\""},
-                {PersonaId(6), "Ivan", "d", "g", "n", "p", "o", "c", "q"}};
+  Persona olga;
+  olga.id = PersonaId(5);
+  olga.name = "Olga";
+  olga.description = "A teacher";
+  olga.age = "38";
+  olga.gender = "female";
+  olga.family = "married, two children";
+  olga.home = "Kazan";
+  olga.occupation = "teacher";
+  olga.income = 65000.5f;
+  olga.currency = "RUB";
+  olga.status = "middle class";
+  olga.freeTime = "the dacha, books";
+  olga.decides = "with her husband";
+  olga.blockers = "no time";
+  olga.ifUnsolved = "late every morning";
+  olga.competitors = "the bank next door calls back";
+  olga.goals = "a flat";
+  olga.needs = "speed";
+  olga.pains = "queues";
+  olga.objections = "price";
+  olga.channels = "site";
+  olga.quote = "\"Call me\"";
+  Persona ivan = olga;  // the one whose fields change (Slot<Persona>)
+  ivan.id = PersonaId(6);
+  ivan.name = "Ivan";
+  ivan.income = 900.f;
+  ivan.currency = "EUR";
+  ivan.description = "d";
+  ivan.goals = "g";
+  ivan.needs = "n";
+  ivan.pains = "p";
+  ivan.objections = "o";
+  ivan.channels = "c";
+  ivan.quote = "q";
+  b.personas = {olga, ivan};
   EmotionCurve curve;
   curve.id = CurveId(7);
   curve.persona = PersonaId(5);
@@ -94,6 +130,7 @@ Board FullBoard() {
   note.channel = "call centre";
   note.metrics = {12.5f, 80.f, -20.f};
   note.severity = 2;
+  note.personas = {PersonaId(5)};
   Note free;  // an arrow's note, so that changing note 8's id leaves the arrow bound
   free.id = NoteId(14);
   free.pos = {900.f, -60.5f};
@@ -166,7 +203,10 @@ std::vector<Field<Note>> NoteFields() {
           {"metrics.nps", [](Note& n) { n.metrics.nps = -21.f; }},
           {"metrics.nps (none)", [](Note& n) { n.metrics.nps.reset(); }},
           {"severity", [](Note& n) { n.severity = 3; }},
-          {"covered", [](Note& n) { n.covered = !n.covered; }}};
+          {"covered", [](Note& n) { n.covered = !n.covered; }},
+          {"personas (one more)", [](Note& n) { n.personas.push_back(PersonaId(6)); }},
+          {"personas (none)", [](Note& n) { n.personas.clear(); }},
+          {"personas (the other)", [](Note& n) { n.personas = {PersonaId(6)}; }}};
 }
 std::vector<Field<CurvePoint>> CurvePointFields() {
   return {{"stage", [](CurvePoint& p) { p.stage = StageId(2); }},
@@ -193,6 +233,20 @@ std::vector<Field<Persona>> PersonaFields() {
   return {{"id", [](Persona& p) { p.id = PersonaId(50); }},
           {"name", [](Persona& p) { p.name += "!"; }},
           {"description", [](Persona& p) { p.description += "!"; }},
+          {"age", [](Persona& p) { p.age += "!"; }},
+          {"gender", [](Persona& p) { p.gender += "!"; }},
+          {"family", [](Persona& p) { p.family += "!"; }},
+          {"home", [](Persona& p) { p.home += "!"; }},
+          {"occupation", [](Persona& p) { p.occupation += "!"; }},
+          {"income", [](Persona& p) { p.income = 1234.5f; }},
+          {"income (none)", [](Persona& p) { p.income.reset(); }},
+          {"currency", [](Persona& p) { p.currency += "!"; }},
+          {"status", [](Persona& p) { p.status += "!"; }},
+          {"freeTime", [](Persona& p) { p.freeTime += "!"; }},
+          {"decides", [](Persona& p) { p.decides += "!"; }},
+          {"blockers", [](Persona& p) { p.blockers += "!"; }},
+          {"ifUnsolved", [](Persona& p) { p.ifUnsolved += "!"; }},
+          {"competitors", [](Persona& p) { p.competitors += "!"; }},
           {"goals", [](Persona& p) { p.goals += "!"; }},
           {"needs", [](Persona& p) { p.needs += "!"; }},
           {"pains", [](Persona& p) { p.pains += "!"; }},

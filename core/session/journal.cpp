@@ -162,6 +162,7 @@ class ByteWriter {
     OptionalFloat(n.metrics.nps);
     Signed(n.severity);
     if (m_version >= 2) Byte(n.covered ? 1 : 0);
+    if (m_version >= 6) OptionalFloat(n.metrics.retention);
   }
   void Put(const CurvePoint& p) {
     Ident(p.stage);
@@ -422,6 +423,7 @@ class ByteReader {
     n.metrics.nps = OptionalFloat();
     n.severity = Int();
     n.covered = m_version >= 2 && Bool();
+    if (m_version >= 6) n.metrics.retention = OptionalFloat();
   }
   void Get(CurvePoint& p) {
     Ident(p.stage);

@@ -44,8 +44,9 @@ namespace jb {
 // version 1 (tests/fixtures/journal/) still replay, read without them. Version 3 added the board
 // language to the board's details; older journals read it as English. Version 4 added the sketch
 // records (strokes, arrows, frames, labels); older journals have none. Version 5 added the task
-// note of a curve point; older journals read it as none.
-inline constexpr uint32_t kJournalFormatVersion = 5;
+// note of a curve point; older journals read it as none. Version 6 added a touchpoint's retention
+// metric; older journals read it as not measured.
+inline constexpr uint32_t kJournalFormatVersion = 6;
 inline constexpr uint32_t kOldestJournalFormatVersion = 1;
 // A record longer than this is damage, not a diff (a whole 200,000-note board is ~60 MiB in JSON).
 inline constexpr uint32_t kMaxJournalPayload = 64u << 20;

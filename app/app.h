@@ -221,6 +221,7 @@ class App {
   std::string m_dumpError;  // the current --dump-layout failure, said once
   bool m_showDemo = false;
   bool m_showHistory = false;
+  bool m_showMetrics = false;  // Journey ▸ Metrics
   bool m_showPersonas = false;
   RecoveryKeeper m_recovery;  // autosave copies, the change journal, the copy offered at start
   bool m_recoveryRequested = false;

@@ -114,6 +114,10 @@ std::vector<Command> App::MakeCommands(App* app) {
   personas.separatorBefore = true;
   add("journey.inspector", N_("Journey"), N_("Inspector"), {ctrl(GLFW_KEY_I, "Ctrl+I")}, [app] { app->m_showInspector = !app->m_showInspector; })
       .checked = [app] { return app->m_showInspector; };
+  Command& metrics = add("journey.metrics", N_("Journey"), N_("Metrics"), {ctrl(GLFW_KEY_M, "Ctrl+M")},
+                         [app] { app->m_showMetrics = !app->m_showMetrics; });
+  metrics.checked = [app] { return app->m_showMetrics; };
+  metrics.widget = "menu.metrics";
 
   // Workshop: the timer; hide and reveal stages and lanes, cover mode (silent brainstorming) and Reveal
   add("workshop.timer", N_("Workshop"), N_("Timer..."), {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });

@@ -14,6 +14,12 @@ namespace jb {
 
 class Canvas;
 
+// The board rectangle that shows `note` in the middle of a `view` pixels canvas: at the current
+// zoom when the note is readable there, else zoomed in to kReadableZoom, never so far that the
+// note does not fit. Sized like the view, so Canvas::ShowRect keeps exactly that zoom. (The find
+// bar and the Metrics panel bring a note into view with it.)
+Rect RevealRect(const Rect& note, Vec2 view, float zoom);
+
 class FindBar {
  public:
   // Opens the bar, empty, with its field focused (when it is open already: focuses it again).

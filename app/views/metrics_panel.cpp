@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -68,8 +67,10 @@ ImU32 ShareColour(float share) {
   return IM_COL32(60, 160, 90, 255);
 }
 
-void RectJson(std::ostringstream& out, const ImVec2& min, const ImVec2& max) {
-  out << '[' << int(min.x) << ',' << int(min.y) << ',' << int(max.x) << ',' << int(max.y) << ']';
+void RectJson(std::string& out, const ImVec2& min, const ImVec2& max) {
+  char text[64];
+  std::snprintf(text, sizeof text, "[%d,%d,%d,%d]", int(min.x), int(min.y), int(max.x), int(max.y));
+  out += text;
 }
 
 // One metric's bar: a track the panel's width, the value filled from the left (or from the
@@ -143,8 +144,9 @@ void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open) {
   if (BeginSidePanel(_("Metrics"), open)) {
     RecordWindow("panel.metrics");
     const bool recording = LayoutRecording();
-    std::ostringstream out;
-    if (recording) out << "{\"stages\":[";
+    // Built only while a layout dump is written: an ordinary frame allocates nothing for it.
+    std::string out;
+    if (recording) out = "{\"stages\":[";
     const RankingCache& ranking = Ranking(document);
     const Board& board = document.board();
     if (ranking.touchpoints == 0) {
@@ -166,7 +168,7 @@ void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open) {
       ImGui::Separator();
       ImGui::TextUnformatted(s->name.c_str());
       if (recording) {
-        out << (firstStage ? "" : ",") << "{\"stage\":" << stage.stage.value << ",\"touchpoints\":[";
+        out += (firstStage ? "" : ",") + std::string("{\"stage\":") + std::to_string(stage.stage.value) + ",\"touchpoints\":[";
         firstStage = false;
       }
       ImGui::Indent(em * 0.5f);
@@ -185,12 +187,12 @@ void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open) {
         if (weakest && stage.notes.size() > 1 && ImGui::IsItemHovered())
           ImGui::SetTooltip("%s", _("The weakest touchpoint of this stage."));
         if (recording) {
-          out << (i ? "," : "") << "{\"note\":" << note->id.value << ",\"weakest\":" << (weakest ? "true" : "false")
-              << ",\"row\":";
+          out += (i ? "," : "") + std::string("{\"note\":") + std::to_string(note->id.value) +
+                 ",\"weakest\":" + (weakest ? "true" : "false") + ",\"row\":";
           RectJson(out, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-          out << ",\"bars\":{";
+          out += ",\"bars\":{";
         }
-        std::ostringstream fills;
+        std::string fills;
         bool firstBar = true;
         for (const MetricRow& row : kRows) {
           const std::optional<float>& value = note->metrics.*row.field;
@@ -198,18 +200,19 @@ void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open) {
           ImVec2 rect[2], fill[2];
           if (MetricBar(row, *value, labelWidth, rect, fill)) go = note->id;
           if (recording) {
-            out << (firstBar ? "" : ",") << '"' << row.key << "\":";
+            const std::string key = (firstBar ? "\"" : ",\"") + std::string(row.key) + "\":";
+            out += key;
             RectJson(out, rect[0], rect[1]);
-            fills << (firstBar ? "" : ",") << '"' << row.key << "\":";
+            fills += key;
             RectJson(fills, fill[0], fill[1]);
             firstBar = false;
           }
         }
-        if (recording) out << "},\"fills\":{" << fills.str() << "}}";
+        if (recording) out += "},\"fills\":{" + fills + "}}";
         ImGui::PopID();
       }
       ImGui::Unindent(em * 0.5f);
-      if (recording) out << "]}";
+      if (recording) out += "]}";
     }
     if (ranking.anyHidden) {
       ImGui::Separator();
@@ -217,8 +220,8 @@ void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open) {
     }
     if (go.IsValid()) Reveal(document, canvas, go);
     if (recording) {
-      out << "]}";
-      g_dump = out.str();
+      out += "]}";
+      g_dump = std::move(out);
     }
   }
   ImGui::End();

@@ -117,8 +117,9 @@ def test_retention_typed_in_inspector_is_saved_and_charted():
         s.click_widget("inspector.value.Retention %", repeat=2)  # double-click types a value
         s.key("ctrl+a", "1", "2")
         s.key("Return")
-        layout = s.wait_layout(lambda l: l["undo"] == "Edit metric" and "retention" in touchpoint(l, reviews)["bars"],
-                               "the retention value charted")
+        # ImGui applies a typed value live: wait for the edit to be committed (Return), not for "1".
+        layout = s.wait_layout(lambda l: l["undo"] == "Edit metric" and not l["gesture"] and
+                               "retention" in touchpoint(l, reviews)["bars"], "the retention value committed")
         check([reviews, landing] in [st["notes"] for st in panel_order(layout)],
               f"retention 12 makes the reviews the weakest: {panel_order(layout)}")
         t = touchpoint(layout, reviews)

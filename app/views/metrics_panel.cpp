@@ -150,9 +150,10 @@ void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open) {
     const RankingCache& ranking = Ranking(document);
     const Board& board = document.board();
     if (ranking.touchpoints == 0) {
-      ImGui::TextWrapped(
-          "%s", _("No touchpoint has metrics yet. Select a note in a Touchpoints lane and fill in its conversion, CSI, "
-                  "NPS or retention in the Inspector (Ctrl+I)."));
+      const char* hint = _("No touchpoint has metrics yet. Select a note in a Touchpoints lane and fill in its "
+                           "conversion, CSI, NPS or retention in the Inspector (Ctrl+I).");
+      ImGui::TextWrapped("%s", hint);
+      if (recording) out = std::string("{\"hint\":\"") + hint + "\",\"stages\":[";  // no quotes in either language
     } else {
       ImGui::TextDisabled("%s", _("Weakest touchpoint of each stage first."));
     }

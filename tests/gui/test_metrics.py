@@ -160,5 +160,18 @@ def test_clicking_a_bar_selects_the_note_and_glides_to_it():
         s.wait_layout(in_view, "the note selected and glided into view")
 
 
+def test_with_no_metrics_the_panel_says_how_to_add_them():
+    """Covers: touchpoint metrics at a glance"""
+    work = tempfile.mkdtemp()
+    path = os.path.join(work, "classic.cjm")
+    check(run_cli("new", path, "--template", "classic").returncode == 0, "journeyboard new --template classic")
+    with Session(args=[path]) as s:
+        s.wait_layout(lambda l: l["stages"], "the board")
+        s.key("ctrl+m")
+        panel = s.wait_layout(lambda l: "metricsPanel" in l, "the Metrics panel")["metricsPanel"]
+        check(panel["stages"] == [], f"nothing to chart: {panel}")
+        check("Inspector (Ctrl+I)" in panel.get("hint", ""), f"the empty panel says how to add metrics: {panel}")
+
+
 if __name__ == "__main__":
     main(globals())

@@ -127,6 +127,13 @@ bool MetricBar(const MetricRow& row, float value, float labelWidth, ImVec2 rect[
   return clicked;
 }
 
+// A faint remark that wraps to the panel's width (Russian is longer than English).
+void WrappedNote(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
 void Reveal(Document& document, Canvas& canvas, NoteId id) {
   canvas.FinishInteraction(document);
   canvas.SetSelection({id});
@@ -155,7 +162,7 @@ void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open) {
       ImGui::TextWrapped("%s", hint);
       if (recording) out = std::string("{\"hint\":\"") + hint + "\",\"stages\":[";  // no quotes in either language
     } else {
-      ImGui::TextDisabled("%s", _("Weakest touchpoint of each stage first."));
+      WrappedNote(_("Weakest touchpoint of each stage first."));
     }
     const float em = ImGui::GetFontSize();
     float labelWidth = 0;
@@ -217,7 +224,7 @@ void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open) {
     }
     if (ranking.anyHidden) {
       ImGui::Separator();
-      ImGui::TextDisabled("%s", _("Stages and lanes hidden for the room are left out."));
+      WrappedNote(_("Stages and lanes hidden for the room are left out."));
     }
     if (go.IsValid()) Reveal(document, canvas, go);
     if (recording) {

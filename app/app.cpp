@@ -736,6 +736,7 @@ void App::DumpLayout() {
   view.startRecent = m_start.RecentRects();
   view.title = m_canvas.layout().TitleBox();
   view.renaming = m_canvas.RenamingWhat();
+  if (m_showMetrics && !m_presenting) view.metricsPanel = MetricsPanelDump();
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;
@@ -788,7 +789,9 @@ void App::BuildUi(const std::u32string& typed) {
       focused && (std::strcmp(focused->Name, "##toolbar") == 0 || std::strcmp(focused->Name, "##side_splitter") == 0) &&
       !ImGui::IsAnyItemActive())
     ImGui::SetWindowFocus("canvas");
-  const int panels = m_presenting ? 0 : int(m_showInspector) + int(m_showPersonas) + int(m_showHistory) + int(m_showChecks);
+  const int panels = m_presenting ? 0
+                                  : int(m_showInspector) + int(m_showPersonas) + int(m_showHistory) +
+                                        int(m_showChecks) + int(m_showMetrics);
   const float panelWidth = panels ? std::min(SidePanelWidthPx(), work.Width() * 0.6f) : 0;
   const Rect column{work.x1 - panelWidth, work.y0, work.x1, work.y1};
   m_canvasRect = {work.x0 + toolbarWidth, work.y0, std::max(work.x0 + toolbarWidth + 1, column.x0), work.y1};
@@ -817,6 +820,7 @@ void App::BuildUi(const std::u32string& typed) {
   if (m_showPersonas && !m_presenting) ShowPersonaPanel(m_document, m_canvas, &m_showPersonas);
   if (m_showHistory && !m_presenting) ShowHistoryPanel(m_document, m_canvas, &m_showHistory);
   if (m_showChecks && !m_presenting) m_checks.Show(m_document, m_canvas, &m_showChecks);
+  if (m_showMetrics && !m_presenting) ShowMetricsPanel(m_document, m_canvas, &m_showMetrics);
   m_panelEdgeDragged = false;
   if (panels) {
     float width = panelWidth;

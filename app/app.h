@@ -224,6 +224,7 @@ class App {
   bool m_showHistory = false;
   bool m_showChecks = false;  // Journey ▸ Map checks
   ChecksPanel m_checks;
+  bool m_showMetrics = false;  // Journey ▸ Metrics
   bool m_showPersonas = false;
   RecoveryKeeper m_recovery;  // autosave copies, the change journal, the copy offered at start
   bool m_recoveryRequested = false;

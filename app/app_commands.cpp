@@ -141,6 +141,10 @@ std::vector<Command> App::MakeCommands(App* app) {
     };
     filter.widget = "menu.filter." + std::to_string(n);
   }
+  Command& metrics = add("journey.metrics", N_("Journey"), N_("Metrics"), {ctrl(GLFW_KEY_M, "Ctrl+M")},
+                         [app] { app->m_showMetrics = !app->m_showMetrics; });
+  metrics.checked = [app] { return app->m_showMetrics; };
+  metrics.widget = "menu.metrics";
 
   // Workshop: the timer; hide and reveal stages and lanes, cover mode (silent brainstorming) and Reveal
   add("workshop.timer", N_("Workshop"), N_("Timer..."), {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });

@@ -14,9 +14,6 @@
 
 namespace jb {
 
-// The board rectangle that shows `note` in the middle of a `view` pixels canvas: at the current
-// zoom when the note is readable there, else zoomed in to kReadableZoom, never so far that the
-// note does not fit. Sized like the view, so Canvas::ShowRect keeps exactly that zoom.
 Rect RevealRect(const Rect& note, Vec2 view, float zoom) {
   constexpr float kReadableZoom = 0.75f;  // a medium note is then about 130 px wide
   constexpr float kMarginPx = 32;         // Canvas::ShowRect's margin on each side

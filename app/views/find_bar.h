@@ -12,11 +12,13 @@
 
 namespace jb {
 
-// The board rectangle that shows `note` readable in the middle of a `view` pixels canvas (for
-// Canvas::ShowRect): the find bar's and the map checks' way to bring a note into view.
-Rect RevealRect(const Rect& note, Vec2 view, float zoom);
-
 class Canvas;
+
+// The board rectangle that shows `note` in the middle of a `view` pixels canvas: at the current
+// zoom when the note is readable there, else zoomed in to kReadableZoom, never so far that the
+// note does not fit. Sized like the view, so Canvas::ShowRect keeps exactly that zoom. (The find
+// bar, the Map checks and the Metrics panel bring a note into view with it.)
+Rect RevealRect(const Rect& note, Vec2 view, float zoom);
 
 class FindBar {
  public:

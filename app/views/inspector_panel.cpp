@@ -1,5 +1,5 @@
 // The inspector: every field of the selected note, each edit one undo step. Touchpoints get a
-// channel and metrics (conversion, CSI, NPS), action items an owner and a due date, pains and
+// channel and metrics (conversion, CSI, NPS, retention), action items an owner and a due date, pains and
 // delights a severity; any note takes tags and votes.
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -169,7 +169,7 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
 
   const LaneKind kind = lane ? lane->kind : LaneKind::Custom;
   if (kind == LaneKind::Touchpoints || kind == LaneKind::Metrics || !note.channel.empty() ||
-      note.metrics.conversion || note.metrics.csi || note.metrics.nps) {
+      note.metrics.conversion || note.metrics.csi || note.metrics.nps || note.metrics.retention) {
     ImGui::Separator();
     ImGui::TextDisabled(_("Touchpoint"));
     std::string channel = note.channel;
@@ -187,6 +187,7 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
     Metric(document, note.id, "Conversion %", &NoteMetrics::conversion, 0, 100, "%.1f %%");
     Metric(document, note.id, "CSI", &NoteMetrics::csi, 0, 100, "%.0f");
     Metric(document, note.id, "NPS", &NoteMetrics::nps, -100, 100, "%+.0f");
+    Metric(document, note.id, "Retention %", &NoteMetrics::retention, 0, 100, "%.1f %%");
   }
 
   ImGui::Separator();

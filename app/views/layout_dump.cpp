@@ -152,6 +152,8 @@ void RecordRect(const char* name, float x0, float y0, float x1, float y1) {
   if (g_recording) g_widgets.push_back({name, x0, y0, x1, y1});
 }
 
+bool LayoutRecording() { return g_recording; }
+
 void ClearRecordedWidgets() {
   g_widgets.clear();
   g_dialogs.clear();
@@ -281,6 +283,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     }
     out << "]}";
   }
+  if (!view.metricsPanel.empty()) out << ",\"metricsPanel\":" << view.metricsPanel;
   out << ",\"find\":{\"open\":" << (view.findOpen ? "true" : "false") << ",\"query\":";
   Quoted(out, view.findQuery);
   out << ",\"count\":";

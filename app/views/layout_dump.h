@@ -95,6 +95,7 @@ struct ViewInfo {
   std::vector<std::string> uiMenus;    // the menu bar's menus as drawn (translated)
   std::string tool;                    // the strip's chosen tool: "pan", "select", "pen", ...
   SketchSelection sketchSelection;
+  std::string metricsPanel;  // the Metrics panel as drawn (JSON, metrics_panel.cpp); empty when closed
   const GlyphMetrics* glyphs = nullptr;  // for the text labels' boxes (none: they are left out)
   // Journey ▸ Map checks: open, and what it lists (none: the dump leaves "checks" out).
   bool checksOpen = false;
@@ -110,6 +111,8 @@ void RecordWindow(const char* name);
 // The same for something drawn rather than a widget (the timer's badge), in window pixels.
 void RecordRect(const char* name, float x0, float y0, float x1, float y1);
 void ClearRecordedWidgets();
+// Whether a layout dump is being written (panels skip building what only the dump needs).
+bool LayoutRecording();
 // Dialogs call this with their title and the text they show; the next layout dump lists it under
 // "dialogs" ([{"title","text"}]), so tests can wait for a prompt and read what it says.
 void RecordDialog(const char* title, const std::string& text);

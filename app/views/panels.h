@@ -18,6 +18,11 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open);
 void ShowInspector(Document& document, Canvas& canvas, bool* open);
 // Every undo step (history_panel.cpp): a click jumps to it; steps after the current one are greyed.
 void ShowHistoryPanel(Document& document, Canvas& canvas, bool* open);
+// Journey ▸ Metrics (metrics_panel.cpp): per stage, the touchpoints' metrics as bars, the weakest
+// first; a click selects the note and glides to it.
+void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open);
+// The Metrics panel as last drawn, for --dump-layout's "metricsPanel" (JSON; empty when not drawn).
+const std::string& MetricsPanelDump();
 
 // A multi-line text field that shows its text wrapped (ImGui 1.86's multi-line input cannot wrap)
 // and turns into an editor when clicked. Returns true when the text changed this frame. `record`:

@@ -149,6 +149,10 @@ constexpr FieldSpec IdList(const char* name) {
 constexpr FieldSpec Metric(const char* name) {
   return {name, Type::OptionalNumber};
 }
+// A metric files carry only when it is measured (retention), read as not measured when absent.
+constexpr FieldSpec OptMetric(const char* name) {
+  return {name, Type::OptionalNumber, 0, "", nullptr, true};
+}
 constexpr FieldSpec Obj(const char* name, const RecordSpec& record) {
   return {name, Type::Object, 0, "", &record};
 }
@@ -159,7 +163,7 @@ constexpr FieldSpec List(const char* name, const RecordSpec& record) {
 // Defaults are the model's (model.h): a file that lacks a field reads as a board that never set it.
 constexpr FieldSpec kVec2Fields[] = {Num("x", 0), Num("y", 0)};
 constexpr RecordSpec kVec2 = Record(kVec2Fields, kNoteTally);
-constexpr FieldSpec kMetricsFields[] = {Metric("conversion"), Metric("csi"), Metric("nps")};
+constexpr FieldSpec kMetricsFields[] = {Metric("conversion"), Metric("csi"), Metric("nps"), OptMetric("retention")};
 constexpr RecordSpec kMetrics = Record(kMetricsFields, kNoteTally);
 constexpr FieldSpec kMetaFields[] = {Str("title"), Str("created"), Str("modified"), Opt("language", "en")};
 constexpr RecordSpec kMeta = Record(kMetaFields, kBoardTally);

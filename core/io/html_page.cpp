@@ -50,6 +50,7 @@ enum class Word {
   BesideMap,
   MadeWith,
   Quote,
+  Retention,
   Count,
 };
 
@@ -90,6 +91,7 @@ constexpr Phrase kWords[] = {
     {"Beside the map", "Рядом с картой"},
     {"Made with Journeyboard", "Сделано в Journeyboard"},
     {"Quote", "Цитата"},
+    {"Retention", "Удержание"},
 };
 static_assert(std::size(kWords) == static_cast<size_t>(Word::Count));
 
@@ -261,6 +263,7 @@ class Page {
     if (note.metrics.conversion) parts.push_back(W(Word::Conversion) + " " + Tenths(*note.metrics.conversion) + "%");
     if (note.metrics.csi) parts.push_back("CSI " + Tenths(*note.metrics.csi));
     if (note.metrics.nps) parts.push_back("NPS " + Tenths(*note.metrics.nps));
+    if (note.metrics.retention) parts.push_back(W(Word::Retention) + " " + Tenths(*note.metrics.retention) + "%");
     if (note.severity > 0 && (kind == LaneKind::Pains || kind == LaneKind::Delights))
       parts.push_back(W(Word::Severity) + " " + std::to_string(note.severity) + "/3");
     for (const std::string& tag : note.tags) parts.push_back("#" + HtmlEscape(tag));
@@ -486,20 +489,24 @@ class Page {
     for (const Note& note : m_board.notes) {
       const Lane* lane = note.IsFree() ? nullptr : m_board.FindLane(note.lane);
       const NoteMetrics& m = note.metrics;
-      if (lane && lane->kind == LaneKind::Touchpoints && Readable(note) && (m.conversion || m.csi || m.nps))
+      if (lane && lane->kind == LaneKind::Touchpoints && Readable(note) && (m.conversion || m.csi || m.nps || m.retention))
         measured.push_back(&note);
     }
     if (measured.empty()) return;
+    // Retention came later: its column only when someone measured it.
+    const bool retention =
+        std::any_of(measured.begin(), measured.end(), [](const Note* n) { return n->metrics.retention.has_value(); });
     auto cell = [](const std::optional<float>& value, const char* unit) {
       return "<td>" + (value ? Tenths(*value) + unit : std::string()) + "</td>";
     };
     m_out += "<section id=\"metrics\">\n<h2>" + W(Word::Touchpoints) + "</h2>\n<div class=\"scroll\">\n<table class=\"list\">\n";
     m_out += "<thead><tr><th>" + W(Word::Touchpoint) + "</th><th>" + W(Word::Stage) + "</th><th>" + W(Word::Channel) +
-             "</th><th>" + W(Word::Conversion) + "</th><th>CSI</th><th>NPS</th></tr></thead>\n<tbody>\n";
+             "</th><th>" + W(Word::Conversion) + "</th><th>CSI</th><th>NPS</th>" + (retention ? "<th>" + W(Word::Retention) + "</th>" : "") +
+             "</tr></thead>\n<tbody>\n";
     for (const Note* note : measured)
       m_out += "<tr><td>" + HtmlEscape(ShortText(note->text, 120)) + "</td><td>" + StageName(note->stage) + "</td><td>" +
                HtmlEscape(note->channel) + "</td>" + cell(note->metrics.conversion, "%") + cell(note->metrics.csi, "") +
-               cell(note->metrics.nps, "") + "</tr>\n";
+               cell(note->metrics.nps, "") + (retention ? cell(note->metrics.retention, "%") : "") + "</tr>\n";
     m_out += "</tbody>\n</table>\n</div>\n</section>\n";
   }
 

@@ -237,11 +237,15 @@ inline void save(cereal::JSONOutputArchive& ar, const NoteMetrics& metrics) {
   serial::PutOptionalFloat(ar, "conversion", metrics.conversion);
   serial::PutOptionalFloat(ar, "csi", metrics.csi);
   serial::PutOptionalFloat(ar, "nps", metrics.nps);
+  // Only when set (a NaN is no figure), so older files and readers are unaffected.
+  if (metrics.retention && std::isfinite(*metrics.retention))
+    ar(cereal::make_nvp("retention", serial::TidyFloat(*metrics.retention)));
 }
 inline void load(cereal::JSONInputArchive& ar, NoteMetrics& metrics) {
   serial::GetOptionalFloat(ar, "conversion", metrics.conversion);
   serial::GetOptionalFloat(ar, "csi", metrics.csi);
   serial::GetOptionalFloat(ar, "nps", metrics.nps);
+  serial::GetOptionalFloat(ar, "retention", metrics.retention);  // the loader supplies it when absent
 }
 
 inline void save(cereal::JSONOutputArchive& ar, const Note& note) {

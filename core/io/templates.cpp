@@ -278,7 +278,7 @@ Board MakeSampleBoard() {
     for (const SampleTouchpoint& touchpoint : SampleTouchpoints())
       if (note.text == touchpoint.text) {
         note.channel = touchpoint.channel;
-        note.metrics = {touchpoint.conversion, touchpoint.csi, touchpoint.nps};
+        note.metrics = {touchpoint.conversion, touchpoint.csi, touchpoint.nps, std::nullopt};
       }
     board.notes.push_back(std::move(note));
   }

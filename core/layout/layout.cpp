@@ -63,6 +63,7 @@ NoteFooter MakeNoteFooter(const Note& note) {
   if (note.metrics.conversion) add(footer.touchpoint, number("conv %.3g%%", *note.metrics.conversion));
   if (note.metrics.csi) add(footer.touchpoint, number("CSI %.3g", *note.metrics.csi));
   if (note.metrics.nps) add(footer.touchpoint, number("NPS %+.0f", *note.metrics.nps));
+  if (note.metrics.retention) add(footer.touchpoint, number("ret %.3g%%", *note.metrics.retention));
   add(footer.action, note.owner);
   add(footer.action, note.due);
   for (const std::string& tag : note.tags) add(footer.action, "#" + tag);
@@ -70,7 +71,8 @@ NoteFooter MakeNoteFooter(const Note& note) {
 }
 
 int NoteFooterLines(const Note& note) {
-  const bool touchpoint = !note.channel.empty() || note.metrics.conversion || note.metrics.csi || note.metrics.nps;
+  const bool touchpoint = !note.channel.empty() || note.metrics.conversion || note.metrics.csi || note.metrics.nps ||
+                          note.metrics.retention;
   const bool action = !note.owner.empty() || !note.due.empty() || !note.tags.empty();
   return int(touchpoint) + int(action);
 }

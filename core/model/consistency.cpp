@@ -99,6 +99,7 @@ std::vector<std::string> CheckBoard(const Board& board, ConsistencyOptions optio
     if (note.metrics.conversion) check.Number(*note.metrics.conversion, 0, 100, "a conversion");
     if (note.metrics.csi) check.Number(*note.metrics.csi, 0, 100, "a CSI");
     if (note.metrics.nps) check.Number(*note.metrics.nps, -100, 100, "an NPS");
+    if (note.metrics.retention) check.Number(*note.metrics.retention, 0, 100, "a retention");
     for (const std::string* text : {&note.text, &note.owner, &note.due, &note.channel}) check.Text(*text, "a note's text");
     for (const std::string& tag : note.tags) check.Text(tag, "a tag");
     for (size_t i = 0; i < note.personas.size(); ++i) {

@@ -90,7 +90,7 @@ bool operator==(const Lane& a, const Lane& b) {
          a.color == b.color && a.collapsed == b.collapsed && a.hidden == b.hidden;
 }
 bool operator==(const NoteMetrics& a, const NoteMetrics& b) {
-  return a.conversion == b.conversion && a.csi == b.csi && a.nps == b.nps;
+  return a.conversion == b.conversion && a.csi == b.csi && a.nps == b.nps && a.retention == b.retention;
 }
 bool operator==(const Note& a, const Note& b) {
   return a.id == b.id && a.stage == b.stage && a.lane == b.lane && a.pos == b.pos &&

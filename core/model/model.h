@@ -74,11 +74,13 @@ struct Lane {
   bool hidden = false;  // hidden for the room: kept and saved, drawn as a thin marked strip
 };
 
-// Touchpoint metrics, each unset until the team fills it in (a file writes null for unset).
+// Touchpoint metrics, each unset until the team fills it in (a file writes null for unset;
+// retention, added later, is written only when set so older apps and files are unaffected).
 struct NoteMetrics {
   std::optional<float> conversion;  // percent, 0..100
   std::optional<float> csi;         // customer satisfaction index, 0..100
   std::optional<float> nps;         // net promoter score, -100..100
+  std::optional<float> retention;   // percent of customers who stay or come back, 0..100
 };
 
 struct Note {

@@ -129,6 +129,7 @@ void ClampNoteValues(Note& note, SanitizeCounts* counts) {
   ClampMetric(note.metrics.conversion, 0, 100, &counts->scores);
   ClampMetric(note.metrics.csi, 0, 100, &counts->scores);
   ClampMetric(note.metrics.nps, -100, 100, &counts->scores);
+  ClampMetric(note.metrics.retention, 0, 100, &counts->scores);
   RepairTexts(note, counts);
 }
 

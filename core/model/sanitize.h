@@ -61,7 +61,7 @@ void RepairTexts(Frame& frame, SanitizeCounts* counts);
 void RepairTexts(TextLabel& label, SanitizeCounts* counts);
 
 // A note's own values: position within ±kMaxCoordinate (NaN → 0), votes ≥ 0, severity 0..3,
-// conversion and CSI 0..100, NPS -100..100 (a NaN metric is dropped), texts and tags repaired
+// conversion, CSI and retention 0..100, NPS -100..100 (a NaN metric is dropped), texts and tags repaired
 // (RepairText). Its id, stage and lane are left alone (they depend on the board).
 void ClampNoteValues(Note& note, SanitizeCounts* counts);
 

@@ -166,6 +166,7 @@ class ByteWriter {
       Varint(n.personas.size());
       for (PersonaId id : n.personas) Ident(id);
     }
+    if (m_version >= 6) OptionalFloat(n.metrics.retention);
   }
   void Put(const CurvePoint& p) {
     Ident(p.stage);
@@ -437,6 +438,7 @@ class ByteReader {
       n.personas.resize(Count());
       for (PersonaId& id : n.personas) Ident(id);
     }
+    if (m_version >= 6) n.metrics.retention = OptionalFloat();
   }
   void Get(CurvePoint& p) {
     Ident(p.stage);

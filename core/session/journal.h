@@ -45,7 +45,8 @@ namespace jb {
 // language to the board's details; older journals read it as English. Version 4 added the sketch
 // records (strokes, arrows, frames, labels); older journals have none. Version 5 added the task
 // note of a curve point; older journals read it as none. Version 6 added the persona portrait
-// (age to competitors, income) and the personas a note concerns; older journals read them empty.
+// (age to competitors, income), the personas a note concerns and a touchpoint's retention metric;
+// older journals read them empty (retention: not measured).
 inline constexpr uint32_t kJournalFormatVersion = 6;
 inline constexpr uint32_t kOldestJournalFormatVersion = 1;
 // A record longer than this is damage, not a diff (a whole 200,000-note board is ~60 MiB in JSON).

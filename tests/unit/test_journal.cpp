@@ -95,6 +95,7 @@ BoardDiff EverythingDiff() {
   note.channel = "call centre";
   note.metrics.conversion = 12.5f;
   note.metrics.nps = -100.0f;
+  note.metrics.retention = 42.5f;
   note.severity = 3;
   Note note2 = note;
   note2.text = "edited";
@@ -319,6 +320,13 @@ TEST_CASE("A version 3 journal record has no sketch lists and still decodes, and
   diff.labels = {};
   for (EmotionCurve* curve : {&diff.curves.removed[0].record, &diff.curves.updated[0].before})
     for (CurvePoint& point : curve->points) point.note = NoteId();  // version 5's
+  auto withoutRetention = [](BoardDiff d) {  // version 6's
+    for (auto& removed : d.notes.removed) removed.record.metrics.retention.reset();
+    for (auto& updated : d.notes.updated) updated.before.metrics.retention.reset(), updated.after.metrics.retention.reset();
+    for (auto& added : d.notes.added) added.record.metrics.retention.reset();
+    return d;
+  };
+  diff = withoutRetention(diff);
   auto payload = [](const BoardDiff& d, uint32_t version) {
     const std::string record = EncodeJournalRecord(JournalKind::Apply, 1, d, version);
     return record.substr(14, record.size() - kJournalRecordOverhead);
@@ -330,6 +338,8 @@ TEST_CASE("A version 3 journal record has no sketch lists and still decodes, and
   CHECK(EncodeDiff(back) == EncodeDiff(diff));
   CHECK_FALSE(DecodeDiff(v3, &back, 4));
   REQUIRE(DecodeDiff(payload(EverythingDiff(), 5), &back, 5));
+  CHECK(EncodeDiff(back) == EncodeDiff(withoutRetention(EverythingDiff())));
+  REQUIRE(DecodeDiff(payload(EverythingDiff(), 6), &back, 6));
   CHECK(EncodeDiff(back) == EncodeDiff(EverythingDiff()));
 }
 
@@ -346,6 +356,25 @@ TEST_CASE("A version 4 journal record has no task notes on curve points, and ver
   REQUIRE(DecodeDiff(payload(diff, 5), &back, 5));
   CHECK(back.curves.removed[0].record.points[0].note == NoteId(7));
   CHECK(back.curves.updated[0].before.points[0].note == NoteId(7));
+}
+
+TEST_CASE("A version 5 journal record has no retention metric, and version 6 carries it") {
+  const BoardDiff diff = EverythingDiff();
+  REQUIRE(diff.notes.removed[0].record.metrics.retention == 42.5f);
+  auto payload = [](const BoardDiff& d, uint32_t version) {
+    const std::string record = EncodeJournalRecord(JournalKind::Apply, 1, d, version);
+    return record.substr(14, record.size() - kJournalRecordOverhead);
+  };
+  BoardDiff back;
+  REQUIRE(DecodeDiff(payload(diff, 5), &back, 5));
+  CHECK_FALSE(back.notes.removed[0].record.metrics.retention);  // read as not measured
+  CHECK(back.notes.removed[0].record.metrics.conversion == 12.5f);
+  CHECK(back.notes.updated[0].before.metrics.nps == -100.0f);
+  REQUIRE(DecodeDiff(payload(diff, 6), &back, 6));
+  CHECK(back.notes.removed[0].record.metrics.retention == 42.5f);
+  CHECK(back.notes.updated[0].before.metrics.retention == 42.5f);
+  CHECK_FALSE(back.notes.updated[0].after.metrics.retention);
+  CHECK(EncodeDiff(back) == EncodeDiff(diff));
 }
 
 TEST_CASE("Diffs of real commands round-trip and do the same to the board") {

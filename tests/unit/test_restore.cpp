@@ -209,7 +209,7 @@ TEST_CASE("NaN, infinite and absurd numbers are brought back to the board") {
   Note& scored = board.notes[1];
   scored.votes = -2;
   scored.severity = 9;
-  scored.metrics = {150.0f, nan, -1000.0f};
+  scored.metrics = {150.0f, nan, -1000.0f, std::nullopt};
   board.curves[0].points[0].t = nan;
   board.curves[0].points[1].value = -inf;
 
@@ -256,7 +256,7 @@ TEST_CASE("ClampNoteValues leaves a note exactly as RepairBoard does, and counts
   note.pos = {nan, -5e6f};
   note.votes = -4;
   note.severity = -1;
-  note.metrics = {-3.0f, 101.0f, nan};
+  note.metrics = {-3.0f, 101.0f, nan, std::nullopt};
   std::string longText;
   for (int i = 0; i < 20003; ++i) longText += "ж";  // two bytes each
   note.text = longText;

@@ -30,7 +30,7 @@ namespace {
   [[maybe_unused]] auto& [id, name, kind, height, color, collapsed, hidden] = l;
 }
 [[maybe_unused]] void FieldsOfVec2(Vec2& v) { [[maybe_unused]] auto& [x, y] = v; }
-[[maybe_unused]] void FieldsOfNoteMetrics(NoteMetrics& m) { [[maybe_unused]] auto& [conversion, csi, nps] = m; }
+[[maybe_unused]] void FieldsOfNoteMetrics(NoteMetrics& m) { [[maybe_unused]] auto& [conversion, csi, nps, retention] = m; }
 [[maybe_unused]] void FieldsOfNote(Note& n) {
   [[maybe_unused]] auto& [id, stage, lane, pos, size, text, color, votes, tags, owner, due, channel, metrics,
                           severity, covered, personas] = n;
@@ -128,7 +128,7 @@ Board FullBoard() {
   note.owner = "Ann";
   note.due = "2026-03-04";
   note.channel = "call centre";
-  note.metrics = {12.5f, 80.f, -20.f};
+  note.metrics = {12.5f, 80.f, -20.f, 64.f};
   note.severity = 2;
   note.personas = {PersonaId(5)};
   Note free;  // an arrow's note, so that changing note 8's id leaves the arrow bound
@@ -202,6 +202,8 @@ std::vector<Field<Note>> NoteFields() {
           {"metrics.csi (none)", [](Note& n) { n.metrics.csi.reset(); }},
           {"metrics.nps", [](Note& n) { n.metrics.nps = -21.f; }},
           {"metrics.nps (none)", [](Note& n) { n.metrics.nps.reset(); }},
+          {"metrics.retention", [](Note& n) { n.metrics.retention = 37.5f; }},
+          {"metrics.retention (none)", [](Note& n) { n.metrics.retention.reset(); }},
           {"severity", [](Note& n) { n.severity = 3; }},
           {"covered", [](Note& n) { n.covered = !n.covered; }},
           {"personas (one more)", [](Note& n) { n.personas.push_back(PersonaId(6)); }},

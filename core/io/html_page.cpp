@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
-#include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "core/layout/board_text.h"
@@ -510,21 +510,21 @@ class Page {
     m_out += "</tbody>\n</table>\n</div>\n</section>\n";
   }
 
-  // Each arrow that links two readable notes, once, from the note it leaves: "A → B (label)".
+  // Each arrow that links two readable notes, once (BoardLinks, links.h), listed by the note it
+  // leaves in board order, then in arrow order: "A → B (label)".
   void Links() {
+    std::unordered_map<const Note*, size_t> place;  // a note's index in the board
+    for (const Note& note : m_board.notes) place.emplace(&note, place.size());
+    std::vector<std::pair<size_t, BoardLink>> links;
+    for (const BoardLink& link : BoardLinks(m_board))
+      if (Readable(*link.from) && Readable(*link.to)) links.emplace_back(place[link.from], link);
+    std::stable_sort(links.begin(), links.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::string items;
-    std::set<ArrowId> seen;
-    for (const Note& note : m_board.notes) {
-      if (!Readable(note)) continue;
-      for (const NoteLink& link : NoteLinks(m_board, note.id)) {
-        const Note* other = m_board.FindNote(link.other);
-        if (!link.outgoing || !other || !Readable(*other) || !seen.insert(link.arrow).second) continue;
-        std::string label;
-        for (const Arrow& arrow : m_board.arrows)
-          if (arrow.id == link.arrow && !arrow.label.empty()) label = " (" + HtmlEscape(ShortText(arrow.label, 80)) + ")";
-        items += "<li>" + HtmlEscape(ShortText(note.text, 80)) + " → " + HtmlEscape(ShortText(other->text, 80)) + label +
-                 "</li>\n";
-      }
+    for (const auto& [at, link] : links) {
+      std::string label;
+      if (!link.arrow->label.empty()) label = " (" + HtmlEscape(ShortText(link.arrow->label, 80)) + ")";
+      items += "<li>" + HtmlEscape(ShortText(link.from->text, 80)) + " → " + HtmlEscape(ShortText(link.to->text, 80)) +
+               label + "</li>\n";
     }
     if (items.empty()) return;
     m_out += "<section id=\"links\">\n<h2>" + W(Word::Links) + "</h2>\n<ul>\n" + items + "</ul>\n</section>\n";

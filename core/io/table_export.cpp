@@ -246,33 +246,27 @@ std::string NoteRef(const Grid& grid, const Note& note) {
   return ref;
 }
 
-// Each link once, from the note its arrow leaves: an arrow bound at both ends to two existing
-// notes (the rule of NoteLinks, links.h, found here in one pass), listed by that note's place
-// (grid notes lane by lane and stage by stage, then the others), then in arrow order.
+// Each link once (BoardLinks, links.h), from the note its arrow leaves, listed by that note's
+// place (grid notes lane by lane and stage by stage, then the others), then in arrow order.
 std::string LinkLines(const Board& board, const Grid& grid) {
-  std::unordered_map<uint64_t, const Note*> notes;
   std::unordered_map<uint64_t, size_t> place;  // note id → its position in the listing order
   for (size_t lane = 0; lane < board.lanes.size(); ++lane)
     for (size_t stage = 0; stage < board.stages.size(); ++stage)
       for (const Note* note : grid.Cell(lane, stage)) place.emplace(note->id.value, place.size());
   for (const Note* note : grid.Others()) place.emplace(note->id.value, place.size());
-  for (const Note& note : board.notes) notes.emplace(note.id.value, &note);
-  std::vector<std::pair<size_t, const Arrow*>> links;
-  for (const Arrow& arrow : board.arrows) {
-    const NoteId from = arrow.from.note, to = arrow.to.note;
-    if (!from || !to || from == to || !notes.count(to.value) || !place.count(from.value)) continue;
-    links.emplace_back(place[from.value], &arrow);
-  }
+  std::vector<std::pair<size_t, BoardLink>> links;
+  for (const BoardLink& link : BoardLinks(board))
+    if (const auto at = place.find(link.from->id.value); at != place.end()) links.emplace_back(at->second, link);
   std::stable_sort(links.begin(), links.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string out;
-  for (const auto& [at, arrow] : links) {
-    const char* sign = arrow->heads == ArrowHeads::Start  ? "←"
-                       : arrow->heads == ArrowHeads::Both ? "↔"
-                       : arrow->heads == ArrowHeads::None ? "—"
-                                                          : "→";
-    out += "- " + NoteRef(grid, *notes[arrow->from.note.value]) + " " + sign + " " +
-           NoteRef(grid, *notes[arrow->to.note.value]);
-    if (!OneLine(arrow->label, " ").empty()) out += ": " + Md(arrow->label);
+  for (const auto& [at, link] : links) {
+    const Arrow& arrow = *link.arrow;
+    const char* sign = arrow.heads == ArrowHeads::Start  ? "←"
+                       : arrow.heads == ArrowHeads::Both ? "↔"
+                       : arrow.heads == ArrowHeads::None ? "—"
+                                                         : "→";
+    out += "- " + NoteRef(grid, *link.from) + " " + sign + " " + NoteRef(grid, *link.to);
+    if (!OneLine(arrow.label, " ").empty()) out += ": " + Md(arrow.label);
     out += '\n';
   }
   return out;

@@ -1,5 +1,7 @@
 #include "core/model/links.h"
 
+#include <unordered_map>
+
 namespace jb {
 
 std::vector<NoteLink> NoteLinks(const Board& board, NoteId id) {
@@ -10,6 +12,19 @@ std::vector<NoteLink> NoteLinks(const Board& board, NoteId id) {
     if (!from || !to || from == to) continue;
     if (from == id && board.FindNote(to)) links.push_back({arrow.id, to, true});
     else if (to == id && board.FindNote(from)) links.push_back({arrow.id, from, false});
+  }
+  return links;
+}
+
+std::vector<BoardLink> BoardLinks(const Board& board) {
+  std::unordered_map<uint64_t, const Note*> notes;
+  for (const Note& note : board.notes) notes.emplace(note.id.value, &note);
+  std::vector<BoardLink> links;
+  for (const Arrow& arrow : board.arrows) {
+    const NoteId from = arrow.from.note, to = arrow.to.note;
+    if (!from || !to || from == to) continue;
+    const auto f = notes.find(from.value), t = notes.find(to.value);
+    if (f != notes.end() && t != notes.end()) links.push_back({&arrow, f->second, t->second});
   }
   return links;
 }

@@ -63,6 +63,28 @@ TEST_CASE("Links: an arrow whose other note is missing (a damaged file) links no
   CHECK(NoteLinks(board, s.n4).empty());
 }
 
+TEST_CASE("Links: BoardLinks lists each arrow between two existing notes once, in arrow order, as NoteLinks sees it") {
+  SmallBoard s;
+  Board& board = s.board;
+  const ArrowId first = Link(board, {s.n5, {}}, {s.n1, {}});
+  Link(board, {s.n1, {}}, {NoteId(), {900, 300}});  // a free end
+  Link(board, {s.n2, {}}, {s.n4, {}});
+  board.arrows.back().from.note = NoteId(999);  // a missing note, as a damaged file has it
+  const ArrowId last = Link(board, {s.n2, {}}, {s.n3, {}});
+  const std::vector<BoardLink> links = BoardLinks(board);
+  REQUIRE(links.size() == 2);
+  CHECK(links[0].arrow->id == first);
+  CHECK(links[0].from->id == s.n5);
+  CHECK(links[0].to->id == s.n1);
+  CHECK(links[1].arrow->id == last);
+  CHECK(links[1].from->id == s.n2);
+  CHECK(links[1].to->id == s.n3);
+  // The same links NoteLinks gives each note, from both ends.
+  size_t ends = 0;
+  for (const Note& note : board.notes) ends += NoteLinks(board, note.id).size();
+  CHECK(ends == 2 * links.size());
+}
+
 TEST_CASE("Links: ShortText takes the first non-empty line and cuts it by code points with an ellipsis") {
   CHECK(ShortText("Waits 2 days", 40) == "Waits 2 days");
   CHECK(ShortText("\n  \n  Second line  \nthird", 40) == "Second line");

@@ -737,6 +737,7 @@ void App::DumpLayout() {
   view.title = m_canvas.layout().TitleBox();
   view.renaming = m_canvas.RenamingWhat();
   if (m_showMetrics && !m_presenting) view.metricsPanel = MetricsPanelDump();
+  if (m_showOpportunities && !m_presenting) view.opportunitiesPanel = OpportunitiesPanelDump();
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
   std::string error;
@@ -791,7 +792,7 @@ void App::BuildUi(const std::u32string& typed) {
     ImGui::SetWindowFocus("canvas");
   const int panels = m_presenting ? 0
                                   : int(m_showInspector) + int(m_showPersonas) + int(m_showHistory) +
-                                        int(m_showChecks) + int(m_showMetrics);
+                                        int(m_showChecks) + int(m_showMetrics) + int(m_showOpportunities);
   const float panelWidth = panels ? std::min(SidePanelWidthPx(), work.Width() * 0.6f) : 0;
   const Rect column{work.x1 - panelWidth, work.y0, work.x1, work.y1};
   m_canvasRect = {work.x0 + toolbarWidth, work.y0, std::max(work.x0 + toolbarWidth + 1, column.x0), work.y1};
@@ -821,6 +822,7 @@ void App::BuildUi(const std::u32string& typed) {
   if (m_showHistory && !m_presenting) ShowHistoryPanel(m_document, m_canvas, &m_showHistory);
   if (m_showChecks && !m_presenting) m_checks.Show(m_document, m_canvas, &m_showChecks);
   if (m_showMetrics && !m_presenting) ShowMetricsPanel(m_document, m_canvas, &m_showMetrics);
+  if (m_showOpportunities && !m_presenting) ShowOpportunitiesPanel(m_document, m_canvas, &m_showOpportunities);
   m_panelEdgeDragged = false;
   if (panels) {
     float width = panelWidth;

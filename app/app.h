@@ -173,6 +173,7 @@ class App {
   void ExportTableTo(const std::string& path);
   // File ▸ Export page… (app_export_page.cpp): one self-contained HTML page.
   void RequestExportPage();
+  void RequestExportReport();  // File ▸ Export report… (app_export_report.cpp)
   void ExportPageTo(const std::string& path);
 
   GLFWwindow* m_window;
@@ -225,6 +226,7 @@ class App {
   bool m_showChecks = false;  // Journey ▸ Map checks
   ChecksPanel m_checks;
   bool m_showMetrics = false;  // Journey ▸ Metrics
+  bool m_showOpportunities = false;  // Journey ▸ Opportunities
   bool m_showPersonas = false;
   RecoveryKeeper m_recovery;  // autosave copies, the change journal, the copy offered at start
   bool m_recoveryRequested = false;

@@ -68,6 +68,10 @@ std::vector<Command> App::MakeCommands(App* app) {
   add("file.snapshot", N_("File"), N_("Quick snapshot"), {ctrlShift(GLFW_KEY_E, "Ctrl+Shift+E")}, [app] { app->QuickSnapshot(); });
   add("file.export_table", N_("File"), N_("Export table..."), {}, [app] { app->RequestExportTable(); }).widget =
       "menu.file.export_table";
+  // The follow-up: funnel, pains, opportunities, who does what by when (app_export_report.cpp).
+  add("file.export_report", N_("File"), N_("Export report..."), {ctrlShift(GLFW_KEY_R, "Ctrl+Shift+R")},
+      [app] { app->RequestExportReport(); })
+      .widget = "menu.export_report";
   add("file.export_page", N_("File"), N_("Export page..."), {}, [app] { app->RequestExportPage(); }).widget =
       "menu.file.export_page";
   add("file.quit", N_("File"), N_("Quit"), {ctrl(GLFW_KEY_Q, "Ctrl+Q")}, [app] { app->StartOrConfirm(Pending::Quit); })
@@ -145,6 +149,12 @@ std::vector<Command> App::MakeCommands(App* app) {
                          [app] { app->m_showMetrics = !app->m_showMetrics; });
   metrics.checked = [app] { return app->m_showMetrics; };
   metrics.widget = "menu.metrics";
+  // Solutions scored by value and effort, quick wins first (opportunities_panel.cpp).
+  Command& opportunities = add("journey.opportunities", N_("Journey"), N_("Opportunities"),
+                               {ctrlShift(GLFW_KEY_O, "Ctrl+Shift+O")},
+                               [app] { app->m_showOpportunities = !app->m_showOpportunities; });
+  opportunities.checked = [app] { return app->m_showOpportunities; };
+  opportunities.widget = "menu.opportunities";
 
   // Workshop: the timer; hide and reveal stages and lanes, cover mode (silent brainstorming) and Reveal
   add("workshop.timer", N_("Workshop"), N_("Timer..."), {Shortcut{GLFW_KEY_T, false, true, "Shift+T"}}, [app] { app->m_timer.Open(); });

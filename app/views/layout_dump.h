@@ -96,6 +96,7 @@ struct ViewInfo {
   std::string tool;                    // the strip's chosen tool: "pan", "select", "pen", ...
   SketchSelection sketchSelection;
   std::string metricsPanel;  // the Metrics panel as drawn (JSON, metrics_panel.cpp); empty when closed
+  std::string opportunitiesPanel;  // the Opportunities panel as drawn (JSON, opportunities_panel.cpp); empty when closed
   const GlyphMetrics* glyphs = nullptr;  // for the text labels' boxes (none: they are left out)
   // Journey ▸ Map checks: open, and what it lists (none: the dump leaves "checks" out).
   bool checksOpen = false;

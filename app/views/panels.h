@@ -23,6 +23,11 @@ void ShowHistoryPanel(Document& document, Canvas& canvas, bool* open);
 void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open);
 // The Metrics panel as last drawn, for --dump-layout's "metricsPanel" (JSON; empty when not drawn).
 const std::string& MetricsPanelDump();
+// Journey ▸ Opportunities (opportunities_panel.cpp): the solutions on a value × effort matrix,
+// draggable to re-score, with the ranked list beside it.
+void ShowOpportunitiesPanel(Document& document, Canvas& canvas, bool* open);
+// The Opportunities panel as last drawn, for --dump-layout's "opportunitiesPanel" (JSON; empty when not drawn).
+const std::string& OpportunitiesPanelDump();
 
 // A multi-line text field that shows its text wrapped (ImGui 1.86's multi-line input cannot wrap)
 // and turns into an editor when clicked. Returns true when the text changed this frame. `record`:

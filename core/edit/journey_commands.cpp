@@ -346,6 +346,18 @@ BoardDiff SetStageHidden(const Board& board, StageId id, bool hidden) {
   return UpdateOne(board, board.stages, &BoardDiff::stages, id, [hidden](Stage& s) { s.hidden = hidden; });
 }
 
+BoardDiff SetStageReached(const Board& board, StageId id, std::optional<double> reached) {
+  size_t ignored = 0;
+  ClampReached(reached, &ignored);
+  return UpdateOne(board, board.stages, &BoardDiff::stages, id, [&reached](Stage& s) { s.reached = reached; });
+}
+
+BoardDiff SetNoteOpportunity(const Board& board, NoteId id, std::optional<Opportunity> opportunity) {
+  size_t ignored = 0;
+  ClampOpportunity(opportunity, &ignored);
+  return UpdateOne(board, board.notes, &BoardDiff::notes, id, [&opportunity](Note& n) { n.opportunity = opportunity; });
+}
+
 BoardDiff SetLaneHidden(const Board& board, LaneId id, bool hidden) {
   return UpdateOne(board, board.lanes, &BoardDiff::lanes, id, [hidden](Lane& l) { l.hidden = hidden; });
 }

@@ -72,6 +72,10 @@ BoardDiff SortCellByVotes(const Board& board, StageId stage, LaneId lane);
 // A hidden stage or lane keeps its notes (saved, undoable) but the room does not see them; a
 // covered note shows its colour but not its text until the facilitator reveals all at once.
 BoardDiff SetStageHidden(const Board& board, StageId id, bool hidden);
+// How many customers reached the stage (the funnel), clamped to 0..kMaxReached; none: not measured.
+BoardDiff SetStageReached(const Board& board, StageId id, std::optional<double> reached);
+// A solution's scores (clamped as the loader clamps them); none: not scored.
+BoardDiff SetNoteOpportunity(const Board& board, NoteId id, std::optional<Opportunity> opportunity);
 BoardDiff SetLaneHidden(const Board& board, LaneId id, bool hidden);
 // Every hidden stage and lane shown again.
 BoardDiff ShowAllHidden(const Board& board);

@@ -99,6 +99,21 @@ std::vector<RankedPain> RankPains(const Board& board) {
   return ranked;
 }
 
+float OpportunityPriority(const Opportunity& opportunity) {
+  return (opportunity.customerValue + opportunity.businessValue) / float(std::max(opportunity.effort, 1));
+}
+
+std::vector<RankedOpportunity> RankOpportunities(const Board& board) {
+  std::vector<RankedOpportunity> ranked;
+  for (size_t i : NotesOfKind(board, LaneKind::Solutions)) {
+    const Note& note = board.notes[i];
+    if (note.opportunity) ranked.push_back({note.id, note.stage, OpportunityPriority(*note.opportunity)});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const RankedOpportunity& a, const RankedOpportunity& b) { return a.priority > b.priority; });
+  return ranked;
+}
+
 bool IsVagueAction(std::string_view text) {
   static const auto verbs = FoldedSet(vague::kVerbs, std::size(vague::kVerbs));
   static const auto objects = FoldedSet(vague::kObjects, std::size(vague::kObjects));

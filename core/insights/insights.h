@@ -23,6 +23,19 @@ struct RankedPain {
 // the notes' order in their cell. Notes in hidden stages or lanes count (they are kept).
 std::vector<RankedPain> RankPains(const Board& board);
 
+// A scored solution (a note in a Solutions-kind lane with an opportunity) and its priority:
+// (customer value + business value) / effort, so 0..200.
+struct RankedOpportunity {
+  NoteId note;
+  StageId stage;
+  float priority = 0;
+};
+
+// Every scored solution, highest priority first; ties in stage order, then lane order, then cell
+// order. Solutions nobody scored are not in it (the Opportunities view lists them apart).
+std::vector<RankedOpportunity> RankOpportunities(const Board& board);
+float OpportunityPriority(const Opportunity& opportunity);
+
 enum class CheckKind {
   PainWithoutSolution,     // a pain linked (an arrow bound at both ends) to no Solutions-lane note
   SolutionWithoutAction,   // a solution linked to no Actions-lane note

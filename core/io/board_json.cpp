@@ -62,15 +62,27 @@ void MigrateV2ToV3(rapidjson::Document& document) {
     AddIfMissing(*board, list, Value(rapidjson::kArrayType), allocator);
 }
 
+// Version 4 added the funnel: every stage says how many customers reached it, null when not
+// measured. (It also let a solution note carry an `opportunity`, written only when scored, so an
+// older board simply has none.)
+void MigrateV3ToV4(rapidjson::Document& document) {
+  Value* board = Member(document, "board");
+  Value* stages = board ? Member(*board, "stages") : nullptr;
+  if (!stages || !stages->IsArray()) return;
+  Allocator& allocator = document.GetAllocator();
+  for (Value& stage : stages->GetArray())
+    if (stage.IsObject()) AddIfMissing(stage, "reached", Value(), allocator);
+}
+
 using Migration = void (*)(rapidjson::Document&);
 // kMigrations[i] turns version i + 1 into version i + 2.
-constexpr Migration kMigrations[] = {&MigrateV1ToV2, &MigrateV2ToV3};
+constexpr Migration kMigrations[] = {&MigrateV1ToV2, &MigrateV2ToV3, &MigrateV3ToV4};
 static_assert(std::size(kMigrations) == kFormatVersion - 1,
               "each format version needs a migration from the one before");
 
 // ---- [SECTION] Schema -----------------------------------------------------------------------
 
-enum class Type { String, LaneKind, Int, Uint64, Double, Bool, Object, List, OptionalNumber, IdList };
+enum class Type { String, LaneKind, Int, Uint64, Double, Bool, Object, List, OptionalNumber, IdList, OptionalObject };
 
 struct RecordSpec;
 
@@ -153,6 +165,10 @@ constexpr FieldSpec Metric(const char* name) {
 constexpr FieldSpec OptMetric(const char* name) {
   return {name, Type::OptionalNumber, 0, "", nullptr, true};
 }
+// A record files carry only when it is set (a solution's opportunity), read as not set when absent or null.
+constexpr FieldSpec OptObj(const char* name, const RecordSpec& record) {
+  return {name, Type::OptionalObject, 0, "", &record, true};
+}
 constexpr FieldSpec Obj(const char* name, const RecordSpec& record) {
   return {name, Type::Object, 0, "", &record};
 }
@@ -167,12 +183,17 @@ constexpr FieldSpec kMetricsFields[] = {Metric("conversion"), Metric("csi"), Met
 constexpr RecordSpec kMetrics = Record(kMetricsFields, kNoteTally);
 constexpr FieldSpec kMetaFields[] = {Str("title"), Str("created"), Str("modified"), Opt("language", "en")};
 constexpr RecordSpec kMeta = Record(kMetaFields, kBoardTally);
-constexpr FieldSpec kStageFields[] = {Id("id"), Str("name"), Num("width", kDefaultStageWidth), Flag("hidden")};
+constexpr FieldSpec kStageFields[] = {Id("id"), Str("name"), Num("width", kDefaultStageWidth), Flag("hidden"),
+                                      Metric("reached")};
 constexpr RecordSpec kStage = Record(kStageFields, kStageTally);
 constexpr FieldSpec kLaneFields[] = {Id("id"),           Str("name"),  {"kind", Type::LaneKind, 0, "custom"},
                                      Num("height", kDefaultLaneHeight), Str("color"), Bool("collapsed"),
                                      Flag("hidden")};
 constexpr RecordSpec kLane = Record(kLaneFields, kLaneTally);
+constexpr FieldSpec kOpportunityFields[] = {Num("customerValue", Opportunity{}.customerValue),
+                                            Num("businessValue", Opportunity{}.businessValue),
+                                            Int("effort", Opportunity{}.effort)};
+constexpr RecordSpec kOpportunity = Record(kOpportunityFields, kNoteTally);
 constexpr FieldSpec kNoteFields[] = {Id("id"),
                                      Id("stage"),
                                      Id("lane"),
@@ -188,7 +209,8 @@ constexpr FieldSpec kNoteFields[] = {Id("id"),
                                      Obj("metrics", kMetrics),
                                      Int("severity"),
                                      Flag("covered"),
-                                     IdList("personas")};
+                                     IdList("personas"),
+                                     OptObj("opportunity", kOpportunity)};
 constexpr RecordSpec kNote = Record(kNoteFields, kNoteTally);
 constexpr FieldSpec kPointFields[] = {Id("stage"), Num("t", 0.5), Num("value", 0), Str("label"), OptId("note")};
 constexpr RecordSpec kPoint = Record(kPointFields, kPointTally);
@@ -323,6 +345,7 @@ struct Filler {
       case Type::OptionalNumber:
       case Type::List:
       case Type::IdList:
+      case Type::OptionalObject:  // serialize.h reads zero or one record from an array
         return Value(rapidjson::kArrayType);
       case Type::Object: {
         Value object(rapidjson::kObjectType);
@@ -356,6 +379,8 @@ struct Filler {
         return value.IsNumber() || value.IsNull();
       case Type::IdList:
         return value.IsArray();
+      case Type::OptionalObject:
+        return value.IsObject();  // a null never gets here
       case Type::Object:
       case Type::List:
         return true;  // broken structure: Fill refuses it
@@ -399,6 +424,7 @@ struct Filler {
       case Type::List:
       case Type::Object:
       case Type::IdList:
+      case Type::OptionalObject:
         break;
     }
     return Default(field);
@@ -515,6 +541,18 @@ struct Filler {
             ++wrongInRecord;
           }
           break;
+        case Type::OptionalObject: {
+          if (!value.IsObject()) break;  // repaired above to not set
+          std::string inner;
+          if (!Fill(value, *field.record, prefix + field.name + ".", counts, anyMissing, &inner)) {
+            *failed = std::string(field.name) + "." + inner;
+            return false;
+          }
+          Value record(std::move(value));  // serialize.h reads zero or one record from an array
+          value.SetArray();
+          value.PushBack(record, allocator);
+          break;
+        }
         case Type::OptionalNumber:
           // serialize.h reads a metric as an array of zero or one number (see GetOptionalFloat).
           if (value.IsNull()) {

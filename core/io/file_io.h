@@ -17,9 +17,10 @@
 namespace jb {
 
 // Version 2 added channel, metrics and severity to notes; version 3 the sketch lists (strokes,
-// arrows, frames, labels). Every change: bump it, add a migration in board_json.cpp, freeze a
+// arrows, frames, labels); version 4 the funnel (every stage's `reached`, null when not measured)
+// and a solution's optional `opportunity`. Every change: bump it, add a migration in board_json.cpp, freeze a
 // fixture under tests/fixtures/vN/.
-inline constexpr int kFormatVersion = 3;
+inline constexpr int kFormatVersion = 4;
 inline constexpr const char* kFormatName = "journeyboard";
 extern const char* const kAppVersion;  // "0.1.0"
 

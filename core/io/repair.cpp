@@ -172,8 +172,10 @@ std::vector<std::string> RepairBoard(Board& board) {
   // Numbers the layout and the renderer rely on.
   // A note's own values (position, scores, texts) are clamped as the edit commands clamp them.
   SanitizeCounts counts;
-  for (Stage& stage : board.stages)
+  for (Stage& stage : board.stages) {
     stage.width = ClampValue(stage.width, kMinStageWidth, kMaxStageWidth, Stage().width, &counts.geometry);
+    ClampReached(stage.reached, &counts.scores);
+  }
   for (Lane& lane : board.lanes)
     lane.height = ClampValue(lane.height, kMinLaneHeight, kMaxLaneHeight, Lane().height, &counts.geometry);
   for (Note& note : board.notes) ClampNoteValues(note, &counts);

@@ -136,6 +136,15 @@ inline void GetOptionalFloat(cereal::JSONInputArchive& ar, const char* name, std
                              : static_cast<float>(raw);
 }
 
+// A count that may be unmeasured (a stage's reached): the loader hands it over as an array of zero
+// or one number, as a metric. Not clamped here: RepairBoard drops what is no count, and says so.
+inline void GetOptionalDouble(cereal::JSONInputArchive& ar, const char* name, std::optional<double>& value) {
+  std::vector<double> numbers;
+  Get(ar, name, numbers);
+  value.reset();
+  if (!numbers.empty()) value = numbers.front();
+}
+
 inline void GetColor(cereal::JSONInputArchive& ar, const char* name, Rgb& color) {
   std::string text;
   Get(ar, name, text);
@@ -197,12 +206,20 @@ inline void save(cereal::JSONOutputArchive& ar, const Stage& stage) {
   ar(cereal::make_nvp("id", stage.id.value), cereal::make_nvp("name", stage.name),
      cereal::make_nvp("width", serial::TidyFloat(stage.width)));
   if (stage.hidden) ar(cereal::make_nvp("hidden", true));  // only when set: older files and readers are unaffected
+  // Always written (format 4): a number, whole ones without a fraction, or null when not measured.
+  if (!stage.reached || !std::isfinite(*stage.reached))
+    ar(cereal::make_nvp("reached", nullptr));
+  else if (std::floor(*stage.reached) == *stage.reached && std::fabs(*stage.reached) <= kMaxReached)
+    ar(cereal::make_nvp("reached", static_cast<int64_t>(*stage.reached)));
+  else
+    ar(cereal::make_nvp("reached", *stage.reached));
 }
 inline void load(cereal::JSONInputArchive& ar, Stage& stage) {
   serial::GetId(ar, "id", stage.id);
   serial::Get(ar, "name", stage.name);
   serial::GetFloat(ar, "width", stage.width);
   serial::Get(ar, "hidden", stage.hidden);  // PrepareBoard supplies it when the file has none
+  serial::GetOptionalDouble(ar, "reached", stage.reached);
 }
 
 inline void save(cereal::JSONOutputArchive& ar, const Lane& lane) {
@@ -248,6 +265,17 @@ inline void load(cereal::JSONInputArchive& ar, NoteMetrics& metrics) {
   serial::GetOptionalFloat(ar, "retention", metrics.retention);  // the loader supplies it when absent
 }
 
+inline void save(cereal::JSONOutputArchive& ar, const Opportunity& opportunity) {
+  ar(cereal::make_nvp("customerValue", serial::TidyFloat(opportunity.customerValue)),
+     cereal::make_nvp("businessValue", serial::TidyFloat(opportunity.businessValue)),
+     cereal::make_nvp("effort", opportunity.effort));
+}
+inline void load(cereal::JSONInputArchive& ar, Opportunity& opportunity) {
+  serial::GetFloat(ar, "customerValue", opportunity.customerValue);
+  serial::GetFloat(ar, "businessValue", opportunity.businessValue);
+  serial::Get(ar, "effort", opportunity.effort);
+}
+
 inline void save(cereal::JSONOutputArchive& ar, const Note& note) {
   ar(cereal::make_nvp("id", note.id.value), cereal::make_nvp("stage", note.stage.value),
      cereal::make_nvp("lane", note.lane.value), cereal::make_nvp("pos", note.pos),
@@ -262,6 +290,7 @@ inline void save(cereal::JSONOutputArchive& ar, const Note& note) {
     for (PersonaId id : note.personas) ids.push_back(id.value);
     ar(cereal::make_nvp("personas", ids));
   }
+  if (note.opportunity) ar(cereal::make_nvp("opportunity", *note.opportunity));  // only on scored solutions
 }
 inline void load(cereal::JSONInputArchive& ar, Note& note) {
   serial::GetId(ar, "id", note.id);
@@ -285,6 +314,11 @@ inline void load(cereal::JSONInputArchive& ar, Note& note) {
   serial::Get(ar, "personas", ids);
   note.personas.clear();
   for (uint64_t id : ids) note.personas.push_back(PersonaId(id));
+  // The loader hands the opportunity over as an array of zero (none, or null) or one record.
+  std::vector<Opportunity> opportunity;
+  serial::Get(ar, "opportunity", opportunity);
+  note.opportunity.reset();
+  if (!opportunity.empty()) note.opportunity = opportunity.front();
 }
 
 inline void save(cereal::JSONOutputArchive& ar, const CurvePoint& point) {

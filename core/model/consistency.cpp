@@ -71,6 +71,9 @@ std::vector<std::string> CheckBoard(const Board& board, ConsistencyOptions optio
     check.Record(stage.id.value, next, "stage");
     stageIds.insert(stage.id.value);
     check.Number(stage.width, kMinStageWidth, kMaxStageWidth, "a stage width");
+    if (stage.reached)
+      check.Expect(std::isfinite(*stage.reached) && *stage.reached >= 0 && *stage.reached <= kMaxReached,
+                   [] { return std::string("a stage's reached count is out of range"); });
     check.Text(stage.name, "a stage name");
   }
   for (const Lane& lane : board.lanes) {
@@ -100,6 +103,12 @@ std::vector<std::string> CheckBoard(const Board& board, ConsistencyOptions optio
     if (note.metrics.csi) check.Number(*note.metrics.csi, 0, 100, "a CSI");
     if (note.metrics.nps) check.Number(*note.metrics.nps, -100, 100, "an NPS");
     if (note.metrics.retention) check.Number(*note.metrics.retention, 0, 100, "a retention");
+    if (note.opportunity) {
+      check.Number(note.opportunity->customerValue, 0, kMaxOpportunityValue, "a customer value");
+      check.Number(note.opportunity->businessValue, 0, kMaxOpportunityValue, "a business value");
+      check.Expect(note.opportunity->effort >= kMinEffort && note.opportunity->effort <= kMaxEffort,
+                   [] { return std::string("an opportunity's effort is out of range"); });
+    }
     for (const std::string* text : {&note.text, &note.owner, &note.due, &note.channel}) check.Text(*text, "a note's text");
     for (const std::string& tag : note.tags) check.Text(tag, "a tag");
     for (size_t i = 0; i < note.personas.size(); ++i) {

@@ -48,6 +48,12 @@ inline constexpr float kMaxCoordinate = 1e6f;
 // purpose: a position between the two still reaches RepairBoard out of range, which clamps it and
 // says so in a warning; clamping to kMaxCoordinate while reading would fix it silently.
 inline constexpr double kMaxJsonNumber = 1e7;
+// A stage's reached count (core/model/model.h) is a double read as it is, not through the float
+// clamp above: a site's visitors run to hundreds of millions. Beyond this it is no count.
+inline constexpr double kMaxReached = 1e12;
+// An opportunity's values (0..100) and effort (1..5).
+inline constexpr float kMaxOpportunityValue = 100;
+inline constexpr int kMinEffort = 1, kMaxEffort = 5;
 // Stage widths and lane heights: what the resize commands allow and what loading clamps a file's
 // to (RepairBoard; NaN becomes the default). One range for both: a wider stage is nothing a
 // facilitator can make, and 1,000 stages of an absurd width export as a blank image.

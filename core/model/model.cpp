@@ -83,7 +83,7 @@ int Board::LaneIndex(LaneId id) const { return IndexById(lanes, id); }
 int Board::NoteIndex(NoteId id) const { return IndexById(notes, id); }
 
 bool operator==(const Stage& a, const Stage& b) {
-  return a.id == b.id && a.name == b.name && a.width == b.width && a.hidden == b.hidden;
+  return a.id == b.id && a.name == b.name && a.width == b.width && a.hidden == b.hidden && a.reached == b.reached;
 }
 bool operator==(const Lane& a, const Lane& b) {
   return a.id == b.id && a.name == b.name && a.kind == b.kind && a.height == b.height &&
@@ -92,11 +92,15 @@ bool operator==(const Lane& a, const Lane& b) {
 bool operator==(const NoteMetrics& a, const NoteMetrics& b) {
   return a.conversion == b.conversion && a.csi == b.csi && a.nps == b.nps && a.retention == b.retention;
 }
+bool operator==(const Opportunity& a, const Opportunity& b) {
+  return a.customerValue == b.customerValue && a.businessValue == b.businessValue && a.effort == b.effort;
+}
 bool operator==(const Note& a, const Note& b) {
   return a.id == b.id && a.stage == b.stage && a.lane == b.lane && a.pos == b.pos &&
          a.size == b.size && a.text == b.text && a.color == b.color && a.votes == b.votes &&
          a.tags == b.tags && a.owner == b.owner && a.due == b.due && a.channel == b.channel &&
-         a.metrics == b.metrics && a.severity == b.severity && a.covered == b.covered && a.personas == b.personas;
+         a.metrics == b.metrics && a.severity == b.severity && a.covered == b.covered && a.personas == b.personas &&
+         a.opportunity == b.opportunity;
 }
 bool operator==(const CurvePoint& a, const CurvePoint& b) {
   return a.stage == b.stage && a.t == b.t && a.value == b.value && a.label == b.label && a.note == b.note;

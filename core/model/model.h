@@ -62,6 +62,9 @@ struct Stage {
   std::string name;
   float width = kDefaultStageWidth;
   bool hidden = false;  // hidden for the room: kept and saved, drawn as a thin marked strip
+  // How many customers got to this stage (the funnel): a count, or a percentage when the first
+  // measured stage holds 100. Not measured: no value (a file writes null).
+  std::optional<double> reached;
 };
 
 struct Lane {
@@ -81,6 +84,14 @@ struct NoteMetrics {
   std::optional<float> csi;         // customer satisfaction index, 0..100
   std::optional<float> nps;         // net promoter score, -100..100
   std::optional<float> retention;   // percent of customers who stay or come back, 0..100
+};
+
+// A solution scored as an opportunity: what it is worth to the customer and to the business
+// (0..100 each) against the effort it takes (1 small .. 5 large). Ranked by (customer + business) / effort.
+struct Opportunity {
+  float customerValue = 50;
+  float businessValue = 50;
+  int effort = 3;
 };
 
 struct Note {
@@ -103,6 +114,7 @@ struct Note {
   bool covered = false;  // face down (silent brainstorming): drawn without its text until revealed
   // The personas this note concerns; empty: it concerns everyone (the persona filter never dims it).
   std::vector<PersonaId> personas;
+  std::optional<Opportunity> opportunity;  // set on solutions the team scored
 
   bool IsFree() const { return !stage || !lane; }
 };
@@ -277,6 +289,7 @@ bool ArrowShownForPersona(const Board& board, const Arrow& arrow, PersonaId pers
 bool operator==(const Stage& a, const Stage& b);
 bool operator==(const Lane& a, const Lane& b);
 bool operator==(const NoteMetrics& a, const NoteMetrics& b);
+bool operator==(const Opportunity& a, const Opportunity& b);
 bool operator==(const Note& a, const Note& b);
 bool operator==(const CurvePoint& a, const CurvePoint& b);
 bool operator==(const EmotionCurve& a, const EmotionCurve& b);

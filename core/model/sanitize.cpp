@@ -130,7 +130,30 @@ void ClampNoteValues(Note& note, SanitizeCounts* counts) {
   ClampMetric(note.metrics.csi, 0, 100, &counts->scores);
   ClampMetric(note.metrics.nps, -100, 100, &counts->scores);
   ClampMetric(note.metrics.retention, 0, 100, &counts->scores);
+  ClampOpportunity(note.opportunity, &counts->scores);
   RepairTexts(note, counts);
+}
+
+void ClampReached(std::optional<double>& reached, size_t* changes) {
+  if (!reached) return;
+  if (!std::isfinite(*reached)) {
+    reached.reset();
+    ++*changes;
+    return;
+  }
+  const double fixed = std::clamp(*reached, 0.0, kMaxReached);
+  if (fixed != *reached) ++*changes;
+  *reached = fixed;
+}
+
+void ClampOpportunity(std::optional<Opportunity>& opportunity, size_t* changes) {
+  if (!opportunity) return;
+  const Opportunity unscored;
+  opportunity->customerValue =
+      ClampValue(opportunity->customerValue, 0, kMaxOpportunityValue, unscored.customerValue, changes);
+  opportunity->businessValue =
+      ClampValue(opportunity->businessValue, 0, kMaxOpportunityValue, unscored.businessValue, changes);
+  ClampInt(opportunity->effort, kMinEffort, kMaxEffort, changes);
 }
 
 void RepairTexts(Note& note, SanitizeCounts* counts) {

@@ -65,6 +65,12 @@ void RepairTexts(TextLabel& label, SanitizeCounts* counts);
 // (RepairText). Its id, stage and lane are left alone (they depend on the board).
 void ClampNoteValues(Note& note, SanitizeCounts* counts);
 
+// A stage's reached count within 0..kMaxReached (not finite: not measured); an opportunity's values
+// within 0..kMaxOpportunityValue (NaN: the default) and its effort within kMinEffort..kMaxEffort.
+// Each change counts once in `changes`. ClampNoteValues clamps the opportunity.
+void ClampReached(std::optional<double>& reached, size_t* changes);
+void ClampOpportunity(std::optional<Opportunity>& opportunity, size_t* changes);
+
 // The sketch records' own values, as ClampNoteValues does for a note (references and ids are left
 // alone). A stroke's points that are not finite are dropped (a point of a line has no fallback
 // place), the rest clamped within ±kMaxCoordinate; its width within kMin/kMaxStrokeWidth (NaN: the

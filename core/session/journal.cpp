@@ -113,6 +113,13 @@ class ByteWriter {
     Byte(v ? 1 : 0);
     if (v) Float(*v);
   }
+  void OptionalDouble(const std::optional<double>& v) {
+    Byte(v ? 1 : 0);
+    if (!v) return;
+    uint64_t bits = 0;
+    std::memcpy(&bits, &*v, sizeof bits);
+    PutU64(m_out, bits);
+  }
   template <class Tag>
   void Ident(Id<Tag> id) {
     Varint(id.value);
@@ -133,6 +140,7 @@ class ByteWriter {
     String(s.name);
     Float(s.width);
     if (m_version >= 2) Byte(s.hidden ? 1 : 0);
+    if (m_version >= 7) OptionalDouble(s.reached);
   }
   void Put(const Lane& l) {
     Ident(l.id);
@@ -167,6 +175,14 @@ class ByteWriter {
       for (PersonaId id : n.personas) Ident(id);
     }
     if (m_version >= 6) OptionalFloat(n.metrics.retention);
+    if (m_version >= 7) {
+      Byte(n.opportunity ? 1 : 0);
+      if (n.opportunity) {
+        Float(n.opportunity->customerValue);
+        Float(n.opportunity->businessValue);
+        Signed(n.opportunity->effort);
+      }
+    }
   }
   void Put(const CurvePoint& p) {
     Ident(p.stage);
@@ -380,6 +396,18 @@ class ByteReader {
     if (!Bool()) return std::nullopt;
     return Float();
   }
+  std::optional<double> OptionalDouble() {
+    if (!Bool()) return std::nullopt;
+    if (m_end - m_p < 8) {
+      Fail();
+      return std::nullopt;
+    }
+    const uint64_t bits = GetU64(m_p);
+    m_p += 8;
+    double v = 0;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+  }
   template <class Tag>
   void Ident(Id<Tag>& id) {
     id = Id<Tag>(Varint());
@@ -400,6 +428,7 @@ class ByteReader {
     s.name = String();
     s.width = Float();
     s.hidden = m_version >= 2 && Bool();
+    s.reached = m_version >= 7 ? OptionalDouble() : std::nullopt;
   }
   void Get(Lane& l) {
     Ident(l.id);
@@ -439,6 +468,14 @@ class ByteReader {
       for (PersonaId& id : n.personas) Ident(id);
     }
     if (m_version >= 6) n.metrics.retention = OptionalFloat();
+    n.opportunity.reset();
+    if (m_version >= 7 && Bool()) {
+      Opportunity o;
+      o.customerValue = Float();
+      o.businessValue = Float();
+      o.effort = Int();
+      n.opportunity = o;
+    }
   }
   void Get(CurvePoint& p) {
     Ident(p.stage);

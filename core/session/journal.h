@@ -46,8 +46,9 @@ namespace jb {
 // records (strokes, arrows, frames, labels); older journals have none. Version 5 added the task
 // note of a curve point; older journals read it as none. Version 6 added the persona portrait
 // (age to competitors, income), the personas a note concerns and a touchpoint's retention metric;
-// older journals read them empty (retention: not measured).
-inline constexpr uint32_t kJournalFormatVersion = 6;
+// older journals read them empty (retention: not measured). Version 7 added a stage's reached
+// count and a note's opportunity; older journals read them as not measured and not scored.
+inline constexpr uint32_t kJournalFormatVersion = 7;
 inline constexpr uint32_t kOldestJournalFormatVersion = 1;
 // A record longer than this is damage, not a diff (a whole 200,000-note board is ~60 MiB in JSON).
 inline constexpr uint32_t kMaxJournalPayload = 64u << 20;

@@ -143,7 +143,7 @@ TEST_CASE("Floats survive exactly and are written short") {
   board.notes[1].pos = {0.1f, -1.0e-7f};
   const std::string json = BoardToJson(board);
   CHECK(Contains(json, "\"x\": 0.1,"));
-  CHECK(Contains(json, "\"width\": 360.25\n"));
+  CHECK(Contains(json, "\"width\": 360.25,\n"));
   CHECK(Contains(json, "\"t\": 0.33333334,"));
   const LoadResult loaded = BoardFromJson(json, "f.cjm");
   const Board* back = AsBoard(loaded);
@@ -324,7 +324,7 @@ TEST_CASE("Load errors: versions") {
   SUBCASE("newer format") {
     const std::string message = FromJsonError(Replace(kMinimalBoard, R"("formatVersion": 1)", R"("formatVersion": 7)"),
                                               LoadErrorKind::UnsupportedVersion);
-    CHECK(message == "test.cjm was written by a newer Journeyboard (format 7); this version reads format 3 and older.");
+    CHECK(message == "test.cjm was written by a newer Journeyboard (format 7); this version reads format 4 and older.");
   }
   SUBCASE("not an integer") {
     for (const char* version : {R"("formatVersion": "1")", R"("formatVersion": 1.5)", R"("formatVersion": null)",
@@ -601,19 +601,29 @@ TEST_CASE("The frozen version 2 sample loads with every field and no sketches, a
   CHECK(Warnings(again).empty());
 }
 
-// Frozen when format 3 was defined. When this fails because the format changed: bump
-// kFormatVersion, add a migration, freeze tests/fixtures/v4/, and make this test load v3 as the
-// one above loads v2.
-TEST_CASE("The frozen version 3 sample re-saves byte for byte, with every kind of sketch") {
-  REQUIRE_MESSAGE(kFormatVersion == 3, "the format changed: add a migration and freeze a new fixture");
+// Frozen when format 3 was defined: every later version must still read it, through migrations.
+TEST_CASE("The frozen version 3 sample loads with every kind of sketch, and saves as the current version") {
   const std::string path = Fixture("v3/sample.cjm");
-  const std::string bytes = ReadFile(path);
+  const std::string v3 = ReadFile(path);
   const LoadResult loaded = LoadBoard(path);
   const Board* board = AsBoard(loaded);
   REQUIRE_MESSAGE(board != nullptr, std::get<LoadError>(loaded).message);
-  CHECK(Warnings(loaded).empty());
-  CHECK(BoardToJson(*board) == WithThisApp(bytes));
+  CHECK(Warnings(loaded).empty());  // migrating is not repairing
   CHECK(CheckBoard(*board).empty());
+  // Version 4's funnel: a board from before it measured no stage and scored no solution.
+  CHECK(std::none_of(board->stages.begin(), board->stages.end(), [](const Stage& s) { return s.reached.has_value(); }));
+  CHECK(std::none_of(board->notes.begin(), board->notes.end(), [](const Note& n) { return n.opportunity.has_value(); }));
+
+  const std::string saved = BoardToJson(*board);
+  rapidjson::Document older = ParseJson(v3), newer = ParseJson(saved);
+  std::string where;
+  CHECK_MESSAGE(Covers(older["board"], newer["board"], "board", &where), "lost or changed: " << where);
+  CHECK(newer["formatVersion"].GetInt() == kFormatVersion);
+  CHECK(newer["board"]["stages"][0]["reached"].IsNull());
+  const LoadResult again = BoardFromJson(saved, "v4.cjm");
+  REQUIRE(AsBoard(again));
+  CHECK(*AsBoard(again) == *board);
+
   // The fixture exercises what version 3 added: a stroke in a cell, a free one, a highlighter;
   // an arrow bound at both ends and one with a free end; a frame; a label.
   REQUIRE(board->strokes.size() == 3);
@@ -642,6 +652,36 @@ TEST_CASE("The frozen version 3 sample re-saves byte for byte, with every kind o
   CHECK(board->labels[0].size == 64.0f);
   CHECK(board->labels[0].text == "Where do we lose people? — гипотезы");
   CHECK(board->nextId == 59);
+}
+
+
+// Frozen when format 4 was defined. When this fails because the format changed: bump
+// kFormatVersion, add a migration, freeze tests/fixtures/v5/, and make this test load v4 as the
+// one above loads v3.
+TEST_CASE("The frozen version 4 sample re-saves byte for byte, with its funnel and scored solutions") {
+  REQUIRE_MESSAGE(kFormatVersion == 4, "the format changed: add a migration and freeze a new fixture");
+  const std::string path = Fixture("v4/sample.cjm");
+  const std::string bytes = ReadFile(path);
+  const LoadResult loaded = LoadBoard(path);
+  const Board* board = AsBoard(loaded);
+  REQUIRE_MESSAGE(board != nullptr, std::get<LoadError>(loaded).message);
+  CHECK(Warnings(loaded).empty());
+  CHECK(BoardToJson(*board) == WithThisApp(bytes));
+  CHECK(CheckBoard(*board).empty());
+  // What version 4 added: each stage's reached count (whole numbers written without a fraction,
+  // null when not measured) and a solution's opportunity.
+  REQUIRE(board->stages.size() == 5);
+  CHECK(board->stages[0].reached == 10000.0);
+  CHECK(board->stages[3].reached == 1178.0);
+  CHECK_FALSE(board->stages[4].reached);
+  CHECK(std::count_if(board->notes.begin(), board->notes.end(), [](const Note& n) { return n.opportunity.has_value(); }) == 2);
+  const auto scored = std::find_if(board->notes.begin(), board->notes.end(), [](const Note& n) { return n.id == NoteId(42); });
+  REQUIRE(scored != board->notes.end());
+  REQUIRE(scored->opportunity);
+  CHECK(scored->opportunity->customerValue == 70.0f);
+  CHECK(scored->opportunity->businessValue == 40.5f);
+  CHECK(scored->opportunity->effort == 1);
+  CHECK(board->strokes.size() == 3);  // and everything version 3 had
 }
 
 TEST_CASE("Migrating version 1 adds the note fields of version 2, keeping any already there") {
@@ -689,6 +729,57 @@ TEST_CASE("Metrics read as numbers or null, and nothing else") {
   REQUIRE(AsBoard(partial));
   CHECK_FALSE(AsBoard(partial)->notes.at(0).metrics.csi);
   CHECK(HasWarning(Warnings(partial), "1 note was missing some details (metrics.csi)"));
+}
+
+TEST_CASE("Version 4: a stage's reached count and a solution's opportunity, read leniently and repaired") {
+  // The minimal board is version 1; migrations add what it lacks and keep what it has.
+  const std::string v4 = Replace(kMinimalBoard, R"("width": 360})", R"("width": 360, "reached": 1250})");
+  auto load = [&](const std::string& reached, const std::string& opportunity) {
+    std::string json = Replace(v4, R"("reached": 1250)", R"("reached": )" + reached);
+    if (!opportunity.empty()) json = Replace(json, R"("due": "")", R"("due": "", "opportunity": )" + opportunity);
+    return BoardFromJson(json, "v4.cjm");
+  };
+  const LoadResult plain = load("1250", "");
+  REQUIRE(AsBoard(plain));
+  CHECK(AsBoard(plain)->stages[0].reached == 1250.0);
+  CHECK_FALSE(AsBoard(plain)->notes[0].opportunity);
+  CHECK(Warnings(plain).empty());
+
+  const LoadResult scored = load("null", R"({"customerValue": 80, "businessValue": 35.5, "effort": 2})");
+  REQUIRE(AsBoard(scored));
+  CHECK_FALSE(AsBoard(scored)->stages[0].reached);
+  REQUIRE(AsBoard(scored)->notes[0].opportunity);
+  CHECK(*AsBoard(scored)->notes[0].opportunity == Opportunity{80.f, 35.5f, 2});
+  CHECK(Warnings(scored).empty());
+  CHECK(Contains(BoardToJson(*AsBoard(scored)), R"("reached": null)"));
+
+  // null is not scored; a value of the wrong kind is not scored either, with a warning.
+  const LoadResult none = load("null", "null");
+  REQUIRE(AsBoard(none));
+  CHECK_FALSE(AsBoard(none)->notes[0].opportunity);
+  CHECK(Warnings(none).empty());
+  const LoadResult wrong = load("\"many\"", "5");
+  REQUIRE(AsBoard(wrong));
+  CHECK_FALSE(AsBoard(wrong)->stages[0].reached);
+  CHECK_FALSE(AsBoard(wrong)->notes[0].opportunity);
+  CHECK(HasWarning(Warnings(wrong), "(opportunity)"));
+  CHECK(HasWarning(Warnings(wrong), "(reached)"));
+
+  // Out of range is clamped and said; a missing part of an opportunity gets its default.
+  const LoadResult clamped = load("-5", R"({"customerValue": 180, "effort": 9})");
+  REQUIRE(AsBoard(clamped));
+  CHECK(AsBoard(clamped)->stages[0].reached == 0.0);
+  REQUIRE(AsBoard(clamped)->notes[0].opportunity);
+  CHECK(*AsBoard(clamped)->notes[0].opportunity == Opportunity{100.f, 50.f, 5});
+  CHECK(HasWarning(Warnings(clamped), "out of range"));
+  CHECK(HasWarning(Warnings(clamped), "opportunity.businessValue"));
+  CHECK(CheckBoard(*AsBoard(clamped)).empty());
+
+  // A count past float's range stays exact, and writes as a whole number.
+  const LoadResult big = load("123456789012", "");
+  REQUIRE(AsBoard(big));
+  CHECK(AsBoard(big)->stages[0].reached == 123456789012.0);
+  CHECK(Contains(BoardToJson(*AsBoard(big)), R"("reached": 123456789012)"));
 }
 
 TEST_CASE("Numbers read exactly, including the ones RapidJSON 1.1's own conversion mishandles") {

@@ -25,15 +25,18 @@ namespace {
 // added or removed ("only N names provided for structured binding"). A field was
 // added: carry it in the journal (ByteWriter::Put and ByteReader::Get in journal.cpp), the file
 // (serialize.h, board_json.cpp), operator== and repair, then add it here and to the lists below.
-[[maybe_unused]] void FieldsOfStage(Stage& s) { [[maybe_unused]] auto& [id, name, width, hidden] = s; }
+[[maybe_unused]] void FieldsOfStage(Stage& s) { [[maybe_unused]] auto& [id, name, width, hidden, reached] = s; }
 [[maybe_unused]] void FieldsOfLane(Lane& l) {
   [[maybe_unused]] auto& [id, name, kind, height, color, collapsed, hidden] = l;
 }
 [[maybe_unused]] void FieldsOfVec2(Vec2& v) { [[maybe_unused]] auto& [x, y] = v; }
 [[maybe_unused]] void FieldsOfNoteMetrics(NoteMetrics& m) { [[maybe_unused]] auto& [conversion, csi, nps, retention] = m; }
+[[maybe_unused]] void FieldsOfOpportunity(Opportunity& o) {
+  [[maybe_unused]] auto& [customerValue, businessValue, effort] = o;
+}
 [[maybe_unused]] void FieldsOfNote(Note& n) {
   [[maybe_unused]] auto& [id, stage, lane, pos, size, text, color, votes, tags, owner, due, channel, metrics,
-                          severity, covered, personas] = n;
+                          severity, covered, personas, opportunity] = n;
 }
 [[maybe_unused]] void FieldsOfCurvePoint(CurvePoint& p) { [[maybe_unused]] auto& [stage, t, value, label, note] = p; }
 [[maybe_unused]] void FieldsOfEmotionCurve(EmotionCurve& c) {
@@ -68,7 +71,8 @@ namespace {
 Board FullBoard() {
   Board b;
   b.meta = {"Every field", "2026-01-02T03:04:05Z", "2026-02-03T04:05:06Z", "ru"};
-  b.stages = {{StageId(1), "Search", 420}, {StageId(2), "Buy", 380}, {StageId(9), "Use", 400}};
+  b.stages = {{StageId(1), "Search", 420, false, 12000}, {StageId(2), "Buy", 380},
+              {StageId(9), "Use", 400, false, 4520.5}};
   b.lanes = {{LaneId(3), "Pains", LaneKind::Pains, 170, 0x102030, true},
              {LaneId(4), "Ideas", LaneKind::Solutions, 190, 0x405060, false}};
   Persona olga;
@@ -131,6 +135,7 @@ Board FullBoard() {
   note.metrics = {12.5f, 80.f, -20.f, 64.f};
   note.severity = 2;
   note.personas = {PersonaId(5)};
+  note.opportunity = Opportunity{70.5f, 40.f, 2};
   Note free;  // an arrow's note, so that changing note 8's id leaves the arrow bound
   free.id = NoteId(14);
   free.pos = {900.f, -60.5f};
@@ -170,7 +175,10 @@ std::vector<Field<Stage>> StageFields() {
   return {{"id", [](Stage& s) { s.id = StageId(50); }},
           {"name", [](Stage& s) { s.name += "!"; }},
           {"width", [](Stage& s) { s.width += 10.5f; }},
-          {"hidden", [](Stage& s) { s.hidden = !s.hidden; }}};
+          {"hidden", [](Stage& s) { s.hidden = !s.hidden; }},
+          {"reached", [](Stage& s) { s.reached = 987654321.0; }},
+          {"reached (a fraction)", [](Stage& s) { s.reached = 33.25; }},
+          {"reached (none)", [](Stage& s) { s.reached.reset(); }}};
 }
 std::vector<Field<Lane>> LaneFields() {
   return {{"id", [](Lane& l) { l.id = LaneId(50); }},
@@ -208,7 +216,11 @@ std::vector<Field<Note>> NoteFields() {
           {"covered", [](Note& n) { n.covered = !n.covered; }},
           {"personas (one more)", [](Note& n) { n.personas.push_back(PersonaId(6)); }},
           {"personas (none)", [](Note& n) { n.personas.clear(); }},
-          {"personas (the other)", [](Note& n) { n.personas = {PersonaId(6)}; }}};
+          {"personas (the other)", [](Note& n) { n.personas = {PersonaId(6)}; }},
+          {"opportunity.customerValue", [](Note& n) { n.opportunity->customerValue = 12.5f; }},
+          {"opportunity.businessValue", [](Note& n) { n.opportunity->businessValue = 99.f; }},
+          {"opportunity.effort", [](Note& n) { n.opportunity->effort = 5; }},
+          {"opportunity (none)", [](Note& n) { n.opportunity.reset(); }}};
 }
 std::vector<Field<CurvePoint>> CurvePointFields() {
   return {{"stage", [](CurvePoint& p) { p.stage = StageId(2); }},

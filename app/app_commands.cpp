@@ -145,6 +145,22 @@ std::vector<Command> App::MakeCommands(App* app) {
     };
     filter.widget = "menu.filter." + std::to_string(n);
   }
+  // Any number of personas: steps Everyone → the first → … → the last → Everyone.
+  Command& nextPersona = add("journey.filter.next", N_("Journey") " ▸ " N_("Filter by persona"), N_("Next persona"),
+                             {ctrlShift(GLFW_KEY_P, "Ctrl+Shift+P")}, [app] {
+                               const auto& personas = app->m_document.board().personas;
+                               const auto at = std::find_if(personas.begin(), personas.end(), [app](const Persona& p) {
+                                 return p.id == app->m_canvas.personaFilter;
+                               });
+                               const auto next = at == personas.end() ? personas.begin() : at + 1;
+                               app->m_canvas.personaFilter = next == personas.end() ? PersonaId() : next->id;
+                               const Persona* shown = app->m_document.board().FindPersona(app->m_canvas.personaFilter);
+                               app->Status(shown ? Format(_("Showing what concerns %s."), shown->name.c_str())
+                                                 : std::string(_("Showing everyone's notes.")));
+                             });
+  nextPersona.enabled = [app] { return !app->m_document.board().personas.empty(); };
+  nextPersona.separatorBefore = true;
+  nextPersona.widget = "menu.filter.next";
   Command& metrics = add("journey.metrics", N_("Journey"), N_("Metrics"), {ctrl(GLFW_KEY_M, "Ctrl+M")},
                          [app] { app->m_showMetrics = !app->m_showMetrics; });
   metrics.checked = [app] { return app->m_showMetrics; };

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "app/platform/fonts.h"
 #include "app/render/render.h"
@@ -169,9 +170,25 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                              ImGuiButtonFlags_MouseButtonMiddle);
   ImGui::SetItemAllowOverlap();
+  PersonaId droppedPersona;
+  bool dropDelivered = false;
+  if (ImGui::BeginDragDropTarget()) {  // a persona chip from the persona panel
+    constexpr ImGuiDragDropFlags kPreview = ImGuiDragDropFlags_AcceptBeforeDelivery | ImGuiDragDropFlags_AcceptNoDrawDefaultRect;
+    if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kPersonaPayload, kPreview);
+        payload && payload->DataSize == sizeof(uint64_t)) {
+      uint64_t value = 0;
+      std::memcpy(&value, payload->Data, sizeof value);
+      droppedPersona = PersonaId(value);
+      dropDelivered = payload->IsDelivery();
+    }
+    ImGui::EndDragDropTarget();
+  }
   m_fonts = &fonts;
   ToolContext ctx = Context(document, fonts);
   const Input input = Snapshot(document.board());
+  m_personaDropNote = -1;
+  if (droppedPersona)
+    PersonaDrop(document, droppedPersona, input.hover.kind == Hover::Note ? input.hover.index : -1, dropDelivered);
   HandleMouse(ctx, input);
   if (m_editing == Editing::Note) HandleNoteEditor(document, fonts, typed);
   HandleKeys(document, input);
@@ -208,6 +225,10 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   }
   DrawBoard(document.board(), m_layout, m_camera, fonts, drawList, options);
   DrawOverlay(ctx, drawList);
+  if (m_personaDropNote >= 0 && size_t(m_personaDropNote) < m_layout.notes.size()) {
+    const Rect r = m_camera.ToScreen(m_layout.notes[size_t(m_personaDropNote)].rect);
+    drawList.AddRect({r.x0 - 3, r.y0 - 3}, {r.x1 + 3, r.y1 + 3}, IM_COL32(37, 99, 235, 255), 4, 0, 3);
+  }
   drawList.PopClipRect();
 
   if (m_editing == Editing::RenameStage || m_editing == Editing::RenameLane || m_editing == Editing::RenameTitle)

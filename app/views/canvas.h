@@ -141,10 +141,16 @@ class Canvas : private ToolHost {
   size_t FlippingNotes() const { return m_flipping.size(); }
   // Drops selected notes in hidden stages and lanes: Del must not remove what the room cannot see.
   void PruneHiddenFromSelection(const Document& document);
+  // A persona chip held over the note at `noteIndex` (-1: none): outlined; `delivered` (the button
+  // let go) ties the note to the persona, one undo step.
+  void PersonaDrop(Document& document, PersonaId persona, int noteIndex, bool delivered);
   // The curve that clicks in the Emotions lane add points to (the selected persona's), drawn on top.
   CurveId activeCurve;
   PersonaId activePersona;  // the persona the panel shows
   PersonaId personaFilter;  // Journey ▸ Filter by persona (a view: never saved); none: everyone
+  // The ImGui drag-and-drop payload of a persona chip (persona_panel.cpp): a PersonaId's value.
+  // Dropped on a note, it ties the note to that persona (canvas_workshop.cpp).
+  static constexpr const char* kPersonaPayload = "JB_PERSONA";
   void SetActivePersona(const Board& board, PersonaId persona);
   const Camera& camera() const { return m_camera; }
   const Layout& layout() const { return m_layout; }
@@ -242,6 +248,7 @@ class Canvas : private ToolHost {
   // The tools, in the order a press is offered to them, and the one that owns the gesture in
   // progress (until its button goes up or Esc).
   std::vector<std::unique_ptr<CanvasTool>> m_tools = MakeTools();
+  int m_personaDropNote = -1;  // the note a persona chip is held over (outlined), this frame
   CanvasTool* m_owner = nullptr;
   MouseButton m_ownerButton = kLeft;
   const Fonts* m_fonts = nullptr;  // of the last Show

@@ -81,3 +81,24 @@ void Canvas::AdvanceFlip() {
 BoardDiff Canvas::Covering(BoardDiff diff) const { return coverMode ? CoverAddedNotes(std::move(diff)) : diff; }
 
 }  // namespace jb
+
+namespace jb {
+
+void Canvas::PersonaDrop(Document& document, PersonaId persona, int noteIndex, bool delivered) {
+  const Board& board = document.board();
+  const Persona* who = board.FindPersona(persona);
+  if (!who || noteIndex < 0 || noteIndex >= int(board.notes.size())) return;
+  m_personaDropNote = noteIndex;
+  if (!delivered) return;
+  Note note = board.notes[size_t(noteIndex)];
+  const std::string name = who->name.empty() ? std::string(_("(unnamed)")) : who->name;
+  if (std::find(note.personas.begin(), note.personas.end(), persona) != note.personas.end()) {
+    if (notice) notice(Format(_("This note is already for %s."), name.c_str()));
+    return;
+  }
+  note.personas.push_back(persona);
+  if (document.Apply(UpdateNote(board, note), N_("Tie note to persona")) && notice)
+    notice(Format(_("This note is now for %s."), name.c_str()));
+}
+
+}  // namespace jb

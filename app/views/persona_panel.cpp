@@ -110,12 +110,23 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
   const Board& board = document.board();
   if (!board.FindPersona(canvas.activePersona) && !board.personas.empty()) canvas.activePersona = board.personas.front().id;
 
-  for (const Persona& persona : board.personas) {
+  for (size_t i = 0; i < board.personas.size(); ++i) {
+    const Persona& persona = board.personas[i];
     ImGui::PushID(int(persona.id.value));
     std::string label = persona.name.empty() ? std::string(_("(unnamed)")) : persona.name;
     if (ImGui::Selectable(label.c_str(), persona.id == canvas.activePersona)) canvas.SetActivePersona(board, persona.id);
+    RecordWidget(("persona.chip." + std::to_string(i + 1)).c_str());
+    // A chip to drag: dropped on a note, it ties the note to this persona (Canvas::PersonaDrop).
+    if (ImGui::BeginDragDropSource()) {
+      const uint64_t value = persona.id.value;
+      ImGui::SetDragDropPayload(Canvas::kPersonaPayload, &value, sizeof value);
+      ImGui::TextUnformatted(label.c_str());
+      ImGui::EndDragDropSource();
+    }
     ImGui::PopID();
   }
+  if (!board.personas.empty() && !board.notes.empty())
+    ImGui::TextDisabled("%s", _("Drag a persona onto a note: the note is for them."));
   const bool addPersona = ImGui::Button(_("Add persona"));
   RecordWidget("persona.add");
   if (addPersona) {

@@ -96,5 +96,49 @@ def test_portrait_fields_typed_in_the_persona_panel_are_saved():
     check(after["goals"] == before["goals"] and "gender" not in after, "other fields kept, empty ones not written")
 
 
+def test_drag_a_persona_chip_onto_a_note_ties_it():
+    """Covers: tie a note to personas"""
+    work = tempfile.mkdtemp()
+    path = new_sample(work)
+    maria = load(path)["personas"][0]["id"]
+    with Session(args=[path], size=(1600, 1000)) as s:
+        s.key("ctrl+p")
+        chip = s.wait_widget("persona.chip.1")
+        target = next(n for n in visible_notes(s.layout, 3) if maria not in
+                      next(m for m in load(path)["notes"] if m["id"] == n["id"]).get("personas", []))
+        s.drag(centre(chip), centre(target["rect"]), steps=16)
+        s.wait_layout(lambda l: l["undo"] == "Tie note to persona", "the note tied by the dropped chip")
+        s.key("ctrl+z")
+        s.wait_layout(lambda l: l["undo"] != "Tie note to persona", "undone")
+        s.key("ctrl+shift+z")
+        s.wait_layout(lambda l: l["undo"] == "Tie note to persona", "redone")
+        save(s)
+    tied = [n["id"] for n in load(path)["notes"] if maria in n.get("personas", [])]
+    check(tied == [target["id"]], f"only the note under the drop is tied: {tied}")
+
+
+def test_next_persona_reaches_every_persona_past_the_ninth():
+    """Covers: filter by persona"""
+    work = tempfile.mkdtemp()
+    path = new_sample(work)
+    with open(path, encoding="utf-8") as f:
+        envelope = json.load(f)
+    board = envelope["board"]
+    first = board["personas"][0]
+    for i in range(10):  # eleven personas in all
+        extra = dict(first, id=board["nextId"] + i, name=f"Persona number {i + 2}")
+        board["personas"].append(extra)
+    board["nextId"] += 10
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(envelope, f)
+    ids = [p["id"] for p in board["personas"]]
+    with Session(args=[path], size=(1400, 900)) as s:
+        s.wait_layout(lambda l: l["notes"], "the board")
+        for expected in ids + [None]:
+            s.key("ctrl+shift+p")
+            s.wait_layout(lambda l: (l.get("personaFilter") or None) == expected, f"the filter on {expected}")
+        check(not any(n.get("dimmed") for n in s.layout["notes"]), "Everyone again: nothing dimmed")
+
+
 if __name__ == "__main__":
     main(globals())

@@ -32,14 +32,20 @@ std::vector<size_t> NotesOfKind(const Board& board, LaneKind kind) {
   return out;
 }
 
-bool LinkedToKind(const Board& board, NoteId id, LaneKind kind) {
-  for (const NoteLink& link : NoteLinks(board, id)) {
-    const Note* other = board.FindNote(link.other);
-    if (!other || other->IsFree()) continue;
-    const Lane* lane = board.FindLane(other->lane);
-    if (lane && lane->kind == kind) return true;
+// The notes linked (NoteLinks' rule) to at least one note in a lane of `kind`, from one pass over
+// the board's links: asking NoteLinks per note would scan every arrow for every note, which the
+// live Map checks panel cannot afford on a large board.
+std::unordered_set<uint64_t> LinkedToKind(const Board& board, LaneKind kind) {
+  auto ofKind = [&](const Note* note) {
+    const Lane* lane = note->IsFree() ? nullptr : board.FindLane(note->lane);
+    return lane && lane->kind == kind;
+  };
+  std::unordered_set<uint64_t> linked;
+  for (const BoardLink& link : BoardLinks(board)) {
+    if (ofKind(link.to)) linked.insert(link.from->id.value);
+    if (ofKind(link.from)) linked.insert(link.to->id.value);
   }
-  return false;
+  return linked;
 }
 
 bool IsBlank(const std::string& text) {
@@ -132,10 +138,12 @@ std::vector<CheckEntry> MapChecks(const Board& board, const std::string& todayIs
   const std::vector<size_t> touchpoints = NotesOfKind(board, LaneKind::Touchpoints);
   auto add = [&](CheckKind kind, const Note& note) { entries.push_back({kind, note.id, note.stage, {}, 0}); };
 
+  const std::unordered_set<uint64_t> answered = LinkedToKind(board, LaneKind::Solutions);
+  const std::unordered_set<uint64_t> tasked = LinkedToKind(board, LaneKind::Actions);
   for (size_t i : pains)
-    if (!LinkedToKind(board, board.notes[i].id, LaneKind::Solutions)) add(CheckKind::PainWithoutSolution, board.notes[i]);
+    if (!answered.count(board.notes[i].id.value)) add(CheckKind::PainWithoutSolution, board.notes[i]);
   for (size_t i : solutions)
-    if (!LinkedToKind(board, board.notes[i].id, LaneKind::Actions)) add(CheckKind::SolutionWithoutAction, board.notes[i]);
+    if (!tasked.count(board.notes[i].id.value)) add(CheckKind::SolutionWithoutAction, board.notes[i]);
   for (size_t i : actions)
     if (IsBlank(board.notes[i].owner)) add(CheckKind::ActionWithoutOwner, board.notes[i]);
   for (size_t i : actions)

@@ -125,8 +125,11 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
     }
     ImGui::PopID();
   }
-  if (!board.personas.empty() && !board.notes.empty())
-    ImGui::TextDisabled("%s", _("Drag a persona onto a note: the note is for them."));
+  if (!board.personas.empty() && !board.notes.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", _("Drag a persona onto a note: the note is for them."));
+    ImGui::PopStyleColor();
+  }
   const bool addPersona = ImGui::Button(_("Add persona"));
   RecordWidget("persona.add");
   if (addPersona) {

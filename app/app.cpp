@@ -526,6 +526,7 @@ void App::Dialogs() {
       case FileDialog::Purpose::ImportTable: ImportTableFile(chosen); break;
       case FileDialog::Purpose::ExportTable: ExportTableTo(chosen); break;
       case FileDialog::Purpose::ExportPage: ExportPageTo(chosen); break;
+      case FileDialog::Purpose::ExportReport: ExportReportTo(chosen); break;
     }
   }
   if (ShowNewBoardDialog(&m_chooseTemplate, m_gallery, m_renderer, m_fonts, &m_pendingTemplate)) {

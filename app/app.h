@@ -175,6 +175,9 @@ class App {
   void RequestExportPage();
   void RequestExportReport();  // File ▸ Export report… (app_export_report.cpp)
   void ExportPageTo(const std::string& path);
+  void ExportReportTo(const std::string& path);
+  // The page or (`report`) the report's page, its snapshot through the export job (app_export_page.cpp).
+  void StartPageExport(const std::string& path, bool report);
 
   GLFWwindow* m_window;
   WindowOptions m_options;
@@ -255,6 +258,7 @@ class App {
   struct PendingPage {
     std::string path, folder, snapshot;
     Board board;
+    bool report = false;  // File ▸ Export report…: the report's page rather than the map's
   };
   std::optional<PendingPage> m_page;
   void FinishPage(const ExportOutcome& outcome);

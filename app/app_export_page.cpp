@@ -1,6 +1,7 @@
 // File ▸ Export page…: the map as one self-contained HTML page (core/io/html_page.h). Its snapshot
 // is rendered by the export job beside the window (app_export.cpp), which keeps drawing; the page
-// is written when the job ends (FinishPage, from ExportStatus).
+// is written when the job ends (FinishPage, from ExportStatus). File ▸ Export report… as a page
+// takes the same path (app_export_report.cpp).
 #include <stdlib.h>
 
 #include <cerrno>
@@ -12,6 +13,7 @@
 
 #include "app/app.h"
 #include "app/platform/i18n.h"
+#include "core/insights/report.h"
 #include "core/io/durable_file.h"
 #include "core/io/html_page.h"
 #include "core/model/clock.h"
@@ -26,7 +28,9 @@ void App::RequestExportPage() {
   m_fileDialog.Request(FileDialog::Purpose::ExportPage, (base.parent_path() / (base.stem().string() + ".html")).string());
 }
 
-void App::ExportPageTo(const std::string& path) {
+void App::ExportPageTo(const std::string& path) { StartPageExport(path, /*report=*/false); }
+
+void App::StartPageExport(const std::string& path, bool report) {
   if (SameFile(m_document.path(), path)) {
     ShowError(Format(_("Cannot write %s: it is this board's own file; choose another name."), path.c_str()));
     return;
@@ -47,7 +51,7 @@ void App::ExportPageTo(const std::string& path) {
   }
   m_canvas.FinishInteraction(m_document);  // the note being typed is part of the page
   // Named like the page, so the progress box says which export runs.
-  m_page = PendingPage{path, folder, folder + "/" + fs::path(path).filename().string(), m_document.board()};
+  m_page = PendingPage{path, folder, folder + "/" + fs::path(path).filename().string(), m_document.board(), report};
   ExportParams params;
   params.width = PageSnapshotWidth(m_page->board, m_fonts);
   if (!StartExport(params, m_page->snapshot, /*reservedFile=*/false)) {  // it said why
@@ -75,20 +79,33 @@ void App::FinishPage(const ExportOutcome& outcome) {
     ShowError(outcome.error);
     return;
   }
-  HtmlPageOptions options;
-  options.png = png;
-  options.pngWidth = outcome.stats.width;
-  options.pngHeight = outcome.stats.height;
-  options.today = LocalDate(std::time(nullptr));
   DurableWriter writer;
   SaveError failure;
   if (!writer.Open(page.path, false, &failure, "write")) {
     ShowError(failure.message);
     return;
   }
-  writer.Write(WriteHtmlPage(page.board, options));  // a failure is reported by Commit
+  if (page.report) {
+    ReportOptions options;
+    options.png = png;
+    options.pngWidth = outcome.stats.width;
+    options.pngHeight = outcome.stats.height;
+    options.todayIso = LocalDate(std::time(nullptr));
+    writer.Write(WriteReportHtml(page.board, options));  // a failure is reported by Commit
+  } else {
+    HtmlPageOptions options;
+    options.png = png;
+    options.pngWidth = outcome.stats.width;
+    options.pngHeight = outcome.stats.height;
+    options.today = LocalDate(std::time(nullptr));
+    writer.Write(WriteHtmlPage(page.board, options));
+  }
   if (!writer.Commit(&failure)) {
     ShowError(failure.message);
+    return;
+  }
+  if (page.report) {
+    Status(Format(_("Saved the report %s."), page.path.c_str()));
     return;
   }
   m_toasts.Info(Format(_("Saved the page %s."), page.path.c_str()), Now(), _("Open folder"), page.path);

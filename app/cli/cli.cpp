@@ -61,6 +61,10 @@ constexpr const char* kHelp = N_(
     "      Write the board as a table (CSV, TSV, Markdown) or a Mermaid journey, by the extension.\n"
     "  journeyboard export-html FILE.cjm -o MAP.html\n"
     "      Write the map as one self-contained web page to share.\n"
+    "  journeyboard report FILE.cjm -o REPORT.md|REPORT.html [--date YYYY-MM-DD]\n"
+    "      Write the follow-up report (funnel, top pains, opportunities, who does what by when)\n"
+    "      as Markdown or one self-contained web page, by the extension; --date is the report's\n"
+    "      day, which decides what is overdue (default: today).\n"
     "  journeyboard --help | --version\n");
 
 int Fail(const std::string& message, int code = 1) { return CliFail(message, code); }
@@ -336,6 +340,14 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
     if (plain.empty() || !out.given)
       return Fail(_("'export-html' needs a board and an output file: journeyboard export-html FILE.cjm -o MAP.html."), 2);
     return RunExportHtml(plain[0], out.value);
+  }
+
+  if (!args.empty() && args[0] == "report") {
+    Option out({"-o", "--output"}), date({"--date"});
+    if (!ParseArgs(args, 1, {&out, &date}, 1, &plain, &error)) return Fail(error, 2);
+    if (plain.empty() || !out.given)
+      return Fail(_("'report' needs a board and an output file: journeyboard report FILE.cjm -o REPORT.md."), 2);
+    return RunReport(plain[0], out.value, date.value);
   }
 
   Option window({"--window"}), dump({"--dump-layout"}), autosave({"--autosave-seconds"}), templateKey({"--template"}),

@@ -9,6 +9,7 @@ namespace jb {
 
 struct Board;
 struct ExportParams;
+struct ExportStats;
 class Fonts;
 class GpuRenderer;
 
@@ -55,5 +56,11 @@ int RunExportHtml(const std::string& file, const std::string& out);
 // The page's snapshot width for `board`: kPageSnapshotWidth, or less for a board whose picture
 // would be taller than kPageSnapshotHeight (core/io/html_page.h).
 int PageSnapshotWidth(const Board& board, const Fonts& fonts);
+// The whole board PageSnapshotWidth wide as PNG bytes, rendered headless (export_html_cli.cpp).
+// False with one sentence when the graphics cannot start or the render fails.
+bool RenderPageSnapshot(const Board& board, std::string* png, ExportStats* stats, std::string* error);
+// `journeyboard report FILE.cjm -o REPORT.md|REPORT.html [--date YYYY-MM-DD]` (report_cli.cpp):
+// the follow-up report (core/insights/report.h); `date` empty: today.
+int RunReport(const std::string& file, const std::string& out, const std::string& date);
 
 }  // namespace jb

@@ -26,12 +26,9 @@ namespace fs = std::filesystem;
 
 namespace jb {
 
-namespace {
-
 // The whole board PageSnapshotWidth wide, as PNG bytes: rendered into a private folder in the
-// system's temp folder (the PNG export writes files), read back, and the folder removed. False
-// with one sentence when the graphics cannot start or the render fails.
-bool RenderSnapshot(const Board& board, std::string* png, ExportStats* stats, std::string* error) {
+// system's temp folder (the PNG export writes files), read back, and the folder removed.
+bool RenderPageSnapshot(const Board& board, std::string* png, ExportStats* stats, std::string* error) {
   std::string folder = (fs::temp_directory_path() / "journeyboard-page-XXXXXX").string();
   if (!mkdtemp(folder.data())) {
     *error = Format(_("Cannot write %s: %s."), folder.c_str(), std::strerror(errno));
@@ -57,8 +54,6 @@ bool RenderSnapshot(const Board& board, std::string* png, ExportStats* stats, st
   return started && ok && !png->empty();
 }
 
-}  // namespace
-
 int PageSnapshotWidth(const Board& board, const Fonts& fonts) {
   const Rect area = ExportArea(ComputeLayout(board, &fonts));
   if (!(area.Width() > 0 && area.Height() > 0)) return kPageSnapshotWidth;
@@ -72,7 +67,7 @@ int RunExportHtml(const std::string& file, const std::string& out) {
   std::string png, error;
   ExportStats stats;
   // The table is the point of the page: without a picture it is still worth sending.
-  if (!RenderSnapshot(board, &png, &stats, &error)) {
+  if (!RenderPageSnapshot(board, &png, &stats, &error)) {
     png.clear();
     std::fprintf(stderr, _("journeyboard: warning: %s\n"),
                  Format(_("the page has no picture of the board: %s"), error.c_str()).c_str());

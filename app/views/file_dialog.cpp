@@ -24,6 +24,7 @@ const char* Title(FileDialog::Purpose purpose) {
     case FileDialog::Purpose::ImportTable: return _("Import table");
     case FileDialog::Purpose::ExportTable: return _("Export table");
     case FileDialog::Purpose::ExportPage: return _("Export page");
+    case FileDialog::Purpose::ExportReport: return _("Export report");
   }
   return _("File");
 }
@@ -33,7 +34,8 @@ const char* Extension(FileDialog::Purpose purpose) {
   switch (purpose) {
     case FileDialog::Purpose::ExportPng: return ".png";
     case FileDialog::Purpose::ExportTable: return ".csv";
-    case FileDialog::Purpose::ExportPage: return ".html";
+    case FileDialog::Purpose::ExportPage:
+    case FileDialog::Purpose::ExportReport: return ".html";
     default: return ".cjm";
   }
 }
@@ -49,6 +51,7 @@ bool HasOwnExtension(const std::string& name, FileDialog::Purpose purpose) {
   const std::string e = LowerExtension(name);
   if (purpose == FileDialog::Purpose::ExportTable) return e == ".csv" || e == ".tsv" || e == ".md" || e == ".mmd";
   if (purpose == FileDialog::Purpose::ExportPage) return e == ".html" || e == ".htm";
+  if (purpose == FileDialog::Purpose::ExportReport) return e == ".html" || e == ".htm" || e == ".md";
   if (purpose == FileDialog::Purpose::ImportTable)
     return e == ".csv" || e == ".tsv" || e == ".txt" || e == ".md" || e == ".mmd";
   return e == Extension(purpose);

@@ -10,7 +10,7 @@ class FileDialog {
  public:
   // Open and ImportTable choose a file that exists; the others a name to write, given the
   // purpose's extension when it has none of its own.
-  enum class Purpose { Open, SaveAs, ExportPng, ImportTable, ExportTable, ExportPage };
+  enum class Purpose { Open, SaveAs, ExportPng, ImportTable, ExportTable, ExportPage, ExportReport };
 
   // Opens the dialog next frame. `suggested` is a full path (folder + proposed file name).
   void Request(Purpose purpose, const std::string& suggested);

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/insights/report.h"
 #include "core/layout/board_text.h"
 #include "core/model/links.h"
 
@@ -15,85 +16,8 @@ namespace jb {
 
 namespace {
 
-// [SECTION] The page's own words, in the board's language (like persona headings: a Russian board
-// shared by an English-speaking facilitator still reads in Russian)
-
-enum class Word {
-  UntitledMap,
-  Made,
-  Personas,
-  Snapshot,
-  SnapshotAlt,
-  Map,
-  Stages,
-  Covered,
-  Votes,
-  Owner,
-  Due,
-  Overdue,
-  Channel,
-  Conversion,
-  Severity,
-  LeftOut,
-  Emotions,
-  AsIs,
-  ToBe,
-  Actions,
-  Action,
-  Stage,
-  HiddenStage,
-  HiddenLane,
-  TopVoted,
-  Touchpoints,
-  Touchpoint,
-  Links,
-  BesideMap,
-  MadeWith,
-  Quote,
-  Retention,
-  Count,
-};
-
-struct Phrase {
-  const char* en;
-  const char* ru;
-};
-
-constexpr Phrase kWords[] = {
-    {"Customer journey map", "Карта пути клиента"},
-    {"Made", "Создано"},
-    {"Personas", "Персоны"},
-    {"Snapshot of the board", "Снимок доски"},
-    {"The whole board as drawn in Journeyboard", "Вся доска, как её рисует Journeyboard"},
-    {"The map", "Карта"},
-    {"Stages", "Этапы"},
-    {"covered note", "закрытый стикер"},
-    {"votes", "голоса"},
-    {"Owner", "Ответственный"},
-    {"Due", "Срок"},
-    {"overdue", "просрочено"},
-    {"Channel", "Канал"},
-    {"Conversion", "Конверсия"},
-    {"Severity", "Сила"},
-    {"Hidden on the board and left out here", "Скрыто на доске и не показано здесь"},
-    {"Emotion curves", "Кривые эмоций"},
-    {"as-is", "как есть"},
-    {"to-be", "как будет"},
-    {"Action items", "Задачи"},
-    {"Action", "Задача"},
-    {"Stage", "Этап"},
-    {"stage", "этап"},
-    {"lane", "дорожка"},
-    {"Top voted", "Больше всего голосов"},
-    {"Touchpoints and metrics", "Точки контакта и метрики"},
-    {"Touchpoint", "Точка контакта"},
-    {"Links", "Связи"},
-    {"Beside the map", "Рядом с картой"},
-    {"Made with Journeyboard", "Сделано в Journeyboard"},
-    {"Quote", "Цитата"},
-    {"Retention", "Удержание"},
-};
-static_assert(std::size(kWords) == static_cast<size_t>(Word::Count));
+// The page's own words are board_text.h's PageWord, shared with the follow-up report.
+using Word = PageWord;
 
 // [SECTION] Text and numbers
 
@@ -144,7 +68,7 @@ class Page {
     const std::string language = m_board.meta.language.empty() ? "en" : m_board.meta.language;
     m_out += "<!DOCTYPE html>\n<html lang=\"" + HtmlEscape(language) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     m_out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    m_out += "<title>" + HtmlEscape(title) + "</title>\n<style>\n" + Style() + "</style>\n</head>\n<body>\n";
+    m_out += "<title>" + HtmlEscape(title) + "</title>\n<style>\n" + Style() + ReportStyle() + "</style>\n</head>\n<body>\n";
     m_out += "<header>\n<h1>" + EscapeLines(title) + "</h1>\n";
     if (const std::string date = MadeDate(); !date.empty())
       m_out += "<p class=\"made\">" + W(Word::Made) + " <time datetime=\"" + date + "\">" + date + "</time></p>\n";
@@ -153,6 +77,7 @@ class Page {
     Snapshot(title);
     MapTable();
     Curves();
+    Decisions();
     Actions();
     TopVoted();
     Metrics();
@@ -163,10 +88,7 @@ class Page {
   }
 
  private:
-  std::string W(Word word) const {
-    const Phrase& phrase = kWords[static_cast<size_t>(word)];
-    return m_board.meta.language == "ru" ? phrase.ru : phrase.en;
-  }
+  std::string W(Word word) const { return PageText(m_board.meta.language, word); }
 
   // A name in the quotation marks of the board's language.
   std::string Quoted(const std::string& name) const {
@@ -439,6 +361,13 @@ class Page {
     m_out += "</ul></figcaption>\n</figure>\n</section>\n";
   }
 
+  // The follow-up report's sections, funnel to checks (core/insights/report.h): one writer for both.
+  void Decisions() {
+    ReportOptions options;
+    options.todayIso = m_options.today;
+    m_out += WriteReportSectionsHtml(m_board, options);
+  }
+
   // Every readable note of an Actions lane: dated ones first, soonest first, then by votes.
   void Actions() {
     std::vector<const Note*> actions;
@@ -547,44 +476,6 @@ class Page {
 };
 
 }  // namespace
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string Base64(std::string_view bytes) {
-  static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const uint32_t n = uint32_t(uint8_t(bytes[i])) << 16 | uint32_t(uint8_t(bytes[i + 1])) << 8 | uint8_t(bytes[i + 2]);
-    out += kDigits[n >> 18 & 63];
-    out += kDigits[n >> 12 & 63];
-    out += kDigits[n >> 6 & 63];
-    out += kDigits[n & 63];
-  }
-  if (const size_t left = bytes.size() - i; left > 0) {
-    const uint32_t n = uint32_t(uint8_t(bytes[i])) << 16 | (left == 2 ? uint32_t(uint8_t(bytes[i + 1])) << 8 : 0);
-    out += kDigits[n >> 18 & 63];
-    out += kDigits[n >> 12 & 63];
-    out += left == 2 ? kDigits[n >> 6 & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 std::string WriteHtmlPage(const Board& board, const HtmlPageOptions& options) { return Page(board, options).Write(); }
 

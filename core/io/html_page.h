@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/layout/html_text.h"  // HtmlEscape, Base64: the page's building blocks
 #include "core/model/model.h"
 
 namespace jb {
@@ -28,10 +29,5 @@ struct HtmlPageOptions {
 };
 
 std::string WriteHtmlPage(const Board& board, const HtmlPageOptions& options);
-
-// The page's building blocks, for tests: `text` with & < > " ' as entities (fit for element text
-// and quoted attribute values), and RFC 4648 base64 with padding.
-std::string HtmlEscape(std::string_view text);
-std::string Base64(std::string_view bytes);
 
 }  // namespace jb

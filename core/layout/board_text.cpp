@@ -29,6 +29,86 @@ constexpr Phrase kPhrases[] = {
 };
 static_assert(std::size(kPhrases) == static_cast<size_t>(BoardPhrase::Count));
 
+constexpr Phrase kPageWords[] = {
+    {"Customer journey map", "Карта пути клиента"},
+    {"Made", "Создано"},
+    {"Personas", "Персоны"},
+    {"Snapshot of the board", "Снимок доски"},
+    {"The whole board as drawn in Journeyboard", "Вся доска, как её рисует Journeyboard"},
+    {"The map", "Карта"},
+    {"Stages", "Этапы"},
+    {"covered note", "закрытый стикер"},
+    {"votes", "голоса"},
+    {"Owner", "Ответственный"},
+    {"Due", "Срок"},
+    {"overdue", "просрочено"},
+    {"Channel", "Канал"},
+    {"Conversion", "Конверсия"},
+    {"Severity", "Сила"},
+    {"Hidden on the board and left out here", "Скрыто на доске и не показано здесь"},
+    {"Emotion curves", "Кривые эмоций"},
+    {"as-is", "как есть"},
+    {"to-be", "как будет"},
+    {"Action items", "Задачи"},
+    {"Action", "Задача"},
+    {"Stage", "Этап"},
+    {"stage", "этап"},
+    {"lane", "дорожка"},
+    {"Top voted", "Больше всего голосов"},
+    {"Touchpoints and metrics", "Точки контакта и метрики"},
+    {"Touchpoint", "Точка контакта"},
+    {"Links", "Связи"},
+    {"Beside the map", "Рядом с картой"},
+    {"Made with Journeyboard", "Сделано в Journeyboard"},
+    {"Quote", "Цитата"},
+    {"Retention", "Удержание"},
+    {"Follow-up report", "Итоги по карте"},
+    {"Funnel", "Воронка"},
+    {"Biggest drop", "Самая большая потеря"},
+    {"%s lost", "потеряно %s"},
+    {"Reached", "Дошли"},
+    {"Share", "Доля"},
+    {"Lost before the next stage", "Потеряно до следующего этапа"},
+    {"not measured", "не измерено"},
+    {"Emotion curves: lowest and highest points", "Кривые эмоций: низшие и высшие точки"},
+    {"Curve", "Кривая"},
+    {"Lowest", "Низшая"},
+    {"Highest", "Высшая"},
+    {"Top pains", "Главные боли"},
+    {"Pain", "Боль"},
+    {"Votes × severity", "Голоса × сила"},
+    {"Pains with no solution", "Боли без решения"},
+    {"Every pain is linked to a solution.", "У каждой боли есть связанное решение."},
+    {"Opportunities", "Возможности"},
+    {"Solution", "Решение"},
+    {"Customer value", "Ценность для клиента"},
+    {"Business value", "Ценность для бизнеса"},
+    {"Effort", "Трудоёмкость"},
+    {"Priority", "Приоритет"},
+    {"Ranked by (customer value + business value) / effort.", "По убыванию (ценность для клиента + ценность для бизнеса) / трудоёмкость."},
+    {"Action items by owner", "Задачи по ответственным"},
+    {"Unassigned", "Без ответственного"},
+    {"no due date", "без срока"},
+    {"Map checks", "Проверки карты"},
+    {"Every check passes.", "Все проверки пройдены."},
+    {"Pain with no solution", "Боль без решения"},
+    {"Solution with no action item", "Решение без задачи"},
+    {"Action item with no owner", "Задача без ответственного"},
+    {"Action item with no due date", "Задача без срока"},
+    {"Overdue action item", "Просроченная задача"},
+    {"Action item that names no concrete task", "Задача без конкретного действия"},
+    {"Stage with no touchpoint", "Этап без точки контакта"},
+    {"Emotion low point with no pain in its stage", "Низшая точка эмоций без боли на этапе"},
+    {"Not on the map yet", "На карте пока нет"},
+    {"personas", "персон"},
+    {"a funnel (no two stages have a reached count)", "воронки (ни у двух этапов нет числа дошедших)"},
+    {"an emotion curve", "кривой эмоций"},
+    {"pains", "болей"},
+    {"scored solutions", "оценённых решений"},
+    {"action items", "задач"},
+};
+static_assert(std::size(kPageWords) == static_cast<size_t>(PageWord::Count));
+
 // In LaneKind's order (model.h).
 constexpr Phrase kPrompts[] = {
     {"What is the customer trying to achieve here?", "Чего клиент хочет на этом этапе?"},
@@ -59,6 +139,10 @@ const BoardLanguage* BoardLanguages(int* count) {
 
 const char* BoardTextIn(std::string_view language, BoardPhrase phrase) {
   return In(language, kPhrases[static_cast<size_t>(phrase)]);
+}
+
+const char* PageText(std::string_view language, PageWord word) {
+  return In(language, kPageWords[static_cast<size_t>(word)]);
 }
 
 const char* LanePrompt(std::string_view language, LaneKind kind) {

@@ -50,7 +50,7 @@ def boxes_apart(a, b):
     return a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
 
 
-def test_score_drag_to_effort_one_saves_reranks_and_undoes():
+def test_score_with_the_button_and_in_the_inspector():
     """Covers: opportunities on a value × effort matrix; score a solution"""
     work = tempfile.mkdtemp()
     path = sample_board(work)
@@ -62,13 +62,13 @@ def test_score_drag_to_effort_one_saves_reranks_and_undoes():
         layout = open_panel(s)
         check(panel(layout)["dots"] == [] and "Score below" in panel(layout).get("hint", ""),
               f"nothing scored: the panel says how to score: {panel(layout)}")
-        check(sorted(panel(layout)["unscored"]) == sorted(solutions), f"every solution waits: {panel(layout)}")
+        check(panel(layout)["unscored"] == solutions, f"every solution waits, in stage order: {panel(layout)}")
 
         # One with the panel's Score button: the middle of the matrix, 50 / 50 / effort 3.
         s.click_widget(f"opportunities.score.{catalogue}")
         layout = s.wait_layout(lambda l: dot(l, catalogue), "the catalogue scored")
         check(layout["undo"] == "Score opportunity", f"one undo step: {layout['undo']}")
-        check(catalogue not in panel(layout)["unscored"], "no longer waiting")
+        check(catalogue not in panel(layout)["unscored"] and "hint" not in panel(layout), "no longer waiting")
 
         # One in the Inspector: select it on the board, Score, then type its customer value.
         rect = next(n["rect"] for n in layout["notes"] if n["id"] == summary)
@@ -87,13 +87,34 @@ def test_score_drag_to_effort_one_saves_reranks_and_undoes():
         layout = s.wait_layout(lambda l: l["undo"] == "Edit opportunity score" and not l["gesture"] and
                                dot(l, summary)["value"] == 70, "customer value 90 committed")
         check(ranked(layout) == [summary, catalogue], f"(90 + 50) / 3 before (50 + 50) / 3: {panel(layout)['ranked']}")
+        check([d["number"] for d in panel(layout)["dots"]] == [1, 2], "numbered in rank order")
         labels = [d["label"] for d in panel(layout)["dots"] if "label" in d]
         check(labels, f"the dots are labelled: {panel(layout)['dots']}")
         for d in panel(layout)["dots"]:
             x, y = d["center"]
             for label in labels:
                 check(boxes_apart(label, [x - 8, y - 8, x + 8, y + 8]), f"no label over a dot: {label} {d}")
+        save(s)
+    saved = {n["id"]: n.get("opportunity") for n in load(path)["notes"]}
+    check(saved[catalogue] == {"customerValue": 50.0, "businessValue": 50.0, "effort": 3}, f"{saved[catalogue]}")
+    check(saved[summary] == {"customerValue": 90.0, "businessValue": 50.0, "effort": 3}, f"{saved[summary]}")
 
+
+def test_drag_a_dot_to_effort_one_saves_reranks_and_undoes():
+    """Covers: opportunities on a value × effort matrix"""
+    work = tempfile.mkdtemp()
+    path = sample_board(work)
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    catalogue, summary = note_id(data["board"], CATALOGUE), note_id(data["board"], SUMMARY)
+    for n in data["board"]["notes"]:  # scored as the test above leaves them
+        if n["id"] in (catalogue, summary):
+            n["opportunity"] = {"customerValue": 50 if n["id"] == catalogue else 90, "businessValue": 50, "effort": 3}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    with Session(args=[path], size=(1600, 1000)) as s:
+        layout = open_panel(s)
+        check(ranked(layout) == [summary, catalogue], f"(90 + 50) / 3 first: {panel(layout)['ranked']}")
         # Drag the catalogue's dot from effort 3 to effort 1 with the real mouse.
         x0, _, x1, _ = panel(layout)["matrix"]
         start = dot(layout, catalogue)["center"]
@@ -113,7 +134,8 @@ def test_score_drag_to_effort_one_saves_reranks_and_undoes():
         cx0, cy0, cx1, cy1 = layout["canvas"]
         s.click((cx0 + cx1) / 2, cy1 - 12)  # the keyboard back to the board
         s.key("ctrl+z")
-        layout = s.wait_layout(lambda l: dot(l, catalogue)["effort"] == 3, "undo restores effort 3")
+        layout = s.wait_layout(lambda l: dot(l, catalogue)["effort"] == 3 and l["redo"] == "Re-score opportunity",
+                               "undo restores effort 3")
         check(ranked(layout) == [summary, catalogue], f"and the ranking: {panel(layout)['ranked']}")
 
 

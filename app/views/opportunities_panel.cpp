@@ -376,7 +376,7 @@ void ShowOpportunitiesPanel(Document& document, Canvas& canvas, bool* open) {
       WrappedNote(_("Drag a dot to re-score it: sideways sets the effort, up or down both values."));
     }
     if (recording && out.empty()) out = "{";
-    ImGui::TextDisabled("%s", _("Value: (customer + business) / 2"));
+    WrappedNote(_("Value: (customer + business) / 2"));
     Matrix matrix;
     NoteId go = DrawMatrix(document, canvas, cache, &matrix);
     if (recording) {
@@ -400,7 +400,7 @@ void ShowOpportunitiesPanel(Document& document, Canvas& canvas, bool* open) {
 
     if (!cache.dots.empty()) {
       ImGui::Separator();
-      ImGui::TextDisabled("%s", _("Priority: (customer + business) / effort"));
+      WrappedNote(_("Priority: (customer + business) / effort"));
       const std::vector<NoteId>& selection = canvas.selection();
       if (ImGui::BeginTable("ranked", 3, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);

@@ -4,6 +4,7 @@
 // ranked list (priority = (customer + business) / effort, core/insights/insights.h), a click glides
 // to the note; then the solutions nobody scored yet, each with a Score button.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -325,6 +326,12 @@ NoteId DrawMatrix(Document& document, Canvas& canvas, Cache& cache, Matrix* draw
     ImGui::SetCursorScreenPos({dot.centre.x - radius, dot.centre.y - radius});
     ImGui::InvisibleButton("dot", {radius * 2, radius * 2});
     if (ImGui::IsItemActivated()) g_drag = {dot.note, dot.score, false};
+    // Esc while dragging puts the dot back, as on the canvas; the press then does nothing more.
+    if (ImGui::IsItemActive() && g_drag.note == dot.note && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+      if (document.GestureOwner() == GImGui->LastItemData.ID) document.CancelGesture();
+      g_drag = Drag{};
+      ImGui::ClearActiveID();
+    }
     bool changed = false;
     if (ImGui::IsItemActive() && g_drag.note == dot.note) {
       const ImVec2 delta = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);

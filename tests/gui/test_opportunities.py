@@ -115,8 +115,18 @@ def test_drag_a_dot_to_effort_one_saves_reranks_and_undoes():
     with Session(args=[path], size=(1600, 1000)) as s:
         layout = open_panel(s)
         check(ranked(layout) == [summary, catalogue], f"(90 + 50) / 3 first: {panel(layout)['ranked']}")
-        # Drag the catalogue's dot from effort 3 to effort 1 with the real mouse.
+        # Drag the catalogue's dot from effort 3 to effort 1 with the real mouse: Esc first puts it back.
         x0, _, x1, _ = panel(layout)["matrix"]
+        start = dot(layout, catalogue)["center"]
+        s.move(*start)
+        s.xdo("mousedown", 1)
+        for i in range(1, 7):
+            s.move(start[0] - (x1 - x0) / 2 * i / 6, start[1])
+        s.wait_layout(lambda l: dot(l, catalogue)["effort"] == 1 and l["gesture"], "effort 1 while dragging")
+        s.key("Escape")
+        s.xdo("mouseup", 1)
+        layout = s.wait_layout(lambda l: dot(l, catalogue)["effort"] == 3 and not l["gesture"], "Esc puts it back")
+        check(layout["undo"] == "" and not layout["dirty"], f"nothing recorded: {layout['undo']}")
         start = dot(layout, catalogue)["center"]
         s.drag(start, (start[0] - (x1 - x0) / 2, start[1]))
         layout = s.wait_layout(lambda l: dot(l, catalogue)["effort"] == 1 and not l["gesture"], "effort 1")

@@ -1,10 +1,11 @@
 // The inspector: every field of the selected note, each edit one undo step. Touchpoints get a
-// channel and metrics (conversion, CSI, NPS, retention), action items an owner and a due date, pains and
-// delights a severity; any note takes tags and votes.
+// channel and metrics (conversion, CSI, NPS, retention), solutions a value and effort score, action
+// items an owner and a due date, pains and delights a severity; any note takes tags and votes.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <sstream>
 
@@ -15,6 +16,7 @@
 #include "app/views/panels.h"
 #include "app/views/side_panel.h"
 #include "core/edit/journey_commands.h"
+#include "core/insights/insights.h"
 #include "core/model/links.h"
 
 namespace jb {
@@ -140,6 +142,51 @@ void ShowPersonaTies(Document& document, const Note& note) {
   }
 }
 
+// A solution's score for Journey ▸ Opportunities: customer and business value (0..100) and effort
+// (1..5), each edit one undo step; Score gives an unscored one the middle of the matrix.
+void ShowOpportunity(Document& document, const Note& note) {
+  const float em = ImGui::GetFontSize();
+  ImGui::Separator();
+  ImGui::TextDisabled("%s", _("Opportunity"));
+  if (!note.opportunity) {
+    const bool clicked = ImGui::Button(_("Score"));
+    RecordWidget("inspector.score");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", _("value and effort"));
+    if (clicked) Change(document, note.id, N_("Score opportunity"), [](Note& n) { n.opportunity = Opportunity{}; });
+    return;
+  }
+  Opportunity score = *note.opportunity;
+  ImGui::SetNextItemWidth(em * 8);
+  bool changed = ImGui::DragFloat(Format("%s###customer", _("Customer value")).c_str(), &score.customerValue, 0.5f, 0,
+                                  kMaxOpportunityValue, "%.0f", ImGuiSliderFlags_AlwaysClamp);
+  RecordWidget("inspector.customer_value");
+  Edit(document, note.id, changed, N_("Edit opportunity score"), [&](Note& n) {
+    if (n.opportunity) n.opportunity->customerValue = score.customerValue;
+  });
+  ImGui::SetNextItemWidth(em * 8);
+  changed = ImGui::DragFloat(Format("%s###business", _("Business value")).c_str(), &score.businessValue, 0.5f, 0,
+                             kMaxOpportunityValue, "%.0f", ImGuiSliderFlags_AlwaysClamp);
+  RecordWidget("inspector.business_value");
+  Edit(document, note.id, changed, N_("Edit opportunity score"), [&](Note& n) {
+    if (n.opportunity) n.opportunity->businessValue = score.businessValue;
+  });
+  ImGui::SetNextItemWidth(em * 8);
+  changed = ImGui::SliderInt(Format("%s###effort", _("Effort (1 small, 5 large)")).c_str(), &score.effort, kMinEffort,
+                             kMaxEffort, "%d", ImGuiSliderFlags_AlwaysClamp);
+  RecordWidget("inspector.effort");
+  Edit(document, note.id, changed, N_("Edit opportunity score"), [&](Note& n) {
+    if (n.opportunity) n.opportunity->effort = score.effort;
+  });
+  const bool clear = ImGui::SmallButton(_("Clear score"));
+  RecordWidget("inspector.clear_score");
+  ImGui::SameLine();
+  char priority[32];
+  std::snprintf(priority, sizeof priority, "%.3g", double(OpportunityPriority(score)));
+  ImGui::TextDisabled("%s", Format(_("priority %s"), priority).c_str());
+  if (clear) Change(document, note.id, N_("Clear opportunity score"), [](Note& n) { n.opportunity.reset(); });
+}
+
 }  // namespace
 
 void ShowInspector(Document& document, Canvas& canvas, bool* open) {
@@ -189,6 +236,8 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
     Metric(document, note.id, "NPS", &NoteMetrics::nps, -100, 100, "%+.0f");
     Metric(document, note.id, "Retention %", &NoteMetrics::retention, 0, 100, "%.1f %%");
   }
+
+  if (kind == LaneKind::Solutions || note.opportunity) ShowOpportunity(document, note);
 
   ImGui::Separator();
   ImGui::TextDisabled(_("Action"));

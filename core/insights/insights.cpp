@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <iterator>
 #include <tuple>
 #include <unordered_set>
 
 #include "core/insights/vague_words.h"
 #include "core/layout/search.h"
+#include "core/model/limits.h"
 #include "core/model/links.h"
 
 namespace jb {
@@ -118,6 +120,42 @@ std::vector<RankedOpportunity> RankOpportunities(const Board& board) {
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const RankedOpportunity& a, const RankedOpportunity& b) { return a.priority > b.priority; });
   return ranked;
+}
+
+std::vector<NoteId> UnscoredSolutions(const Board& board) {
+  std::vector<NoteId> unscored;
+  for (size_t i : NotesOfKind(board, LaneKind::Solutions))
+    if (!board.notes[i].opportunity) unscored.push_back(board.notes[i].id);
+  return unscored;
+}
+
+float OpportunityValue(const Opportunity& opportunity) {
+  return (opportunity.customerValue + opportunity.businessValue) / 2;
+}
+
+Opportunity RescoreOpportunity(const Opportunity& start, float effort, float value) {
+  Opportunity moved = start;
+  if (std::isfinite(effort))
+    moved.effort = int(std::lround(std::clamp(effort, float(kMinEffort), float(kMaxEffort))));
+  if (!std::isfinite(value)) return moved;
+  const float target = std::round(std::clamp(value, 0.0f, kMaxOpportunityValue));
+  // A sideways drag keeps the values exact (55.25 stays 55.25, not 55).
+  if (target == std::round(OpportunityValue(start))) return moved;
+  const float shift = target - OpportunityValue(start);
+  float low = std::min(start.customerValue, start.businessValue) + shift;
+  float high = std::max(start.customerValue, start.businessValue) + shift;
+  // The mean must stay `target`: what one value cannot take past a limit, the other does.
+  if (high > kMaxOpportunityValue) {
+    high = kMaxOpportunityValue;
+    low = 2 * target - kMaxOpportunityValue;
+  } else if (low < 0) {
+    low = 0;
+    high = 2 * target;
+  }
+  const bool customerLow = start.customerValue <= start.businessValue;
+  moved.customerValue = std::clamp(customerLow ? low : high, 0.0f, kMaxOpportunityValue);
+  moved.businessValue = std::clamp(customerLow ? high : low, 0.0f, kMaxOpportunityValue);
+  return moved;
 }
 
 bool IsVagueAction(std::string_view text) {

@@ -35,6 +35,18 @@ struct RankedOpportunity {
 // order. Solutions nobody scored are not in it (the Opportunities view lists them apart).
 std::vector<RankedOpportunity> RankOpportunities(const Board& board);
 float OpportunityPriority(const Opportunity& opportunity);
+// Solutions nobody scored yet (notes in Solutions-kind lanes without an opportunity), in stage,
+// lane, cell order.
+std::vector<NoteId> UnscoredSolutions(const Board& board);
+// Where a solution sits on the value × effort matrix: its value is the mean of the two, 0..100.
+float OpportunityValue(const Opportunity& opportunity);
+// A solution dragged on the matrix to (effort, value), both continuous (where the pointer is):
+// effort snaps to the nearest of 1..5; value (clamped to 0..100, rounded to a whole number)
+// moves both values by the same amount, so the team's customer/business balance is kept, until
+// one of them reaches 0 or 100; the other then takes the rest, so the dot follows the pointer
+// over the whole scale. A value that rounds to the start's keeps both values as they were (a
+// sideways drag changes only the effort); non-finite input keeps the start.
+Opportunity RescoreOpportunity(const Opportunity& start, float effort, float value);
 
 enum class CheckKind {
   PainWithoutSolution,     // a pain linked (an arrow bound at both ends) to no Solutions-lane note

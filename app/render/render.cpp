@@ -283,19 +283,19 @@ void DrawFunnel(const Painter& p, const Board& board, const Layout& layout) {
     const FunnelStep& step = strip.funnel.steps[size_t(column.step)];
     const Rect& c = column.column;
     p.dl.AddRectFilled(p.S(c.x0, c.y0), p.S(c.x1, c.y1), p.pal.cellFill);
-    const Rect text{c.x0 + kMetrics.funnelPadding * k, c.y0 + 10 * k, c.x1 - 6 * k, column.track.y0};
+    const Rect text{c.x0 + kMetrics.funnelPadding * k, c.y0 + 8 * k, c.x1 - 6 * k, column.track.y0};
     const float round = p.Rounding(4 * k);
     if (!step.reached) {  // not measured: an empty, quiet placeholder
-      p.Text("\u2014", {text.x0, text.y0}, 22 * k, quiet, 1e9f, text, true);
+      p.Text("\u2014", {text.x0, text.y0}, 26 * k, quiet, 1e9f, text, true);
       p.dl.AddRect(p.S(column.track.x0, column.track.y0), p.S(column.track.x1, column.track.y1), trackFill, round, 0,
                    std::max(1.0f, p.Px(1.5f)));
       continue;
     }
     const std::string count = FormatReachedCount(*step.reached, language);
-    p.Text(count, {text.x0, text.y0}, 22 * k, p.pal.ink, 1e9f, text, true);
+    p.Text(count, {text.x0, text.y0}, 26 * k, p.pal.ink, 1e9f, text, true);
     if (step.share) {
-      const float countWidth = LineWidth(p.fonts, count, 22 * k, true);
-      p.Text(FormatFunnelPercent(*step.share * 100, language), {text.x0 + countWidth + 10 * k, text.y0 + 4 * k}, 17 * k,
+      const float countWidth = LineWidth(p.fonts, count, 26 * k, true);
+      p.Text(FormatFunnelPercent(*step.share * 100, language), {text.x0 + countWidth + 10 * k, text.y0 + 6 * k}, 19 * k,
              p.pal.inkSoft, 1e9f, text);
     }
     p.dl.AddRectFilled(p.S(column.track.x0, column.track.y0), p.S(column.track.x1, column.track.y1), trackFill, round);
@@ -306,7 +306,7 @@ void DrawFunnel(const Painter& p, const Board& board, const Layout& layout) {
       // the pain colour on a pill, a gain (more customers than before) plainly.
       const Rect& d = column.drop;
       const std::string drop = FormatFunnelPercent(-*step.dropToNext, language, /*sign=*/true);
-      const float size = (column.biggest ? 19 : 17) * k;
+      const float size = (column.biggest ? 22 : 19) * k;
       const float width = LineWidth(p.fonts, drop, size, column.biggest);
       const float x = std::max(d.x0, d.x1 - width - 8 * k), y = (d.y0 + d.y1) * 0.5f - size * 0.6f;
       if (column.biggest) {
@@ -318,7 +318,7 @@ void DrawFunnel(const Painter& p, const Board& board, const Layout& layout) {
     }
     // The stage's touchpoints' conversions, lowest first, as many chips as fit (then "+N").
     float x = column.track.x0;
-    const float chipTop = column.track.y1 + 8 * k, chipSize = 13 * k, chipPad = 6 * k;
+    const float chipTop = column.track.y1 + 8 * k, chipSize = 14 * k, chipPad = 6 * k;
     const float right = c.x1 - kMetrics.funnelPadding * k;
     for (size_t i = 0; i < column.conversions.size(); ++i) {
       const std::string chip = std::string(conv) + " " + FormatFunnelPercent(column.conversions[i], language);

@@ -238,7 +238,7 @@ void PlaceFunnel(const Board& board, const LayoutMetrics& m, float scale, Layout
     const FunnelStep& data = strip.funnel.steps[size_t(step)];
     column.column = {layout->stageX[s], top, layout->stageX[s + 1], strip.rect.y1};
     const float x0 = column.column.x0 + pad;
-    column.track = {x0, top + 46 * scale, x0 + length, top + 68 * scale};
+    column.track = {x0, top + 46 * scale, x0 + length, top + 70 * scale};
     const float share = data.share ? std::clamp(float(*data.share), 0.0f, 1.0f) : 0.0f;
     column.bar = {x0, column.track.y0, x0 + length * share, column.track.y1};
     if (data.dropToNext)

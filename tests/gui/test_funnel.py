@@ -55,7 +55,7 @@ def test_customers_reached_from_the_stage_menu_draws_the_funnel_strip():
     Three counts typed three ways ("10000", "6 200", "3,100"): the strip appears under the headers
     (the lanes move down by its height), bars get shorter stage by stage, the biggest drop
     (Consideration → Decision, 50 %) is flagged; one undo step each; saved as each stage's
-    "reached"; a percentage is of the first stage; bad text is refused with one sentence."""
+    "reached"."""
     _, path = board_file()
     with Session(args=[path]) as s:
         check("funnel" not in s.layout, "no stage measured: no strip")
@@ -86,33 +86,36 @@ def test_customers_reached_from_the_stage_menu_draws_the_funnel_strip():
         check(funnel_of(s.layout, "Consideration")["drop"] is None, "no drop to an unmeasured stage")
         check(funnel_of(s.layout, "Awareness")["biggest"], "the only drop is now the biggest")
 
-        # A percentage is of the first measured stage; the strip's own part of a stage has its menu too.
-        set_reached(s, "Decision", "31%", 3100, on_strip=True)
-        # Bad text: one sentence on the status line, the field stays open, nothing changed.
-        open_field(s, "Purchase")
-        s.type("lots")
-        s.key("Return")
-        s.wait_layout(lambda l: l["status"].startswith("Type a number of customers"), "the refusal on the status line")
-        check(s.layout["status"].endswith(".") and s.layout["status"].count(". ") == 0, f"one sentence: {s.layout['status']}")
-        check("reached.field" in s.layout["widgets"] and reached(s.layout, "Purchase") is None, "nothing changed")
-        s.key("Escape")
-        s.wait_layout(lambda l: "reached.field" not in l.get("widgets", {}), "Esc leaves the field")
-
         s.key("ctrl+s")
         s.wait_layout(lambda l: not l["dirty"], "saved")
         saved = {x["name"]: x["reached"] for x in load(path)["stages"]}
-        check(saved == {"Awareness": 10000, "Consideration": 6200, "Decision": 3100, "Purchase": None,
+        check(saved == {"Awareness": 10000, "Consideration": 6200, "Decision": None, "Purchase": None,
                         "Post-purchase": None}, f"saved as each stage's reached: {saved}")
 
 
-def test_a_first_percentage_makes_the_first_stage_100_in_the_same_step():
-    """Covers: set customers reached (funnel strip)"""
+def test_percentages_and_text_that_is_not_a_count():
+    """Covers: set customers reached (funnel strip)
+
+    A first percentage makes the first stage 100 in the same undo step; a later one (typed from
+    the stage's part of the strip) is of it; bad text is refused with one sentence, nothing changed."""
     _, path = board_file()
     with Session(args=[path]) as s:
         set_reached(s, "Decision", "45 %", 45)
         check(reached(s.layout, "Awareness") == 100, "the first stage is the 100 % it is of")
-        s.key("ctrl+z")  # one step takes both back: no stage measured, no strip
-        s.wait_layout(lambda l: "funnel" not in l, "no strip after one undo")
+        set_reached(s, "Purchase", "12,5%", 12.5, on_strip=True)
+        open_field(s, "Post-purchase", on_strip=True)
+        s.type("lots")
+        s.key("Return")
+        s.wait_layout(lambda l: l["status"].startswith("Type a number of customers"), "the refusal on the status line")
+        check(s.layout["status"].endswith(".") and s.layout["status"].count(". ") == 0, f"one sentence: {s.layout['status']}")
+        check("reached.field" in s.layout["widgets"] and reached(s.layout, "Post-purchase") is None, "nothing changed")
+        s.key("Escape")
+        s.wait_layout(lambda l: "reached.field" not in l.get("widgets", {}), "Esc leaves the field")
+        check(s.layout["undo"] == "Set customers reached" and reached(s.layout, "Purchase") == 12.5, "the board as it was")
+        s.key("ctrl+z")
+        s.wait_layout(lambda l: reached(l, "Purchase") is None, "Purchase unmeasured after undo")
+        s.key("ctrl+z")  # one step takes both the percentage and the first stage's 100 back: no strip
+        s.wait_layout(lambda l: "funnel" not in l, "no strip after one undo more")
 
 
 def test_the_strip_is_in_the_exported_png():

@@ -201,7 +201,7 @@ TEST_CASE("A typed reached count that is not one is refused with one sentence") 
   CHECK(RefusedReached("1 200 people").find("1200") != std::string::npos);  // the sentence shows what to type
 }
 
-TEST_CASE("A percentage is of the first measured stage; with none, the first stage becomes 100 in the same step") {
+TEST_CASE("A percentage is of the first measured stage, and with none the first stage becomes 100 in the same step") {
   Board board = FunnelBoard({std::nullopt, std::nullopt, std::nullopt});
   std::vector<ReachedChange> changes;
   std::string error;

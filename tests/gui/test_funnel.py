@@ -103,12 +103,13 @@ def test_percentages_and_text_that_is_not_a_count():
         set_reached(s, "Decision", "45 %", 45)
         check(reached(s.layout, "Awareness") == 100, "the first stage is the 100 % it is of")
         set_reached(s, "Purchase", "12,5%", 12.5, on_strip=True)
-        open_field(s, "Post-purchase", on_strip=True)
+        open_field(s, "Purchase", on_strip=True)
+        s.key("ctrl+a")
         s.type("lots")
         s.key("Return")
         s.wait_layout(lambda l: l["status"].startswith("Type a number of customers"), "the refusal on the status line")
         check(s.layout["status"].endswith(".") and s.layout["status"].count(". ") == 0, f"one sentence: {s.layout['status']}")
-        check("reached.field" in s.layout["widgets"] and reached(s.layout, "Post-purchase") is None, "nothing changed")
+        check("reached.field" in s.layout["widgets"] and reached(s.layout, "Purchase") == 12.5, "nothing changed")
         s.key("Escape")
         s.wait_layout(lambda l: "reached.field" not in l.get("widgets", {}), "Esc leaves the field")
         check(s.layout["undo"] == "Set customers reached" and reached(s.layout, "Purchase") == 12.5, "the board as it was")
@@ -116,6 +117,25 @@ def test_percentages_and_text_that_is_not_a_count():
         s.wait_layout(lambda l: reached(l, "Purchase") is None, "Purchase unmeasured after undo")
         s.key("ctrl+z")  # one step takes both the percentage and the first stage's 100 back: no strip
         s.wait_layout(lambda l: "funnel" not in l, "no strip after one undo more")
+
+
+def test_customers_reached_in_the_inspector():
+    """Covers: set customers reached (funnel strip)
+
+    The Inspector's "Stage:" field sets the selected note's stage: a count, then one undo step."""
+    _, path = board_file()
+    with Session(args=[path]) as s:
+        decision = stage(s.layout, "Decision")["id"]
+        note = next(n for n in s.layout["notes"] if n["stage"] == decision and not n.get("hidden"))
+        s.click(*centre(note["rect"]))
+        s.wait_layout(lambda l: l["selection"] == [note["id"]], "the note selected")
+        s.key("ctrl+i")
+        s.click_widget("inspector.reached")
+        s.key("ctrl+a")
+        s.type("2 500")
+        s.key("Return")
+        s.wait_layout(lambda l: reached(l, "Decision") == 2500, "Decision reached 2500 from the inspector")
+        check(s.layout["undo"] == "Set customers reached", f"one undo step: {s.layout['undo']}")
 
 
 def test_the_strip_is_in_the_exported_png():

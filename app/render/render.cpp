@@ -256,6 +256,94 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
   p.dl.AddLine(p.S(grid.x0, layout.laneY.front()), p.S(grid.x0, grid.y1), p.pal.gridLine, thin);
 }
 
+// [SECTION] Funnel strip: each shown stage's reached count, its bar and the drop to the next
+
+// Text widths for the strip's small labels (single lines, never wrapped).
+float LineWidth(const Fonts& fonts, const std::string& text, float size, bool bold = false) {
+  return fonts.ForPixelSize(64, bold)->CalcTextSizeA(size, 1e9f, 0, text.c_str()).x;
+}
+
+void DrawFunnel(const Painter& p, const Board& board, const Layout& layout) {
+  const FunnelStrip& strip = layout.funnel;
+  if (!strip.Shown() || !p.Visible(strip.rect)) return;
+  const float k = strip.rect.Height() / kMetrics.funnelHeight;  // Room view's strip is taller, its text too
+  const std::string& language = board.meta.language;
+  const ImU32 quiet = (p.pal.inkSoft & 0x00ffffff) | 0x90000000;
+  const ImU32 barFill = (p.pal.headerFill & 0x00ffffff) | 0xd8000000;
+  const ImU32 trackFill = (p.pal.gridLine & 0x00ffffff) | 0x90000000;
+  // The corner under the headers' corner: what the strip is.
+  const Rect corner{strip.rect.x0, strip.rect.y0, layout.stageX.front(), strip.rect.y1};
+  p.dl.AddRectFilled(p.S(corner.x0, corner.y0), p.S(corner.x1, corner.y1), p.pal.labelFill);
+  const Rect title{corner.x0 + 22, corner.y0 + 16 * k, corner.x1 - 12, corner.y1 - 8};
+  p.Text(BoardTextIn(language, BoardPhrase::FunnelTitle), {title.x0, title.y0}, 15 * k, p.pal.inkSoft, title.Width(),
+         title, true);
+  const char* conv = BoardTextIn(language, BoardPhrase::FunnelConversion);
+  for (const FunnelColumn& column : strip.columns) {
+    if (!p.Visible(column.column)) continue;
+    const FunnelStep& step = strip.funnel.steps[size_t(column.step)];
+    const Rect& c = column.column;
+    p.dl.AddRectFilled(p.S(c.x0, c.y0), p.S(c.x1, c.y1), p.pal.cellFill);
+    const Rect text{c.x0 + kMetrics.funnelPadding * k, c.y0 + 8 * k, c.x1 - 6 * k, column.track.y0};
+    const float round = p.Rounding(4 * k);
+    if (!step.reached) {  // not measured: an empty, quiet placeholder
+      p.Text("\u2014", {text.x0, text.y0}, 26 * k, quiet, 1e9f, text, true);
+      p.dl.AddRect(p.S(column.track.x0, column.track.y0), p.S(column.track.x1, column.track.y1), trackFill, round, 0,
+                   std::max(1.0f, p.Px(1.5f)));
+      continue;
+    }
+    const std::string count = FormatReachedCount(*step.reached, language);
+    p.Text(count, {text.x0, text.y0}, 26 * k, p.pal.ink, 1e9f, text, true);
+    if (step.share) {
+      const float countWidth = LineWidth(p.fonts, count, 26 * k, true);
+      p.Text(FormatFunnelPercent(*step.share * 100, language), {text.x0 + countWidth + 10 * k, text.y0 + 6 * k}, 19 * k,
+             p.pal.inkSoft, 1e9f, text);
+    }
+    p.dl.AddRectFilled(p.S(column.track.x0, column.track.y0), p.S(column.track.x1, column.track.y1), trackFill, round);
+    if (column.bar.Width() > 0)
+      p.dl.AddRectFilled(p.S(column.bar.x0, column.bar.y0), p.S(column.bar.x1, column.bar.y1), barFill, round);
+    if (step.dropToNext) {
+      // The drop to the next measured stage, at the column's right edge next to it: the biggest in
+      // the pain colour on a pill, a gain (more customers than before) plainly.
+      const Rect& d = column.drop;
+      const std::string drop = FormatFunnelPercent(-*step.dropToNext, language, /*sign=*/true);
+      const float size = (column.biggest ? 22 : 19) * k;
+      const float width = LineWidth(p.fonts, drop, size, column.biggest);
+      const float x = std::max(d.x0, d.x1 - width - 8 * k), y = (d.y0 + d.y1) * 0.5f - size * 0.6f;
+      if (column.biggest) {
+        p.dl.AddRectFilled(p.S(x - 6 * k, d.y0), p.S(d.x1, d.y1), p.pal.pain, p.Rounding(d.Height() * 0.5f));
+        p.Text(drop, {x, y}, size, IM_COL32(255, 255, 255, 255), 1e9f, d, true);
+      } else {
+        p.Text(drop, {x, y}, size, *step.dropToNext < 0 ? p.pal.neutral : p.pal.inkSoft, 1e9f, d);
+      }
+    }
+    // The stage's touchpoints' conversions, lowest first, as many chips as fit (then "+N").
+    float x = column.track.x0;
+    const float chipTop = column.track.y1 + 8 * k, chipSize = 14 * k, chipPad = 6 * k;
+    const float right = c.x1 - kMetrics.funnelPadding * k;
+    for (size_t i = 0; i < column.conversions.size(); ++i) {
+      const std::string chip = std::string(conv) + " " + FormatFunnelPercent(column.conversions[i], language);
+      const float width = LineWidth(p.fonts, chip, chipSize) + 2 * chipPad;
+      const std::string more = "+" + std::to_string(column.conversions.size() - i);
+      if (x + width > right - (i + 1 < column.conversions.size() ? LineWidth(p.fonts, more, chipSize) + 8 * k : 0)) {
+        p.Text(more, {x, chipTop + 3 * k}, chipSize, p.pal.inkSoft, 1e9f, {x, chipTop, right + 40 * k, chipTop + 22 * k});
+        break;
+      }
+      const Rect r{x, chipTop, x + width, chipTop + chipSize * 1.5f};
+      p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.labelFill, p.Rounding(r.Height() * 0.5f));
+      p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.gridLine, p.Rounding(r.Height() * 0.5f));
+      p.Text(chip, {r.x0 + chipPad, r.y0 + chipSize * 0.2f}, chipSize, p.pal.inkSoft, 1e9f, r);
+      x = r.x1 + 6 * k;
+    }
+  }
+  // Column separators and the strip's lower edge, as the grid's lines.
+  const float thin = std::max(1.0f, p.Px(1)) * p.pal.lineScale;
+  for (const FunnelColumn& column : strip.columns)
+    p.dl.AddLine(p.S(column.column.x0, strip.rect.y0), p.S(column.column.x0, strip.rect.y1), p.pal.gridLine, thin);
+  p.dl.AddLine(p.S(strip.rect.x1, strip.rect.y0), p.S(strip.rect.x1, strip.rect.y1), p.pal.gridLine, thin);
+  p.dl.AddLine(p.S(strip.rect.x0, strip.rect.y0), p.S(strip.rect.x0, strip.rect.y1), p.pal.gridLine, thin);
+  p.dl.AddLine(p.S(strip.rect.x0, strip.rect.y1), p.S(strip.rect.x1, strip.rect.y1), p.pal.gridLine, thin);
+}
+
 // [SECTION] Lane prompts: a faint question in each empty cell, on screen only
 
 void DrawLanePrompts(const Painter& p, const Board& board, const Layout& layout, std::vector<DrawnPrompt>* drawn) {
@@ -869,6 +957,7 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   const PersonaId filter = board.FindPersona(options.personaFilter) ? options.personaFilter : PersonaId();
   DrawFrames(p, board);
   DrawGrid(p, board, layout);
+  DrawFunnel(p, board, layout);
   DrawStrokes(p, board, layout, /*highlighter=*/true);
   DrawEmotionLane(p, board, layout, options.activeCurve,
                   PlacePointLabels(board, layout, camera.zoom, fonts, options.pointLabelMinPx), filter);

@@ -237,6 +237,7 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   if (m_editing == Editing::LabelText) ShowLabelField(document);
   if (m_editing == Editing::FrameTitle) ShowFrameTitleField(document);
   ShowContextMenus(document);
+  ShowReachedField(document);
   ShowDeleteConfirmation(document);
 }
 
@@ -436,6 +437,9 @@ void Canvas::BeginPointLabel(const std::string& label) {
 
 void Canvas::OpenContextMenu(const Board& board, const Hover& hover) {
   m_menuHit = hover;
+  if (m_menuHit.kind == Hit::Empty)  // a stage's part of the funnel strip: that stage's menu (Customers reached…)
+    for (const FunnelColumn& column : m_layout.funnel.columns)
+      if (column.column.Contains(m_lastMouseWorld)) m_menuHit = {Hit::StageHeader, column.stage};
   if (m_menuHit.kind == Hit::Note && !IsSelected(board.notes[m_menuHit.index].id)) Select(board.notes[m_menuHit.index].id, false, false);
   // A sketch's menu acts on it: one not yet selected becomes the selection.
   const int i = m_menuHit.index;

@@ -279,6 +279,11 @@ class Canvas : private ToolHost {
   ArrowMenu m_arrowMenu;
   bool m_confirmDelete = false;
   Hit m_deleteHit;
+  // The stage menu's Customers reached… field (ShowReachedField).
+  StageId m_reachedStage;
+  std::string m_reachedText, m_reachedError;
+  bool m_openReached = false, m_reachedFocus = false;
+  void ShowReachedField(Document& document);
 
   // Reveal's flip: note id → its progress, advanced each frame from m_flipStart (ImGui time).
   std::unordered_map<uint64_t, float> m_flipping;

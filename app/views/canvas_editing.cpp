@@ -15,6 +15,7 @@
 #include "app/render/render.h"
 #include "app/views/canvas_internal.h"
 #include "app/views/layout_dump.h"
+#include "app/views/reached_field.h"
 #include "core/edit/journey_commands.h"
 #include "core/edit/sketch_commands.h"
 #include "core/layout/sketch_hit.h"
@@ -441,6 +442,14 @@ void Canvas::ShowContextMenus(Document& document) {
       const bool hide = ImGui::MenuItem(hidden ? _("Show stage") : _("Hide stage"), "H");
       RecordWidget("menu.hide_stage");
       if (hide) SetStageHidden(document, s, !hidden);
+      const bool reached = ImGui::MenuItem(_("Customers reached..."));
+      RecordWidget("menu.reached");
+      if (reached) {
+        m_reachedStage = board.stages[s].id;
+        m_reachedText = ReachedFieldText(board.stages[s]);
+        m_reachedError.clear();
+        m_openReached = true;
+      }
       ImGui::Separator();
       bool deleteStage = ImGui::MenuItem(_("Delete stage..."));
       RecordWidget("menu.delete_stage");
@@ -511,6 +520,56 @@ void Canvas::ShowContextMenus(Document& document) {
     if (ImGui::MenuItem(_("Select all"), "Ctrl+A")) SelectAll(document);
     ImGui::EndPopup();
   }
+}
+
+// A small field under the stage's header: a count, a percentage of the first measured stage, or
+// nothing. Enter sets it (one undo step); bad text keeps the field open with one sentence, in it and
+// on the status line, and changes nothing; Esc leaves it.
+void Canvas::ShowReachedField(Document& document) {
+  const Board& board = document.board();
+  if (m_openReached) {
+    m_openReached = false;
+    const int s = board.StageIndex(m_reachedStage);
+    if (s < 0) return;
+    const Rect header = m_camera.ToScreen(m_layout.StageHeader(s));
+    ImGui::SetNextWindowPos({std::max(header.x0, 0.0f), header.y1});
+    ImGui::OpenPopup("##reached field");
+    m_reachedFocus = true;
+  }
+  if (!ImGui::BeginPopup("##reached field")) return;
+  const Stage* stage = board.FindStage(m_reachedStage);
+  if (!stage || Pressed(GLFW_KEY_ESCAPE, false)) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const float em = ImGui::GetFontSize();
+  ImGui::TextUnformatted(Format(_("Customers reached \"%s\""), stage->name.c_str()).c_str());
+  if (m_reachedFocus) {
+    ImGui::SetKeyboardFocusHere();
+    m_reachedFocus = false;
+  }
+  ImGui::SetNextItemWidth(em * 14);
+  const bool enter = ImGui::InputTextWithHint("##reached", _("1200, 1 200 or 45%"), &m_reachedText,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  RecordWidget("reached.field");
+  if (enter) {
+    std::string error;
+    if (ApplyReachedText(document, m_reachedStage, m_reachedText, &error)) {
+      ImGui::CloseCurrentPopup();
+    } else {
+      m_reachedError = error;
+      m_reachedFocus = true;
+      if (notice) notice(error);
+    }
+  }
+  if (!m_reachedError.empty()) {
+    ImGui::PushTextWrapPos(em * 20);
+    ImGui::TextColored({0.84f, 0.27f, 0.25f, 1}, "%s", m_reachedError.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::TextDisabled(_("A percentage is of the first measured stage; empty clears it."));
+  ImGui::EndPopup();
 }
 
 void Canvas::ShowDeleteConfirmation(Document& document) {

@@ -14,6 +14,7 @@
 #include "app/views/canvas.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
+#include "app/views/reached_field.h"
 #include "app/views/side_panel.h"
 #include "core/edit/journey_commands.h"
 #include "core/insights/insights.h"
@@ -187,6 +188,34 @@ void ShowOpportunity(Document& document, const Note& note) {
   if (clear) Change(document, note.id, N_("Clear opportunity score"), [](Note& n) { n.opportunity.reset(); });
 }
 
+// The selected note's stage: how many customers reached it (the funnel strip). Typed, then Enter
+// (or leaving the field) sets it, one undo step; bad text changes nothing and says why.
+void ShowStageReached(Document& document, Canvas& canvas, const Stage& stage) {
+  static StageId shownStage;
+  static std::optional<double> shownValue;
+  static std::string text, error;
+  static bool active = false;  // typing in it (last frame): the board's value does not overwrite the text
+  if (!active && (stage.id != shownStage || stage.reached != shownValue)) {  // another stage, or an undo
+    shownStage = stage.id;
+    shownValue = stage.reached;
+    text = ReachedFieldText(stage);
+    error.clear();
+  }
+  ImGui::Separator();
+  ImGui::TextDisabled("%s", Format(_("Stage: %s"), stage.name.c_str()).c_str());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  const bool enter = ImGui::InputTextWithHint("##reached", _("1200 or 45%"), &text, ImGuiInputTextFlags_EnterReturnsTrue);
+  RecordWidget("inspector.reached");
+  active = ImGui::IsItemActive();
+  if (enter || ImGui::IsItemDeactivatedAfterEdit()) {
+    if (ApplyReachedText(document, stage.id, text, &error)) error.clear();
+    else if (canvas.notice) canvas.notice(error);
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled(_("customers reached"));
+  if (!error.empty()) ImGui::TextColored({0.84f, 0.27f, 0.25f, 1}, "%s", error.c_str());
+}
+
 }  // namespace
 
 void ShowInspector(Document& document, Canvas& canvas, bool* open) {
@@ -282,6 +311,10 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
   changed = ImGui::InputInt(_("votes"), &votes);
   RecordWidget("inspector.votes");
   if (changed) Change(document, note.id, N_("Edit votes"), [&](Note& n) { n.votes = std::max(0, votes); });
+  if (stage) {
+    const Stage* now = document.board().FindStage(note.stage);  // fresh: the fields above may have changed the board
+    if (now) ShowStageReached(document, canvas, Stage(*now));
+  }
   ShowPersonaTies(document, note);
   ShowLinks(document, canvas, note.id);
   ImGui::End();

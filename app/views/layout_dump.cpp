@@ -313,7 +313,38 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     RectJson(out, camera, layout.StageHeader(int(s)));
     out << '}';
   }
-  out << "],\n\"lanes\":[";
+  out << "]";
+  if (layout.funnel.Shown()) {  // the funnel strip: only when it is drawn
+    const Funnel& funnel = layout.funnel.funnel;
+    auto optional = [&out](const std::optional<double>& value) {
+      if (value) out << *value;
+      else out << "null";
+    };
+    out << ",\n\"funnel\":{\"rect\":";
+    RectJson(out, camera, layout.funnel.rect);
+    out << ",\"stages\":[";
+    for (size_t i = 0; i < layout.funnel.columns.size(); ++i) {
+      const FunnelColumn& column = layout.funnel.columns[i];
+      const FunnelStep& step = funnel.steps[size_t(column.step)];
+      out << (i ? ",\n" : "\n") << "{\"stage\":" << step.stage.value << ",\"reached\":";
+      optional(step.reached);
+      out << ",\"share\":";
+      optional(step.share);
+      out << ",\"drop\":";
+      optional(step.dropToNext);
+      out << ",\"biggest\":" << (column.biggest ? "true" : "false") << ",\"count\":";
+      Quoted(out, step.reached ? FormatReachedCount(*step.reached, board.meta.language) : std::string());
+      out << ",\"conversions\":[";
+      for (size_t c = 0; c < column.conversions.size(); ++c) out << (c ? "," : "") << column.conversions[c];
+      out << "],\"bar\":";
+      RectJson(out, camera, column.bar);
+      out << ",\"column\":";
+      RectJson(out, camera, column.column);
+      out << '}';
+    }
+    out << "]}";
+  }
+  out << ",\n\"lanes\":[";
   for (size_t l = 0; l < board.lanes.size(); ++l) {
     const Lane& lane = board.lanes[l];
     out << (l ? ",\n" : "\n") << "{\"id\":" << lane.id.value << ",\"name\":";

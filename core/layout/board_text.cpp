@@ -26,6 +26,8 @@ constexpr Phrase kPhrases[] = {
     {"Held back by", "Мешает"},
     {"If never solved", "Если не решить"},
     {"Likes in competitors", "Нравится у конкурентов"},
+    {"CUSTOMERS REACHED", "ДОШЛИ ДО ЭТАПА"},
+    {"conv", "конв."},
 };
 static_assert(std::size(kPhrases) == static_cast<size_t>(BoardPhrase::Count));
 

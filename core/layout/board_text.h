@@ -29,6 +29,9 @@ enum class BoardPhrase {
   PersonaBlockers,
   PersonaIfUnsolved,
   PersonaCompetitors,
+  // The funnel strip under the stage headers: its title, and a touchpoint's conversion ("conv 38 %").
+  FunnelTitle,
+  FunnelConversion,
   Count,
 };
 

@@ -7,7 +7,9 @@
 namespace jb {
 
 Rect AddStageButtonRect(const Layout& layout) {
-  const float x = layout.stageX.back() + 12, y = (layout.laneY.front() - kAddButtonUnits) * 0.5f;
+  // Beside the headers, not the funnel strip under them.
+  const float header = layout.laneY.front() - layout.funnel.rect.Height();
+  const float x = layout.stageX.back() + 12, y = (header - kAddButtonUnits) * 0.5f;
   return {x, y, x + kAddButtonUnits, y + kAddButtonUnits};
 }
 

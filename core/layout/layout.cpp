@@ -152,7 +152,7 @@ bool CellTakesNotes(const Board& board, int stage, int lane) {
 }
 
 Rect Layout::StageHeader(int stage) const {
-  return {stageX[stage], grid.y0, stageX[stage + 1], laneY.front()};
+  return {stageX[stage], grid.y0, stageX[stage + 1], laneY.front() - funnel.rect.Height()};
 }
 Rect Layout::LaneLabel(int lane) const { return {grid.x0, laneY[lane], stageX.front(), laneY[lane + 1]}; }
 Rect Layout::Cell(int stage, int lane) const {
@@ -212,6 +212,47 @@ void IncludeSketches(const Board& board, const GlyphMetrics* glyphs, Layout* lay
       layout->bounds = Union(layout->bounds, geometry->arrows[i].bounds);
   }
   layout->sketches = std::move(geometry);
+}
+
+// The funnel strip's columns, once the stages' edges and the notes' boxes are known.
+void PlaceFunnel(const Board& board, const LayoutMetrics& m, float scale, Layout* layout) {
+  FunnelStrip& strip = layout->funnel;
+  const float pad = m.funnelPadding * scale, dropWidth = m.funnelDropWidth * scale;
+  // One scale for every bar: the narrowest shown stage's room (a share of 1 fills it).
+  float length = 0;
+  bool first = true;
+  for (size_t s = 0; s < board.stages.size(); ++s) {
+    if (board.stages[s].hidden) continue;
+    const float room = board.stages[s].width - 2 * pad - dropWidth;
+    length = first ? room : std::min(length, room);
+    first = false;
+  }
+  length = std::max(length, 40.0f * scale);
+  const float top = strip.rect.y0;
+  int step = 0;
+  for (size_t s = 0; s < board.stages.size(); ++s) {
+    if (board.stages[s].hidden) continue;
+    FunnelColumn column;
+    column.stage = int(s);
+    column.step = step;
+    const FunnelStep& data = strip.funnel.steps[size_t(step)];
+    column.column = {layout->stageX[s], top, layout->stageX[s + 1], strip.rect.y1};
+    const float x0 = column.column.x0 + pad;
+    column.track = {x0, top + 46 * scale, x0 + length, top + 70 * scale};
+    const float share = data.share ? std::clamp(float(*data.share), 0.0f, 1.0f) : 0.0f;
+    column.bar = {x0, column.track.y0, x0 + length * share, column.track.y1};
+    if (data.dropToNext)
+      column.drop = {column.track.x1 + 6 * scale, top + 40 * scale, column.column.x1 - 6 * scale, top + 74 * scale};
+    column.biggest = strip.funnel.biggestDrop == step;
+    for (size_t i = 0; i < board.notes.size(); ++i) {
+      const NoteBox& box = layout->notes[i];
+      if (box.stage == int(s) && !box.hidden && board.notes[i].metrics.conversion)
+        column.conversions.push_back(*board.notes[i].metrics.conversion);
+    }
+    std::sort(column.conversions.begin(), column.conversions.end());
+    strip.columns.push_back(std::move(column));
+    ++step;
+  }
 }
 
 }  // namespace
@@ -286,10 +327,17 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
       box.rect = {note.pos.x, note.pos.y, note.pos.x + noteSizes[i].x, note.pos.y + noteSizes[i].y};
   }
 
+  // The funnel strip, when a shown stage is measured, pushes the lanes down by its height.
+  layout.funnel.funnel = ComputeFunnel(board, /*skipHidden=*/true);
+  const float funnelScale = room && glyphs ? room->funnelScale : 1.0f;
+  const bool funnelShown = std::any_of(layout.funnel.funnel.steps.begin(), layout.funnel.funnel.steps.end(),
+                                       [](const FunnelStep& step) { return step.reached.has_value(); });
+  if (funnelShown) layout.funnel.rect = {0, m.headerHeight, 0, m.headerHeight + m.funnelHeight * funnelScale};
+
   // Lane heights: at least the lane's own height, more if a cell's notes need it.
   std::vector<std::vector<Vec2>> offsets(cellNotes.size());
   layout.laneY.resize(laneCount + 1);
-  layout.laneY[0] = m.headerHeight;
+  layout.laneY[0] = m.headerHeight + layout.funnel.rect.Height();
   std::vector<Vec2> sizes;
   for (int l = 0; l < laneCount; ++l) {
     const Lane& lane = board.lanes[l];
@@ -325,6 +373,12 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
 
   layout.grid = {0, 0, layout.stageX.back(), layout.laneY.back()};
   layout.bounds = layout.grid;
+  if (funnelShown) {
+    layout.funnel.rect.x1 = layout.stageX.back();
+    PlaceFunnel(board, m, funnelScale, &layout);
+  } else {
+    layout.funnel.funnel.steps.clear();  // nothing measured: nothing to keep
+  }
 
   // Persona cards stack to the left of the grid, sharing its height (at least a readable card each).
   float personaY = 0;

@@ -14,6 +14,7 @@
 
 #include "core/layout/room_layout.h"
 #include "core/layout/text_wrap.h"
+#include "core/model/funnel.h"
 #include "core/model/model.h"
 
 namespace jb {
@@ -31,6 +32,9 @@ struct LayoutMetrics {
   float minNoteTextSize = 11;  // ...down to here, and only then does the note grow taller
   float notePadding = 10;
   float noteFooter = 16;       // each footer line: channel and metrics; owner, due date and tags
+  float funnelHeight = 104;    // the funnel strip under the stage headers, when a stage is measured
+  float funnelPadding = 14;    // inside each stage's part of the strip
+  float funnelDropWidth = 84;  // right of the bars: where the drop to the next stage is written
 };
 
 // The footer lines a note shows under its text: [0] touchpoint data, [1] action data and tags.
@@ -69,6 +73,28 @@ struct CurveGeometry {
 
 struct SketchGeometry;  // core/layout/ink.h
 
+// The funnel strip (issue 18): a band of board units between the stage headers and the first lane,
+// shown when a stage on view has a reached count. One column per shown stage: the count and share
+// on top, the bar (its length the stage's share of the first measured stage, the same scale in
+// every column), right of it the drop to the next measured stage, under it the stage's touchpoint
+// conversions. Worked out with the layout, never per frame.
+struct FunnelColumn {
+  int stage = -1;        // index into Board::stages
+  int step = -1;         // index into FunnelStrip::funnel.steps
+  Rect column;           // the stage's part of the strip
+  Rect track;            // where the bar can reach (share 1); the same length in every column
+  Rect bar;              // the bar itself: empty (zero width at the track's start) when not measured
+  Rect drop;             // where the drop to the next measured stage goes (empty when there is none)
+  bool biggest = false;  // the funnel's biggest drop starts here
+  std::vector<float> conversions;  // its touchpoints' conversion figures, lowest first
+};
+struct FunnelStrip {
+  Funnel funnel;  // over the shown stages (ComputeFunnel with skipHidden)
+  Rect rect;      // the whole band, the lane-label column included; zero height: no strip
+  std::vector<FunnelColumn> columns;  // the shown stages, in board order
+  bool Shown() const { return rect.Height() > 0; }
+};
+
 struct Layout {
   std::vector<float> stageX;  // left edge of each stage, plus the right edge of the last (size+1)
   std::vector<float> laneY;   // top edge of each lane, plus the bottom edge of the last (size+1)
@@ -81,6 +107,7 @@ struct Layout {
   // Every stroke's and arrow's drawn geometry, worked out once per layout (ink.h: SketchOf and
   // ArrowOf read it); drawing, hit tests and the dump share it. Null on a board with neither.
   std::shared_ptr<const SketchGeometry> sketches;
+  FunnelStrip funnel;  // not Shown() when no stage on view is measured: the board lays out as before
 
   Rect StageHeader(int stage) const;
   // The board's title, above the grid (drawn there; a double-click there renames the board).

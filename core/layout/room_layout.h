@@ -14,6 +14,7 @@ struct RoomMetrics {
   float minTextSize = 32;      // ...shrinks down to here, and only then does the note grow taller
   float aspect = 0.3f;         // a note's height for its width, before its text makes it taller
   float freeNoteScale = 2;     // free notes keep their top-left corner and grow by this much
+  float funnelScale = 1.5f;    // the funnel strip under the headers, and its text, grow by this much
 };
 inline constexpr RoomMetrics kRoomMetrics{};
 

@@ -117,6 +117,9 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
     if (ImGui::Selectable(label.c_str(), persona.id == canvas.activePersona)) canvas.SetActivePersona(board, persona.id);
     RecordWidget(("persona.chip." + std::to_string(i + 1)).c_str());
     // A chip to drag: dropped on a note, it ties the note to this persona (Canvas::PersonaDrop).
+    // A tooltip, not a line in the panel: text that wraps differently from one frame to the next
+    // would move the fields under the pointer.
+    if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) ImGui::SetTooltip("%s", _("Drag a persona onto a note: the note is for them."));
     if (ImGui::BeginDragDropSource()) {
       const uint64_t value = persona.id.value;
       ImGui::SetDragDropPayload(Canvas::kPersonaPayload, &value, sizeof value);
@@ -124,11 +127,6 @@ void ShowPersonaPanel(Document& document, Canvas& canvas, bool* open) {
       ImGui::EndDragDropSource();
     }
     ImGui::PopID();
-  }
-  if (!board.personas.empty() && !board.notes.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", _("Drag a persona onto a note: the note is for them."));
-    ImGui::PopStyleColor();
   }
   const bool addPersona = ImGui::Button(_("Add persona"));
   RecordWidget("persona.add");

@@ -261,9 +261,8 @@ class Report {
     Checks();
   }
 
-  static std::string Count(double value) {
-    return std::abs(value - std::round(value)) < 1e-9 ? std::to_string(std::llround(value)) : Tenths(value);
-  }
+  // As the funnel strip writes it: "10,000" on an English board, "10 000" on a Russian one.
+  std::string Count(double value) const { return FormatReachedCount(value, m_language); }
 
   void Funnel() {
     const jb::Funnel funnel = ComputeFunnel(m_board, /*skipHidden=*/true);

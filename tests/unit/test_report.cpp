@@ -160,7 +160,7 @@ TEST_CASE("Report: the funnel names its biggest drop and each stage's reached an
         "**Biggest drop**: Decision → Purchase: 62 % lost\n\n"
         "| Stage | Reached | Share | Lost before the next stage |\n"
         "|---|---:|---:|---:|\n"
-        "| Awareness | 1000 | 100 % | 38 % |\n"
+        "| Awareness | 1,000 | 100 % | 38 % |\n"
         "| Consideration | 620 | 62 % | 50 % |\n"
         "| **Decision** | 310 | 31 % | 62 % |\n"
         "| Purchase | 118 | 12 % |  |\n\n");

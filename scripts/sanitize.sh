@@ -5,6 +5,8 @@
 # for both, so fuzz.sh after this compiles only its small targets. A separate gcc ASan build of
 # core took over 19 minutes on the shared 2 cores; here the unit tests compile and run in about
 # 10 minutes on top of the core the fuzz targets need anyway.
+#   scripts/sanitize.sh [--build-only]   --build-only: build, run nothing (test.sh starts the build
+#                                        early, at idle priority, while CTest runs)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # A unity build (CMake batches of source files, one translation unit each): core parses its
@@ -25,4 +27,5 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$root/test
 # the second core while the unit tests' last files compile and link.
 fuzz_targets=$(sed -n 's/^set(JB_FUZZ_TARGETS \(.*\))$/\1/p' "$root/tests/CMakeLists.txt")
 cmake --build "$build" -j 2 --target journeyboard_unit_tests $(printf 'fuzz_%s ' $fuzz_targets) >/dev/null
+[ "${1:-}" = "--build-only" ] && exit 0
 ctest --test-dir "$build" --output-on-failure -j 2 --timeout 600

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: ctest (unit + GUI tests; GUI tests start
-# their own private Xvfb, so no display is needed or touched), then the unit tests under
-# ASan + UBSan, then a bounded fuzzing run of every reader (one budget for all fuzz targets),
+# their own private Xvfb, so no display is needed or touched; the sanitized build compiles beside
+# them at idle priority), then the unit tests under ASan + UBSan, then a bounded fuzzing run of every reader (one budget for all fuzz targets),
 # then the monkey (tests/soak/monkey.py).
 # Exits non-zero on any failure.
 set -euo pipefail
@@ -33,13 +33,27 @@ stage() {
 stage "setup" "$root/scripts/setup.sh" --tests
 stage "build" "$root/scripts/build.sh"
 ctest_log=$(mktemp)
+sanitize_build_log=$(mktemp)
 sanitize_log=$(mktemp)
 fuzz_log=$(mktemp)
 monkey_log=$(mktemp)
-trap 'rm -f "$ctest_log" "$sanitize_log" "$fuzz_log" "$monkey_log" "$cpu_file"' EXIT
+# The sanitized build (build-fuzz/: core, the unit tests and the fuzz targets) compiles while CTest
+# runs, at idle priority (SCHED_IDLE, else nice 19): it only takes the CPU the tests leave while they
+# wait on their Xvfbs and timeouts, which a test's own processes get back at once. Its own process
+# group, so it stops with this script. JB_SANITIZE_DURING_CTEST=0: build it after CTest instead.
+idle=(nice -n 19)
+chrt --idle 0 true 2>/dev/null && idle=(chrt --idle 0)
+[ "${JB_SANITIZE_DURING_CTEST:-1}" = 0 ] && idle=(true)
+setsid "${idle[@]}" "$root/scripts/sanitize.sh" --build-only >"$sanitize_build_log" 2>&1 &
+sanitize_build=$!
+trap 'kill -- -"$sanitize_build" 2>/dev/null; rm -f "$ctest_log" "$sanitize_build_log" "$sanitize_log" "$fuzz_log" "$monkey_log" "$cpu_file"' EXIT
 run_ctest() { ctest --test-dir "$root/build" --output-on-failure -j 2 --timeout 300 | tee "$ctest_log"; }
 stage "ctest (unit + GUI)" run_ctest
-run_sanitized() { "$root/scripts/sanitize.sh" | tee "$sanitize_log"; }
+# What is left of the sanitized build (its CPU counts here, where it is waited for), then the tests.
+run_sanitized() {
+  wait "$sanitize_build" || { cat "$sanitize_build_log"; echo "test.sh: the sanitized build failed." >&2; return 1; }
+  "$root/scripts/sanitize.sh" | tee "$sanitize_log"
+}
 run_fuzz() { "$root/scripts/fuzz.sh" "$fuzz_seconds" | tee "$fuzz_log"; }
 stage "unit tests under ASan + UBSan" run_sanitized
 stage "fuzzing every reader (${fuzz_seconds} s in all)" run_fuzz

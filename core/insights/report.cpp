@@ -18,15 +18,6 @@ namespace {
 
 // [SECTION] Text and numbers
 
-// Whole numbers and tenths written by hand: snprintf's "%f" follows LC_NUMERIC.
-std::string Tenths(double value) {
-  const long long tenths = std::llround(value * 10);
-  const long long whole = std::llabs(tenths) / 10, part = std::llabs(tenths) % 10;
-  std::string text = (tenths < 0 ? "-" : "") + std::to_string(whole);
-  if (part) text += "." + std::to_string(part);
-  return text;
-}
-
 // A curve value with its sign: "+0.6", "-0.8", "0".
 std::string Signed(double value) { return (std::llround(value * 10) > 0 ? "+" : "") + Tenths(value); }
 

@@ -21,16 +21,6 @@ using Word = PageWord;
 
 // [SECTION] Text and numbers
 
-// Whole numbers and tenths written by hand: snprintf's "%f" follows LC_NUMERIC, and a comma
-// would break SVG coordinates.
-std::string Tenths(double value) {
-  const long long tenths = std::llround(value * 10);
-  const long long whole = std::llabs(tenths) / 10, part = std::llabs(tenths) % 10;
-  std::string text = (tenths < 0 ? "-" : "") + std::to_string(whole);
-  if (part) text += "." + std::to_string(part);
-  return text;
-}
-
 std::string Hex(Rgb color) {
   char text[8];
   std::snprintf(text, sizeof text, "#%06x", unsigned(color & 0xffffff));

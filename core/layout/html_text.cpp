@@ -1,5 +1,6 @@
 #include "core/layout/html_text.h"
 
+#include <cmath>
 #include <cstdint>
 
 namespace jb {
@@ -40,6 +41,14 @@ std::string Base64(std::string_view bytes) {
     out += '=';
   }
   return out;
+}
+
+std::string Tenths(double value) {
+  const long long tenths = std::llround(value * 10);
+  const long long whole = std::llabs(tenths) / 10, part = std::llabs(tenths) % 10;
+  std::string text = (tenths < 0 ? "-" : "") + std::to_string(whole);
+  if (part) text += "." + std::to_string(part);
+  return text;
 }
 
 }  // namespace jb

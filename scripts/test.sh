@@ -47,7 +47,8 @@ chrt --idle 0 true 2>/dev/null && idle=(chrt --idle 0)
 [ "${JB_SANITIZE_DURING_CTEST:-0}" = 1 ] || idle=(true)
 setsid "${idle[@]}" "$root/scripts/sanitize.sh" --build-only >"$sanitize_build_log" 2>&1 &
 sanitize_build=$!
-trap 'kill -- -"$sanitize_build" 2>/dev/null; rm -f "$ctest_log" "$sanitize_build_log" "$sanitize_log" "$fuzz_log" "$monkey_log" "$cpu_file"' EXIT
+# `|| true`: set -e holds in the trap too, and the build has usually ended (kill then fails).
+trap 'kill -- -"$sanitize_build" 2>/dev/null || true; rm -f "$ctest_log" "$sanitize_build_log" "$sanitize_log" "$fuzz_log" "$monkey_log" "$cpu_file"' EXIT
 run_ctest() { ctest --test-dir "$root/build" --output-on-failure -j 2 --timeout 300 | tee "$ctest_log"; }
 stage "ctest (unit + GUI)" run_ctest
 # What is left of the sanitized build (its CPU counts here, where it is waited for), then the tests.

@@ -73,7 +73,7 @@ unit=$(passed "unit:")
 gui=$(passed "gui: ")
 total=$(grep -cE "Test +#[0-9]+: .* Passed" "$ctest_log" || true)
 echo "test.sh: ctest ran $total tests: $unit unit test cases, $gui GUI tests, $((total - unit - gui)) checks and the benchmark smoke test"
-sanitized=$(grep -cE "Test +#[0-9]+: unit:.* Passed" "$sanitize_log" || true)
+sanitized=$(sed -n 's/^sanitize: \([0-9]*\) of [0-9]* unit test cases passed.*/\1/p' "$sanitize_log")
 # fuzz.sh prints "fuzz: TARGET: N executions in S s" per target.
 executions=$(sed -n 's/^fuzz: \([a-z_]*\): \([0-9?]*\) executions in.*/\1 \2/p' "$fuzz_log" | paste -sd, | sed 's/,/, /g')
 echo "test.sh: under ASan + UBSan the same $sanitized unit test cases passed again; in ${fuzz_seconds} s the fuzz targets survived these many inputs: ${executions:-?}"

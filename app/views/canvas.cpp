@@ -20,6 +20,7 @@
 #include "app/platform/fonts.h"
 #include "app/render/render.h"
 #include "app/views/canvas_internal.h"
+#include "app/views/find_bar.h"
 #include "app/platform/i18n.h"
 #include "core/edit/journey_commands.h"
 #include "core/layout/curve.h"
@@ -538,6 +539,14 @@ void Canvas::FinishInteraction(Document& document) {
     case Editing::None: break;
   }
   EndGesture(document);
+}
+
+void Canvas::RevealNote(Document& document, NoteId id) {
+  FinishInteraction(document);
+  SetSelection({id});
+  const int index = document.board().NoteIndex(id);
+  if (LayoutIsCurrent(document) && index >= 0 && size_t(index) < m_layout.notes.size())
+    GlideTo(RevealRect(m_layout.notes[size_t(index)].rect, m_size, m_camera.zoom));
 }
 
 }  // namespace jb

@@ -104,6 +104,9 @@ class Canvas : private ToolHost {
   void FrameAroundSelection(Document& document);
   // Ends whatever is in progress: a text edit or rename is kept, a drag is cancelled.
   void FinishInteraction(Document& document);
+  // Selects the note and glides to it (RevealRect, find_bar.h): how the find bar and the panels
+  // that list notes (Map checks, Metrics, Opportunities) bring one into view.
+  void RevealNote(Document& document, NoteId id);
   // Drops selected ids that no longer exist (after undo, redo, open).
   void PruneSelection(const Document& document);
   // True while typing into a note or a header: global shortcuts must leave the keys alone.

@@ -6,7 +6,6 @@
 
 #include "app/platform/i18n.h"
 #include "app/views/canvas.h"
-#include "app/views/find_bar.h"
 #include "app/views/layout_dump.h"
 #include "app/views/side_panel.h"
 #include "core/model/clock.h"
@@ -56,10 +55,7 @@ void ChecksPanel::GoTo(Document& document, Canvas& canvas, NoteId note, StageId 
   const Board& board = document.board();
   canvas.FinishInteraction(document);
   if (note) {
-    canvas.SetSelection({note});
-    const int index = board.NoteIndex(note);
-    if (canvas.LayoutIsCurrent(document) && index >= 0 && size_t(index) < canvas.layout().notes.size())
-      canvas.ShowRect(RevealRect(canvas.layout().notes[size_t(index)].rect, canvas.size(), canvas.camera().zoom));
+    canvas.RevealNote(document, note);
   } else if (const int s = board.StageIndex(stage); s >= 0) {
     canvas.FocusStage(s);
   }

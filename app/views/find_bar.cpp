@@ -65,11 +65,7 @@ void FindBar::Step(Document& document, Canvas& canvas, int step) {
   const NoteId id = m_matches[size_t(m_current)];
   canvas.foundCurrent = id;
   UpdateCount();
-  canvas.FinishInteraction(document);
-  canvas.SetSelection({id});
-  const int index = document.board().NoteIndex(id);
-  if (canvas.LayoutIsCurrent(document) && index >= 0 && size_t(index) < canvas.layout().notes.size())
-    canvas.ShowRect(RevealRect(canvas.layout().notes[size_t(index)].rect, canvas.size(), canvas.camera().zoom));
+  canvas.RevealNote(document, id);
 }
 
 void FindBar::Close(Canvas& canvas) {

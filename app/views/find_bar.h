@@ -17,7 +17,7 @@ class Canvas;
 // The board rectangle that shows `note` in the middle of a `view` pixels canvas: at the current
 // zoom when the note is readable there, else zoomed in to kReadableZoom, never so far that the
 // note does not fit. Sized like the view, so Canvas::ShowRect keeps exactly that zoom. (The find
-// bar, the Map checks and the Metrics panel bring a note into view with it.)
+// bar and the panels that list notes bring one into view with it: Canvas::RevealNote.)
 Rect RevealRect(const Rect& note, Vec2 view, float zoom);
 
 class FindBar {

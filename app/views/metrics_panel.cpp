@@ -13,7 +13,6 @@
 
 #include "app/platform/i18n.h"
 #include "app/views/canvas.h"
-#include "app/views/find_bar.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
 #include "app/views/side_panel.h"
@@ -127,21 +126,6 @@ bool MetricBar(const MetricRow& row, float value, float labelWidth, ImVec2 rect[
   return clicked;
 }
 
-// A faint remark that wraps to the panel's width (Russian is longer than English).
-void WrappedNote(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
-
-void Reveal(Document& document, Canvas& canvas, NoteId id) {
-  canvas.FinishInteraction(document);
-  canvas.SetSelection({id});
-  const int index = document.board().NoteIndex(id);
-  if (canvas.LayoutIsCurrent(document) && index >= 0 && size_t(index) < canvas.layout().notes.size())
-    canvas.GlideTo(RevealRect(canvas.layout().notes[size_t(index)].rect, canvas.size(), canvas.camera().zoom));
-}
-
 }  // namespace
 
 const std::string& MetricsPanelDump() { return g_dump; }
@@ -162,7 +146,7 @@ void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open) {
       ImGui::TextWrapped("%s", hint);
       if (recording) out = std::string("{\"hint\":\"") + hint + "\",\"stages\":[";  // no quotes in either language
     } else {
-      WrappedNote(_("Weakest touchpoint of each stage first."));
+      SidePanelRemark(_("Weakest touchpoint of each stage first."));
     }
     const float em = ImGui::GetFontSize();
     float labelWidth = 0;
@@ -224,9 +208,9 @@ void ShowMetricsPanel(Document& document, Canvas& canvas, bool* open) {
     }
     if (ranking.anyHidden) {
       ImGui::Separator();
-      WrappedNote(_("Stages and lanes hidden for the room are left out."));
+      SidePanelRemark(_("Stages and lanes hidden for the room are left out."));
     }
-    if (go.IsValid()) Reveal(document, canvas, go);
+    if (go.IsValid()) canvas.RevealNote(document, go);
     if (recording) {
       out += "]}";
       g_dump = std::move(out);

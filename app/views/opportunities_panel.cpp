@@ -15,7 +15,6 @@
 
 #include "app/platform/i18n.h"
 #include "app/views/canvas.h"
-#include "app/views/find_bar.h"
 #include "app/views/layout_dump.h"
 #include "app/views/panels.h"
 #include "app/views/side_panel.h"
@@ -216,12 +215,6 @@ std::string JsonNumber(float value) {
   return text;
 }
 
-void WrappedNote(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
-
 void ScoreTooltip(const Dot& dot) {
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(NoteText(dot.text, dot.covered));
@@ -230,14 +223,6 @@ void ScoreTooltip(const Dot& dot) {
                                    dot.score.effort, Number(dot.priority).c_str())
                                 .c_str());
   ImGui::EndTooltip();
-}
-
-void Reveal(Document& document, Canvas& canvas, NoteId id) {
-  canvas.FinishInteraction(document);
-  canvas.SetSelection({id});
-  const int index = document.board().NoteIndex(id);
-  if (canvas.LayoutIsCurrent(document) && index >= 0 && size_t(index) < canvas.layout().notes.size())
-    canvas.GlideTo(RevealRect(canvas.layout().notes[size_t(index)].rect, canvas.size(), canvas.camera().zoom));
 }
 
 // The matrix with its quadrants, axes and dots; a drag on a dot re-scores it (one gesture, one
@@ -380,10 +365,10 @@ void ShowOpportunitiesPanel(Document& document, Canvas& canvas, bool* open) {
       ImGui::TextWrapped("%s", hint);
       if (recording) out = std::string("{\"hint\":\"") + hint + "\",";  // no quotes in either language
     } else {
-      WrappedNote(_("Drag a dot to re-score it: sideways sets the effort, up or down both values."));
+      SidePanelRemark(_("Drag a dot to re-score it: sideways sets the effort, up or down both values."));
     }
     if (recording && out.empty()) out = "{";
-    WrappedNote(_("Value: (customer + business) / 2"));
+    SidePanelRemark(_("Value: (customer + business) / 2"));
     Matrix matrix;
     NoteId go = DrawMatrix(document, canvas, cache, &matrix);
     if (recording) {
@@ -407,7 +392,7 @@ void ShowOpportunitiesPanel(Document& document, Canvas& canvas, bool* open) {
 
     if (!cache.dots.empty()) {
       ImGui::Separator();
-      WrappedNote(_("Priority: (customer + business) / effort"));
+      SidePanelRemark(_("Priority: (customer + business) / effort"));
       const std::vector<NoteId>& selection = canvas.selection();
       if (ImGui::BeginTable("ranked", 3, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
@@ -464,9 +449,9 @@ void ShowOpportunitiesPanel(Document& document, Canvas& canvas, bool* open) {
     }
     if (cache.anyHidden) {
       ImGui::Separator();
-      WrappedNote(_("Stages and lanes hidden for the room are left out."));
+      SidePanelRemark(_("Stages and lanes hidden for the room are left out."));
     }
-    if (go.IsValid()) Reveal(document, canvas, go);
+    if (go.IsValid()) canvas.RevealNote(document, go);
     if (recording) {
       out += "]}";
       g_dump = std::move(out);

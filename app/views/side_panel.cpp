@@ -71,4 +71,10 @@ const std::vector<SidePanelInfo>& SidePanelsShown() {
   return g_column.shown;
 }
 
+void SidePanelRemark(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
 }  // namespace jb

@@ -20,6 +20,8 @@ Rect SidePanelRect();
 // Places the next panel of the column and begins its window (title bar with a close button, no
 // move, no resize). Returns what ImGui::Begin returns; call ImGui::End either way.
 bool BeginSidePanel(const char* name, bool* open);
+// A faint remark that wraps to the panel's width (Russian is longer than English).
+void SidePanelRemark(const char* text);
 // The splitter at the column's left edge: returns true while it is dragged, with *width changed
 // (within [minWidth, maxWidth]).
 bool SidePanelSplitter(const Rect& column, float* width, float minWidth, float maxWidth);

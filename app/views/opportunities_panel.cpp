@@ -69,12 +69,6 @@ struct Drag {
 };
 Drag g_drag;
 
-bool Hidden(const Board& board, const Note& note) {
-  const Stage* stage = board.FindStage(note.stage);
-  const Lane* lane = board.FindLane(note.lane);
-  return (stage && stage->hidden) || (lane && lane->hidden);
-}
-
 Cache& Ranking(const Document& document) {
   if (g_cache.document == &document && g_cache.change == document.ChangeCount()) return g_cache;
   const Board& board = document.board();
@@ -87,7 +81,7 @@ Cache& Ranking(const Document& document) {
   for (const RankedOpportunity& ranked : RankOpportunities(board)) {
     const Note* note = board.FindNote(ranked.note);
     if (!note || !note->opportunity) continue;
-    if (Hidden(board, *note)) {
+    if (InHiddenStageOrLane(board, *note)) {
       g_cache.anyHidden = true;
       continue;
     }
@@ -104,7 +98,7 @@ Cache& Ranking(const Document& document) {
   for (NoteId id : UnscoredSolutions(board)) {
     const Note* note = board.FindNote(id);
     if (!note) continue;
-    if (Hidden(board, *note)) {
+    if (InHiddenStageOrLane(board, *note)) {
       g_cache.anyHidden = true;
       continue;
     }

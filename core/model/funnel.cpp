@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/model/limits.h"
+#include "core/model/warnings.h"
 
 namespace jb {
 
@@ -193,14 +194,7 @@ bool ResolveReached(const Board& board, StageId stage, const ReachedEntry& entry
 
 std::string FormatReachedCount(double count, std::string_view language) {
   const bool russian = language.substr(0, 2) == "ru";
-  const std::string separator = russian ? "\xC2\xA0" : ",";
-  const std::string digits = std::to_string(std::llround(std::clamp(count, 0.0, kMaxReached)));
-  std::string text;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) text += separator;
-    text += digits[i];
-  }
-  return text;
+  return Thousands(uint64_t(std::llround(std::clamp(count, 0.0, kMaxReached))), russian ? "\xC2\xA0" : ",");
 }
 
 std::string FormatFunnelPercent(double percent, std::string_view language, bool sign) {

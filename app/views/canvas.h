@@ -151,6 +151,10 @@ class Canvas : private ToolHost {
   CurveId activeCurve;
   PersonaId activePersona;  // the persona the panel shows
   PersonaId personaFilter;  // Journey ▸ Filter by persona (a view: never saved); none: everyone
+  // Draw the board through the retained board cache (app/render/board_cache.h): gestures composite
+  // what was drawn instead of redrawing it. Off: every frame draws the whole board (the benchmark's
+  // "nocache" figures, and the reference the cache is checked against).
+  bool boardCache = true;
   // The ImGui drag-and-drop payload of a persona chip (persona_panel.cpp): a PersonaId's value.
   // Dropped on a note, it ties the note to that persona (canvas_workshop.cpp).
   static constexpr const char* kPersonaPayload = "JB_PERSONA";

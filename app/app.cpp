@@ -146,6 +146,7 @@ bool App::Init() {
     std::fprintf(stderr, "journeyboard: the graphics driver could not compile the renderer's shaders.\n");
     return false;
   }
+  m_canvas.UseRenderer(&m_renderer);
   ApplyUiScale();
   LoadRecent();
   // The exports' own GL context; without it (a driver that cannot share) they run on this thread.

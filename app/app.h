@@ -90,6 +90,8 @@ class App {
     double autosave = m_recovery.NextCopyIn(m_document, Now());
     if (autosave >= 0 && (wait < 0 || autosave < wait)) wait = autosave;
     if (m_canvas.Gliding() && (wait < 0 || wait > 0.016)) wait = 0.016;  // only while the camera glides
+    double crisp = m_canvas.BoardCacheFrameIn(ImGui::GetTime());  // a gesture's scaled board, drawn crisp at rest
+    if (crisp >= 0 && (wait < 0 || crisp < wait)) wait = crisp;
     double timer = m_timer.NextFrameIn(Now());  // a running timer: once a second
     if (timer >= 0 && (wait < 0 || timer < wait)) wait = timer;
     if (m_canvas.IsAnimating() && (wait < 0 || wait > 1.0 / 60)) wait = 1.0 / 60;  // Reveal's flip: only while it runs

@@ -68,6 +68,7 @@ const ImWchar* IconRanges() {
 }  // namespace
 
 void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
+  ++m_generation;
   atlas.Clear();
   m_board.clear();
   m_boardBold.clear();

@@ -19,6 +19,8 @@ class Fonts : public GlyphMetrics {
   void Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning);
 
   ImFont* Ui() const { return m_ui; }
+  // Counts Build calls: what was drawn with older fonts must be drawn again (the board cache).
+  int Generation() const { return m_generation; }
   // The UI font holds the toolbar's icons (app/platform/icons.h); else the toolbar uses text.
   bool HasIcons() const { return m_hasIcons; }
   // One sentence when the icon font is missing (the toolbar then shows text); empty otherwise.
@@ -33,6 +35,7 @@ class Fonts : public GlyphMetrics {
   float Advance(char32_t codepoint) const override;
 
  private:
+  int m_generation = 0;
   ImFont* m_ui = nullptr;
   ImFont* m_uiBold = nullptr;
   std::vector<ImFont*> m_board;  // ascending sizes

@@ -97,7 +97,7 @@ void GpuRenderer::SetLinearClampSampling() {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 }
 
-void GpuRenderer::RenderList(ImDrawList& list, float x, float y, int width, int height) {
+void GpuRenderer::RenderList(ImDrawList& list, float x, float y, int width, int height, float scale) {
   ImDrawList* lists[] = {&list};
   ImDrawData drawData;
   drawData.Valid = true;
@@ -106,8 +106,8 @@ void GpuRenderer::RenderList(ImDrawList& list, float x, float y, int width, int 
   drawData.TotalVtxCount = list.VtxBuffer.Size;
   drawData.TotalIdxCount = list.IdxBuffer.Size;
   drawData.DisplayPos = {x, y};
-  drawData.DisplaySize = {float(width), float(height)};
-  drawData.FramebufferScale = {1, 1};
+  drawData.DisplaySize = {float(width) / scale, float(height) / scale};
+  drawData.FramebufferScale = {scale, scale};
   Render(drawData, width, height);
 }
 
@@ -128,8 +128,9 @@ void GpuRenderer::UploadFonts(ImFontAtlas& atlas) {
   atlas.ClearTexData();  // the GPU has it; keep the CPU copy out of memory
 }
 
-void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) {
-  if (fbWidth <= 0 || fbHeight <= 0) return;
+void GpuRenderer::BlendOff(const ImDrawList*, const ImDrawCmd*) {}  // Render recognises it; never called
+
+void GpuRenderer::SetupState(const ImDrawData& drawData, int fbWidth, int fbHeight) {
   glViewport(0, 0, fbWidth, fbHeight);
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
@@ -149,17 +150,44 @@ void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) 
   glBindVertexArray(m_vao);
   glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_ebo);
+}
 
+namespace {
+
+void Upload(const ImDrawList& list) {
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list.VtxBuffer.Size * sizeof(ImDrawVert)), list.VtxBuffer.Data,
+               GL_STREAM_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(list.IdxBuffer.Size * sizeof(ImDrawIdx)), list.IdxBuffer.Data,
+               GL_STREAM_DRAW);
+}
+
+}  // namespace
+
+void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) {
+  if (fbWidth <= 0 || fbHeight <= 0) return;
+  // A callback may draw elsewhere (the board cache renders into its textures): afterwards this
+  // framebuffer, the state and the list's buffers are set again.
+  GLint framebuffer = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &framebuffer);
+  SetupState(drawData, fbWidth, fbHeight);
+  const float l = drawData.DisplayPos.x, t = drawData.DisplayPos.y;
   const ImVec2 scale{fbWidth / drawData.DisplaySize.x, fbHeight / drawData.DisplaySize.y};
   const GLenum indexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
   for (int n = 0; n < drawData.CmdListsCount; ++n) {
     const ImDrawList* list = drawData.CmdLists[n];
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size * sizeof(ImDrawVert)), list->VtxBuffer.Data,
-                 GL_STREAM_DRAW);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(list->IdxBuffer.Size * sizeof(ImDrawIdx)),
-                 list->IdxBuffer.Data, GL_STREAM_DRAW);
+    Upload(*list);
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      if (cmd.UserCallback) continue;  // we register none
+      if (cmd.UserCallback == &BlendOff) {
+        glDisable(GL_BLEND);
+        continue;
+      }
+      if (cmd.UserCallback) {
+        if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, GLuint(framebuffer));
+        SetupState(drawData, fbWidth, fbHeight);
+        Upload(*list);
+        continue;
+      }
       float x0 = (cmd.ClipRect.x - l) * scale.x, y0 = (cmd.ClipRect.y - t) * scale.y;
       float x1 = (cmd.ClipRect.z - l) * scale.x, y1 = (cmd.ClipRect.w - t) * scale.y;
       if (x1 <= 0 || y1 <= 0 || x0 >= fbWidth || y0 >= fbHeight || x1 <= x0 || y1 <= y0) continue;
@@ -170,6 +198,7 @@ void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) 
     }
   }
   glDisable(GL_SCISSOR_TEST);
+  glEnable(GL_BLEND);
   glBindVertexArray(0);
 }
 
@@ -189,5 +218,41 @@ bool OffscreenTarget::Create(int width, int height) {
 }
 
 void OffscreenTarget::Bind() const { glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer); }
+
+RenderTexture::~RenderTexture() { Release(); }
+
+void RenderTexture::Release() {
+  if (m_framebuffer) glDeleteFramebuffers(1, &m_framebuffer);
+  if (m_texture) glDeleteTextures(1, &m_texture);
+  m_framebuffer = m_texture = 0;
+  m_width = m_height = 0;
+}
+
+bool RenderTexture::Create(int width, int height) {
+  Release();
+  glGenTextures(1, &m_texture);
+  glBindTexture(GL_TEXTURE_2D, m_texture);
+  GpuRenderer::SetLinearClampSampling();
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glGenFramebuffers(1, &m_framebuffer);
+  glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);
+  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+    Release();
+    return false;
+  }
+  m_width = width;
+  m_height = height;
+  return true;
+}
+
+void RenderTexture::Bind() const { glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer); }
+
+void RenderTexture::CopyTo(const RenderTexture& target, int x, int y, int width, int height, int toX, int toY) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, m_framebuffer);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target.m_framebuffer);
+  glDisable(GL_SCISSOR_TEST);
+  glBlitFramebuffer(x, y, x + width, y + height, toX, toY, toX + width, toY + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+}
 
 }  // namespace jb

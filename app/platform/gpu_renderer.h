@@ -19,13 +19,22 @@ class GpuRenderer {
   // Renders into the currently bound framebuffer, whose size is fbWidth × fbHeight pixels and
   // which shows the draw data's DisplayPos .. DisplayPos + DisplaySize.
   void Render(const ImDrawData& drawData, int fbWidth, int fbHeight);
-  // Renders one draw list (an offscreen board: export tiles, thumbnails) into the bound
-  // framebuffer of width × height pixels, showing the list's [x, y, x + width, y + height].
-  void RenderList(ImDrawList& list, float x, float y, int width, int height);
+  // Renders one draw list (an offscreen board: export tiles, thumbnails, the board cache) into the
+  // bound framebuffer of width × height pixels, showing the list's [x, y, x + width / scale,
+  // y + height / scale].
+  void RenderList(ImDrawList& list, float x, float y, int width, int height, float scale = 1);
+  // A draw list callback (ImDrawList::AddCallback(&GpuRenderer::BlendOff, nullptr)): what follows
+  // in that list is drawn without blending (an opaque image: a plain copy costs less than a
+  // blend). Other callbacks are called in the GL thread, may draw elsewhere, and are followed by a
+  // full reset of the renderer's state (blending back on).
   // For the bound 2D texture: linear filtering, edges clamped (fonts and thumbnails alike).
   static void SetLinearClampSampling();
 
+ static void BlendOff(const ImDrawList*, const ImDrawCmd*);
+
  private:
+  void SetupState(const ImDrawData& drawData, int fbWidth, int fbHeight);
+
   unsigned m_program = 0, m_vao = 0, m_vbo = 0, m_ebo = 0, m_fontTexture = 0;
   int m_projLocation = -1, m_texLocation = -1;
 };
@@ -46,6 +55,29 @@ class OffscreenTarget {
 
  private:
   unsigned m_framebuffer = 0, m_color = 0;
+};
+
+// A colour texture one can draw into and then draw with (the board cache's retained drawing):
+// RGBA8, linear sampling. Needs a current GL context; released with it.
+class RenderTexture {
+ public:
+  RenderTexture() = default;
+  RenderTexture(const RenderTexture&) = delete;
+  RenderTexture& operator=(const RenderTexture&) = delete;
+  ~RenderTexture();
+
+  bool Create(int width, int height);  // false (and empty) when the driver refuses the size
+  void Release();
+  void Bind() const;  // as the framebuffer drawing goes to
+  // Copies a rectangle of pixels (GL's bottom-up rows) into `target` at (toX, toY).
+  void CopyTo(const RenderTexture& target, int x, int y, int width, int height, int toX, int toY) const;
+  unsigned Texture() const { return m_texture; }
+  int Width() const { return m_width; }
+  int Height() const { return m_height; }
+
+ private:
+  unsigned m_framebuffer = 0, m_texture = 0;
+  int m_width = 0, m_height = 0;
 };
 
 }  // namespace jb

@@ -411,7 +411,8 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
   if (layout.emotionsLane < 0) return;
   const int l = layout.emotionsLane;
   Rect lane{layout.stageX.front(), layout.laneY[l], layout.stageX.back(), layout.laneY[l + 1]};
-  if (!p.Visible(lane)) return;
+  // The faces and the legend are in the label column, left of the cells.
+  if (!p.Visible({layout.grid.x0, lane.y0, lane.x1, lane.y1})) return;
   float thin = std::max(1.0f, p.Px(1));
   // Five levels: dotted guides, a stronger neutral line, faces at the label column's right edge.
   for (int level = -2; level <= 2; ++level) {
@@ -493,7 +494,10 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
     const CurvePointPos& knot = layout.curves[size_t(label.curve)].knots[label.knot];
     const float value = curve.points[size_t(knot.point)].value;
     const ImU32 tint = value < -0.05f ? p.pal.pain : value > 0.05f ? p.pal.delight : p.pal.neutral;
-    if (!p.Visible(label.rect)) continue;
+    // With its leader, which reaches from the point: the label may be off the view, the leader not.
+    const Rect reach{std::min(label.rect.x0, knot.pos.x), std::min(label.rect.y0, knot.pos.y),
+                     std::max(label.rect.x1, knot.pos.x), std::max(label.rect.y1, knot.pos.y)};
+    if (!p.Visible(label.moved ? reach : label.rect)) continue;
     const int firstVertex = p.dl.VtxBuffer.Size;
     struct Fade {  // whatever path the label takes below
       const Painter& p;
@@ -967,7 +971,8 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language);
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
-    if (box.hidden || !p.Visible(box.rect)) continue;
+    // A note's vote badge rises above it and its shadow falls below: culled with them.
+    if (box.hidden || !p.Visible({box.rect.x0, box.rect.y0 - 26, box.rect.x1 + 4, box.rect.y1 + 4})) continue;
     if (options.found && options.found->count(box.id.value)) DrawFoundHalo(p, box.rect, box.id == options.foundCurrent);
     if (options.placeholders && options.placeholders->count(box.id.value)) {
       DrawPlaceholder(p, box.rect);
@@ -995,6 +1000,20 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   DrawStrokes(p, board, layout, /*highlighter=*/false);
   DrawArrows(p, board, layout, filter);
   DrawTextLabels(p, board);
+}
+
+void ListLanePrompts(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
+                     const RenderOptions& options, std::vector<DrawnPrompt>* out) {
+  out->clear();
+  if (!options.lanePrompts || layout.stageX.size() != board.stages.size() + 1 ||
+      layout.laneY.size() != board.lanes.size() + 1)
+    return;
+  ImDrawList scratch(ImGui::GetDrawListSharedData());
+  scratch._ResetForNewFrame();
+  scratch.PushClipRect({options.visible.x0, options.visible.y0}, {options.visible.x1, options.visible.y1});
+  scratch.PushTextureID(fonts.Ui()->ContainerAtlas->TexID);
+  Painter p{camera, fonts, scratch, options.visible, options.palette ? *options.palette : LightPalette()};
+  DrawLanePrompts(p, board, layout, out);
 }
 
 std::string LocalDateIso() { return LocalDate(std::time(nullptr)); }

@@ -129,4 +129,9 @@ void DrawStrokeLine(const std::vector<Vec2>& points, Rgb color, float width, boo
 void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
                ImDrawList& drawList, const RenderOptions& options);
 
+// The lane prompts DrawBoard draws within `options.visible`, listed into `out` without drawing (a
+// view that keeps its drawing still lists what it shows). Needs an ImGui context.
+void ListLanePrompts(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
+                     const RenderOptions& options, std::vector<DrawnPrompt>* out);
+
 }  // namespace jb

@@ -40,6 +40,7 @@ Rect BoardContentBounds(const Layout& layout) {
 
 void Canvas::UpdateLayout(const Document& document, const Fonts& fonts) {
   if (document.ChangeCount() == m_layoutChangeCount) return;
+  if (m_layoutChangeCount == UINT64_MAX) ++m_layoutResets;  // not an edit: the board cache draws anew
   m_layout = m_roomView ? ComputeLayout(document.board(), &fonts, kMetrics, &m_roomFitCache, &kRoomMetrics)
                         : ComputeLayout(document.board(), &fonts, kMetrics, &m_fitCache);
   m_layoutChangeCount = document.ChangeCount();
@@ -57,6 +58,13 @@ void Canvas::ZoomBy(float factor) {
   m_fitted = false;
   m_camera.ZoomAround({m_camera.screenOrigin.x + m_size.x * 0.5f, m_camera.screenOrigin.y + m_size.y * 0.5f},
                       factor);
+}
+
+void Canvas::PanBy(float dx, float dy) {
+  StopGlide();
+  m_fitted = false;
+  m_camera.world.x -= dx / m_camera.zoom;
+  m_camera.world.y -= dy / m_camera.zoom;
 }
 
 void Canvas::StopGlide() {
@@ -224,7 +232,20 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
       options.editingFirstLine = EditorFirstLine(m_layout.notes[i]);
     }
   }
-  DrawBoard(document.board(), m_layout, m_camera, fonts, drawList, options);
+  if (boardCache) {
+    BoardCache::View view;
+    view.document = &document;
+    view.layout = &m_layout;
+    view.layoutResets = m_layoutResets;
+    view.camera = &m_camera;
+    view.fonts = &fonts;
+    view.options = &options;
+    view.now = ImGui::GetTime();
+    view.framebufferScale = ImGui::GetIO().DisplayFramebufferScale.x;
+    m_boardCache.Draw(view, drawList);
+  } else {
+    DrawBoard(document.board(), m_layout, m_camera, fonts, drawList, options);
+  }
   DrawOverlay(ctx, drawList);
   if (m_personaDropNote >= 0 && size_t(m_personaDropNote) < m_layout.notes.size()) {
     const Rect r = m_camera.ToScreen(m_layout.notes[size_t(m_personaDropNote)].rect);

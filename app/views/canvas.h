@@ -19,6 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "app/render/board_cache.h"
 #include "app/render/render.h"
 #include "app/tools/tool.h"
 #include "app/views/arrow_menu.h"
@@ -55,6 +56,8 @@ class Canvas : private ToolHost {
   // F, 0: glides to the fitted view (about 250 ms, eased).
   void GlideToFit() { m_glideToFitPending = true; }
   void ZoomBy(float factor);  // around the canvas centre
+  // Moves the view by `dx`, `dy` window pixels, as a hand's pan does (the benchmark, tests).
+  void PanBy(float dx, float dy);
   // Glides to show `world` (board units) whole and centred (takes effect at the next Show).
   void ShowRect(const Rect& world) { GlideTo(world); }
   void GlideTo(const Rect& world) {
@@ -155,6 +158,11 @@ class Canvas : private ToolHost {
   // what was drawn instead of redrawing it. Off: every frame draws the whole board (the benchmark's
   // "nocache" figures, and the reference the cache is checked against).
   bool boardCache = true;
+  // The renderer the board cache draws its textures with (the App's); none: no cache.
+  void UseRenderer(GpuRenderer* renderer) { m_boardCache.SetRenderer(renderer); }
+  // Seconds until the board cache wants a frame to draw crisp what a gesture left scaled, or -1.
+  double BoardCacheFrameIn(double now) const { return boardCache ? m_boardCache.CrispIn(now) : -1; }
+  const BoardCache& boardCacheState() const { return m_boardCache; }
   // The ImGui drag-and-drop payload of a persona chip (persona_panel.cpp): a PersonaId's value.
   // Dropped on a note, it ties the note to that persona (canvas_workshop.cpp).
   static constexpr const char* kPersonaPayload = "JB_PERSONA";
@@ -237,6 +245,8 @@ class Canvas : private ToolHost {
   NoteFitCache m_roomFitCache;  // the same for Room view (fitted at other widths and sizes)
   bool m_roomView = false;
   uint64_t m_layoutChangeCount = UINT64_MAX;
+  uint64_t m_layoutResets = 0;  // layouts made for another reason than an edit (Room view, fonts)
+  BoardCache m_boardCache;
   Vec2 m_size;
   bool m_fitPending = true;
   bool m_fitted = false;  // the view is the fitted one: keep it fitted on resize

@@ -233,6 +233,29 @@ size_t BoardDiff::ApproxBytes() const {
   return bytes;
 }
 
+namespace {
+
+template <class T, class IdT>
+void AddTouchedRecords(const RecordDiff<T, IdT>& records, Touched* out) {
+  for (const auto& placed : records.removed) out->ids.push_back(placed.record.id.value);
+  for (const auto& updated : records.updated) out->ids.push_back(updated.after.id.value);
+  for (const auto& placed : records.added) out->ids.push_back(placed.record.id.value);
+  for (const auto& moved : records.moved) out->ids.push_back(moved.id.value);
+}
+
+}  // namespace
+
+void AddTouched(const BoardDiff& diff, Touched* out) {
+  if (!diff.stages.Empty() || !diff.lanes.Empty() || !diff.curves.Empty() || !diff.personas.Empty() ||
+      !diff.labels.Empty() || diff.meta)
+    out->everything = true;
+  if (out->everything) return;
+  AddTouchedRecords(diff.notes, out);
+  AddTouchedRecords(diff.strokes, out);
+  AddTouchedRecords(diff.arrows, out);
+  AddTouchedRecords(diff.frames, out);
+}
+
 // Record types are independent vectors, so their order only has to be fixed, and reversed by
 // RevertDiff.
 void ApplyDiff(Board& board, const BoardDiff& diff) {

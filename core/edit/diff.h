@@ -72,6 +72,16 @@ inline BoardDiff NewDiff(const Board& board, uint64_t ids = 0) {
 // so the numbers are part of the journal's format.
 enum class JournalKind : uint8_t { Apply = 1, Revert = 2 };
 
+// What changes touched, for views that redraw only that (the canvas' board cache): the ids of the
+// notes, strokes, arrows and frames added, removed, updated or reordered; `everything` when a
+// change touched the board's structure or text labels (stages, lanes, curves, personas, labels,
+// the title), when the board was replaced, or when the changes are too old to be known.
+struct Touched {
+  bool everything = false;
+  std::vector<uint64_t> ids;  // unsorted, may repeat
+};
+void AddTouched(const BoardDiff& diff, Touched* out);
+
 // Apply a diff made against `board`'s current state; Revert undoes exactly that Apply.
 void ApplyDiff(Board& board, const BoardDiff& diff);
 void RevertDiff(Board& board, const BoardDiff& diff);

@@ -30,7 +30,36 @@ void Document::Reset(Board board, std::string path, bool saved) {
   // Fresh numbers: no state reached before the reset can compare equal to the new ones.
   m_state = m_nextState++;
   m_savedState = saved ? m_state : m_nextState++;
+  Changed(nullptr);
+}
+
+void Document::Changed(const BoardDiff* diff, const BoardDiff* alsoDiff) {
   ++m_changeCount;
+  if (m_touchedLog.size() < kTouchedLog) m_touchedLog.resize(kTouchedLog);
+  TouchedEntry& entry = m_touchedLog[m_changeCount % kTouchedLog];
+  entry.changeCount = m_changeCount;
+  entry.touched.ids.clear();
+  entry.touched.everything = diff == nullptr;
+  if (diff) AddTouched(*diff, &entry.touched);
+  if (alsoDiff) AddTouched(*alsoDiff, &entry.touched);
+}
+
+void Document::TouchedSince(uint64_t changeCount, Touched* out) const {
+  if (changeCount >= m_changeCount) return;
+  if (m_changeCount - changeCount > kTouchedLog || m_touchedLog.empty()) {
+    out->everything = true;
+    return;
+  }
+  for (uint64_t count = changeCount + 1; count <= m_changeCount && !out->everything; ++count) {
+    const TouchedEntry& entry = m_touchedLog[count % kTouchedLog];
+    if (entry.changeCount != count) {
+      out->everything = true;
+      break;
+    }
+    if (entry.touched.everything) out->everything = true;
+    else out->ids.insert(out->ids.end(), entry.touched.ids.begin(), entry.touched.ids.end());
+  }
+  if (out->everything) out->ids.clear();
 }
 
 // [SECTION] Editing
@@ -40,7 +69,7 @@ bool Document::Apply(BoardDiff diff, std::string label) {
   if (diff.Empty()) return false;
   RepairTexts(diff);
   ApplyDiff(m_board, diff);
-  ++m_changeCount;
+  Changed(&diff);
   Record(std::move(diff), std::move(label));
   return true;
 }
@@ -59,10 +88,11 @@ void Document::UpdateGesture(const std::function<BoardDiff(const Board& start)>&
   // Back to the start, then the whole change again: the result never depends on earlier updates.
   const bool wasEmpty = m_gestureDiff.Empty();
   if (!wasEmpty) RevertDiff(m_board, m_gestureDiff);
+  BoardDiff previous = std::move(m_gestureDiff);
   m_gestureDiff = make(m_board);
   RepairTexts(m_gestureDiff);
   if (!m_gestureDiff.Empty()) ApplyDiff(m_board, m_gestureDiff);
-  if (!wasEmpty || !m_gestureDiff.Empty()) ++m_changeCount;
+  if (!wasEmpty || !m_gestureDiff.Empty()) Changed(&previous, &m_gestureDiff);
 }
 
 bool Document::CommitGesture() {
@@ -81,7 +111,7 @@ void Document::CancelGesture() {
   m_inGesture = false;
   if (!m_gestureDiff.Empty()) {
     RevertDiff(m_board, m_gestureDiff);
-    ++m_changeCount;
+    Changed(&m_gestureDiff);
   }
   m_gestureDiff = BoardDiff();
   m_gestureLabel.clear();
@@ -162,7 +192,7 @@ bool Document::Undo() {
   const Step& step = m_history[--m_position];
   RevertDiff(m_board, step.diff);
   m_state = step.stateBefore;
-  ++m_changeCount;
+  Changed(&step.diff);
   if (m_observer) m_observer(JournalKind::Revert, step.diff);
   return true;
 }
@@ -173,7 +203,7 @@ bool Document::Redo() {
   const Step& step = m_history[m_position++];
   ApplyDiff(m_board, step.diff);
   m_state = step.stateAfter;
-  ++m_changeCount;
+  Changed(&step.diff);
   if (m_observer) m_observer(JournalKind::Apply, step.diff);
   return true;
 }

@@ -83,6 +83,10 @@ class Document {
   // Increases on every change to the board (including gesture updates and Reset): views use it
   // to notice changes.
   uint64_t ChangeCount() const { return m_changeCount; }
+  // What the changes after `changeCount` touched (AddTouched, diff.h), from a short log of the
+  // latest changes: a view that drew the board at `changeCount` redraws only that. A count older
+  // than the log, or a Reset since, gives `everything`.
+  void TouchedSince(uint64_t changeCount, Touched* out) const;
   // The open gesture's change on top of the last recorded state (empty when there is none). A
   // save writes the board without it (SaveDocument, core/session/save_document.h).
   const BoardDiff& GestureDiff() const { return m_gestureDiff; }
@@ -99,6 +103,8 @@ class Document {
     size_t bytes;
   };
   void Record(BoardDiff diff, std::string label);
+  // Counts one change to the board and logs what it touched (none: everything).
+  void Changed(const BoardDiff* diff, const BoardDiff* alsoDiff = nullptr);
   void TrimHistory();
 
   Board m_board;
@@ -110,6 +116,12 @@ class Document {
   // States are numbered; IsDirty compares the current one with the saved one.
   uint64_t m_state = 0, m_savedState = 0, m_nextState = 1;
   uint64_t m_changeCount = 0;
+  struct TouchedEntry {
+    uint64_t changeCount = 0;
+    Touched touched;
+  };
+  static constexpr size_t kTouchedLog = 32;  // changes; a frame rarely sees more than one
+  std::vector<TouchedEntry> m_touchedLog;    // a ring: entry changeCount % kTouchedLog
 
   Observer m_observer;
   size_t m_textsRepaired = 0;

@@ -1,0 +1,282 @@
+// journeyboard_cache_check: proves the canvas' board cache (app/render/board_cache.h) shows what a
+// full redraw shows. It drives the real App headless (EGL, as the benchmark does) through random
+// edits, undos, redos, whole-pixel pans and zooms on random boards, and after each step compares
+// the cached frame with the same frame drawn with the cache off, pixel by pixel. Zooms are
+// compared once the view has rested (while the camera moves the cache shows scaled pixels on
+// purpose). Prints the steps and exits 1 at the first frame that differs, saving both images.
+//
+// usage: journeyboard_cache_check [--seed N] [--steps K] [--boards B] [--out DIR]
+#include <glad/gl.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "app/app.h"
+#include "app/platform/gl_context.h"
+#include "app/platform/gpu_renderer.h"
+#include "app/render/render.h"
+#include "core/edit/commands.h"
+#include "core/io/templates.h"
+
+namespace fs = std::filesystem;
+
+namespace jb {
+namespace {
+
+constexpr int kWidth = 1280, kHeight = 800;
+
+class Checker {
+ public:
+  Checker(App& app, unsigned seed) : m_app(app), m_rng(seed) { m_target.Create(kWidth, kHeight); }
+
+  // One frame, drawn and read back (RGBA, GL's bottom-up rows).
+  std::vector<unsigned char> Frame(float seconds) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = {float(kWidth), float(kHeight)};
+    io.DeltaTime = seconds;
+    ImGui::NewFrame();
+    m_app.BuildUi(m_typed);
+    ImGui::Render();
+    m_target.Bind();
+    glViewport(0, 0, kWidth, kHeight);
+    const float* background = m_app.canvas().palette ? m_app.canvas().palette->background : kBackgroundRgb;
+    glClearColor(background[0], background[1], background[2], 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    m_app.renderer().Render(*ImGui::GetDrawData(), kWidth, kHeight);
+    std::vector<unsigned char> pixels(size_t(kWidth) * kHeight * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, kWidth, kHeight, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    return pixels;
+  }
+
+  // The cached frame against a full redraw of the same state. False (and both saved) when more
+  // than 48 pixels of either (inside the canvas) have no match within 16 per channel at the same
+  // place or one pixel around it in the other: after a pan a glyph of small text may land a pixel
+  // apart (its position is floored from other sums), while a stale note leaves thousands of pixels
+  // with no match anywhere near.
+  bool Compare(const std::string& what, const fs::path& out) {
+    m_app.canvas().boardCache = true;
+    const std::vector<unsigned char> cached = Frame(1e-4f);
+    m_app.canvas().boardCache = false;
+    const std::vector<unsigned char> full = Frame(1e-4f);
+    m_app.canvas().boardCache = true;
+    ++m_compared;
+    // Glyphs cut by the canvas' edge are clipped per pixel from the cache and per glyph when drawn
+    // directly: the edges' few pixels are left out.
+    const Vec2 origin = m_app.canvas().camera().screenOrigin, size = m_app.canvas().size();
+    m_edge = {int(origin.x) + 3, kHeight - int(origin.y + size.y) + 3, int(origin.x + size.x) - 3,
+              kHeight - int(origin.y) - 3};
+    const size_t off = Unmatched(cached, full) + Unmatched(full, cached);
+    m_worstOff = std::max(m_worstOff, off);
+    if (off <= 48) return true;
+    std::fprintf(stderr, "journeyboard_cache_check: after %s the cached frame differs from a full redraw: %zu pixels without a match\n",
+                 what.c_str(), off);
+    Save(cached, out / "cached.ppm");
+    Save(full, out / "full.ppm");
+    return false;
+  }
+
+  size_t Unmatched(const std::vector<unsigned char>& a, const std::vector<unsigned char>& b) const {
+    auto close = [&](size_t i, size_t j) {
+      for (int c = 0; c < 3; ++c)
+        if (std::abs(int(a[i + c]) - int(b[j + c])) > 16) return false;
+      return true;
+    };
+    size_t count = 0;
+    for (int y = std::max(0, m_edge[1]); y < std::min(kHeight, m_edge[3]); ++y)
+      for (int x = std::max(0, m_edge[0]); x < std::min(kWidth, m_edge[2]); ++x) {
+        const size_t i = (size_t(y) * kWidth + x) * 4;
+        if (close(i, i)) continue;
+        bool found = false;
+        for (int dy = -1; dy <= 1 && !found; ++dy)
+          for (int dx = -1; dx <= 1 && !found; ++dx) {
+            const int nx = x + dx, ny = y + dy;
+            if (nx >= 0 && ny >= 0 && nx < kWidth && ny < kHeight) found = close(i, (size_t(ny) * kWidth + nx) * 4);
+          }
+        if (!found) ++count;
+      }
+    return count;
+  }
+
+  bool RunBoard(Board board, int steps, const fs::path& out) {
+    m_app.document().Reset(std::move(board), "");
+    m_app.canvas().ClearSelection();
+    m_app.canvas().RequestFit();
+    Frame(1.0f / 60);
+    Frame(0.2f);
+    if (!Compare("opening", out)) return false;
+    for (int step = 0; step < steps; ++step) {
+      const std::string what = Step();
+      std::fprintf(stderr, "  %s\n", what.c_str());
+      if (m_zoomed) {  // the gesture's scaled frames, then a rest: crisp again
+        Frame(1.0f / 60);
+        Frame(0.2f);
+        m_zoomed = false;
+      } else {
+        Frame(1.0f / 60);
+      }
+      if (!Compare(what, out)) return false;
+    }
+    return true;
+  }
+
+  int Compared() const { return m_compared; }
+  size_t WorstOff() const { return m_worstOff; }
+
+ private:
+  static void Save(const std::vector<unsigned char>& rgba, const fs::path& path) {
+    std::ofstream file(path, std::ios::binary);
+    file << "P6\n" << kWidth << " " << kHeight << "\n255\n";
+    for (int y = kHeight - 1; y >= 0; --y)
+      for (int x = 0; x < kWidth; ++x) file.write(reinterpret_cast<const char*>(&rgba[(size_t(y) * kWidth + x) * 4]), 3);
+  }
+
+  int Pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(m_rng); }
+
+  std::string Step() {
+    Document& document = m_app.document();
+    const Board& board = document.board();
+    Canvas& canvas = m_app.canvas();
+    auto someNote = [&]() { return board.notes[size_t(Pick(int(board.notes.size())))].id; };
+    switch (Pick(12)) {
+      case 0:
+      case 1: {
+        const int dx = Pick(401) - 200, dy = Pick(301) - 150;
+        canvas.PanBy(float(dx), float(dy));
+        return "pan by " + std::to_string(dx) + ", " + std::to_string(dy);
+      }
+      case 2: {
+        const float factor = Pick(2) ? 1.25f : 0.8f;
+        canvas.ZoomBy(factor);
+        m_zoomed = true;
+        return "zoom by " + std::to_string(factor);
+      }
+      case 3:
+        if (board.notes.empty()) break;
+        document.Apply(SetNoteText(board, someNote(), "edited " + std::to_string(Pick(1000)) + " with more words to wrap"), "text");
+        return "edit a note's text";
+      case 4:
+        if (board.notes.empty()) break;
+        document.Apply(SetNotesColor(board, {someNote()}, Rgb(0x808080 + Pick(0x7f7f7f))), "colour");
+        return "colour a note";
+      case 5: {
+        if (board.notes.empty()) break;
+        const Note& to = board.notes[size_t(Pick(int(board.notes.size())))];
+        NoteTarget target;
+        target.stage = to.stage;
+        target.lane = to.lane;
+        target.freePos = {to.pos.x + 40, to.pos.y + 30};
+        if (!to.IsFree()) target.before = to.id;
+        document.Apply(MoveNotes(board, {someNote()}, target), "move");
+        return "move a note";
+      }
+      case 6: {
+        if (board.stages.empty() || board.lanes.empty()) break;
+        Note note;
+        note.text = "added " + std::to_string(Pick(100));
+        NoteTarget target;
+        target.stage = board.stages[size_t(Pick(int(board.stages.size())))].id;
+        target.lane = board.lanes[size_t(Pick(int(board.lanes.size())))].id;
+        if (!CellTakesNotes(board, board.StageIndex(target.stage), board.LaneIndex(target.lane))) break;
+        document.Apply(AddNote(board, note, target), "add");
+        return "add a note to a cell";
+      }
+      case 7:
+        if (board.notes.size() < 3) break;
+        document.Apply(DeleteNotes(board, {someNote()}), "delete");
+        return "delete a note";
+      case 8:
+        if (board.notes.empty()) break;
+        document.Apply(NudgeNotes(board, {someNote()}, {float(Pick(61) - 30), float(Pick(61) - 30)}), "nudge");
+        return "nudge a note";
+      case 9:
+        document.Undo();
+        return "undo";
+      case 10:
+        document.Redo();
+        return "redo";
+      case 11:
+        if (Pick(4) == 0) {
+          document.Apply(AddLane(board, "Lane " + std::to_string(Pick(100)), LaneKind::Custom), "lane");
+          return "add a lane";
+        }
+        break;
+    }
+    canvas.PanBy(1, 0);
+    return "pan by 1, 0";
+  }
+
+  App& m_app;
+  std::mt19937 m_rng;
+  OffscreenTarget m_target;
+  std::u32string m_typed;
+  bool m_zoomed = false;
+  std::array<int, 4> m_edge{0, 0, kWidth, kHeight};  // the canvas less its edges, GL's bottom-up rows
+  int m_compared = 0;
+  size_t m_worstOff = 0;
+};
+
+}  // namespace
+}  // namespace jb
+
+int main(int argc, char** argv) {
+  using namespace jb;
+  unsigned seed = std::random_device{}();
+  int steps = 40, boards = 3;
+  fs::path out = fs::temp_directory_path();
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--seed" && i + 1 < argc) seed = unsigned(std::strtoul(argv[++i], nullptr, 10));
+    else if (arg == "--steps" && i + 1 < argc) steps = std::max(1, std::atoi(argv[++i]));
+    else if (arg == "--boards" && i + 1 < argc) boards = std::max(1, std::atoi(argv[++i]));
+    else if (arg == "--out" && i + 1 < argc) out = argv[++i];
+    else {
+      std::fprintf(stderr, "usage: journeyboard_cache_check [--seed N] [--steps K] [--boards B] [--out DIR]\n");
+      return 2;
+    }
+  }
+  const fs::path work = fs::temp_directory_path() / ("journeyboard-cache-check-" + std::to_string(getpid()));
+  fs::create_directories(work);
+  setenv("XDG_CONFIG_HOME", (work / "config").c_str(), 1);
+  setenv("XDG_STATE_HOME", (work / "state").c_str(), 1);
+  HeadlessGl gl;
+  std::string error;
+  if (!gl.Create(&error)) {
+    std::fprintf(stderr, "journeyboard_cache_check: %s\n", error.c_str());
+    return 1;
+  }
+  ImGui::CreateContext();
+  int code = 0;
+  {
+    WindowOptions options;
+    options.templateKey = "sample";
+    App app(nullptr, options);
+    if (!app.Init()) {
+      code = 1;
+    } else {
+      std::printf("journeyboard_cache_check: seed %u\n", seed);
+      Checker checker(app, seed);
+      const Template kinds[] = {Template::Sample, Template::FiveStage, Template::Classic};
+      for (int b = 0; b < boards && code == 0; ++b) {
+        std::fprintf(stderr, "board %d\n", b);
+        if (!checker.RunBoard(MakeBoard(kinds[b % 3]), steps, out)) code = 1;
+      }
+      std::printf("journeyboard_cache_check: %d frames compared, at most %zu pixels without a match: %s\n",
+                  checker.Compared(), checker.WorstOff(), code == 0 ? "the cache matches a full redraw" : "MISMATCH");
+    }
+  }
+  ImGui::DestroyContext();
+  std::error_code ec;
+  fs::remove_all(work, ec);
+  return code;
+}

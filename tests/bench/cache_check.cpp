@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cfloat>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -109,6 +110,7 @@ class Checker {
   }
 
   bool RunBoard(Board board, int steps, const fs::path& out) {
+    m_out = out;
     m_app.document().Reset(std::move(board), "");
     m_app.canvas().ClearSelection();
     m_app.canvas().RequestFit();
@@ -118,6 +120,7 @@ class Checker {
     for (int step = 0; step < steps; ++step) {
       const std::string what = Step();
       std::fprintf(stderr, "  %s\n", what.c_str());
+      if (m_failed) return false;
       if (m_zoomed) {  // the gesture's scaled frames, then a rest: crisp again
         Frame(1.0f / 60);
         Frame(0.2f);
@@ -148,7 +151,7 @@ class Checker {
     const Board& board = document.board();
     Canvas& canvas = m_app.canvas();
     auto someNote = [&]() { return board.notes[size_t(Pick(int(board.notes.size())))].id; };
-    switch (Pick(12)) {
+    switch (Pick(13)) {
       case 0:
       case 1: {
         const int dx = Pick(401) - 200, dy = Pick(301) - 150;
@@ -205,6 +208,9 @@ class Checker {
       case 10:
         document.Redo();
         return "redo";
+      case 12:
+        if (const std::string drag = DragNote(); !drag.empty()) return drag;
+        break;
       case 11:
         if (Pick(4) == 0) {
           document.Apply(AddLane(board, "Lane " + std::to_string(Pick(100)), LaneKind::Custom), "lane");
@@ -216,8 +222,49 @@ class Checker {
     return "pan by 1, 0";
   }
 
+  // Presses on a note on view and drags it by the mouse a few frames; compared mid-drag (the
+  // note drawn live over the cache, a placeholder where it will land), then dropped.
+  std::string DragNote() {
+    const Board& board = m_app.document().board();
+    const Layout& layout = m_app.canvas().layout();
+    const Camera& camera = m_app.canvas().camera();
+    const Vec2 origin = camera.screenOrigin, size = m_app.canvas().size();
+    std::vector<size_t> onView;
+    for (size_t i = 0; i < board.notes.size() && i < layout.notes.size(); ++i) {
+      if (layout.notes[i].hidden) continue;
+      const Rect r = camera.ToScreen(layout.notes[i].rect);
+      const Vec2 c{(r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f};
+      if (c.x > origin.x + 60 && c.y > origin.y + 60 && c.x < origin.x + size.x - 60 && c.y < origin.y + size.y - 60)
+        onView.push_back(i);
+    }
+    if (onView.empty()) return "";
+    const size_t i = onView[size_t(Pick(int(onView.size())))];
+    const Rect r = camera.ToScreen(layout.notes[i].rect);
+    const ImVec2 press{(r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f};
+    m_app.canvas().SetSelection({board.notes[i].id});
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = press;
+    Frame(1.0f / 60);
+    io.MouseDown[0] = true;
+    Frame(1.0f / 60);
+    const float dx = float(Pick(301) - 150), dy = float(Pick(201) - 100);
+    for (int k = 1; k <= 4; ++k) {
+      io.MousePos = {press.x + dx * float(k) / 4, press.y + dy * float(k) / 4};
+      Frame(1.0f / 60);
+    }
+    const bool same = Compare("dragging a note (mid-drag)", m_out);
+    io.MouseDown[0] = false;
+    Frame(1.0f / 60);
+    io.MousePos = {-FLT_MAX, -FLT_MAX};
+    m_app.canvas().ClearSelection();
+    if (!same) m_failed = true;
+    return "drag a note by " + std::to_string(int(dx)) + ", " + std::to_string(int(dy));
+  }
+
   App& m_app;
   std::mt19937 m_rng;
+  fs::path m_out;
+  bool m_failed = false;
   OffscreenTarget m_target;
   std::u32string m_typed;
   bool m_zoomed = false;

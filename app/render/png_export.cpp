@@ -29,7 +29,8 @@ namespace {
 
 constexpr float kExportMarginUnits = 48;
 constexpr int kMaxTile = 4096;
-constexpr int kBandPixels = 1 << 20;
+constexpr int kBandPixels = 1 << 20;  // a band of rows: ~3 MB of RGB
+constexpr float kCullMarginUnits = 40;
 
 double MsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -177,6 +178,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   int tile = std::max(256, std::min({kMaxTile, int(maxRenderbuffer), int(maxViewport[0]), int(maxViewport[1])}));
   if (const int cap = EnvInt("JB_EXPORT_TILE"); cap >= 16) tile = std::min(tile, cap);
   const int slowMs = EnvInt("JB_EXPORT_SLOW_MS");
+  const float cullMargin = kCullMarginUnits * plan.zoom + 2;
   // Bands of rows a few MB each: one compresses while the next renders.
   int bandRows = std::max(16, kBandPixels / width);
   if (const int rows = EnvInt("JB_EXPORT_BAND"); rows >= 16) bandRows = rows;
@@ -223,8 +225,11 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       }
       const int w = std::min(tileW, width - x0);
       BeginOffscreenDrawList(drawList, data, fonts, width, height);
-      drawList.PushClipRect({float(x0), float(y0)}, {float(x0 + w), float(y0 + bandH)}, true);
-      options.visible = {float(x0), float(y0), float(x0 + w), float(y0 + bandH)};
+      // Widened by what is drawn past the rectangle it is culled by: a note's shadow, vote dots
+      // and badge; a glyph reaching below its line (ImGui culls text by whole lines).
+      const Rect reach{x0 - cullMargin, y0 - cullMargin, x0 + w + cullMargin, y0 + bandH + cullMargin};
+      drawList.PushClipRect({reach.x0, reach.y0}, {reach.x1, reach.y1}, true);
+      options.visible = reach;
       DrawBoard(board, layout, camera, fonts, drawList, options);
       glClearColor(clear[0], clear[1], clear[2], clear[3]);
       glClear(GL_COLOR_BUFFER_BIT);

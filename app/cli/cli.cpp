@@ -250,6 +250,7 @@ int RunExport(const std::string& file, const std::string& out, const ExportParam
                                &error);
         }
         if (!ok) code = Fail(error);
+        if (ok && !stats.scaledDown.empty()) std::fprintf(stderr, _("journeyboard: %s\n"), stats.scaledDown.c_str());
         if (const char* timing = std::getenv("JB_EXPORT_TIMING"); ok && timing && *timing)
           std::fprintf(stderr, "journeyboard: %d×%d render %.0f ms, encode %.0f ms\n", stats.width, stats.height,
                        stats.renderMs, stats.encodeMs);

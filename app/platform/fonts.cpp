@@ -4,9 +4,18 @@
 #include FT_FREETYPE_H
 #include <imgui_freetype.h>
 
+#include <zlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <type_traits>
 
 namespace jb {
 
@@ -65,7 +74,259 @@ const ImWchar* IconRanges() {
   return ranges;
 }
 
+
+// [SECTION] The baked atlas, cached on disk
+// Baking ~9,000 glyphs at 8 sizes with FreeType is most of a command-line export's start (see
+// README "Performance"); the result depends only on the font files and the sizes, so it is kept
+// in $XDG_CACHE_HOME/journeyboard/ (else ~/.cache/journeyboard/) and read back in a few ms. The
+// file holds its key (each font file's path, size and modification time, the sizes, ImGui's
+// version and the glyph layout): a stale file simply misses. A CRC-32 over everything catches a
+// torn or corrupt file, which is ignored and rebuilt; files are written to a temp name and renamed.
+
+constexpr char kAtlasMagic[8] = {'J', 'B', 'A', 'T', 'L', 'A', 'S', '1'};
+
+std::string CacheDir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && xdg[0] == '/') return std::string(xdg) + "/journeyboard";
+  if (const char* home = std::getenv("HOME"); home && home[0] == '/') return std::string(home) + "/.cache/journeyboard";
+  return {};
+}
+
+// Path, size and modification time (ns): a replaced or edited font misses the cache.
+std::string FileStamp(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return path + ":none;";
+  return path + ":" + std::to_string(info.st_size) + ":" + std::to_string(info.st_mtim.tv_sec) + "." +
+         std::to_string(info.st_mtim.tv_nsec) + ";";
+}
+
+class ByteWriter {
+ public:
+  template <typename T>
+  void Put(const T& value) {
+    static_assert(std::is_trivially_copyable<T>::value, "plain bytes only");
+    Raw(&value, sizeof(T));
+  }
+  void Raw(const void* data, size_t size) { m_bytes.append(static_cast<const char*>(data), size); }
+  void Text(const std::string& text) {
+    Put(uint32_t(text.size()));
+    Raw(text.data(), text.size());
+  }
+  std::string& bytes() { return m_bytes; }
+
+ private:
+  std::string m_bytes;
+};
+
+// Reads what ByteWriter wrote; any read past the end makes ok() false (and yields zeros).
+class ByteReader {
+ public:
+  ByteReader(const char* data, size_t size) : m_data(data), m_size(size) {}
+  template <typename T>
+  T Get() {
+    T value{};
+    Raw(&value, sizeof(T));
+    return value;
+  }
+  void Raw(void* out, size_t size) {
+    if (!m_ok || size > m_size - m_pos) {
+      m_ok = false;
+      std::memset(out, 0, size);
+      return;
+    }
+    std::memcpy(out, m_data + m_pos, size);
+    m_pos += size;
+  }
+  std::string Text() {
+    const uint32_t size = Get<uint32_t>();
+    if (!m_ok || size > m_size - m_pos) {
+      m_ok = false;
+      return {};
+    }
+    std::string text(m_data + m_pos, size);
+    m_pos += size;
+    return text;
+  }
+  void Fail() { m_ok = false; }
+  bool ok() const { return m_ok; }
+  bool AtEnd() const { return m_pos == m_size; }
+
+ private:
+  const char* m_data;
+  size_t m_size, m_pos = 0;
+  bool m_ok = true;
+};
+
+int IndexOf(const ImFontAtlas& atlas, const ImFont* font) {
+  for (int i = 0; i < atlas.Fonts.Size; ++i)
+    if (atlas.Fonts[i] == font) return i;
+  return -1;
+}
+
 }  // namespace
+
+std::string Fonts::CacheKey(float uiPixelSize) {
+  const std::string regular = FontDir() + "/DejaVuSans.ttf", bold = FontDir() + "/DejaVuSans-Bold.ttf";
+  std::string key = std::string("imgui ") + IMGUI_VERSION + "; glyph " + std::to_string(sizeof(ImFontGlyph)) +
+                    "; light hinting; ui " + std::to_string(uiPixelSize) + "; board";
+  for (float size : kBoardSizes) key += " " + std::to_string(size);
+  key += "; " + FileStamp(regular) + FileStamp(bold) + FileStamp(IconFontPath());
+  return key;
+}
+
+std::string Fonts::CachePath(const std::string& key) {
+  const std::string dir = CacheDir();
+  if (dir.empty()) return {};
+  char hash[16];
+  std::snprintf(hash, sizeof hash, "%08x", unsigned(crc32_z(0, reinterpret_cast<const Bytef*>(key.data()), key.size())));
+  return dir + "/atlas-" + hash + ".bin";
+}
+
+void Fonts::SaveCache(const ImFontAtlas& atlas, const std::string& key) const {
+  const std::string path = CachePath(key);
+  if (path.empty() || !atlas.TexPixelsAlpha8) return;
+  ByteWriter out;
+  out.Raw(kAtlasMagic, sizeof kAtlasMagic);
+  out.Text(key);
+  out.Put(int32_t(atlas.TexWidth));
+  out.Put(int32_t(atlas.TexHeight));
+  out.Put(atlas.TexUvScale);
+  out.Put(atlas.TexUvWhitePixel);
+  out.Put(atlas.TexUvLines);
+  out.Put(int32_t(atlas.Flags));
+  out.Put(int32_t(atlas.Fonts.Size));
+  for (const ImFont* font : atlas.Fonts) {
+    out.Put(font->FontSize);
+    out.Put(font->Ascent);
+    out.Put(font->Descent);
+    out.Put(font->FallbackChar);
+    out.Put(font->EllipsisChar);
+    out.Put(font->DotChar);
+    out.Put(int32_t(font->MetricsTotalSurface));
+    out.Put(int32_t(font->Glyphs.Size));
+    out.Raw(font->Glyphs.Data, size_t(font->Glyphs.Size) * sizeof(ImFontGlyph));
+  }
+  out.Put(int32_t(IndexOf(atlas, m_ui)));
+  out.Put(int32_t(IndexOf(atlas, m_uiBold)));
+  out.Put(int32_t(IndexOf(atlas, m_icons)));
+  out.Put(int32_t(IndexOf(atlas, m_reference)));
+  out.Put(uint8_t(m_hasIcons));
+  out.Put(int32_t(m_board.size()));
+  for (const ImFont* font : m_board) out.Put(int32_t(IndexOf(atlas, font)));
+  out.Put(int32_t(m_boardBold.size()));
+  for (const ImFont* font : m_boardBold) out.Put(int32_t(IndexOf(atlas, font)));
+  out.Raw(atlas.TexPixelsAlpha8, size_t(atlas.TexWidth) * size_t(atlas.TexHeight));
+  const uint32_t crc = uint32_t(crc32_z(0, reinterpret_cast<const Bytef*>(out.bytes().data()), out.bytes().size()));
+  out.Put(crc);
+
+  std::error_code ignored;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
+  const std::string temp = path + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    file.write(out.bytes().data(), std::streamsize(out.bytes().size()));
+    if (!file.flush()) {
+      file.close();
+      std::remove(temp.c_str());
+      return;
+    }
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0) std::remove(temp.c_str());
+}
+
+bool Fonts::LoadCache(ImFontAtlas& atlas, const std::string& key) {
+  const std::string path = CachePath(key);
+  if (path.empty()) return false;
+  std::string bytes;
+  {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return false;
+    std::ostringstream all;
+    all << file.rdbuf();
+    bytes = all.str();
+  }
+  if (bytes.size() < sizeof kAtlasMagic + 4 || std::memcmp(bytes.data(), kAtlasMagic, sizeof kAtlasMagic) != 0)
+    return false;
+  uint32_t stored = 0;
+  std::memcpy(&stored, bytes.data() + bytes.size() - 4, 4);
+  if (uint32_t(crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size() - 4)) != stored) return false;
+  ByteReader in(bytes.data() + sizeof kAtlasMagic, bytes.size() - sizeof kAtlasMagic - 4);
+  if (in.Text() != key) return false;  // another font or size that happens to share the name
+  const int texWidth = in.Get<int32_t>(), texHeight = in.Get<int32_t>();
+  const ImVec2 uvScale = in.Get<ImVec2>(), uvWhite = in.Get<ImVec2>();
+  ImVec4 uvLines[IM_ARRAYSIZE(atlas.TexUvLines)];
+  in.Raw(uvLines, sizeof uvLines);
+  const int flags = in.Get<int32_t>();
+  const int fontCount = in.Get<int32_t>();
+  if (!in.ok() || texWidth <= 0 || texHeight <= 0 || texWidth > 16384 || texHeight > 16384 || fontCount <= 0 ||
+      fontCount > 64)
+    return false;
+
+  atlas.Clear();
+  m_board.clear();
+  m_boardBold.clear();
+  m_ui = m_uiBold = m_icons = m_reference = nullptr;
+  auto fail = [&] {
+    atlas.Clear();
+    m_board.clear();
+    m_boardBold.clear();
+    m_ui = m_uiBold = m_icons = m_reference = nullptr;
+    return false;
+  };
+  for (int i = 0; i < fontCount; ++i) {
+    ImFont* font = IM_NEW(ImFont);
+    atlas.Fonts.push_back(font);
+    font->ContainerAtlas = &atlas;
+    font->FontSize = in.Get<float>();
+    font->Ascent = in.Get<float>();
+    font->Descent = in.Get<float>();
+    font->FallbackChar = in.Get<ImWchar>();
+    font->EllipsisChar = in.Get<ImWchar>();
+    font->DotChar = in.Get<ImWchar>();
+    font->MetricsTotalSurface = in.Get<int32_t>();
+    const int glyphs = in.Get<int32_t>();
+    if (!in.ok() || glyphs <= 0 || glyphs > 0x10000 || !(font->FontSize > 0)) return fail();
+    font->Glyphs.resize(glyphs);
+    in.Raw(font->Glyphs.Data, size_t(glyphs) * sizeof(ImFontGlyph));
+    if (!in.ok()) return fail();
+    for (const ImFontGlyph& glyph : font->Glyphs)
+      if (glyph.Codepoint > 0xFFFF) return fail();
+    font->BuildLookupTable();
+  }
+  auto font = [&](int index, bool optional) -> ImFont* {
+    if (index < 0 || index >= fontCount) {
+      if (!optional) in.Fail();
+      return nullptr;
+    }
+    return atlas.Fonts[index];
+  };
+  m_ui = font(in.Get<int32_t>(), false);
+  m_uiBold = font(in.Get<int32_t>(), true);
+  m_icons = font(in.Get<int32_t>(), true);
+  m_reference = font(in.Get<int32_t>(), false);
+  m_hasIcons = in.Get<uint8_t>() != 0;
+  const int boards = in.Get<int32_t>();
+  if (!in.ok() || boards <= 0 || boards > 64) return fail();
+  for (int i = 0; i < boards; ++i) m_board.push_back(font(in.Get<int32_t>(), false));
+  const int bolds = in.Get<int32_t>();
+  if (!in.ok() || bolds < 0 || bolds > 64) return fail();
+  for (int i = 0; i < bolds; ++i) m_boardBold.push_back(font(in.Get<int32_t>(), false));
+  const size_t pixels = size_t(texWidth) * size_t(texHeight);
+  auto* texture = static_cast<unsigned char*>(IM_ALLOC(pixels));
+  in.Raw(texture, pixels);
+  if (!in.ok() || !in.AtEnd() || m_ui != atlas.Fonts[0]) {
+    IM_FREE(texture);
+    return fail();
+  }
+  atlas.Flags = flags;
+  atlas.TexWidth = texWidth;
+  atlas.TexHeight = texHeight;
+  atlas.TexUvScale = uvScale;
+  atlas.TexUvWhitePixel = uvWhite;
+  std::memcpy(atlas.TexUvLines, uvLines, sizeof uvLines);
+  atlas.TexPixelsAlpha8 = texture;
+  atlas.TexReady = true;
+  return true;
+}
 
 void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
   ++m_generation;
@@ -75,6 +336,12 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
   m_ui = m_uiBold = m_icons = nullptr;
   m_hasIcons = false;
   atlas.TexDesiredWidth = 4096;
+  m_iconWarning.clear();
+  // JOURNEYBOARD_FONT_CACHE=0 bakes afresh (and writes no cache): tests compare the two.
+  const char* useCache = std::getenv("JOURNEYBOARD_FONT_CACHE");
+  const bool caching = !(useCache && std::strcmp(useCache, "0") == 0);
+  const std::string key = caching ? CacheKey(uiPixelSize) : std::string();
+  if (caching && LoadCache(atlas, key)) return;
 
   const std::string regular = FontDir() + "/DejaVuSans.ttf";
   const std::string bold = FontDir() + "/DejaVuSans-Bold.ttf";
@@ -124,6 +391,8 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
   if (!ImGuiFreeType::BuildFontAtlas(&atlas, ImGuiFreeTypeBuilderFlags_LightHinting))
     return builtIn("Font " + regular + " could not be rendered");
   m_reference = ForPixelSize(28);
+  // Only a complete bake with every font is kept: a missing icon font is said on every start.
+  if (caching && m_hasIcons) SaveCache(atlas, key);
 }
 
 float Fonts::Advance(char32_t codepoint) const {

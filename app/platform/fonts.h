@@ -15,7 +15,9 @@ class Fonts : public GlyphMetrics {
  public:
   // Builds the atlas (does not upload it). `uiPixelSize` is the UI font's size in pixels.
   // When the font file is missing or is not a font FreeType can read, falls back to ImGui's
-  // built-in font and sets *warning (one sentence).
+  // built-in font and sets *warning (one sentence). A complete bake is kept in the user's cache
+  // folder ($XDG_CACHE_HOME/journeyboard/) and read back next time; a stale, torn or corrupt
+  // cache file is ignored and rebuilt. JOURNEYBOARD_FONT_CACHE=0 always bakes.
   void Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning);
 
   ImFont* Ui() const { return m_ui; }
@@ -36,6 +38,11 @@ class Fonts : public GlyphMetrics {
 
  private:
   int m_generation = 0;
+  static std::string CacheKey(float uiPixelSize);
+  static std::string CachePath(const std::string& key);
+  bool LoadCache(ImFontAtlas& atlas, const std::string& key);
+  void SaveCache(const ImFontAtlas& atlas, const std::string& key) const;
+
   ImFont* m_ui = nullptr;
   ImFont* m_uiBold = nullptr;
   std::vector<ImFont*> m_board;  // ascending sizes

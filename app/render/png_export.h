@@ -1,5 +1,7 @@
-// PNG snapshots of a board: rendered by DrawBoard into an offscreen framebuffer (in tiles, so any
-// size up to 32K px works within GL limits and bounded memory) and encoded with libpng. One engine
+// PNG snapshots of a board: rendered by DrawBoard into an offscreen framebuffer in tiles, each
+// with only its share of the board, band by band of rows, so any size works within GL limits and
+// bounded memory; each band is compressed on other threads while the next renders (png_stream.h).
+// One engine
 // for the command line (on its own thread, EGL) and the window (a worker thread, export_job.h).
 #pragma once
 #include <atomic>
@@ -20,11 +22,16 @@ struct Layout;
 struct ExportStats {
   int width = 0, height = 0;
   double renderMs = 0;  // drawing + GPU + read back
-  double encodeMs = 0;  // PNG compression and file writing
+  double encodeMs = 0;  // PNG compression and file writing (what of it did not overlap the drawing)
+  std::string scaledDown;  // ScaledDownNote when the image was scaled down to fit; else empty
 };
 
 inline constexpr int kDefaultExportWidth = 3840;
-inline constexpr int kMaxExportSide = 32768;
+inline constexpr int kMaxExportSide = 32768;  // the widest --width and custom width (--scale may go wider)
+// Past this many pixels an export is scaled down to fit, and says so: 400 megapixels is 1.6 GB
+// once a viewer decodes it (RGBA), about what image viewers and browsers still open, and minutes
+// of work on a laptop's GPU. Any taller or wider image up to it streams in bands of rows.
+inline constexpr double kMaxExportPixels = 400e6;
 inline constexpr float kMinExportScale = 0.01f, kMaxExportScale = 64.0f;
 
 enum class ExportRegion { Board, View, Selection, Stage };
@@ -50,6 +57,11 @@ struct ExportPlan {
   float zoom = 1;  // pixels per board unit
   int Channels() const { return background == ExportBackground::Transparent ? 4 : 3; }
   ExportBackground background = ExportBackground::Canvas;
+  // The size asked for when it was over kMaxExportPixels and the image was scaled down to fit;
+  // 0 when the image is the size asked for.
+  long long askedWidth = 0, askedHeight = 0;
+  double limit = kMaxExportPixels;  // the pixels it had to fit in
+  bool ScaledDown() const { return askedWidth > 0; }
   // The file's size, roughly: fast zlib keeps ~1/35 of the sample board's raw pixels; boards
   // dense with notes keep more, so this errs large.
   double ApproxMegabytes() const { return double(width) * height * Channels() / 20.0 / 1e6; }
@@ -59,10 +71,14 @@ struct ExportPlan {
 // the grid, and a margin. The image maps it to [0, width] × [0, height].
 Rect ExportArea(const Layout& layout);
 
-// The area and size for `params`, or false with one sentence (no such stage, nothing selected, too
-// big). Cheap: the export dialog calls it every frame for its size line.
+// The area and size for `params`, or false with one sentence (no such stage, nothing selected).
+// An image over kMaxExportPixels is planned scaled down to fit (plan->ScaledDown()). Cheap: the
+// export dialog calls it every frame for its size line.
 bool PlanExport(const Board& board, const Layout& layout, const ExportParams& params, ExportPlan* plan,
                 std::string* error);
+
+// One sentence for a scaled-down plan: the size asked for and the size it will be.
+std::string ScaledDownNote(const ExportPlan& plan);
 
 // Where a running export is; written by the exporting thread, read by the UI. `cancel` asks it to
 // stop: it then leaves no file and returns false with an empty error.
@@ -86,7 +102,8 @@ struct ExportProgress {
 // through, a folder, device or pipe refused. Covered notes are drawn face down unless
 // `params.reveal`; hidden stages and lanes stay hidden (they are hidden for the room).
 // Test hooks: JB_EXPORT_TILE=N caps the tile size at N pixels, JB_EXPORT_SLOW_MS=N waits N ms
-// after each tile (to cancel an export in a test).
+// after each tile (to cancel an export in a test), JB_EXPORT_MAX_PIXELS=N scales down past N
+// pixels instead of kMaxExportPixels, JB_EXPORT_BAND=N renders bands of N rows.
 bool RenderExportPng(const Board& board, const ExportParams& params, const std::string& path, GpuRenderer& renderer,
                      const Fonts& fonts, const ImDrawListSharedData& shared, ExportProgress* progress,
                      ExportStats* stats, std::string* error);

@@ -1,14 +1,17 @@
 """Exports: the command line's regions, sizes and backgrounds; tiles that join with no seams; the
 Export dialog (Ctrl+E); snapshots (Ctrl+Shift+E) into snapshots/ with unique names; Cancel."""
+import json
 import os
 import pty
 import re
+import shutil
 import struct
 import subprocess
 import tempfile
 import zlib
 
-from jbgui import APP, Session, check, main, pixel, png_size, read_png, run_cli, wait_until
+from jbgui import APP, Session, check, english_env, main, pixel, png_size, read_png, run_cli, wait_until
+from test_limits import board_with
 from test_more_features import board_file, complete_png
 
 CANVAS = (236, 238, 241)  # kBackgroundRgb as 8-bit
@@ -191,6 +194,155 @@ def test_15360_wide_is_exact_and_tiles_join_without_seams():
         check(len(a) == height, "every row")
         compare(a, b, f"columns {r.start}..{r.stop}")
     compare(rows_big, rows_small, "rows 4090..4101")
+
+
+def test_small_tiles_draw_the_same_board_as_one_tile():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    Each tile's draw list holds only what touches the tile (culled): the sample board in one tile
+    and in 100 px tiles (JB_EXPORT_TILE, ~100 tiles, notes cut by many borders) are the same
+    picture, within anti-aliasing (a channel value off by at most 3 where a tile edge crosses an
+    anti-aliased edge; no note, line or letter lost)."""
+    work = tempfile.mkdtemp()
+    board = board_file(work, "sample.cjm", "sample")
+    whole, tiled = os.path.join(work, "whole.png"), os.path.join(work, "tiled.png")
+    w, h, _, one = export(board, whole, "--width", 1200)
+    check(h <= 1024, f"one band at 1200 px wide: {w}×{h}")
+    _, _, _, many = export(board, tiled, "--width", 1200, env=dict(english_env(), JB_EXPORT_TILE="100"))
+    differences = [abs(p - q) for a, b in zip(one, many) for p, q in zip(a, b) if p != q]
+    check(len(one) == len(many) and (not differences or max(differences) <= 3) and len(differences) < w * h * 3 // 1000,
+          f"{len(differences)} values differ (at most {max(differences, default=0)})")
+
+
+def tall_board(work):
+    """The classic template with every lane as tall as a lane may be (core/model/limits.h): an
+    image of it is many times taller than wide."""
+    def tall_lanes(board):
+        for lane in board["lanes"]:
+            lane["height"] = 4000
+    return board_with(work, "tall.cjm", "classic", tall_lanes)
+
+
+def checked_png(path):
+    """Decodes a PNG checking what a strict reader checks: the signature, every chunk's CRC, one
+    zlib stream (its Adler-32 checked by zlib) that ends exactly with the last row, a filter byte
+    of 0 on each row, and IEND last. Returns (width, height, channels, rows)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", f"{path}: the PNG signature")
+    pos, inflate, kinds, raw = 8, zlib.decompressobj(), [], []
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        (crc,) = struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])
+        check(zlib.crc32(kind + body) == crc, f"{path}: the CRC of {kind} at byte {pos}")
+        kinds.append(kind)
+        pos += 12 + length
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            check(depth == 8 and colour in (2, 6), f"8-bit RGB or RGBA: {depth}, {colour}")
+            channels = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            raw.append(inflate.decompress(body))
+    check(kinds[0] == b"IHDR" and kinds[-1] == b"IEND" and pos == len(data), f"{path}: chunks {set(kinds)}")
+    check(inflate.eof and not inflate.unused_data, f"{path}: one complete zlib stream, its Adler-32 right")
+    raw = b"".join(raw)
+    stride = width * channels + 1
+    check(len(raw) == stride * height, f"{path}: {len(raw)} bytes for {height} rows of {stride}")
+    check(all(raw[y * stride] == 0 for y in range(height)), f"{path}: every row unfiltered")
+    return width, height, channels, [raw[y * stride + 1:(y + 1) * stride] for y in range(height)]
+
+
+def test_cli_streams_an_image_taller_than_32768_px():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    One stage of a board with the tallest lanes, at 1.5 px per unit: an image over 32,768 px tall
+    (the old limit), written band by band — a valid PNG whose header says the size, whose every
+    row decodes, and whose grid reaches its bottom rows (drawn to the end, not padded)."""
+    work = tempfile.mkdtemp()
+    board = tall_board(work)
+    stage = json.load(open(board, encoding="utf-8"))["board"]["stages"][0]["name"]
+    out = os.path.join(work, "tall.png")
+    result = run_cli("export", board, "-o", out, "--region", "stage:" + stage, "--scale", "1.5")
+    check(result.returncode == 0 and result.stderr == "", f"exported quietly: {result.stderr!r}")
+    width, height, channels, rows = checked_png(out)
+    check(height > 32768 and height > 20 * width and png_size(out) == (width, height), f"{width}×{height}")
+    background = bytes(CANVAS) * width
+    drawn = [y for y in range(0, height, 97) if rows[y] != background]
+    check(drawn and drawn[-1] > height - 200 and len(drawn) > (height // 97) * 0.9,
+          f"the column is drawn from top to bottom: {len(drawn)} of {height // 97} sampled rows, last at {drawn[-1:]}")
+
+
+def test_cli_scales_down_past_the_pixel_limit_and_says_so():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    Past the size the user is asked about (400 megapixels; JB_EXPORT_MAX_PIXELS lowers it to 2 here
+    so the test stays cheap) the command line scales the image down to fit, keeps its shape and says
+    so in one sentence on stderr — never a bare refusal; --scale far past 32,768 px wide too."""
+    work = tempfile.mkdtemp()
+    board = tall_board(work)
+    env = dict(english_env(), JB_EXPORT_MAX_PIXELS="2000000")
+    out = os.path.join(work, "fit.png")
+    for options in ((), ("--scale", "60")):
+        result = run_cli("export", board, "-o", out, *options, env=env)
+        text = result.stderr.strip()
+        match = re.fullmatch(r"journeyboard: At the size asked for the image would be (\d+) × (\d+) px \([\d,]+ "
+                             r"megapixels\), more than image viewers open; it is scaled down to (\d+) × (\d+) px "
+                             r"\(2 megapixels\)\.", text)
+        check(result.returncode == 0 and match, f"{options}: one sentence, exit {result.returncode}: {text!r}")
+        asked_w, asked_h, w, h = map(int, match.groups())
+        check(png_size(out) == (w, h) and w * h <= 2000000 and w * h > 1900000, f"{options}: {w}×{h}, {png_size(out)}")
+        check(abs(w / h - asked_w / asked_h) < 0.01 * w / h, f"{options}: the shape kept: {asked_w}×{asked_h} → {w}×{h}")
+        if options:
+            check(asked_w > 32768, f"--scale 60 asks for more than 32768 px wide: {asked_w}")
+        else:
+            check(asked_w == 3840 and asked_h > 32768, f"3840 wide asks for a tall image: {asked_w}×{asked_h}")
+        checked_png(out)
+
+
+def test_cli_font_atlas_is_baked_once_and_a_bad_cache_is_rebuilt():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    The first export bakes the fonts and keeps the atlas in $XDG_CACHE_HOME/journeyboard/; the next
+    one reads it (the file is not rewritten) and draws the very same pixels as a fresh bake
+    (JOURNEYBOARD_FONT_CACHE=0). A cache file with a byte flipped in the middle is ignored and
+    rebuilt silently, pixels still the same; a font file touched since makes a new cache file."""
+    work = tempfile.mkdtemp()
+    board = board_file(work, "sample.cjm", "sample")
+    fonts = os.path.join(work, "fonts")
+    os.mkdir(fonts)
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        shutil.copy(os.path.join("/usr/share/fonts/truetype/dejavu", name), fonts)
+    cache = os.path.join(work, "cache")
+    env = dict(english_env(), XDG_CACHE_HOME=cache, JOURNEYBOARD_FONT_DIR=fonts)
+    out = os.path.join(work, "out.png")
+
+    def exported(extra=None):
+        result = run_cli("export", board, "-o", out, "--width", 400, env=dict(env, **(extra or {})))
+        check(result.returncode == 0 and result.stderr == "", f"exported quietly: {result.stderr!r}")
+        return read_png(out)[3]
+
+    def cache_files():
+        folder = os.path.join(cache, "journeyboard")
+        return sorted(os.path.join(folder, n) for n in os.listdir(folder)) if os.path.isdir(folder) else []
+
+    fresh = exported({"JOURNEYBOARD_FONT_CACHE": "0"})
+    check(cache_files() == [], "JOURNEYBOARD_FONT_CACHE=0 writes no cache")
+    check(exported() == fresh, "the first export, baking, draws the same pixels")
+    files = cache_files()
+    check(len(files) == 1 and re.search(r"atlas-[0-9a-f]{8}\.bin$", files[0]), f"one atlas in the cache: {files}")
+    good = open(files[0], "rb").read()
+    stamp = os.stat(files[0]).st_mtime_ns, os.stat(files[0]).st_ino
+    check(exported() == fresh, "read from the cache: the same pixels")
+    check((os.stat(files[0]).st_mtime_ns, os.stat(files[0]).st_ino) == stamp, "the cache was read, not rewritten")
+    middle = len(good) // 2
+    for bad in (good[:middle] + bytes([good[middle] ^ 0x40]) + good[middle + 1:],):
+        with open(files[0], "wb") as f:
+            f.write(bad)
+        check(exported() == fresh, f"a bad cache file ({len(bad)} bytes) is ignored: the same pixels")
+        check(open(files[0], "rb").read() == good, "and rebuilt")
+    os.utime(os.path.join(fonts, "DejaVuSans.ttf"), ns=(10 ** 18, 10 ** 18))
+    check(exported() == fresh and len(cache_files()) == 2, f"a touched font file makes another cache: {cache_files()}")
 
 
 def test_two_snapshots_land_in_snapshots_with_different_names():

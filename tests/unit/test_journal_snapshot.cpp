@@ -133,7 +133,8 @@ TEST_CASE("A background snapshot keeps the changes committed while it is written
   // A kill at each step of the copy and its new journal: the old copy and journal, the new copy
   // and the old journal, or the new pair; every change committed before the kill comes back.
   for (const char* step : {"fsync", "rename", "fsync folder", "journal fsync", "journal fsync folder"}) {
-    CAPTURE(step);
+    const std::string at = step;
+    CAPTURE(at);
     REQUIRE(kills.count(step));
     const std::optional<RestoredBoard> restored = RestoreFrom(kills[step], session.path);
     REQUIRE(restored);
@@ -149,6 +150,7 @@ TEST_CASE("Closing the journal waits for a snapshot being written: nothing is wr
   session.Rename("Two");
   REQUIRE_FALSE(session.keeper.Tick(session.doc, 30, false));  // a copy on its way
   session.keeper.Discard(session.doc);  // a save meanwhile
+  session.keeper.Settle();              // had the copy been left running, it would land now
   CHECK_FALSE(FindRecovery(session.path));
   CHECK_FALSE(fs::exists(ChangeJournal::PathFor(session.path)));
   CHECK(FolderEntries(RecoveryDir()).empty());  // no temp file left either

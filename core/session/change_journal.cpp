@@ -134,17 +134,25 @@ void ChangeJournal::WriteSnapshot(std::unique_lock<std::mutex>& lock) {
   lock.lock();
   bool started = false;
   if (copied && !path.empty()) {
-    // Under the lock, so no change goes to the old journal after its records were taken: the new
-    // journal holds the changes committed while the copy was written from the moment it exists.
-    // (A commit now waits for one small fsync; the copy itself was written without the lock.)
-    std::vector<std::pair<JournalKind, const BoardDiff*>> first;
-    for (const Kept& kept : m_kept) first.emplace_back(kept.kind, &kept.diff);
-    std::optional<JournalWriter> created = JournalWriter::Create(path, id, &error, first);
+    // The new journal holds the changes committed while the copy was written from the moment it
+    // exists. Its sync runs without the lock (the UI thread takes it every frame); the few
+    // changes committed meanwhile are appended right after, under it.
+    std::vector<Kept> first = std::move(m_kept);
+    m_kept.clear();
+    lock.unlock();
+    std::vector<std::pair<JournalKind, const BoardDiff*>> records;
+    for (const Kept& kept : first) records.emplace_back(kept.kind, &kept.diff);
+    std::optional<JournalWriter> created = JournalWriter::Create(path, id, &error, records);
+    lock.lock();
     if (created) {
-      m_writer = std::make_shared<JournalWriter>(std::move(*created));
-      m_boardPath = boardPath;
-      m_pending = m_pending || !m_kept.empty();
+      auto writer = std::make_shared<JournalWriter>(std::move(*created));
       started = true;
+      for (const Kept& kept : m_kept) started = started && writer->Append(kept.kind, kept.diff, &error) > 0;
+      if (started) {
+        m_writer = std::move(writer);
+        m_boardPath = boardPath;
+        m_pending = true;
+      }
     }
   }
   // A failed copy left the old copy, and the old journal (which got the kept changes too) still

@@ -24,7 +24,8 @@
 //      rename, fsync the folder), its envelope saying "continues" = the old journal's id and that
 //      last sequence;
 //   3. JournalWriter::Create(path, newId, kept changes): writes a new header and the kept changes
-//      to a temp file, fsyncs it and renames it over the old journal (appends wait meanwhile).
+//      to a temp file, fsyncs it and renames it over the old journal; the few changes committed
+//      during that sync follow at once (a kill in those few ms loses only them).
 // A crash before 2's rename leaves the old copy and the old journal, which hold everything. A
 // crash between 2 and 3 leaves the old journal, whose snapshot id no longer matches: its records
 // up to "continues" are in the new copy, the later ones replay onto it. The other order would

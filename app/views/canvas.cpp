@@ -88,6 +88,7 @@ void Canvas::StartGlide(const Rect& world, bool fits, double now) {
 }
 
 void Canvas::UpdateCamera(double now, bool resized) {
+  m_camera.minZoom = Camera::MinZoomFor(BoardContentBounds(m_layout), m_size, kFitMarginPx);  // any board fits
   // The view was moved by hand (drag, wheel, zoom keys) since a focus glide ended: let the focus go.
   if (m_focusStage >= 0 && !m_glide.active && !m_focusPending &&
       (m_camera.world != m_focusCamera.world || m_camera.zoom != m_focusCamera.zoom))

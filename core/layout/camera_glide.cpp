@@ -20,7 +20,9 @@ Camera InterpolateCamera(const Camera& from, const Camera& to, Vec2 size, float 
     camera.zoom = to.zoom;
     return camera;
   }
-  const float z0 = std::max(from.zoom, Camera::kMinZoom), z1 = std::max(to.zoom, Camera::kMinZoom);
+  // Any positive zoom: a big board's fitted view is far below Camera::kMinZoom.
+  constexpr float kTiny = 1e-9f;
+  const float z0 = std::max(from.zoom, kTiny), z1 = std::max(to.zoom, kTiny);
   const Vec2 c0{from.world.x + size.x * 0.5f / z0, from.world.y + size.y * 0.5f / z0};
   const Vec2 c1{to.world.x + size.x * 0.5f / z1, to.world.y + size.y * 0.5f / z1};
   camera.zoom = z0 * std::pow(z1 / z0, t);

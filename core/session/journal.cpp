@@ -873,10 +873,14 @@ JournalWriter::~JournalWriter() {
   if (m_fd >= 0) ::close(m_fd);
 }
 
-std::optional<JournalWriter> JournalWriter::Create(const std::string& path, uint64_t snapshotId, std::string* error) {
-  // Header to a temp file, flushed, then renamed over the old journal: a crash leaves either the
-  // old journal or the new one whole. The descriptor stays open and now names `path`.
-  const std::string header = EncodeJournalHeader(snapshotId);
+std::optional<JournalWriter> JournalWriter::Create(const std::string& path, uint64_t snapshotId, std::string* error,
+                                                   const std::vector<std::pair<JournalKind, const BoardDiff*>>& first) {
+  // Header (and the first records) to a temp file, flushed, then renamed over the old journal: a
+  // crash leaves either the old journal or the new one whole. The descriptor stays open and now
+  // names `path`.
+  std::string header = EncodeJournalHeader(snapshotId);
+  uint64_t sequence = 1;
+  for (const auto& [kind, diff] : first) header += EncodeJournalRecord(kind, sequence++, *diff);
   const CreatedFile created = CreateFileAtomically(path, header, {"journal fsync", "journal fsync folder"});
   if (created.fd < 0) {
     if (error)
@@ -884,7 +888,7 @@ std::optional<JournalWriter> JournalWriter::Create(const std::string& path, uint
                                     : ErrnoSentence("Cannot write the change log", path, created.error);
     return std::nullopt;
   }
-  return JournalWriter(created.fd, path, snapshotId, header.size(), 1, kJournalFormatVersion);
+  return JournalWriter(created.fd, path, snapshotId, header.size(), sequence, kJournalFormatVersion);
 }
 
 std::optional<JournalWriter> JournalWriter::Open(const std::string& path, uint64_t snapshotId, std::string* error) {

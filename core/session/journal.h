@@ -17,20 +17,27 @@
 // file, the journal and repair carry it.
 //
 // Compaction (when the journal grows, or on every autosave), in this order:
-//   1. take the board (and SnapshotId of it) on the UI thread; diffs committed from now on are
-//      kept for the new journal;
-//   2. write the snapshot durably (WriteRecovery: temp file, fsync, rename, fsync the folder);
-//   3. JournalWriter::Create(path, newId): writes a new header to a temp file, fsyncs it and
-//      renames it over the old journal; then append the kept diffs.
-// A crash between 2 and 3 leaves the old journal, whose snapshot id no longer matches: it is
-// ignored, and the new snapshot already holds all its changes. The other order would lose work:
-// a new journal beside the old snapshot matches neither, so the old journal's changes are gone.
+//   1. take the board on the UI thread (a copy, shared immutably with the journal's thread) and the
+//      journal's last sequence so far; changes committed from now on still go to the old journal
+//      and are kept for the new one;
+//   2. on the journal's thread: write the snapshot durably (WriteRecovery: temp file, fsync,
+//      rename, fsync the folder), its envelope saying "continues" = the old journal's id and that
+//      last sequence;
+//   3. JournalWriter::Create(path, newId, kept changes): writes a new header and the kept changes
+//      to a temp file, fsyncs it and renames it over the old journal; the few changes committed
+//      during that sync follow at once (a kill in those few ms loses only them).
+// A crash before 2's rename leaves the old copy and the old journal, which hold everything. A
+// crash between 2 and 3 leaves the old journal, whose snapshot id no longer matches: its records
+// up to "continues" are in the new copy, the later ones replay onto it. The other order would
+// lose work: a new journal beside the old snapshot matches neither, so the old journal's changes
+// are gone.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/edit/diff.h"
@@ -117,8 +124,10 @@ Board ReplayJournal(Board snapshot, const std::vector<JournalRecord>& records, s
 // another thread while Append runs; nothing else may.
 class JournalWriter {
  public:
-  // A new journal with no records for the snapshot, replacing any file at `path` atomically.
-  static std::optional<JournalWriter> Create(const std::string& path, uint64_t snapshotId, std::string* error);
+  // A new journal for the snapshot, replacing any file at `path` atomically, holding `first` (the
+  // changes already made after the snapshot, in order) from the moment it replaces it.
+  static std::optional<JournalWriter> Create(const std::string& path, uint64_t snapshotId, std::string* error,
+                                             const std::vector<std::pair<JournalKind, const BoardDiff*>>& first = {});
   // Continues the journal at `path`: keeps its valid records, cuts a torn tail, appends after
   // them. Fails when the file is missing, damaged or belongs to another snapshot (then Create).
   static std::optional<JournalWriter> Open(const std::string& path, uint64_t snapshotId, std::string* error);

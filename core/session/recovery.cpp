@@ -60,7 +60,7 @@ bool ParseIsoTime(const std::string& text, std::time_t* time) {
 struct HeaderReader : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, HeaderReader> {
   int depth = 0;
   std::string key;
-  std::string format, recoveryOf, savedAt;
+  std::string format, recoveryOf, savedAt, continues;
   bool hasRecoveryOf = false;
 
   bool Key(const char* text, rapidjson::SizeType length, bool) {
@@ -72,6 +72,7 @@ struct HeaderReader : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, HeaderRead
     const std::string value(text, length);
     if (key == "format") format = value;
     if (key == "savedAt") savedAt = value;
+    if (key == "continues") continues = value;
     if (key == "recoveryOf") {
       recoveryOf = value;
       hasRecoveryOf = true;
@@ -110,6 +111,10 @@ std::optional<RecoveryInfo> ReadHeader(const fs::path& file) {
   RecoveryInfo info;
   info.path = file.string();
   info.boardPath = header.recoveryOf;
+  unsigned long long journal = 0, through = 0;
+  char end = 0;
+  if (std::sscanf(header.continues.c_str(), "%16llx:%llu%c", &journal, &through, &end) == 2)
+    info.continues = std::make_pair(uint64_t(journal), uint64_t(through));
   if (!ParseIsoTime(header.savedAt, &info.savedAt)) {
     std::error_code ec;
     const auto written = fs::last_write_time(file, ec);
@@ -146,7 +151,8 @@ std::string RecoveryKey(const std::string& boardPath) {
   return text;
 }
 
-bool WriteRecovery(const Board& board, const std::string& boardPath, std::string* error) {
+bool WriteRecovery(const Board& board, const std::string& boardPath, std::string* error,
+                   std::optional<std::pair<uint64_t, uint64_t>> continues) {
   const std::string name = boardPath.empty() ? "the untitled board" : fs::path(boardPath).filename().string();
   auto fail = [&](const std::string& reason) {
     if (error) *error = "Cannot write the recovery copy of " + name + ": " + reason + ".";
@@ -160,7 +166,15 @@ bool WriteRecovery(const Board& board, const std::string& boardPath, std::string
 
   std::string bytes;
   try {
-    bytes = BoardToJson(board, {{"recoveryOf", AbsolutePath(boardPath)}, {"savedAt", FormatIso8601(std::time(nullptr))}});
+    std::vector<std::pair<std::string, std::string>> envelope = {{"recoveryOf", AbsolutePath(boardPath)},
+                                                                  {"savedAt", FormatIso8601(std::time(nullptr))}};
+    if (continues) {
+      char text[48];
+      std::snprintf(text, sizeof text, "%016llx:%llu", static_cast<unsigned long long>(continues->first),
+                    static_cast<unsigned long long>(continues->second));
+      envelope.emplace_back("continues", text);
+    }
+    bytes = BoardToJson(board, envelope);
   } catch (const std::exception& e) {
     return fail(std::string("the board could not be written out (") + e.what() + ")");
   }

@@ -6,7 +6,9 @@
 #pragma once
 #include <ctime>
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/io/file_io.h"
@@ -18,6 +20,9 @@ struct RecoveryInfo {
   std::string path;       // the recovery file
   std::string boardPath;  // absolute path of the board it is a copy of; empty for an untitled board
   std::time_t savedAt = 0;
+  // A copy written while the journal of the copy before it went on: the changes of that journal
+  // (its snapshot id) through record `continuesThrough` are in this copy. Empty: none.
+  std::optional<std::pair<uint64_t, uint64_t>> continues;
 };
 
 // $XDG_STATE_HOME/journeyboard/recovery, else ~/.local/state/journeyboard/recovery; empty when
@@ -28,7 +33,9 @@ std::string RecoveryDir();
 std::string RecoveryKey(const std::string& boardPath);
 
 // Writes the copy atomically (temp file + rename), creating the folder. False with one sentence.
-bool WriteRecovery(const Board& board, const std::string& boardPath, std::string* error);
+// `continues`: the journal (snapshot id) and its last record already in `board` (RecoveryInfo).
+bool WriteRecovery(const Board& board, const std::string& boardPath, std::string* error,
+                   std::optional<std::pair<uint64_t, uint64_t>> continues = std::nullopt);
 
 // The copy for this board, if there is a readable one that belongs to it.
 std::optional<RecoveryInfo> FindRecovery(const std::string& boardPath);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -25,34 +26,57 @@ double RecoveryKeeper::NextCopyIn(const Document& document, double now) const {
   return std::max(0.0, m_lastCopyTime + m_period - now);
 }
 
+std::optional<std::string> RecoveryKeeper::TakeOutcome() {
+  const std::optional<ChangeJournal::Outcome> outcome = m_journal.TakeOutcome();
+  if (!outcome) return std::nullopt;
+  if (outcome->error.empty()) {
+    m_errorShown = false;
+    return std::nullopt;
+  }
+  if (outcome->firstOfJournal) return SayOnce("Changes cannot be logged for recovery: ", outcome->error);
+  m_copiedChange = kNoCopy;  // try again at the next period
+  return SayOnce("Unsaved work cannot be copied for recovery: ", outcome->error);
+}
+
+std::optional<std::string> RecoveryKeeper::Settle() {
+  m_journal.WaitForSnapshot();
+  return TakeOutcome();
+}
+
 std::optional<std::string> RecoveryKeeper::Tick(const Document& document, double now, bool force) {
-  if (!NeedsCopy(document) || (!force && now - m_lastCopyTime < m_period)) return std::nullopt;
+  const std::optional<std::string> told = TakeOutcome();
+  if (!NeedsCopy(document) || (!force && now - m_lastCopyTime < m_period)) return told;
   if (document.InGesture()) {
     // Never snapshot a gesture half-way: the journal replays its whole diff on top of the snapshot
     // when it commits. Try again in a second (the gesture itself is lost only with the app).
     m_lastCopyTime = now - m_period + 1;
-    return std::nullopt;
+    return told;
   }
-  std::string error;
+  if (m_journal.SnapshotBusy()) {
+    m_lastCopyTime = now - m_period;  // the one being written is older: due again once it lands
+    return told;
+  }
+  // A fresh snapshot, then an empty journal after it: the journal never grows without bound. Only
+  // the copy of the board is taken here; the writing happens on the journal's thread.
   m_lastCopyTime = now;
-  // A fresh snapshot, then an empty journal after it: the journal never grows without bound.
-  if (WriteRecovery(document.board(), document.path(), &error) &&
-      m_journal.Restart(document.board(), document.path(), &error)) {
-    m_copiedChange = document.ChangeCount();
-    m_errorShown = false;
-    return std::nullopt;
-  }
-  return SayOnce("Unsaved work cannot be copied for recovery: ", error);
+  m_journal.StartSnapshot(std::make_shared<const Board>(document.board()), document.path());
+  m_copiedChange = document.ChangeCount();
+  return told;
 }
 
 std::optional<std::string> RecoveryKeeper::OnChange(JournalKind kind, const BoardDiff& diff,
                                                     const Document& document, double now) {
+  std::optional<std::string> told = TakeOutcome();
   std::string error;
   if (!m_journal.Record(kind, diff, document.board(), document.path(), &error)) {
-    return SayOnce("Changes cannot be logged for recovery: ", error);
+    std::optional<std::string> failure = SayOnce("Changes cannot be logged for recovery: ", error);
+    return failure ? failure : told;
   }
-  if (m_journal.Size() > kJournalCompactBytes) return Tick(document, now, /*force=*/true);
-  return std::nullopt;
+  if (m_journal.Size() > kJournalCompactBytes) {
+    std::optional<std::string> compacted = Tick(document, now, /*force=*/true);
+    return told ? told : compacted;
+  }
+  return told;
 }
 
 void RecoveryKeeper::Discard(const Document& document) {
@@ -109,6 +133,16 @@ RestoreResult RecoveryKeeper::Restore(const RecoveryInfo& info) {
   // The copy is a snapshot; the journal holds every change committed after it.
   const std::string path = ChangeJournal::PathFor(info.boardPath);
   JournalReadResult journal = ReadJournal(path, SnapshotId(restored.board));
+  if (journal.otherSnapshot && info.continues && info.continues->first == journal.headerSnapshotId) {
+    // A kill after a background copy was renamed, before its own journal replaced the old one:
+    // the old journal's records through continues->second are in the copy, the rest follow it.
+    JournalReadResult old = ReadJournal(path, journal.headerSnapshotId);
+    const uint64_t through = info.continues->second;
+    old.records.erase(std::remove_if(old.records.begin(), old.records.end(),
+                                     [through](const JournalRecord& r) { return r.sequence <= through; }),
+                      old.records.end());
+    journal = std::move(old);
+  }
   // Every reason a change is missing is told, except the one that loses nothing.
   if (journal.otherSnapshot && FoldedIntoCopy(path, journal.headerSnapshotId, restored.board)) journal.warning.clear();
   Board replayed = ReplayJournal(std::move(restored.board), journal.records, &journal.warning);

@@ -35,11 +35,15 @@ class RecoveryKeeper {
 
   // Seconds until a copy is due (0: now), or negative when the board needs none.
   double NextCopyIn(const Document& document, double now) const;
-  // Every frame: writes a copy when one is due, or at once when `now` is forced (focus lost, a
-  // long journal). Returns a sentence to show when copying fails, once until a copy succeeds.
+  // Every frame: starts a copy when one is due, or at once when `now` is forced (focus lost, a
+  // long journal). The copy is taken on this thread and written on the journal's (see
+  // change_journal.h). Returns a sentence to show when copying failed (told by the Tick or
+  // OnChange after the background write), once until a copy succeeds.
   std::optional<std::string> Tick(const Document& document, double now, bool force);
   // The document's observer: journals the change. A failure is told like Tick's.
   std::optional<std::string> OnChange(JournalKind kind, const BoardDiff& diff, const Document& document, double now);
+  // Waits for a copy being written in the background and returns what Tick would tell of it.
+  std::optional<std::string> Settle();
   // The board was saved, replaced or closed cleanly: remove its copy and journal, unless a copy is
   // still being offered (only the facilitator's answer may remove that one).
   void Discard(const Document& document);
@@ -59,11 +63,14 @@ class RecoveryKeeper {
 
  private:
   bool NeedsCopy(const Document& document) const;
+  // What became of the last background copy: a failure to tell (once), or nothing.
+  std::optional<std::string> TakeOutcome();
   // A failure is said once (copies and records are retried): the workshop goes on, but it needs a
   // save by hand. A later successful copy re-arms it.
   std::optional<std::string> SayOnce(const std::string& failure, const std::string& error);
 
   double m_period;
+  static constexpr uint64_t kNoCopy = UINT64_MAX;
   uint64_t m_copiedChange = 0;  // the document's ChangeCount at the last recovery copy
   double m_lastCopyTime = 0;
   bool m_errorShown = false;

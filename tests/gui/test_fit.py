@@ -102,5 +102,41 @@ def test_ui_scale_follows_a_4k_screen_until_one_is_chosen():
         s.restart()
         check(s.layout["uiScale"] == 1, f"the chosen scale wins over the 4K screen: {s.layout['uiScale']}")
 
+def test_a_board_far_too_wide_for_the_least_zoom_opens_whole_then_zooms_out_to_half_and_pans():
+    """Covers: zoom to fit; zoom around the cursor; pan
+
+    A board of 600 stages (about 200,000 board units wide) would be 4,000 px wide at the old least
+    zoom (0.02): it opens fitted with every stage and both + buttons in the canvas; zooming out
+    stops at half the fitted zoom; a pan moves it; F fits it again."""
+    work = tempfile.mkdtemp()
+    path = board_file(work, "wide.cjm", "five-stage")
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    board = doc["board"]
+    for i in range(600 - len(board["stages"])):
+        board["stages"].append(dict(board["stages"][0], id=board["nextId"], name=f"S{i}", width=320.0))
+        board["nextId"] += 1
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    with Session(args=[path], size=(1280, 800)) as s:
+        def whole(l):
+            return len(l["stages"]) == 600 and all(
+                inside(r, l["canvas"]) for r in [l["addStage"], l["addLane"], l["stages"][0]["rect"], l["stages"][-1]["rect"]])
+        fitted = s.wait_layout(whole, "every stage and both + buttons in the canvas")
+        fit = fitted["zoom"]
+        check(fit < 0.02 / 2, f"fitted below the old least zoom: {fit}")
+        cx, cy = (fitted["canvas"][0] + fitted["canvas"][2]) / 2, (fitted["canvas"][1] + fitted["canvas"][3]) / 2
+        s.move(cx, cy)
+        s.xdo("click", "--repeat", 12, "--delay", 30, 5)  # wheel down: zoom out
+        out = s.wait_layout(lambda l: abs(l["zoom"] - fit / 2) < fit * 0.01, "zoomed out to half the fitted zoom")
+        s.xdo("click", "--repeat", 3, "--delay", 30, 5)
+        check(abs(s.wait_layout(lambda l: True, "a frame")["zoom"] - out["zoom"]) < fit * 0.01, "and no further")
+        x0 = out["stages"][0]["rect"][0]
+        s.drag((cx, cy - 150), (cx + 200, cy - 150), steps=5)  # a drag on empty canvas pans
+        s.wait_layout(lambda l: abs(l["stages"][0]["rect"][0] - (x0 + 200)) < 3, "the board panned 200 px right")
+        s.key("f")
+        s.wait_layout(lambda l: abs(l["zoom"] - fit) < fit * 0.001 and whole(l), "fitted again")
+
+
 if __name__ == "__main__":
     main(globals())

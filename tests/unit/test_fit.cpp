@@ -148,3 +148,80 @@ TEST_CASE("Lane prompts on a Russian template are Russian, and an emotions cell 
   for (const CellPrompt& p : CellPrompts(sample, sampleLayout))
     CHECK(sample.lanes[size_t(p.lane)].kind != LaneKind::Emotions);  // the sample's curve has a point in every stage
 }
+
+// [SECTION] Boards of any size: the least zoom follows the board
+
+namespace {
+
+// A board 400 stages wide (about 130,000 units): at Camera::kMinZoom it would be 2,600 px wide.
+Board VeryWideBoard() {
+  Board board = MakeBoard(Template::FiveStage);
+  while (board.stages.size() < 400) {
+    Stage stage;
+    stage.id = StageId{board.NewId()};
+    stage.name = "Step";
+    stage.width = 320;
+    board.stages.push_back(stage);
+  }
+  return board;
+}
+
+}  // namespace
+
+TEST_CASE("A board too big for the least zoom still fits whole, and zooming out stops at half of that") {
+  const Layout layout = ComputeLayout(VeryWideBoard());
+  const Rect bounds = FitBounds(layout);
+  const Vec2 size{1280 - 56, 800 - 21};
+  Camera camera;
+  camera.screenOrigin = {56, 21};
+  camera.Fit(bounds, size, 32);
+  const float fit = Camera::FitZoom(bounds, size, 32);
+  CHECK(fit < Camera::kMinZoom / 2);
+  CHECK(camera.zoom == fit);  // not clamped up to kMinZoom: the whole board is in view
+  const Rect canvas{56 + 32 - 0.5f, 21 + 32 - 0.5f, 56 + size.x - 32 + 0.5f, 21 + size.y - 32 + 0.5f};
+  CHECK(Inside(camera.ToScreen(layout.grid), canvas));
+  CHECK(Inside(camera.ToScreen(AddStageButtonRect(layout)), canvas));
+  CHECK(camera.minZoom == doctest::Approx(fit * Camera::kFitSlack));
+  CHECK(Camera::MinZoomFor(bounds, size, 32) == camera.minZoom);
+
+  // Zooming out goes below the fitted view, down to half of it, and no further.
+  for (int i = 0; i < 40; ++i) camera.ZoomAround({600, 400}, 0.8f);
+  CHECK(camera.zoom == doctest::Approx(fit * Camera::kFitSlack));
+  camera.ZoomAround({600, 400}, 1.25f);
+  CHECK(camera.zoom > fit * Camera::kFitSlack);
+  // And in, as far as ever.
+  for (int i = 0; i < 80; ++i) camera.ZoomAround({600, 400}, 1.25f);
+  CHECK(camera.zoom == Camera::kMaxZoom);
+}
+
+TEST_CASE("A board that fits above the least zoom keeps Camera::kMinZoom as its limit") {
+  const Layout layout = ComputeLayout(MakeBoard(Template::Sample));
+  const Rect bounds = FitBounds(layout);
+  CHECK(Camera::MinZoomFor(bounds, {1224, 779}, 32) == Camera::kMinZoom);
+  Camera camera;
+  camera.Fit(bounds, {1224, 779}, 32);
+  CHECK(camera.minZoom == Camera::kMinZoom);
+  for (int i = 0; i < 40; ++i) camera.ZoomAround({600, 400}, 0.8f);
+  CHECK(camera.zoom == Camera::kMinZoom);
+  // A tiny viewport never asks for more than kMinZoom either, and never for zero.
+  CHECK(Camera::MinZoomFor(bounds, {1, 1}, 32) > 0);
+  CHECK(Camera::MinZoomFor(bounds, {1, 1}, 32) <= Camera::kMinZoom);
+}
+
+TEST_CASE("A glide to a big board's fitted view ends exactly there, through positive zooms") {
+  const Rect bounds = FitBounds(ComputeLayout(VeryWideBoard()));
+  Camera from, to;
+  from.zoom = 1;
+  to.Fit(bounds, {1224, 779}, 32);
+  REQUIRE(to.zoom < Camera::kMinZoom);
+  float last = from.zoom;
+  for (float t = 0.1f; t < 1; t += 0.1f) {
+    const Camera at = InterpolateCamera(from, to, {1224, 779}, t);
+    CHECK(at.zoom < last);  // straight down to the target, never clamped at kMinZoom
+    CHECK(at.zoom > to.zoom);
+    last = at.zoom;
+  }
+  const Camera end = InterpolateCamera(from, to, {1224, 779}, 1);
+  CHECK(end.zoom == to.zoom);
+  CHECK(end.world == to.world);
+}

@@ -134,6 +134,7 @@ static Board JournalAndRestore(const SmallBoard& s, const std::function<BoardDif
   RecoveryKeeper keeper{30};
   doc.Reset(s.board, path);
   keeper.OnChange(JournalKind::Apply, change(doc.board()), doc, 0);
+  keeper.Settle();  // the copy is written on the journal's thread
   RecoveryKeeper next{30};
   REQUIRE(next.Offer(path));
   const RestoreResult restored = RecoveryKeeper::Restore(*next.offered());

@@ -49,7 +49,22 @@ struct Session {
         if (auto error = keeper.OnChange(kind, diff, doc, now)) lastError = error;
       });
   }
-  void Rename(const std::string& name) { doc.Apply(RenameStage(doc.board(), s.a, name), "Rename"); }
+  // The copy is written on the journal's thread: these wait for it and say what the app would.
+  std::optional<std::string> Tick(double at, bool force) {
+    std::optional<std::string> told = keeper.Tick(doc, at, force);
+    std::optional<std::string> settled = keeper.Settle();
+    return told ? told : settled;
+  }
+  std::optional<std::string> OnChange(const BoardDiff& diff, double at) {
+    std::optional<std::string> told = keeper.OnChange(JournalKind::Apply, diff, doc, at);
+    std::optional<std::string> settled = keeper.Settle();
+    return told ? told : settled;
+  }
+  void Apply(BoardDiff diff, const char* label) {
+    doc.Apply(std::move(diff), label);
+    if (auto error = keeper.Settle()) lastError = error;
+  }
+  void Rename(const std::string& name) { Apply(RenameStage(doc.board(), s.a, name), "Rename"); }
   // The board in the recovery copy on disk, if there is one.
   std::optional<Board> Copy() const {
     const std::optional<RecoveryInfo> info = FindRecovery(path);
@@ -74,10 +89,10 @@ TEST_CASE("A recovery copy is written once the period has passed, not before") {
   CHECK(session.keeper.NextCopyIn(session.doc, 0) < 0);  // nothing unsaved
   session.Rename("Aware");
   CHECK(session.keeper.NextCopyIn(session.doc, 10) == doctest::Approx(20));
-  CHECK_FALSE(session.keeper.Tick(session.doc, 29.5, /*force=*/false));
+  CHECK_FALSE(session.Tick(29.5, /*force=*/false));
   CHECK_FALSE(session.Copy());
 
-  CHECK_FALSE(session.keeper.Tick(session.doc, 30, false));
+  CHECK_FALSE(session.Tick(30, false));
   REQUIRE(session.Copy());
   CHECK(*session.Copy() == session.doc.board());
   CHECK(session.keeper.NextCopyIn(session.doc, 31) < 0);  // the copy is this board
@@ -85,9 +100,9 @@ TEST_CASE("A recovery copy is written once the period has passed, not before") {
   // The next change waits for the next period; a forced copy (focus lost) does not.
   session.Rename("Awareness again");
   CHECK(session.keeper.NextCopyIn(session.doc, 40) == doctest::Approx(20));
-  session.keeper.Tick(session.doc, 40, false);
+  session.Tick(40, false);
   CHECK_FALSE(*session.Copy() == session.doc.board());
-  session.keeper.Tick(session.doc, 41, /*force=*/true);
+  session.Tick(41, /*force=*/true);
   CHECK(*session.Copy() == session.doc.board());
 }
 
@@ -96,15 +111,15 @@ TEST_CASE("No copy is taken half-way through a gesture, but a second after it") 
   session.Rename("Aware");
   session.doc.BeginGesture("Drag");
   session.doc.UpdateGesture([&](const Board& b) { return NudgeNotes(b, {session.s.n5}, {40, 0}); });
-  session.keeper.Tick(session.doc, 30, false);
+  session.Tick(30, false);
   CHECK_FALSE(session.Copy());
-  session.keeper.Tick(session.doc, 30.5, /*force=*/true);  // not even on focus loss
+  session.Tick(30.5, /*force=*/true);  // not even on focus loss
   CHECK_FALSE(session.Copy());
   session.doc.CommitGesture();
-  session.keeper.Tick(session.doc, 31.4, false);  // a second after the last try at 30.5
+  session.Tick(31.4, false);  // a second after the last try at 30.5
   CHECK_FALSE(session.Copy());
   CHECK(session.keeper.NextCopyIn(session.doc, 31.4) == doctest::Approx(0.1));
-  session.keeper.Tick(session.doc, 31.5, false);
+  session.Tick(31.5, false);
   REQUIRE(session.Copy());
   CHECK(*session.Copy() == session.doc.board());
 }
@@ -119,7 +134,7 @@ TEST_CASE("A journal past 1 MiB is folded into a new copy and starts empty") {
     before = session.JournalBytes();
     std::string text = longText;
     text[0] = static_cast<char>('a' + i % 26);
-    session.doc.Apply(SetNoteText(session.doc.board(), session.s.n1, text), "Type");
+    session.Apply(SetNoteText(session.doc.board(), session.s.n1, text), "Type");
     after = session.JournalBytes();
     REQUIRE(after <= kMiB);
     compacted = after < before;
@@ -192,9 +207,9 @@ TEST_CASE("Offer picks this board's copy, any board's only with no file, dated b
 TEST_CASE("Restore replays the journal onto the copy and leaves out a torn last change") {
   Session session;
   session.Rename("Aware");
-  session.doc.Apply(NudgeNotes(session.doc.board(), {session.s.n5}, {40, 0}), "Nudge");
+  session.Apply(NudgeNotes(session.doc.board(), {session.s.n5}, {40, 0}), "Nudge");
   const Board beforeLast = session.doc.board();
-  session.doc.Apply(SetNoteText(session.doc.board(), session.s.n1, "typed before the crash"), "Type");
+  session.Apply(SetNoteText(session.doc.board(), session.s.n1, "typed before the crash"), "Type");
   CHECK(*session.Copy() == session.s.board);  // the snapshot is the board before the first change
 
   RecoveryKeeper next(kPeriod);  // the next start
@@ -221,7 +236,7 @@ TEST_CASE("Restore tells why journaled changes are missing, and still restores t
   Session session;
   session.Rename("One");
   session.Rename("Two");
-  session.doc.Apply(SetNoteText(session.doc.board(), session.s.n1, "Three"), "Type");
+  session.Apply(SetNoteText(session.doc.board(), session.s.n1, "Three"), "Type");
   const std::string journal = ChangeJournal::PathFor(session.path);
   const std::string full = ReadFile(journal);
   const std::string missing = ", so the changes since the last autosave are missing.";
@@ -257,7 +272,7 @@ TEST_CASE("Restore tells why journaled changes are missing, and still restores t
   SUBCASE("another board's journal") {
     Session other;
     other.Rename("Elsewhere");
-    REQUIRE_FALSE(other.keeper.Tick(other.doc, kPeriod, false));  // its journal now continues another snapshot
+    REQUIRE_FALSE(other.Tick(kPeriod, false));  // its journal now continues another snapshot
     other.Rename("Again");
     fs::copy_file(ChangeJournal::PathFor(other.path), journal, fs::copy_options::overwrite_existing);
     expectedWarning = "The change log " + journal + " belongs to another copy of the board and was left out.";
@@ -325,33 +340,33 @@ TEST_CASE("A copy or journal that cannot be written is told once, until a copy s
   WriteFile(state, "a file where the folder should be");
   ScopedEnv env("XDG_STATE_HOME", state.c_str());
   session.Rename("Aware");
-  const std::optional<std::string> error = session.keeper.Tick(session.doc, 30, false);
+  const std::optional<std::string> error = session.Tick(30, false);
   REQUIRE(error);
   CHECK(error->rfind("Unsaved work cannot be copied for recovery: Cannot write the recovery copy of workshop.cjm", 0) == 0);
   CHECK(Contains(*error, " Save the board to keep it safe."));
-  CHECK_FALSE(session.keeper.Tick(session.doc, 60, false));  // retried, not told again
-  CHECK_FALSE(session.keeper.Tick(session.doc, 61, true));
-  CHECK_FALSE(session.keeper.OnChange(JournalKind::Apply, BoardDiff(), session.doc, 62));
+  CHECK_FALSE(session.Tick(60, false));  // retried, not told again
+  CHECK_FALSE(session.Tick(61, true));
+  CHECK_FALSE(session.OnChange(BoardDiff(), 62));
 
   fs::remove(state);  // the disk is back: a copy succeeds, and the next failure is told again
-  CHECK_FALSE(session.keeper.Tick(session.doc, 100, false));
+  CHECK_FALSE(session.Tick(100, false));
   REQUIRE(FindRecovery(session.path));
   WriteFile(state + "2", "a file again");
   ScopedEnv broken("XDG_STATE_HOME", (state + "2").c_str());
   session.keeper.Discard(session.doc);  // closes the journal: the next change must start one
   session.Rename("Again");
   const std::optional<std::string> logged =
-      session.keeper.OnChange(JournalKind::Apply, RenameStage(session.doc.board(), session.s.a, "x"), session.doc, 105);
+      session.OnChange(RenameStage(session.doc.board(), session.s.a, "x"), 105);
   REQUIRE(logged);
   CHECK(logged->rfind("Changes cannot be logged for recovery: ", 0) == 0);
-  CHECK_FALSE(session.keeper.OnChange(JournalKind::Apply, BoardDiff(), session.doc, 106));
-  CHECK_FALSE(session.keeper.Tick(session.doc, 140, false));  // one flag for both
+  CHECK_FALSE(session.OnChange(BoardDiff(), 106));
+  CHECK_FALSE(session.Tick(140, false));  // one flag for both
 }
 
 TEST_CASE("A disk that fills during an autosave leaves the previous copy and its journal to restore everything") {
   Session session;
   session.Rename("One");
-  REQUIRE_FALSE(session.keeper.Tick(session.doc, kPeriod, false));  // an autosave: the copy holds "One"
+  REQUIRE_FALSE(session.Tick(kPeriod, false));  // an autosave: the copy holds "One"
   const std::string copy = ReadFile(FindRecovery(session.path)->path);
   session.Rename("Two");  // journaled after that copy
   const char* failing = nullptr;
@@ -360,7 +375,7 @@ TEST_CASE("A disk that fills during an autosave leaves the previous copy and its
   {
     CAPTURE(failing);
     DurableSteps full([&](const std::string& step) { return step == failing ? ENOSPC : 0; });
-    const std::optional<std::string> error = session.keeper.Tick(session.doc, 2 * kPeriod, false);
+    const std::optional<std::string> error = session.Tick(2 * kPeriod, false);
     REQUIRE(error);
     CHECK(Contains(*error, "the disk is full"));
   }

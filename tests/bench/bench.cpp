@@ -376,12 +376,16 @@ class Bench {
       press = nearest({kWidth * 0.5f, kHeight * 0.5f}, true);
       if (!press) return {};
     }
-    return PressAndCircle(*press, frames, true);
+    bool moved = false;
+    std::vector<double> ms = PressAndCircle(*press, frames, true, &moved, 320);
+    if (!moved) return {};  // the press missed the note: no drag was measured
+    return ms;
   }
 
-  // Presses at `press`, moves a few pixels every frame along a small loop, releases, and undoes the
-  // move. The moving frames' ms.
-  std::vector<double> PressAndCircle(Vec2 press, int frames, bool gl) {
+  // Presses at `press`, moves a few pixels every frame along a small loop, releases (`drop` pixels
+  // below the press when given: somewhere the note lands changed), and undoes the move (*moved:
+  // there was one to undo, so the press did hold the note). The moving frames' ms.
+  std::vector<double> PressAndCircle(Vec2 press, int frames, bool gl, bool* moved = nullptr, float drop = 0) {
     std::vector<double> ms;
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = {press.x, press.y};
@@ -394,9 +398,14 @@ class Bench {
       const double frame = Frame(gl);
       if (i >= 3) ms.push_back(frame);
     }
+    if (drop > 0) {
+      io.MousePos = {press.x, press.y + drop};
+      Frame(false);
+    }
     io.MouseDown[0] = false;
     Frame(gl);
-    m_app.document().Undo();  // back to the board as generated
+    const bool undone = m_app.document().Undo();  // back to the board as generated
+    if (moved) *moved = undone;
     m_app.canvas().ClearSelection();
     io.MousePos = {-FLT_MAX, -FLT_MAX};
     Frame(false);

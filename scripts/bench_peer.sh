@@ -7,8 +7,8 @@
 #
 # Environment: BUILD (default build, a Release build), PEER_SCENE (the board generator), FRAMES
 # (frames per view for the older figures, default 60), RUNS (bench runs per board, default 3),
-# STAT (best, the default: each figure the lowest of the runs, as other load on a shared machine
-# only ever adds; or median), SIZES (default "100 1000 5000 10000"), KEEP (a folder to keep the
+# STAT (median, the default; or best: each figure the lowest of the runs, as other load on a shared
+# machine only ever adds), SIZES (default "100 1000 5000 10000"), KEEP (a folder to keep the
 # JSON reports in), FROM (a folder of such reports: only print the table from them). Without
 # DISPLAY it runs under xvfb-run when there is one, for the figure in a real window.
 set -eu
@@ -49,7 +49,7 @@ for n in $sizes_run; do
     run=$((run + 1))
   done
 done
-python3 -B - "$out" "$label" "${STAT:-best}" $sizes <<'EOF'
+python3 -B - "$out" "$label" "${STAT:-median}" $sizes <<'EOF'
 import glob, json, statistics, sys
 
 out, label, stat, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(n) for n in sys.argv[4:]]

@@ -60,6 +60,14 @@ class Canvas : private ToolHost {
   void PanBy(float dx, float dy);
   // Glides to show `world` (board units) whole and centred (takes effect at the next Show).
   void ShowRect(const Rect& world) { GlideTo(world); }
+  // Puts the view at once (no glide, no longer fitted): `world` at the canvas's top-left, `zoom`
+  // pixels per board unit. The benchmark's gesture path moves the camera as a pan or wheel does.
+  void SetView(Vec2 world, float zoom) {
+    StopGlide();
+    m_fitted = false;
+    m_camera.world = world;
+    m_camera.zoom = std::clamp(zoom, Camera::kMinZoom, Camera::kMaxZoom);
+  }
   void GlideTo(const Rect& world) {
     m_showRect = world;
     m_showRectPending = true;

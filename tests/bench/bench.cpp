@@ -9,6 +9,7 @@
 // [SECTION] Report
 // [SECTION] main
 #include <glad/gl.h>
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -201,27 +202,86 @@ class Bench {
  public:
   explicit Bench(App& app) : m_app(app) {}
 
-  // One frame as the window builds it; with `gl`, also drawn and finished. Returns its ms.
-  double Frame(bool gl) {
+  // One frame as the window builds it; with `gl`, also drawn and finished (in a real window: drawn
+  // to its back buffer, swapped and finished). `deltaTime`: the ImGui time the frame advances.
+  // Returns its ms.
+  double Frame(bool gl, float deltaTime = 1.0f / 60) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = {float(kWidth), float(kHeight)};
-    io.DeltaTime = 1.0f / 60;
+    io.DeltaTime = deltaTime;
     const auto start = Clock::now();
+    if (m_window) glfwPollEvents();
     ImGui::NewFrame();
     m_app.BuildUi(m_typed);
     ImGui::Render();
     if (gl) {
-      m_target.Bind();
+      if (m_window) glBindFramebuffer(GL_FRAMEBUFFER, 0);
+      else m_target.Bind();
       glViewport(0, 0, kWidth, kHeight);
       glClearColor(kBackgroundRgb[0], kBackgroundRgb[1], kBackgroundRgb[2], 1);
       glClear(GL_COLOR_BUFFER_BIT);
       m_app.renderer().Render(*ImGui::GetDrawData(), kWidth, kHeight);
+      if (m_window) glfwSwapBuffers(m_window);
       glFinish();
     }
     return MsSince(start);
   }
 
-  void Init() { m_target.Create(kWidth, kHeight); }  // one 1920×1080 target for the GL measurements
+  // One 1920×1080 target for the GL measurements; with `window`, its back buffer instead.
+  void Init(GLFWwindow* window = nullptr) {
+    m_window = window;
+    if (!window) m_target.Create(kWidth, kHeight);
+  }
+
+  // The gesture path of issue 19 (the path the peer measurement uses): from the view centred on
+  // board point `centre` at `zoom`, frame k pans the view by 5 % of its size along sin(2πk/50) in x
+  // and sin(2πk/37) in y and zooms it by 10 % along sin(2πk/43) around its centre. The camera is
+  // set directly, as a pan or a wheel moves it; whole frames (build + GL + finish) measured.
+  std::vector<double> Gesture(int frames, Vec2 centre, float zoom) {
+    Canvas& canvas = m_app.canvas();
+    const Vec2 size = canvas.size();
+    const float viewW = size.x / zoom, viewH = size.y / zoom;
+    auto viewAt = [&](int k) {
+      const double turn = 2 * M_PI * k;
+      const float z = zoom * float(1 + 0.1 * std::sin(turn / 43));
+      const Vec2 c{centre.x + 0.05f * viewW * float(std::sin(turn / 50)),
+                   centre.y + 0.05f * viewH * float(std::sin(turn / 37))};
+      canvas.SetView({c.x - size.x * 0.5f / z, c.y - size.y * 0.5f / z}, z);
+    };
+    viewAt(0);  // at rest where the path starts
+    for (int i = 0; i < 2; ++i) Frame(true);
+    std::vector<double> ms;
+    for (int k = 1; k <= frames; ++k) {
+      viewAt(k);
+      ms.push_back(Frame(true));
+    }
+    return ms;
+  }
+
+  // The gesture has stopped: one still frame that advances time by 0.2 s on ImGui's clock (0.15 s
+  // on App::Now's steady clock without a window: past the cache's rest of about 100 ms either
+  // way), then two more.
+  // The slowest of the three: the frame that draws the view crisp again.
+  double CrispAfterRest() {
+    if (!m_window) usleep(150 * 1000);  // App::Now() runs on the wall clock
+    double slowest = Frame(true, 0.2f);
+    for (int i = 0; i < 2; ++i) slowest = std::max(slowest, Frame(true));
+    return slowest;
+  }
+
+  // The board point at the canvas's centre now.
+  Vec2 ViewCentre() {
+    const Camera& camera = m_app.canvas().camera();
+    const Vec2 size = m_app.canvas().size();
+    return camera.ToWorld({camera.screenOrigin.x + size.x * 0.5f, camera.screenOrigin.y + size.y * 0.5f});
+  }
+
+  // Centred on `centre` at `zoom`, at rest.
+  void ShowAt(Vec2 centre, float zoom) {
+    const Vec2 size = m_app.canvas().size();
+    m_app.canvas().SetView({centre.x - size.x * 0.5f / zoom, centre.y - size.y * 0.5f / zoom}, zoom);
+    Frame(false);
+  }
 
   // The board as the app shows it after opening a file: fitted, nothing selected.
   double Open(Board board) {
@@ -261,10 +321,9 @@ class Bench {
   // Fitted view; 100 notes (evenly spread over the board) selected, one of them pressed and moved a
   // few pixels every frame, so the drop target changes on many frames, as under a moving hand.
   std::vector<double> Drag(int frames, bool gl) {
-    std::vector<double> ms;
     Fit();
     const Board& board = m_app.document().board();
-    if (board.notes.empty()) return ms;
+    if (board.notes.empty()) return {};
     std::vector<NoteId> selection;
     const size_t count = std::min<size_t>(100, board.notes.size());
     for (size_t k = 0; k < count; ++k) selection.push_back(board.notes[k * board.notes.size() / count].id);
@@ -283,21 +342,71 @@ class Bench {
         break;
       }
     }
-    if (!press) return ms;
+    if (!press) return {};
+    return PressAndCircle(*press, frames, gl);
+  }
+
+  // At zoom 2 centred on `centre` (board units): the note whose middle is nearest the screen's
+  // middle (the view moves to the note nearest `centre` when none is on screen) pressed alone and
+  // moved along the same small loop as Drag.
+  std::vector<double> DragOne(int frames, Vec2 centre) {
+    const Board& board = m_app.document().board();
+    if (board.notes.empty()) return {};
+    m_app.canvas().ClearSelection();
+    ShowAt(centre, 2);
+    auto nearest = [&](Vec2 to, bool onScreenOnly) -> std::optional<Vec2> {  // a note's middle, on screen
+      const Layout& layout = m_app.canvas().layout();
+      const Camera& camera = m_app.canvas().camera();
+      std::optional<Vec2> best;
+      float bestDistance = 0;
+      for (const NoteBox& note : layout.notes) {
+        if (note.hidden) continue;
+        const Vec2 middle{(note.rect.x0 + note.rect.x1) * 0.5f, (note.rect.y0 + note.rect.y1) * 0.5f};
+        const Vec2 p = onScreenOnly ? camera.ToScreen(middle) : middle;
+        if (onScreenOnly && !(p.x > 40 && p.y > 60 && p.x < kWidth - 60 && p.y < kHeight - 60)) continue;
+        const float distance = (p.x - to.x) * (p.x - to.x) + (p.y - to.y) * (p.y - to.y);
+        if (!best || distance < bestDistance) best = p, bestDistance = distance;
+      }
+      return best;
+    };
+    std::optional<Vec2> press = nearest({kWidth * 0.5f, kHeight * 0.5f}, true);
+    if (!press) {
+      const std::optional<Vec2> note = nearest(centre, false);
+      if (!note) return {};
+      ShowAt(*note, 2);
+      press = nearest({kWidth * 0.5f, kHeight * 0.5f}, true);
+      if (!press) return {};
+    }
+    bool moved = false;
+    std::vector<double> ms = PressAndCircle(*press, frames, true, &moved, 320);
+    if (!moved) return {};  // the press missed the note: no drag was measured
+    return ms;
+  }
+
+  // Presses at `press`, moves a few pixels every frame along a small loop, releases (`drop` pixels
+  // below the press when given: somewhere the note lands changed), and undoes the move (*moved:
+  // there was one to undo, so the press did hold the note). The moving frames' ms.
+  std::vector<double> PressAndCircle(Vec2 press, int frames, bool gl, bool* moved = nullptr, float drop = 0) {
+    std::vector<double> ms;
     ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = {press->x, press->y};
+    io.MousePos = {press.x, press.y};
     Frame(gl);
     io.MouseDown[0] = true;
     Frame(gl);
     for (int i = 0; i < frames + 3; ++i) {
       const float t = float(i) * 0.2f;
-      io.MousePos = {press->x + 12 + 10 * std::cos(t), press->y + 10 * std::sin(t)};
+      io.MousePos = {press.x + 12 + 10 * std::cos(t), press.y + 10 * std::sin(t)};
       const double frame = Frame(gl);
       if (i >= 3) ms.push_back(frame);
     }
+    if (drop > 0) {
+      io.MousePos = {press.x, press.y + drop};
+      Frame(false);
+    }
     io.MouseDown[0] = false;
     Frame(gl);
-    m_app.document().Undo();  // back to the board as generated
+    const bool undone = m_app.document().Undo();  // back to the board as generated
+    if (moved) *moved = undone;
     m_app.canvas().ClearSelection();
     io.MousePos = {-FLT_MAX, -FLT_MAX};
     Frame(false);
@@ -336,6 +445,7 @@ class Bench {
 
  private:
   App& m_app;
+  GLFWwindow* m_window = nullptr;
   OffscreenTarget m_target;
   std::u32string m_typed;
 };
@@ -350,7 +460,96 @@ struct Result {
   uintmax_t fileBytes = 0;
   std::optional<ExportStats> export3840, export7680;
   std::string exportNote;
+  // Issue 19: the gesture path around the fitted view and around zoom 2, with the board cache on
+  // and off; the slowest of the three frames after it rests; one note dragged at zoom 2.
+  Stats gestureFit, gestureFitNocache, gestureZoomed, gestureZoomedNocache, dragZoomed;
+  double crispAfterGesture = 0, crispAfterGestureZoomed = 0;
+  double exportCliMs = -1;  // median whole `journeyboard export` process; negative: see the note
+  std::string exportCliNote;
+  double windowGestureFitMs = -1;  // the fitted gesture path in a real window; negative: see the note
+  std::string windowNote;
 };
+
+// Runs `argv` with stdout and stderr to /dev/null (or to `out` when given); its exit status, or -1.
+int RunProcess(const std::vector<std::string>& argv, const fs::path& out = {}) {
+  pid_t child = fork();
+  if (child < 0) return -1;
+  if (child == 0) {
+    int sink = open(out.empty() ? "/dev/null" : out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(sink, 1);
+    dup2(sink, 2);
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  if (waitpid(child, &status, 0) != child) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Median wall time of `runs` whole `journeyboard export BOARD -o OUT.png` processes (default width
+// 3840), from fork to exit. With more than one run, the bench process's first export runs once
+// untimed before: it fills the private font cache and the page cache, as any export after the first
+// finds them. Negative: skipped or failed, see *note.
+double MeasureCliExport(const std::string& appPath, const fs::path& board, const fs::path& work, int runs,
+                        std::string* note) {
+  if (runs <= 0) {
+    *note = "not measured with --quick past the first board";
+    return -1;
+  }
+  if (!fs::exists(appPath)) {
+    *note = "journeyboard binary not found at " + appPath;
+    return -1;
+  }
+  const std::vector<std::string> argv = {appPath, "export", board.string(), "-o", (work / "cli.png").string()};
+  static bool warm = false;
+  if (!warm && runs > 1) {
+    RunProcess(argv);
+    warm = true;
+  }
+  std::vector<double> times;
+  for (int run = 0; run < runs; ++run) {
+    const auto start = Clock::now();
+    const int code = RunProcess(argv);
+    const double ms = MsSince(start);
+    if (code != 0) {
+      *note = "journeyboard export failed with exit status " + std::to_string(code);
+      return -1;
+    }
+    times.push_back(ms);
+  }
+  fs::remove(work / "cli.png");
+  return Summarize(times).median;
+}
+
+// The fitted gesture path in a real GLFW window (swapped every frame, v-sync off), measured by a
+// child bench process (`--window-gesture`): a window's context cannot share objects with the EGL
+// one. Needs DISPLAY (e.g. xvfb-run). Negative: skipped or failed, see *note.
+double MeasureWindowGesture(const fs::path& board, int frames, const fs::path& work, std::string* note) {
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display) {
+    *note = "no DISPLAY: the gesture path in a window was not measured (run under xvfb-run)";
+    return -1;
+  }
+  const fs::path out = work / "window.txt";
+  const int code = RunProcess({fs::read_symlink("/proc/self/exe").string(), "--window-gesture", board.string(),
+                               "--frames", std::to_string(frames)},
+                              out);
+  std::ifstream in(out);
+  std::string line, last;
+  double ms = -1;
+  while (std::getline(in, line)) {
+    if (line.rfind("window_gesture_fit_median_ms ", 0) == 0) ms = std::atof(line.c_str() + 29);
+    else if (!line.empty()) last = line;
+  }
+  if (code != 0 || ms <= 0) {
+    *note = "the window could not be measured: " + (last.empty() ? "exit status " + std::to_string(code) : last);
+    return -1;
+  }
+  return ms;
+}
 
 // Median of `runs` start-ups of the real binary under a private Xvfb: from fork to the first
 // --dump-layout file (written right after the first drawn frame). Negative: skipped, see *note.
@@ -452,7 +651,7 @@ IdleCheck CheckIdle(Bench& bench, App& app) {
   return check;
 }
 
-Result Measure(Bench& bench, App& app, Board board, int frames, const fs::path& work) {
+Result Measure(Bench& bench, App& app, Board board, int frames, int gestureFrames, int cliRuns, const fs::path& work) {
   Result r;
   r.notes = int(board.notes.size());
   const Board copy = board;
@@ -466,6 +665,24 @@ Result Measure(Bench& bench, App& app, Board board, int frames, const fs::path& 
   r.glFit = Summarize(bench.Run(frames, true));
   bench.ZoomToStage();
   r.glZoomed = Summarize(bench.Run(frames, true));
+
+  // Issue 19's gesture path, the cache on and off (app/render/board_cache.h).
+  Canvas& canvas = app.canvas();
+  const bool cache = canvas.boardCache;
+  bench.Fit();
+  const Vec2 fitCentre = bench.ViewCentre();
+  const float fitZoom = canvas.camera().zoom;
+  const Rect& grid = canvas.layout().grid;
+  const Vec2 gridCentre{(grid.x0 + grid.x1) * 0.5f, (grid.y0 + grid.y1) * 0.5f};
+  for (bool on : {true, false}) {
+    canvas.boardCache = on;
+    (on ? r.gestureFit : r.gestureFitNocache) = Summarize(bench.Gesture(gestureFrames, fitCentre, fitZoom));
+    if (on) r.crispAfterGesture = bench.CrispAfterRest();
+    (on ? r.gestureZoomed : r.gestureZoomedNocache) = Summarize(bench.Gesture(gestureFrames, gridCentre, 2));
+    if (on) r.crispAfterGestureZoomed = bench.CrispAfterRest();
+  }
+  canvas.boardCache = cache;
+  r.dragZoomed = Summarize(bench.DragOne(gestureFrames, gridCentre));
   bench.Fit();
 
   const std::string path = (work / "bench.cjm").string();
@@ -474,6 +691,8 @@ Result Measure(Bench& bench, App& app, Board board, int frames, const fs::path& 
   if (!SaveBoard(copy, path, &saveError)) std::fprintf(stderr, "bench: save failed: %s\n", saveError.message.c_str());
   r.saveMs = MsSince(start);
   r.fileBytes = fs::file_size(path);
+  r.exportCliMs = MeasureCliExport(JB_APP_PATH, path, work, cliRuns, &r.exportCliNote);
+  r.windowGestureFitMs = MeasureWindowGesture(path, gestureFrames, work, &r.windowNote);
   start = Clock::now();
   LoadResult loaded = LoadBoard(path);
   r.loadMs = MsSince(start);
@@ -548,7 +767,20 @@ void WriteJson(const std::string& path, const std::vector<Result>& results, doub
             ", \"export_3840_encode_ms\": " + part(r.export3840, false) + ", \"export_7680_ms\": " + exportMs(r.export7680) +
             ", \"export_7680_render_ms\": " + part(r.export7680, true) +
             ", \"export_7680_encode_ms\": " + part(r.export7680, false) +
-            (r.exportNote.empty() ? "" : ", \"export_note\": " + JsonString(r.exportNote)) + "}";
+            (r.exportNote.empty() ? "" : ", \"export_note\": " + JsonString(r.exportNote)) +
+            ", \"frame_gl_ms_gesture_fit_median\": " + Num(r.gestureFit.median) +
+            ", \"frame_gl_ms_gesture_fit_p95\": " + Num(r.gestureFit.p95) +
+            ", \"frame_gl_ms_gesture_fit_nocache_median\": " + Num(r.gestureFitNocache.median) +
+            ", \"frame_gl_ms_gesture_zoomed_median\": " + Num(r.gestureZoomed.median) +
+            ", \"frame_gl_ms_gesture_zoomed_p95\": " + Num(r.gestureZoomed.p95) +
+            ", \"frame_gl_ms_gesture_zoomed_nocache_median\": " + Num(r.gestureZoomedNocache.median) +
+            ", \"frame_gl_ms_crisp_after_gesture\": " + Num(r.crispAfterGesture) +
+            ", \"frame_gl_ms_crisp_after_gesture_zoomed\": " + Num(r.crispAfterGestureZoomed) +
+            ", \"frame_gl_ms_drag_zoomed_median\": " + Num(r.dragZoomed.median) +
+            ", \"export_cli_ms\": " + (r.exportCliMs >= 0 ? Num(r.exportCliMs) : "null") +
+            (r.exportCliNote.empty() ? "" : ", \"export_cli_note\": " + JsonString(r.exportCliNote)) +
+            ", \"frame_window_ms_gesture_fit_median\": " + (r.windowGestureFitMs >= 0 ? Num(r.windowGestureFitMs) : "null") +
+            (r.windowNote.empty() ? "" : ", \"window_note\": " + JsonString(r.windowNote)) + "}";
   }
   json += "], \"startup_ms\": " + (startupMs >= 0 ? Num(startupMs) : "null") +
           (startupNote.empty() ? "" : ", \"startup_note\": " + JsonString(startupNote)) +
@@ -575,6 +807,78 @@ void PrintTable(const std::vector<Result>& results) {
                 exportText(r.export3840).c_str(), exportText(r.export7680).c_str());
   std::printf("(ms; frames at %dx%d; draw = a pen stroke of about 200 points in progress; gl = CPU + GpuRenderer + glFinish;"
               " png = render + encode)\n", kWidth, kHeight);
+
+  std::printf("\n%7s | %-15s | %-15s | %-9s | %-9s | %-9s | %-9s | %-9s | %-9s\n", "notes", "gesture fit", "gesture zoom",
+              "crisp", "crisp zm", "drag zoom", "window", "png r+e", "cli export");
+  auto optional = [](double ms) {
+    char text[24];
+    if (ms >= 0) std::snprintf(text, sizeof text, "%.1f", ms);
+    else std::snprintf(text, sizeof text, "-");
+    return std::string(text);
+  };
+  for (const Result& r : results) {
+    char fit[40], zoom[40];
+    std::snprintf(fit, sizeof fit, "%.1f (%.1f off)", r.gestureFit.median, r.gestureFitNocache.median);
+    std::snprintf(zoom, sizeof zoom, "%.1f (%.1f off)", r.gestureZoomed.median, r.gestureZoomedNocache.median);
+    std::printf("%7d | %-15s | %-15s | %9.1f | %9.1f | %9.1f | %9s | %9s | %9s\n", r.notes, fit, zoom, r.crispAfterGesture,
+                r.crispAfterGestureZoomed, r.dragZoomed.median, optional(r.windowGestureFitMs).c_str(),
+                optional(r.export3840 ? r.export3840->renderMs + r.export3840->encodeMs : -1).c_str(),
+                optional(r.exportCliMs).c_str());
+    if (!r.exportCliNote.empty()) std::printf("        cli export: %s\n", r.exportCliNote.c_str());
+    if (!r.windowNote.empty()) std::printf("        window: %s\n", r.windowNote.c_str());
+  }
+  std::printf("(issue 19; ms, whole frames: build + GL + finish, medians; gesture = pan +-5 %% and zoom +-10 %% along sines,"
+              " around the fitted view and zoom 2, board cache on (off); crisp = the slowest of 3 frames after it rests;"
+              " drag zoom = one note at zoom 2; window = the fitted gesture swapped in a real window, v-sync off;"
+              " cli export = the whole `journeyboard export` process at 3840)\n");
+}
+
+// The child of MeasureWindowGesture: the board at `path` fitted in a real 1920×1080 GLFW window,
+// v-sync off, the fitted gesture path swapped every frame. Prints its median on stdout.
+int RunWindowGesture(const std::string& path, int frames) {
+  if (!glfwInit()) {
+    std::printf("GLFW could not open the display.\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+  GLFWwindow* window = glfwCreateWindow(kWidth, kHeight, "journeyboard bench", nullptr, nullptr);
+  if (!window) {
+    std::printf("No OpenGL 3.3 window could be created.\n");
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(0);
+  int code = 1;
+  LoadResult loaded = LoadBoard(path);
+  if (!gladLoadGL(glfwGetProcAddress)) {
+    std::printf("OpenGL functions could not be loaded.\n");
+  } else if (auto* error = std::get_if<LoadError>(&loaded)) {
+    std::printf("%s\n", error->message.c_str());
+  } else {
+    ImGui::CreateContext();
+    {
+      WindowOptions options;
+      options.templateKey = "sample";
+      App app(nullptr, options);  // headless input, as in the EGL measurements; only the target differs
+      if (app.Init()) {
+        Bench bench(app);
+        bench.Init(window);
+        bench.Open(std::move(std::get<LoadedBoard>(loaded).board));
+        bench.Fit();
+        const std::vector<double> ms = bench.Gesture(frames, bench.ViewCentre(), app.canvas().camera().zoom);
+        std::printf("window_gesture_fit_median_ms %.3f\n", Summarize(ms).median);
+        code = 0;
+      }
+    }
+    ImGui::DestroyContext();
+  }
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return code;
 }
 
 }  // namespace
@@ -584,7 +888,7 @@ void PrintTable(const std::vector<Result>& results) {
 
 int main(int argc, char** argv) {
   using namespace jb;
-  std::string boardPath, jsonPath;
+  std::string boardPath, jsonPath, windowBoard;
   int frames = 200;
   bool quick = false;
   bool room = false;  // Room view (R) on: its layout and larger text
@@ -599,6 +903,7 @@ int main(int argc, char** argv) {
     else if (arg == "--room") room = true;
     else if (arg == "--sketch") sketch = true;
     else if (arg == "--notes" && i + 1 < argc) onlyNotes = std::atoi(argv[++i]);
+    else if (arg == "--window-gesture" && i + 1 < argc) windowBoard = argv[++i];  // MeasureWindowGesture's child
     else {
       std::fprintf(stderr,
                    "usage: journeyboard_bench [--board FILE.cjm] [--frames K] [--quick] [--notes N] [--room] [--sketch]\n"
@@ -609,11 +914,22 @@ int main(int argc, char** argv) {
     }
   }
 
+  // The gesture path is 100 frames (the peer's); --quick (the smoke test) takes 5 of them and runs
+  // the command-line export once, on its first board.
+  const int gestureFrames = quick ? 5 : 100;
+
   // A private settings and recovery folder: no user's recovery prompt, recent list or autosave.
   const fs::path work = fs::temp_directory_path() / ("journeyboard-bench-" + std::to_string(getpid()));
   fs::create_directories(work);
   setenv("XDG_CONFIG_HOME", (work / "config").c_str(), 1);
   setenv("XDG_STATE_HOME", (work / "state").c_str(), 1);
+  setenv("XDG_CACHE_HOME", (work / "cache").c_str(), 1);  // the command-line export's font cache
+  if (!windowBoard.empty()) {
+    const int code = RunWindowGesture(windowBoard, frames);
+    std::error_code ec;
+    fs::remove_all(work, ec);
+    return code;
+  }
 
   std::string startupNote;
   const double startupMs = onlyNotes > 0 ? -1 : MeasureStartup(JB_APP_PATH, work, 5, &startupNote);
@@ -660,7 +976,8 @@ int main(int argc, char** argv) {
         if (sketch) AddSketches(board, 2000, 1000);
         const size_t notes = board.notes.size();
         std::fprintf(stderr, "journeyboard_bench: %zu notes...\n", notes);
-        results.push_back(Measure(bench, app, std::move(board), frames, work));
+        const int cliRuns = !quick ? 5 : results.empty() ? 1 : 0;
+        results.push_back(Measure(bench, app, std::move(board), frames, gestureFrames, cliRuns, work));
       }
     }
   }

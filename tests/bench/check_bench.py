@@ -31,6 +31,30 @@ for r in results:
         problems.append(f"{r['notes']} notes: p95 below the median")
 if len(results) == 2 and isinstance(results[0].get("file_bytes"), int) and results[1]["file_bytes"] <= results[0]["file_bytes"]:
     problems.append("a board of 1000 notes should make a bigger file than one of 100")
+# Issue 19: the gesture path (cache on and off), the crisp frame after it and a drag at zoom 2 are
+# always measured; the command-line export and the window may be skipped, but only with a note.
+gesture = ["frame_gl_ms_gesture_fit_median", "frame_gl_ms_gesture_fit_nocache_median", "frame_gl_ms_gesture_zoomed_median",
+           "frame_gl_ms_gesture_zoomed_nocache_median", "frame_gl_ms_crisp_after_gesture",
+           "frame_gl_ms_crisp_after_gesture_zoomed", "frame_gl_ms_drag_zoomed_median", "export_3840_render_ms",
+           "export_3840_encode_ms"]
+optional = {"export_cli_ms": "export_cli_note", "frame_window_ms_gesture_fit_median": "window_note"}
+for r in results:
+    for key in gesture:
+        value = r.get(key)
+        if not isinstance(value, (int, float)) or not (0 < value < 1e7):
+            problems.append(f"{r.get('notes')} notes: {key} = {value!r}")
+    for key, note in optional.items():
+        if key not in r:
+            problems.append(f"{r.get('notes')} notes: no {key}")
+        elif r[key] is None:
+            if not isinstance(r.get(note), str) or not r[note]:
+                problems.append(f"{r.get('notes')} notes: {key} skipped without a note")
+        elif not isinstance(r[key], (int, float)) or not (0 < r[key] < 1e7):
+            problems.append(f"{r.get('notes')} notes: {key} = {r[key]!r}")
+# The app binary is built beside the bench: the whole-process export must have run.
+if results and results[0].get("export_cli_ms") is None:
+    problems.append(f"the command-line export was not measured: {results[0].get('export_cli_note')!r}")
+
 startup = report.get("startup_ms")
 if startup is None:
     if not report.get("startup_note"):

@@ -130,7 +130,7 @@ TEST_CASE("A new lane moves the grid: everything is redrawn") {
   CHECK(damage.empty());
 }
 
-TEST_CASE("Undo and redo touch what their step touched; old counts and Reset touch everything") {
+TEST_CASE("Undo and redo touch what their step touched, old counts and Reset touch everything") {
   Document document;
   document.Reset(MakeBoard(Template::Sample), "");
   const uint64_t start = document.ChangeCount();

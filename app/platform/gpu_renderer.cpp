@@ -128,8 +128,6 @@ void GpuRenderer::UploadFonts(ImFontAtlas& atlas) {
   atlas.ClearTexData();  // the GPU has it; keep the CPU copy out of memory
 }
 
-void GpuRenderer::BlendOff(const ImDrawList*, const ImDrawCmd*) {}  // Render recognises it; never called
-
 void GpuRenderer::SetupState(const ImDrawData& drawData, int fbWidth, int fbHeight) {
   glViewport(0, 0, fbWidth, fbHeight);
   glEnable(GL_BLEND);
@@ -167,8 +165,9 @@ void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) 
   if (fbWidth <= 0 || fbHeight <= 0) return;
   // A callback may draw elsewhere (the board cache renders into its textures): afterwards this
   // framebuffer, the state and the list's buffers are set again.
-  GLint framebuffer = 0;
+  GLint framebuffer = 0, readFramebuffer = 0;
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &framebuffer);
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &readFramebuffer);
   SetupState(drawData, fbWidth, fbHeight);
   const float l = drawData.DisplayPos.x, t = drawData.DisplayPos.y;
   const ImVec2 scale{fbWidth / drawData.DisplaySize.x, fbHeight / drawData.DisplaySize.y};
@@ -177,13 +176,10 @@ void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) 
     const ImDrawList* list = drawData.CmdLists[n];
     Upload(*list);
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      if (cmd.UserCallback == &BlendOff) {
-        glDisable(GL_BLEND);
-        continue;
-      }
       if (cmd.UserCallback) {
         if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, GLuint(framebuffer));
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, GLuint(readFramebuffer));  // a read-back after Render reads the frame
         SetupState(drawData, fbWidth, fbHeight);
         Upload(*list);
         continue;
@@ -198,7 +194,6 @@ void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) 
     }
   }
   glDisable(GL_SCISSOR_TEST);
-  glEnable(GL_BLEND);
   glBindVertexArray(0);
 }
 
@@ -244,6 +239,12 @@ bool RenderTexture::Create(int width, int height) {
   m_width = width;
   m_height = height;
   return true;
+}
+
+void RenderTexture::BlitToBound(int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1, int toY1,
+                                bool linear) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, m_framebuffer);
+  glBlitFramebuffer(x0, y0, x1, y1, toX0, toY0, toX1, toY1, GL_COLOR_BUFFER_BIT, linear ? GL_LINEAR : GL_NEAREST);
 }
 
 void RenderTexture::Bind() const { glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer); }

@@ -23,14 +23,10 @@ class GpuRenderer {
   // bound framebuffer of width × height pixels, showing the list's [x, y, x + width / scale,
   // y + height / scale].
   void RenderList(ImDrawList& list, float x, float y, int width, int height, float scale = 1);
-  // A draw list callback (ImDrawList::AddCallback(&GpuRenderer::BlendOff, nullptr)): what follows
-  // in that list is drawn without blending (an opaque image: a plain copy costs less than a
-  // blend). Other callbacks are called in the GL thread, may draw elsewhere, and are followed by a
-  // full reset of the renderer's state (blending back on).
+  // A draw list's callbacks are called in the GL thread and may draw elsewhere (the board cache):
+  // each is followed by a full reset of the renderer's state.
   // For the bound 2D texture: linear filtering, edges clamped (fonts and thumbnails alike).
   static void SetLinearClampSampling();
-
- static void BlendOff(const ImDrawList*, const ImDrawCmd*);
 
  private:
   void SetupState(const ImDrawData& drawData, int fbWidth, int fbHeight);
@@ -71,6 +67,9 @@ class RenderTexture {
   void Bind() const;  // as the framebuffer drawing goes to
   // Copies a rectangle of pixels (GL's bottom-up rows) into `target` at (toX, toY).
   void CopyTo(const RenderTexture& target, int x, int y, int width, int height, int toX, int toY) const;
+  // Copies (scaled, linear or nearest) a rectangle into the bound draw framebuffer, which keeps
+  // its binding; GL's bottom-up coordinates, scissored when the scissor test is on.
+  void BlitToBound(int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1, int toY1, bool linear) const;
   unsigned Texture() const { return m_texture; }
   int Width() const { return m_width; }
   int Height() const { return m_height; }

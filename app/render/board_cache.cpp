@@ -143,6 +143,19 @@ void BoardCache::RedrawAll(const View& view, const Rect& viewRect) {
 
 void BoardCache::RunJobs(const ImDrawList*, const ImDrawCmd* cmd) { static_cast<BoardCache*>(cmd->UserCallbackData)->RunJobs(); }
 
+void BoardCache::Blit(const ImDrawList*, const ImDrawCmd* cmd) {
+  const BoardCache& cache = *static_cast<const BoardCache*>(cmd->UserCallbackData);
+  const Composite& c = cache.m_composite;
+  GLint viewport[4] = {0, 0, 0, 0};
+  glGetIntegerv(GL_VIEWPORT, viewport);  // the window's framebuffer, as GpuRenderer::Render set it
+  const int height = viewport[3];
+  const RenderTexture& texture = cache.m_textures[c.texture];
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(c.clip.x0, height - c.clip.y1, c.clip.x1 - c.clip.x0, c.clip.y1 - c.clip.y0);
+  texture.BlitToBound(c.src.x0, texture.Height() - c.src.y1, c.src.x1, texture.Height() - c.src.y0, c.dst.x0,
+                      height - c.dst.y1, c.dst.x1, height - c.dst.y0, c.linear);
+}
+
 void BoardCache::RunJobs() {
   for (size_t i = 0; i < m_jobCount; ++i) {
     Job& job = *m_jobs[i];
@@ -351,24 +364,23 @@ void BoardCache::Draw(const View& view, ImDrawList& drawList) {
     offsetY = int(m_origin.y);
   }
   if (m_jobCount > 0) drawList.AddCallback(&BoardCache::RunJobs, this);
-  // The kept pixels: opaque, so copied without blending.
-  drawList.AddCallback(&GpuRenderer::BlendOff, nullptr);
-  const RenderTexture& texture = m_textures[m_current];
+  // The kept pixels, copied to the window by a blit (scissored to the canvas): on a software
+  // renderer a blit of whole pixels is a memory copy, cheaper than a textured quad.
   const PixelRect& v = m_valid;
-  ImVec2 p0, p1;
+  Composite& c = m_composite;
+  c.texture = m_current;
+  c.linear = m_scaledShown;  // a gesture's scaled view, smooth
+  c.src = v;
   if (m_scaledShown) {
     const Vec2 a = camera.ToScreen(m_camera.ToWorld({(m_origin.x + float(v.x0)) / m_scale, (m_origin.y + float(v.y0)) / m_scale}));
     const Vec2 b = camera.ToScreen(m_camera.ToWorld({(m_origin.x + float(v.x1)) / m_scale, (m_origin.y + float(v.y1)) / m_scale}));
-    p0 = {a.x, a.y};
-    p1 = {b.x, b.y};
+    c.dst = {int(std::lround(a.x * s)), int(std::lround(a.y * s)), int(std::lround(b.x * s)), int(std::lround(b.y * s))};
   } else {
-    p0 = {float(v.x0 + offsetX) / s, float(v.y0 + offsetY) / s};
-    p1 = {float(v.x1 + offsetX) / s, float(v.y1 + offsetY) / s};
+    c.dst = {v.x0 + offsetX, v.y0 + offsetY, v.x1 + offsetX, v.y1 + offsetY};
   }
-  const float w = float(texture.Width()), h = float(texture.Height());
-  drawList.AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.Texture())), p0, p1,
-                    {float(v.x0) / w, 1 - float(v.y0) / h}, {float(v.x1) / w, 1 - float(v.y1) / h});
-  drawList.AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  const ImVec4 clip = drawList._ClipRectStack.back();
+  c.clip = {int(std::floor(clip.x * s)), int(std::floor(clip.y * s)), int(std::ceil(clip.z * s)), int(std::ceil(clip.w * s))};
+  drawList.AddCallback(&BoardCache::Blit, this);
   long long redrawn = 0;
   for (size_t i = 0; i < m_jobCount; ++i)
     if (!m_jobs[i]->copy) redrawn += m_jobs[i]->rect.Area();

@@ -2,6 +2,7 @@
 // view plus a margin, so that a frame which changes nothing on the board costs one copy of pixels
 // instead of every blended layer of the board again (on a software renderer, or a meeting room's
 // weak GPU, each full-window layer costs milliseconds).
+// The kept pixels reach the window by glBlitFramebuffer (a memory copy on a software renderer).
 //  - A pan by whole pixels shifts the copy and draws only the newly exposed strip; past the margin
 //    the kept pixels move to a second texture centred on the view.
 //  - A zoom (or a glide) scales the kept pixels while the camera moves and draws the view crisp
@@ -90,6 +91,7 @@ class BoardCache {
   void Redraw(const View& view, const PixelRect& rect);  // queues a redraw of texture pixels
   PixelRect ToPixels(const Rect& boardRect) const;
   static void RunJobs(const ImDrawList* list, const ImDrawCmd* cmd);
+  static void Blit(const ImDrawList* list, const ImDrawCmd* cmd);  // the kept pixels to the window
   void RunJobs();
 
   GpuRenderer* m_renderer = nullptr;
@@ -114,6 +116,11 @@ class BoardCache {
   std::vector<std::unique_ptr<Job>> m_jobs;
   size_t m_jobCount = 0;
   std::vector<Rect> m_damage;
+  struct Composite {  // what Blit copies this frame: texture pixels → framebuffer pixels (y down)
+    int texture = 0;
+    PixelRect src, dst, clip;
+    bool linear = false;
+  } m_composite;
   std::vector<uint64_t> m_touched;
   Stats m_stats;
 };

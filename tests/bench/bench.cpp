@@ -248,7 +248,8 @@ class Bench {
                    centre.y + 0.05f * viewH * float(std::sin(turn / 37))};
       canvas.SetView({c.x - size.x * 0.5f / z, c.y - size.y * 0.5f / z}, z);
     };
-    viewAt(0);  // at rest where the path starts
+    viewAt(0);  // at rest where the path starts: a hand starts from a view drawn crisp
+    Frame(true, 0.2f);
     for (int i = 0; i < 2; ++i) Frame(true);
     std::vector<double> ms;
     for (int k = 1; k <= frames; ++k) {

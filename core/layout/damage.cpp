@@ -14,8 +14,6 @@ uint64_t PromptKey(int stage, int lane) { return (uint64_t(1) << 63) | (uint64_t
 
 void AddRect(std::vector<float>* out, const Rect& r) { out->insert(out->end(), {r.x0, r.y0, r.x1, r.y1}); }
 
-Rect Grown(const Rect& r, float margin) { return {r.x0 - margin, r.y0 - margin, r.x1 + margin, r.y1 + margin}; }
-
 }  // namespace
 
 void CollectDrawnItems(const Board& board, const Layout& layout, DrawnItems* out) {
@@ -63,16 +61,16 @@ bool BoardDamage(const DrawnItems& before, const DrawnItems& after, bool everyth
   size_t a = 0, b = 0;
   while (a < before.items.size() || b < after.items.size()) {
     if (b == after.items.size() || (a < before.items.size() && before.items[a].first < after.items[b].first)) {
-      out->push_back(Grown(before.items[a++].second, margin));  // gone
+      out->push_back(before.items[a++].second.Grown(margin));  // gone
     } else if (a == before.items.size() || after.items[b].first < before.items[a].first) {
-      out->push_back(Grown(after.items[b++].second, margin));  // new
+      out->push_back(after.items[b++].second.Grown(margin));  // new
     } else {
       const Rect& was = before.items[a++].second;
       const Rect& now = after.items[b++].second;
       const bool moved = was.x0 != now.x0 || was.y0 != now.y0 || was.x1 != now.x1 || was.y1 != now.y1;
       if (moved || isTouched(after.items[b - 1].first)) {
-        out->push_back(Grown(was, margin));
-        if (moved) out->push_back(Grown(now, margin));
+        out->push_back(was.Grown(margin));
+        if (moved) out->push_back(now.Grown(margin));
       }
     }
   }

@@ -19,12 +19,9 @@ Rect LabelBounds(const GlyphMetrics& glyphs, const TextLabel& label) {
 
 namespace {
 
-// `r` grown by `d` on every side (shrunk for a negative `d`).
-Rect Grown(const Rect& r, float d) { return {r.x0 - d, r.y0 - d, r.x1 + d, r.y1 + d}; }
-
 bool NearFrameBorder(const Rect& r, Vec2 p, float tolerance) {
-  const Rect outer = Grown(r, tolerance);
-  const Rect inner = Grown(r, -tolerance);
+  const Rect outer = r.Grown(tolerance);
+  const Rect inner = r.Grown(-tolerance);
   return outer.Contains(p) && !(inner.Width() > 0 && inner.Height() > 0 && inner.Contains(p));
 }
 
@@ -34,7 +31,7 @@ bool HitShownStroke(const Board& board, const Layout& layout, size_t i, Vec2 p, 
   const Stroke& stroke = board.strokes[i];
   const StrokeGeometry* cached = StrokeOf(layout, board, i);
   if (cached) {
-    if (!cached->shown || !Grown(cached->bounds, tolerance).Contains(p)) return false;
+    if (!cached->shown || !cached->bounds.Grown(tolerance).Contains(p)) return false;
     return HitStroke(cached->points, stroke.width, p, tolerance);
   }
   return StrokeShown(StrokePoints(board, layout, stroke, scratch)) && HitStroke(*scratch, stroke.width, p, tolerance);
@@ -46,7 +43,7 @@ SketchHit HitSketchAbove(const Board& board, const Layout& layout, const GlyphMe
                          float tolerance) {
   // Drawn last, so topmost: labels, then arrows, then pen strokes (each list's last first).
   for (int i = int(board.labels.size()) - 1; i >= 0; --i) {
-    if (Grown(LabelBounds(glyphs, board.labels[size_t(i)]), tolerance).Contains(p)) return {SketchKind::Label, i};
+    if (LabelBounds(glyphs, board.labels[size_t(i)]).Grown(tolerance).Contains(p)) return {SketchKind::Label, i};
   }
   ArrowGeometry computed;
   for (int i = int(board.arrows.size()) - 1; i >= 0; --i) {
@@ -55,7 +52,7 @@ SketchHit HitSketchAbove(const Board& board, const Layout& layout, const GlyphMe
       ArrowPath(board, layout, board.arrows[size_t(i)], &computed);
       geometry = &computed;
     }
-    if (!Grown(geometry->bounds, tolerance).Contains(p)) continue;
+    if (!geometry->bounds.Grown(tolerance).Contains(p)) continue;
     if (HitArrow(*geometry, p, tolerance)) return {SketchKind::Arrow, i};
   }
   std::vector<Vec2> points;

@@ -26,6 +26,7 @@ struct Rect {
   float Height() const { return y1 - y0; }
   bool Contains(Vec2 p) const { return p.x >= x0 && p.x < x1 && p.y >= y0 && p.y < y1; }
   bool Overlaps(const Rect& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+  Rect Grown(float d) const { return {x0 - d, y0 - d, x1 + d, y1 + d}; }  // d < 0 shrinks
 };
 
 // Colours are 0xRRGGBB; 0 in a colour field means "follow the lane kind's colour".

@@ -70,7 +70,6 @@ class RenderTexture {
   // Copies (scaled, linear or nearest) a rectangle into the bound draw framebuffer, which keeps
   // its binding; GL's bottom-up coordinates, scissored when the scissor test is on.
   void BlitToBound(int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1, int toY1, bool linear) const;
-  unsigned Texture() const { return m_texture; }
   int Width() const { return m_width; }
   int Height() const { return m_height; }
 

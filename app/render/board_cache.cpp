@@ -44,9 +44,6 @@ struct BoardCache::Job {
   int fromX = 0, fromY = 0;  // copy: the source rectangle's top-left in the other texture
   float background[3] = {0, 0, 0};
   std::unique_ptr<ImDrawList> list;
-  GpuRenderer* renderer = nullptr;
-  float scale = 1;
-  float originX = 0, originY = 0;  // the list's window point at the texture's top-left
 };
 
 BoardCache::BoardCache() = default;
@@ -97,10 +94,6 @@ void BoardCache::Redraw(const View& view, const PixelRect& rect) {
   job.copy = false;
   job.target = m_current;
   job.rect = rect;
-  job.renderer = m_renderer;
-  job.scale = m_scale;
-  job.originX = m_origin.x / m_scale;
-  job.originY = m_origin.y / m_scale;
   const RenderOptions& options = *view.options;
   const BoardPalette& palette = options.palette ? *options.palette : LightPalette();
   std::copy(std::begin(palette.background), std::end(palette.background), job.background);
@@ -121,7 +114,6 @@ void BoardCache::Redraw(const View& view, const PixelRect& rect) {
   drawOptions.visible = {shown.x0 - spill, shown.y0 - spill, shown.x1 + spill, shown.y1 + spill};
   drawOptions.promptsDrawn = nullptr;
   DrawBoard(view.document->board(), *view.layout, camera, *view.fonts, list, drawOptions);
-  m_stats.partialRedraws++;
 }
 
 void BoardCache::RedrawAll(const View& view, const Rect& viewRect) {
@@ -136,9 +128,7 @@ void BoardCache::RedrawAll(const View& view, const Rect& viewRect) {
   m_origin = {float(x0 - marginX), float(y0 - marginY)};
   m_valid = Intersect({marginX, marginY, marginX + x1 - x0, marginY + y1 - y0}, {0, 0, texture.Width(), texture.Height()});
   m_damage.clear();
-  m_stats.fullRedraw = true;
   Redraw(view, m_valid);
-  m_stats.partialRedraws = 0;
 }
 
 void BoardCache::RunJobs(const ImDrawList*, const ImDrawCmd* cmd) { static_cast<BoardCache*>(cmd->UserCallbackData)->RunJobs(); }
@@ -173,13 +163,13 @@ void BoardCache::RunJobs() {
     glScissor(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0);
     glClearColor(job.background[0], job.background[1], job.background[2], 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    job.renderer->RenderList(*job.list, job.originX, job.originY, target.Width(), height, job.scale);
+    // Every job of a frame is queued after the frame's last move of the texture's origin.
+    m_renderer->RenderList(*job.list, m_origin.x / m_scale, m_origin.y / m_scale, target.Width(), height, m_scale);
   }
   m_jobCount = 0;
 }
 
 void BoardCache::Draw(const View& view, ImDrawList& drawList) {
-  m_stats = {};
   const RenderOptions& options = *view.options;
   const Rect& visible = options.visible;
   const float s = view.framebufferScale > 0 ? view.framebufferScale : 1;
@@ -187,7 +177,6 @@ void BoardCache::Draw(const View& view, ImDrawList& drawList) {
   const int viewH = int(std::ceil(visible.y1 * s)) - int(std::floor(visible.y0 * s));
   const int width = viewW + 2 * (viewW / 4 + 16), height = viewH + 2 * (viewH / 4 + 16);
   if (!m_renderer || viewW <= 0 || viewH <= 0 || !Prepare(width, height)) {
-    m_stats.direct = true;
     DrawBoard(view.document->board(), *view.layout, *view.camera, *view.fonts, drawList, options);
     return;
   }
@@ -196,14 +185,14 @@ void BoardCache::Draw(const View& view, ImDrawList& drawList) {
   // What the view's options touched: the notes dragged (drawn as placeholders), the note being
   // edited, the notes turning face up.
   m_touched.clear();
-  std::unordered_set<uint64_t> placeholders;
-  if (options.placeholders) placeholders = *options.placeholders;
+  static const std::unordered_set<uint64_t> kNone;
+  const std::unordered_set<uint64_t>& placeholders = options.placeholders ? *options.placeholders : kNone;
   if (placeholders != m_placeholders) {
     for (uint64_t id : placeholders)
       if (!m_placeholders.count(id)) m_touched.push_back(id);
     for (uint64_t id : m_placeholders)
       if (!placeholders.count(id)) m_touched.push_back(id);
-    m_placeholders = std::move(placeholders);
+    m_placeholders = placeholders;
   }
   if (options.editing.value != m_editing || options.editingFirstLine != m_editingLine) {
     m_touched.insert(m_touched.end(), {m_editing, options.editing.value});
@@ -253,9 +242,8 @@ void BoardCache::Draw(const View& view, ImDrawList& drawList) {
       std::vector<Rect> damage;
       if (BoardDamage(m_items, m_newItems, everything, m_touched, margin, &damage))
         m_damage.insert(m_damage.end(), damage.begin(), damage.end());
-      else {
-              m_valid = {};
-      }
+      else
+        m_valid = {};
     }
     std::swap(m_items, m_newItems);
     m_changeCount = document.ChangeCount();
@@ -281,12 +269,13 @@ void BoardCache::Draw(const View& view, ImDrawList& drawList) {
 
   m_scaledShown = false;
   const int texW = m_textures[0].Width(), texH = m_textures[0].Height();
-  int offsetX = 0, offsetY = 0;  // texture pixels → framebuffer pixels, when exact
+  int offsetX = 0, offsetY = 0;  // texture pixels → framebuffer pixels, when not scaled
   if (m_valid.Empty() || (!exact && (resting || !m_damage.empty()))) {
-    RedrawAll(view, visible);
+    RedrawAll(view, visible);  // drawn with this camera: no shift
+    offsetX = int(m_origin.x);
+    offsetY = int(m_origin.y);
   } else if (!exact) {
     m_scaledShown = true;
-    m_stats.scaled = true;
   } else {
     offsetX = int(std::lround(pxX)) + int(m_origin.x);
     offsetY = int(std::lround(pxY)) + int(m_origin.y);
@@ -356,13 +345,8 @@ void BoardCache::Draw(const View& view, ImDrawList& drawList) {
     } else {
       for (const PixelRect& r : rects) Redraw(view, r);
     }
-    m_stats.redrawnShare = 0;
   }
 
-  if (m_stats.fullRedraw) {
-    offsetX = int(m_origin.x);
-    offsetY = int(m_origin.y);
-  }
   if (m_jobCount > 0) drawList.AddCallback(&BoardCache::RunJobs, this);
   // The kept pixels, copied to the window by a blit (scissored to the canvas): on a software
   // renderer a blit of whole pixels is a memory copy, cheaper than a textured quad.
@@ -381,10 +365,6 @@ void BoardCache::Draw(const View& view, ImDrawList& drawList) {
   const ImVec4 clip = drawList._ClipRectStack.back();
   c.clip = {int(std::floor(clip.x * s)), int(std::floor(clip.y * s)), int(std::ceil(clip.z * s)), int(std::ceil(clip.w * s))};
   drawList.AddCallback(&BoardCache::Blit, this);
-  long long redrawn = 0;
-  for (size_t i = 0; i < m_jobCount; ++i)
-    if (!m_jobs[i]->copy) redrawn += m_jobs[i]->rect.Area();
-  m_stats.redrawnShare = double(redrawn) / double(std::max(1, viewW * viewH));
   if (options.promptsDrawn) ListLanePrompts(document.board(), *view.layout, camera, *view.fonts, options, options.promptsDrawn);
 }
 

@@ -65,16 +65,6 @@ class BoardCache {
   // Forgets everything kept (the next frame redraws the view). Needs the GL context current.
   void Release();
 
-  // What the last Draw did, for the benchmark and tests.
-  struct Stats {
-    bool direct = false;      // drew the board into the list itself
-    bool scaled = false;      // showed kept pixels scaled or shifted by a fraction (a gesture)
-    bool fullRedraw = false;  // redrew the whole view
-    int partialRedraws = 0;   // rectangles redrawn (exposed strips and damage)
-    double redrawnShare = 0;  // redrawn pixels, as a share of the view's
-  };
-  const Stats& LastStats() const { return m_stats; }
-
  private:
   struct Job;
   struct Key;
@@ -87,7 +77,7 @@ class BoardCache {
   static PixelRect Intersect(const PixelRect& a, const PixelRect& b);
 
   bool Prepare(int width, int height);  // the textures at this size; false when they cannot be made
-  void RedrawAll(const View& view, const Rect& viewRect);
+  void RedrawAll(const View& view, const Rect& viewRect);  // the view anew, centred in the texture
   void Redraw(const View& view, const PixelRect& rect);  // queues a redraw of texture pixels
   PixelRect ToPixels(const Rect& boardRect) const;
   static void RunJobs(const ImDrawList* list, const ImDrawCmd* cmd);
@@ -122,7 +112,6 @@ class BoardCache {
     bool linear = false;
   } m_composite;
   std::vector<uint64_t> m_touched;
-  Stats m_stats;
 };
 
 }  // namespace jb

@@ -170,7 +170,6 @@ class Canvas : private ToolHost {
   void UseRenderer(GpuRenderer* renderer) { m_boardCache.SetRenderer(renderer); }
   // Seconds until the board cache wants a frame to draw crisp what a gesture left scaled, or -1.
   double BoardCacheFrameIn(double now) const { return boardCache ? m_boardCache.CrispIn(now) : -1; }
-  const BoardCache& boardCacheState() const { return m_boardCache; }
   // The ImGui drag-and-drop payload of a persona chip (persona_panel.cpp): a PersonaId's value.
   // Dropped on a note, it ties the note to that persona (canvas_workshop.cpp).
   static constexpr const char* kPersonaPayload = "JB_PERSONA";

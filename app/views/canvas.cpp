@@ -61,10 +61,7 @@ void Canvas::ZoomBy(float factor) {
 }
 
 void Canvas::PanBy(float dx, float dy) {
-  StopGlide();
-  m_fitted = false;
-  m_camera.world.x -= dx / m_camera.zoom;
-  m_camera.world.y -= dy / m_camera.zoom;
+  SetView({m_camera.world.x - dx / m_camera.zoom, m_camera.world.y - dy / m_camera.zoom}, m_camera.zoom);
 }
 
 void Canvas::StopGlide() {

@@ -66,7 +66,7 @@ class Canvas : private ToolHost {
     StopGlide();
     m_fitted = false;
     m_camera.world = world;
-    m_camera.zoom = std::clamp(zoom, Camera::kMinZoom, Camera::kMaxZoom);
+    m_camera.zoom = std::clamp(zoom, std::min(m_camera.minZoom, Camera::kMaxZoom), Camera::kMaxZoom);  // the board's least zoom
   }
   void GlideTo(const Rect& world) {
     m_showRect = world;

@@ -380,6 +380,14 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
     return Fail(Format(_("%s was given twice; give it once."), NameOf(*twice).c_str()), 2);
   // An option given with an empty value (-o "") is as good as none.
   const CLI::App* command = line.app.get_subcommands().empty() ? &line.app : line.app.get_subcommands().front();
+  // The window's options before a command would be taken and then ignored: refused instead.
+  if (command != &line.app)
+    for (const CLI::Option* option : line.app.get_options())
+      if (option->count() > 0)
+        return Fail(Format(_("'%s' is for the window, not for '%s' (see journeyboard --help)."),
+                           option->get_positional() ? option->results().front().c_str() : NameOf(*option).c_str(),
+                           command->get_name().c_str()),
+                    2);
   for (const CLI::Option* option : command->get_options())
     if (!option->get_positional() && option->count() == 1 && option->get_expected_min() > 0 && option->results().front().empty())
       return Fail(Format(_("%s needs a value (see journeyboard --help)."), NameOf(*option).c_str()), 2);

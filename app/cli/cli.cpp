@@ -251,8 +251,6 @@ CommandLine::CommandLine() : app(_("Journeyboard: customer journey maps for live
   formatter.label("Usage", _("Usage"));
   formatter.label("OPTIONS", _("OPTIONS"));
   formatter.label("Positionals", _("Positionals"));
-  formatter.label("SUBCOMMAND", _("COMMAND"));
-  formatter.label("Subcommands", _("Commands"));
   formatter.column_width(26);
   // Groups are named when an option is made (CLI11 prints their names as they are).
   app.option_defaults()->group(_("Options"));
@@ -308,6 +306,8 @@ CommandLine::CommandLine() : app(_("Journeyboard: customer journey maps for live
   Plain(*report, "FILE.cjm", &input, _("the board"));
   Text(*report, "-o,--output", &output, _("a .md or .html file: the extension decides the format"), "REPORT");
   Text(*report, "--date", &date, _("the report's day, which decides what is overdue (default: today)"), "YYYY-MM-DD");
+  // A command's own --help is made before it takes the option defaults: its group named here.
+  for (CLI::App* command : app.get_subcommands({})) command->get_help_ptr()->group(_("Options"));
 }
 
 const CLI::Option* CommandLine::GivenTwice() const {

@@ -367,6 +367,7 @@ void App::AddRecent(const std::string& path) {
   m_recent.erase(std::remove(m_recent.begin(), m_recent.end(), absolute), m_recent.end());
   m_recent.insert(m_recent.begin(), absolute);
   if (m_recent.size() > 10) m_recent.resize(10);
+  if (m_window) m_desktopRecent.Add(absolute);
   const std::string dir = ConfigDir();
   if (dir.empty()) return;
   fs::create_directories(dir, ec);

@@ -30,6 +30,7 @@
 #include "app/views/toasts.h"
 #include "app/views/toolbar.h"
 #include "core/edit/document.h"
+#include "core/io/desktop_recent.h"
 #include "core/io/settings.h"
 #include "core/io/templates.h"
 #include "core/session/recovery_keeper.h"
@@ -224,6 +225,7 @@ class App {
   double m_statusUntil = 0;
   std::string m_title;
   std::vector<std::string> m_recent;
+  DesktopRecentUpdater m_desktopRecent;  // the desktop's own list, beside m_recent (the window only)
   std::string m_lastDump;
   std::string m_dumpError;  // the current --dump-layout failure, said once
   bool m_showDemo = false;

@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 
+#include <CLI/CLI.hpp>
 #include <imgui.h>
 
 #include <sys/stat.h>
@@ -50,10 +51,14 @@ constexpr const char* kHelp = N_(
     "      Write a new board file (default template: classic).\n"
     "  journeyboard export FILE.cjm -o OUT.png [--width PX | --scale S] [--region R] [--background B]\n"
     "                    [--reveal]\n"
-    "      Render the board to a PNG, no display needed: exactly PX wide (default 3840, at most\n"
-    "      32768) or S pixels per board unit; R is board (default), view (the same as board\n"
-    "      here), or stage:NAME; B is canvas (default), white or transparent; --reveal shows\n"
-    "      covered notes face up.\n"
+    "      Render the board to a PNG, no display needed: PX wide (16 to 32768, default 3840) or\n"
+    "      S pixels per board unit (0.01 to 64); an image over 400 megapixels is scaled down to\n"
+    "      fit, keeping its shape. R is board (default), view (the same as board here), or\n"
+    "      stage:NAME; B is canvas (default), white or transparent; --reveal shows covered notes\n"
+    "      face up.\n"
+    "  journeyboard thumbnail FILE.cjm OUT.png SIZE\n"
+    "      Write a picture of the whole board at most SIZE pixels on its longest side (1 to 4096),\n"
+    "      for file managers (the freedesktop thumbnailer).\n"
     "  journeyboard import-table TABLE -o OUT.cjm [--title T]\n"
     "      Make a board from a table (.csv, .tsv, .txt: stages across, one row per lane) or a\n"
     "      Mermaid journey (.mmd, or .md holding one).\n"
@@ -65,10 +70,11 @@ constexpr const char* kHelp = N_(
     "      Write the follow-up report (funnel, top pains, opportunities, who does what by when)\n"
     "      as Markdown or one self-contained web page, by the extension; --date is the report's\n"
     "      day, which decides what is overdue (default: today).\n"
-    "  journeyboard --help | --version\n");
+    "  journeyboard --help | --version\n"
+    "  journeyboard COMMAND --help\n"
+    "      What COMMAND does and each of its options.\n");
 
 int Fail(const std::string& message, int code = 1) { return CliFail(message, code); }
-
 
 // A whole number from `low` to `high`, digits only: "0", "1e3", "16.5", "-5", "" and anything
 // out of range are all refused alike.
@@ -77,59 +83,6 @@ bool ParseInt(const std::string& text, int low, int high, int* out) {
   const long value = std::strtol(text.c_str(), nullptr, 10);
   if (value < low || value > high) return false;
   *out = int(value);
-  return true;
-}
-
-// Hand-written rather than Debian's CLI11: its errors are its own texts ("Value 0 not in range 16
-// to 32768", "The following argument was not expected: ..."), and mapping each of its error
-// types back to our sentences took more code than these few options need.
-// One option that takes a value: its names (the first is the one messages use) and what it got.
-struct Option {
-  explicit Option(std::vector<std::string> optionNames, std::string byDefault = "", bool isFlag = false)
-      : names(std::move(optionNames)), value(std::move(byDefault)), flag(isFlag) {}
-  std::vector<std::string> names;
-  std::string value;
-  bool flag = false;  // takes no value (--reveal)
-  bool given = false;
-};
-
-// Reads `args` from index `first`: the `options` (each at most once, each followed by its value)
-// and up to `maxPlain` plain arguments. False with one sentence for the first thing wrong.
-bool ParseArgs(const std::vector<std::string>& args, size_t first, const std::vector<Option*>& options,
-               size_t maxPlain, std::vector<std::string>* plain, std::string* error) {
-  for (size_t i = first; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    Option* option = nullptr;
-    for (Option* candidate : options)
-      for (const std::string& name : candidate->names)
-        if (arg == name) option = candidate;
-    if (!option && arg.size() > 1 && arg[0] == '-') {
-      *error = Format(_("unknown option '%s' (see journeyboard --help)."), arg.c_str());
-      return false;
-    }
-    if (!option) {
-      if (plain->size() == maxPlain) {
-        *error = Format(_("unexpected argument '%s' (see journeyboard --help)."), arg.c_str());
-        return false;
-      }
-      plain->push_back(arg);
-      continue;
-    }
-    if (option->given) {
-      *error = Format(_("%s was given twice; give it once."), option->names[0].c_str());
-      return false;
-    }
-    if (option->flag) {
-      option->given = true;
-      continue;
-    }
-    if (i + 1 == args.size() || args[i + 1].empty()) {
-      *error = Format(_("%s needs a value (see journeyboard --help)."), arg.c_str());
-      return false;
-    }
-    option->given = true;
-    option->value = args[++i];
-  }
   return true;
 }
 
@@ -259,42 +212,210 @@ int RunExport(const std::string& file, const std::string& out, const ExportParam
   return started ? code : Fail(error);
 }
 
+namespace {
+
+// An option CLI11 collects as text: every value is checked afterwards by our own rules, so each
+// mistake gets our one sentence, in the interface's language, rather than CLI11's English.
+// Several occurrences are all kept, to be refused as "given twice".
+CLI::Option* Text(CLI::App& command, const std::string& names, std::string* value, const std::string& help,
+                  const std::string& shape) {
+  return command.add_option(names, *value, help)
+      ->type_name(shape)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+// The board, table or output named without an option.
+CLI::Option* Plain(CLI::App& command, const std::string& name, std::string* value, const std::string& help) {
+  return command.add_option(name, *value, help)->type_name("");
+}
+
+// The whole command line, declared once: RunCommandLine reads it, `--help` shows it and
+// `--list-cli` lists it for the check that README and the man page agree with it.
+struct CommandLine {
+  CLI::App app;
+  CLI::App *newBoard = nullptr, *exportPng = nullptr, *thumbnail = nullptr, *importTable = nullptr,
+           *exportTable = nullptr, *exportHtml = nullptr, *report = nullptr;
+  // The window's.
+  std::string file, templateKey, window, dumpLayout, autosave;
+  // The subcommands' (each parses at most one subcommand, so they share the fields).
+  std::string input, output, newTemplate, width, scale, region, background, title, date, size;
+  bool debug = false, reveal = false, listCommands = false, listCli = false;
+
+  CommandLine();
+  // The first option given more than once in the command that ran, or null.
+  const CLI::Option* GivenTwice() const;
+};
+
+CommandLine::CommandLine() : app(_("Journeyboard: customer journey maps for live workshops."), "journeyboard") {
+  CLI::FormatterBase& formatter = *app.get_formatter();
+  formatter.label("Usage", _("Usage"));
+  formatter.label("OPTIONS", _("OPTIONS"));
+  formatter.label("Positionals", _("Positionals"));
+  formatter.column_width(26);
+  // Groups are named when an option is made (CLI11 prints their names as they are).
+  app.option_defaults()->group(_("Options"));
+  app.set_help_flag("-h,--help", _("print this help and exit"));
+  app.set_version_flag("--version", std::string("journeyboard ") + kAppVersion, _("print the version and exit"));
+
+  Plain(app, "FILE.cjm", &file, _("the board to open (none: the start screen)"));
+  Text(app, "--template", &templateKey, _("open a new, unsaved board from this template instead"), "T");
+  Text(app, "--window", &window, _("window size in pixels, e.g. 1600x1000"), "WxH");
+  Text(app, "--autosave-seconds", &autosave, _("copy unsaved work for crash recovery every N seconds (default 30)"), "N");
+  Text(app, "--dump-layout", &dumpLayout, _("write the on-screen rectangles as JSON after each changed frame"), "PATH");
+  app.add_flag("--debug", debug, _("show the Debug menu (tools for developers of Journeyboard)"));
+  // Hidden (no group): the command table, for checking README's key list against it; and every
+  // command and option of this parser, for checking README and the man page against it.
+  app.add_flag("--list-commands", listCommands)->group("");
+  app.add_flag("--list-cli", listCli)->group("");
+
+  newBoard = app.add_subcommand("new", _("Write a new board file."));
+  Plain(*newBoard, "OUT.cjm", &output, _("the board file to write"));
+  Text(*newBoard, "--template", &newTemplate, _("classic (default), five-stage, blank or sample"), "T");
+
+  exportPng = app.add_subcommand("export", _("Render the board to a PNG image; no display needed."));
+  Plain(*exportPng, "FILE.cjm", &input, _("the board"));
+  Text(*exportPng, "-o,--output", &output, _("the PNG file to write"), "OUT.png");
+  Text(*exportPng, "--width", &width,
+       _("the image's width in pixels, 16 to 32768 (default 3840); an image over 400 megapixels is scaled down to fit"),
+       "PX");
+  Text(*exportPng, "--scale", &scale, _("S pixels per board unit instead of a width, 0.01 to 64"), "S");
+  Text(*exportPng, "--region", &region, _("board (default), view (the same here) or stage:NAME"), "R");
+  Text(*exportPng, "--background", &background, _("canvas (default), white or transparent"), "B");
+  exportPng->add_flag("--reveal", reveal, _("show covered notes face up"));
+
+  thumbnail = app.add_subcommand("thumbnail", _("Write a small PNG picture of the whole board (for file managers)."));
+  Plain(*thumbnail, "FILE.cjm", &input, _("the board"));
+  Plain(*thumbnail, "OUT.png", &output, _("the PNG file to write"));
+  Plain(*thumbnail, "SIZE", &size, _("the picture's longest side in pixels, 1 to 4096"));
+
+  importTable = app.add_subcommand("import-table", _("Make a board from a table or a Mermaid journey."));
+  Plain(*importTable, "TABLE", &input, _("a .csv, .tsv or .txt table, or a Mermaid journey (.mmd, .md)"));
+  Text(*importTable, "-o,--output", &output, _("the board file to write"), "OUT.cjm");
+  Text(*importTable, "--title", &title, _("the board's title (default: the file's own)"), "T");
+
+  exportTable = app.add_subcommand("export-table", _("Write the board as a table or a Mermaid journey."));
+  Plain(*exportTable, "FILE.cjm", &input, _("the board"));
+  Text(*exportTable, "-o,--output", &output, _("a .csv, .tsv, .md or .mmd file: the extension decides the format"),
+       "OUT");
+
+  exportHtml = app.add_subcommand("export-html", _("Write the map as one self-contained web page to share."));
+  Plain(*exportHtml, "FILE.cjm", &input, _("the board"));
+  Text(*exportHtml, "-o,--output", &output, _("the web page to write"), "MAP.html");
+
+  report = app.add_subcommand("report", _("Write the follow-up report as Markdown or a web page."));
+  Plain(*report, "FILE.cjm", &input, _("the board"));
+  Text(*report, "-o,--output", &output, _("a .md or .html file: the extension decides the format"), "REPORT");
+  Text(*report, "--date", &date, _("the report's day, which decides what is overdue (default: today)"), "YYYY-MM-DD");
+  // A command's own --help is made before it takes the option defaults: its group named here.
+  for (CLI::App* command : app.get_subcommands({})) command->get_help_ptr()->group(_("Options"));
+}
+
+const CLI::Option* CommandLine::GivenTwice() const {
+  const auto* command = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
+  for (const CLI::Option* option : command->get_options())
+    if (option->count() > 1) return option;
+  return nullptr;
+}
+
+// "--output", or "-o" when it has no long name: how messages name an option.
+std::string NameOf(const CLI::Option& option) {
+  return option.get_lnames().empty() ? "-" + option.get_snames().front() : "--" + option.get_lnames().front();
+}
+
+// One line per name, "COMMAND NAME" (COMMAND `-` for the window's options, NAME `-` for a
+// command with no options of its own), hidden options last as "hidden NAME".
+std::string ListCli(const CommandLine& line) {
+  std::string out;
+  auto names = [&](const CLI::App& command, const std::string& label) {
+    bool any = false;
+    for (const CLI::Option* option : command.get_options()) {
+      if (option->get_positional()) continue;
+      const std::string group = option->get_group().empty() ? "hidden" : label;
+      for (const std::string& name : option->get_snames()) out += group + " -" + name + "\n";
+      for (const std::string& name : option->get_lnames()) out += group + " --" + name + "\n";
+      any = true;
+    }
+    if (!any) out += label + " -\n";
+  };
+  names(line.app, "-");
+  for (const CLI::App* command : line.app.get_subcommands({})) names(*command, command->get_name());
+  return out;
+}
+
+// The sentence for a command line CLI11 refused, naming what it refused.
+std::string Refusal(const CLI::ParseError& failure, const CommandLine& line, const std::vector<std::string>& args) {
+  if (dynamic_cast<const CLI::ExtrasError*>(&failure)) {
+    const std::vector<std::string> extra = line.app.remaining(true);
+    const std::string first = extra.empty() ? "" : extra.front();
+    if (first.size() > 1 && first[0] == '-')
+      return Format(_("unknown option '%s' (see journeyboard --help)."), first.c_str());
+    return Format(_("unexpected argument '%s' (see journeyboard --help)."), first.c_str());
+  }
+  // CLI11 runs out of words only at the end: the last one is the option missing its value.
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&failure) && !args.empty())
+    return Format(_("%s needs a value (see journeyboard --help)."), args.back().c_str());
+  return Format(_("the command line is not understood: %s (see journeyboard --help)."), failure.what());
+}
+
+}  // namespace
+
 int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow, CommandLister listCommands) {
-  // Hidden (not in --help): the command table, for checking README's key list against it.
-  if (args.size() == 1 && args[0] == "--list-commands") {
+  CommandLine line;
+  try {
+    // CLI11 takes the words last first.
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    line.app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    // The overview is ours (every command, in the interface's language); a command's own help is CLI11's.
+    if (line.app.get_subcommands().empty()) std::printf(_(kHelp), kAppVersion);
+    else std::fputs(line.app.help().c_str(), stdout);
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    std::printf("journeyboard %s\n", kAppVersion);
+    return 0;
+  } catch (const CLI::ParseError& failure) {
+    return Fail(Refusal(failure, line, args), 2);
+  }
+  if (const CLI::Option* twice = line.GivenTwice())
+    return Fail(Format(_("%s was given twice; give it once."), NameOf(*twice).c_str()), 2);
+  // An option given with an empty value (-o "") is as good as none.
+  const CLI::App* command = line.app.get_subcommands().empty() ? &line.app : line.app.get_subcommands().front();
+  // The window's options before a command would be taken and then ignored: refused instead.
+  if (command != &line.app)
+    for (const CLI::Option* option : line.app.get_options())
+      if (option->count() > 0)
+        return Fail(Format(_("'%s' is for the window, not for '%s' (see journeyboard --help)."),
+                           option->get_positional() ? option->results().front().c_str() : NameOf(*option).c_str(),
+                           command->get_name().c_str()),
+                    2);
+  for (const CLI::Option* option : command->get_options())
+    if (!option->get_positional() && option->count() == 1 && option->get_expected_min() > 0 && option->results().front().empty())
+      return Fail(Format(_("%s needs a value (see journeyboard --help)."), NameOf(*option).c_str()), 2);
+
+  if (line.listCommands) {
     std::fputs(listCommands().c_str(), stdout);
     return 0;
   }
-  if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
-    std::printf(_(kHelp), kAppVersion);
+  if (line.listCli) {
+    std::fputs(ListCli(line).c_str(), stdout);
     return 0;
   }
-  if (!args.empty() && args[0] == "--version") {
-    std::printf("journeyboard %s\n", kAppVersion);
-    return 0;
-  }
-  std::string error;
-  std::vector<std::string> plain;
+  auto given = [](const CLI::App* in, const char* name) { return in->get_option(name)->count() > 0; };
 
-  if (!args.empty() && args[0] == "new") {
-    Option templateKey({"--template"}, "classic");
-    if (!ParseArgs(args, 1, {&templateKey}, 1, &plain, &error)) return Fail(error, 2);
-    if (plain.empty()) return Fail(_("'new' needs an output file: journeyboard new OUT.cjm."), 2);
-    return RunNew(plain[0], templateKey.value);
+  if (line.newBoard->parsed()) {
+    if (line.output.empty()) return Fail(_("'new' needs an output file: journeyboard new OUT.cjm."), 2);
+    return RunNew(line.output, given(line.newBoard, "--template") ? line.newTemplate : "classic");
   }
 
-  if (!args.empty() && args[0] == "export") {
-    Option out({"-o", "--output"}), width({"--width"}), scale({"--scale"}), region({"--region"}),
-        background({"--background"}), reveal({"--reveal"}, "", true);
-    if (!ParseArgs(args, 1, {&out, &width, &scale, &region, &background, &reveal}, 1, &plain, &error))
-      return Fail(error, 2);
+  if (line.exportPng->parsed()) {
+    const CLI::App* cmd = line.exportPng;
     ExportParams params;
-    if (width.given && !ParseInt(width.value, 16, kMaxExportSide, &params.width)) return Fail(WidthRule(), 2);
-    if (width.given && scale.given) return Fail(_("give --width or --scale, not both."), 2);
-    if (scale.given && !ParseScale(scale.value, kMinExportScale, kMaxExportScale, &params.scale))
+    if (given(cmd, "--width") && !ParseInt(line.width, 16, kMaxExportSide, &params.width)) return Fail(WidthRule(), 2);
+    if (given(cmd, "--width") && given(cmd, "--scale")) return Fail(_("give --width or --scale, not both."), 2);
+    if (given(cmd, "--scale") && !ParseScale(line.scale, kMinExportScale, kMaxExportScale, &params.scale))
       return Fail(_("--scale must be a number of pixels per board unit from 0.01 to 64, e.g. --scale 2."), 2);
-    if (region.given) {
-      const std::string& r = region.value;
+    if (given(cmd, "--region")) {
+      const std::string& r = line.region;
       // `view` has no window here: it is the whole board, as a window fitted to it shows.
       if (r == "board" || r == "view") params.region = ExportRegion::Board;
       else if (r == "selection")
@@ -306,82 +427,80 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
         return Fail(_("--region must be board, view, selection or stage:NAME, e.g. --region stage:Awareness."), 2);
       }
     }
-    if (background.given) {
-      const std::string& b = background.value;
+    if (given(cmd, "--background")) {
+      const std::string& b = line.background;
       if (b == "canvas") params.background = ExportBackground::Canvas;
       else if (b == "white") params.background = ExportBackground::White;
       else if (b == "transparent") params.background = ExportBackground::Transparent;
       else return Fail(_("--background must be canvas, white or transparent."), 2);
     }
-    params.reveal = reveal.given;
-    if (plain.empty() || !out.given)
+    params.reveal = line.reveal;
+    if (line.input.empty() || !given(cmd, "--output"))
       return Fail(_("'export' needs a board and an output file: journeyboard export FILE.cjm -o OUT.png."), 2);
-    return RunExport(plain[0], out.value, params);
+    return RunExport(line.input, line.output, params);
   }
 
-  if (!args.empty() && args[0] == "import-table") {
-    Option out({"-o", "--output"}), title({"--title"});
-    if (!ParseArgs(args, 1, {&out, &title}, 1, &plain, &error)) return Fail(error, 2);
-    if (plain.empty() || !out.given)
+  if (line.thumbnail->parsed()) {
+    int size = 0;
+    if (line.size.empty())
+      return Fail(_("'thumbnail' needs a board, an output file and a size: journeyboard thumbnail FILE.cjm OUT.png 256."), 2);
+    if (!ParseInt(line.size, 1, kMaxThumbnailSide, &size))
+      return Fail(Format(_("SIZE must be a whole number of pixels from 1 to %d, e.g. 256."), kMaxThumbnailSide), 2);
+    return RunThumbnail(line.input, line.output, size);
+  }
+
+  if (line.importTable->parsed()) {
+    if (line.input.empty() || !given(line.importTable, "--output"))
       return Fail(_("'import-table' needs a table and an output file: journeyboard import-table TABLE.csv -o OUT.cjm."), 2);
-    return RunImportTable(plain[0], out.value, title.value);
+    return RunImportTable(line.input, line.output, line.title);
   }
 
-  if (!args.empty() && args[0] == "export-table") {
-    Option out({"-o", "--output"});
-    if (!ParseArgs(args, 1, {&out}, 1, &plain, &error)) return Fail(error, 2);
-    if (plain.empty() || !out.given)
+  if (line.exportTable->parsed()) {
+    if (line.input.empty() || !given(line.exportTable, "--output"))
       return Fail(_("'export-table' needs a board and an output file: journeyboard export-table FILE.cjm -o OUT.csv."), 2);
-    return RunExportTable(plain[0], out.value);
+    return RunExportTable(line.input, line.output);
   }
 
-  if (!args.empty() && args[0] == "export-html") {
-    Option out({"-o", "--output"});
-    if (!ParseArgs(args, 1, {&out}, 1, &plain, &error)) return Fail(error, 2);
-    if (plain.empty() || !out.given)
+  if (line.exportHtml->parsed()) {
+    if (line.input.empty() || !given(line.exportHtml, "--output"))
       return Fail(_("'export-html' needs a board and an output file: journeyboard export-html FILE.cjm -o MAP.html."), 2);
-    return RunExportHtml(plain[0], out.value);
+    return RunExportHtml(line.input, line.output);
   }
 
-  if (!args.empty() && args[0] == "report") {
-    Option out({"-o", "--output"}), date({"--date"});
-    if (!ParseArgs(args, 1, {&out, &date}, 1, &plain, &error)) return Fail(error, 2);
-    if (plain.empty() || !out.given)
+  if (line.report->parsed()) {
+    if (line.input.empty() || !given(line.report, "--output"))
       return Fail(_("'report' needs a board and an output file: journeyboard report FILE.cjm -o REPORT.md."), 2);
-    return RunReport(plain[0], out.value, date.value);
+    return RunReport(line.input, line.output, line.date);
   }
 
-  Option window({"--window"}), dump({"--dump-layout"}), autosave({"--autosave-seconds"}), templateKey({"--template"}),
-      debug({"--debug"}, "", true);
-  if (!ParseArgs(args, 0, {&window, &dump, &autosave, &templateKey, &debug}, 1, &plain, &error)) return Fail(error, 2);
   WindowOptions options;
-  options.debug = debug.given;
-  if (!plain.empty()) options.file = plain[0];
-  if (templateKey.given) {
+  options.debug = line.debug;
+  options.file = line.file;
+  if (given(&line.app, "--template")) {
     Template which;
-    if (!TemplateFromKey(templateKey.value, &which))
-      return Fail(Format(_("unknown template '%s' (use classic, five-stage, blank or sample)."), templateKey.value.c_str()), 2);
+    if (!TemplateFromKey(line.templateKey, &which))
+      return Fail(Format(_("unknown template '%s' (use classic, five-stage, blank or sample)."), line.templateKey.c_str()), 2);
     if (!options.file.empty()) return Fail(_("Give a board file or --template, not both."), 2);
-    options.templateKey = templateKey.value;
+    options.templateKey = line.templateKey;
   }
-  if (window.given) {
-    const size_t x = window.value.find('x');
-    if (x == std::string::npos || !ParseInt(window.value.substr(0, x), 1, 1000000, &options.width) ||
-        !ParseInt(window.value.substr(x + 1), 1, 1000000, &options.height))
+  if (given(&line.app, "--window")) {
+    const size_t x = line.window.find('x');
+    if (x == std::string::npos || !ParseInt(line.window.substr(0, x), 1, 1000000, &options.width) ||
+        !ParseInt(line.window.substr(x + 1), 1, 1000000, &options.height))
       return Fail(_("--window needs a size like 1600x1000."), 2);
   }
-  if (autosave.given) {
+  if (given(&line.app, "--autosave-seconds")) {
     int seconds = 0;
-    if (!ParseInt(autosave.value, 1, 1000000, &seconds))
+    if (!ParseInt(line.autosave, 1, 1000000, &seconds))
       return Fail(_("--autosave-seconds needs a whole number of seconds from 1 to 1000000."), 2);
     options.autosaveSeconds = seconds;
   }
-  if (dump.given) {
-    options.dumpLayoutPath = dump.value;
-    if (SameFile(options.file, dump.value))
-      return Fail(Format(_("Cannot write %s: it is the board being opened; choose another file."), dump.value.c_str()), 2);
+  if (given(&line.app, "--dump-layout")) {
+    options.dumpLayoutPath = line.dumpLayout;
+    if (SameFile(options.file, line.dumpLayout))
+      return Fail(Format(_("Cannot write %s: it is the board being opened; choose another file."), line.dumpLayout.c_str()), 2);
     SaveError unwritable;
-    if (!CheckWritableTarget(dump.value, &unwritable, "write")) return Fail(unwritable.message, 2);
+    if (!CheckWritableTarget(line.dumpLayout, &unwritable, "write")) return Fail(unwritable.message, 2);
   }
   return runWindow(options);
 }

@@ -1,5 +1,5 @@
-// The command line: `journeyboard [FILE.cjm | --template T] [--window WxH] [--dump-layout PATH]` opens the
-// window; `new` and `export` work without a display.
+// The command line, parsed by CLI11: `journeyboard [FILE.cjm | --template T] [--window WxH] [--dump-layout PATH]`
+// opens the window; the subcommands (`new`, `export`, `thumbnail`, ...) work without a display.
 #pragma once
 #include <functional>
 #include <string>
@@ -48,6 +48,11 @@ bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& 
 // else the exit code, its one sentence printed.
 int LoadForExport(const std::string& file, const std::string& out, Board* board);
 int RunExport(const std::string& file, const std::string& out, const ExportParams& params);
+// `journeyboard thumbnail FILE.cjm OUT.png SIZE` (thumbnail_cli.cpp), the freedesktop thumbnailer's
+// command: the whole board at most `size` pixels on its longest side, shape kept, rendered headless
+// like an export and written the same way (no half file on failure).
+inline constexpr int kMaxThumbnailSide = 4096;
+int RunThumbnail(const std::string& file, const std::string& out, int size);
 // The map travels (issue 17): a table or Mermaid journey in (import_table_cli.cpp), the board as a
 // table (export_table_cli.cpp) or one HTML page (export_html_cli.cpp). `title` empty: the file's own.
 int RunImportTable(const std::string& table, const std::string& out, const std::string& title);

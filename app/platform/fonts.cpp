@@ -14,7 +14,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <type_traits>
 
 namespace jb {
@@ -238,11 +237,13 @@ bool Fonts::LoadCache(ImFontAtlas& atlas, const std::string& key) {
   if (path.empty()) return false;
   std::string bytes;
   {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return false;
-    std::ostringstream all;
-    all << file.rdbuf();
-    bytes = all.str();
+    // One read into a buffer of the file's size: through a stringstream the 8 MiB atlas was
+    // copied three times, and on llvmpipe the cache's read was the biggest part of a thumbnail.
+    std::ifstream file(path, std::ios::binary | std::ios::ate);
+    const std::streamoff size = file ? std::streamoff(file.tellg()) : -1;
+    if (size <= 0) return false;
+    bytes.resize(size_t(size));
+    if (!file.seekg(0) || !file.read(&bytes[0], size)) return false;
   }
   if (bytes.size() < sizeof kAtlasMagic + 4 || std::memcmp(bytes.data(), kAtlasMagic, sizeof kAtlasMagic) != 0)
     return false;

@@ -119,7 +119,8 @@ float AutoUiScale(int monitorHeightPx, float contentScale) {
 }
 
 std::string ConfigDir() {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::string(xdg) + "/journeyboard";
+  // The XDG base directory spec says to ignore a relative path.
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && xdg[0] == '/') return std::string(xdg) + "/journeyboard";
   if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.config/journeyboard";
   return {};
 }

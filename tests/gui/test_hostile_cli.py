@@ -200,6 +200,16 @@ def test_unknown_options_and_missing_values_get_one_sentence_and_a_hint():
     check(sorted(os.listdir(work)) == ["b.cjm"], f"nothing written: {os.listdir(work)}")
 
 
+def test_window_options_before_a_command_are_refused_not_ignored():
+    work = tempfile.mkdtemp()
+    path, _ = board(work)
+    out = os.path.join(work, "out.png")
+    one_sentence(cli("--debug", "export", path, "-o", out), 2, "'--debug' is for the window, not for 'export'")
+    one_sentence(cli("--window", "800x600", "new", os.path.join(work, "n.cjm")), 2, "'--window' is for the window")
+    one_sentence(cli(path, "thumbnail", path, out, "64"), 2, "is for the window, not for 'thumbnail'")
+    check(sorted(os.listdir(work)) == ["b.cjm"], f"nothing written: {os.listdir(work)}")
+
+
 def test_dump_layout_never_writes_over_the_board_a_pipe_or_a_device():
     work = tempfile.mkdtemp()
     path, data = board(work)

@@ -104,8 +104,13 @@ TEST_CASE("The settings path follows XDG_CONFIG_HOME, else HOME") {
     jb::test::ScopedEnv xdg("XDG_CONFIG_HOME", "/tmp/xdg");
     CHECK(SettingsPath() == "/tmp/xdg/journeyboard/settings.json");
   }
-  jb::test::ScopedEnv xdg("XDG_CONFIG_HOME", "");
   jb::test::ScopedEnv home("HOME", "/home/someone");
+  {
+    // The XDG spec: a relative path is ignored.
+    jb::test::ScopedEnv xdg("XDG_CONFIG_HOME", "relative/config");
+    CHECK(SettingsPath() == "/home/someone/.config/journeyboard/settings.json");
+  }
+  jb::test::ScopedEnv xdg("XDG_CONFIG_HOME", "");
   CHECK(SettingsPath() == "/home/someone/.config/journeyboard/settings.json");
 }
 

@@ -1,0 +1,49 @@
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/cli/cli.h"
+#include "app/platform/fonts.h"
+#include "app/platform/gpu_renderer.h"
+#include "app/platform/i18n.h"
+#include "app/render/png_export.h"
+#include "core/layout/layout.h"
+
+namespace jb {
+
+namespace {
+
+// Pixels per board unit that fit `area` into size × size: the longer side gets `size` pixels
+// (PlanExport rounds the width, then the height from it, so the height is checked again).
+float ThumbnailScale(const Rect& area, int size) {
+  const double w = area.Width(), h = area.Height();
+  if (w >= h) return float(size / w);
+  double width = std::max(1.0, std::round(w * size / h));
+  while (width > 1 && std::round(h * width / w) > size) width -= 1;
+  return float(width / w);
+}
+
+}  // namespace
+
+int RunThumbnail(const std::string& file, const std::string& out, int size) {
+  Board board;
+  if (const int failed = LoadForExport(file, out, &board)) return failed;
+  int code = 0;
+  std::string error;
+  const bool started = RunHeadlessGl(
+      [&](GpuRenderer& renderer, const Fonts& fonts) {
+        ExportParams params;
+        params.scale = ThumbnailScale(ExportArea(ComputeLayout(board, &fonts)), size);
+        ExportStats stats;
+        ExportProgress progress;
+        if (!RenderExportPng(board, params, out, renderer, fonts, *ImGui::GetDrawListSharedData(), &progress, &stats,
+                             &error))
+          code = CliFail(error);
+      },
+      &error);
+  return started ? code : CliFail(error);
+}
+
+}  // namespace jb

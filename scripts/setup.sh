@@ -6,11 +6,11 @@
 set -euo pipefail
 
 build_packages=(
-  cmake make g++ pkg-config libutf8proc-dev
+  cmake make g++ pkg-config libutf8proc-dev librsvg2-bin
   libimgui-dev libglfw3-dev libx11-dev python3-glad libcereal-dev rapidjson-dev doctest-dev libstb-dev
   libutf8proc-dev
   libpng-dev zlib1g-dev libfreetype-dev libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core
-  fonts-fork-awesome gettext librsvg2-bin
+  fonts-fork-awesome gettext
 )
 # clang + compiler-rt: libFuzzer and the sanitizers (scripts/fuzz.sh, scripts/sanitize.sh);
 # llvm: llvm-symbolizer, for readable sanitizer stack traces; xclip: GUI tests paste outside text;

@@ -66,6 +66,8 @@ def check_desktop(source, build, version):
     entry = read_entry(desktop, "Desktop Entry")
     if entry.get("Icon") != APP_ID:
         fail(f"the menu entry's Icon is {entry.get('Icon')}, not the app id {APP_ID}")
+    if entry.get("StartupWMClass") != APP_ID:  # the window's WM_CLASS (app/app.cpp) matches it to the entry
+        fail(f"the menu entry's StartupWMClass is {entry.get('StartupWMClass')}, not {APP_ID}")
     if entry.get("Exec") != "journeyboard %f":
         fail(f"the menu entry's Exec is {entry.get('Exec')!r}: a double-clicked file would not open")
     for key in ("Name[ru]", "Comment[ru]", "Keywords", "Categories"):

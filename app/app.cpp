@@ -917,6 +917,9 @@ int RunWindow(const WindowOptions& options) {
     }
     glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
   }
+  // WM_CLASS names the desktop entry (assets/desktop/), so docks and task bars show its icon and name.
+  glfwWindowHintString(GLFW_X11_CLASS_NAME, "org.journeyboard.Journeyboard");
+  glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "journeyboard");
   GLFWwindow* window = glfwCreateWindow(width, height, "Journeyboard", nullptr, nullptr);
   if (window && left >= 0 && top >= 0) glfwSetWindowPos(window, left, top);
   if (!window) {

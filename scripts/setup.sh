@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build_packages=(
-  cmake make g++ pkg-config libutf8proc-dev
+  cmake make g++ pkg-config libutf8proc-dev librsvg2-bin
   libimgui-dev libglfw3-dev libx11-dev python3-glad libcereal-dev rapidjson-dev doctest-dev libstb-dev
   libutf8proc-dev
   libpng-dev zlib1g-dev libfreetype-dev libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core
@@ -15,7 +15,11 @@ build_packages=(
 # clang + compiler-rt: libFuzzer and the sanitizers (scripts/fuzz.sh, scripts/sanitize.sh);
 # llvm: llvm-symbolizer, for readable sanitizer stack traces; xclip: GUI tests paste outside text;
 # imagemagick: `import` takes a screenshot where a GUI test checks what is drawn on screen only.
-test_packages=(xvfb xauth xdotool xclip imagemagick python3 clang libclang-rt-14-dev llvm)
+# The packaging tests (tests/packaging): desktop-file-utils, appstream, shared-mime-info, xdg-utils
+# with libglib2.0-bin's gio behind it; cpack's DEB needs dpkg-dev (dpkg-shlibdeps), file and
+# binutils (strip); lintian judges the package.
+test_packages=(xvfb xauth xdotool xclip imagemagick python3 clang libclang-rt-14-dev llvm
+               desktop-file-utils appstream shared-mime-info xdg-utils libglib2.0-bin dpkg-dev file binutils lintian)
 
 packages=("${build_packages[@]}")
 [ "${1:-}" = "--tests" ] && packages+=("${test_packages[@]}")

@@ -3,6 +3,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <vector>
+
 namespace jb {
 
 class GpuRenderer {
@@ -30,9 +32,21 @@ class GpuRenderer {
 
  private:
   void SetupState(const ImDrawData& drawData, int fbWidth, int fbHeight);
+  // How a run of triangles is drawn: reading the texture, or a fill (of the atlas' white pixel)
+  // blended, or opaque without blending.
+  enum class Fill { Textured, Blended, Opaque };
+  void Use(Fill fill);
 
-  unsigned m_program = 0, m_vao = 0, m_vbo = 0, m_ebo = 0, m_fontTexture = 0;
-  int m_projLocation = -1, m_texLocation = -1;
+  unsigned m_program = 0, m_solidProgram = 0, m_vao = 0, m_vbo = 0, m_ebo = 0, m_fontTexture = 0;
+  int m_projLocation = -1, m_texLocation = -1, m_solidProjLocation = -1;
+  ImVec2 m_whiteUv{-1, -1};  // the atlas' white pixel: what fills read
+  Fill m_fill = Fill::Textured;
+  struct Run {  // triangles of one fill in a draw command, from index `start` to the next run's
+    unsigned start;
+    Fill fill;
+    float area;  // framebuffer pixels
+  };
+  std::vector<Run> m_runs;
 };
 
 // An offscreen colour target (an RGBA8 renderbuffer in a framebuffer) for PNG exports and the

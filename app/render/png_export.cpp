@@ -238,7 +238,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       glReadPixels(0, tileH - bandH, w, bandH, channels == 4 ? GL_RGBA : GL_RGB, GL_UNSIGNED_BYTE, tilePixels.data());
       for (int row = 0; row < bandH; ++row) {
         const unsigned char* src = tilePixels.data() + size_t(bandH - 1 - row) * w * channels;
-        std::memcpy(band + (size_t(row) * width + x0) * channels, src, size_t(w) * channels);
+        std::memcpy(band + size_t(row) * writer.RowStride() + size_t(x0) * channels, src, size_t(w) * channels);
       }
       ++progress->tile;
       progress->Changed();

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <thread>
 
 #include "app/platform/i18n.h"
@@ -76,44 +78,49 @@ bool PngStream::Open(const std::string& path, uint32_t width, uint32_t height, i
 
 unsigned char* PngStream::NextBand(int rows) {
   m_bandRows = rows;
-  m_band.resize(size_t(rows) * m_width * size_t(m_channels));
-  return m_band.data();
+  if (m_band.empty() && !m_spare.empty()) {
+    m_band = std::move(m_spare.back());
+    m_spare.pop_back();
+  }
+  m_band.resize(size_t(rows) * RowStride());
+  for (int row = 0; row < rows; ++row) m_band[size_t(row) * RowStride()] = 0;  // filter: none
+  return m_band.data() + 1;
 }
 
 bool PngStream::Submit(bool unpremultiply, std::string* error) {
   const bool last = m_rowsSent + uint32_t(m_bandRows) >= m_height;
   m_rowsSent += uint32_t(m_bandRows);
-  auto compress = [pixels = std::move(m_band), rows = m_bandRows, width = m_width, channels = m_channels, unpremultiply,
-                   last]() mutable {
-    const size_t stride = size_t(width) * size_t(channels);
+  auto compress = [rows = std::move(m_band), stride = RowStride(), unpremultiply, last]() mutable {
     if (unpremultiply)
-      for (size_t i = 0; i < pixels.size(); i += 4) {
-        const unsigned alpha = pixels[i + 3];
-        if (alpha == 0 || alpha == 255) continue;
-        for (int c = 0; c < 3; ++c)
-          pixels[i + c] = (unsigned char)std::min(255u, (pixels[i + c] * 255u + alpha / 2) / alpha);
-      }
-    // Filter type 0 before each row.
-    std::vector<unsigned char> filtered(size_t(rows) * (stride + 1));
-    for (int row = 0; row < rows; ++row) {
-      filtered[size_t(row) * (stride + 1)] = 0;
-      std::memcpy(&filtered[size_t(row) * (stride + 1) + 1], &pixels[size_t(row) * stride], stride);
-    }
+      for (size_t start = 0; start < rows.size(); start += stride)
+        for (size_t i = start + 1; i + 3 < start + stride; i += 4) {
+          const unsigned alpha = rows[i + 3];
+          if (alpha == 0 || alpha == 255) continue;
+          for (int c = 0; c < 3; ++c)
+            rows[i + c] = (unsigned char)std::min(255u, (rows[i + c] * 255u + alpha / 2) / alpha);
+        }
     Band band;
-    band.length = filtered.size();
-    band.adler = uint32_t(adler32_z(1L, filtered.data(), filtered.size()));
+    band.length = rows.size();
+    band.adler = uint32_t(adler32_z(1L, rows.data(), rows.size()));
     z_stream z{};
     if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return band;
-    band.bytes.resize(deflateBound(&z, uLong(filtered.size())) + 16);
-    z.next_in = filtered.data();
-    z.avail_in = uInt(filtered.size());
-    z.next_out = reinterpret_cast<Bytef*>(band.bytes.data());
-    z.avail_out = uInt(band.bytes.size());
+    // Uninitialised: deflate touches only what it writes (a board compresses to a few %).
+    const size_t bound = deflateBound(&z, uLong(rows.size())) + 16;
+    std::unique_ptr<unsigned char[]> out(new (std::nothrow) unsigned char[bound]);
+    if (!out) {
+      deflateEnd(&z);
+      return band;
+    }
+    z.next_in = rows.data();
+    z.avail_in = uInt(rows.size());
+    z.next_out = out.get();
+    z.avail_out = uInt(bound);
     // Not the last band: a sync flush ends it on a byte boundary with no final block, so the next
     // band's own blocks follow it in the one stream.
     deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH);
-    band.bytes.resize(band.bytes.size() - z.avail_out);
+    band.bytes.assign(reinterpret_cast<const char*>(out.get()), bound - z.avail_out);
     deflateEnd(&z);
+    band.rows = std::move(rows);
     return band;
   };
   m_pending.push_back(std::async(std::launch::async, std::move(compress)));
@@ -129,6 +136,7 @@ bool PngStream::WriteOldest(std::string* error) {
   m_pending.pop_front();
   m_waitMs += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (band.bytes.empty()) return Failed(_("out of memory"), error);
+  m_spare.push_back(std::move(band.rows));
   m_adler = uint32_t(adler32_combine(m_adler, band.adler, z_off_t(band.length)));
   std::string body = std::move(m_pendingHeader);
   m_pendingHeader.clear();

@@ -27,9 +27,11 @@ class PngStream {
 
   // Writes the signature and the header. `channels`: 3 (RGB) or 4 (RGBA).
   bool Open(const std::string& path, uint32_t width, uint32_t height, int channels, std::string* error);
-  // The buffer to fill with the next band's `rows` rows (tightly packed, top row first, width ×
-  // channels bytes each); then Submit it. Rows across all bands must add up to the height.
+  // The buffer to fill with the next band's `rows` rows (top row first, width × channels bytes
+  // each, RowStride() bytes apart); then Submit it. Rows across all bands must add up to the
+  // height.
   unsigned char* NextBand(int rows);
+  size_t RowStride() const { return size_t(m_width) * size_t(m_channels) + 1; }
   // Hands the band filled since NextBand to a compressing thread. `unpremultiply`: RGBA whose
   // colour was blended premultiplied (a transparent export) is divided back by its alpha there.
   // False once a write failed (the disk is full, say): no point rendering the rest.
@@ -42,6 +44,7 @@ class PngStream {
  private:
   struct Band {
     std::string bytes;  // raw deflate, ending on a byte boundary
+    std::vector<unsigned char> rows;  // its filtered rows, handed back for the next band
     uint32_t adler = 1;
     size_t length = 0;  // uncompressed bytes (filter bytes included)
   };
@@ -54,7 +57,11 @@ class PngStream {
   std::string m_path, m_pendingHeader;  // the zlib header, sent with the first band
   uint32_t m_width = 0, m_height = 0, m_rowsSent = 0;
   int m_channels = 3, m_bandRows = 0;
-  std::vector<unsigned char> m_band;  // filled by the caller
+  // Filled by the caller: each row is PNG's filter byte (0, none) and the row's pixels, so the
+  // band is deflated where it lies.
+  std::vector<unsigned char> m_band;
+  // Bands' buffers back from compression: reused, as new megabytes cost a page fault per 4 KiB.
+  std::vector<std::vector<unsigned char>> m_spare;
   std::deque<std::future<Band>> m_pending;
   uint32_t m_adler = 1;
   size_t m_inFlight = 2;

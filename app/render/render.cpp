@@ -729,9 +729,16 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
                   const std::string& today, bool hideText = false, size_t firstLine = 0, bool covered = false) {
   const Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
   const float rounding = p.Rounding(kNoteRounding);
-  if (p.Px(3) >= 1.0f) {
-    float d = 3;
-    p.dl.AddRectFilled(p.S(r.x0 + d * 0.5f, r.y0 + d), p.S(r.x1 + d * 0.5f, r.y1 + d), p.pal.shadow, rounding);
+  if (p.Px(3) >= 1.0f && (p.pal.shadow & IM_COL32_A_MASK)) {
+    // The shadow is the note's shape moved (d / 2, d); only a strip under the note and one down
+    // its right side show (the rest lies under the opaque note), so only they are filled: each
+    // shadow pixel is a blended fill, and a whole note's worth of them cost as much as the note.
+    const float d = 3, corner = rounding > 0 ? kNoteRounding : 0;
+    const Rect shadow{r.x0 + d * 0.5f, r.y0 + d, r.x1 + d * 0.5f, r.y1 + d};
+    p.dl.AddRectFilled(p.S(shadow.x0, r.y1 - corner), p.S(shadow.x1, shadow.y1), p.pal.shadow, rounding,
+                       ImDrawFlags_RoundCornersBottom);
+    p.dl.AddRectFilled(p.S(r.x1 - corner, shadow.y0), p.S(shadow.x1, r.y1 - corner), p.pal.shadow, rounding,
+                       ImDrawFlags_RoundCornersTopRight);
   }
   p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.NoteFill(NoteColor(board, note)), rounding);
   if (p.pal.noteOutlinePx > 0)  // a projector washes pale notes into the cells: outline them

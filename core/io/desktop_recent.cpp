@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 #include <string_view>
 
@@ -179,7 +180,11 @@ void DesktopRecentUpdater::Add(const std::string& boardPath) {
 }
 
 void DesktopRecentUpdater::Drain() {
-  const std::string xbelPath = DesktopRecentPath();
+  // "Where available": a desktop with no data folder keeps no list, and is not given one.
+  std::string xbelPath = DesktopRecentPath();
+  std::error_code ignored;
+  if (!xbelPath.empty() && !std::filesystem::is_directory(std::filesystem::path(xbelPath).parent_path(), ignored))
+    xbelPath.clear();
   for (;;) {
     std::string boardPath;
     {

@@ -28,6 +28,7 @@ bool AddToDesktopRecent(const std::string& xbelPath, const std::string& boardPat
 
 // Runs AddToDesktopRecent on a thread of its own, one update at a time in the order asked, so a
 // slow disk never holds up a frame. Warnings go to stderr. The destructor waits for what is queued.
+// Where the list's folder does not exist (no desktop data folder) nothing is written or said.
 class DesktopRecentUpdater {
  public:
   DesktopRecentUpdater() = default;

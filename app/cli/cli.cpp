@@ -141,7 +141,8 @@ class TerminalProgress {
 
 }  // namespace
 
-bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& fonts)>& draw, std::string* error) {
+bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& fonts)>& draw, std::string* error,
+                   float largestTextPixels) {
   HeadlessGl gl;
   if (!gl.Create(error)) return false;
   ImGui::CreateContext();
@@ -151,7 +152,7 @@ bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& 
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   Fonts fonts;
   std::string fontWarning;
-  fonts.Build(*io.Fonts, 16, &fontWarning);
+  fonts.Build(*io.Fonts, 16, &fontWarning, largestTextPixels);
   if (!fontWarning.empty()) std::fprintf(stderr, _("journeyboard: %s\n"), fontWarning.c_str());
   bool started = true;
   {

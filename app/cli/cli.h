@@ -42,7 +42,10 @@ int RunNew(const std::string& out, const std::string& templateKey);
 // hidden window), an ImGui context with the fonts, and a renderer; `draw` runs between
 // ImGui::NewFrame and EndFrame, where the PNG export can render. False with one sentence when the
 // graphics cannot start (`draw` is then not called).
-bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& fonts)>& draw, std::string* error);
+// `largestTextPixels` > 0: the board's text is never drawn larger than about this, so the fonts
+// are baked only that far (Fonts::Build; a thumbnail).
+bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& fonts)>& draw, std::string* error,
+                   float largestTextPixels = 0);
 // What every export of a board file checks first: `out` is not the board itself (exit 2) and can be
 // written, `file` exists and loads (its repairs said on stderr as warnings). 0 with `board` set,
 // else the exit code, its one sentence printed.

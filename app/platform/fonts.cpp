@@ -25,6 +25,17 @@ namespace {
 
 constexpr float kBoardSizes[] = {14, 20, 28, 40, 56, 80, 112};
 
+// The board sizes to bake: all of them, or (largest > 0) up to the first at or above `largest`,
+// and never fewer than the reference size needs.
+std::vector<float> BoardSizes(float largest) {
+  std::vector<float> sizes;
+  for (float size : kBoardSizes) {
+    sizes.push_back(size);
+    if (largest > 0 && size >= largest && size >= Fonts::kReferencePixelSize) break;
+  }
+  return sizes;
+}
+
 // Where Debian's fonts-dejavu-core puts them; JOURNEYBOARD_FONT_DIR overrides (tests use it to
 // simulate a missing or broken font).
 std::string FontDir() {
@@ -196,11 +207,11 @@ int IndexOf(const ImFontAtlas& atlas, const ImFont* font) {
 
 }  // namespace
 
-std::string Fonts::CacheKey(float uiPixelSize) {
+std::string Fonts::CacheKey(float uiPixelSize, const std::vector<float>& boardSizes) {
   const std::string regular = FontDir() + "/DejaVuSans.ttf", bold = FontDir() + "/DejaVuSans-Bold.ttf";
   std::string key = std::string("imgui ") + IMGUI_VERSION + "; glyph " + std::to_string(sizeof(ImFontGlyph)) +
                     "; light hinting; ui " + std::to_string(uiPixelSize) + "; board";
-  for (float size : kBoardSizes) key += " " + std::to_string(size);
+  for (float size : boardSizes) key += " " + std::to_string(size);
   key += "; " + FileStamp(regular) + FileStamp(bold) + FileStamp(IconFontPath());
   return key;
 }
@@ -354,7 +365,7 @@ bool Fonts::LoadCache(ImFontAtlas& atlas, const std::string& key) {
   return true;
 }
 
-void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
+void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning, float largestBoardPixels) {
   ++m_generation;
   atlas.Clear();
   m_board.clear();
@@ -366,7 +377,8 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
   // JOURNEYBOARD_FONT_CACHE=0 bakes afresh (and writes no cache): tests compare the two.
   const char* useCache = std::getenv("JOURNEYBOARD_FONT_CACHE");
   const bool caching = !(useCache && std::strcmp(useCache, "0") == 0);
-  const std::string key = caching ? CacheKey(uiPixelSize) : std::string();
+  const std::vector<float> boardSizes = BoardSizes(largestBoardPixels);
+  const std::string key = caching ? CacheKey(uiPixelSize, boardSizes) : std::string();
   if (caching && LoadCache(atlas, key)) return;
 
   const std::string regular = FontDir() + "/DejaVuSans.ttf";
@@ -410,13 +422,13 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning) {
         "Icon font " + icons + " is missing or not a font (install fonts-fork-awesome); the toolbar shows text labels.";
   }
   if (haveBold) m_uiBold = atlas.AddFontFromFileTTF(bold.c_str(), uiPixelSize, &config, GlyphRanges());
-  for (float size : kBoardSizes) {
+  for (float size : boardSizes) {
     m_board.push_back(atlas.AddFontFromFileTTF(regular.c_str(), size, &config, GlyphRanges()));
     if (haveBold) m_boardBold.push_back(atlas.AddFontFromFileTTF(bold.c_str(), size, &config, GlyphRanges()));
   }
   if (!ImGuiFreeType::BuildFontAtlas(&atlas, ImGuiFreeTypeBuilderFlags_LightHinting))
     return builtIn("Font " + regular + " could not be rendered");
-  m_reference = ForPixelSize(28);
+  m_reference = ForPixelSize(Fonts::kReferencePixelSize);
   // Only a complete bake with every font is kept: a missing icon font is said on every start.
   if (caching && m_hasIcons) SaveCache(atlas, key);
 }

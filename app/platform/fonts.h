@@ -18,7 +18,10 @@ class Fonts : public GlyphMetrics {
   // built-in font and sets *warning (one sentence). A complete bake is kept in the user's cache
   // folder ($XDG_CACHE_HOME/journeyboard/) and read back next time; a stale, torn or corrupt
   // cache file is ignored and rebuilt. JOURNEYBOARD_FONT_CACHE=0 always bakes.
-  void Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning);
+  // `largestBoardPixels` > 0 bakes the board font only up to the first size at or above it (never
+  // below the layout's reference size): a thumbnail's text is a few pixels tall, and the full set
+  // of sizes is 95 % of the atlas. Larger text is then drawn from the largest baked size, scaled.
+  void Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning, float largestBoardPixels = 0);
 
   ImFont* Ui() const { return m_ui; }
   // Counts Build calls: what was drawn with older fonts must be drawn again (the board cache).
@@ -29,6 +32,9 @@ class Fonts : public GlyphMetrics {
   const std::string& IconWarning() const { return m_iconWarning; }
   ImFont* Icons() const { return m_icons ? m_icons : m_ui; }  // the icons alone, larger (toolbar buttons)
   ImFont* UiBold() const { return m_uiBold ? m_uiBold : m_ui; }
+  // Text is measured for layout at this size (Advance, and the funnel's labels), so lines break the
+  // same whichever sizes were baked.
+  static constexpr float kReferencePixelSize = 28;
   // The board font to draw text of `pixelSize` pixels with.
   ImFont* ForPixelSize(float pixelSize, bool bold = false) const;
 
@@ -38,7 +44,7 @@ class Fonts : public GlyphMetrics {
 
  private:
   int m_generation = 0;
-  static std::string CacheKey(float uiPixelSize);
+  static std::string CacheKey(float uiPixelSize, const std::vector<float>& boardSizes);
   static std::string CachePath(const std::string& key);
   bool LoadCache(ImFontAtlas& atlas, const std::string& key);
   void SaveCache(const ImFontAtlas& atlas, const std::string& key) const;

@@ -260,7 +260,7 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
 
 // Text widths for the strip's small labels (single lines, never wrapped).
 float LineWidth(const Fonts& fonts, const std::string& text, float size, bool bold = false) {
-  return fonts.ForPixelSize(64, bold)->CalcTextSizeA(size, 1e9f, 0, text.c_str()).x;
+  return fonts.ForPixelSize(Fonts::kReferencePixelSize, bold)->CalcTextSizeA(size, 1e9f, 0, text.c_str()).x;
 }
 
 void DrawFunnel(const Painter& p, const Board& board, const Layout& layout) {

@@ -188,13 +188,15 @@ int LoadForExport(const std::string& file, const std::string& out, Board* board)
   return 0;
 }
 
-int RunExport(const std::string& file, const std::string& out, const ExportParams& params) {
+int ExportBoardFile(const std::string& file, const std::string& out,
+                    const std::function<ExportParams(const Board&, const Fonts&)>& plan, float largestTextPixels) {
   Board board;
   if (const int failed = LoadForExport(file, out, &board)) return failed;
   int code = 0;
   std::string error;
   const bool started = RunHeadlessGl(
       [&](GpuRenderer& renderer, const Fonts& fonts) {
+        const ExportParams params = plan(board, fonts);
         ExportStats stats;
         ExportProgress progress;
         bool ok = false;
@@ -209,8 +211,12 @@ int RunExport(const std::string& file, const std::string& out, const ExportParam
           std::fprintf(stderr, "journeyboard: %d×%d render %.0f ms, encode %.0f ms\n", stats.width, stats.height,
                        stats.renderMs, stats.encodeMs);
       },
-      &error);
+      &error, largestTextPixels);
   return started ? code : Fail(error);
+}
+
+int RunExport(const std::string& file, const std::string& out, const ExportParams& params) {
+  return ExportBoardFile(file, out, [&](const Board&, const Fonts&) { return params; }, 0);
 }
 
 namespace {

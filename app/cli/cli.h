@@ -50,6 +50,11 @@ bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& 
 // written, `file` exists and loads (its repairs said on stderr as warnings). 0 with `board` set,
 // else the exit code, its one sentence printed.
 int LoadForExport(const std::string& file, const std::string& out, Board* board);
+// Loads `file` (LoadForExport) and renders it to the PNG `out` headless; `plan` gives the export's
+// parameters once the fonts exist (a thumbnail fits the laid-out board). `largestTextPixels` as
+// RunHeadlessGl's. The exit code, each failure said in one sentence.
+int ExportBoardFile(const std::string& file, const std::string& out,
+                    const std::function<ExportParams(const Board&, const Fonts&)>& plan, float largestTextPixels);
 int RunExport(const std::string& file, const std::string& out, const ExportParams& params);
 // `journeyboard thumbnail FILE.cjm OUT.png SIZE` (thumbnail_cli.cpp), the freedesktop thumbnailer's
 // command: the whole board at most `size` pixels on its longest side, shape kept, rendered headless

@@ -1,13 +1,8 @@
-#include <imgui.h>
-
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "app/cli/cli.h"
 #include "app/platform/fonts.h"
-#include "app/platform/gpu_renderer.h"
-#include "app/platform/i18n.h"
 #include "app/render/png_export.h"
 #include "core/layout/layout.h"
 
@@ -28,26 +23,17 @@ float ThumbnailScale(const Rect& area, int size) {
 }  // namespace
 
 int RunThumbnail(const std::string& file, const std::string& out, int size) {
-  Board board;
-  if (const int failed = LoadForExport(file, out, &board)) return failed;
-  int code = 0;
-  std::string error;
-  const bool started = RunHeadlessGl(
-      [&](GpuRenderer& renderer, const Fonts& fonts) {
+  return ExportBoardFile(
+      file, out,
+      [size](const Board& board, const Fonts& fonts) {
         ExportParams params;
         params.scale = ThumbnailScale(ExportArea(ComputeLayout(board, &fonts)), size);
-        ExportStats stats;
-        ExportProgress progress;
-        if (!RenderExportPng(board, params, out, renderer, fonts, *ImGui::GetDrawListSharedData(), &progress, &stats,
-                             &error))
-          code = CliFail(error);
+        return params;
       },
-      &error,
       // A thumbnail's text is a few pixels tall: the fonts are baked to the reference size only
-      // (5 % of the atlas; 270 -> 170 ms for the sample board at 256 px). Larger text, on a tiny
+      // (5 % of the atlas; 270 -> 175 ms for the sample board at 256 px). Larger text, on a tiny
       // board in a large thumbnail, is drawn from that size scaled: soft, still legible.
       Fonts::kReferencePixelSize);
-  return started ? code : CliFail(error);
 }
 
 }  // namespace jb

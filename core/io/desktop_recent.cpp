@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/io/durable_file.h"
+#include "core/model/clock.h"
 
 namespace jb {
 
@@ -20,14 +21,6 @@ constexpr const char* kMimeType = "application/x-journeyboard";
 constexpr const char* kAppName = "journeyboard";
 // GLib (which most desktops read this file with) keeps the command shell-quoted.
 constexpr const char* kExec = "'journeyboard %u'";
-
-std::string IsoTime(std::time_t when) {
-  std::tm utc{};
-  gmtime_r(&when, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 // file:///a%20b.cjm for /a b.cjm: bytes outside the URI's unreserved set and '/' escaped.
 std::string FileUri(const std::string& path) {
@@ -130,7 +123,7 @@ bool AddToDesktopRecent(const std::string& xbelPath, const std::string& boardPat
     root.append_attribute("xmlns:mime") = "http://www.freedesktop.org/standards/shared-mime-info";
   }
   pugi::xml_node root = document.child("xbel");
-  const std::string when = IsoTime(now);
+  const std::string when = FormatIso8601(int64_t(now));
 
   pugi::xml_node bookmark;
   for (pugi::xml_node candidate : root.children("bookmark"))

@@ -249,6 +249,8 @@ struct CommandLine {
   bool debug = false, reveal = false, listCommands = false, listCli = false;
 
   CommandLine();
+  // The subcommand given, else the app itself (the window).
+  const CLI::App* Ran() const { return app.get_subcommands().empty() ? &app : app.get_subcommands().front(); }
   // The first option given more than once in the command that ran, or null.
   const CLI::Option* GivenTwice() const;
 };
@@ -318,8 +320,7 @@ CommandLine::CommandLine() : app(_("Journeyboard: customer journey maps for live
 }
 
 const CLI::Option* CommandLine::GivenTwice() const {
-  const auto* command = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
-  for (const CLI::Option* option : command->get_options())
+  for (const CLI::Option* option : Ran()->get_options())
     if (option->count() > 1) return option;
   return nullptr;
 }
@@ -374,7 +375,7 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
     line.app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     // The overview is ours (every command, in the interface's language); a command's own help is CLI11's.
-    if (line.app.get_subcommands().empty()) std::printf(_(kHelp), kAppVersion);
+    if (line.Ran() == &line.app) std::printf(_(kHelp), kAppVersion);
     else std::fputs(line.app.help().c_str(), stdout);
     return 0;
   } catch (const CLI::CallForVersion&) {
@@ -385,8 +386,7 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
   }
   if (const CLI::Option* twice = line.GivenTwice())
     return Fail(Format(_("%s was given twice; give it once."), NameOf(*twice).c_str()), 2);
-  // An option given with an empty value (-o "") is as good as none.
-  const CLI::App* command = line.app.get_subcommands().empty() ? &line.app : line.app.get_subcommands().front();
+  const CLI::App* command = line.Ran();
   // The window's options before a command would be taken and then ignored: refused instead.
   if (command != &line.app)
     for (const CLI::Option* option : line.app.get_options())
@@ -395,6 +395,7 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
                            option->get_positional() ? option->results().front().c_str() : NameOf(*option).c_str(),
                            command->get_name().c_str()),
                     2);
+  // An option given with an empty value (-o "") is as good as none.
   for (const CLI::Option* option : command->get_options())
     if (!option->get_positional() && option->count() == 1 && option->get_expected_min() > 0 && option->results().front().empty())
       return Fail(Format(_("%s needs a value (see journeyboard --help)."), NameOf(*option).c_str()), 2);

@@ -30,6 +30,7 @@ void Document::Reset(Board board, std::string path, bool saved) {
   // Fresh numbers: no state reached before the reset can compare equal to the new ones.
   m_state = m_nextState++;
   m_savedState = saved ? m_state : m_nextState++;
+  ++m_resetCount;
   Changed(nullptr);
 }
 
@@ -142,7 +143,6 @@ void Document::RepairTexts(BoardDiff& diff) {
 void Document::Record(BoardDiff diff, std::string label) {
   for (size_t i = m_position; i < m_history.size(); ++i) m_historyBytes -= m_history[i].bytes;
   m_history.resize(m_position);
-  if (m_observer) m_observer(JournalKind::Apply, diff);
   Step step;
   step.bytes = diff.ApproxBytes() + sizeof(Step) + label.capacity();
   step.diff = std::move(diff);
@@ -152,6 +152,7 @@ void Document::Record(BoardDiff diff, std::string label) {
   m_historyBytes += step.bytes;
   m_history.push_back(std::move(step));
   m_position = m_history.size();
+  if (m_observer) m_observer(JournalKind::Apply, m_history.back().diff);  // told the state after, as Undo and Redo
   TrimHistory();
 }
 

@@ -83,6 +83,13 @@ class Document {
   // Increases on every change to the board (including gesture updates and Reset): views use it
   // to notice changes.
   uint64_t ChangeCount() const { return m_changeCount; }
+  // The number of the recorded state (what undo and redo walk between): a new one with every
+  // recorded change and Reset, an earlier one after Undo; gesture updates keep it. The observer
+  // is told after it changed. Whoever keeps its own copy of the board (the recovery journal's
+  // replica) knows by it whether the copy is still the board.
+  uint64_t RecordedState() const { return m_state; }
+  // Increases on every Reset (not told to the observer).
+  uint64_t ResetCount() const { return m_resetCount; }
   // What the changes after `changeCount` touched (AddTouched, diff.h), from a short log of the
   // latest changes: a view that drew the board at `changeCount` redraws only that. A count older
   // than the log, or a Reset since, gives `everything`.
@@ -116,6 +123,7 @@ class Document {
   // States are numbered; IsDirty compares the current one with the saved one.
   uint64_t m_state = 0, m_savedState = 0, m_nextState = 1;
   uint64_t m_changeCount = 0;
+  uint64_t m_resetCount = 0;
   struct TouchedEntry {
     uint64_t changeCount = 0;
     Touched touched;

@@ -6,8 +6,10 @@
 //
 // Appends happen on the UI thread (a few µs: one write()); a background thread makes them
 // durable with fdatasync within about 0.2 s, grouping the commits of a busy moment in one sync.
-// The same thread writes snapshots: the UI thread only hands it a copy of the board (a 50,000-note
-// board serializes and syncs in a good fraction of a second; copying it takes a few ms). While a
+// The same thread keeps a replica of the board: seeded with a copy when a board is opened, then
+// brought up to date by applying each recorded change, exactly as a recovery replays them. It
+// writes the snapshots from the replica, so the UI thread never copies the board for one (a
+// 50,000-note board takes a few ms to copy and most of a second to serialize and sync). While a
 // snapshot is written, new records still go to the journal in use (the old copy + it restore
 // everything) and are kept; once the copy and its new journal are durable, the kept records
 // follow in the new journal, in their order, before any later one.
@@ -40,15 +42,18 @@ class ChangeJournal {
   static std::string PathFor(const std::string& boardPath);
   static void Remove(const std::string& boardPath);
 
-  // A committed change: `boardAfter` is the board with it applied. With no journal open yet, the
-  // board before the change is handed to the background thread as the snapshot to start from.
-  // False with `error` when it cannot be appended now (a failure of the background snapshot is
-  // told by TakeOutcome).
-  bool Record(JournalKind kind, const BoardDiff& diff, const Board& boardAfter, const std::string& boardPath,
-              std::string* error);
-  // Writes `board` as the recovery copy and starts an empty journal after it, in the background.
-  // False (nothing started) while another snapshot is being written.
-  bool StartSnapshot(std::shared_ptr<const Board> board, const std::string& boardPath);
+  // The board every later Record changes (one opened, restored or new): the replica starts again
+  // from it. Waits for a snapshot being written and ends the journal in use (it continued another
+  // board). Must come before the first Record or StartSnapshot, and after every Document::Reset.
+  void Seed(std::shared_ptr<Board> board);
+  // A committed change of the seeded board. With no journal open yet, the board before the
+  // change becomes the snapshot the new journal starts from. False with `error` when it cannot
+  // be appended now (a failure of the background snapshot is told by TakeOutcome).
+  bool Record(JournalKind kind, const BoardDiff& diff, const std::string& boardPath, std::string* error);
+  // Writes the board as it is after every change recorded so far as the recovery copy and starts
+  // an empty journal after it, in the background. False (nothing started) while another snapshot
+  // is being written.
+  bool StartSnapshot(const std::string& boardPath);
   bool SnapshotBusy() const;
   // What became of the last background snapshot, once: nothing while it runs or when already
   // taken; else done, with `error` empty on success or one sentence.
@@ -65,11 +70,16 @@ class ChangeJournal {
   uint64_t Size() const;
 
  private:
-  struct Kept {
+  struct Change {
     JournalKind kind;
     BoardDiff diff;
   };
+  // Shared by the replica's queue and the list kept for the next journal: one copy of each diff.
+  using ChangePtr = std::shared_ptr<const Change>;
   void Loop();
+  // Adopts a new seed and applies the changes the replica lacks (those before a wanted snapshot,
+  // or all). Returns under the lock with nothing more to adopt or apply.
+  void CatchUp(std::unique_lock<std::mutex>& lock);
   void WriteSnapshot(std::unique_lock<std::mutex>& lock);
 
   // Guards everything below against the background thread. Append runs under it (a write() of a
@@ -78,13 +88,20 @@ class ChangeJournal {
   std::condition_variable m_wake, m_idle;
   std::shared_ptr<JournalWriter> m_writer;
   std::string m_boardPath;
-  // The snapshot to write (set until it is written) and the changes committed since its board was
-  // taken, for its journal.
-  std::shared_ptr<const Board> m_snapshot;
+  // A snapshot is wanted or being written (until it lands): of the replica with the first
+  // `m_snapshotAt` of m_unapplied applied; m_kept holds the changes after that point, for its
+  // journal.
+  bool m_snapshotBusy = false;
+  size_t m_snapshotAt = 0;
   std::string m_snapshotPath;
   std::optional<std::pair<uint64_t, uint64_t>> m_continues;  // the journal the snapshot folds in, through
-  std::vector<Kept> m_kept;
-  bool m_snapshotFirst = false;  // m_snapshot was started by Record (Outcome::firstOfJournal)
+  std::vector<ChangePtr> m_kept;
+  bool m_snapshotFirst = false;  // the snapshot was started by Record (Outcome::firstOfJournal)
+  // Changes recorded and not yet applied to the replica, in order, and a new seed to adopt first.
+  std::vector<ChangePtr> m_unapplied;
+  std::shared_ptr<Board> m_seed;
+  // Only the journal's thread touches it, without the lock.
+  std::shared_ptr<Board> m_replica;
   std::optional<Outcome> m_outcome;
   bool m_pending = false, m_stop = false;
   std::thread m_thread;

@@ -43,7 +43,23 @@ std::optional<std::string> RecoveryKeeper::Settle() {
   return TakeOutcome();
 }
 
+void RecoveryKeeper::Seed(const Document& document, const BoardDiff* justRecorded, JournalKind kind) {
+  // The one copy of the board the journal takes: when a board was opened, not at each change.
+  auto replica = std::make_shared<Board>(document.board());
+  if (justRecorded) {  // the board before it: the replica gets the change through Record
+    if (kind == JournalKind::Apply) RevertDiff(*replica, *justRecorded);
+    else ApplyDiff(*replica, *justRecorded);
+  } else if (document.InGesture()) {  // the gesture reaches the journal when it commits
+    RevertDiff(*replica, document.GestureDiff());
+  }
+  m_journal.Seed(std::move(replica));
+  m_seededReset = document.ResetCount();
+  m_replicaState = document.RecordedState();
+}
+
 std::optional<std::string> RecoveryKeeper::Tick(const Document& document, double now, bool force) {
+  // A board opened since, or changes not told to OnChange: the replica starts again from the board.
+  if (document.RecordedState() != m_replicaState) Seed(document, nullptr, JournalKind::Apply);
   const std::optional<std::string> told = TakeOutcome();
   if (!NeedsCopy(document) || (!force && now - m_lastCopyTime < m_period)) return told;
   if (document.InGesture()) {
@@ -56,19 +72,21 @@ std::optional<std::string> RecoveryKeeper::Tick(const Document& document, double
     m_lastCopyTime = now - m_period;  // the one being written is older: due again once it lands
     return told;
   }
-  // A fresh snapshot, then an empty journal after it: the journal never grows without bound. Only
-  // the copy of the board is taken here; the writing happens on the journal's thread.
+  // A fresh snapshot, then an empty journal after it: the journal never grows without bound. It is
+  // written from the journal's replica, on its thread: nothing is copied here.
   m_lastCopyTime = now;
-  m_journal.StartSnapshot(std::make_shared<const Board>(document.board()), document.path());
+  m_journal.StartSnapshot(document.path());
   m_copiedChange = document.ChangeCount();
   return told;
 }
 
 std::optional<std::string> RecoveryKeeper::OnChange(JournalKind kind, const BoardDiff& diff,
                                                     const Document& document, double now) {
+  if (document.ResetCount() != m_seededReset) Seed(document, &diff, kind);  // opened since the last Tick
+  m_replicaState = document.RecordedState();
   std::optional<std::string> told = TakeOutcome();
   std::string error;
-  if (!m_journal.Record(kind, diff, document.board(), document.path(), &error)) {
+  if (!m_journal.Record(kind, diff, document.path(), &error)) {
     std::optional<std::string> failure = SayOnce("Changes cannot be logged for recovery: ", error);
     return failure ? failure : told;
   }

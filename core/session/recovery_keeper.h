@@ -36,9 +36,10 @@ class RecoveryKeeper {
   // Seconds until a copy is due (0: now), or negative when the board needs none.
   double NextCopyIn(const Document& document, double now) const;
   // Every frame: starts a copy when one is due, or at once when `now` is forced (focus lost, a
-  // long journal). The copy is taken on this thread and written on the journal's (see
-  // change_journal.h). Returns a sentence to show when copying failed (told by the Tick or
-  // OnChange after the background write), once until a copy succeeds.
+  // long journal). The copy is written on the journal's thread from its replica of the board
+  // (change_journal.h); the first Tick after a Document::Reset gives it that replica. Returns a
+  // sentence to show when copying failed (told by the Tick or OnChange after the background
+  // write), once until a copy succeeds.
   std::optional<std::string> Tick(const Document& document, double now, bool force);
   // The document's observer: journals the change. A failure is told like Tick's.
   std::optional<std::string> OnChange(JournalKind kind, const BoardDiff& diff, const Document& document, double now);
@@ -63,6 +64,9 @@ class RecoveryKeeper {
 
  private:
   bool NeedsCopy(const Document& document) const;
+  // Gives the journal a copy of the board to keep as its replica (`justRecorded`: the change being
+  // recorded, which the copy must not hold yet).
+  void Seed(const Document& document, const BoardDiff* justRecorded, JournalKind kind);
   // What became of the last background copy: a failure to tell (once), or nothing.
   std::optional<std::string> TakeOutcome();
   // A failure is said once (copies and records are retried): the workshop goes on, but it needs a
@@ -71,6 +75,8 @@ class RecoveryKeeper {
 
   double m_period;
   static constexpr uint64_t kNoCopy = UINT64_MAX;
+  // The Document::ResetCount the journal's replica started from, and the recorded state it holds.
+  uint64_t m_seededReset = UINT64_MAX, m_replicaState = UINT64_MAX;
   uint64_t m_copiedChange = 0;  // the document's ChangeCount at the last recovery copy
   double m_lastCopyTime = 0;
   bool m_errorShown = false;

@@ -141,5 +141,24 @@ def test_phones_send_notes_and_accepting_puts_exactly_those_on_the_board():
     check("flood" not in json.dumps(after, ensure_ascii=False), "the rejected note left no trace in the file")
 
 
+def test_a_bad_room_address_is_one_sentence_and_the_app_keeps_running():
+    """--port or --bind without --invite is refused before any window opens; an address that is
+    not one says so in an error toast, the room stays closed and the board stays usable."""
+    refused = run_cli("--port", "8080")
+    check(refused.returncode == 2 and refused.stderr == "journeyboard: --port and --bind go with --invite.\n",
+          f"--port alone: {refused.returncode} {refused.stderr!r}")
+    refused = run_cli("--invite", "--port", "70000")
+    check(refused.returncode == 2 and "1 to 65535" in refused.stderr, f"port 70000: {refused.stderr!r}")
+    with Session(["--template", "classic", "--invite", "--bind", "no.such.address"]) as s:
+        error = s.wait_error()
+        check(error == '"no.such.address" is not an IPv4 address (like 192.168.1.20).', f"the sentence: {error!r}")
+        check(not s.layout["room"]["open"] and "http://" not in s.output(), "the room stays closed")
+        s.key("i")  # File > Invite participants from the keyboard: the default route's address, or loopback
+        layout = s.wait_layout(lambda l: l["room"]["open"], "the room opened by I")
+        check(re.match(r"http://[0-9.]+:\d+/\?c=[A-Z0-9]{10}$", layout["room"]["url"]), f"the address: {layout['room']}")
+        s.click_widget("invite.stop")
+        s.wait_layout(lambda l: not l["room"]["open"], "the room closed by Stop")
+
+
 if __name__ == "__main__":
     main(globals())

@@ -9,13 +9,13 @@
     name: "Ваше имя (необязательно)", send: "Отправить", sent: "Отправлено",
     waiting: "ждёт связи, отправится сама", delivered: "на экране у ведущего",
     noCode: "Откройте ссылку с экрана: в ней код комнаты.", offline: "Нет связи с комнатой: заметка отправится позже.",
-    empty: "Напишите заметку."
+    empty: "Напишите заметку.", tooLarge: "Заметка слишком длинная."
   } : {
     note: "Your note", lane: "Lane", stage: "Stage", anyStage: "The facilitator's choice",
     name: "Your name (optional)", send: "Send", sent: "Sent",
     waiting: "waiting for the network, will be sent", delivered: "on the facilitator's screen",
     noCode: "Open the link from the screen: it holds the room's code.", offline: "No connection to the room: the note will be sent later.",
-    empty: "Write a note first."
+    empty: "Write a note first.", tooLarge: "The note is too long."
   };
   document.documentElement.lang = ru ? "ru" : "en";
   Array.prototype.forEach.call(document.querySelectorAll("[data-t]"), function (element) {
@@ -100,7 +100,9 @@
         next.refused = true;  // the server said why: sending it again would not help
         outbox.splice(outbox.indexOf(next), 1);
         save(); render();
-        status(answer.error || String(response.status), true);
+        // The server's sentences are English: the page says the common refusals in its own language.
+        var known = { 403: words.noCode, 413: words.tooLarge }[response.status];
+        status(known || answer.error || String(response.status), true);
       });
     }).catch(function () {
       sending = false;

@@ -142,6 +142,9 @@ bool App::Init() {
   };
   m_canvas.notice = [this](const std::string& message) { Status(message); };
   m_timer.notice = [this](const std::string& message) { Status(message); };
+  m_room.notice = [this](const std::string& message) { Status(message); };
+  // A note from a phone wakes the sleeping event loop (glfwPostEmptyEvent is safe from any thread).
+  if (m_window) m_room.server.wake = [] { glfwPostEmptyEvent(); };
   if (!m_renderer.Init()) {
     std::fprintf(stderr, "journeyboard: the graphics driver could not compile the renderer's shaders.\n");
     return false;
@@ -181,7 +184,21 @@ bool App::Init() {
     m_document.SetObserver([this](JournalKind kind, const BoardDiff& diff) {
       if (auto error = m_recovery.OnChange(kind, diff, m_document, Now())) ShowError(*error);
     });
+  if (m_options.invite) OpenRoom(RoomOptions{m_options.inviteBind, m_options.invitePort}, /*print=*/true);
   return true;
+}
+
+void App::OpenRoom(const RoomOptions& options, bool print) {
+  std::string error, note;
+  if (!m_room.Open(options, m_document.board(), &error, &note)) {
+    ShowError(error);
+    return;
+  }
+  if (!note.empty()) Status(note);
+  if (print) {
+    std::printf("%s\n", m_room.server.JoinUrl().c_str());
+    std::fflush(stdout);
+  }
 }
 
 namespace {
@@ -715,6 +732,13 @@ void App::DumpLayout() {
   view.topPains = &m_checks.topPains();
   view.checks = &m_checks.entries();
   view.canvas = m_canvasRect;
+  view.roomOpen = m_room.server.Running();
+  if (view.roomOpen) {
+    view.roomUrl = m_room.server.JoinUrl();
+    view.roomCode = m_room.server.Code();
+    view.roomPhones = m_room.server.PhonesConnected();
+  }
+  view.inbox = &m_room.inbox.Waiting();
   view.coverMode = m_canvas.coverMode;
   view.flipping = m_canvas.FlippingNotes();
   for (const Toast& toast : m_toasts.shown()) {
@@ -776,6 +800,7 @@ void App::WarmUp() {
 
 void App::BuildUi(const std::u32string& typed) {
   ClearRecordedWidgets();
+  m_room.Poll(m_document);  // first: this frame's panels and dump show what the phones sent
   Menu();
   Shortcuts();
   // The canvas gets what the toolbar (left) and the side panels (right) leave: they never cover it.
@@ -837,6 +862,9 @@ void App::BuildUi(const std::u32string& typed) {
   const bool timerWasOpen = m_timer.IsOpen();
   m_timer.Show(Now());  // also while presenting: the facilitator times exercises there
   if (timerWasOpen && !m_timer.IsOpen()) ImGui::SetWindowFocus("canvas");  // its keys go back to the board
+  // Also while presenting: the big screen shows the QR code, and the facilitator accepts notes there.
+  m_room.ShowInvite(scale, m_fonts);
+  m_room.ShowInbox(m_document, m_canvas.coverMode, scale);
   EndOrphanedFieldEdit(m_document);
   m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
   Dialogs();

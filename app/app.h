@@ -25,6 +25,7 @@
 #include "app/views/find_bar.h"
 #include "app/views/help_sheet.h"
 #include "app/views/presentation_overlay.h"
+#include "app/views/room_panel.h"
 #include "app/views/start_screen.h"
 #include "app/views/timer_panel.h"
 #include "app/views/toasts.h"
@@ -85,6 +86,7 @@ class App {
   double NextTimedFrameIn() const {
     double wait = -1;
     if (m_dialogSwitchFrames > 0) return 0;  // the next dialog opens the frame after this one closed
+    if (m_room.server.HasNews()) return 0;   // a phone's note or a new phone: shown at once
     if (ImGui::GetIO().WantTextInput || m_canvas.IsTyping()) wait = 0.5;
     double status = m_presenting ? m_statusUntil - Now() : -1;  // the overlay's status line
     if (status > 0 && (wait < 0 || status < wait)) wait = status;
@@ -144,6 +146,9 @@ class App {
   void TogglePresent();
   void PresentationOverlayUi();
   void DumpLayout();
+  // File ▸ Invite participants, --invite: opens the room (a failure said in one sentence); `print`:
+  // its join address on stdout too, for a launcher script or a test.
+  void OpenRoom(const RoomOptions& options, bool print);
   // View ▸ Language: "" (the system's), "en", "ru"; the interface speaks it from the next frame on.
   void SetLanguage(const std::string& setting);
   // A confirmation: an info toast that fades by itself (and the dump's `status`).
@@ -248,6 +253,7 @@ class App {
   float m_menuBarHeight = 0;  // as last drawn; 0 while presenting
   bool m_escapeTaken = false;  // this frame's Esc closed a menu: it does not also leave presentation
   TimerPanel m_timer;  // Workshop ▸ Timer: the countdown, its panel and its corner badge
+  RoomPanel m_room;    // File ▸ Invite participants: the room's server, the Invite and Inbox panels
 
   // Exports (Ctrl+E's dialog, Ctrl+Shift+E's snapshot): one at a time, on a worker thread with a
   // GL context of its own. Declared after m_fonts and before nothing that the worker reads, so

@@ -74,6 +74,16 @@ std::vector<Command> App::MakeCommands(App* app) {
       .widget = "menu.export_report";
   add("file.export_page", N_("File"), N_("Export page..."), {}, [app] { app->RequestExportPage(); }).widget =
       "menu.file.export_page";
+  // The room (issue 21): phones on the local network send notes to the inbox (app/views/room_panel.h).
+  Command& invite = add("file.invite", N_("File"), N_("Invite participants..."), {key(GLFW_KEY_I, "I")}, [app] {
+    if (app->m_room.server.Running()) app->m_room.showInvite = true;
+    else app->OpenRoom(RoomOptions{}, /*print=*/false);
+  });
+  invite.separatorBefore = true;
+  invite.widget = "menu.invite";
+  Command& inbox = add("file.inbox", N_("File"), N_("Inbox"), {}, [app] { app->m_room.showInbox = !app->m_room.showInbox; });
+  inbox.checked = [app] { return app->m_room.showInbox; };
+  inbox.widget = "menu.inbox";
   add("file.quit", N_("File"), N_("Quit"), {ctrl(GLFW_KEY_Q, "Ctrl+Q")}, [app] { app->StartOrConfirm(Pending::Quit); })
       .separatorBefore = true;
 

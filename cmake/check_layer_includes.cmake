@@ -18,6 +18,7 @@ set(rules gui core_app
           layout_edit layout_io layout_session layout_insights
           io_edit io_session
           insights_edit insights_io insights_session
+          room_layout room_io room_session room_insights below_room
           platform_render platform_tools platform_views platform_cli
           render_tools render_views render_cli
           tools_views tools_cli
@@ -55,6 +56,15 @@ foreach(to edit io session)
   set(insights_${to}_include "${q}core/${to}/")
   set(insights_${to}_message "core/insights must not include core/${to}/ (the insights use only core/model and core/layout)")
 endforeach()
+# core/room (phones' notes) builds on the model and its edits; no other core layer uses it.
+foreach(to layout io session insights)
+  set(room_${to}_layers "^core/room$")
+  set(room_${to}_include "${q}core/${to}/")
+  set(room_${to}_message "core/room must not include core/${to}/ (the room uses only core/model and core/edit)")
+endforeach()
+set(below_room_layers "^core/(model|edit|layout|io|session|insights)$")
+set(below_room_include "${q}core/room/")
+set(below_room_message "only app/ may include core/room/ (no other core layer depends on the room)")
 foreach(to render tools views cli)
   set(platform_${to}_layers "^app/platform$")
   set(platform_${to}_include "${q}app/${to}/")

@@ -47,6 +47,10 @@ constexpr const char* kHelp = N_(
     "                           write the on-screen rectangles of stages, lanes, cells, notes and\n"
     "                           curve points as JSON (for tests and tools)\n"
     "      --debug              show the Debug menu (tools for developers of Journeyboard)\n"
+    "      --invite [--port P] [--bind ADDR]\n"
+    "                           open the room at once (phones send notes to the inbox) and print\n"
+    "                           the join address; P: its port (default: any free one), ADDR: an\n"
+    "                           IPv4 address of this computer or loopback (default: the network's)\n"
     "  journeyboard new OUT.cjm [--template classic|five-stage|blank|sample]\n"
     "      Write a new board file (default template: classic).\n"
     "  journeyboard export FILE.cjm -o OUT.png [--width PX | --scale S] [--region R] [--background B]\n"
@@ -243,10 +247,10 @@ struct CommandLine {
   CLI::App *newBoard = nullptr, *exportPng = nullptr, *thumbnail = nullptr, *importTable = nullptr,
            *exportTable = nullptr, *exportHtml = nullptr, *report = nullptr;
   // The window's.
-  std::string file, templateKey, window, dumpLayout, autosave;
+  std::string file, templateKey, window, dumpLayout, autosave, port, bind;
   // The subcommands' (each parses at most one subcommand, so they share the fields).
   std::string input, output, newTemplate, width, scale, region, background, title, date, size;
-  bool debug = false, reveal = false, listCommands = false, listCli = false;
+  bool debug = false, reveal = false, listCommands = false, listCli = false, invite = false;
 
   CommandLine();
   // The subcommand given, else the app itself (the window).
@@ -272,6 +276,9 @@ CommandLine::CommandLine() : app(_("Journeyboard: customer journey maps for live
   Text(app, "--autosave-seconds", &autosave, _("copy unsaved work for crash recovery every N seconds (default 30)"), "N");
   Text(app, "--dump-layout", &dumpLayout, _("write the on-screen rectangles as JSON after each changed frame"), "PATH");
   app.add_flag("--debug", debug, _("show the Debug menu (tools for developers of Journeyboard)"));
+  app.add_flag("--invite", invite, _("invite the room at once: print the join address phones open"));
+  Text(app, "--port", &port, _("the room's port with --invite (default: any free port)"), "P");
+  Text(app, "--bind", &bind, _("the room's address with --invite: an IPv4 address or loopback (default: the network's)"), "ADDR");
   // Hidden (no group): the command table, for checking README's key list against it; and every
   // command and option of this parser, for checking README and the man page against it.
   app.add_flag("--list-commands", listCommands)->group("");
@@ -510,6 +517,12 @@ int RunCommandLine(const std::vector<std::string>& args, WindowRunner runWindow,
     SaveError unwritable;
     if (!CheckWritableTarget(line.dumpLayout, &unwritable, "write")) return Fail(unwritable.message, 2);
   }
+  if ((given(&line.app, "--port") || given(&line.app, "--bind")) && !line.invite)
+    return Fail(_("--port and --bind go with --invite."), 2);
+  options.invite = line.invite;
+  options.inviteBind = line.bind;
+  if (given(&line.app, "--port") && !ParseInt(line.port, 1, 65535, &options.invitePort))
+    return Fail(_("--port needs a port number from 1 to 65535."), 2);
   return runWindow(options);
 }
 

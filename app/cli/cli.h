@@ -20,6 +20,9 @@ struct WindowOptions {
   std::string dumpLayoutPath;  // --dump-layout
   double autosaveSeconds = 30; // --autosave-seconds: how often unsaved work is copied for recovery
   bool debug = false;          // --debug: the Debug menu (developers' tools) is shown
+  bool invite = false;         // --invite: open the room at start and print its join address on stdout
+  int invitePort = 0;          // --port (0: any free port)
+  std::string inviteBind;      // --bind: an IPv4 address or "loopback" ("": the default route's)
 };
 
 // Opens the window and runs until it closes (RunWindow in app.cpp); returns the exit code.

@@ -268,6 +268,21 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
   Quoted(out, view.renaming);
   if (view.editing) out << ",\"editing\":{\"id\":" << view.editing << ",\"firstLine\":" << view.editingFirstLine << '}';
   out << ",\"voting\":" << (view.voting ? "true" : "false");
+  out << ",\"room\":{\"open\":" << (view.roomOpen ? "true" : "false") << ",\"url\":";
+  Quoted(out, view.roomUrl);
+  out << ",\"code\":";
+  Quoted(out, view.roomCode);
+  out << ",\"phones\":" << view.roomPhones << "},\"inbox\":[";
+  if (view.inbox)
+    for (size_t i = 0; i < view.inbox->size(); ++i) {
+      const IncomingNote& note = (*view.inbox)[i];
+      out << (i ? "," : "") << "{\"seq\":" << note.seq << ",\"text\":";
+      Quoted(out, note.text);
+      out << ",\"name\":";
+      Quoted(out, note.name);
+      out << ",\"lane\":" << note.lane.value << ",\"stage\":" << note.stage.value << '}';
+    }
+  out << ']';
   if (view.topPains && view.checks) {
     out << ",\"checks\":{\"open\":" << (view.checksOpen ? "true" : "false") << ",\"topPains\":[";
     for (size_t i = 0; i < view.topPains->size(); ++i) {

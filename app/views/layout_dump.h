@@ -8,7 +8,8 @@
 //  "arrows":[{"id","from":{"note","pos":[x,y]},"to":{...},"curved","heads","label","rect"}],
 //  "frames":[{"id","title","rect"}],"labels":[{"id","text","size","rect"}],
 //  "sketchSelection":{"strokes":[ids],"arrows":[..],"frames":[..],"labels":[..]},
-//  "checks":{"open","topPains":[{"note","stage","score"}],"entries":[{"kind","note","stage","curve","point"}]}}
+//  "checks":{"open","topPains":[{"note","stage","score"}],"entries":[{"kind","note","stage","curve","point"}]},
+//  "room":{"open","url","code","phones"},"inbox":[{"seq","text","name","lane","stage"}]}
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
@@ -23,6 +24,7 @@
 #include "core/insights/insights.h"
 #include "core/layout/layout.h"
 #include "core/model/model.h"
+#include "core/room/incoming_note.h"
 
 namespace jb {
 
@@ -102,6 +104,12 @@ struct ViewInfo {
   bool checksOpen = false;
   const std::vector<RankedPain>* topPains = nullptr;
   const std::vector<CheckEntry>* checks = nullptr;
+  // File ▸ Invite participants: the room open, its join address and code, phones connected; the
+  // inbox's waiting notes, newest first (none: the dump's "inbox" is empty).
+  bool roomOpen = false;
+  std::string roomUrl, roomCode;
+  size_t roomPhones = 0;
+  const std::vector<IncomingNote>* inbox = nullptr;
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

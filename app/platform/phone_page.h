@@ -1,5 +1,5 @@
 // The phone page (assets/phone/: index.html with phone.css and phone.js put in its place), built
-// into the binary by app/platform/CMakeLists.txt (cmake/embed_phone_page.cmake): the room serves it
+// into the binary by app/platform/CMakeLists.txt (scripts/cmake/embed_phone_page.cmake): the room serves it
 // from memory and never reads a file at run time.
 #pragma once
 #include <cstddef>

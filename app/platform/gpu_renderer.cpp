@@ -333,10 +333,9 @@ bool RenderTexture::Create(int width, int height) {
   return true;
 }
 
-void RenderTexture::BlitToBound(int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1, int toY1,
-                                bool linear) const {
+void RenderTexture::BlitToBound(int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1, int toY1) const {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, m_framebuffer);
-  glBlitFramebuffer(x0, y0, x1, y1, toX0, toY0, toX1, toY1, GL_COLOR_BUFFER_BIT, linear ? GL_LINEAR : GL_NEAREST);
+  glBlitFramebuffer(x0, y0, x1, y1, toX0, toY0, toX1, toY1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
 void RenderTexture::Bind() const { glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer); }

@@ -81,9 +81,9 @@ class RenderTexture {
   void Bind() const;  // as the framebuffer drawing goes to
   // Copies a rectangle of pixels (GL's bottom-up rows) into `target` at (toX, toY).
   void CopyTo(const RenderTexture& target, int x, int y, int width, int height, int toX, int toY) const;
-  // Copies (scaled, linear or nearest) a rectangle into the bound draw framebuffer, which keeps
-  // its binding; GL's bottom-up coordinates, scissored when the scissor test is on.
-  void BlitToBound(int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1, int toY1, bool linear) const;
+  // Copies a rectangle into the bound draw framebuffer (scaled: nearest pixel), which keeps its
+  // binding; GL's bottom-up coordinates, scissored when the scissor test is on.
+  void BlitToBound(int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1, int toY1) const;
   int Width() const { return m_width; }
   int Height() const { return m_height; }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/platform/fonts.h"
+#include "app/render/png_export.h"
 #include "core/edit/document.h"
 
 namespace jb {
@@ -143,7 +144,7 @@ void BoardCache::Blit(const ImDrawList*, const ImDrawCmd* cmd) {
   glEnable(GL_SCISSOR_TEST);
   glScissor(c.clip.x0, height - c.clip.y1, c.clip.x1 - c.clip.x0, c.clip.y1 - c.clip.y0);
   texture.BlitToBound(c.src.x0, texture.Height() - c.src.y1, c.src.x1, texture.Height() - c.src.y0, c.dst.x0,
-                      height - c.dst.y1, c.dst.x1, height - c.dst.y0, c.linear);
+                      height - c.dst.y1, c.dst.x1, height - c.dst.y0);
 }
 
 void BoardCache::RunJobs() {
@@ -349,22 +350,27 @@ void BoardCache::Draw(const View& view, ImDrawList& drawList) {
 
   if (m_jobCount > 0) drawList.AddCallback(&BoardCache::RunJobs, this);
   // The kept pixels, copied to the window by a blit (scissored to the canvas): on a software
-  // renderer a blit of whole pixels is a memory copy, cheaper than a textured quad.
-  const PixelRect& v = m_valid;
-  Composite& c = m_composite;
-  c.texture = m_current;
-  c.linear = m_scaledShown;  // a gesture's scaled view, smooth
-  c.src = v;
-  if (m_scaledShown) {
-    const Vec2 a = camera.ToScreen(m_camera.ToWorld({(m_origin.x + float(v.x0)) / m_scale, (m_origin.y + float(v.y0)) / m_scale}));
-    const Vec2 b = camera.ToScreen(m_camera.ToWorld({(m_origin.x + float(v.x1)) / m_scale, (m_origin.y + float(v.y1)) / m_scale}));
-    c.dst = {int(std::lround(a.x * s)), int(std::lround(a.y * s)), int(std::lround(b.x * s)), int(std::lround(b.y * s))};
-  } else {
-    c.dst = {v.x0 + offsetX, v.y0 + offsetY, v.x1 + offsetX, v.y1 + offsetY};
+  // renderer a blit of whole pixels is a memory copy, cheaper than a textured quad. A gesture's
+  // scaled view takes the nearest pixel: on llvmpipe a bilinear read of the whole view costs about
+  // half as much again, for frames that last until the view rests and is drawn crisp.
+  // Scaled, only the board's part: every pixel scaled costs a texture read, and around the board
+  // the window's clear shows the same background.
+  const PixelRect v = m_scaledShown ? Intersect(m_valid, ToPixels(ExportArea(*view.layout))) : m_valid;
+  if (!v.Empty()) {
+    Composite& c = m_composite;
+    c.texture = m_current;
+    c.src = v;
+    if (m_scaledShown) {
+      const Vec2 a = camera.ToScreen(m_camera.ToWorld({(m_origin.x + float(v.x0)) / m_scale, (m_origin.y + float(v.y0)) / m_scale}));
+      const Vec2 b = camera.ToScreen(m_camera.ToWorld({(m_origin.x + float(v.x1)) / m_scale, (m_origin.y + float(v.y1)) / m_scale}));
+      c.dst = {int(std::lround(a.x * s)), int(std::lround(a.y * s)), int(std::lround(b.x * s)), int(std::lround(b.y * s))};
+    } else {
+      c.dst = {v.x0 + offsetX, v.y0 + offsetY, v.x1 + offsetX, v.y1 + offsetY};
+    }
+    const ImVec4 clip = drawList._ClipRectStack.back();
+    c.clip = {int(std::floor(clip.x * s)), int(std::floor(clip.y * s)), int(std::ceil(clip.z * s)), int(std::ceil(clip.w * s))};
+    drawList.AddCallback(&BoardCache::Blit, this);
   }
-  const ImVec4 clip = drawList._ClipRectStack.back();
-  c.clip = {int(std::floor(clip.x * s)), int(std::floor(clip.y * s)), int(std::ceil(clip.z * s)), int(std::ceil(clip.w * s))};
-  drawList.AddCallback(&BoardCache::Blit, this);
   if (options.promptsDrawn) ListLanePrompts(document.board(), *view.layout, camera, *view.fonts, options, options.promptsDrawn);
 }
 

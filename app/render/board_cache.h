@@ -109,7 +109,6 @@ class BoardCache {
   struct Composite {  // what Blit copies this frame: texture pixels → framebuffer pixels (y down)
     int texture = 0;
     PixelRect src, dst, clip;
-    bool linear = false;
   } m_composite;
   std::vector<uint64_t> m_touched;
 };

@@ -18,11 +18,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <fcntl.h>
@@ -48,6 +50,14 @@ using Clock = std::chrono::steady_clock;
 
 double MsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// CPU time of the whole process in ms, llvmpipe's rasterizer threads included: on a machine shared
+// with builds a frame's wall time waits for the cores, its CPU time much less.
+double ProcessCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
 constexpr int kWidth = 1920, kHeight = 1080;
@@ -210,6 +220,7 @@ class Bench {
     io.DisplaySize = {float(kWidth), float(kHeight)};
     io.DeltaTime = deltaTime;
     const auto start = Clock::now();
+    const double cpuStart = ProcessCpuMs();
     if (m_window) glfwPollEvents();
     ImGui::NewFrame();
     m_app.BuildUi(m_typed);
@@ -224,8 +235,11 @@ class Bench {
       if (m_window) glfwSwapBuffers(m_window);
       glFinish();
     }
+    m_lastFrameCpuMs = ProcessCpuMs() - cpuStart;
     return MsSince(start);
   }
+
+  double LastFrameCpuMs() const { return m_lastFrameCpuMs; }
 
   // One 1920×1080 target for the GL measurements; with `window`, its back buffer instead.
   void Init(GLFWwindow* window = nullptr) {
@@ -237,7 +251,8 @@ class Bench {
   // board point `centre` at `zoom`, frame k pans the view by 5 % of its size along sin(2πk/50) in x
   // and sin(2πk/37) in y and zooms it by 10 % along sin(2πk/43) around its centre. The camera is
   // set directly, as a pan or a wheel moves it; whole frames (build + GL + finish) measured.
-  std::vector<double> Gesture(int frames, Vec2 centre, float zoom) {
+  // `cpuMs`, when given, gets each frame's process CPU time.
+  std::vector<double> Gesture(int frames, Vec2 centre, float zoom, std::vector<double>* cpuMs = nullptr) {
     Canvas& canvas = m_app.canvas();
     const Vec2 size = canvas.size();
     const float viewW = size.x / zoom, viewH = size.y / zoom;
@@ -255,6 +270,7 @@ class Bench {
     for (int k = 1; k <= frames; ++k) {
       viewAt(k);
       ms.push_back(Frame(true));
+      if (cpuMs) cpuMs->push_back(m_lastFrameCpuMs);
     }
     return ms;
   }
@@ -262,11 +278,18 @@ class Bench {
   // The gesture has stopped: one still frame that advances time by 0.2 s on ImGui's clock (0.15 s
   // on App::Now's steady clock without a window: past the cache's rest of about 100 ms either
   // way), then two more.
-  // The slowest of the three: the frame that draws the view crisp again.
-  double CrispAfterRest() {
+  // The slowest of the three: the frame that draws the view crisp again (`cpuMs`: its CPU time).
+  double CrispAfterRest(double* cpuMs = nullptr) {
     if (!m_window) usleep(150 * 1000);  // App::Now() runs on the wall clock
-    double slowest = Frame(true, 0.2f);
-    for (int i = 0; i < 2; ++i) slowest = std::max(slowest, Frame(true));
+    double slowest = 0, slowestCpu = 0;
+    for (int i = 0; i < 3; ++i) {
+      const double ms = Frame(true, i == 0 ? 0.2f : 1.0f / 60);
+      if (ms > slowest) {
+        slowest = ms;
+        slowestCpu = m_lastFrameCpuMs;
+      }
+    }
+    if (cpuMs) *cpuMs = slowestCpu;
     return slowest;
   }
 
@@ -449,6 +472,7 @@ class Bench {
   GLFWwindow* m_window = nullptr;
   OffscreenTarget m_target;
   std::u32string m_typed;
+  double m_lastFrameCpuMs = 0;
 };
 
 // [SECTION] File, export and start-up
@@ -715,6 +739,28 @@ Result Measure(Bench& bench, App& app, Board board, int frames, int gestureFrame
   return r;
 }
 
+// --gestures: only issue 19's cached gesture paths and the crisp frames after them, wall and
+// process CPU (medians), for quick A/B runs of the composite on a busy machine.
+void MeasureGesturesOnly(Bench& bench, App& app, Board board, int frames) {
+  const int notes = int(board.notes.size());
+  bench.Open(std::move(board));
+  bench.Fit();
+  const Vec2 fitCentre = bench.ViewCentre();
+  const float fitZoom = app.canvas().camera().zoom;
+  const Rect& grid = app.canvas().layout().grid;
+  const Vec2 gridCentre{(grid.x0 + grid.x1) * 0.5f, (grid.y0 + grid.y1) * 0.5f};
+  std::printf("%6d notes |", notes);
+  for (const auto& [name, centre, zoom] : {std::tuple{"fit", fitCentre, fitZoom}, std::tuple{"zoomed", gridCentre, 2.0f}}) {
+    std::vector<double> cpu;
+    const Stats wall = Summarize(bench.Gesture(frames, centre, zoom, &cpu));
+    double crispCpu = 0;
+    const double crisp = bench.CrispAfterRest(&crispCpu);
+    std::printf(" gesture %s %.1f ms (cpu %.1f) crisp %.1f ms (cpu %.1f) |", name, wall.median, Summarize(cpu).median,
+                crisp, crispCpu);
+  }
+  std::printf("\n");
+}
+
 // [SECTION] Report
 
 std::string Machine() {
@@ -895,6 +941,7 @@ int main(int argc, char** argv) {
   bool room = false;  // Room view (R) on: its layout and larger text
   bool sketch = false;  // 2,000 strokes and 1,000 arrows over every board
   int onlyNotes = 0;
+  bool gesturesOnly = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--board" && i + 1 < argc) boardPath = argv[++i];
@@ -903,14 +950,16 @@ int main(int argc, char** argv) {
     else if (arg == "--quick") quick = true;
     else if (arg == "--room") room = true;
     else if (arg == "--sketch") sketch = true;
+    else if (arg == "--gestures") gesturesOnly = true;
     else if (arg == "--notes" && i + 1 < argc) onlyNotes = std::atoi(argv[++i]);
     else if (arg == "--window-gesture" && i + 1 < argc) windowBoard = argv[++i];  // MeasureWindowGesture's child
     else {
       std::fprintf(stderr,
                    "usage: journeyboard_bench [--board FILE.cjm] [--frames K] [--quick] [--notes N] [--room] [--sketch]\n"
-                   "                          [--json PATH]\n"
+                   "                          [--json PATH] [--gestures]\n"
                    "  synthetic boards of 100, 1000, 10000, 50000 notes (--quick: up to 1000; --notes: only N);\n"
-                   "  --sketch adds 2,000 pen strokes (200 raw points each, simplified) and 1,000 arrows to each\n");
+                   "  --sketch adds 2,000 pen strokes (200 raw points each, simplified) and 1,000 arrows to each;\n"
+                   "  --gestures measures only the cached gesture paths and the crisp frames after them (K frames)\n");
       return 2;
     }
   }
@@ -933,7 +982,7 @@ int main(int argc, char** argv) {
   }
 
   std::string startupNote;
-  const double startupMs = onlyNotes > 0 ? -1 : MeasureStartup(JB_APP_PATH, work, 5, &startupNote);
+  const double startupMs = onlyNotes > 0 || gesturesOnly ? -1 : MeasureStartup(JB_APP_PATH, work, 5, &startupNote);
   if (onlyNotes > 0) startupNote = "not measured with --notes";
 
   HeadlessGl gl;
@@ -977,6 +1026,10 @@ int main(int argc, char** argv) {
         if (sketch) AddSketches(board, 2000, 1000);
         const size_t notes = board.notes.size();
         std::fprintf(stderr, "journeyboard_bench: %zu notes...\n", notes);
+        if (gesturesOnly) {
+          MeasureGesturesOnly(bench, app, std::move(board), frames);
+          continue;
+        }
         const int cliRuns = !quick ? 5 : results.empty() ? 1 : 0;
         results.push_back(Measure(bench, app, std::move(board), frames, gestureFrames, cliRuns, work));
       }
@@ -985,7 +1038,7 @@ int main(int argc, char** argv) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   const double peakRssMb = double(usage.ru_maxrss) / 1024;
-  if (code == 0) {
+  if (code == 0 && !gesturesOnly) {
     PrintTable(results);
     if (startupMs >= 0) std::printf("start-up to the first drawn frame (sample board): %.0f ms\n", startupMs);
     else std::printf("start-up: %s\n", startupNote.c_str());

@@ -16,6 +16,7 @@
 
 #include "app/platform/fonts.h"
 #include "app/platform/gpu_renderer.h"
+#include "app/render/page_buffer.h"
 #include "app/render/png_stream.h"
 #include "app/render/render.h"
 #include "core/io/durable_file.h"
@@ -212,7 +213,12 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   if (params.background == ExportBackground::White) clear[0] = clear[1] = clear[2] = 1.0f;
   if (params.background == ExportBackground::Transparent) clear[0] = clear[1] = clear[2] = clear[3] = 0.0f;
 
-  std::vector<unsigned char> tilePixels(size_t(tileW) * tileH * channels);
+  PageBuffer tilePixels;  // written whole by each read-back
+  if (!tilePixels.Resize(size_t(tileW) * tileH * channels)) {
+    releaseGl();
+    *error = _("There is not enough memory for the export.");
+    return false;
+  }
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   bool ok = true, cancelled = false;
   for (int y0 = 0; y0 < height && ok && !cancelled; y0 += tileH) {

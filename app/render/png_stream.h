@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "app/render/page_buffer.h"
 #include "core/io/durable_file.h"
 
 namespace jb {
@@ -44,7 +45,7 @@ class PngStream {
  private:
   struct Band {
     std::string bytes;  // raw deflate, ending on a byte boundary
-    std::vector<unsigned char> rows;  // its filtered rows, handed back for the next band
+    PageBuffer rows;  // its filtered rows, handed back for the next band
     uint32_t adler = 1;
     size_t length = 0;  // uncompressed bytes (filter bytes included)
   };
@@ -59,9 +60,9 @@ class PngStream {
   int m_channels = 3, m_bandRows = 0;
   // Filled by the caller: each row is PNG's filter byte (0, none) and the row's pixels, so the
   // band is deflated where it lies.
-  std::vector<unsigned char> m_band;
-  // Bands' buffers back from compression: reused, as new megabytes cost a page fault per 4 KiB.
-  std::vector<std::vector<unsigned char>> m_spare;
+  PageBuffer m_band;
+  // Bands' buffers back from compression: reused, as new megabytes cost page faults.
+  std::vector<PageBuffer> m_spare;
   std::deque<std::future<Band>> m_pending;
   uint32_t m_adler = 1;
   size_t m_inFlight = 2;

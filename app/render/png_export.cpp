@@ -143,7 +143,47 @@ int EnvInt(const char* name) {
   return text ? std::atoi(text) : 0;
 }
 
+RenderOptions ExportRenderOptions(const Board& board, const ExportParams& params) {
+  RenderOptions options;
+  options.today = LocalDateIso();
+  options.revealCovered = params.reveal;
+  if (!board.curves.empty()) options.activeCurve = board.curves.front().id;
+  return options;
+}
+
+Camera ExportCamera(const ExportPlan& plan) {
+  Camera camera;
+  camera.zoom = plan.zoom;
+  camera.world = {plan.area.x0, plan.area.y0};
+  return camera;
+}
+
 }  // namespace
+
+float ExportTextPixels(const Board& board, const ExportParams& params, const Fonts& fonts) {
+  const Layout layout = ComputeLayout(board, &fonts);
+  ExportPlan plan;
+  std::string error;
+  if (!PlanExport(board, layout, params, &plan, &error)) return 0;
+  const Camera camera = ExportCamera(plan);
+  RenderOptions options = ExportRenderOptions(board, params);
+  ImDrawListSharedData data;
+  data.SetCircleTessellationMaxError(ImGuiStyle().CircleTessellationMaxError);
+  ImDrawList drawList(&data);
+  const float cullMargin = kCullMarginUnits * plan.zoom + 2;
+  // Bands as the export's, so the scratch list stays a band's size (a whole 10,000-note board's
+  // vertices are tens of MB).
+  const int rows = std::max(16, kBandPixels / plan.width), columns = std::min(plan.width, kMaxTile);
+  Fonts::SizeProbe probe;
+  for (int y0 = 0; y0 < plan.height; y0 += rows)
+    for (int x0 = 0; x0 < plan.width; x0 += columns) {
+      BeginOffscreenDrawList(drawList, data, fonts, plan.width, plan.height);
+      options.visible = {x0 - cullMargin, y0 - cullMargin, x0 + columns + cullMargin, y0 + rows + cullMargin};
+      drawList.PushClipRect({options.visible.x0, options.visible.y0}, {options.visible.x1, options.visible.y1}, true);
+      DrawBoard(board, layout, camera, fonts, drawList, options);
+    }
+  return probe.Largest();
+}
 
 bool RenderExportPng(const Board& board, const ExportParams& params, const std::string& path, GpuRenderer& renderer,
                      const Fonts& fonts, const ImDrawListSharedData& shared, ExportProgress* progress,
@@ -163,15 +203,10 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   // `visible`, ImGui's text by the clip rectangle): the GPU and the upload see a tile's share of
   // the board, not all of it. The draw list uses `shared` (a copy of the UI's), never the ImGui
   // context, so this runs on any thread.
-  Camera camera;
-  camera.zoom = plan.zoom;
-  camera.world = {plan.area.x0, plan.area.y0};
+  const Camera camera = ExportCamera(plan);
   ImDrawListSharedData data = shared;
   ImDrawList drawList(&data);
-  RenderOptions options;
-  options.today = LocalDateIso();
-  options.revealCovered = params.reveal;
-  if (!board.curves.empty()) options.activeCurve = board.curves.front().id;
+  RenderOptions options = ExportRenderOptions(board, params);
 
   GLint maxRenderbuffer = 0, maxViewport[2] = {0, 0};
   glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxRenderbuffer);

@@ -248,8 +248,8 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   if (params.background == ExportBackground::White) clear[0] = clear[1] = clear[2] = 1.0f;
   if (params.background == ExportBackground::Transparent) clear[0] = clear[1] = clear[2] = clear[3] = 0.0f;
 
-  PageBuffer tilePixels;  // written whole by each read-back
-  if (!tilePixels.Resize(size_t(tileW) * tileH * channels)) {
+  PageBuffer tilePixels;  // written whole by each read-back, RGBA
+  if (!tilePixels.Resize(size_t(tileW) * tileH * 4)) {
     releaseGl();
     *error = _("There is not enough memory for the export.");
     return false;
@@ -276,10 +276,21 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       glClear(GL_COLOR_BUFFER_BIT);
       renderer.RenderList(drawList, float(x0), float(y0), tileW, tileH);
       // GL's origin is bottom-left: the band's top row is the viewport's highest row.
-      glReadPixels(0, tileH - bandH, w, bandH, channels == 4 ? GL_RGBA : GL_RGB, GL_UNSIGNED_BYTE, tilePixels.data());
+      // RGBA, the target's own format: Mesa copies it row by row, where RGB took a per-pixel
+      // conversion; an opaque export drops the alpha here, in the copy into the band.
+      glReadPixels(0, tileH - bandH, w, bandH, GL_RGBA, GL_UNSIGNED_BYTE, tilePixels.data());
       for (int row = 0; row < bandH; ++row) {
-        const unsigned char* src = tilePixels.data() + size_t(bandH - 1 - row) * w * channels;
-        std::memcpy(band + size_t(row) * writer.RowStride() + size_t(x0) * channels, src, size_t(w) * channels);
+        const unsigned char* src = tilePixels.data() + size_t(bandH - 1 - row) * w * 4;
+        unsigned char* dst = band + size_t(row) * writer.RowStride() + size_t(x0) * channels;
+        if (channels == 4) {
+          std::memcpy(dst, src, size_t(w) * 4);
+          continue;
+        }
+        for (int x = 0; x < w; ++x, src += 4, dst += 3) {
+          dst[0] = src[0];
+          dst[1] = src[1];
+          dst[2] = src[2];
+        }
       }
       ++progress->tile;
       progress->Changed();

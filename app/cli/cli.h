@@ -54,7 +54,9 @@ int LoadForExport(const std::string& file, const std::string& out, Board* board)
 // Loads `file` (LoadForExport) and renders it to the PNG `out` headless; `plan` gives the export's
 // parameters once the fonts exist (a thumbnail fits the laid-out board). `largestTextPixels` as
 // RunHeadlessGl's; 0: the fonts are baked as far as the export's largest text (ExportTextPixels).
-// The exit code, each failure said in one sentence.
+// Each failure said in one sentence. Once the graphics started it ends the process with the exit
+// code (std::_Exit: the OS frees the GL context and fonts faster than their teardown); else it
+// returns the exit code.
 int ExportBoardFile(const std::string& file, const std::string& out,
                     const std::function<ExportParams(const Board&, const Fonts&)>& plan, float largestTextPixels);
 int RunExport(const std::string& file, const std::string& out, const ExportParams& params);

@@ -198,7 +198,6 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   stats->height = height;
   if (plan.ScaledDown()) stats->scaledDown = ScaledDownNote(plan);
   auto start = std::chrono::steady_clock::now();
-  double TMP_next = 0, TMP_draw = 0, TMP_gl = 0, TMP_read = 0, TMP_submit = 0;
 
   // Each tile gets its own draw list, holding only what touches it (DrawBoard culls by
   // `visible`, ImGui's text by the clip rectangle): the GPU and the upload see a tile's share of
@@ -226,10 +225,8 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
 
   GLint previousFramebuffer = 0;
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFramebuffer);
-  auto tCreate = std::chrono::steady_clock::now();
   OffscreenTarget offscreen;  // stays bound while the tiles render
   const bool complete = offscreen.Create(tileW, tileH);
-  double TMP_create = MsSince(tCreate);
   auto releaseGl = [&] { glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFramebuffer)); };
   if (!complete) {
     releaseGl();
@@ -261,9 +258,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   bool ok = true, cancelled = false;
   for (int y0 = 0; y0 < height && ok && !cancelled; y0 += tileH) {
     const int bandH = std::min(tileH, height - y0);
-    auto tNext = std::chrono::steady_clock::now();
     unsigned char* band = writer.NextBand(bandH);
-    TMP_next += MsSince(tNext);
     for (int x0 = 0; x0 < width; x0 += tileW) {
       if (progress->cancel) {
         cancelled = true;
@@ -276,16 +271,10 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       const Rect reach{x0 - cullMargin, y0 - cullMargin, x0 + w + cullMargin, y0 + bandH + cullMargin};
       drawList.PushClipRect({reach.x0, reach.y0}, {reach.x1, reach.y1}, true);
       options.visible = reach;
-      auto tDraw = std::chrono::steady_clock::now();
       DrawBoard(board, layout, camera, fonts, drawList, options);
-      TMP_draw += MsSince(tDraw);
       glClearColor(clear[0], clear[1], clear[2], clear[3]);
       glClear(GL_COLOR_BUFFER_BIT);
-      auto tRender = std::chrono::steady_clock::now();
       renderer.RenderList(drawList, float(x0), float(y0), tileW, tileH);
-      glFinish();
-      TMP_gl += MsSince(tRender);
-      tRender = std::chrono::steady_clock::now();
       // GL's origin is bottom-left: the band's top row is the viewport's highest row.
       // RGBA, the target's own format: Mesa copies it row by row, where RGB took a per-pixel
       // conversion; an opaque export drops the alpha here, in the copy into the band.
@@ -303,18 +292,14 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
           dst[2] = src[2];
         }
       }
-      TMP_read += MsSince(tRender);
       ++progress->tile;
       progress->Changed();
       if (slowMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
     }
     if (cancelled) break;
-    auto tSubmit = std::chrono::steady_clock::now();
     ok = writer.Submit(channels == 4, &reason);
-    TMP_submit += MsSince(tSubmit);
   }
   releaseGl();
-  if (getenv("TMP_T")) fprintf(stderr, "TMP create %.1f next %.1f layout+setup %.1f draw %.1f gl %.1f read %.1f submit %.1f bands %d\n", TMP_create, TMP_next, MsSince(start) - TMP_draw - TMP_gl - TMP_read - TMP_submit - TMP_create - TMP_next, TMP_draw, TMP_gl, TMP_read, TMP_submit, bands);
   if (cancelled) return false;  // the writer, never committed, removes its temp file
   progress->encoding = true;
   progress->Changed();

@@ -82,7 +82,7 @@ unsigned char* PngStream::NextBand(int rows) {
     m_band = std::move(m_spare.back());
     m_spare.pop_back();
   }
-  if (!m_band.Resize(size_t(rows) * RowStride())) throw std::bad_alloc();
+  m_band.resize(size_t(rows) * RowStride());
   for (int row = 0; row < rows; ++row) m_band[size_t(row) * RowStride()] = 0;  // filter: none
   return m_band.data() + 1;
 }

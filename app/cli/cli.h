@@ -46,16 +46,20 @@ int RunNew(const std::string& out, const std::string& templateKey);
 // ImGui::NewFrame and EndFrame, where the PNG export can render. False with one sentence when the
 // graphics cannot start (`draw` is then not called).
 // `largestTextPixels` > 0: the board's text is never drawn larger than about this, so the fonts
-// are baked only that far (Fonts::Build; a thumbnail).
+// are baked only that far (Fonts::Build; a thumbnail). Else `textPixels`, when given, is asked for
+// that size with the fonts baked to the reference size (an export: ExportTextPixels).
 bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& fonts)>& draw, std::string* error,
-                   float largestTextPixels = 0);
+                   float largestTextPixels = 0, const std::function<float(const Fonts& fonts)>& textPixels = {});
 // What every export of a board file checks first: `out` is not the board itself (exit 2) and can be
 // written, `file` exists and loads (its repairs said on stderr as warnings). 0 with `board` set,
 // else the exit code, its one sentence printed.
 int LoadForExport(const std::string& file, const std::string& out, Board* board);
 // Loads `file` (LoadForExport) and renders it to the PNG `out` headless; `plan` gives the export's
 // parameters once the fonts exist (a thumbnail fits the laid-out board). `largestTextPixels` as
-// RunHeadlessGl's. The exit code, each failure said in one sentence.
+// RunHeadlessGl's; 0: the fonts are baked as far as the export's largest text (ExportTextPixels).
+// Each failure said in one sentence. Once the graphics started it ends the process with the exit
+// code (std::_Exit: the OS frees the GL context and fonts faster than their teardown); else it
+// returns the exit code.
 int ExportBoardFile(const std::string& file, const std::string& out,
                     const std::function<ExportParams(const Board&, const Fonts&)>& plan, float largestTextPixels);
 int RunExport(const std::string& file, const std::string& out, const ExportParams& params);

@@ -440,7 +440,15 @@ float Fonts::Advance(char32_t codepoint) const {
   return glyph ? glyph->AdvanceX / m_reference->FontSize : 0.55f;
 }
 
+namespace {
+thread_local Fonts::SizeProbe* t_sizeProbe = nullptr;
+}  // namespace
+
+Fonts::SizeProbe::SizeProbe() : m_outer(t_sizeProbe) { t_sizeProbe = this; }
+Fonts::SizeProbe::~SizeProbe() { t_sizeProbe = m_outer; }
+
 ImFont* Fonts::ForPixelSize(float pixelSize, bool bold) const {
+  if (t_sizeProbe) t_sizeProbe->Asked(pixelSize);
   const std::vector<ImFont*>& fonts = bold && !m_boardBold.empty() ? m_boardBold : m_board;
   for (ImFont* font : fonts)
     if (font->FontSize >= pixelSize) return font;

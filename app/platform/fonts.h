@@ -37,6 +37,21 @@ class Fonts : public GlyphMetrics {
   static constexpr float kReferencePixelSize = 28;
   // The board font to draw text of `pixelSize` pixels with.
   ImFont* ForPixelSize(float pixelSize, bool bold = false) const;
+  // While one lives, the largest `pixelSize` ForPixelSize is asked for on this thread is kept: an
+  // export draws its board once without rendering to learn which sizes it needs baked.
+  class SizeProbe {
+   public:
+    SizeProbe();
+    ~SizeProbe();
+    SizeProbe(const SizeProbe&) = delete;
+    SizeProbe& operator=(const SizeProbe&) = delete;
+    float Largest() const { return m_largest; }
+    void Asked(float pixelSize) { m_largest = pixelSize > m_largest ? pixelSize : m_largest; }
+
+   private:
+    float m_largest = 0;
+    SizeProbe* m_outer;
+  };
 
   // Text measurement for layout and wrapping, from one reference size, so lines break the same
   // at every zoom and in exports.

@@ -16,6 +16,7 @@
 
 #include "app/platform/fonts.h"
 #include "app/platform/gpu_renderer.h"
+#include "app/render/page_buffer.h"
 #include "app/render/png_stream.h"
 #include "app/render/render.h"
 #include "core/io/durable_file.h"
@@ -142,7 +143,47 @@ int EnvInt(const char* name) {
   return text ? std::atoi(text) : 0;
 }
 
+RenderOptions ExportRenderOptions(const Board& board, const ExportParams& params) {
+  RenderOptions options;
+  options.today = LocalDateIso();
+  options.revealCovered = params.reveal;
+  if (!board.curves.empty()) options.activeCurve = board.curves.front().id;
+  return options;
+}
+
+Camera ExportCamera(const ExportPlan& plan) {
+  Camera camera;
+  camera.zoom = plan.zoom;
+  camera.world = {plan.area.x0, plan.area.y0};
+  return camera;
+}
+
 }  // namespace
+
+float ExportTextPixels(const Board& board, const ExportParams& params, const Fonts& fonts) {
+  const Layout layout = ComputeLayout(board, &fonts);
+  ExportPlan plan;
+  std::string error;
+  if (!PlanExport(board, layout, params, &plan, &error)) return 0;
+  const Camera camera = ExportCamera(plan);
+  RenderOptions options = ExportRenderOptions(board, params);
+  ImDrawListSharedData data;
+  data.SetCircleTessellationMaxError(ImGuiStyle().CircleTessellationMaxError);
+  ImDrawList drawList(&data);
+  const float cullMargin = kCullMarginUnits * plan.zoom + 2;
+  // Bands as the export's, so the scratch list stays a band's size (a whole 10,000-note board's
+  // vertices are tens of MB).
+  const int rows = std::max(16, kBandPixels / plan.width), columns = std::min(plan.width, kMaxTile);
+  Fonts::SizeProbe probe;
+  for (int y0 = 0; y0 < plan.height; y0 += rows)
+    for (int x0 = 0; x0 < plan.width; x0 += columns) {
+      BeginOffscreenDrawList(drawList, data, fonts, plan.width, plan.height);
+      options.visible = {x0 - cullMargin, y0 - cullMargin, x0 + columns + cullMargin, y0 + rows + cullMargin};
+      drawList.PushClipRect({options.visible.x0, options.visible.y0}, {options.visible.x1, options.visible.y1}, true);
+      DrawBoard(board, layout, camera, fonts, drawList, options);
+    }
+  return probe.Largest();
+}
 
 bool RenderExportPng(const Board& board, const ExportParams& params, const std::string& path, GpuRenderer& renderer,
                      const Fonts& fonts, const ImDrawListSharedData& shared, ExportProgress* progress,
@@ -162,15 +203,10 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   // `visible`, ImGui's text by the clip rectangle): the GPU and the upload see a tile's share of
   // the board, not all of it. The draw list uses `shared` (a copy of the UI's), never the ImGui
   // context, so this runs on any thread.
-  Camera camera;
-  camera.zoom = plan.zoom;
-  camera.world = {plan.area.x0, plan.area.y0};
+  const Camera camera = ExportCamera(plan);
   ImDrawListSharedData data = shared;
   ImDrawList drawList(&data);
-  RenderOptions options;
-  options.today = LocalDateIso();
-  options.revealCovered = params.reveal;
-  if (!board.curves.empty()) options.activeCurve = board.curves.front().id;
+  RenderOptions options = ExportRenderOptions(board, params);
 
   GLint maxRenderbuffer = 0, maxViewport[2] = {0, 0};
   glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxRenderbuffer);
@@ -212,7 +248,12 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   if (params.background == ExportBackground::White) clear[0] = clear[1] = clear[2] = 1.0f;
   if (params.background == ExportBackground::Transparent) clear[0] = clear[1] = clear[2] = clear[3] = 0.0f;
 
-  std::vector<unsigned char> tilePixels(size_t(tileW) * tileH * channels);
+  PageBuffer tilePixels;  // written whole by each read-back, RGBA
+  if (!tilePixels.Resize(size_t(tileW) * tileH * 4)) {
+    releaseGl();
+    *error = _("There is not enough memory for the export.");
+    return false;
+  }
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   bool ok = true, cancelled = false;
   for (int y0 = 0; y0 < height && ok && !cancelled; y0 += tileH) {
@@ -235,10 +276,21 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       glClear(GL_COLOR_BUFFER_BIT);
       renderer.RenderList(drawList, float(x0), float(y0), tileW, tileH);
       // GL's origin is bottom-left: the band's top row is the viewport's highest row.
-      glReadPixels(0, tileH - bandH, w, bandH, channels == 4 ? GL_RGBA : GL_RGB, GL_UNSIGNED_BYTE, tilePixels.data());
+      // RGBA, the target's own format: Mesa copies it row by row, where RGB took a per-pixel
+      // conversion; an opaque export drops the alpha here, in the copy into the band.
+      glReadPixels(0, tileH - bandH, w, bandH, GL_RGBA, GL_UNSIGNED_BYTE, tilePixels.data());
       for (int row = 0; row < bandH; ++row) {
-        const unsigned char* src = tilePixels.data() + size_t(bandH - 1 - row) * w * channels;
-        std::memcpy(band + size_t(row) * writer.RowStride() + size_t(x0) * channels, src, size_t(w) * channels);
+        const unsigned char* src = tilePixels.data() + size_t(bandH - 1 - row) * w * 4;
+        unsigned char* dst = band + size_t(row) * writer.RowStride() + size_t(x0) * channels;
+        if (channels == 4) {
+          std::memcpy(dst, src, size_t(w) * 4);
+          continue;
+        }
+        for (int x = 0; x < w; ++x, src += 4, dst += 3) {
+          dst[0] = src[0];
+          dst[1] = src[1];
+          dst[2] = src[2];
+        }
       }
       ++progress->tile;
       progress->Changed();

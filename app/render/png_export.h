@@ -93,6 +93,13 @@ struct ExportProgress {
   }
 };
 
+// The largest text, in pixels, the export `params` draws: DrawBoard runs over the image once,
+// band by band into a scratch list, rendering nothing, with a Fonts::SizeProbe. The fonts it needs
+// go no larger (Fonts::Build's largestBoardPixels): an export 3840 wide of a workshop board needs
+// half the sizes, a quarter of the atlas. 0 when the plan fails. Layout uses the reference size
+// only, so `fonts` may be any bake that holds it.
+float ExportTextPixels(const Board& board, const ExportParams& params, const Fonts& fonts);
+
 // Renders and writes the PNG. Needs a current GL context in which `renderer` was initialised and
 // the fonts' atlas texture is readable (the main context, or one sharing it). Uses no ImGui context:
 // `shared` is a copy of the UI's ImDrawListSharedData (white pixel, tessellation), so it may run on

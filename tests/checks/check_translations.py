@@ -35,6 +35,7 @@ ALLOWED = {"English", "Русский", "en", "ru",  # and the settings' codes f
            " — Journeyboard",  # the window title's product name
            "canvas",  # the canvas window's name: it has no title bar
            "journeyboard: %d×%d render %.0f ms, encode %.0f ms\\n",  # JB_EXPORT_TIMING: for developers
+           "journeyboard: %s %.1f ms\\n",  # JB_EXPORT_TIMING's steps (cli.cpp): for developers
            "note menu", "stage menu", "lane menu", "cell menu", "sketch menu"}  # context menus' ids: never shown
 # Key names as menus show them ("Ctrl+D", "Del"): the same on every keyboard.
 KEY_NAME = re.compile(r"^(((Ctrl|Shift|Alt)\+)+.+|Del|Esc|Enter|Backspace|F\d+)$")

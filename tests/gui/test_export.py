@@ -345,6 +345,40 @@ def test_cli_font_atlas_is_baked_once_and_a_bad_cache_is_rebuilt():
     check(exported() == fresh and len(cache_files()) == 2, f"a touched font file makes another cache: {cache_files()}")
 
 
+def test_cli_export_bakes_only_the_sizes_it_draws_and_the_same_pixels_as_the_window():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    The command line bakes the board font only as far as the largest text it draws (found by
+    drawing the board once without rendering): the sample board at 3840 gets two atlases in the
+    cache, the reference size's and a larger one. Its PNG
+    is the window's export (Ctrl+E, 3840, every size baked) pixel for pixel: text larger than the
+    sizes baked would be drawn scaled up, and differ."""
+    work = tempfile.mkdtemp()
+    path = board_file(work, "sizes.cjm", "sample")
+    with Session(args=[path]) as s:
+        s.key("ctrl+e")
+        check(s.wait_dialog("Export").startswith("3840 × "), "3840 by default")
+        s.click_widget("export.go")
+        png = wait_until(lambda: next((os.path.join(work, n) for n in os.listdir(work) if n.endswith(".png")), None),
+                         30, "the PNG")
+        wait_until(lambda: complete_png(png), 30, "the whole PNG")
+    window = read_png(png)
+    cache = os.path.join(work, "cache")
+    out = os.path.join(work, "cli.png")
+    result = run_cli("export", path, "-o", out, env=dict(english_env(), XDG_CACHE_HOME=cache))
+    check(result.returncode == 0 and result.stderr == "", f"exported quietly: {result.stderr!r}")
+    check(read_png(out) == window, "the same pixels as the window's export")
+    folder = os.path.join(cache, "journeyboard")
+    sizes = sorted(os.path.getsize(os.path.join(folder, n)) for n in os.listdir(folder))
+    check(len(sizes) == 2 and sizes[1] > 2 * sizes[0], f"the reference size's atlas and a larger one: {sizes}")
+    full = os.path.join(work, "full-cache")
+    check(run_cli("thumbnail", path, os.path.join(work, "t.png"), "64", env=dict(english_env(), XDG_CACHE_HOME=full))
+          .returncode == 0, "a thumbnail bakes the reference size alone")
+    check(os.listdir(os.path.join(full, "journeyboard")) == [n for n in os.listdir(folder)
+                                                              if os.path.getsize(os.path.join(folder, n)) == sizes[0]],
+          "the same reference atlas as the thumbnail's")
+
+
 def test_two_snapshots_land_in_snapshots_with_different_names():
     """Covers: quick snapshot into snapshots/ beside the board file
 

@@ -1,0 +1,67 @@
+// A large byte buffer straight from the kernel, for the export's tile read-back: nothing is
+// zero-filled by us (the caller writes every byte), and the kernel is asked for 2 MiB pages
+// (MADV_HUGEPAGE, honoured where transparent huge pages are "madvise" or "always"), so filling it
+// costs a page fault per 2 MiB instead of per 4 KiB. On a VM a fault costs more than the copy
+// that causes it: a 3,840 × 273 tile was about 1,000 faults (README "Performance"). The PNG bands
+// stay vectors: as PageBuffers they made the 10,000-note export slower (png_stream.h).
+#pragma once
+#include <sys/mman.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+namespace jb {
+
+class PageBuffer {
+ public:
+  PageBuffer() = default;
+  PageBuffer(const PageBuffer&) = delete;
+  PageBuffer& operator=(const PageBuffer&) = delete;
+  PageBuffer(PageBuffer&& other) noexcept { *this = std::move(other); }
+  PageBuffer& operator=(PageBuffer&& other) noexcept {
+    std::swap(m_data, other.m_data);
+    std::swap(m_size, other.m_size);
+    std::swap(m_capacity, other.m_capacity);
+    return *this;
+  }
+  ~PageBuffer() {
+    if (m_data) ::munmap(m_data, m_capacity);
+  }
+
+  // `size` bytes, their contents undefined (fresh pages read zero; a reused buffer keeps what it
+  // held). Keeps the pages when they are enough. False when the kernel has no memory to give.
+  bool Resize(size_t size) {
+    if (size <= m_capacity) {
+      m_size = size;
+      return true;
+    }
+    this->~PageBuffer();
+    m_data = nullptr;
+    m_size = m_capacity = 0;
+    const size_t capacity = (size + kHuge - 1) / kHuge * kHuge;
+    // Mapped a huge page larger and trimmed, so the pages start on a 2 MiB boundary.
+    void* mapped = ::mmap(nullptr, capacity + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped == MAP_FAILED) return false;
+    const uintptr_t start = reinterpret_cast<uintptr_t>(mapped), aligned = (start + kHuge - 1) / kHuge * kHuge;
+    if (aligned > start) ::munmap(mapped, aligned - start);
+    if (const size_t tail = start + capacity + kHuge - (aligned + capacity)) ::munmap(reinterpret_cast<void*>(aligned + capacity), tail);
+    m_data = reinterpret_cast<unsigned char*>(aligned);
+    ::madvise(m_data, capacity, MADV_HUGEPAGE);  // a hint: without THP it is ordinary pages
+    m_size = size;
+    m_capacity = capacity;
+    return true;
+  }
+  unsigned char* data() { return m_data; }
+  const unsigned char* data() const { return m_data; }
+  unsigned char& operator[](size_t i) { return m_data[i]; }
+  size_t size() const { return m_size; }
+  bool empty() const { return m_size == 0; }
+
+ private:
+  static constexpr size_t kHuge = size_t(2) << 20;
+  unsigned char* m_data = nullptr;
+  size_t m_size = 0, m_capacity = 0;
+};
+
+}  // namespace jb

@@ -17,7 +17,8 @@ class Fonts : public GlyphMetrics {
   // When the font file is missing or is not a font FreeType can read, falls back to ImGui's
   // built-in font and sets *warning (one sentence). A complete bake is kept in the user's cache
   // folder ($XDG_CACHE_HOME/journeyboard/) and read back next time; a stale, torn or corrupt
-  // cache file is ignored and rebuilt. JOURNEYBOARD_FONT_CACHE=0 always bakes.
+  // cache file is ignored and rebuilt; the atlases used longest ago go once the folder passes
+  // 48 MB. JOURNEYBOARD_FONT_CACHE=0 always bakes.
   // `largestBoardPixels` > 0 bakes the board font only up to the first size at or above it (never
   // below the layout's reference size): a thumbnail's text is a few pixels tall, and the full set
   // of sizes is 95 % of the atlas. Larger text is then drawn from the largest baked size, scaled.

@@ -332,9 +332,11 @@ def test_cli_font_atlas_is_baked_once_and_a_bad_cache_is_rebuilt():
     files = cache_files()
     check(len(files) == 1 and re.search(r"atlas-[0-9a-f]{8}\.bin$", files[0]), f"one atlas in the cache: {files}")
     good = open(files[0], "rb").read()
-    stamp = os.stat(files[0]).st_mtime_ns, os.stat(files[0]).st_ino
+    inode = os.stat(files[0]).st_ino
+    os.utime(files[0], ns=(10 ** 18, 10 ** 18))  # long ago: a hit renews it, so pruning keeps it
     check(exported() == fresh, "read from the cache: the same pixels")
-    check((os.stat(files[0]).st_mtime_ns, os.stat(files[0]).st_ino) == stamp, "the cache was read, not rewritten")
+    check(os.stat(files[0]).st_ino == inode and open(files[0], "rb").read() == good, "the cache was read, not rewritten")
+    check(os.stat(files[0]).st_mtime_ns > 10 ** 18, "and its time of use renewed")
     middle = len(good) // 2
     for bad in (good[:middle] + bytes([good[middle] ^ 0x40]) + good[middle + 1:],):
         with open(files[0], "wb") as f:
@@ -343,6 +345,48 @@ def test_cli_font_atlas_is_baked_once_and_a_bad_cache_is_rebuilt():
         check(open(files[0], "rb").read() == good, "and rebuilt")
     os.utime(os.path.join(fonts, "DejaVuSans.ttf"), ns=(10 ** 18, 10 ** 18))
     check(exported() == fresh and len(cache_files()) == 2, f"a touched font file makes another cache: {cache_files()}")
+
+
+def test_cli_atlas_cache_keeps_the_atlases_used_last_within_48_mb():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    Each UI scale and set of sizes makes an atlas of its own: a bake that writes one drops those
+    used longest ago until the folder's atlases fit 48 MB, and a temp file a crash left 10 minutes
+    ago; the new atlas, a recent temp file and files of other names stay."""
+    work = tempfile.mkdtemp()
+    board = board_file(work, "sample.cjm", "sample")
+    folder = os.path.join(work, "cache", "journeyboard")
+    os.makedirs(folder)
+    hour = 3600 * 10 ** 9
+    now = os.stat(folder).st_mtime_ns
+
+    def fake(name, mib, age_hours):
+        path = os.path.join(folder, name)
+        with open(path, "wb") as f:
+            f.truncate(mib << 20)  # sparse: the size counts, not the disk
+        os.utime(path, ns=(now - age_hours * hour, now - age_hours * hour))
+        return name
+
+    old = [fake(f"atlas-0000000{i}.bin", 8, 10 + i) for i in range(8)]  # 64 MB, the oldest last
+    recent = fake("atlas-000000aa.bin", 8, 1)
+    stale_temp, fresh_temp = fake("atlas-000000bb.bin.tmp123", 1, 2), fake("atlas-000000cc.bin.tmp456", 1, 0)
+    other = fake("notes.txt", 1, 100)
+    out = os.path.join(work, "out.png")
+    result = run_cli("export", board, "-o", out, "--width", 400,
+                     env=dict(english_env(), XDG_CACHE_HOME=os.path.join(work, "cache")))
+    check(result.returncode == 0 and result.stderr == "", f"exported quietly: {result.stderr!r}")
+    left = set(os.listdir(folder))
+    new = [n for n in left if re.fullmatch(r"atlas-[0-9a-f]{8}\.bin", n) and n not in old + [recent]]
+    check(len(new) == 1, f"the new atlas is kept: {sorted(left)}")
+    atlases = [n for n in left if n.endswith(".bin")]
+    total = sum(os.path.getsize(os.path.join(folder, n)) for n in atlases)
+    check(total <= 48 << 20, f"the atlases fit 48 MB: {total} bytes in {sorted(atlases)}")
+    check(recent in left and old[0] in left, f"the atlases used last stay: {sorted(left)}")
+    check(old[-1] not in left and old[-2] not in left, f"those used longest ago go: {sorted(left)}")
+    kept_old = [n for n in old if n in left]
+    check(kept_old == old[:len(kept_old)], f"in order of last use: {kept_old}")
+    check(stale_temp not in left and fresh_temp in left and other in left,
+          f"a crash's old temp file goes, a recent one and other files stay: {sorted(left)}")
 
 
 def test_cli_export_bakes_only_the_sizes_it_draws_and_the_same_pixels_as_the_window():

@@ -143,6 +143,12 @@ bool App::Init() {
   m_canvas.notice = [this](const std::string& message) { Status(message); };
   m_timer.notice = [this](const std::string& message) { Status(message); };
   m_room.notice = [this](const std::string& message) { Status(message); };
+  m_room.network = m_settings.roomNetwork;
+  m_room.chooseNetwork = [this](const std::string& network) {
+    m_settings.roomNetwork = m_room.network = network;  // saved with the other settings
+    m_room.Close();
+    OpenRoom(RoomOptions{network}, /*print=*/false);
+  };
   // A note from a phone wakes the sleeping event loop (glfwPostEmptyEvent is safe from any thread).
   if (m_window) m_room.server.wake = [] { glfwPostEmptyEvent(); };
   if (!m_renderer.Init()) {
@@ -184,7 +190,10 @@ bool App::Init() {
     m_document.SetObserver([this](JournalKind kind, const BoardDiff& diff) {
       if (auto error = m_recovery.OnChange(kind, diff, m_document, Now())) ShowError(*error);
     });
-  if (m_options.invite) OpenRoom(RoomOptions{m_options.inviteBind, m_options.invitePort}, /*print=*/true);
+  if (m_options.invite) {
+    if (!m_options.inviteBind.empty()) m_room.network = m_options.inviteBind;  // for this session only
+    OpenRoom(RoomOptions{m_room.network, m_options.invitePort}, /*print=*/true);
+  }
   return true;
 }
 
@@ -491,6 +500,17 @@ void App::Menu() {
   if (!ImGui::BeginMainMenuBar()) return;
   m_menuBarHeight = ImGui::GetWindowHeight();
   ShowCommandMenus(m_commands, Menus());
+  if (m_room.server.Running()) {
+    // The room at a glance, whatever panels are closed: at the right end; a click shows or hides
+    // the inbox, as File ▸ Inbox does.
+    const std::string counter =
+        Format(_("Room: %zu phones, %zu notes waiting"), m_room.server.PhonesConnected(), m_room.inbox.Waiting().size());
+    const float width = ImGui::CalcTextSize(counter.c_str()).x + ImGui::GetStyle().ItemSpacing.x * 2;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - width));
+    if (ImGui::Selectable(counter.c_str(), m_room.showInbox, 0, {ImGui::CalcTextSize(counter.c_str()).x, 0}))
+      m_room.showInbox = !m_room.showInbox;
+    RecordWidget("menu.room_counter");
+  }
   ImGui::EndMainMenuBar();
 }
 

@@ -77,7 +77,7 @@ std::vector<Command> App::MakeCommands(App* app) {
   // The room (issue 21): phones on the local network send notes to the inbox (app/views/room_panel.h).
   Command& invite = add("file.invite", N_("File"), N_("Invite participants..."), {key(GLFW_KEY_I, "I")}, [app] {
     if (app->m_room.server.Running()) app->m_room.showInvite = true;
-    else app->OpenRoom(RoomOptions{}, /*print=*/false);
+    else app->OpenRoom(RoomOptions{app->m_room.network}, /*print=*/false);
   });
   invite.separatorBefore = true;
   invite.widget = "menu.invite";

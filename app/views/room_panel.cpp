@@ -114,6 +114,7 @@ void RoomPanel::ShowInvite(float scale, const Fonts& fonts) {
   RecordWidget("invite.code");
   ImGui::Text(_("Phones connected: %zu   Notes waiting: %zu"), server.PhonesConnected(), inbox.Waiting().size());
   RecordWidget("invite.counts");
+  ShowNetworkChoice();
   ImGui::Separator();
   ImGui::TextUnformatted(_("Question for the room (shown on every phone):"));
   ImGui::SetNextItemWidth(-1);

@@ -23,6 +23,10 @@ class RoomPanel {
   bool showInvite = false, showInbox = false;
   // One sentence for the status line (the room closed, notes accepted).
   std::function<void(const std::string&)> notice;
+  // The network the room is open on (Settings::roomNetwork); choosing another in the Invite panel
+  // calls `chooseNetwork`, which keeps the choice and opens the room there.
+  std::string network;
+  std::function<void(const std::string&)> chooseNetwork;
 
   // Opens the room and both panels; false with one sentence in `error`. `note` as ChooseRoomAddress's.
   bool Open(const RoomOptions& options, const Board& board, std::string* error, std::string* note = nullptr);
@@ -36,6 +40,7 @@ class RoomPanel {
   void ShowInbox(Document& document, bool covered, float scale);
 
  private:
+  void ShowNetworkChoice();  // room_network.cpp
   void Accept(Document& document, const std::vector<IncomingNote>& notes, bool covered);
   RoomState StateOf(const Board& board) const;
 

@@ -94,22 +94,45 @@ Settings ParseSettings(std::string_view text, std::string* warning) {
   settings.penWidth = NumberIn(document, "penWidth", kMinStrokeWidth, kMaxStrokeWidth, settings.penWidth);
   settings.highlighterWidth = NumberIn(document, "highlighterWidth", kMinStrokeWidth, kMaxStrokeWidth, settings.highlighterWidth);
   settings.smoothing = BoolIn(document, "smoothing", settings.smoothing);
+  if (auto it = document.FindMember("roomNetwork"); it != document.MemberEnd() && it->value.IsString()) {
+    const std::string_view network(it->value.GetString(), it->value.GetStringLength());
+    if (IsRoomNetwork(network)) settings.roomNetwork = std::string(network);
+  }
   return settings;
 }
 
 std::string SettingsToJson(const Settings& settings) {
-  char text[512];
+  char text[640];
   std::snprintf(text, sizeof text,
                 "{\n  \"theme\": \"%s\",\n  \"uiScale\": %.9g,\n  \"uiScaleAuto\": %s,\n  \"toolbar\": %s,\n  \"panelWidth\": %.9g,\n"
                 "  \"chime\": %s,\n  \"language\": \"%s\",\n"
                 "  \"penColor\": \"#%06x\",\n  \"penWidth\": %.9g,\n  \"highlighterColor\": \"#%06x\",\n"
-                "  \"highlighterWidth\": %.9g,\n  \"smoothing\": %s\n}\n",
+                "  \"highlighterWidth\": %.9g,\n  \"smoothing\": %s,\n  \"roomNetwork\": \"%s\"\n}\n",
                 ThemeName(settings.theme), double(settings.uiScale), settings.uiScaleAuto ? "true" : "false", settings.toolbar ? "true" : "false",
                 double(settings.panelWidth), settings.chime ? "true" : "false",
                 settings.language == "ru" ? "ru" : settings.language == "en" ? "en" : "",
                 unsigned(settings.penColor & 0xffffff), double(settings.penWidth), unsigned(settings.highlighterColor & 0xffffff),
-                double(settings.highlighterWidth), settings.smoothing ? "true" : "false");
+                double(settings.highlighterWidth), settings.smoothing ? "true" : "false",
+                IsRoomNetwork(settings.roomNetwork) ? settings.roomNetwork.c_str() : "");
   return text;
+}
+
+bool IsRoomNetwork(std::string_view network) {
+  if (network.empty() || network == "loopback") return true;
+  // A dotted IPv4 address: four numbers 0-255 (only digits and dots reach the JSON unescaped).
+  int parts = 0, digits = 0, value = 0;
+  for (char c : network) {
+    if (c == '.') {
+      if (digits == 0 || ++parts > 3) return false;
+      digits = value = 0;
+    } else if (c >= '0' && c <= '9') {
+      value = value * 10 + (c - '0');
+      if (++digits > 3 || value > 255) return false;
+    } else {
+      return false;
+    }
+  }
+  return parts == 3 && digits > 0;
 }
 
 float AutoUiScale(int monitorHeightPx, float contentScale) {

@@ -25,10 +25,14 @@ struct Settings {
   uint32_t penColor = 0x3b82f6, highlighterColor = 0xfacc15;  // the strip's first colours
   float penWidth = 4, highlighterWidth = 28;
   bool smoothing = true;  // Tools ▸ Smooth pen strokes
+  // The network File ▸ Invite participants opens the room on (the Invite panel's choice): "" the
+  // one with the default route, "loopback" this computer only, or an IPv4 address of this computer.
+  std::string roomNetwork;
   bool operator==(const Settings& o) const {
     return theme == o.theme && uiScale == o.uiScale && uiScaleAuto == o.uiScaleAuto && toolbar == o.toolbar && panelWidth == o.panelWidth &&
            chime == o.chime && language == o.language && penColor == o.penColor && highlighterColor == o.highlighterColor &&
-           penWidth == o.penWidth && highlighterWidth == o.highlighterWidth && smoothing == o.smoothing;
+           penWidth == o.penWidth && highlighterWidth == o.highlighterWidth && smoothing == o.smoothing &&
+           roomNetwork == o.roomNetwork;
   }
   bool operator!=(const Settings& o) const { return !(*this == o); }
 };
@@ -38,6 +42,8 @@ inline constexpr float kMinPanelWidth = 160, kMaxPanelWidth = 2000;
 inline constexpr size_t kMaxSettingsBytes = 64 * 1024;  // a larger file is not ours
 
 const char* ThemeName(Theme theme);
+// Whether `network` is a Settings::roomNetwork value: "", "loopback" or a dotted IPv4 address.
+bool IsRoomNetwork(std::string_view network);
 
 // The UI scale while the user has not chosen one, for a monitor `monitorHeightPx` pixels high
 // whose system content scale is `contentScale` (the app multiplies the two). The rule: the

@@ -160,5 +160,48 @@ def test_a_bad_room_address_is_one_sentence_and_the_app_keeps_running():
         s.wait_layout(lambda l: not l["room"]["open"], "the room closed by Stop")
 
 
+def test_the_room_opens_on_the_network_chosen_in_the_invite_panel_and_the_menu_bar_counts_it():
+    """File > Invite participants opens the room on the network kept in the settings (this computer
+    only, here); the Invite panel's Network choice reopens it on another and keeps the choice in
+    settings.json. While the room is open the menu bar counts phones and waiting notes; a click on
+    it hides and shows the Inbox."""
+    s = Session(["--template", "classic"])
+    folder = os.path.join(s.env["XDG_CONFIG_HOME"], "journeyboard")
+    os.makedirs(folder)
+    settings = os.path.join(folder, "settings.json")
+    with open(settings, "w", encoding="utf-8") as f:
+        json.dump({"roomNetwork": "loopback"}, f)
+    with s:
+        layout = s.wait_layout(lambda l: "room" in l, "the first dump")
+        check("menu.room_counter" not in layout["widgets"], "no counter while the room is closed")
+        s.key("i")
+        layout = s.wait_layout(lambda l: l["room"]["open"] and "menu.room_counter" in l["widgets"], "the room and its counter")
+        check(layout["room"]["url"].startswith("http://127.0.0.1:"), f"this computer only, as kept: {layout['room']['url']}")
+        check("panel.inbox" in layout["widgets"], "the Inbox opens with the room")
+        s.click_widget("menu.room_counter")
+        s.wait_layout(lambda l: "panel.inbox" not in l["widgets"], "the counter hides the Inbox")
+        s.click_widget("menu.room_counter")
+        s.wait_layout(lambda l: "panel.inbox" in l["widgets"], "and shows it again")
+
+        s.click_widget("invite.network")  # the Network section opens
+        s.wait_widget("invite.network.default")
+        first_url = layout["room"]["url"]
+        s.click_widget("invite.network.default")
+        layout = s.wait_layout(lambda l: l["room"]["open"] and l["room"]["url"] != first_url, "the room reopened")
+
+        def kept():
+            with open(settings, encoding="utf-8") as f:
+                return json.load(f).get("roomNetwork") == ""
+        wait_until(kept, 10, "the default route's network kept in settings.json")
+        host = re.match(r"http://([0-9.]+):", layout["room"]["url"]).group(1)
+        widgets = layout["widgets"]
+        listed = [name[len("invite.network."):] for name in widgets if re.match(r"invite\.network\.[0-9.]+$", name)]
+        check(host in listed or (host == "127.0.0.1" and not listed),
+              f"the room is on an address of this computer ({host}; listed {listed})")
+        s.click_widget("invite.network.loopback")
+        layout = s.wait_layout(lambda l: l["room"]["url"].startswith("http://127.0.0.1:") and "invite.network.loopback" in l["widgets"]
+                               and l["room"]["url"] != first_url, "back on this computer only")
+
+
 if __name__ == "__main__":
     main(globals())

@@ -150,3 +150,22 @@ TEST_CASE("Settings with a damaged ink value keep that value's default and the o
   CHECK(ParseSettings(R"({"penColor": "#ABCDEF", "penWidth": 2})", &warning).penColor == 0xabcdef);
   CHECK(ParseSettings(R"({"penColor": "#ABCDEF", "penWidth": 2})", &warning).penWidth == 2);
 }
+
+TEST_CASE("Settings keep the room's network: the default route's, this computer only, or an IPv4 address") {
+  for (const char* network : {"", "loopback", "192.168.1.20", "10.0.0.1"}) {
+    Settings settings;
+    settings.roomNetwork = network;
+    std::string warning;
+    CHECK(ParseSettings(SettingsToJson(settings), &warning).roomNetwork == network);
+    CHECK(warning == "");
+  }
+  // Anything else keeps the default: the room never opens on a name or a damaged address.
+  for (const char* bad : {"wlan0", "256.1.1.1", "1.2.3", "1.2.3.4.5", "1..2.3", "1.2.3.4 ", "\\\"}", "0x7f.0.0.1"}) {
+    INFO(bad);
+    std::string text = std::string("{\"roomNetwork\": \"") + bad + "\"}";
+    CHECK(ParseSettings(text, nullptr).roomNetwork == "");
+  }
+  Settings hostile;
+  hostile.roomNetwork = "1.2.3.4\", \"theme\": \"dark";  // never written into the JSON as it is
+  CHECK(ParseSettings(SettingsToJson(hostile), nullptr) == Settings{});
+}

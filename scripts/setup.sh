@@ -52,11 +52,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# playwright-core, pinned, drives Debian's chromium in the browser test: installed outside the
-# source tree (the folder tests/gui/test_phone_browser.py looks in), only when missing. It never
-# downloads a browser (that is the `playwright` package's install step, not playwright-core's).
+# playwright-core, pinned, drives Debian's chromium in the browser test (1.60 still runs on Node 18,
+# Debian 12's nodejs; 1.62 wants Node 20). Installed outside the source tree (the folder
+# tests/gui/test_phone_browser.py looks in), only when missing. It never downloads a browser (that is
+# the `playwright` package's install step, not playwright-core's).
 if $tests; then
-  playwright_version=1.65.1
+  playwright_version=1.60.0
   node_dir=${JB_NODE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/journeyboard-tests}
   installed=$(node -p "require('$node_dir/node_modules/playwright-core/package.json').version" 2>/dev/null || true)
   if [ "$installed" != "$playwright_version" ]; then

@@ -191,8 +191,9 @@ bool App::Init() {
       if (auto error = m_recovery.OnChange(kind, diff, m_document, Now())) ShowError(*error);
     });
   if (m_options.invite) {
-    if (!m_options.inviteBind.empty()) m_room.network = m_options.inviteBind;  // for this session only
-    OpenRoom(RoomOptions{m_room.network, m_options.invitePort}, /*print=*/true);
+    const std::string network = m_options.inviteBind.empty() ? m_room.network : m_options.inviteBind;
+    OpenRoom(RoomOptions{network, m_options.invitePort}, /*print=*/true);
+    if (m_room.server.Running()) m_room.network = network;  // --bind holds for this session only
   }
   return true;
 }

@@ -63,7 +63,16 @@ if $tests; then
   if [ "$installed" != "$playwright_version" ]; then
     echo "setup: installing playwright-core $playwright_version into $node_dir"
     mkdir -p "$node_dir"
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$node_dir" --no-save --no-audit --no-fund \
-      --loglevel=error "playwright-core@$playwright_version" >/dev/null
+    rm -f "$node_dir/unavailable"
+    # A machine that cannot reach the npm registry (offline, or behind a proxy its certificates do
+    # not trust) still runs every other test: the reason is kept, and the browser test says it and
+    # is skipped rather than failed.
+    if ! npm_log=$(PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$node_dir" --no-save --no-audit \
+                     --no-fund --loglevel=error "playwright-core@$playwright_version" 2>&1); then
+      reason=$(printf '%s\n' "$npm_log" | grep -m1 -iE 'request to|ERR! (code|errno)|error' || true)
+      printf '%s\n' "${reason:-npm install failed}" > "$node_dir/unavailable"
+      echo "setup: playwright-core could not be installed from the npm registry (${reason:-npm install failed});" \
+           "the phone page's browser test will be skipped." >&2
+    fi
   fi
 fi

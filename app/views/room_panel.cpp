@@ -123,6 +123,9 @@ void RoomPanel::ShowInvite(float scale, const Fonts& fonts) {
   RecordWidget("invite.stage_choice");
   if (ImGui::Button(_("Inbox"))) showInbox = true;
   ImGui::SameLine();
+  if (ImGui::Button(_("Voting round...")) && openRound) openRound();
+  RecordWidget("invite.round");
+  ImGui::SameLine();
   if (ImGui::Button(_("Stop"))) {
     Close();
     if (notice) notice(_("The room is closed: phones can no longer send notes."));

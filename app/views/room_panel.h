@@ -23,6 +23,8 @@ class RoomPanel {
   bool showInvite = false, showInbox = false;
   // One sentence for the status line (the room closed, notes accepted).
   std::function<void(const std::string&)> notice;
+  // The Invite panel's "Voting round..." button: the App opens the round's panel.
+  std::function<void()> openRound;
 
   // Opens the room and both panels; false with one sentence in `error`. `note` as ChooseRoomAddress's.
   bool Open(const RoomOptions& options, const Board& board, std::string* error, std::string* note = nullptr);

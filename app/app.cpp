@@ -874,7 +874,7 @@ void App::BuildUi(const std::u32string& typed) {
   // Also while presenting: the big screen shows the QR code, and the facilitator accepts notes there.
   m_room.ShowInvite(scale, m_fonts);
   m_room.ShowInbox(m_document, m_canvas.coverMode, scale);
-  m_round.Show(m_document, m_room.server, m_canvas.selection(), m_timer.countdown, Now(), scale);
+  m_round.Show(m_document, m_room.server, m_canvas.selection(), m_timer.countdown, Now(), scale, m_fonts);
   EndOrphanedFieldEdit(m_document);
   m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
   Dialogs();

@@ -97,7 +97,7 @@ bool RoundPanel::RoomDot(RoomServer& server, NoteId note, bool takeBack) {
 }
 
 void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<NoteId>& selection,
-                      Countdown& countdown, double now, float scale) {
+                      Countdown& countdown, double now, float scale, const Fonts& fonts) {
   if (!show) return;
   const Board& board = document.board();
   if (!board.FindLane(m_lane)) m_lane = board.lanes.empty() ? LaneId() : board.lanes.front().id;
@@ -123,9 +123,10 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
                                 running.notes),
                        running.notes, running.dots);
     // Only how many dots, never where: the room does not see a running count to follow.
-    ImGui::SetWindowFontScale(1.8f);
+    // Large enough to read from the back of the room.
+    ImGui::PushFont(fonts.ForPixelSize(ImGui::GetFontSize() * 1.8f, true));
     ImGui::Text(TrPlural("%d dot cast", "%d dots cast", running.cast), running.cast);
-    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
     RecordWidget("round.cast");
     ImGui::Text(TrPlural("by %zu voter", "by %zu voters", running.voters), running.voters);
     if (m_timed) ImGui::TextUnformatted(_("The round ends when the timer does."));

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/platform/fonts.h"
 #include "app/platform/room_server.h"
 #include "core/edit/document.h"
 #include "core/room/vote_round.h"
@@ -30,7 +31,7 @@ class RoundPanel {
   // Once a frame: a round tied to the timer ends when the timer does.
   void Tick(Document& document, RoomServer& server, const Countdown& countdown, double now);
   void Show(Document& document, RoomServer& server, const std::vector<NoteId>& selection, Countdown& countdown,
-            double now, float scale);
+            double now, float scale, const Fonts& fonts);
   // The facilitator's dot for the room on `note` (Vote tool); false (said through notice) when refused.
   bool RoomDot(RoomServer& server, NoteId note, bool takeBack);
   // For --dump-layout: {"state":"none|open|ended","number","dots","severalPerNote","named","timed",

@@ -168,5 +168,76 @@ def test_a_round_from_three_phones_and_the_room_ends_ranked_and_saved():
     check((saved["A"], saved["B"], saved["C"], saved["D elsewhere"]) == (1, 1, 4, 0), f"the saved votes: {saved}")
 
 
+def test_a_round_with_no_phones_on_a_stage_ends_with_the_timer_and_undoes_in_one_step():
+    """Covers: voting rounds
+
+    No room open: the palette opens the panel, a stage is chosen (the last one) with a 1-minute
+    limit, Start round runs the workshop timer; the facilitator's Vote-tool clicks cast the room's
+    dots (two on one note: the room has no limit), a click on a note of another stage is refused and
+    counted nowhere; the timer set to 0:02 ends the round by itself; the dots land on the notes and
+    one Ctrl+Z takes them all off."""
+    with Session(["--template", "sample"]) as s:
+        layout = s.wait_layout(lambda l: "round" in l, "the first dump")
+        check(not layout["room"]["open"], "no room")
+        votes_before = {n["id"]: n["votes"] for n in layout["notes"]}
+        s.key("ctrl+k")
+        s.wait_layout(lambda l: l["palette"]["open"], "the palette")
+        s.type("voting round")
+        s.wait_layout(lambda l: l["palette"]["shown"][:1] == ["journey.round"], "the command found")
+        s.key("Return")
+        s.click_widget("round.scope.stage")
+        s.click_widget("round.stage")
+        last = len(layout["stages"]) - 1
+        s.click_widget(f"round.stage.{last}")
+        s.click_widget("round.time")
+        s.click_widget("round.time.1")
+        s.click_widget("round.start")
+        layout = s.wait_layout(lambda l: l["round"]["state"] == "open", "the round open")
+        last_stage = layout["stages"][last]["id"]
+        candidates = [c["id"] for c in layout["round"]["candidates"]]
+        in_stage = [n["id"] for n in layout["notes"] if n["stage"] == last_stage and n["text"]]
+        check(len(candidates) >= 2 and sorted(candidates) == sorted(in_stage), f"the last stage's notes: {candidates} {in_stage}")
+        check(layout["round"]["timed"] and layout["timer"]["state"] == "running", f"on the timer: {layout['timer']}")
+
+        vote_button = next(b for b in layout["toolbar"]["buttons"] if b["id"] == "journey.voting")
+        s.click(*centre(vote_button["rect"]))
+        layout = s.wait_layout(lambda l: l["voting"], "voting mode")
+        panels = [rect for name, rect in layout["widgets"].items() if name.startswith("panel.")]
+        free = [n for n in layout["notes"] if n["id"] in candidates
+                and not any(inside(centre(n["rect"]), rect) for rect in panels)]
+        check(len(free) >= 2, f"two candidates beside the panel: {[n['rect'] for n in free]}")
+        first, second = free[0], free[1]
+        s.click(*centre(first["rect"]))
+        s.wait_layout(lambda l: l["round"]["dotsCast"] == 1, "the room's first dot")
+        s.click(*centre(second["rect"]))
+        s.wait_layout(lambda l: l["round"]["dotsCast"] == 2, "the second")
+        s.click(*centre(second["rect"]))
+        layout = s.wait_layout(lambda l: l["round"]["dotsCast"] == 3, "the third, on the same note")
+        other = next(n for n in layout["notes"] if n["id"] not in candidates and n["text"]
+                     and not any(inside(centre(n["rect"]), rect) for rect in panels))
+        s.click(*centre(other["rect"]))
+        layout = s.wait_layout(lambda l: "not in this voting round" in l["status"], "the refusal said")
+        check(layout["round"]["dotsCast"] == 3, f"the refused dot not counted: {layout['round']}")
+        check(all(n["votes"] == votes_before[n["id"]] for n in layout["notes"]), "no vote on any note while open")
+
+        s.key("Escape")
+        s.key("shift+t")
+        s.click_widget("timer.custom")
+        s.key("ctrl+a")
+        s.type("0:02")
+        s.key("Return")
+        layout = s.wait_layout(lambda l: l["round"]["state"] == "ended", "the round ended by the timer", timeout=20)
+        ranked = [(r["id"], r["dots"]) for r in layout["round"]["results"]]
+        check(ranked[:2] == [(second["id"], 2), (first["id"], 1)] and all(d == 0 for _, d in ranked[2:]),
+              f"ranked: {ranked}")
+        shown = {n["id"]: n["votes"] for n in layout["notes"]}
+        check(shown[second["id"]] == votes_before[second["id"]] + 2 and shown[first["id"]] == votes_before[first["id"]] + 1
+              and shown[other["id"]] == votes_before[other["id"]], f"the dots on the notes: {shown}")
+        check(layout["undo"] == "Voting round results", f"one undo step: {layout['undo']}")
+        s.key("ctrl+z")
+        layout = s.wait_layout(lambda l: l["undo"] != "Voting round results", "undone")
+        check({n["id"]: n["votes"] for n in layout["notes"]} == votes_before, "one Ctrl+Z takes every dot off")
+
+
 if __name__ == "__main__":
     main(globals())

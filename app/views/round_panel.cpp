@@ -23,7 +23,8 @@ std::string MinutesLabel(int minutes) {
 // A choice among the board's lanes or stages, each item recorded for the GUI tests.
 template <typename Record, typename IdType>
 void ChooseOne(const char* label, const char* widget, const std::vector<Record>& records, IdType* chosen) {
-  const auto found = std::find_if(records.begin(), records.end(), [chosen](const Record& r) { return r.id == *chosen; });
+  const auto found =
+      std::find_if(records.begin(), records.end(), [chosen](const Record& r) { return r.id == *chosen; });
   if (ImGui::BeginCombo(label, found != records.end() ? found->name.c_str() : "")) {
     for (size_t i = 0; i < records.size(); ++i) {
       ImGui::PushID(int(i));
@@ -44,8 +45,9 @@ bool RoundPanel::Start(Document& document, RoomServer& server, const std::vector
   std::vector<RoundCandidate> candidates = RoundCandidates(board, m_scope, m_lane, m_stage, selection);
   if (candidates.empty()) {
     if (notice)
-      notice(m_scope == RoundScope::Selection ? _("Select the notes to vote on first (face-down notes cannot be voted on).")
-                                              : _("There are no notes to vote on there."));
+      notice(m_scope == RoundScope::Selection
+                 ? _("Select the notes to vote on first (face-down notes cannot be voted on).")
+                 : _("There are no notes to vote on there."));
     return false;
   }
   const size_t count = candidates.size();
@@ -58,7 +60,8 @@ bool RoundPanel::Start(Document& document, RoomServer& server, const std::vector
     countdown.Start(now);
   }
   if (notice)
-    notice(Format(TrPlural("Voting round started: %zu note, %d dots each.", "Voting round started: %zu notes, %d dots each.", count),
+    notice(Format(TrPlural("Voting round started: %zu note, %d dots each.",
+                           "Voting round started: %zu notes, %d dots each.", count),
                   count, std::clamp(m_options.dots, kMinRoundDots, kMaxRoundDots)));
   return true;
 }
@@ -104,7 +107,8 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
   if (!board.FindStage(m_stage)) m_stage = board.stages.empty() ? StageId() : board.stages.front().id;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos({viewport->WorkPos.x + 80 * scale, viewport->WorkPos.y + 60 * scale}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({440 * scale, std::min(560 * scale, viewport->WorkSize.y - 80 * scale)}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({440 * scale, std::min(560 * scale, viewport->WorkSize.y - 80 * scale)},
+                           ImGuiCond_FirstUseEver);
   if (!ImGui::Begin(_("Voting round"), &show)) {
     ImGui::End();
     return;
@@ -119,8 +123,8 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
     return Running{round.Open(), round.Candidates().size(), round.Voters(), round.Options().dots, round.DotsCast()};
   });
   if (running.open) {
-    ImGui::TextWrapped(TrPlural("A round is open on %zu note, %d dots a person.", "A round is open on %zu notes, %d dots a person.",
-                                running.notes),
+    ImGui::TextWrapped(TrPlural("A round is open on %zu note, %d dots a person.",
+                                "A round is open on %zu notes, %d dots a person.", running.notes),
                        running.notes, running.dots);
     // Only how many dots, never where: the room does not see a running count to follow.
     // Large enough to read from the back of the room.
@@ -190,7 +194,8 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
       ImGui::TextWrapped("%s", result.text.c_str());
       if (!result.names.empty()) {
         std::string names;
-        for (const std::string& name : result.names) names += (names.empty() ? "" : ", ") + (name.empty() ? _("the room") : name);
+        for (const std::string& name : result.names)
+          names += (names.empty() ? "" : ", ") + (name.empty() ? _("the room") : name);
         ImGui::TextDisabled("%s", names.c_str());
       }
       ImGui::PopID();
@@ -203,7 +208,9 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
 std::string RoundPanel::DumpJson(const RoomServer& server) const {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  auto string = [&writer](const std::string& value) { writer.String(value.c_str(), rapidjson::SizeType(value.size())); };
+  auto string = [&writer](const std::string& value) {
+    writer.String(value.c_str(), rapidjson::SizeType(value.size()));
+  };
   server.WithRound([&](const VoteRound& round) {
     writer.StartObject();
     writer.Key("state");

@@ -44,7 +44,7 @@ class RoundPanel {
   LaneId m_lane;
   StageId m_stage;
   RoundOptions m_options;
-  int m_minutes = 0;  // 0: no time limit
+  int m_minutes = 0;     // 0: no time limit
   bool m_timed = false;  // the open round ends with the timer
   uint64_t m_lastNumber = 0;
   std::vector<RoundResult> m_results;  // the last ended round's, most dots first

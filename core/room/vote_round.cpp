@@ -37,9 +37,10 @@ std::vector<RoundCandidate> RoundCandidates(const Board& board, RoundScope scope
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const Note& note = board.notes[i];
     if (note.covered || note.text.empty()) continue;
-    const bool in = scope == RoundScope::Lane    ? (lane && note.lane == lane && note.stage)
-                    : scope == RoundScope::Stage ? (stage && note.stage == stage && note.lane)
-                                                 : std::find(selected.begin(), selected.end(), note.id) != selected.end();
+    const bool in = scope == RoundScope::Lane ? (lane && note.lane == lane && note.stage)
+                    : scope == RoundScope::Stage
+                        ? (stage && note.stage == stage && note.lane)
+                        : std::find(selected.begin(), selected.end(), note.id) != selected.end();
     if (in) order.emplace_back(IndexOf(board.stages, note.stage), IndexOf(board.lanes, note.lane), i);
   }
   std::sort(order.begin(), order.end());
@@ -58,7 +59,8 @@ VoteRound::VoteRound(uint64_t number, RoundOptions options, std::vector<RoundCan
 }
 
 bool VoteRound::IsCandidate(NoteId note) const {
-  return std::any_of(m_candidates.begin(), m_candidates.end(), [note](const RoundCandidate& c) { return c.note == note; });
+  return std::any_of(m_candidates.begin(), m_candidates.end(),
+                     [note](const RoundCandidate& c) { return c.note == note; });
 }
 
 VoteRound::Cast VoteRound::Vote(const std::string& voter, NoteId note, const std::string& name) {
@@ -120,13 +122,15 @@ std::vector<RoundResult> VoteRound::Results() const {
   if (!Ended()) return results;
   for (const RoundCandidate& candidate : m_candidates) results.push_back({candidate.note, candidate.text, 0, {}});
   for (const Dot& dot : m_dots) {
-    auto row = std::find_if(results.begin(), results.end(), [&dot](const RoundResult& r) { return r.note == dot.note; });
+    auto row =
+        std::find_if(results.begin(), results.end(), [&dot](const RoundResult& r) { return r.note == dot.note; });
     ++row->dots;
     if (!m_options.named) continue;
     const auto name = m_names.find(dot.voter);
     row->names.push_back(name != m_names.end() ? name->second : std::string());  // the room's dots have no name
   }
-  std::stable_sort(results.begin(), results.end(), [](const RoundResult& a, const RoundResult& b) { return a.dots > b.dots; });
+  std::stable_sort(results.begin(), results.end(),
+                   [](const RoundResult& a, const RoundResult& b) { return a.dots > b.dots; });
   return results;
 }
 
@@ -179,7 +183,9 @@ std::string ParsePhoneVote(std::string_view body, PhoneVote* vote) {
 std::string RoundJson(const VoteRound& round, const std::string& voter) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  auto string = [&writer](const std::string& value) { writer.String(value.c_str(), rapidjson::SizeType(value.size())); };
+  auto string = [&writer](const std::string& value) {
+    writer.String(value.c_str(), rapidjson::SizeType(value.size()));
+  };
   writer.StartObject();
   writer.Key("open");
   writer.Bool(round.Open());
@@ -216,28 +222,44 @@ std::string RoundJson(const VoteRound& round, const std::string& voter) {
 
 const char* CastSentence(VoteRound::Cast cast) {
   switch (cast) {
-    case VoteRound::Cast::Taken: return "";
-    case VoteRound::Cast::NotOpen: return "No voting round is open.";
-    case VoteRound::Cast::NotCandidate: return "That note is not in this round.";
-    case VoteRound::Cast::NoDotsLeft: return "You have no dots left: take one back first.";
-    case VoteRound::Cast::AlreadyOnNote: return "One dot per note in this round.";
-    case VoteRound::Cast::NoDotThere: return "You have no dot on that note.";
-    case VoteRound::Cast::NameNeeded: return "This round is named: type your name first.";
-    case VoteRound::Cast::TooManyVoters: return "The round is full.";
+    case VoteRound::Cast::Taken:
+      return "";
+    case VoteRound::Cast::NotOpen:
+      return "No voting round is open.";
+    case VoteRound::Cast::NotCandidate:
+      return "That note is not in this round.";
+    case VoteRound::Cast::NoDotsLeft:
+      return "You have no dots left: take one back first.";
+    case VoteRound::Cast::AlreadyOnNote:
+      return "One dot per note in this round.";
+    case VoteRound::Cast::NoDotThere:
+      return "You have no dot on that note.";
+    case VoteRound::Cast::NameNeeded:
+      return "This round is named: type your name first.";
+    case VoteRound::Cast::TooManyVoters:
+      return "The round is full.";
   }
   return "";
 }
 
 const char* CastReason(VoteRound::Cast cast) {
   switch (cast) {
-    case VoteRound::Cast::Taken: return "";
-    case VoteRound::Cast::NotOpen: return "notOpen";
-    case VoteRound::Cast::NotCandidate: return "notCandidate";
-    case VoteRound::Cast::NoDotsLeft: return "noDotsLeft";
-    case VoteRound::Cast::AlreadyOnNote: return "alreadyOnNote";
-    case VoteRound::Cast::NoDotThere: return "noDotThere";
-    case VoteRound::Cast::NameNeeded: return "nameNeeded";
-    case VoteRound::Cast::TooManyVoters: return "full";
+    case VoteRound::Cast::Taken:
+      return "";
+    case VoteRound::Cast::NotOpen:
+      return "notOpen";
+    case VoteRound::Cast::NotCandidate:
+      return "notCandidate";
+    case VoteRound::Cast::NoDotsLeft:
+      return "noDotsLeft";
+    case VoteRound::Cast::AlreadyOnNote:
+      return "alreadyOnNote";
+    case VoteRound::Cast::NoDotThere:
+      return "noDotThere";
+    case VoteRound::Cast::NameNeeded:
+      return "nameNeeded";
+    case VoteRound::Cast::TooManyVoters:
+      return "full";
   }
   return "";
 }

@@ -30,9 +30,9 @@ inline constexpr std::string_view kRoomVoter = "room";
 enum class RoundScope { Lane, Stage, Selection };
 
 struct RoundOptions {
-  int dots = 3;              // per person, kMinRoundDots..kMaxRoundDots
+  int dots = 3;  // per person, kMinRoundDots..kMaxRoundDots
   bool severalPerNote = false;
-  bool named = false;        // each dot keeps its voter's name; a phone must give one
+  bool named = false;  // each dot keeps its voter's name; a phone must give one
 };
 
 struct RoundCandidate {
@@ -57,14 +57,14 @@ std::vector<RoundCandidate> RoundCandidates(const Board& board, RoundScope scope
 class VoteRound {
  public:
   enum class Cast {
-    Taken,         // the dot is cast (or taken back)
-    NotOpen,       // no round, or it has ended
-    NotCandidate,  // the note is not one of the round's
-    NoDotsLeft,    // the voter has spent every dot
-    AlreadyOnNote, // one dot per note, and this voter's is there
-    NoDotThere,    // taking back a dot the voter never cast on this note
-    NameNeeded,    // a named round and no name given
-    TooManyVoters, // the voter table is full
+    Taken,          // the dot is cast (or taken back)
+    NotOpen,        // no round, or it has ended
+    NotCandidate,   // the note is not one of the round's
+    NoDotsLeft,     // the voter has spent every dot
+    AlreadyOnNote,  // one dot per note, and this voter's is there
+    NoDotThere,     // taking back a dot the voter never cast on this note
+    NameNeeded,     // a named round and no name given
+    TooManyVoters,  // the voter table is full
   };
 
   VoteRound() = default;  // no round: every cast is NotOpen

@@ -51,16 +51,19 @@ std::vector<std::string> Texts(const std::vector<RoundCandidate>& candidates) {
 
 }  // namespace
 
-TEST_CASE("vote round: candidates are a lane's, a stage's or the selection's notes in board order, face-down ones left out") {
+TEST_CASE(
+    "vote round: candidates are a lane's, a stage's or the selection's notes in board order, face-down ones left out") {
   Board board = BoardWithLaneNotes();
   const size_t templateNotes = board.notes.size() - 4;
   // Lane 0's notes by stage, though the notes list has them third, first, second.
-  const std::vector<std::string> lane = Texts(RoundCandidates(board, RoundScope::Lane, board.lanes[0].id, StageId(), {}));
+  const std::vector<std::string> lane =
+      Texts(RoundCandidates(board, RoundScope::Lane, board.lanes[0].id, StageId(), {}));
   CHECK(std::find(lane.begin(), lane.end(), "First stage") < std::find(lane.begin(), lane.end(), "Second stage"));
   CHECK(std::find(lane.begin(), lane.end(), "Second stage") < std::find(lane.begin(), lane.end(), "Third stage"));
   CHECK(std::find(lane.begin(), lane.end(), "Other lane") == lane.end());
 
-  const std::vector<std::string> stage = Texts(RoundCandidates(board, RoundScope::Stage, LaneId(), board.stages[0].id, {}));
+  const std::vector<std::string> stage =
+      Texts(RoundCandidates(board, RoundScope::Stage, LaneId(), board.stages[0].id, {}));
   CHECK(std::find(stage.begin(), stage.end(), "First stage") != stage.end());
   CHECK(std::find(stage.begin(), stage.end(), "Other lane") != stage.end());
   CHECK(std::find(stage.begin(), stage.end(), "Second stage") == stage.end());
@@ -141,7 +144,7 @@ TEST_CASE("vote round: nothing is told before the end and nothing is cast after 
   CHECK(results[0].dots == 2);
   CHECK(results[1].note == a);
   CHECK(results[1].dots == 1);
-  CHECK(results[0].names.empty());  // anonymous: no names kept
+  CHECK(results[0].names.empty());                                      // anonymous: no names kept
   CHECK(VoteRound().Vote("phone-one", a) == VoteRound::Cast::NotOpen);  // no round at all
 }
 
@@ -198,7 +201,8 @@ TEST_CASE("vote round: the end's dots are added to the notes as one undo step") 
 
   // A candidate deleted during the round is skipped, the others still counted.
   Board without = before;
-  without.notes.erase(std::find_if(without.notes.begin(), without.notes.end(), [a](const Note& n) { return n.id == a; }));
+  without.notes.erase(
+      std::find_if(without.notes.begin(), without.notes.end(), [a](const Note& n) { return n.id == a; }));
   const BoardDiff skipped = ApplyRoundVotes(without, round);
   REQUIRE(skipped.notes.updated.size() == 1);
   CHECK(skipped.notes.updated[0].after.id == b);
@@ -213,11 +217,13 @@ TEST_CASE("vote round: a phone's vote is read with its voter id, note and name, 
   CHECK_FALSE(vote.takeBack);
   CHECK(ParsePhoneVote(R"({"voter":"abcdef0123456789","note":"42","take":true})", &vote) == "");
   CHECK(vote.takeBack);
-  CHECK(ParsePhoneVote(R"({"voter":"room","note":"42"})", &vote) == "The vote has no valid voter id.");  // not the room's
+  CHECK(ParsePhoneVote(R"({"voter":"room","note":"42"})", &vote) ==
+        "The vote has no valid voter id.");  // not the room's
   CHECK(ParsePhoneVote(R"({"voter":"abc/def/0123","note":"42"})", &vote) == "The vote has no valid voter id.");
   CHECK(ParsePhoneVote(R"({"voter":"abcdef0123456789","note":"4x2"})", &vote) == "The vote names no note.");
   CHECK(ParsePhoneVote(R"({"voter":"abcdef0123456789"})", &vote) == "The vote names no note.");
-  CHECK(ParsePhoneVote(R"({"voter":"abcdef0123456789","note":"42","take":"yes"})", &vote) == "The vote could not be read.");
+  CHECK(ParsePhoneVote(R"({"voter":"abcdef0123456789","note":"42","take":"yes"})", &vote) ==
+        "The vote could not be read.");
   CHECK(ParsePhoneVote("[[[[", &vote) == "The vote could not be read.");
   CHECK(ParsePhoneVote(std::string(20000, '['), &vote) == "The vote is too large.");
 }

@@ -114,6 +114,12 @@ void RoomPanel::ShowInvite(float scale, const Fonts& fonts) {
   RecordWidget("invite.code");
   ImGui::Text(_("Phones connected: %zu   Notes waiting: %zu"), server.PhonesConnected(), inbox.Waiting().size());
   RecordWidget("invite.counts");
+  // A running round's count shows here too, so closing its panel does not hide it (never where the dots are).
+  const int dotsCast = server.WithRound([](const VoteRound& round) { return round.Open() ? round.DotsCast() : -1; });
+  if (dotsCast >= 0) {
+    ImGui::Text(TrPlural("Voting round open: %d dot cast", "Voting round open: %d dots cast", dotsCast), dotsCast);
+    RecordWidget("invite.round_count");
+  }
   ImGui::Separator();
   ImGui::TextUnformatted(_("Question for the room (shown on every phone):"));
   ImGui::SetNextItemWidth(-1);

@@ -132,6 +132,7 @@ def test_a_round_from_three_phones_and_the_room_ends_ranked_and_saved():
 
         layout = s.wait_layout(lambda l: l["round"]["dotsCast"] == 5, "5 dots cast on the screen")
         check(layout["round"]["voters"] == 3 and "results" not in layout["round"], f"only the count: {layout['round']}")
+        check("invite.round_count" in layout["widgets"], "the Invite panel shows the count too")
         check(all(n["votes"] == votes_before[n["id"]] for n in layout["notes"]), "no dot on a note while open")
 
         # The facilitator's dot for the room: the toolbar's Vote button and a click on C (beside the panels).
@@ -155,6 +156,7 @@ def test_a_round_from_three_phones_and_the_room_ends_ranked_and_saved():
         ranked = [(r["text"], r["dots"]) for r in layout["round"]["results"]]
         check(ranked == [("C", 4), ("A", 1), ("B", 1)], f"ranked, equal counts in board order: {ranked}")
         check(layout["undo"] == "Voting round results", f"one undo step: {layout['undo']}")
+        check("invite.round_count" not in layout["widgets"], "no count once the round has ended")
         shown = {n["id"]: n["votes"] for n in layout["notes"]}
         check((shown[ids["A"]], shown[ids["B"]], shown[ids["C"]], shown[ids["D elsewhere"]]) == (1, 1, 4, 0),
               f"dots on the notes: {shown}")

@@ -149,6 +149,13 @@ bool App::Init() {
     m_room.Close();
     OpenRoom(RoomOptions{network}, /*print=*/false);
   };
+  m_room.openRound = [this] { m_round.show = true; };
+  m_round.notice = [this](const std::string& message) { Status(message); };
+  m_canvas.roundDot = [this](NoteId note, bool takeBack) {
+    if (!m_room.server.WithRound([](const VoteRound& round) { return round.Open(); })) return false;
+    m_round.RoomDot(m_room.server, note, takeBack);
+    return true;
+  };
   // A note from a phone wakes the sleeping event loop (glfwPostEmptyEvent is safe from any thread).
   if (m_window) m_room.server.wake = [] { glfwPostEmptyEvent(); };
   if (!m_renderer.Init()) {
@@ -785,6 +792,7 @@ void App::DumpLayout() {
   view.title = m_canvas.layout().TitleBox();
   view.renaming = m_canvas.RenamingWhat();
   if (m_showMetrics && !m_presenting) view.metricsPanel = MetricsPanelDump();
+  view.round = m_round.DumpJson(m_room.server);
   if (m_showOpportunities && !m_presenting) view.opportunitiesPanel = OpportunitiesPanelDump();
   std::string json = LayoutToJson(m_document.board(), m_canvas.layout(), m_canvas.camera(), view);
   if (json.empty() || json == m_lastDump) return;  // stale layout, or nothing moved: keep the file
@@ -822,6 +830,7 @@ void App::WarmUp() {
 void App::BuildUi(const std::u32string& typed) {
   ClearRecordedWidgets();
   m_room.Poll(m_document);  // first: this frame's panels and dump show what the phones sent
+  m_round.Tick(m_document, m_room.server, m_timer.countdown, Now());  // a timed round ends with the timer
   Menu();
   Shortcuts();
   // The canvas gets what the toolbar (left) and the side panels (right) leave: they never cover it.
@@ -886,6 +895,7 @@ void App::BuildUi(const std::u32string& typed) {
   // Also while presenting: the big screen shows the QR code, and the facilitator accepts notes there.
   m_room.ShowInvite(scale, m_fonts);
   m_room.ShowInbox(m_document, m_canvas.coverMode, scale);
+  m_round.Show(m_document, m_room.server, m_canvas.selection(), m_timer.countdown, Now(), scale, m_fonts);
   EndOrphanedFieldEdit(m_document);
   m_palette.Show(m_commands);  // before the dialogs: a command it runs may open one
   Dialogs();

@@ -26,6 +26,7 @@
 #include "app/views/help_sheet.h"
 #include "app/views/presentation_overlay.h"
 #include "app/views/room_panel.h"
+#include "app/views/round_panel.h"
 #include "app/views/start_screen.h"
 #include "app/views/timer_panel.h"
 #include "app/views/toasts.h"
@@ -254,6 +255,7 @@ class App {
   bool m_escapeTaken = false;  // this frame's Esc closed a menu: it does not also leave presentation
   TimerPanel m_timer;  // Workshop ▸ Timer: the countdown, its panel and its corner badge
   RoomPanel m_room;    // File ▸ Invite participants: the room's server, the Invite and Inbox panels
+  RoundPanel m_round;  // Journey ▸ Voting round: its choices, the dots cast, the ranked result (in m_room.server)
 
   // Exports (Ctrl+E's dialog, Ctrl+Shift+E's snapshot): one at a time, on a worker thread with a
   // GL context of its own. Declared after m_fonts and before nothing that the worker reads, so

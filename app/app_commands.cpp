@@ -122,6 +122,15 @@ std::vector<Command> App::MakeCommands(App* app) {
                        [app] { app->m_document.Apply(ResetVotes(app->m_document.board()), N_("Reset votes")); });
   reset.enabled = [app] { return TotalVotes(app->m_document.board()) > 0; };
   reset.widget = "menu.reset_votes";
+  // Voting rounds (round_panel.h): the phones and the room vote; the result shows at the end.
+  Command& round = add("journey.round", N_("Journey"), N_("Voting round..."), {}, [app] { app->m_round.show = !app->m_round.show; });
+  round.checked = [app] { return app->m_round.show; };
+  round.widget = "menu.round";
+  auto roundOpen = [app] { return app->m_room.server.WithRound([](const VoteRound& r) { return r.Open(); }); };
+  Command& endRound = add("journey.end_round", N_("Journey"), N_("End voting round"), {},
+                          [app] { app->m_round.End(app->m_document, app->m_room.server); });
+  endRound.enabled = roundOpen;
+  endRound.widget = "menu.end_round";
   Command& personas = add("journey.personas", N_("Journey"), N_("Personas and curves"), {ctrl(GLFW_KEY_P, "Ctrl+P")},
                           [app] { app->m_showPersonas = !app->m_showPersonas; });
   personas.checked = [app] { return app->m_showPersonas; };

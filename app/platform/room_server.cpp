@@ -49,6 +49,24 @@ std::string ErrorJson(const std::string& sentence) {
   return out + "\"}";
 }
 
+// A refused vote: the sentence and a word the page translates ("reason").
+std::string RefusalJson(VoteRound::Cast cast) {
+  return "{\"error\":\"" + std::string(CastSentence(cast)) + "\",\"reason\":\"" + CastReason(cast) + "\"}";
+}
+
+int RefusalStatus(VoteRound::Cast cast) {
+  switch (cast) {
+    case VoteRound::Cast::NotCandidate:
+    case VoteRound::Cast::NameNeeded: return 400;
+    case VoteRound::Cast::TooManyVoters: return 503;
+    default: return 409;  // the round's state forbids it: no round, no dots left, one per note
+  }
+}
+
+double SteadySeconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace
 
 std::string ChooseRoomAddress(const std::string& bind, std::string* error, std::string* note) {
@@ -151,8 +169,7 @@ bool RoomServer::Start(const RoomOptions& options, std::string* error, std::stri
     IncomingNote note;
     {
       std::lock_guard<std::mutex> lock(m_mutex);
-      const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-      if (!m_limiter.Allow(request.remote_addr, now)) {
+      if (!m_limiter.Allow(request.remote_addr, SteadySeconds())) {
         response.set_header("Retry-After", "2");
         Json(response, 429, ErrorJson("Too many notes at once: this one is sent again in a moment."));
         return;
@@ -173,6 +190,37 @@ bool RoomServer::Start(const RoomOptions& options, std::string* error, std::stri
       case RoomMailbox::Posted::Repeat: Json(response, 200, "{\"ok\":true,\"repeat\":true}"); break;
       case RoomMailbox::Posted::Full: Json(response, 503, ErrorJson("The room's inbox is full.")); break;
     }
+  });
+  // Voting: a phone reads the round with its voter id and sees only its own dots; an unknown or
+  // malformed id reads the round as a phone that has cast nothing (never the room's dots).
+  server->Get("/api/round", [this](const httplib::Request& request, httplib::Response& response) {
+    std::string voter = request.get_param_value("v");
+    if (!IsPhoneVoterId(voter)) voter.clear();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    Json(response, 200, RoundJson(m_round, voter));
+  });
+  server->Post("/api/vote", [this](const httplib::Request& request, httplib::Response& response) {
+    PhoneVote vote;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_voteLimiter.Allow(request.remote_addr, SteadySeconds())) {
+      response.set_header("Retry-After", "1");
+      Json(response, 429, ErrorJson("Too many votes at once: wait a moment."));
+      return;
+    }
+    const std::string refused = ParsePhoneVote(request.body, &vote);
+    if (!refused.empty()) {
+      Json(response, 400, ErrorJson(refused));
+      return;
+    }
+    const VoteRound::Cast cast = vote.takeBack ? m_round.TakeBack(vote.voter, vote.note)
+                                               : m_round.Vote(vote.voter, vote.note, vote.name);
+    if (cast != VoteRound::Cast::Taken) {
+      Json(response, RefusalStatus(cast), RefusalJson(cast));
+      return;
+    }
+    Json(response, 200, RoundJson(m_round, vote.voter));
+    m_news = true;  // the screen's count of dots cast
+    if (wake) wake();
   });
   // httplib's own refusals (413 past the body cap, 404 for any other path) get a sentence too.
   server->set_error_handler([](const httplib::Request&, httplib::Response& response) {

@@ -2,8 +2,10 @@
 // network open the phone page and post notes. cpp-httplib (Debian's libcpp-httplib-dev) runs on a
 // thread of its own; the UI thread never waits for it: it hands the server the board's lanes and
 // stages (SetState) and takes the notes that came in (TakeNotes), each a moment under a lock.
-// Served: GET / (the page, assets/phone/), GET /api/state, POST /api/note; every request must carry
-// the join code (?c=CODE), else 403. Bodies past 16 KiB: 413; past the rate limit: 429.
+// Served: GET / (the page, assets/phone/), GET /api/state, POST /api/note, and for voting rounds
+// GET /api/round (?v=VOTER: the round's notes and that phone's own dots, never the count) and POST
+// /api/vote; every request must carry the join code (?c=CODE), else 403. Bodies past 16 KiB: 413;
+// past the rate limit: 429 (notes 1 a second and 30 a minute; votes 5 a second and 60 a minute).
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -18,6 +20,7 @@
 #include "core/room/incoming_note.h"
 #include "core/room/mailbox.h"
 #include "core/room/rate_limiter.h"
+#include "core/room/vote_round.h"
 
 namespace httplib {
 class Server;
@@ -72,6 +75,20 @@ class RoomServer {
   // Phones (addresses) that asked anything in the last minute.
   size_t PhonesConnected() const;
 
+  // UI thread: the voting round, which the server checks every phone's dot against. It is kept
+  // here (under the server's lock) whether or not the room is open, so a round runs with no phones.
+  // `use` gets the round under the lock: keep it short, the server waits meanwhile.
+  template <typename Use>
+  auto WithRound(Use&& use) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return use(m_round);
+  }
+  template <typename Use>
+  auto WithRound(Use&& use) const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return use(static_cast<const VoteRound&>(m_round));
+  }
+
  private:
   void Serve();
   void Seen(const std::string& address);
@@ -87,6 +104,9 @@ class RoomServer {
   mutable std::mutex m_mutex;  // the members below: httplib answers on several threads at once
   RoomState m_state;
   RateLimiter m_limiter;
+  // A person spends 10 dots in a few seconds and takes some back: 5 a second (a burst of 5), 60 a minute.
+  RateLimiter m_voteLimiter{RateLimits{5, 60}};
+  VoteRound m_round;
   std::unordered_map<std::string, std::chrono::steady_clock::time_point> m_lastSeen;
 };
 

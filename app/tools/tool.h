@@ -7,6 +7,7 @@
 // through a ToolContext: they never include app/views.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -121,6 +122,9 @@ struct ToolContext {
   const BoardPalette* palette = nullptr;  // the theme's colours, for what a tool draws of the board
   SketchSelection& sketches;              // selected with the notes
   const InkChoice& ink;
+  // While a voting round is open, a vote click casts (or, with Shift, takes back) the room's dot in
+  // the round instead of adding a vote to the note; it returns false when no round is open.
+  const std::function<bool(NoteId note, bool takeBack)>* roundDot = nullptr;
   // The Select tool is chosen: a left drag on empty canvas selects.
   bool SelectTool() const { return tool == ToolKind::Select; }
   // The Add note tool is chosen: a tap on a cell or empty canvas adds a note.

@@ -369,7 +369,7 @@ Input Canvas::Snapshot(const Board& board) const {
 
 ToolContext Canvas::Context(Document& document, const Fonts& fonts) {
   return ToolContext{document, fonts,    m_camera, m_layout, m_selection, activeCurve, m_point,
-                     m_fitted, voting,   tool,     *this,    palette,     m_sketches,  ink};
+                     m_fitted, voting,   tool,     *this,    palette,     m_sketches,  ink,    &roundDot};
 }
 
 // The dispatcher: a press goes to the first tool that accepts it, which then owns the gesture

@@ -136,6 +136,9 @@ class Canvas : private ToolHost {
   const BoardPalette* palette = nullptr;  // the theme's board colours (null: light), set by the App
   // Dot voting: a click on a note adds a vote, Shift + click takes one away.
   bool voting = false;
+  // Set by the App: while a voting round is open, a vote click is the room's dot in the round
+  // (ToolContext::roundDot).
+  std::function<bool(NoteId, bool)> roundDot;
   // Find's matches (note ids), drawn with a halo; the find bar (find_bar.h) sets them.
   std::unordered_set<uint64_t> found;
   NoteId foundCurrent;

@@ -299,6 +299,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << "]}";
   }
   if (!view.metricsPanel.empty()) out << ",\"metricsPanel\":" << view.metricsPanel;
+  if (!view.round.empty()) out << ",\"round\":" << view.round;
   if (!view.opportunitiesPanel.empty()) out << ",\"opportunitiesPanel\":" << view.opportunitiesPanel;
   out << ",\"find\":{\"open\":" << (view.findOpen ? "true" : "false") << ",\"query\":";
   Quoted(out, view.findQuery);

@@ -9,7 +9,8 @@
 //  "frames":[{"id","title","rect"}],"labels":[{"id","text","size","rect"}],
 //  "sketchSelection":{"strokes":[ids],"arrows":[..],"frames":[..],"labels":[..]},
 //  "checks":{"open","topPains":[{"note","stage","score"}],"entries":[{"kind","note","stage","curve","point"}]},
-//  "room":{"open","url","code","phones"},"inbox":[{"seq","text","name","lane","stage"}]}
+//  "room":{"open","url","code","phones"},"inbox":[{"seq","text","name","lane","stage"}],
+//  "round":{"state","candidates","dotsCast","results"...} (app/views/round_panel.h)}
 // Rects are [x0,y0,x1,y1] in window pixels; a stage's rect is its header, a lane's its label.
 #pragma once
 #include <string>
@@ -110,6 +111,7 @@ struct ViewInfo {
   std::string roomUrl, roomCode;
   size_t roomPhones = 0;
   const std::vector<IncomingNote>* inbox = nullptr;
+  std::string round;  // the voting round (RoundPanel::DumpJson); empty: left out
 };
 
 // Panels call this right after a widget that tests need to aim at ("inspector.owner"); the next

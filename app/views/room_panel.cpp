@@ -115,6 +115,12 @@ void RoomPanel::ShowInvite(float scale, const Fonts& fonts) {
   ImGui::Text(_("Phones connected: %zu   Notes waiting: %zu"), server.PhonesConnected(), inbox.Waiting().size());
   RecordWidget("invite.counts");
   ShowNetworkChoice();
+  // A running round's count shows here too, so closing its panel does not hide it (never where the dots are).
+  const int dotsCast = server.WithRound([](const VoteRound& round) { return round.Open() ? round.DotsCast() : -1; });
+  if (dotsCast >= 0) {
+    ImGui::Text(TrPlural("Voting round open: %d dot cast", "Voting round open: %d dots cast", dotsCast), dotsCast);
+    RecordWidget("invite.round_count");
+  }
   ImGui::Separator();
   ImGui::TextUnformatted(_("Question for the room (shown on every phone):"));
   ImGui::SetNextItemWidth(-1);
@@ -123,6 +129,9 @@ void RoomPanel::ShowInvite(float scale, const Fonts& fonts) {
   ImGui::Checkbox(_("Phones choose the stage too"), &stageChoice);
   RecordWidget("invite.stage_choice");
   if (ImGui::Button(_("Inbox"))) showInbox = true;
+  ImGui::SameLine();
+  if (ImGui::Button(_("Voting round...")) && openRound) openRound();
+  RecordWidget("invite.round");
   ImGui::SameLine();
   if (ImGui::Button(_("Stop"))) {
     Close();

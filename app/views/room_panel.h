@@ -27,6 +27,8 @@ class RoomPanel {
   // calls `chooseNetwork`, which keeps the choice and opens the room there.
   std::string network;
   std::function<void(const std::string&)> chooseNetwork;
+  // The Invite panel's "Voting round..." button: the App opens the round's panel.
+  std::function<void()> openRound;
 
   // Opens the room and both panels; false with one sentence in `error`. `note` as ChooseRoomAddress's.
   bool Open(const RoomOptions& options, const Board& board, std::string* error, std::string* note = nullptr);

@@ -9,13 +9,25 @@
     name: "Ваше имя (необязательно)", send: "Отправить", sent: "Отправлено",
     waiting: "ждёт связи, отправится сама", delivered: "на экране у ведущего",
     noCode: "Откройте ссылку с экрана: в ней код комнаты.", offline: "Нет связи с комнатой: заметка отправится позже.",
-    empty: "Напишите заметку.", tooLarge: "Заметка слишком длинная."
+    empty: "Напишите заметку.", tooLarge: "Заметка слишком длинная.",
+    voteTitle: "Голосование", voteName: "Ваше имя (голосование с именами)", left: "Осталось точек: ",
+    add: "Поставить точку", takeBack: "Забрать точку",
+    notOpen: "Голосование закончилось.", notCandidate: "Эта заметка не участвует в голосовании.",
+    noDotsLeft: "Точки кончились: сначала заберите одну.", alreadyOnNote: "В этом голосовании — одна точка на заметку.",
+    noDotThere: "На этой заметке нет вашей точки.", nameNeeded: "Голосование с именами: впишите имя.",
+    full: "В голосовании нет мест.", tooFast: "Слишком быстро: подождите секунду."
   } : {
     note: "Your note", lane: "Lane", stage: "Stage", anyStage: "The facilitator's choice",
     name: "Your name (optional)", send: "Send", sent: "Sent",
     waiting: "waiting for the network, will be sent", delivered: "on the facilitator's screen",
     noCode: "Open the link from the screen: it holds the room's code.", offline: "No connection to the room: the note will be sent later.",
-    empty: "Write a note first.", tooLarge: "The note is too long."
+    empty: "Write a note first.", tooLarge: "The note is too long.",
+    voteTitle: "Vote", voteName: "Your name (this round is named)", left: "Dots left: ",
+    add: "Add a dot", takeBack: "Take a dot back",
+    notOpen: "The round has ended.", notCandidate: "That note is not in this round.",
+    noDotsLeft: "No dots left: take one back first.", alreadyOnNote: "One dot per note in this round.",
+    noDotThere: "You have no dot on that note.", nameNeeded: "This round is named: type your name.",
+    full: "The round is full.", tooFast: "Too fast: wait a second."
   };
   document.documentElement.lang = ru ? "ru" : "en";
   Array.prototype.forEach.call(document.querySelectorAll("[data-t]"), function (element) {
@@ -111,6 +123,75 @@
     });
   }
 
+  // Voting rounds: this phone's voter id (kept, so a reload keeps its dots); while a round is open
+  // the page shows its notes instead of the note form. Only this phone's own dots are ever shown.
+  var voter = "";
+  try { voter = localStorage.getItem("journeyboard.voter") || ""; } catch (e) { /* private mode */ }
+  if (!/^[0-9a-f]{24}$/.test(voter)) {
+    voter = newClientId();
+    try { localStorage.setItem("journeyboard.voter", voter); } catch (e) { /* private mode */ }
+  }
+  var round = { open: false };
+  function voteStatus(text, isError) { $("voteStatus").textContent = text; $("voteStatus").className = isError ? "error" : ""; }
+  function showRound(state) {
+    var opened = state.open && !round.open;
+    round = state;
+    $("vote").hidden = !state.open;
+    $("form").hidden = state.open;
+    $("sent").hidden = state.open;
+    if (state.open) $("sentTitle").hidden = true; else render();
+    if (!state.open) return;
+    if (opened) voteStatus("");
+    $("voteNameRow").hidden = !state.named;
+    $("left").textContent = words.left + state.left + " / " + state.dots;
+    var list = $("candidates");
+    list.textContent = "";
+    state.candidates.forEach(function (candidate) {
+      var mine = state.mine.filter(function (id) { return id === candidate.id; }).length;
+      var item = document.createElement("li");
+      var text = document.createElement("span");
+      text.className = "text";
+      text.textContent = candidate.text;
+      var dots = document.createElement("span");
+      dots.className = "dots";
+      dots.textContent = "●".repeat(mine);
+      var less = document.createElement("button");
+      less.textContent = "−";
+      less.title = words.takeBack;
+      less.disabled = mine === 0;
+      less.addEventListener("click", function () { vote(candidate.id, true); });
+      var more = document.createElement("button");
+      more.textContent = "+";
+      more.title = words.add;
+      more.disabled = state.left === 0 || (!state.severalPerNote && mine > 0);
+      more.addEventListener("click", function () { vote(candidate.id, false); });
+      item.appendChild(text); item.appendChild(dots); item.appendChild(less); item.appendChild(more);
+      list.appendChild(item);
+    });
+  }
+  function loadRound() {
+    return fetch("/api/round?c=" + encodeURIComponent(code) + "&v=" + voter).then(function (response) {
+      if (!response.ok) throw response;
+      return response.json();
+    }).then(showRound).catch(function () { /* the next poll tries again */ });
+  }
+  function vote(note, takeBack) {
+    var name = $("voteName").value.trim();
+    api("/api/vote", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ voter: voter, note: note, take: takeBack, name: name || undefined })
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (answer) {
+        if (response.ok) { voteStatus(""); showRound(answer); return; }
+        voteStatus(response.status === 429 ? words.tooFast : (words[answer.reason] || answer.error || String(response.status)), true);
+        if (answer.reason === "notOpen") loadRound();
+      });
+    }).catch(function () { voteStatus(words.offline, true); });
+  }
+  $("voteName").addEventListener("change", function () {
+    try { localStorage.setItem("journeyboard.name", $("voteName").value.trim()); } catch (e) { /* private mode */ }
+  });
+
   $("text").addEventListener("input", function () { $("count").textContent = Array.from($("text").value).length; });
   $("form").addEventListener("submit", function (event) {
     event.preventDefault();
@@ -129,8 +210,10 @@
   window.addEventListener("online", flush);
 
   if (!code) status(words.noCode, true);
-  try { $("name").value = localStorage.getItem("journeyboard.name") || ""; } catch (e) { /* private mode */ }
+  try { $("name").value = $("voteName").value = localStorage.getItem("journeyboard.name") || ""; } catch (e) { /* private mode */ }
   render();
   loadState().then(flush);
+  loadRound();
   setInterval(function () { loadState(); flush(); }, 10000);
+  setInterval(loadRound, 3000);  // a round opened or ended shows within 3 s
 })();

@@ -830,6 +830,7 @@ void App::WarmUp() {
 void App::BuildUi(const std::u32string& typed) {
   ClearRecordedWidgets();
   m_room.Poll(m_document);  // first: this frame's panels and dump show what the phones sent
+  m_room.PlaceStraight(m_document);
   m_round.Tick(m_document, m_room.server, m_timer.countdown, Now());  // a timed round ends with the timer
   Menu();
   Shortcuts();

@@ -152,6 +152,12 @@ void RoomPanel::Accept(Document& document, const std::vector<IncomingNote>& note
   if (notice) notice(Format(TrPlural("%zu note accepted.", "%zu notes accepted.", placed.size()), placed.size()));
 }
 
+void RoomPanel::PlaceStraight(Document& document) {
+  const std::vector<IncomingNote>& waiting = inbox.Waiting();
+  if (!straightOnBoard || waiting.empty() || document.InGesture()) return;
+  Accept(document, std::vector<IncomingNote>(waiting.rbegin(), waiting.rend()), /*covered=*/true);
+}
+
 void RoomPanel::ShowInbox(Document& document, bool covered, float scale) {
   if (!showInbox) return;
   const Board& board = document.board();
@@ -186,6 +192,10 @@ void RoomPanel::ShowInbox(Document& document, bool covered, float scale) {
   }
   RecordWidget("inbox.accept_all");
   ImGui::EndDisabled();
+  ImGui::Checkbox(_("Straight onto the board, face down"), &straightOnBoard);
+  RecordWidget("inbox.straight_on");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", _("Silent brainstorming: notes from phones go into their cells face down, to be revealed together."));
   ImGui::Separator();
   ImGui::BeginChild("##waiting");
   uint64_t accept = 0, reject = 0;

@@ -21,6 +21,9 @@ class RoomPanel {
   std::string prompt;        // the facilitator's question to the room, shown on every phone
   bool stageChoice = false;  // phones may choose the stage
   bool showInvite = false, showInbox = false;
+  // Silent brainstorming: notes from phones skip the inbox and land face down in their cells, to be
+  // revealed together (the Inbox panel's "Straight onto the board, face down").
+  bool straightOnBoard = false;
   // One sentence for the status line (the room closed, notes accepted).
   std::function<void(const std::string&)> notice;
   // The network the room is open on (Settings::roomNetwork); choosing another in the Invite panel
@@ -36,6 +39,9 @@ class RoomPanel {
   // Once a frame, before the panels: tells the server what phones may choose when the board or
   // the prompt changed, and takes the notes that came in. True when notes arrived.
   bool Poll(const Document& document);
+  // Once a frame after Poll: with straightOnBoard, puts what waits onto the board face down, as one
+  // undo step; never in the middle of a gesture (Apply would end the facilitator's drag).
+  void PlaceStraight(Document& document);
   // The Invite panel; `scale` the UI scale.
   void ShowInvite(float scale, const Fonts& fonts);
   // The Inbox panel. `covered`: accepted notes go face down (cover mode).

@@ -203,5 +203,31 @@ def test_the_room_opens_on_the_network_chosen_in_the_invite_panel_and_the_menu_b
                                and l["room"]["url"] != first_url, "back on this computer only")
 
 
+def test_straight_onto_the_board_face_down_skips_the_inbox():
+    """Covers: invite the room
+
+    Silent brainstorming: with the Inbox's "Straight onto the board, face down", a note from a phone
+    never waits: it lands in its cell face down (covered in the saved file), one undo step, and
+    the inbox stays empty."""
+    folder = tempfile.mkdtemp(prefix="jbphones-")
+    board_path = os.path.join(folder, "room.cjm")
+    made = run_cli("new", board_path, "--template", "classic")
+    check(made.returncode == 0, f"journeyboard new: {made.stderr}")
+    with open(board_path, encoding="utf-8") as f:
+        lane = str(json.load(f)["board"]["lanes"][0]["id"])
+    with Session([board_path, "--invite", "--bind", "127.0.0.1"]) as s:
+        room = join_address(s)
+        s.click_widget("inbox.straight_on")
+        status, answer = post_note(room, "Тихо пишу свою мысль", lane, "silent-1")
+        check(status == 200, f"the note taken: {status} {answer}")
+        layout = s.wait_layout(lambda l: l["undo"] == "Accept notes from phones", "the note placed at once")
+        check(layout["inbox"] == [], f"nothing waits in the inbox: {layout['inbox']}")
+        save(s)
+    with open(board_path, encoding="utf-8") as f:
+        notes = [n for n in json.load(f)["board"]["notes"] if n["text"] == "Тихо пишу свою мысль"]
+    check(len(notes) == 1 and notes[0].get("covered") is True and str(notes[0]["lane"]) == lane,
+          f"in its lane, face down: {notes}")
+
+
 if __name__ == "__main__":
     main(globals())

@@ -513,9 +513,9 @@ void App::Menu() {
     // the inbox, as File ▸ Inbox does.
     const std::string counter =
         Format(_("Room: %zu phones, %zu notes waiting"), m_room.server.PhonesConnected(), m_room.inbox.Waiting().size());
-    const float width = ImGui::CalcTextSize(counter.c_str()).x + ImGui::GetStyle().ItemSpacing.x * 2;
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - width));
-    if (ImGui::Selectable(counter.c_str(), m_room.showInbox, 0, {ImGui::CalcTextSize(counter.c_str()).x, 0}))
+    const float textWidth = ImGui::CalcTextSize(counter.c_str()).x;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - textWidth - ImGui::GetStyle().ItemSpacing.x * 2));
+    if (ImGui::Selectable(counter.c_str(), m_room.showInbox, 0, {textWidth, 0}))
       m_room.showInbox = !m_room.showInbox;
     RecordWidget("menu.room_counter");
   }

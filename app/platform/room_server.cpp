@@ -2,13 +2,13 @@
 
 #include <arpa/inet.h>
 #include <httplib.h>
-#include <ifaddrs.h>
 #include <netinet/in.h>
 
 #include <fstream>
 #include <sstream>
 
 #include "app/platform/i18n.h"
+#include "app/platform/network_addresses.h"
 #include "app/platform/phone_page.h"  // generated from assets/phone/ (app/platform/CMakeLists.txt)
 #include "core/room/join_code.h"
 #include "core/room/route_table.h"
@@ -21,17 +21,9 @@ constexpr auto kConnectedWindow = std::chrono::seconds(60);  // the page asks fo
 
 // The IPv4 address of interface `name`, or empty.
 std::string InterfaceAddress(const std::string& name) {
-  ifaddrs* list = nullptr;
-  if (getifaddrs(&list) != 0) return "";
-  std::string found;
-  for (const ifaddrs* entry = list; entry && found.empty(); entry = entry->ifa_next) {
-    if (!entry->ifa_addr || entry->ifa_addr->sa_family != AF_INET || name != entry->ifa_name) continue;
-    char text[INET_ADDRSTRLEN] = {};
-    const auto* address = reinterpret_cast<const sockaddr_in*>(entry->ifa_addr);
-    if (inet_ntop(AF_INET, &address->sin_addr, text, sizeof text)) found = text;
-  }
-  freeifaddrs(list);
-  return found;
+  for (const NetworkAddress& entry : ListNetworkAddresses())
+    if (entry.interface == name) return entry.address;
+  return "";
 }
 
 void Json(httplib::Response& response, int status, const std::string& body) {

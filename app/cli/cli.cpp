@@ -246,8 +246,11 @@ int ExportBoardFile(const std::string& file, const std::string& out,
         if (!ok) code = Fail(error);
         if (ok && !stats.scaledDown.empty()) std::fprintf(stderr, _("journeyboard: %s\n"), stats.scaledDown.c_str());
         if (const char* timing = std::getenv("JB_EXPORT_TIMING"); ok && timing && *timing)
-          std::fprintf(stderr, "journeyboard: %d×%d render %.0f ms, encode %.0f ms\n", stats.width, stats.height,
-                       stats.renderMs, stats.encodeMs);
+          std::fprintf(stderr,
+                       "journeyboard: %d×%d render %.0f ms (draw lists %.1f, submit %.1f, read back %.1f, copy %.1f, "
+                       "bands %.1f), encode %.0f ms\n",
+                       stats.width, stats.height, stats.renderMs, stats.drawListMs, stats.submitMs, stats.readBackMs,
+                       stats.copyMs, stats.bandMs, stats.encodeMs);
         // The command is done: the file is in place (or removed) and said. Ending here leaves the GL
         // context, Mesa's threads and libraries and the fonts to the process's exit, which frees
         // them anyway: 60-70 ms of a 3840-px export's wall time went to tearing them down.

@@ -258,7 +258,13 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   bool ok = true, cancelled = false;
   for (int y0 = 0; y0 < height && ok && !cancelled; y0 += tileH) {
     const int bandH = std::min(tileH, height - y0);
+    auto step = std::chrono::steady_clock::now();
+    auto lap = [&step](double& into) {
+      into += MsSince(step);
+      step = std::chrono::steady_clock::now();
+    };
     unsigned char* band = writer.NextBand(bandH);
+    lap(stats->bandMs);
     for (int x0 = 0; x0 < width; x0 += tileW) {
       if (progress->cancel) {
         cancelled = true;
@@ -272,13 +278,16 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       drawList.PushClipRect({reach.x0, reach.y0}, {reach.x1, reach.y1}, true);
       options.visible = reach;
       DrawBoard(board, layout, camera, fonts, drawList, options);
+      lap(stats->drawListMs);
       glClearColor(clear[0], clear[1], clear[2], clear[3]);
       glClear(GL_COLOR_BUFFER_BIT);
       renderer.RenderList(drawList, float(x0), float(y0), tileW, tileH);
+      lap(stats->submitMs);
       // GL's origin is bottom-left: the band's top row is the viewport's highest row.
       // RGBA, the target's own format: Mesa copies it row by row, where RGB took a per-pixel
       // conversion; an opaque export drops the alpha here, in the copy into the band.
       glReadPixels(0, tileH - bandH, w, bandH, GL_RGBA, GL_UNSIGNED_BYTE, tilePixels.data());
+      lap(stats->readBackMs);
       for (int row = 0; row < bandH; ++row) {
         const unsigned char* src = tilePixels.data() + size_t(bandH - 1 - row) * w * 4;
         unsigned char* dst = band + size_t(row) * writer.RowStride() + size_t(x0) * channels;
@@ -292,12 +301,15 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
           dst[2] = src[2];
         }
       }
+      lap(stats->copyMs);
       ++progress->tile;
       progress->Changed();
       if (slowMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
     }
     if (cancelled) break;
+    step = std::chrono::steady_clock::now();
     ok = writer.Submit(channels == 4, &reason);
+    lap(stats->bandMs);
   }
   releaseGl();
   if (cancelled) return false;  // the writer, never committed, removes its temp file

@@ -23,6 +23,10 @@ struct ExportStats {
   int width = 0, height = 0;
   double renderMs = 0;  // drawing + GPU + read back
   double encodeMs = 0;  // PNG compression and file writing (what of it did not overlap the drawing)
+  // The render's steps, summed over the tiles (JB_EXPORT_TIMING prints them): building the draw
+  // lists, submitting them to GL, the read-back (where the GPU's work is waited for), copying rows
+  // into the PNG's bands, and handing bands to the encoder (waits included).
+  double drawListMs = 0, submitMs = 0, readBackMs = 0, copyMs = 0, bandMs = 0;
   std::string scaledDown;  // ScaledDownNote when the image was scaled down to fit; else empty
 };
 

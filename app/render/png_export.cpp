@@ -265,6 +265,11 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
     };
     unsigned char* band = writer.NextBand(bandH);
     lap(stats->bandMs);
+    if (!band) {
+      ok = false;
+      reason = _("There is not enough memory for the export.");
+      break;
+    }
     for (int x0 = 0; x0 < width; x0 += tileW) {
       if (progress->cancel) {
         cancelled = true;

@@ -306,6 +306,8 @@ bool OffscreenTarget::Create(int width, int height) {
 
 void OffscreenTarget::Bind() const { glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer); }
 
+void OffscreenTarget::BindForReading() const { glBindFramebuffer(GL_READ_FRAMEBUFFER, m_framebuffer); }
+
 RenderTexture::~RenderTexture() { Release(); }
 
 void RenderTexture::Release() {

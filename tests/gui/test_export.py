@@ -545,7 +545,7 @@ def test_cancelled_export_leaves_no_file():
 
 
 def test_a_free_note_over_a_cell_note_covers_its_text_and_one_under_it_is_covered():
-    """Covers: free notes over the grid; PNG export
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
     DrawBoard draws the fills of notes in cells first and their text over them; a free note must
     still cover a cell note listed before it (its text too) and lie under one listed after it."""

@@ -83,7 +83,10 @@ struct Painter {
   ImVec2 S(float x, float y) const { return S(Vec2{x, y}); }
   bool Visible(const Rect& r) const { return camera.ToScreen(r).Overlaps(visible); }
   // Rounding and shadows cost vertices and fill; skip them when they would be under a pixel.
-  float Rounding(float units) const { return Px(units) >= 1.0f ? Px(units) : 0.0f; }
+  // Rounding under 2 px is skipped too: a rounded rectangle is ~60 triangles with an anti-aliased
+  // fringe, blended, where a square one is 2 and opaque, and corners that small are a pixel or two
+  // each. A 3840-px export of the 10,000-note board (notes ~40 px wide): render 262 → 141 ms.
+  float Rounding(float units) const { return Px(units) >= 2.0f ? Px(units) : 0.0f; }
 
   // Line breaks come from core's WrapText with the reference font's metrics, so wrapping is
   // identical at every zoom and in exports.

@@ -286,8 +286,8 @@ int ExportBoardFile(const std::string& file, const std::string& out,
         if (ok && !stats.scaledDown.empty()) std::fprintf(stderr, _("journeyboard: %s\n"), stats.scaledDown.c_str());
         if (const char* timing = std::getenv("JB_EXPORT_TIMING"); ok && timing && *timing)
           std::fprintf(stderr,
-                       "journeyboard: %d×%d render %.0f ms (draw lists %.1f, submit %.1f, read back %.1f, copy %.1f, "
-                       "bands %.1f), encode %.0f ms\n",
+                       _("journeyboard: %d×%d render %.0f ms (draw lists %.1f, submit %.1f, read back %.1f, copy %.1f, "
+                         "bands %.1f), encode %.0f ms\n"),
                        stats.width, stats.height, stats.renderMs, stats.drawListMs, stats.submitMs, stats.readBackMs,
                        stats.copyMs, stats.bandMs, stats.encodeMs);
         // The command is done: the file is in place (or removed) and said. Ending here leaves the GL

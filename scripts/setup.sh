@@ -12,7 +12,7 @@ build_packages=(
   libutf8proc-dev
   libpng-dev zlib1g-dev libfreetype-dev libegl-dev libegl-mesa0 libgl1-mesa-dri fonts-dejavu-core
   fonts-fork-awesome gettext libcli11-dev libpugixml-dev
-  libcpp-httplib-dev libqrencode-dev
+  libcpp-httplib-dev libqrencode-dev libisal-dev
 )
 # clang + compiler-rt: libFuzzer and the sanitizers (scripts/fuzz.sh, scripts/sanitize.sh);
 # llvm: llvm-symbolizer, for readable sanitizer stack traces; xclip: GUI tests paste outside text;

@@ -350,10 +350,25 @@ void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) 
         if (m_runs.empty() || m_runs.back().fill != fill) m_runs.push_back({i, fill, 0});
         m_runs.back().area += area;
       }
+      // Consecutive fills (a note's shadow, body and anti-aliased edge, then the next note's, as
+      // DrawBoard batches them) count together: past the size, the whole stretch is drawn without
+      // the atlas, blended (an opaque pixel blended is itself), and only its large opaque runs
+      // with blending off.
+      for (size_t r = 0; r < m_runs.size(); ++r) {
+        if (m_runs[r].fill == Fill::Textured) continue;
+        size_t end = r;
+        float stretch = 0;
+        while (end < m_runs.size() && m_runs[end].fill != Fill::Textured) stretch += m_runs[end++].area;
+        for (; r < end; ++r) {
+          if (stretch < kMinFillRunPixels) m_runs[r].fill = Fill::Textured;
+          else if (m_runs[r].area < kMinFillRunPixels) m_runs[r].fill = Fill::Blended;
+        }
+        --r;  // the stretch's last run; the loop steps to the textured run after it
+      }
       unsigned start = 0;
       Fill run = Fill::Textured;
       for (size_t r = 0; r < m_runs.size(); ++r) {
-        const Fill fill = m_runs[r].area >= kMinFillRunPixels ? m_runs[r].fill : Fill::Textured;
+        const Fill fill = m_runs[r].fill;
         if (r > 0 && fill != run) {
           Use(run);
           draw(start, m_runs[r].start - start);
@@ -396,6 +411,8 @@ bool OffscreenTarget::Create(int width, int height) {
 }
 
 void OffscreenTarget::Bind() const { glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer); }
+
+void OffscreenTarget::BindForReading() const { glBindFramebuffer(GL_READ_FRAMEBUFFER, m_framebuffer); }
 
 RenderTexture::~RenderTexture() { Release(); }
 

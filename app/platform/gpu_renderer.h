@@ -60,8 +60,10 @@ class OffscreenTarget {
 
   // False when the driver cannot make a complete framebuffer of that size.
   bool Create(int width, int height);
-  // Makes it the framebuffer that drawing goes to.
+  // Makes it the framebuffer that drawing goes to (and reading comes from).
   void Bind() const;
+  // Makes it the framebuffer that reading comes from; drawing goes where it went.
+  void BindForReading() const;
 
  private:
   unsigned m_framebuffer = 0, m_color = 0;

@@ -141,10 +141,21 @@ void BoardCache::Blit(const ImDrawList*, const ImDrawCmd* cmd) {
   glGetIntegerv(GL_VIEWPORT, viewport);  // the window's framebuffer, as GpuRenderer::Render set it
   const int height = viewport[3];
   const RenderTexture& texture = cache.m_textures[c.texture];
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(c.clip.x0, height - c.clip.y1, c.clip.x1 - c.clip.x0, c.clip.y1 - c.clip.y0);
-  texture.BlitToBound(c.src.x0, texture.Height() - c.src.y1, c.src.x1, texture.Height() - c.src.y0, c.dst.x0,
-                      height - c.dst.y1, c.dst.x1, height - c.dst.y0);
+  PixelRect src = c.src, dst = c.dst;
+  if (src.x1 - src.x0 == dst.x1 - dst.x0 && src.y1 - src.y0 == dst.y1 - dst.y0) {
+    // Whole pixels, clipped here instead of by scissor: Mesa then copies memory, where a blit with
+    // scissor draws a quad that reads the texture pixel by pixel.
+    const PixelRect shown = Intersect(dst, c.clip);
+    if (shown.Empty()) return;
+    src = {src.x0 + shown.x0 - dst.x0, src.y0 + shown.y0 - dst.y0, src.x1 + shown.x1 - dst.x1, src.y1 + shown.y1 - dst.y1};
+    dst = shown;
+    glDisable(GL_SCISSOR_TEST);
+  } else {
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(c.clip.x0, height - c.clip.y1, c.clip.x1 - c.clip.x0, c.clip.y1 - c.clip.y0);
+  }
+  texture.BlitToBound(src.x0, texture.Height() - src.y1, src.x1, texture.Height() - src.y0, dst.x0, height - dst.y1,
+                      dst.x1, height - dst.y0);
 }
 
 void BoardCache::RunJobs() {

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>  // ImDrawListSharedData::InitialFlags for a standalone draw list
 
 #include <algorithm>
+#include <deque>
 #include <thread>
 #include <cerrno>
 #include <chrono>
@@ -225,8 +226,11 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
 
   GLint previousFramebuffer = 0;
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFramebuffer);
-  OffscreenTarget offscreen;  // stays bound while the tiles render
-  const bool complete = offscreen.Create(tileW, tileH);
+  // Two targets take turns: once a tile is submitted and flushed, llvmpipe's threads rasterize it
+  // while this thread builds and submits the next; a tile is read back when its own fence has
+  // passed, so the read waits for that tile only.
+  OffscreenTarget targets[2];
+  const bool complete = targets[0].Create(tileW, tileH) && targets[1].Create(tileW, tileH);
   auto releaseGl = [&] { glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFramebuffer)); };
   if (!complete) {
     releaseGl();
@@ -255,22 +259,71 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
     return false;
   }
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  auto step = std::chrono::steady_clock::now();
+  auto lap = [&step](double& into) {
+    into += MsSince(step);
+    step = std::chrono::steady_clock::now();
+  };
+  struct Drawn {
+    int x0, y0, width, height, target;
+    GLsync fence;
+  };
+  std::deque<Drawn> drawn;
+  unsigned char* band = nullptr;
+  auto readBack = [&](const Drawn& tile) {
+    glClientWaitSync(tile.fence, GL_SYNC_FLUSH_COMMANDS_BIT, GL_TIMEOUT_IGNORED);
+    glDeleteSync(tile.fence);
+    if (tile.x0 == 0) {
+      band = writer.NextBand(tile.height);
+      if (!band) {
+        reason = _("There is not enough memory for the export.");
+        return false;
+      }
+    }
+    // GL's origin is bottom-left: the band's top row is the viewport's highest row.
+    // RGBA, the target's own format: Mesa copies it row by row, where RGB took a per-pixel
+    // conversion; an opaque export drops the alpha here, in the copy into the band.
+    targets[tile.target].BindForReading();
+    glReadPixels(0, tileH - tile.height, tile.width, tile.height, GL_RGBA, GL_UNSIGNED_BYTE, tilePixels.data());
+    lap(stats->readBackMs);
+    for (int row = 0; row < tile.height; ++row) {
+      const unsigned char* src = tilePixels.data() + size_t(tile.height - 1 - row) * tile.width * 4;
+      unsigned char* dst = band + size_t(row) * writer.RowStride() + size_t(tile.x0) * channels;
+      if (channels == 4) {
+        std::memcpy(dst, src, size_t(tile.width) * 4);
+        continue;
+      }
+      for (int x = 0; x < tile.width; ++x, src += 4, dst += 3) {
+        dst[0] = src[0];
+        dst[1] = src[1];
+        dst[2] = src[2];
+      }
+    }
+    lap(stats->copyMs);
+    ++progress->tile;
+    progress->Changed();
+    if (slowMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
+    if (tile.x0 + tile.width < width) return true;
+    const bool submitted = writer.Submit(channels == 4, &reason);
+    lap(stats->bandMs);
+    return submitted;
+  };
   bool ok = true, cancelled = false;
+  int drawnTiles = 0;
   for (int y0 = 0; y0 < height && ok && !cancelled; y0 += tileH) {
     const int bandH = std::min(tileH, height - y0);
-    auto step = std::chrono::steady_clock::now();
-    auto lap = [&step](double& into) {
-      into += MsSince(step);
-      step = std::chrono::steady_clock::now();
-    };
-    unsigned char* band = writer.NextBand(bandH);
-    lap(stats->bandMs);
-    for (int x0 = 0; x0 < width; x0 += tileW) {
+    for (int x0 = 0; x0 < width && ok; x0 += tileW) {
       if (progress->cancel) {
         cancelled = true;
         break;
       }
-      const int w = std::min(tileW, width - x0);
+      if (drawn.size() == 2) {
+        ok = readBack(drawn.front());
+        drawn.pop_front();
+        if (!ok) break;
+      }
+      const int w = std::min(tileW, width - x0), target = drawnTiles++ % 2;
+      step = std::chrono::steady_clock::now();
       BeginOffscreenDrawList(drawList, data, fonts, width, height);
       // Widened by what is drawn past the rectangle it is culled by: a note's shadow, vote dots
       // and badge; a glyph reaching below its line (ImGui culls text by whole lines).
@@ -279,38 +332,17 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       options.visible = reach;
       DrawBoard(board, layout, camera, fonts, drawList, options);
       lap(stats->drawListMs);
+      targets[target].Bind();
       glClearColor(clear[0], clear[1], clear[2], clear[3]);
       glClear(GL_COLOR_BUFFER_BIT);
       renderer.RenderList(drawList, float(x0), float(y0), tileW, tileH);
+      drawn.push_back({x0, y0, w, bandH, target, glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0)});
+      glFlush();  // the rasterizer starts on this tile now, not when the next read waits for it
       lap(stats->submitMs);
-      // GL's origin is bottom-left: the band's top row is the viewport's highest row.
-      // RGBA, the target's own format: Mesa copies it row by row, where RGB took a per-pixel
-      // conversion; an opaque export drops the alpha here, in the copy into the band.
-      glReadPixels(0, tileH - bandH, w, bandH, GL_RGBA, GL_UNSIGNED_BYTE, tilePixels.data());
-      lap(stats->readBackMs);
-      for (int row = 0; row < bandH; ++row) {
-        const unsigned char* src = tilePixels.data() + size_t(bandH - 1 - row) * w * 4;
-        unsigned char* dst = band + size_t(row) * writer.RowStride() + size_t(x0) * channels;
-        if (channels == 4) {
-          std::memcpy(dst, src, size_t(w) * 4);
-          continue;
-        }
-        for (int x = 0; x < w; ++x, src += 4, dst += 3) {
-          dst[0] = src[0];
-          dst[1] = src[1];
-          dst[2] = src[2];
-        }
-      }
-      lap(stats->copyMs);
-      ++progress->tile;
-      progress->Changed();
-      if (slowMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
     }
-    if (cancelled) break;
-    step = std::chrono::steady_clock::now();
-    ok = writer.Submit(channels == 4, &reason);
-    lap(stats->bandMs);
   }
+  for (; ok && !cancelled && !drawn.empty(); drawn.pop_front()) ok = readBack(drawn.front());
+  for (const Drawn& tile : drawn) glDeleteSync(tile.fence);  // cancelled or failed
   releaseGl();
   if (cancelled) return false;  // the writer, never committed, removes its temp file
   progress->encoding = true;

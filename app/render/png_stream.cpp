@@ -1,5 +1,6 @@
 #include "app/render/png_stream.h"
 
+#include <isa-l/igzip_lib.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -78,21 +79,50 @@ bool PngStream::Open(const std::string& path, uint32_t width, uint32_t height, i
 
 unsigned char* PngStream::NextBand(int rows) {
   m_bandRows = rows;
-  if (m_band.empty() && !m_spare.empty()) {
+  if (m_band.rows.empty() && !m_spare.empty()) {
     m_band = std::move(m_spare.back());
     m_spare.pop_back();
   }
-  m_band.resize(size_t(rows) * RowStride());
-  for (int row = 0; row < rows; ++row) m_band[size_t(row) * RowStride()] = 0;  // filter: none
-  return m_band.data() + 1;
+  m_bandLength = size_t(rows) * RowStride();
+  if (!m_band.rows.Resize(m_bandLength)) return nullptr;
+  for (int row = 0; row < rows; ++row) m_band.rows[size_t(row) * RowStride()] = 0;  // filter: none
+  return m_band.rows.data() + 1;
 }
+
+namespace {
+
+// Deflates `length` bytes at `in` into the workspace's output as raw deflate blocks: the stream's
+// last ones when `last`, else ending on a byte boundary without a final block, so the next band's
+// blocks follow in the one stream. The compressed size, or 0 when memory ran out.
+size_t DeflateBand(const unsigned char* in, size_t length, bool last, PageBuffer& level, PageBuffer& out) {
+  // Stored blocks at worst: 5 bytes a 64 KiB block, and a Huffman header or two.
+  const size_t bound = length + length / 8192 * 5 + 2 * ISAL_DEF_MAX_HDR_SIZE + 64;
+  if (!out.Resize(bound) || !level.Resize(ISAL_DEF_LVL1_DEFAULT)) return 0;
+  isal_zstream stream;
+  isal_deflate_stateless_init(&stream);
+  stream.level = 1;
+  stream.level_buf = level.data();
+  stream.level_buf_size = uint32_t(level.size());
+  stream.flush = last ? NO_FLUSH : FULL_FLUSH;
+  stream.end_of_stream = last ? 1 : 0;
+  stream.next_in = const_cast<unsigned char*>(in);
+  stream.avail_in = uint32_t(length);
+  stream.next_out = out.data();
+  stream.avail_out = uint32_t(out.size());
+  if (isal_deflate_stateless(&stream) != COMP_OK) return 0;
+  return stream.total_out;
+}
+
+}  // namespace
 
 bool PngStream::Submit(bool unpremultiply, std::string* error) {
   const bool last = m_rowsSent + uint32_t(m_bandRows) >= m_height;
   m_rowsSent += uint32_t(m_bandRows);
-  auto compress = [rows = std::move(m_band), stride = RowStride(), unpremultiply, last]() mutable {
+  auto compress = [space = std::move(m_band), length = m_bandLength, stride = RowStride(), unpremultiply,
+                   last]() mutable {
+    unsigned char* rows = space.rows.data();
     if (unpremultiply)
-      for (size_t start = 0; start < rows.size(); start += stride)
+      for (size_t start = 0; start < length; start += stride)
         for (size_t i = start + 1; i + 3 < start + stride; i += 4) {
           const unsigned alpha = rows[i + 3];
           if (alpha == 0 || alpha == 255) continue;
@@ -100,27 +130,10 @@ bool PngStream::Submit(bool unpremultiply, std::string* error) {
             rows[i + c] = (unsigned char)std::min(255u, (rows[i + c] * 255u + alpha / 2) / alpha);
         }
     Band band;
-    band.length = rows.size();
-    band.adler = uint32_t(adler32_z(1L, rows.data(), rows.size()));
-    z_stream z{};
-    if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return band;
-    // Uninitialised: deflate touches only what it writes (a board compresses to a few %).
-    const size_t bound = deflateBound(&z, uLong(rows.size())) + 16;
-    std::unique_ptr<unsigned char[]> out(new (std::nothrow) unsigned char[bound]);
-    if (!out) {
-      deflateEnd(&z);
-      return band;
-    }
-    z.next_in = rows.data();
-    z.avail_in = uInt(rows.size());
-    z.next_out = out.get();
-    z.avail_out = uInt(bound);
-    // Not the last band: a sync flush ends it on a byte boundary with no final block, so the next
-    // band's own blocks follow it in the one stream.
-    deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH);
-    band.bytes.assign(reinterpret_cast<const char*>(out.get()), bound - z.avail_out);
-    deflateEnd(&z);
-    band.rows = std::move(rows);
+    band.length = length;
+    band.adler = isal_adler32(1, rows, length);
+    band.compressed = DeflateBand(rows, length, last, space.level, space.out);
+    band.space = std::move(space);
     return band;
   };
   m_pending.push_back(std::async(std::launch::async, std::move(compress)));
@@ -135,12 +148,12 @@ bool PngStream::WriteOldest(std::string* error) {
   Band band = m_pending.front().get();
   m_pending.pop_front();
   m_waitMs += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  if (band.bytes.empty()) return Failed(_("out of memory"), error);
-  m_spare.push_back(std::move(band.rows));
+  if (band.compressed == 0) return Failed(_("out of memory"), error);
   m_adler = uint32_t(adler32_combine(m_adler, band.adler, z_off_t(band.length)));
   std::string body = std::move(m_pendingHeader);
   m_pendingHeader.clear();
-  body += band.bytes;
+  body.append(reinterpret_cast<const char*>(band.space.out.data()), band.compressed);
+  m_spare.push_back(std::move(band.space));
   if (m_pending.empty() && m_rowsSent >= m_height) PutBigEndian(body, m_adler);
   if (!Chunk("IDAT", body)) return Finish(error);
   return true;

@@ -1,10 +1,12 @@
 // A PNG written as bands of rows arrive, compressed on other threads while the caller renders the
-// next band: the export's encoder (png_export.cpp). Each band is deflated on its own (zlib, raw,
-// level 1, ending on a byte boundary with a sync flush, as pigz does), so bands compress in
-// parallel yet join into the one zlib stream a PNG holds; the Adler-32 of the whole is combined
-// from the bands'. Rows are unfiltered (filter type 0): on boards, mostly flat colour, "Sub" and
-// "Up" made the file 10–20 % larger and the encoder no faster (README "Performance"). Memory
-// stays bounded for any height (2^31-1 rows): a few bands in flight.
+// next band: the export's encoder (png_export.cpp). Each band is deflated on its own with ISA-L's
+// igzip (level 1, raw, ending on a byte boundary with a full flush, as pigz does with zlib), so
+// bands compress in parallel yet join into the one zlib stream a PNG holds; the Adler-32 of the
+// whole is combined from the bands'. igzip deflates a board's flat colour about ten times as fast
+// as zlib's level 1 or libdeflate's (7-9 against 65-70 ms for the 33 MB of a 3840-px export of the
+// 100-note board) for files about a fifth larger (README "Performance"). Rows are unfiltered
+// (filter type 0): on boards, mostly flat colour, "Sub" and "Up" made the file larger and the
+// encoder no faster. Memory stays bounded for any height (2^31-1 rows): a few bands in flight.
 // The bytes go to a DurableWriter (core/io/durable_file.h): the board save's temp file, sync,
 // rename and rules for links, devices and pipes.
 #pragma once
@@ -14,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/render/page_buffer.h"
 #include "core/io/durable_file.h"
 
 namespace jb {
@@ -29,7 +32,7 @@ class PngStream {
   bool Open(const std::string& path, uint32_t width, uint32_t height, int channels, std::string* error);
   // The buffer to fill with the next band's `rows` rows (top row first, width × channels bytes
   // each, RowStride() bytes apart); then Submit it. Rows across all bands must add up to the
-  // height.
+  // height. Null when there is no memory for it.
   unsigned char* NextBand(int rows);
   size_t RowStride() const { return size_t(m_width) * size_t(m_channels) + 1; }
   // Hands the band filled since NextBand to a compressing thread. `unpremultiply`: RGBA whose
@@ -42,11 +45,19 @@ class PngStream {
   double WaitMs() const { return m_waitMs; }
 
  private:
+  // What one band needs, kept for the next: a band's rows (each PNG's filter byte, 0, and the
+  // row's pixels, so the band is deflated where it lies), igzip's working memory and the
+  // compressed bytes. Reused and in 2 MiB pages (page_buffer.h): on this VM the first write to a
+  // 4 KiB page cost about 20 µs, 5 ms a megabyte. Never zero-filled: every byte used is written
+  // first.
+  struct Workspace {
+    PageBuffer rows, level, out;
+  };
   struct Band {
-    std::string bytes;  // raw deflate, ending on a byte boundary
-    std::vector<unsigned char> rows;  // its filtered rows, handed back for the next band
+    Workspace space;
+    size_t length = 0;      // uncompressed bytes (filter bytes included)
+    size_t compressed = 0;  // raw deflate in space.out, ending on a byte boundary; 0 when it failed
     uint32_t adler = 1;
-    size_t length = 0;  // uncompressed bytes (filter bytes included)
   };
   bool WriteOldest(std::string* error);
   bool Write(const std::string& bytes);
@@ -57,13 +68,10 @@ class PngStream {
   std::string m_path, m_pendingHeader;  // the zlib header, sent with the first band
   uint32_t m_width = 0, m_height = 0, m_rowsSent = 0;
   int m_channels = 3, m_bandRows = 0;
-  // Filled by the caller: each row is PNG's filter byte (0, none) and the row's pixels, so the
-  // band is deflated where it lies.
-  std::vector<unsigned char> m_band;
-  // Bands' buffers back from compression: reused, as new megabytes cost a page fault per 4 KiB.
-  // Not PageBuffers (page_buffer.h): that saved their zero-fill and 14-78 ms of CPU at 100 and
-  // 1,000 notes but cost 300 ms at 10,000 (medians of 5-7 interleaved runs, load 3-5), unexplained.
-  std::vector<std::vector<unsigned char>> m_spare;
+  Workspace m_band;  // the band the caller fills
+  size_t m_bandLength = 0;
+  std::vector<Workspace> m_spare;  // back from compression
+
   std::deque<std::future<Band>> m_pending;
   uint32_t m_adler = 1;
   size_t m_inFlight = 2;

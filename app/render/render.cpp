@@ -75,6 +75,8 @@ struct Painter {
   ImDrawList& dl;
   Rect visible;
   const BoardPalette& pal;
+  // When set, a note's fills go to channel 0 and what is drawn over them to channel 1 (DrawBoard).
+  ImDrawListSplitter* layers = nullptr;
 
   float Px(float units) const { return units * camera.zoom; }
   ImVec2 S(Vec2 p) const { return V(camera.ToScreen(p)); }
@@ -743,6 +745,7 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
   p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.NoteFill(NoteColor(board, note)), rounding);
   if (p.pal.noteOutlinePx > 0)  // a projector washes pale notes into the cells: outline them
     p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.noteOutline, rounding, 0, p.pal.noteOutlinePx);
+  if (p.layers) p.layers->SetCurrentChannel(&p.dl, 1);
   if (covered) {
     DrawCoveredNote(p, board, note, r);
     return;
@@ -976,10 +979,22 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   if (options.promptsDrawn) options.promptsDrawn->clear();
   if (options.lanePrompts) DrawLanePrompts(p, board, layout, options.promptsDrawn);
   for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language);
+  // Notes in cells never overlap (the layout keeps a gap between them wider than a vote badge
+  // rises), so all their fills (halo, shadow, body) are drawn first and their text and marks over
+  // them: GpuRenderer then draws the fills as one stretch without the atlas and the text as one
+  // textured run, instead of alternating small runs (each change of program costs llvmpipe more
+  // than a note's fill). A free note may lie over anything: it is drawn alone, in its order.
+  thread_local ImDrawListSplitter layers;
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
     // A note's vote badge rises above it and its shadow falls below: culled with them.
     if (box.hidden || !p.Visible({box.rect.x0, box.rect.y0 - 26, box.rect.x1 + 4, box.rect.y1 + 4})) continue;
+    if (board.notes[i].IsFree() == (p.layers != nullptr)) {
+      if (p.layers) layers.Merge(&drawList);
+      else layers.Split(&drawList, 2);
+      p.layers = p.layers ? nullptr : &layers;
+    }
+    if (p.layers) layers.SetCurrentChannel(&drawList, 0);
     if (options.found && options.found->count(box.id.value)) DrawFoundHalo(p, box.rect, box.id == options.foundCurrent);
     if (options.placeholders && options.placeholders->count(box.id.value)) {
       DrawPlaceholder(p, box.rect);
@@ -1004,6 +1019,8 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
     }
     if (!NoteShownForPersona(board.notes[i], filter)) FadeVertices(drawList, first);
   }
+  if (p.layers) layers.Merge(&drawList);
+  p.layers = nullptr;
   DrawStrokes(p, board, layout, /*highlighter=*/false);
   DrawArrows(p, board, layout, filter);
   DrawTextLabels(p, board);

@@ -35,6 +35,7 @@
 
 #include "app/app.h"
 #include "app/platform/gl_context.h"
+#include "app/platform/process_memory.h"
 #include "app/render/png_export.h"
 #include "app/render/render.h"
 #include "core/io/file_io.h"
@@ -935,6 +936,7 @@ int RunWindowGesture(const std::string& path, int frames) {
 
 int main(int argc, char** argv) {
   using namespace jb;
+  KeepMemoryInLargePages();  // as the app's main does: the figures are the app's
   std::string boardPath, jsonPath, windowBoard;
   int frames = 200;
   bool quick = false;

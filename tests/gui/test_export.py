@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 import zlib
 
-from jbgui import APP, Session, check, english_env, main, pixel, png_size, read_png, run_cli, wait_until
+from jbgui import APP, Session, check, english_env, main, pixel, png_rect, png_size, read_png, run_cli, wait_until
 from test_limits import board_with
 from test_more_features import board_file, complete_png
 
@@ -585,6 +585,57 @@ def test_cancelled_export_leaves_no_file():
         s.click_widget("export.cancel")
         s.wait_layout(lambda l: "exportProgress" not in l and l["status"].startswith("Export cancelled"), "cancelled")
     check(os.listdir(os.path.join(work, "snapshots")) == [], f"no file: {os.listdir(os.path.join(work, 'snapshots'))}")
+
+
+def test_a_free_note_over_a_cell_note_covers_its_text_and_one_under_it_is_covered():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    DrawBoard draws the fills of notes in cells first and their text over them; a free note must
+    still cover a cell note listed before it (its text too) and lie under one listed after it."""
+    work = tempfile.mkdtemp()
+    over, under = 0x1c7ed6, 0x2f9e44  # free notes, no text: every pixel of them is their colour
+    free = {"stage": 0, "lane": 0, "size": "L", "text": "", "votes": 0, "tags": [], "owner": "", "due": "",
+            "channel": "", "severity": 0}
+
+    def cell_notes_with_free_ones(board, at=None):
+        cells = [n for n in board["notes"] if n["stage"] and n["lane"] and len(n["text"]) > 20][:2]
+        check(len(cells) == 2, "two cell notes with text")
+        first, second = cells
+        index = board["notes"].index
+        board["notes"].insert(index(second), dict(free, id=9001, color=f"#{under:06x}", pos=(at or {}).get(9001, {"x": 0, "y": 0})))
+        board["notes"].insert(index(first) + 1, dict(free, id=9002, color=f"#{over:06x}", pos=(at or {}).get(9002, {"x": 0, "y": 0})))
+        board["nextId"] = max(board["nextId"], 9003)
+        return first["id"], second["id"]
+
+    ids = []
+    path = board_with(work, "free.cjm", "sample", lambda b: ids.extend(cell_notes_with_free_ones(b)))
+    with Session(args=[path]) as s:
+        notes = {n["id"]: n["rect"] for n in s.layout["notes"]}
+    # Board units from the free notes at (0, 0): each free note moves onto the middle of its cell note.
+    zoom = (notes[9002][2] - notes[9002][0]) / 220
+    def onto(cell):
+        return {"x": (notes[cell][0] - notes[9002][0]) / zoom + 40, "y": (notes[cell][1] - notes[9002][1]) / zoom + 30}
+    at = {9002: onto(ids[0]), 9001: onto(ids[1])}
+    path = board_with(work, "free2.cjm", "sample", lambda b: cell_notes_with_free_ones(b, at))
+    with Session(args=[path]) as s:
+        layout = s.layout
+    out = os.path.join(work, "free.png")
+    check(run_cli("export", path, "-o", out, "--width", "2400").returncode == 0, "export")
+    width, height, channels, rows = read_png(out)
+    notes = {n["id"]: n["rect"] for n in layout["notes"]}
+    for cell, note, colour, what in ((ids[0], 9002, over, "over"), (ids[1], 9001, under, "under")):
+        a, b = notes[cell], notes[note]
+        both = (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+        x0, y0, x1, y1 = png_rect(layout, both, width, height)
+        check(x1 - x0 > 40 and y1 - y0 > 40, f"the free note lies {what} the cell note: {both}")
+        want = ((colour >> 16) & 255, (colour >> 8) & 255, colour & 255)
+        inner = [(x, y) for y in range(int(y0) + 6, int(y1) - 6) for x in range(int(x0) + 6, int(x1) - 6)]
+        if what == "over":
+            other = [p for p in inner if pixel(rows, channels, *p) != want]
+            check(not other, f"the free note covers the cell note and its text: {len(other)} of {len(inner)} pixels not its colour")
+        else:
+            mine = [p for p in inner if pixel(rows, channels, *p) == want]
+            check(not mine, f"the cell note listed after covers the free note: {len(mine)} of {len(inner)} pixels")
 
 
 if __name__ == "__main__":

@@ -154,6 +154,10 @@ class PhaseTimer {
     std::fprintf(stderr, "journeyboard: %s %.1f ms\n", what, std::chrono::duration<double, std::milli>(now - m_last).count());
     m_last = now;
   }
+  // A step timed elsewhere (on another thread).
+  void Note(const char* what, double ms) const {
+    if (m_on) std::fprintf(stderr, "journeyboard: %s %.1f ms\n", what, ms);
+  }
 
  private:
   bool m_on;
@@ -163,50 +167,72 @@ class PhaseTimer {
 }  // namespace
 
 bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& fonts)>& draw, std::string* error,
-                   float largestTextPixels, const std::function<float(const Fonts& fonts)>& textPixels) {
+                   float largestTextPixels, const std::function<float(const Fonts& fonts)>& textPixels,
+                   const std::function<bool()>& meanwhile) {
   PhaseTimer timer;
   HeadlessGl gl;
-  if (!gl.Create(error)) return false;
-  timer.Lap("GL context");
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = {1, 1};
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  GpuRenderer renderer;
   Fonts fonts;
   std::string fontWarning;
-  if (textPixels) {
-    // The reference size first (the layout's; a thumbnail's bake, likely cached), then the sizes
-    // up to the largest text the export draws, when that is larger.
-    fonts.Build(*io.Fonts, 16, &fontWarning, Fonts::kReferencePixelSize);
-    largestTextPixels = textPixels(fonts);
-    if (largestTextPixels > Fonts::kReferencePixelSize) fonts.Build(*io.Fonts, 16, &fontWarning, largestTextPixels);
-  } else {
-    fonts.Build(*io.Fonts, 16, &fontWarning, largestTextPixels);
-  }
-  timer.Lap("fonts");
-  if (!fontWarning.empty()) std::fprintf(stderr, _("journeyboard: %s\n"), fontWarning.c_str());
-  bool started = true;
-  {
-    GpuRenderer renderer;
-    if (!renderer.Init()) {
-      *error = _("the graphics driver could not compile the renderer's shaders.");
-      started = false;
+  bool prepared = true, compiled = false;
+  double contextMs = 0, shaderMs = 0;  // on the helper thread, for JB_EXPORT_TIMING
+  // The board and the fonts are made while another thread loads the driver and makes the context.
+  auto prepare = [&] {
+    if (meanwhile && !(prepared = meanwhile())) return;
+    timer.Lap("board");
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = {1, 1};
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    if (textPixels) {
+      // The reference size first (the layout's; a thumbnail's bake, likely cached), then the sizes
+      // up to the largest text the export draws, when that is larger.
+      fonts.Build(*io.Fonts, 16, &fontWarning, Fonts::kReferencePixelSize);
+      largestTextPixels = textPixels(fonts);
+      if (largestTextPixels > Fonts::kReferencePixelSize) fonts.Build(*io.Fonts, 16, &fontWarning, largestTextPixels);
     } else {
-      timer.Lap("shaders");
-      renderer.UploadFonts(*io.Fonts);
-      timer.Lap("atlas upload");
-      ImGui::NewFrame();
-      draw(renderer, fonts);
-      ImGui::EndFrame();
-      timer.Lap("export");
+      fonts.Build(*io.Fonts, 16, &fontWarning, largestTextPixels);
     }
+    timer.Lap("fonts");
+  };
+  const auto contextStart = std::chrono::steady_clock::now();
+  auto compile = [&] {
+    const auto start = std::chrono::steady_clock::now();
+    compiled = renderer.Init();
+    const auto end = std::chrono::steady_clock::now();
+    shaderMs = std::chrono::duration<double, std::milli>(end - start).count();
+    contextMs = std::chrono::duration<double, std::milli>(start - contextStart).count();
+  };
+  const bool created = gl.CreateAlongside(prepare, compile, error);
+  if (!prepared || !created) {
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+    if (!prepared) error->clear();
+    return false;
+  }
+  timer.Lap("waiting for the GL context");
+  timer.Note("(alongside) GL context", contextMs);
+  timer.Note("(alongside) shaders", shaderMs);
+  if (!fontWarning.empty()) std::fprintf(stderr, _("journeyboard: %s\n"), fontWarning.c_str());
+  if (!compiled) {
+    *error = _("the graphics driver could not compile the renderer's shaders.");
+  } else {
+    ImGuiIO& io = ImGui::GetIO();
+    renderer.UploadFonts(*io.Fonts);
+    timer.Lap("atlas upload");
+    ImGui::NewFrame();
+    draw(renderer, fonts);
+    ImGui::EndFrame();
+    timer.Lap("export");
   }
   ImGui::DestroyContext();
-  return started;
+  return compiled;
 }
 
-int LoadForExport(const std::string& file, const std::string& out, Board* board) {
+namespace {
+
+// The checks of LoadForExport that need no loading: 0, else the exit code, its sentence printed.
+int CheckExportFiles(const std::string& file, const std::string& out) {
   // The same file by another name, a hard link or a symlink too: the board must survive.
   if (SameFile(file, out))
     return Fail(Format(_("Cannot write %s: it is the board being exported; choose another file."), out.c_str()), 2);
@@ -215,6 +241,11 @@ int LoadForExport(const std::string& file, const std::string& out, Board* board)
   // Said here in the interface's language (core's load errors are English).
   if (struct stat info {}; stat(file.c_str(), &info) != 0 && errno == ENOENT)
     return Fail(Format(_("Cannot open %s: there is no such file."), file.c_str()));
+  return 0;
+}
+
+// LoadForExport's loading, once CheckExportFiles passed.
+int LoadCheckedForExport(const std::string& file, Board* board) {
   LoadResult loaded = LoadBoard(file);
   if (auto* error = std::get_if<LoadError>(&loaded)) return Fail(error->message);
   LoadedBoard& loadedBoard = std::get<LoadedBoard>(loaded);
@@ -223,10 +254,18 @@ int LoadForExport(const std::string& file, const std::string& out, Board* board)
   return 0;
 }
 
+}  // namespace
+
+int LoadForExport(const std::string& file, const std::string& out, Board* board) {
+  if (const int failed = CheckExportFiles(file, out)) return failed;
+  return LoadCheckedForExport(file, board);
+}
+
 int ExportBoardFile(const std::string& file, const std::string& out,
                     const std::function<ExportParams(const Board&, const Fonts&)>& plan, float largestTextPixels) {
+  // A missing or unwritable file is said at once; the board itself is read while the GL context starts.
+  if (const int failed = CheckExportFiles(file, out)) return failed;
   Board board;
-  if (const int failed = LoadForExport(file, out, &board)) return failed;
   int code = 0;
   std::string error;
   std::function<float(const Fonts&)> textPixels;
@@ -247,8 +286,8 @@ int ExportBoardFile(const std::string& file, const std::string& out,
         if (ok && !stats.scaledDown.empty()) std::fprintf(stderr, _("journeyboard: %s\n"), stats.scaledDown.c_str());
         if (const char* timing = std::getenv("JB_EXPORT_TIMING"); ok && timing && *timing)
           std::fprintf(stderr,
-                       "journeyboard: %d×%d render %.0f ms (draw lists %.1f, submit %.1f, read back %.1f, copy %.1f, "
-                       "bands %.1f), encode %.0f ms\n",
+                       _("journeyboard: %d×%d render %.0f ms (draw lists %.1f, submit %.1f, read back %.1f, copy %.1f, "
+                         "bands %.1f), encode %.0f ms\n"),
                        stats.width, stats.height, stats.renderMs, stats.drawListMs, stats.submitMs, stats.readBackMs,
                        stats.copyMs, stats.bandMs, stats.encodeMs);
         // The command is done: the file is in place (or removed) and said. Ending here leaves the GL
@@ -257,8 +296,9 @@ int ExportBoardFile(const std::string& file, const std::string& out,
         std::fflush(nullptr);
         std::_Exit(code);
       },
-      &error, largestTextPixels, textPixels);
-  return started ? code : Fail(error);
+      &error, largestTextPixels, textPixels, [&] { return (code = LoadCheckedForExport(file, &board)) == 0; });
+  if (started) return code;
+  return code ? code : Fail(error);
 }
 
 int RunExport(const std::string& file, const std::string& out, const ExportParams& params) {

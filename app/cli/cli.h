@@ -48,8 +48,11 @@ int RunNew(const std::string& out, const std::string& templateKey);
 // `largestTextPixels` > 0: the board's text is never drawn larger than about this, so the fonts
 // are baked only that far (Fonts::Build; a thumbnail). Else `textPixels`, when given, is asked for
 // that size with the fonts baked to the reference size (an export: ExportTextPixels).
+// The context is made on a helper thread while this one runs `meanwhile` (loading the board), then
+// makes the fonts; false from `meanwhile` stops there: false with *error empty (it said why).
 bool RunHeadlessGl(const std::function<void(GpuRenderer& renderer, const Fonts& fonts)>& draw, std::string* error,
-                   float largestTextPixels = 0, const std::function<float(const Fonts& fonts)>& textPixels = {});
+                   float largestTextPixels = 0, const std::function<float(const Fonts& fonts)>& textPixels = {},
+                   const std::function<bool()>& meanwhile = {});
 // What every export of a board file checks first: `out` is not the board itself (exit 2) and can be
 // written, `file` exists and loads (its repairs said on stderr as warnings). 0 with `board` set,
 // else the exit code, its one sentence printed.

@@ -257,6 +257,13 @@ int IndexOf(const ImFontAtlas& atlas, const ImFont* font) {
 
 }  // namespace
 
+std::string Fonts::CacheFolder() { return CacheDir(); }
+
+bool Fonts::Caching() {
+  const char* useCache = std::getenv("JOURNEYBOARD_FONT_CACHE");
+  return !(useCache && std::strcmp(useCache, "0") == 0);
+}
+
 std::string Fonts::CacheKey(float uiPixelSize, const std::vector<float>& boardSizes) {
   const std::string regular = FontDir() + "/DejaVuSans.ttf", bold = FontDir() + "/DejaVuSans-Bold.ttf";
   std::string key = std::string("imgui ") + IMGUI_VERSION + "; glyph " + std::to_string(sizeof(ImFontGlyph)) +
@@ -430,8 +437,7 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning, f
   atlas.TexDesiredWidth = 4096;
   m_iconWarning.clear();
   // JOURNEYBOARD_FONT_CACHE=0 bakes afresh (and writes no cache): tests compare the two.
-  const char* useCache = std::getenv("JOURNEYBOARD_FONT_CACHE");
-  const bool caching = !(useCache && std::strcmp(useCache, "0") == 0);
+  const bool caching = Caching();
   const std::vector<float> boardSizes = BoardSizes(largestBoardPixels);
   const std::string key = caching ? CacheKey(uiPixelSize, boardSizes) : std::string();
   if (caching && LoadCache(atlas, key)) return;

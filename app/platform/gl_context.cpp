@@ -6,6 +6,8 @@
 // glad's headers come first: GLFW must not pull in the system GL header.
 #include <GLFW/glfw3.h>
 
+#include <thread>
+
 namespace jb {
 
 HeadlessGl::~HeadlessGl() {
@@ -27,6 +29,39 @@ bool HeadlessGl::Create(std::string* error) {
   if (CreateEgl(&eglError)) return true;
   std::string glfwError;
   if (CreateGlfw(&glfwError)) return true;
+  *error = Format(_("No OpenGL available for rendering (%s; %s)."), eglError.c_str(), glfwError.c_str());
+  return false;
+}
+
+bool HeadlessGl::CreateAlongside(const std::function<void()>& meanwhile, const std::function<void()>& withContext,
+                                  std::string* error) {
+  std::string eglError;
+  bool egl = false;
+  std::thread starter([&] {
+    egl = CreateEgl(&eglError);
+    if (!egl) return;
+    withContext();
+    // A context is current on one thread at a time: let go of it for the caller's thread.
+    eglMakeCurrent(static_cast<EGLDisplay>(m_eglDisplay), EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+  });
+  try {
+    meanwhile();
+  } catch (...) {
+    starter.join();
+    throw;
+  }
+  starter.join();
+  if (egl) {
+    if (eglMakeCurrent(static_cast<EGLDisplay>(m_eglDisplay), EGL_NO_SURFACE, EGL_NO_SURFACE,
+                       static_cast<EGLContext>(m_eglContext)))
+      return true;
+    eglError = _("EGL could not hand its context to the main thread");
+  }
+  std::string glfwError;
+  if (CreateGlfw(&glfwError)) {
+    withContext();
+    return true;
+  }
   *error = Format(_("No OpenGL available for rendering (%s; %s)."), eglError.c_str(), glfwError.c_str());
   return false;
 }

@@ -2,6 +2,7 @@
 // Tries EGL on Mesa's surfaceless platform first (works with no X server, in CI, in containers),
 // then a hidden GLFW window. GL entry points are loaded through glad either way.
 #pragma once
+#include <functional>
 #include <string>
 
 namespace jb {
@@ -15,6 +16,12 @@ class HeadlessGl {
 
   // Returns false with a one-sentence reason in *error.
   bool Create(std::string* error);
+  // Create with the wait put to use: the EGL context is made on a helper thread (loading Mesa's
+  // driver and LLVM is 100-200 ms of one core) while `meanwhile` runs on this one; `withContext`
+  // runs as soon as the context is current, on that helper (or here after the hidden-window
+  // fallback, which GLFW wants on the main thread). True: the context is current on this thread.
+  bool CreateAlongside(const std::function<void()>& meanwhile, const std::function<void()>& withContext,
+                       std::string* error);
   const char* Backend() const { return m_backend; }
 
  private:

@@ -322,12 +322,13 @@ def test_cli_font_atlas_is_baked_once_and_a_bad_cache_is_rebuilt():
         check(result.returncode == 0 and result.stderr == "", f"exported quietly: {result.stderr!r}")
         return read_png(out)[3]
 
-    def cache_files():
+    def cache_files(prefix="atlas-"):  # the renderer's programs (program-*.bin) are kept there too
         folder = os.path.join(cache, "journeyboard")
-        return sorted(os.path.join(folder, n) for n in os.listdir(folder)) if os.path.isdir(folder) else []
+        return sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.startswith(prefix)) \
+            if os.path.isdir(folder) else []
 
     fresh = exported({"JOURNEYBOARD_FONT_CACHE": "0"})
-    check(cache_files() == [], "JOURNEYBOARD_FONT_CACHE=0 writes no cache")
+    check(cache_files("") == [], "JOURNEYBOARD_FONT_CACHE=0 writes no cache")
     check(exported() == fresh, "the first export, baking, draws the same pixels")
     files = cache_files()
     check(len(files) == 1 and re.search(r"atlas-[0-9a-f]{8}\.bin$", files[0]), f"one atlas in the cache: {files}")
@@ -345,6 +346,48 @@ def test_cli_font_atlas_is_baked_once_and_a_bad_cache_is_rebuilt():
         check(open(files[0], "rb").read() == good, "and rebuilt")
     os.utime(os.path.join(fonts, "DejaVuSans.ttf"), ns=(10 ** 18, 10 ** 18))
     check(exported() == fresh and len(cache_files()) == 2, f"a touched font file makes another cache: {cache_files()}")
+
+
+def test_cli_shader_programs_are_cached_and_a_bad_one_is_compiled_again():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    The renderer's two programs, once linked, are kept as the driver's binaries beside the font
+    atlases and loaded from there next time (the file is not rewritten), with the same pixels as
+    compiling them (JOURNEYBOARD_FONT_CACHE=0, which keeps nothing). A binary with a byte flipped,
+    cut short or keyed to another driver is compiled again and replaced, pixels still the same."""
+    work = tempfile.mkdtemp()
+    board = board_file(work, "sample.cjm", "sample")
+    cache = os.path.join(work, "cache")
+    folder = os.path.join(cache, "journeyboard")
+    env = dict(english_env(), XDG_CACHE_HOME=cache)
+    out = os.path.join(work, "out.png")
+
+    def exported(extra=None):
+        result = run_cli("export", board, "-o", out, "--width", 400, env=dict(env, **(extra or {})))
+        check(result.returncode == 0 and result.stderr == "", f"exported quietly: {result.stderr!r}")
+        return read_png(out)[3]
+
+    def programs():
+        names = os.listdir(folder) if os.path.isdir(folder) else []
+        return sorted(os.path.join(folder, n) for n in names if re.fullmatch(r"program-[0-9a-f]{8}\.bin", n))
+
+    fresh = exported({"JOURNEYBOARD_FONT_CACHE": "0"})
+    check(programs() == [], "JOURNEYBOARD_FONT_CACHE=0 keeps no program")
+    check(exported() == fresh, "compiled and kept: the same pixels")
+    kept = programs()
+    check(len(kept) == 2, f"both programs kept: {kept}")
+    good = {path: open(path, "rb").read() for path in kept}
+    inodes = {path: os.stat(path).st_ino for path in kept}
+    check(exported() == fresh, "loaded from the cache: the same pixels")
+    check(all(os.stat(p).st_ino == inodes[p] for p in kept), "the binaries were read, not rewritten")
+    for path, data in good.items():
+        middle = len(data) - 200  # inside the driver's binary, past our key
+        for bad in (data[:middle] + bytes([data[middle] ^ 0x40]) + data[middle + 1:], data[:middle],
+                    data.replace(b"llvmpipe", b"otherdrv", 1)):
+            with open(path, "wb") as f:
+                f.write(bad)
+            check(exported() == fresh, f"a bad binary ({len(bad)} bytes) is compiled again: the same pixels")
+            check(open(path, "rb").read() == good[path], "and replaced")
 
 
 def test_cli_atlas_cache_keeps_the_atlases_used_last_within_48_mb():
@@ -378,7 +421,7 @@ def test_cli_atlas_cache_keeps_the_atlases_used_last_within_48_mb():
     left = set(os.listdir(folder))
     new = [n for n in left if re.fullmatch(r"atlas-[0-9a-f]{8}\.bin", n) and n not in old + [recent]]
     check(len(new) == 1, f"the new atlas is kept: {sorted(left)}")
-    atlases = [n for n in left if n.endswith(".bin")]
+    atlases = [n for n in left if n.startswith("atlas-") and n.endswith(".bin")]
     total = sum(os.path.getsize(os.path.join(folder, n)) for n in atlases)
     check(total <= 48 << 20, f"the atlases fit 48 MB: {total} bytes in {sorted(atlases)}")
     check(recent in left and old[0] in left, f"the atlases used last stay: {sorted(left)}")
@@ -413,13 +456,13 @@ def test_cli_export_bakes_only_the_sizes_it_draws_and_the_same_pixels_as_the_win
     check(result.returncode == 0 and result.stderr == "", f"exported quietly: {result.stderr!r}")
     check(read_png(out) == window, "the same pixels as the window's export")
     folder = os.path.join(cache, "journeyboard")
-    sizes = sorted(os.path.getsize(os.path.join(folder, n)) for n in os.listdir(folder))
+    sizes = sorted(os.path.getsize(os.path.join(folder, n)) for n in os.listdir(folder) if n.startswith("atlas-"))
     check(len(sizes) == 2 and sizes[1] > 2 * sizes[0], f"the reference size's atlas and a larger one: {sizes}")
     full = os.path.join(work, "full-cache")
     check(run_cli("thumbnail", path, os.path.join(work, "t.png"), "64", env=dict(english_env(), XDG_CACHE_HOME=full))
           .returncode == 0, "a thumbnail bakes the reference size alone")
-    check(os.listdir(os.path.join(full, "journeyboard")) == [n for n in os.listdir(folder)
-                                                              if os.path.getsize(os.path.join(folder, n)) == sizes[0]],
+    check([n for n in os.listdir(os.path.join(full, "journeyboard")) if n.startswith("atlas-")] ==
+          [n for n in os.listdir(folder) if n.startswith("atlas-") and os.path.getsize(os.path.join(folder, n)) == sizes[0]],
           "the same reference atlas as the thumbnail's")
 
 

@@ -34,9 +34,6 @@ IMGUI_CALLS = (
 ALLOWED = {"English", "Русский", "en", "ru",  # and the settings' codes for them
            " — Journeyboard",  # the window title's product name
            "canvas",  # the canvas window's name: it has no title bar
-           # JB_EXPORT_TIMING (cli.cpp): for developers
-           "journeyboard: %d×%d render %.0f ms (draw lists %.1f, submit %.1f, read back %.1f, copy %.1f, ",
-           "bands %.1f), encode %.0f ms\\n",
            "journeyboard: %s %.1f ms\\n",  # JB_EXPORT_TIMING's steps (cli.cpp): for developers
            "note menu", "stage menu", "lane menu", "cell menu", "sketch menu"}  # context menus' ids: never shown
 # Key names as menus show them ("Ctrl+D", "Del"): the same on every keyboard.

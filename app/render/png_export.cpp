@@ -293,11 +293,11 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
         std::memcpy(dst, src, size_t(tile.width) * 4);
         continue;
       }
-      for (int x = 0; x < tile.width; ++x, src += 4, dst += 3) {
-        dst[0] = src[0];
-        dst[1] = src[1];
-        dst[2] = src[2];
-      }
+      // Four bytes a pixel, each write's fourth (the alpha) overwritten by the next pixel's: one
+      // 32-bit move each instead of three byte moves. The row's last pixel takes three, so
+      // nothing lands past the row.
+      for (int x = 0; x + 1 < tile.width; ++x, src += 4, dst += 3) std::memcpy(dst, src, 4);
+      std::memcpy(dst, src, 3);
     }
     lap(stats->copyMs);
     ++progress->tile;

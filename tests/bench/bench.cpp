@@ -724,18 +724,28 @@ Result Measure(Bench& bench, App& app, Board board, int frames, int gestureFrame
   r.loadMs = MsSince(start);
   if (auto* error = std::get_if<LoadError>(&loaded)) std::fprintf(stderr, "bench: load failed: %s\n", error->message.c_str());
 
+  // 3840 px, the budget's figure: the median of three exports, as in an app that has exported
+  // before (the first also pays the first touch of its targets' memory); one under --quick.
   for (int width : {3840, 7680}) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = {float(kWidth), float(kHeight)};
-    ImGui::NewFrame();
-    ExportStats stats;
-    std::string error;
-    const std::string png = (work / ("bench-" + std::to_string(width) + ".png")).string();
-    const bool ok = ExportBoardPng(copy, png, width, app.renderer(), app.fonts(), &stats, &error);
-    ImGui::EndFrame();
-    fs::remove(png);
-    if (ok) (width == 3840 ? r.export3840 : r.export7680) = stats;
-    else r.exportNote = error;
+    std::vector<ExportStats> runs;
+    for (int run = 0; run < (width == 3840 && cliRuns >= 5 ? 3 : 1); ++run) {
+      ImGuiIO& io = ImGui::GetIO();
+      io.DisplaySize = {float(kWidth), float(kHeight)};
+      ImGui::NewFrame();
+      ExportStats stats;
+      std::string error;
+      const std::string png = (work / ("bench-" + std::to_string(width) + ".png")).string();
+      const bool ok = ExportBoardPng(copy, png, width, app.renderer(), app.fonts(), &stats, &error);
+      ImGui::EndFrame();
+      fs::remove(png);
+      if (ok) runs.push_back(stats);
+      else r.exportNote = error;
+    }
+    if (runs.empty()) continue;
+    std::sort(runs.begin(), runs.end(), [](const ExportStats& a, const ExportStats& b) {
+      return a.renderMs + a.encodeMs < b.renderMs + b.encodeMs;
+    });
+    (width == 3840 ? r.export3840 : r.export7680) = runs[runs.size() / 2];
   }
   return r;
 }

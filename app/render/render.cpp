@@ -427,7 +427,8 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
     if (level == 0) {
       p.dl.AddLine(p.S(lane.x0, y), p.S(lane.x1, y), color, thin * 1.25f);
     } else {
-      for (float x = lane.x0; x < lane.x1; x += 16) p.dl.AddLine(p.S(x, y), p.S(std::min(x + 4, lane.x1), y), color, 1.0f);
+      for (float x = lane.x0; x < lane.x1; x += 16)
+        if (p.Visible({x, y - 1, x + 4, y + 1})) p.dl.AddLine(p.S(x, y), p.S(std::min(x + 4, lane.x1), y), color, 1.0f);
     }
     float faceRadius = std::min(9.0f, (layout.EmotionY(-1) - layout.EmotionY(1)) / 10);
     DrawFace(p, {lane.x0 - faceRadius - 8, y}, faceRadius, level);
@@ -472,19 +473,49 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
       points.reserve(geometry.samples.size());
       for (Vec2 s : geometry.samples) points.push_back(p.S(s));
       float thickness = std::max(1.5f, p.Px(active ? 3.5f : 2.5f));
+      // Only the stretches of the curve in view: an export tile across the lane draws its share,
+      // not the whole curve's thousand segments each time. A stretch's ends lie a segment out of
+      // view, so its end caps, unlike the joints of the whole line, are never seen.
+      const float reach = thickness * 2 + 2;
+      auto segmentShown = [&](size_t i) {
+        const ImVec2 &a = points[i], &b = points[i + 1];
+        const Rect box{std::min(a.x, b.x) - reach, std::min(a.y, b.y) - reach, std::max(a.x, b.x) + reach,
+                       std::max(a.y, b.y) + reach};
+        return box.Overlaps(p.visible);
+      };
+      auto eachStretch = [&](auto&& draw) {
+        for (size_t i = 0; i + 1 < points.size();) {
+          if (!segmentShown(i)) {
+            ++i;
+            continue;
+          }
+          size_t end = i + 1;
+          while (end + 1 < points.size() && segmentShown(end)) ++end;
+          draw(i, end);
+          i = end;
+        }
+      };
       if (curve.toBe) {
         // The to-be curve: a soft band of its colour under long, heavier dashes, so it is told
         // apart from the hairline level guides by colour and weight, not by dashes alone.
-        p.dl.AddPolyline(points.data(), int(points.size()), ToColor(curve.color, active ? 60 : 35), 0, thickness * 3.2f);
+        eachStretch([&](size_t first, size_t last) {
+          p.dl.AddPolyline(points.data() + first, int(last - first + 1), ToColor(curve.color, active ? 60 : 35), 0,
+                           thickness * 3.2f);
+        });
         for (size_t i = 0; i + 1 < points.size(); ++i)
-          if ((i / 5) % 3 != 2) p.dl.AddLine(points[i], points[i + 1], lineColor, thickness * 1.3f);
+          if ((i / 5) % 3 != 2 && segmentShown(i)) p.dl.AddLine(points[i], points[i + 1], lineColor, thickness * 1.3f);
       } else {
-        p.dl.AddPolyline(points.data(), int(points.size()), lineColor, 0, thickness);
+        eachStretch([&](size_t first, size_t last) {
+          p.dl.AddPolyline(points.data() + first, int(last - first + 1), lineColor, 0, thickness);
+        });
       }
     }
     for (const CurvePointPos& knot : geometry.knots) {
       const CurvePoint& point = curve.points[knot.point];
       ImU32 tint = point.value < -0.05f ? p.pal.pain : point.value > 0.05f ? p.pal.delight : p.pal.neutral;
+      const ImVec2 at = p.S(knot.pos);
+      const float dot = std::max(2.5f, p.Px(8)) + 2;  // the white disc and its edge
+      if (!Rect{at.x - dot, at.y - dot, at.x + dot, at.y + dot}.Overlaps(p.visible)) continue;
       p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.5f, p.Px(8)), IM_COL32(255, 255, 255, 255));
       if (curve.toBe)  // hollow: a ring in the feeling's colour
         p.dl.AddCircle(p.S(knot.pos), std::max(2.0f, p.Px(5.5f)), tint, 0, std::max(1.0f, p.Px(2.5f)));

@@ -22,6 +22,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "app/platform/disk_cache.h"
+
 namespace jb {
 
 namespace {
@@ -100,12 +102,6 @@ const ImWchar* IconRanges() {
 // torn or corrupt file, which is ignored and rebuilt; files are written to a temp name and renamed.
 
 constexpr char kAtlasMagic[8] = {'J', 'B', 'A', 'T', 'L', 'A', 'S', '1'};
-
-std::string CacheDir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && xdg[0] == '/') return std::string(xdg) + "/journeyboard";
-  if (const char* home = std::getenv("HOME"); home && home[0] == '/') return std::string(home) + "/.cache/journeyboard";
-  return {};
-}
 
 // Path, size and modification time (ns): a replaced or edited font misses the cache.
 std::string FileStamp(const std::string& path) {
@@ -257,13 +253,6 @@ int IndexOf(const ImFontAtlas& atlas, const ImFont* font) {
 
 }  // namespace
 
-std::string Fonts::CacheFolder() { return CacheDir(); }
-
-bool Fonts::Caching() {
-  const char* useCache = std::getenv("JOURNEYBOARD_FONT_CACHE");
-  return !(useCache && std::strcmp(useCache, "0") == 0);
-}
-
 std::string Fonts::CacheKey(float uiPixelSize, const std::vector<float>& boardSizes) {
   const std::string regular = FontDir() + "/DejaVuSans.ttf", bold = FontDir() + "/DejaVuSans-Bold.ttf";
   std::string key = std::string("imgui ") + IMGUI_VERSION + "; glyph " + std::to_string(sizeof(ImFontGlyph)) +
@@ -273,16 +262,8 @@ std::string Fonts::CacheKey(float uiPixelSize, const std::vector<float>& boardSi
   return key;
 }
 
-std::string Fonts::CachePath(const std::string& key) {
-  const std::string dir = CacheDir();
-  if (dir.empty()) return {};
-  char hash[16];
-  std::snprintf(hash, sizeof hash, "%08x", unsigned(crc32_z(0, reinterpret_cast<const Bytef*>(key.data()), key.size())));
-  return dir + "/atlas-" + hash + ".bin";
-}
-
 void Fonts::SaveCache(const ImFontAtlas& atlas, const std::string& key) const {
-  const std::string path = CachePath(key);
+  const std::string path = CacheFile("atlas", key);
   if (path.empty() || !atlas.TexPixelsAlpha8) return;
   ByteWriter out;
   out.Raw(kAtlasMagic, sizeof kAtlasMagic);
@@ -318,27 +299,12 @@ void Fonts::SaveCache(const ImFontAtlas& atlas, const std::string& key) const {
   const uint32_t crc = uint32_t(crc32_z(0, reinterpret_cast<const Bytef*>(out.bytes().data()), out.bytes().size()));
   out.Put(crc);
 
-  std::error_code ignored;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
-  const std::string temp = path + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    file.write(out.bytes().data(), std::streamsize(out.bytes().size()));
-    if (!file.flush()) {
-      file.close();
-      std::remove(temp.c_str());
-      return;
-    }
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    return;
-  }
+  if (!WriteCacheFile(path, out.bytes())) return;
   PruneAtlasCache(std::filesystem::path(path).parent_path().string(), path);
 }
 
 bool Fonts::LoadCache(ImFontAtlas& atlas, const std::string& key) {
-  const std::string path = CachePath(key);
+  const std::string path = CacheFile("atlas", key);
   if (path.empty()) return false;
   const MappedFile file(path);
   const std::string_view bytes = file.Bytes();
@@ -437,7 +403,7 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning, f
   atlas.TexDesiredWidth = 4096;
   m_iconWarning.clear();
   // JOURNEYBOARD_FONT_CACHE=0 bakes afresh (and writes no cache): tests compare the two.
-  const bool caching = Caching();
+  const bool caching = CachingOn();
   const std::vector<float> boardSizes = BoardSizes(largestBoardPixels);
   const std::string key = caching ? CacheKey(uiPixelSize, boardSizes) : std::string();
   if (caching && LoadCache(atlas, key)) return;

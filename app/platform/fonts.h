@@ -24,12 +24,6 @@ class Fonts : public GlyphMetrics {
   // of sizes is 95 % of the atlas. Larger text is then drawn from the largest baked size, scaled.
   void Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning, float largestBoardPixels = 0);
 
-  // The user's cache folder for Journeyboard ($XDG_CACHE_HOME/journeyboard, else
-  // ~/.cache/journeyboard; empty when neither is set), which also keeps the renderer's linked
-  // programs (gpu_renderer.cpp); and whether caching is on (JOURNEYBOARD_FONT_CACHE=0: off for both).
-  static std::string CacheFolder();
-  static bool Caching();
-
   ImFont* Ui() const { return m_ui; }
   // Counts Build calls: what was drawn with older fonts must be drawn again (the board cache).
   int Generation() const { return m_generation; }
@@ -67,7 +61,6 @@ class Fonts : public GlyphMetrics {
  private:
   int m_generation = 0;
   static std::string CacheKey(float uiPixelSize, const std::vector<float>& boardSizes);
-  static std::string CachePath(const std::string& key);
   bool LoadCache(ImFontAtlas& atlas, const std::string& key);
   void SaveCache(const ImFontAtlas& atlas, const std::string& key) const;
 

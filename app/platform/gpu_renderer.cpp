@@ -1,19 +1,15 @@
 #include "app/platform/gpu_renderer.h"
 
 #include <glad/gl.h>
-#include <unistd.h>
-#include <zlib.h>
-
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 
-#include "app/platform/fonts.h"
+#include "app/platform/disk_cache.h"
 
 namespace jb {
 
@@ -118,14 +114,6 @@ std::string ProgramKey(const char* fragmentSource) {
   return text(GL_VENDOR) + "\n" + text(GL_RENDERER) + "\n" + text(GL_VERSION) + "\n" + kVertexShader + fragmentSource;
 }
 
-std::string ProgramPath(const std::string& key) {
-  const std::string dir = Fonts::CacheFolder();
-  if (dir.empty()) return {};
-  char hash[16];
-  std::snprintf(hash, sizeof hash, "%08x", unsigned(crc32_z(0, reinterpret_cast<const Bytef*>(key.data()), key.size())));
-  return dir + "/program-" + hash + ".bin";
-}
-
 unsigned LoadCachedProgram(const std::string& path, const std::string& key) {
   std::ifstream file(path, std::ios::binary);
   if (!file) return 0;
@@ -152,30 +140,18 @@ void SaveCachedProgram(unsigned program, const std::string& path, const std::str
   GLenum format = 0;
   glGetProgramBinary(program, length, &written, &format, binary.data());
   if (written <= 0) return;
-  std::error_code ignored;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
-  // Written whole under a temp name, then renamed: another process reads an old file or a new one.
-  const std::string temp = path + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    file.write(key.c_str(), std::streamsize(key.size() + 1));
-    file.write(reinterpret_cast<const char*>(&format), sizeof format);
-    file.write(binary.data(), written);
-    if (!file.flush()) {
-      file.close();
-      std::remove(temp.c_str());
-      return;
-    }
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) std::remove(temp.c_str());
+  std::string bytes(key.c_str(), key.size() + 1);
+  bytes.append(reinterpret_cast<const char*>(&format), sizeof format);
+  bytes.append(binary.data(), size_t(written));
+  WriteCacheFile(path, bytes);
 }
 
 // The program of kVertexShader and `fragmentSource`: from the cache, else compiled (with `vs`,
 // compiled on first need) and cached. 0 when it does not compile or link.
 unsigned MakeProgram(unsigned* vs, const char* fragmentSource) {
-  const bool caching = GLAD_GL_ARB_get_program_binary && Fonts::Caching();
+  const bool caching = GLAD_GL_ARB_get_program_binary && CachingOn();
   const std::string key = caching ? ProgramKey(fragmentSource) : std::string();
-  const std::string path = caching ? ProgramPath(key) : std::string();
+  const std::string path = caching ? CacheFile("program", key) : std::string();
   if (!path.empty())
     if (const unsigned cached = LoadCachedProgram(path, key)) return cached;
   if (!*vs) *vs = CompileShader(GL_VERTEX_SHADER, kVertexShader);

@@ -1,0 +1,21 @@
+// The user's cache folder for Journeyboard: what is slow to make and can always be made again
+// (the font atlases, fonts.cpp; the renderer's linked programs, gpu_renderer.cpp). Each file is
+// named by a hash of its key and holds the key itself, so a stale or colliding file only misses.
+#pragma once
+#include <string>
+
+namespace jb {
+
+// $XDG_CACHE_HOME/journeyboard, else ~/.cache/journeyboard; empty when neither is set.
+std::string CacheFolder();
+// False under JOURNEYBOARD_FONT_CACHE=0: everything is made afresh and nothing written (tests
+// compare the two).
+bool CachingOn();
+// The file for `key` among `kind`'s ("atlas", "program"): FOLDER/KIND-CRC32.bin; empty without a
+// folder.
+std::string CacheFile(const std::string& kind, const std::string& key);
+// Writes `bytes` whole under a temp name and renames it into place, so another process reads the
+// old file or the new one, never half of one. False when it could not (the file is then absent).
+bool WriteCacheFile(const std::string& path, const std::string& bytes);
+
+}  // namespace jb

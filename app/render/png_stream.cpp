@@ -83,8 +83,7 @@ unsigned char* PngStream::NextBand(int rows) {
     m_band = std::move(m_spare.back());
     m_spare.pop_back();
   }
-  m_bandLength = size_t(rows) * RowStride();
-  if (!m_band.rows.Resize(m_bandLength)) return nullptr;
+  if (!m_band.rows.Resize(size_t(rows) * RowStride())) return nullptr;
   for (int row = 0; row < rows; ++row) m_band.rows[size_t(row) * RowStride()] = 0;  // filter: none
   return m_band.rows.data() + 1;
 }
@@ -118,9 +117,9 @@ size_t DeflateBand(const unsigned char* in, size_t length, bool last, PageBuffer
 bool PngStream::Submit(bool unpremultiply, std::string* error) {
   const bool last = m_rowsSent + uint32_t(m_bandRows) >= m_height;
   m_rowsSent += uint32_t(m_bandRows);
-  auto compress = [space = std::move(m_band), length = m_bandLength, stride = RowStride(), unpremultiply,
-                   last]() mutable {
+  auto compress = [space = std::move(m_band), stride = RowStride(), unpremultiply, last]() mutable {
     unsigned char* rows = space.rows.data();
+    const size_t length = space.rows.size();
     if (unpremultiply)
       for (size_t start = 0; start < length; start += stride)
         for (size_t i = start + 1; i + 3 < start + stride; i += 4) {

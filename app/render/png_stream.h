@@ -69,7 +69,6 @@ class PngStream {
   uint32_t m_width = 0, m_height = 0, m_rowsSent = 0;
   int m_channels = 3, m_bandRows = 0;
   Workspace m_band;  // the band the caller fills
-  size_t m_bandLength = 0;
   std::vector<Workspace> m_spare;  // back from compression
 
   std::deque<std::future<Band>> m_pending;

@@ -7,6 +7,8 @@
 
 namespace jb {
 
+class RenderTexture;
+
 class GpuRenderer {
  public:
   GpuRenderer() = default;
@@ -27,6 +29,11 @@ class GpuRenderer {
   void RenderList(ImDrawList& list, float x, float y, int width, int height, float scale = 1);
   // A draw list's callbacks are called in the GL thread and may draw elsewhere (the board cache):
   // each is followed by a full reset of the renderer's state.
+  // Draws the rectangle [x0, x1) × [y0, y1) of `texture` over [toX0, toX1) × [toY0, toY1) of the
+  // bound framebuffer, scaled, each pixel the nearest texel's, without blending (the texture is
+  // opaque); GL's bottom-up pixels; scissored when the scissor test is on. Call from a draw
+  // list's callback: the state it leaves is reset after it.
+  void DrawScaled(const RenderTexture& texture, int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1, int toY1);
   // For the bound 2D texture: linear filtering, edges clamped (fonts and thumbnails alike).
   static void SetLinearClampSampling();
 
@@ -37,8 +44,9 @@ class GpuRenderer {
   enum class Fill { Textured, Blended, Opaque };
   void Use(Fill fill);
 
-  unsigned m_program = 0, m_solidProgram = 0, m_vao = 0, m_vbo = 0, m_ebo = 0, m_fontTexture = 0;
-  int m_projLocation = -1, m_texLocation = -1, m_solidProjLocation = -1;
+  unsigned m_program = 0, m_solidProgram = 0, m_copyProgram = 0, m_vao = 0, m_vbo = 0, m_ebo = 0, m_fontTexture = 0;
+  unsigned m_nearestSampler = 0;
+  int m_projLocation = -1, m_texLocation = -1, m_solidProjLocation = -1, m_copyProjLocation = -1;
   ImVec2 m_whiteUv{-1, -1};  // the atlas' white pixel: what fills read
   Fill m_fill = Fill::Textured;
   struct Run {  // triangles of one fill in a draw command, from index `start` to the next run's
@@ -84,8 +92,10 @@ class RenderTexture {
   // Copies a rectangle of pixels (GL's bottom-up rows) into `target` at (toX, toY).
   void CopyTo(const RenderTexture& target, int x, int y, int width, int height, int toX, int toY) const;
   // Copies a rectangle into the bound draw framebuffer (scaled: nearest pixel), which keeps its
-  // binding; GL's bottom-up coordinates, scissored when the scissor test is on.
+  // binding; GL's bottom-up coordinates, scissored when the scissor test is on. A whole-pixel copy
+  // without scissor is a memory copy on llvmpipe; a scaled one is cheaper by GpuRenderer::DrawScaled.
   void BlitToBound(int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1, int toY1) const;
+  unsigned Texture() const { return m_texture; }
   int Width() const { return m_width; }
   int Height() const { return m_height; }
 

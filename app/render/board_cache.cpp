@@ -142,7 +142,8 @@ void BoardCache::Blit(const ImDrawList*, const ImDrawCmd* cmd) {
   const int height = viewport[3];
   const RenderTexture& texture = cache.m_textures[c.texture];
   PixelRect src = c.src, dst = c.dst;
-  if (src.x1 - src.x0 == dst.x1 - dst.x0 && src.y1 - src.y0 == dst.y1 - dst.y0) {
+  const bool scaled = src.x1 - src.x0 != dst.x1 - dst.x0 || src.y1 - src.y0 != dst.y1 - dst.y0;
+  if (!scaled) {
     // Whole pixels, clipped here instead of by scissor: Mesa then copies memory, where a blit with
     // scissor draws a quad that reads the texture pixel by pixel.
     const PixelRect shown = Intersect(dst, c.clip);
@@ -154,8 +155,11 @@ void BoardCache::Blit(const ImDrawList*, const ImDrawCmd* cmd) {
     glEnable(GL_SCISSOR_TEST);
     glScissor(c.clip.x0, height - c.clip.y1, c.clip.x1 - c.clip.x0, c.clip.y1 - c.clip.y0);
   }
-  texture.BlitToBound(src.x0, texture.Height() - src.y1, src.x1, texture.Height() - src.y0, dst.x0, height - dst.y1,
-                      dst.x1, height - dst.y0);
+  const int x0 = src.x0, y0 = texture.Height() - src.y1, x1 = src.x1, y1 = texture.Height() - src.y0;
+  if (scaled)
+    cache.m_renderer->DrawScaled(texture, x0, y0, x1, y1, dst.x0, height - dst.y1, dst.x1, height - dst.y0);
+  else
+    texture.BlitToBound(x0, y0, x1, y1, dst.x0, height - dst.y1, dst.x1, height - dst.y0);
 }
 
 void BoardCache::RunJobs() {
@@ -362,8 +366,9 @@ void BoardCache::Draw(const View& view, ImDrawList& drawList) {
   if (m_jobCount > 0) drawList.AddCallback(&BoardCache::RunJobs, this);
   // The kept pixels, copied to the window by a blit (scissored to the canvas): on a software
   // renderer a blit of whole pixels is a memory copy, cheaper than a textured quad. A gesture's
-  // scaled view takes the nearest pixel: on llvmpipe a bilinear read of the whole view costs about
-  // half as much again, for frames that last until the view rests and is drawn crisp.
+  // scaled view is a quad of the nearest texels (GpuRenderer::DrawScaled): on llvmpipe a bilinear
+  // read of the whole view costs about half as much again, for frames that last until the view
+  // rests and is drawn crisp.
   // Scaled, only the board's part: every pixel scaled costs a texture read, and around the board
   // the window's clear shows the same background.
   const PixelRect v = m_scaledShown ? Intersect(m_valid, ToPixels(ExportArea(*view.layout))) : m_valid;

@@ -2,7 +2,8 @@
 // view plus a margin, so that a frame which changes nothing on the board costs one copy of pixels
 // instead of every blended layer of the board again (on a software renderer, or a meeting room's
 // weak GPU, each full-window layer costs milliseconds).
-// The kept pixels reach the window by glBlitFramebuffer (a memory copy on a software renderer).
+// The kept pixels reach the window by glBlitFramebuffer (a memory copy on a software renderer);
+// scaled, during a gesture, by GpuRenderer::DrawScaled.
 //  - A pan by whole pixels shifts the copy and draws only the newly exposed strip; past the margin
 //    the kept pixels move to a second texture centred on the view.
 //  - A zoom (or a glide) scales the kept pixels while the camera moves and draws the view crisp

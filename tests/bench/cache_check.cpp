@@ -14,6 +14,7 @@
 #include <cfloat>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -273,6 +274,62 @@ class Checker {
   size_t m_worstOff = 0;
 };
 
+// The gesture's scaled copy (GpuRenderer::DrawScaled, a quad of its own program) against GL's
+// own nearest-pixel blit of the same rectangles: random texels, scales up and down, flipped
+// neither way, with and without scissor. A pixel may differ only where a sample lands on a texel
+// edge and the two round it differently. Returns false, saying which, when they differ.
+bool ScaledCopyMatchesBlit(GpuRenderer& renderer, std::mt19937& rng) {
+  constexpr int kTex = 300, kOut = 257;
+  RenderTexture texture, viaBlit, viaDraw;
+  if (!texture.Create(kTex, kTex) || !viaBlit.Create(kOut, kOut) || !viaDraw.Create(kOut, kOut)) {
+    std::fprintf(stderr, "journeyboard_cache_check: could not make the scaled copy's textures\n");
+    return false;
+  }
+  std::vector<unsigned char> texels(size_t(kTex) * kTex * 4);
+  for (unsigned char& c : texels) c = static_cast<unsigned char>(rng());
+  for (size_t i = 3; i < texels.size(); i += 4) texels[i] = 255;  // the kept view is opaque
+  glBindTexture(GL_TEXTURE_2D, texture.Texture());
+  glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kTex, kTex, GL_RGBA, GL_UNSIGNED_BYTE, texels.data());
+  std::uniform_int_distribution<int> at(0, kTex / 2), size(20, kTex / 2), out(0, kOut / 3), span(30, 2 * kOut / 3);
+  for (int round = 0; round < 12; ++round) {
+    const int x0 = at(rng), y0 = at(rng), x1 = x0 + size(rng), y1 = y0 + size(rng);
+    const int toX0 = out(rng), toY0 = out(rng), toX1 = toX0 + span(rng), toY1 = toY0 + span(rng);
+    const bool scissor = round % 2 == 1;
+    std::vector<unsigned char> images[2];
+    for (int way = 0; way < 2; ++way) {
+      const RenderTexture& target = way == 0 ? viaBlit : viaDraw;
+      target.Bind();
+      glViewport(0, 0, kOut, kOut);
+      glDisable(GL_SCISSOR_TEST);
+      glClearColor(0, 0, 0, 0);
+      glClear(GL_COLOR_BUFFER_BIT);
+      if (scissor) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(toX0 + 5, toY0 + 3, (toX1 - toX0) / 2, (toY1 - toY0) / 2);
+      }
+      if (way == 0) texture.BlitToBound(x0, y0, x1, y1, toX0, toY0, toX1, toY1);
+      else renderer.DrawScaled(texture, x0, y0, x1, y1, toX0, toY0, toX1, toY1);
+      glDisable(GL_SCISSOR_TEST);
+      images[way].resize(size_t(kOut) * kOut * 4);
+      target.Bind();
+      glReadPixels(0, 0, kOut, kOut, GL_RGBA, GL_UNSIGNED_BYTE, images[way].data());
+    }
+    size_t differing = 0, drawn = 0;
+    for (size_t i = 0; i < images[0].size(); i += 4) {
+      if (images[0][i + 3] != 0) ++drawn;
+      if (std::memcmp(&images[0][i], &images[1][i], 4) != 0) ++differing;
+    }
+    if (drawn == 0 || differing * 100 > drawn) {  // rounding at texel edges: well under 1 %
+      std::fprintf(stderr,
+                   "journeyboard_cache_check: the scaled copy of (%d,%d)-(%d,%d) to (%d,%d)-(%d,%d)%s differs from "
+                   "GL's blit in %zu of %zu pixels\n",
+                   x0, y0, x1, y1, toX0, toY0, toX1, toY1, scissor ? " with scissor" : "", differing, drawn);
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 }  // namespace jb
 
@@ -312,6 +369,8 @@ int main(int argc, char** argv) {
       code = 1;
     } else {
       std::printf("journeyboard_cache_check: seed %u\n", seed);
+      std::mt19937 rng(seed);
+      if (!ScaledCopyMatchesBlit(app.renderer(), rng)) code = 1;
       Checker checker(app, seed);
       const Template kinds[] = {Template::Sample, Template::FiveStage, Template::Classic};
       for (int b = 0; b < boards && code == 0; ++b) {

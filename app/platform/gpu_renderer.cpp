@@ -186,15 +186,8 @@ bool GpuRenderer::Init() {
     m_program = 0;
     return false;
   }
-  m_copyProgram = MakeProgram(&vs, kCopyFragmentShader);
   if (vs) glDeleteShader(vs);
   m_projLocation = glGetUniformLocation(m_program, "projection");
-  m_copyProjLocation = m_copyProgram ? glGetUniformLocation(m_copyProgram, "projection") : -1;
-  glGenSamplers(1, &m_nearestSampler);
-  glSamplerParameteri(m_nearestSampler, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glSamplerParameteri(m_nearestSampler, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glSamplerParameteri(m_nearestSampler, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glSamplerParameteri(m_nearestSampler, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   m_texLocation = glGetUniformLocation(m_program, "atlas");
   m_solidProjLocation = glGetUniformLocation(m_solidProgram, "projection");
 
@@ -385,6 +378,18 @@ void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) 
 
 void GpuRenderer::DrawScaled(const RenderTexture& texture, int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1,
                              int toY1) {
+  if (!m_copyTried) {  // made on first need: exports and thumbnails never scale a kept picture
+    m_copyTried = true;
+    unsigned vs = 0;
+    m_copyProgram = MakeProgram(&vs, kCopyFragmentShader);
+    if (vs) glDeleteShader(vs);
+    m_copyProjLocation = m_copyProgram ? glGetUniformLocation(m_copyProgram, "projection") : -1;
+    glGenSamplers(1, &m_nearestSampler);
+    glSamplerParameteri(m_nearestSampler, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glSamplerParameteri(m_nearestSampler, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glSamplerParameteri(m_nearestSampler, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glSamplerParameteri(m_nearestSampler, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  }
   if (!m_copyProgram) {  // the driver would not link it: its own blit does the same
     texture.BlitToBound(x0, y0, x1, y1, toX0, toY0, toX1, toY1);
     return;

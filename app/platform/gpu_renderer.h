@@ -46,6 +46,7 @@ class GpuRenderer {
 
   unsigned m_program = 0, m_solidProgram = 0, m_copyProgram = 0, m_vao = 0, m_vbo = 0, m_ebo = 0, m_fontTexture = 0;
   unsigned m_nearestSampler = 0;
+  bool m_copyTried = false;  // DrawScaled's program and sampler, made on its first call
   int m_projLocation = -1, m_texLocation = -1, m_solidProjLocation = -1, m_copyProjLocation = -1;
   ImVec2 m_whiteUv{-1, -1};  // the atlas' white pixel: what fills read
   Fill m_fill = Fill::Textured;

@@ -1,13 +1,18 @@
 #include "app/platform/disk_cache.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 namespace jb {
 
@@ -46,6 +51,48 @@ bool WriteCacheFile(const std::string& path, const std::string& bytes) {
   if (std::rename(temp.c_str(), path.c_str()) == 0) return true;
   std::remove(temp.c_str());
   return false;
+}
+
+void MarkCacheFileUsed(const std::string& path) { ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0); }
+
+void PruneCache(const std::string& kind, const std::string& kept, uintmax_t bytes) {
+  namespace fs = std::filesystem;
+  constexpr auto kStaleTempAge = std::chrono::minutes(10);
+  struct Entry {
+    fs::path path;
+    fs::file_time_type used;
+    uintmax_t bytes;
+  };
+  const std::string prefix = kind + "-";
+  const fs::path keep(kept);
+  std::vector<Entry> files;
+  std::error_code ec;
+  const auto now = fs::file_time_type::clock::now();
+  for (fs::directory_iterator it(keep.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    std::error_code statError;
+    const fs::file_time_type used = fs::last_write_time(it->path(), statError);
+    if (statError) continue;
+    if (name.find(".bin.tmp") != std::string::npos) {
+      if (now - used > kStaleTempAge) fs::remove(it->path(), statError);
+      continue;
+    }
+    if (name.size() < 4 || name.compare(name.size() - 4, 4, ".bin") != 0) continue;
+    const uintmax_t size = fs::file_size(it->path(), statError);
+    if (!statError) files.push_back({it->path(), used, size});
+  }
+  std::sort(files.begin(), files.end(), [](const Entry& a, const Entry& b) { return a.used > b.used; });
+  uintmax_t total = 0;
+  for (const Entry& entry : files)
+    if (entry.path != keep) total += entry.bytes;
+  std::error_code size;
+  total += fs::file_size(keep, size);
+  for (auto it = files.rbegin(); it != files.rend() && total > bytes; ++it) {
+    if (it->path == keep) continue;
+    std::error_code removeError;
+    if (fs::remove(it->path, removeError)) total -= it->bytes;
+  }
 }
 
 }  // namespace jb

@@ -2,6 +2,7 @@
 // (the font atlases, fonts.cpp; the renderer's linked programs, gpu_renderer.cpp). Each file is
 // named by a hash of its key and holds the key itself, so a stale or colliding file only misses.
 #pragma once
+#include <cstdint>
 #include <string>
 
 namespace jb {
@@ -17,5 +18,11 @@ std::string CacheFile(const std::string& kind, const std::string& key);
 // Writes `bytes` whole under a temp name and renames it into place, so another process reads the
 // old file or the new one, never half of one. False when it could not (the file is then absent).
 bool WriteCacheFile(const std::string& path, const std::string& bytes);
+// Marks a file the cache just served as used now (its modification time), so pruning keeps it.
+void MarkCacheFileUsed(const std::string& path);
+// After writing `kept` (a file of `kind`): removes the kind's files used longest ago until the
+// rest fit `bytes` (`kept` always stays), and the kind's temp files a crash left over 10 minutes
+// ago. Files of other kinds and names are left alone.
+void PruneCache(const std::string& kind, const std::string& kept, uintmax_t bytes);
 
 }  // namespace jb

@@ -17,7 +17,6 @@
 #include <filesystem>
 #include <fstream>
 #include <algorithm>
-#include <chrono>
 #include <vector>
 #include <string_view>
 #include <type_traits>
@@ -199,51 +198,8 @@ class MappedFile {
 };
 
 // Each UI scale and each set of board sizes (a command-line export bakes only what it draws)
-// makes an atlas of its own, 2-9 MB: the cache keeps the ones used last, within this much, and
-// drops temp files a crash left behind.
+// makes an atlas of its own, 2-9 MB: the cache keeps the ones used last, within this much.
 constexpr uintmax_t kAtlasCacheBytes = 48u << 20;
-constexpr auto kStaleTempAge = std::chrono::minutes(10);
-
-// Removes the atlases used longest ago (by modification time, which a hit renews) until the rest
-// fit kAtlasCacheBytes; `keep`, just written, always stays. Other files in the folder are left.
-void PruneAtlasCache(const std::string& dir, const std::string& keep) {
-  namespace fs = std::filesystem;
-  struct Entry {
-    fs::path path;
-    fs::file_time_type used;
-    uintmax_t bytes;
-  };
-  std::vector<Entry> atlases;
-  std::error_code ec;
-  const auto now = fs::file_time_type::clock::now();
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.rfind("atlas-", 0) != 0) continue;
-    std::error_code statError;
-    const fs::file_time_type used = fs::last_write_time(it->path(), statError);
-    if (statError) continue;
-    if (name.find(".bin.tmp") != std::string::npos) {
-      if (now - used > kStaleTempAge) fs::remove(it->path(), statError);
-      continue;
-    }
-    if (name.size() < 4 || name.compare(name.size() - 4, 4, ".bin") != 0) continue;
-    const uintmax_t bytes = fs::file_size(it->path(), statError);
-    if (!statError) atlases.push_back({it->path(), used, bytes});
-  }
-  std::sort(atlases.begin(), atlases.end(), [](const Entry& a, const Entry& b) { return a.used > b.used; });
-  uintmax_t total = 0;
-  for (const Entry& entry : atlases) {
-    if (entry.path == fs::path(keep)) continue;
-    total += entry.bytes;
-  }
-  std::error_code size;
-  total += fs::file_size(keep, size);
-  for (auto it = atlases.rbegin(); it != atlases.rend() && total > kAtlasCacheBytes; ++it) {
-    if (it->path == fs::path(keep)) continue;
-    std::error_code removeError;
-    if (fs::remove(it->path, removeError)) total -= it->bytes;
-  }
-}
 
 int IndexOf(const ImFontAtlas& atlas, const ImFont* font) {
   for (int i = 0; i < atlas.Fonts.Size; ++i)
@@ -300,7 +256,7 @@ void Fonts::SaveCache(const ImFontAtlas& atlas, const std::string& key) const {
   out.Put(crc);
 
   if (!WriteCacheFile(path, out.bytes())) return;
-  PruneAtlasCache(std::filesystem::path(path).parent_path().string(), path);
+  PruneCache("atlas", path, kAtlasCacheBytes);
 }
 
 bool Fonts::LoadCache(ImFontAtlas& atlas, const std::string& key) {
@@ -389,7 +345,7 @@ bool Fonts::LoadCache(ImFontAtlas& atlas, const std::string& key) {
   std::memcpy(atlas.TexUvLines, uvLines, sizeof uvLines);
   atlas.TexPixelsAlpha8 = texture;
   atlas.TexReady = true;
-  ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // used now: the cache's pruning keeps it longest
+  MarkCacheFileUsed(path);
   return true;
 }
 

@@ -120,6 +120,9 @@ unsigned LinkProgram(unsigned vs, const char* fragmentSource) {
 // then the binary's format and bytes. A stale key misses; a binary the driver refuses (its own
 // checksum, a newer build) is compiled afresh and replaced.
 
+// A program's binary is 5-20 KB, three per driver version: this keeps the last few dozen.
+constexpr uintmax_t kProgramCacheBytes = 1u << 20;
+
 std::string ProgramKey(const char* fragmentSource) {
   auto text = [](GLenum name) {
     const auto* value = reinterpret_cast<const char*>(glGetString(name));
@@ -157,7 +160,7 @@ void SaveCachedProgram(unsigned program, const std::string& path, const std::str
   std::string bytes(key.c_str(), key.size() + 1);
   bytes.append(reinterpret_cast<const char*>(&format), sizeof format);
   bytes.append(binary.data(), size_t(written));
-  WriteCacheFile(path, bytes);
+  if (WriteCacheFile(path, bytes)) PruneCache("program", path, kProgramCacheBytes);
 }
 
 // The program of kVertexShader and `fragmentSource`: from the cache, else compiled (with `vs`,
@@ -167,7 +170,10 @@ unsigned MakeProgram(unsigned* vs, const char* fragmentSource) {
   const std::string key = caching ? ProgramKey(fragmentSource) : std::string();
   const std::string path = caching ? CacheFile("program", key) : std::string();
   if (!path.empty())
-    if (const unsigned cached = LoadCachedProgram(path, key)) return cached;
+    if (const unsigned cached = LoadCachedProgram(path, key)) {
+      MarkCacheFileUsed(path);
+      return cached;
+    }
   if (!*vs) *vs = CompileShader(GL_VERTEX_SHADER, kVertexShader);
   const unsigned program = LinkProgram(*vs, fragmentSource);
   if (program && !path.empty()) SaveCachedProgram(program, path, key);

@@ -432,6 +432,64 @@ def test_cli_atlas_cache_keeps_the_atlases_used_last_within_48_mb():
           f"a crash's old temp file goes, a recent one and other files stay: {sorted(left)}")
 
 
+def test_cli_program_cache_keeps_the_programs_used_last_within_1_mb():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    The renderer's linked programs share the atlases' pruning: a link that writes one drops the
+    programs used longest ago until they fit 1 MB, and a temp file a crash left; the new programs,
+    one loaded from the cache (used now, so kept however old its file), atlases and other files
+    stay."""
+    work = tempfile.mkdtemp()
+    board = board_file(work, "sample.cjm", "sample")
+    cache = os.path.join(work, "cache")
+    folder = os.path.join(cache, "journeyboard")
+    env = dict(english_env(), XDG_CACHE_HOME=cache)
+    out = os.path.join(work, "out.png")
+
+    def export():
+        result = run_cli("export", board, "-o", out, "--width", 400, env=env)
+        check(result.returncode == 0 and result.stderr == "", f"exported quietly: {result.stderr!r}")
+
+    def programs():
+        return sorted(n for n in os.listdir(folder) if re.fullmatch(r"program-[0-9a-f]{8}\.bin", n))
+
+    export()
+    real = programs()
+    check(len(real) == 2, f"the export's two programs are kept: {real}")
+    hour = 3600 * 10 ** 9
+    now = os.stat(folder).st_mtime_ns
+
+    def age(name, hours):
+        path = os.path.join(folder, name)
+        os.utime(path, ns=(now - hours * hour, now - hours * hour))
+        return name
+
+    def fake(name, kib, hours):
+        with open(os.path.join(folder, name), "wb") as f:
+            f.truncate(kib << 10)
+        return age(name, hours)
+
+    # One real program is kept but oldest of all; the other is removed, so the next export links
+    # it again and prunes.
+    loaded, relinked = real
+    age(loaded, 500)
+    os.remove(os.path.join(folder, relinked))
+    old = [fake(f"program-0000000{i}.bin", 200, 10 + i) for i in range(8)]  # 1.6 MB, the oldest last
+    stale_temp = fake("program-000000bb.bin.tmp123", 1, 2)
+    atlas, other = fake("atlas-000000cc.bin", 300, 600), fake("notes.txt", 1, 100)
+    export()
+    left = set(os.listdir(folder))
+    check(relinked in left and loaded in left, f"the program linked now and the one loaded stay: {sorted(left)}")
+    kept = programs()
+    total = sum(os.path.getsize(os.path.join(folder, n)) for n in kept)
+    check(total <= 1 << 20, f"the programs fit 1 MB: {total} bytes in {kept}")
+    kept_old = [n for n in old if n in left]
+    check(kept_old and kept_old == old[:len(kept_old)] and old[-1] not in left,
+          f"those used longest ago go, in order of last use: {kept_old}")
+    check(stale_temp not in left and atlas in left and other in left,
+          f"a crash's old temp file goes, atlases and other files stay: {sorted(left)}")
+
+
 def test_cli_export_bakes_only_the_sizes_it_draws_and_the_same_pixels_as_the_window():
     """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 

@@ -186,13 +186,12 @@ bool GpuRenderer::Init() {
   unsigned vs = 0;
   m_program = MakeProgram(&vs, kFragmentShader);
   m_solidProgram = m_program ? MakeProgram(&vs, kSolidFragmentShader) : 0;
+  if (vs) glDeleteShader(vs);
   if (!m_solidProgram) {
-    if (vs) glDeleteShader(vs);
     if (m_program) glDeleteProgram(m_program);
     m_program = 0;
     return false;
   }
-  if (vs) glDeleteShader(vs);
   m_projLocation = glGetUniformLocation(m_program, "projection");
   m_texLocation = glGetUniformLocation(m_program, "atlas");
   m_solidProjLocation = glGetUniformLocation(m_solidProgram, "projection");

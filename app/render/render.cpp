@@ -69,6 +69,8 @@ struct LineRun {
   bool hyphen = false;
 };
 
+constexpr Rect kEverywhere{-1e30f, -1e30f, 1e30f, 1e30f};
+
 struct Painter {
   const Camera& camera;
   const Fonts& fonts;
@@ -77,6 +79,8 @@ struct Painter {
   const BoardPalette& pal;
   // When set, a note's fills go to channel 0 and what is drawn over them to channel 1 (DrawBoard).
   ImDrawListSplitter* layers = nullptr;
+  // The pixels this list lands in (RenderOptions::visible): a note's text is clipped to it.
+  Rect drawn = kEverywhere;
 
   float Px(float units) const { return units * camera.zoom; }
   ImVec2 S(Vec2 p) const { return V(camera.ToScreen(p)); }
@@ -791,6 +795,13 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
     lines.clear();
     const Rect textBox{box.textBox.x0 + offset.x, box.textBox.y0 + offset.y, box.textBox.x1 + offset.x,
                        box.textBox.y1 + offset.y};
+    // Clipped to the pixels drawn, widened by a line (a line that reaches in is drawn whole; its
+    // level-of-detail bar is drawn only where the clip holds all of it), so a note across an
+    // export's tiles submits each glyph once or twice rather than all of them in every tile.
+    const Vec2 drawnFrom = p.camera.ToWorld({p.drawn.x0, p.drawn.y0}), drawnTo = p.camera.ToWorld({p.drawn.x1, p.drawn.y1});
+    const float reach = box.text.size * 1.2f + 1 / p.camera.zoom;
+    const Rect textClip{std::max(textBox.x0, drawnFrom.x - reach), std::max(textBox.y0, drawnFrom.y - reach),
+                        std::min(textBox.x1, drawnTo.x + reach), std::min(textBox.y1, drawnTo.y + reach)};
     if (box.text.Clipped() || firstLine > 0) {
       marked = ShownLineTexts(note.text, box.text, firstLine, textBox.Width(), p.fonts);
       for (const std::string& line : marked) lines.push_back({line.data(), line.data() + line.size()});
@@ -799,7 +810,8 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
         lines.push_back({note.text.data() + box.text.lines[k].first, note.text.data() + box.text.lines[k].second,
                          box.text.Hyphen(k)});
     }
-    p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, p.pal.noteInk, textBox);
+    if (textClip.x0 < textClip.x1 && textClip.y0 < textClip.y1)
+      p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, p.pal.noteInk, textClip);
   }
   // Footer: touchpoint data, then owner, due date and tags (an overdue date in red).
   const NoteFooter footer = MakeNoteFooter(note);
@@ -1000,7 +1012,8 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   if (layout.notes.size() != board.notes.size() || layout.stageX.size() != board.stages.size() + 1 ||
       layout.laneY.size() != board.lanes.size() + 1 || layout.curves.size() != board.curves.size())
     return;
-  Painter p{camera, fonts, drawList, options.visible, options.palette ? *options.palette : LightPalette()};
+  Painter p{camera, fonts, drawList, options.visible.Grown(options.spill),
+            options.palette ? *options.palette : LightPalette()};
   // A filter on a persona deleted since filters nothing.
   const PersonaId filter = board.FindPersona(options.personaFilter) ? options.personaFilter : PersonaId();
   DrawFrames(p, board);
@@ -1022,7 +1035,9 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
     // A note's vote badge rises above it and its shadow falls below: culled with them.
-    if (box.hidden || !p.Visible({box.rect.x0, box.rect.y0 - 26, box.rect.x1 + 4, box.rect.y1 + 4})) continue;
+    if (box.hidden || !camera.ToScreen({box.rect.x0, box.rect.y0 - 26, box.rect.x1 + 4, box.rect.y1 + 4})
+                           .Overlaps(options.visible.Grown(1)))
+      continue;
     if (board.notes[i].IsFree() == (p.layers != nullptr)) {
       if (p.layers) layers.Merge(&drawList);
       else layers.Split(&drawList, 2);
@@ -1045,6 +1060,7 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
       }
     }
     const int first = drawList.VtxBuffer.Size;
+    p.drawn = flip < 1 ? kEverywhere : options.visible;  // a turning note is narrowed after it is drawn
     DrawNoteBody(p, board, board.notes[i], box, {0, 0}, options.today, false, editing ? options.editingFirstLine : 0,
                  covered);
     if (flip < 1) {

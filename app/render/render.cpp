@@ -96,8 +96,17 @@ struct Painter {
   // 0.655 × the radius so that it takes off the arc's area: it stays within 0.058 × the radius of
   // the arc (under 0.3 px, ImGui's own tessellation tolerance), where ImGui gives such a corner two
   // or three segments. A note with its anti-aliased fringe is 22 triangles instead of 34.
+  // `fringe` false leaves out ImGui's anti-aliased edge (a triangle pair per vertex).
   void RoundedRect(ImVec2 a, ImVec2 b, ImU32 color, float rounding,
-                   ImDrawFlags corners = ImDrawFlags_RoundCornersAll) const {
+                   ImDrawFlags corners = ImDrawFlags_RoundCornersAll, bool fringe = true) const {
+    const ImDrawListFlags flags = dl.Flags;
+    if (!fringe) dl.Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    FillRounded(a, b, color, rounding, corners);
+    dl.Flags = flags;
+  }
+
+ private:
+  void FillRounded(ImVec2 a, ImVec2 b, ImU32 color, float rounding, ImDrawFlags corners) const {
     constexpr float kCutBelowPx = 5, kLegs = 0.655f;
     // Clamped as ImGui clamps it, so the corners it keeps round stay the same size.
     const bool wholeTop = (corners & ImDrawFlags_RoundCornersTop) == ImDrawFlags_RoundCornersTop;
@@ -123,6 +132,8 @@ struct Painter {
     corner(ImDrawFlags_RoundCornersBottomLeft, {a.x, b.y}, {1, 0}, {0, -1});
     dl.PathFillConvex(color);
   }
+
+ public:
 
   // Line breaks come from core's WrapText with the reference font's metrics, so wrapping is
   // identical at every zoom and in exports.
@@ -807,10 +818,13 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
     // shadow pixel is a blended fill, and a whole note's worth of them cost as much as the note.
     const float d = 3, corner = rounding > 0 ? kNoteRounding : 0;
     const Rect shadow{r.x0 + d * 0.5f, r.y0 + d, r.x1 + d * 0.5f, r.y1 + d};
+    // A shadow under 4 px has no anti-aliased edge: at its faint alpha a pixel's coverage moves
+    // it by a few percent, and the fringe was two thirds of its triangles.
+    const bool fringe = p.Px(d) >= 4;
     p.RoundedRect(p.S(shadow.x0, r.y1 - corner), p.S(shadow.x1, shadow.y1), p.pal.shadow, rounding,
-                  ImDrawFlags_RoundCornersBottom);
+                  ImDrawFlags_RoundCornersBottom, fringe);
     p.RoundedRect(p.S(r.x1 - corner, shadow.y0), p.S(shadow.x1, r.y1 - corner), p.pal.shadow, rounding,
-                  ImDrawFlags_RoundCornersTopRight);
+                  ImDrawFlags_RoundCornersTopRight, fringe);
   }
   p.RoundedRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.NoteFill(NoteColor(board, note)), rounding);
   if (p.pal.noteOutlinePx > 0)  // a projector washes pale notes into the cells: outline them

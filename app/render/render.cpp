@@ -516,9 +516,15 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
     const int firstVertex = p.dl.VtxBuffer.Size;
     const ImU32 lineColor = ToColor(curve.color, active ? 255 : 150);
     if (geometry.samples.size() >= 2) {
+      // The layout samples 24 points a stretch between two knots at any zoom; a point within 0.1
+      // px of the line through those kept around it adds six triangles and nothing to see. The
+      // to-be curve's dashes count samples, so it keeps them all.
+      thread_local std::vector<Vec2> kept;
+      if (curve.toBe) kept = geometry.samples;
+      else SimplifyStroke(geometry.samples, 0.1f / p.camera.zoom, &kept);
       std::vector<ImVec2> points;
-      points.reserve(geometry.samples.size());
-      for (Vec2 s : geometry.samples) points.push_back(p.S(s));
+      points.reserve(kept.size());
+      for (Vec2 s : kept) points.push_back(p.S(s));
       float thickness = std::max(1.5f, p.Px(active ? 3.5f : 2.5f));
       // Only the stretches of the curve in view: an export tile across the lane draws its share,
       // not the whole curve's thousand segments each time. A stretch's ends lie a segment out of

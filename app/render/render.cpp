@@ -95,19 +95,13 @@ struct Painter {
   // AddRectFilled with `rounding` px corners, but a corner under 5 px is one straight cut, its legs
   // 0.655 × the radius so that it takes off the arc's area: it stays within 0.058 × the radius of
   // the arc (under 0.3 px, ImGui's own tessellation tolerance), where ImGui gives such a corner two
-  // or three segments. A note with its anti-aliased fringe is 22 triangles instead of 34.
-  // `fringe` false leaves out ImGui's anti-aliased edge (a triangle pair per vertex).
+  // or three segments. A note of 3 px corners with its anti-aliased fringe is 22 triangles, not 34.
+  // `fringe` false leaves out that fringe (a triangle pair per vertex of the shape).
   void RoundedRect(ImVec2 a, ImVec2 b, ImU32 color, float rounding,
                    ImDrawFlags corners = ImDrawFlags_RoundCornersAll, bool fringe = true) const {
+    constexpr float kCutBelowPx = 5, kLegs = 0.655f;
     const ImDrawListFlags flags = dl.Flags;
     if (!fringe) dl.Flags &= ~ImDrawListFlags_AntiAliasedFill;
-    FillRounded(a, b, color, rounding, corners);
-    dl.Flags = flags;
-  }
-
- private:
-  void FillRounded(ImVec2 a, ImVec2 b, ImU32 color, float rounding, ImDrawFlags corners) const {
-    constexpr float kCutBelowPx = 5, kLegs = 0.655f;
     // Clamped as ImGui clamps it, so the corners it keeps round stay the same size.
     const bool wholeTop = (corners & ImDrawFlags_RoundCornersTop) == ImDrawFlags_RoundCornersTop;
     const bool wholeBottom = (corners & ImDrawFlags_RoundCornersBottom) == ImDrawFlags_RoundCornersBottom;
@@ -117,23 +111,22 @@ struct Painter {
     rounding = std::min(rounding, (b.y - a.y) * (wholeLeft || wholeRight ? 0.5f : 1.0f) - 1);
     if (rounding < 0.5f || rounding >= kCutBelowPx) {
       dl.AddRectFilled(a, b, color, rounding >= 0.5f ? rounding : 0, corners);
-      return;
+    } else {
+      const float legs = rounding * kLegs;
+      // Clockwise from the top-left, as ImGui's PathRect: its fringe is drawn outward of that order.
+      auto corner = [&](ImDrawFlags which, ImVec2 at, ImVec2 in, ImVec2 out) {
+        if (!(corners & which)) return dl.PathLineTo(at);
+        dl.PathLineTo({at.x + in.x * legs, at.y + in.y * legs});
+        dl.PathLineTo({at.x + out.x * legs, at.y + out.y * legs});
+      };
+      corner(ImDrawFlags_RoundCornersTopLeft, a, {0, 1}, {1, 0});
+      corner(ImDrawFlags_RoundCornersTopRight, {b.x, a.y}, {-1, 0}, {0, 1});
+      corner(ImDrawFlags_RoundCornersBottomRight, b, {0, -1}, {-1, 0});
+      corner(ImDrawFlags_RoundCornersBottomLeft, {a.x, b.y}, {1, 0}, {0, -1});
+      dl.PathFillConvex(color);
     }
-    const float legs = rounding * kLegs;
-    // Clockwise from the top-left, as ImGui's PathRect: its fringe is drawn outward of that order.
-    auto corner = [&](ImDrawFlags which, ImVec2 at, ImVec2 in, ImVec2 out) {
-      if (!(corners & which)) return dl.PathLineTo(at);
-      dl.PathLineTo({at.x + in.x * legs, at.y + in.y * legs});
-      dl.PathLineTo({at.x + out.x * legs, at.y + out.y * legs});
-    };
-    corner(ImDrawFlags_RoundCornersTopLeft, a, {0, 1}, {1, 0});
-    corner(ImDrawFlags_RoundCornersTopRight, {b.x, a.y}, {-1, 0}, {0, 1});
-    corner(ImDrawFlags_RoundCornersBottomRight, b, {0, -1}, {-1, 0});
-    corner(ImDrawFlags_RoundCornersBottomLeft, {a.x, b.y}, {1, 0}, {0, -1});
-    dl.PathFillConvex(color);
+    dl.Flags = flags;
   }
-
- public:
 
   // Line breaks come from core's WrapText with the reference font's metrics, so wrapping is
   // identical at every zoom and in exports.

@@ -179,8 +179,10 @@ float ExportTextPixels(const Board& board, const ExportParams& params, const Fon
   for (int y0 = 0; y0 < plan.height; y0 += rows)
     for (int x0 = 0; x0 < plan.width; x0 += columns) {
       BeginOffscreenDrawList(drawList, data, fonts, plan.width, plan.height);
-      options.visible = {x0 - cullMargin, y0 - cullMargin, x0 + columns + cullMargin, y0 + rows + cullMargin};
-      drawList.PushClipRect({options.visible.x0, options.visible.y0}, {options.visible.x1, options.visible.y1}, true);
+      options.visible = {float(x0), float(y0), float(x0 + columns), float(y0 + rows)};
+      options.spill = cullMargin;
+      const Rect reach = options.visible.Grown(cullMargin);
+      drawList.PushClipRect({reach.x0, reach.y0}, {reach.x1, reach.y1}, true);
       DrawBoard(board, layout, camera, fonts, drawList, options);
     }
   return probe.Largest();
@@ -325,11 +327,13 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       const int w = std::min(tileW, width - x0), target = drawnTiles++ % 2;
       step = std::chrono::steady_clock::now();
       BeginOffscreenDrawList(drawList, data, fonts, width, height);
-      // Widened by what is drawn past the rectangle it is culled by: a note's shadow, vote dots
-      // and badge; a glyph reaching below its line (ImGui culls text by whole lines).
-      const Rect reach{x0 - cullMargin, y0 - cullMargin, x0 + w + cullMargin, y0 + bandH + cullMargin};
+      // Culled with a spill for what is drawn past the rectangle it is culled by (a curve's width,
+      // a glyph reaching below its line: ImGui culls text by whole lines); notes, whose own cull
+      // rectangle holds their shadow, vote dots and badge, by the tile itself.
+      options.visible = {float(x0), float(y0), float(x0 + w), float(y0 + bandH)};
+      options.spill = cullMargin;
+      const Rect reach = options.visible.Grown(cullMargin);
       drawList.PushClipRect({reach.x0, reach.y0}, {reach.x1, reach.y1}, true);
-      options.visible = reach;
       DrawBoard(board, layout, camera, fonts, drawList, options);
       lap(stats->drawListMs);
       targets[target].Bind();

@@ -69,6 +69,8 @@ struct LineRun {
   bool hyphen = false;
 };
 
+constexpr Rect kEverywhere{-1e30f, -1e30f, 1e30f, 1e30f};
+
 struct Painter {
   const Camera& camera;
   const Fonts& fonts;
@@ -77,6 +79,8 @@ struct Painter {
   const BoardPalette& pal;
   // When set, a note's fills go to channel 0 and what is drawn over them to channel 1 (DrawBoard).
   ImDrawListSplitter* layers = nullptr;
+  // The pixels this list lands in (RenderOptions::visible): a note's text is clipped to it.
+  Rect drawn = kEverywhere;
 
   float Px(float units) const { return units * camera.zoom; }
   ImVec2 S(Vec2 p) const { return V(camera.ToScreen(p)); }
@@ -87,6 +91,42 @@ struct Painter {
   // fringe, blended, where a square one is 2 and opaque, and corners that small are a pixel or two
   // each. A 3840-px export of the 10,000-note board (notes ~40 px wide): render 262 → 141 ms.
   float Rounding(float units) const { return Px(units) >= 2.0f ? Px(units) : 0.0f; }
+
+  // AddRectFilled with `rounding` px corners, but a corner under 5 px is one straight cut, its legs
+  // 0.655 × the radius so that it takes off the arc's area: it stays within 0.058 × the radius of
+  // the arc (under 0.3 px, ImGui's own tessellation tolerance), where ImGui gives such a corner two
+  // or three segments. A note of 3 px corners with its anti-aliased fringe is 22 triangles, not 34.
+  // `fringe` false leaves out that fringe (a triangle pair per vertex of the shape).
+  void RoundedRect(ImVec2 a, ImVec2 b, ImU32 color, float rounding,
+                   ImDrawFlags corners = ImDrawFlags_RoundCornersAll, bool fringe = true) const {
+    constexpr float kCutBelowPx = 5, kLegs = 0.655f;
+    const ImDrawListFlags flags = dl.Flags;
+    if (!fringe) dl.Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    // Clamped as ImGui clamps it, so the corners it keeps round stay the same size.
+    const bool wholeTop = (corners & ImDrawFlags_RoundCornersTop) == ImDrawFlags_RoundCornersTop;
+    const bool wholeBottom = (corners & ImDrawFlags_RoundCornersBottom) == ImDrawFlags_RoundCornersBottom;
+    const bool wholeLeft = (corners & ImDrawFlags_RoundCornersLeft) == ImDrawFlags_RoundCornersLeft;
+    const bool wholeRight = (corners & ImDrawFlags_RoundCornersRight) == ImDrawFlags_RoundCornersRight;
+    rounding = std::min(rounding, (b.x - a.x) * (wholeTop || wholeBottom ? 0.5f : 1.0f) - 1);
+    rounding = std::min(rounding, (b.y - a.y) * (wholeLeft || wholeRight ? 0.5f : 1.0f) - 1);
+    if (rounding < 0.5f || rounding >= kCutBelowPx) {
+      dl.AddRectFilled(a, b, color, rounding >= 0.5f ? rounding : 0, corners);
+    } else {
+      const float legs = rounding * kLegs;
+      // Clockwise from the top-left, as ImGui's PathRect: its fringe is drawn outward of that order.
+      auto corner = [&](ImDrawFlags which, ImVec2 at, ImVec2 in, ImVec2 out) {
+        if (!(corners & which)) return dl.PathLineTo(at);
+        dl.PathLineTo({at.x + in.x * legs, at.y + in.y * legs});
+        dl.PathLineTo({at.x + out.x * legs, at.y + out.y * legs});
+      };
+      corner(ImDrawFlags_RoundCornersTopLeft, a, {0, 1}, {1, 0});
+      corner(ImDrawFlags_RoundCornersTopRight, {b.x, a.y}, {-1, 0}, {0, 1});
+      corner(ImDrawFlags_RoundCornersBottomRight, b, {0, -1}, {-1, 0});
+      corner(ImDrawFlags_RoundCornersBottomLeft, {a.x, b.y}, {1, 0}, {0, -1});
+      dl.PathFillConvex(color);
+    }
+    dl.Flags = flags;
+  }
 
   // Line breaks come from core's WrapText with the reference font's metrics, so wrapping is
   // identical at every zoom and in exports.
@@ -469,9 +509,15 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
     const int firstVertex = p.dl.VtxBuffer.Size;
     const ImU32 lineColor = ToColor(curve.color, active ? 255 : 150);
     if (geometry.samples.size() >= 2) {
+      // The layout samples 24 points a stretch between two knots at any zoom; a point within 0.1
+      // px of the line through those kept around it adds six triangles and nothing to see. The
+      // to-be curve's dashes count samples, so it keeps them all.
+      thread_local std::vector<Vec2> kept;
+      if (curve.toBe) kept = geometry.samples;
+      else SimplifyStroke(geometry.samples, 0.1f / p.camera.zoom, &kept);
       std::vector<ImVec2> points;
-      points.reserve(geometry.samples.size());
-      for (Vec2 s : geometry.samples) points.push_back(p.S(s));
+      points.reserve(kept.size());
+      for (Vec2 s : kept) points.push_back(p.S(s));
       float thickness = std::max(1.5f, p.Px(active ? 3.5f : 2.5f));
       // Only the stretches of the curve in view: an export tile across the lane draws its share,
       // not the whole curve's thousand segments each time. A stretch's ends lie a segment out of
@@ -771,12 +817,15 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
     // shadow pixel is a blended fill, and a whole note's worth of them cost as much as the note.
     const float d = 3, corner = rounding > 0 ? kNoteRounding : 0;
     const Rect shadow{r.x0 + d * 0.5f, r.y0 + d, r.x1 + d * 0.5f, r.y1 + d};
-    p.dl.AddRectFilled(p.S(shadow.x0, r.y1 - corner), p.S(shadow.x1, shadow.y1), p.pal.shadow, rounding,
-                       ImDrawFlags_RoundCornersBottom);
-    p.dl.AddRectFilled(p.S(r.x1 - corner, shadow.y0), p.S(shadow.x1, r.y1 - corner), p.pal.shadow, rounding,
-                       ImDrawFlags_RoundCornersTopRight);
+    // A shadow under 4 px has no anti-aliased edge: at its faint alpha a pixel's coverage moves
+    // it by a few percent, and the fringe was two thirds of its triangles.
+    const bool fringe = p.Px(d) >= 4;
+    p.RoundedRect(p.S(shadow.x0, r.y1 - corner), p.S(shadow.x1, shadow.y1), p.pal.shadow, rounding,
+                  ImDrawFlags_RoundCornersBottom, fringe);
+    p.RoundedRect(p.S(r.x1 - corner, shadow.y0), p.S(shadow.x1, r.y1 - corner), p.pal.shadow, rounding,
+                  ImDrawFlags_RoundCornersTopRight, fringe);
   }
-  p.dl.AddRectFilled(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.NoteFill(NoteColor(board, note)), rounding);
+  p.RoundedRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.NoteFill(NoteColor(board, note)), rounding);
   if (p.pal.noteOutlinePx > 0)  // a projector washes pale notes into the cells: outline them
     p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.noteOutline, rounding, 0, p.pal.noteOutlinePx);
   if (p.layers) p.layers->SetCurrentChannel(&p.dl, 1);
@@ -791,6 +840,13 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
     lines.clear();
     const Rect textBox{box.textBox.x0 + offset.x, box.textBox.y0 + offset.y, box.textBox.x1 + offset.x,
                        box.textBox.y1 + offset.y};
+    // Clipped to the pixels drawn, widened by a line (a line that reaches in is drawn whole; its
+    // level-of-detail bar is drawn only where the clip holds all of it), so a note across an
+    // export's tiles submits each glyph once or twice rather than all of them in every tile.
+    const Vec2 drawnFrom = p.camera.ToWorld({p.drawn.x0, p.drawn.y0}), drawnTo = p.camera.ToWorld({p.drawn.x1, p.drawn.y1});
+    const float reach = box.text.size * 1.2f + 1 / p.camera.zoom;
+    const Rect textClip{std::max(textBox.x0, drawnFrom.x - reach), std::max(textBox.y0, drawnFrom.y - reach),
+                        std::min(textBox.x1, drawnTo.x + reach), std::min(textBox.y1, drawnTo.y + reach)};
     if (box.text.Clipped() || firstLine > 0) {
       marked = ShownLineTexts(note.text, box.text, firstLine, textBox.Width(), p.fonts);
       for (const std::string& line : marked) lines.push_back({line.data(), line.data() + line.size()});
@@ -799,7 +855,8 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
         lines.push_back({note.text.data() + box.text.lines[k].first, note.text.data() + box.text.lines[k].second,
                          box.text.Hyphen(k)});
     }
-    p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, p.pal.noteInk, textBox);
+    if (textClip.x0 < textClip.x1 && textClip.y0 < textClip.y1)
+      p.Lines(lines, {textBox.x0, textBox.y0}, box.text.size, p.pal.noteInk, textClip);
   }
   // Footer: touchpoint data, then owner, due date and tags (an overdue date in red).
   const NoteFooter footer = MakeNoteFooter(note);
@@ -1000,7 +1057,8 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   if (layout.notes.size() != board.notes.size() || layout.stageX.size() != board.stages.size() + 1 ||
       layout.laneY.size() != board.lanes.size() + 1 || layout.curves.size() != board.curves.size())
     return;
-  Painter p{camera, fonts, drawList, options.visible, options.palette ? *options.palette : LightPalette()};
+  Painter p{camera, fonts, drawList, options.visible.Grown(options.spill),
+            options.palette ? *options.palette : LightPalette()};
   // A filter on a persona deleted since filters nothing.
   const PersonaId filter = board.FindPersona(options.personaFilter) ? options.personaFilter : PersonaId();
   DrawFrames(p, board);
@@ -1022,7 +1080,9 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
     // A note's vote badge rises above it and its shadow falls below: culled with them.
-    if (box.hidden || !p.Visible({box.rect.x0, box.rect.y0 - 26, box.rect.x1 + 4, box.rect.y1 + 4})) continue;
+    if (box.hidden || !camera.ToScreen({box.rect.x0, box.rect.y0 - 26, box.rect.x1 + 4, box.rect.y1 + 4})
+                           .Overlaps(options.visible.Grown(1)))
+      continue;
     if (board.notes[i].IsFree() == (p.layers != nullptr)) {
       if (p.layers) layers.Merge(&drawList);
       else layers.Split(&drawList, 2);
@@ -1045,6 +1105,7 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
       }
     }
     const int first = drawList.VtxBuffer.Size;
+    p.drawn = flip < 1 ? kEverywhere : options.visible;  // a turning note is narrowed after it is drawn
     DrawNoteBody(p, board, board.notes[i], box, {0, 0}, options.today, false, editing ? options.editingFirstLine : 0,
                  covered);
     if (flip < 1) {

@@ -56,6 +56,11 @@ struct DrawnPrompt {
 // Interaction state the canvas wants reflected in the drawing (nothing of it is saved).
 struct RenderOptions {
   Rect visible;  // window-pixel rectangle actually on screen: everything outside is culled
+  // Pixels past `visible` that things culled by their own bounds may still reach (a curve's
+  // width, a glyph below its line): an export's tiles cull by `visible` widened by this much.
+  // Notes, whose cull rectangle holds their shadow and badge, are culled by `visible` itself and
+  // their text is clipped to it, so a note across two tiles is not drawn whole in both.
+  float spill = 0;
   // Notes being dragged: drawn as an outline where they will land (the canvas draws the notes
   // themselves under the cursor).
   const std::unordered_set<uint64_t>* placeholders = nullptr;

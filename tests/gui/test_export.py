@@ -1,6 +1,7 @@
 """Exports: the command line's regions, sizes and backgrounds; tiles that join with no seams; the
 Export dialog (Ctrl+E); snapshots (Ctrl+Shift+E) into snapshots/ with unique names; Cancel."""
 import json
+import math
 import os
 import pty
 import re
@@ -694,6 +695,48 @@ def test_a_free_note_over_a_cell_note_covers_its_text_and_one_under_it_is_covere
         else:
             mine = [p for p in inner if pixel(rows, channels, *p) == want]
             check(not mine, f"the cell note listed after covers the free note: {len(mine)} of {len(inner)} pixels")
+
+
+def test_small_notes_keep_their_rounded_corners_and_their_shadow():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    At 0.7 px a unit a note's 6-unit corners are 4.2 px, drawn as one straight cut each (the arc's
+    own area), and its shadow, 2.1 px deep, is filled without an anti-aliased fringe. The corner
+    must still take about the arc's area off the note (a square corner takes none), and the row
+    under the note must be its cell's colour blended with the shadow's, the row past it the cell's."""
+    work = tempfile.mkdtemp()
+    chosen = []
+
+    def plain_note(board):
+        note = next(n for n in board["notes"] if n["stage"] and n["lane"])
+        note.update(text="", votes=0, owner="", due="", severity=0, tags=[], color="#1c7ed6")
+        chosen.append(note["id"])
+
+    path = board_with(work, "corners.cjm", "sample", plain_note)
+    with Session(args=[path]) as s:
+        layout = s.layout
+    out = os.path.join(work, "corners.png")
+    check(run_cli("export", path, "-o", out, "--scale", "0.7").returncode == 0, "export at 0.7 px a unit")
+    width, height, channels, rows = read_png(out)
+    rect = next(n["rect"] for n in layout["notes"] if n["id"] == chosen[0])
+    x0, y0, x1, y1 = png_rect(layout, rect, width, height)
+    note = pixel(rows, channels, (x0 + x1) / 2, (y0 + y1) / 2)
+    column = int((x0 + x1) / 2)
+    past = pixel(rows, channels, column, math.ceil(y1 + 2.1))  # pixel centres past the shadow: the cell
+    under = pixel(rows, channels, column, math.ceil(y1 + 0.5))  # past the note's fringe, inside the shadow
+    shadow, alpha = (20, 30, 50), 40 / 255  # BoardPalette::shadow, light
+    blended = tuple(round(c * (1 - alpha) + s * alpha) for c, s in zip(past, shadow))
+    check(all(abs(a - b) <= 3 for a, b in zip(under, blended)) and sum(past) - sum(under) > 20,
+          f"the shadow under the note: {under}, the cell {past} with the shadow over it is {blended}")
+    # The note's share of each pixel, by the channel where note and cell differ most.
+    k = max(range(3), key=lambda c: abs(note[c] - past[c]))
+    share = lambda x, y: (pixel(rows, channels, x, y)[k] - past[k]) / (note[k] - past[k])
+    left, top = math.floor(x0) - 1, math.floor(y0) - 1
+    covered = sum(share(x, y) for y in range(top, top + 5) for x in range(left, left + 5))
+    square = (left + 5 - x0) * (top + 5 - y0)
+    cut = (1 - math.pi / 4) * (6 * 0.7) ** 2  # what a 4.2 px arc takes off a square corner
+    check(abs(square - cut - covered) < 1.0,
+          f"the top-left corner covers {covered:.2f} px², a square one {square:.2f}, a rounded one {square - cut:.2f}")
 
 
 if __name__ == "__main__":

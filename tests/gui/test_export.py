@@ -349,6 +349,20 @@ def test_cli_font_atlas_is_baked_once_and_a_bad_cache_is_rebuilt():
     check(exported() == fresh and len(cache_files()) == 2, f"a touched font file makes another cache: {cache_files()}")
 
 
+def cached_export_setup():
+    """A sample board, its cache folder (not made yet), an environment using it and an output path."""
+    work = tempfile.mkdtemp()
+    cache = os.path.join(work, "cache")
+    env = dict(english_env(), XDG_CACHE_HOME=cache)
+    return board_file(work, "sample.cjm", "sample"), os.path.join(cache, "journeyboard"), env, os.path.join(work, "out.png")
+
+
+def program_files(folder):
+    """The linked programs' binaries kept in the cache folder, by name."""
+    names = os.listdir(folder) if os.path.isdir(folder) else []
+    return sorted(n for n in names if re.fullmatch(r"program-[0-9a-f]{8}\.bin", n))
+
+
 def test_cli_shader_programs_are_cached_and_a_bad_one_is_compiled_again():
     """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
@@ -356,12 +370,7 @@ def test_cli_shader_programs_are_cached_and_a_bad_one_is_compiled_again():
     atlases and loaded from there next time (the file is not rewritten), with the same pixels as
     compiling them (JOURNEYBOARD_FONT_CACHE=0, which keeps nothing). A binary with a byte flipped,
     cut short or keyed to another driver is compiled again and replaced, pixels still the same."""
-    work = tempfile.mkdtemp()
-    board = board_file(work, "sample.cjm", "sample")
-    cache = os.path.join(work, "cache")
-    folder = os.path.join(cache, "journeyboard")
-    env = dict(english_env(), XDG_CACHE_HOME=cache)
-    out = os.path.join(work, "out.png")
+    board, folder, env, out = cached_export_setup()
 
     def exported(extra=None):
         result = run_cli("export", board, "-o", out, "--width", 400, env=dict(env, **(extra or {})))
@@ -369,8 +378,7 @@ def test_cli_shader_programs_are_cached_and_a_bad_one_is_compiled_again():
         return read_png(out)[3]
 
     def programs():
-        names = os.listdir(folder) if os.path.isdir(folder) else []
-        return sorted(os.path.join(folder, n) for n in names if re.fullmatch(r"program-[0-9a-f]{8}\.bin", n))
+        return [os.path.join(folder, n) for n in program_files(folder)]
 
     fresh = exported({"JOURNEYBOARD_FONT_CACHE": "0"})
     check(programs() == [], "JOURNEYBOARD_FONT_CACHE=0 keeps no program")
@@ -440,19 +448,14 @@ def test_cli_program_cache_keeps_the_programs_used_last_within_1_mb():
     programs used longest ago until they fit 1 MB, and a temp file a crash left; the new programs,
     one loaded from the cache (used now, so kept however old its file), atlases and other files
     stay."""
-    work = tempfile.mkdtemp()
-    board = board_file(work, "sample.cjm", "sample")
-    cache = os.path.join(work, "cache")
-    folder = os.path.join(cache, "journeyboard")
-    env = dict(english_env(), XDG_CACHE_HOME=cache)
-    out = os.path.join(work, "out.png")
+    board, folder, env, out = cached_export_setup()
 
     def export():
         result = run_cli("export", board, "-o", out, "--width", 400, env=env)
         check(result.returncode == 0 and result.stderr == "", f"exported quietly: {result.stderr!r}")
 
     def programs():
-        return sorted(n for n in os.listdir(folder) if re.fullmatch(r"program-[0-9a-f]{8}\.bin", n))
+        return program_files(folder)
 
     export()
     real = programs()

@@ -83,11 +83,8 @@ void PruneCache(const std::string& kind, const std::string& kept, uintmax_t byte
     if (!statError) files.push_back({it->path(), used, size});
   }
   std::sort(files.begin(), files.end(), [](const Entry& a, const Entry& b) { return a.used > b.used; });
-  uintmax_t total = 0;
-  for (const Entry& entry : files)
-    if (entry.path != keep) total += entry.bytes;
-  std::error_code size;
-  total += fs::file_size(keep, size);
+  uintmax_t total = 0;  // `kept` among them: it was just written under the kind's name
+  for (const Entry& entry : files) total += entry.bytes;
   for (auto it = files.rbegin(); it != files.rend() && total > bytes; ++it) {
     if (it->path == keep) continue;
     std::error_code removeError;

@@ -38,6 +38,17 @@ double MsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
+// Makes the list draw the export's pixels `tile` only: DrawBoard culls by it with `spill` for what
+// is drawn past the rectangle it is culled by (a curve's width, a glyph reaching below its line:
+// ImGui culls text by whole lines); notes, whose own cull rectangle holds their shadow, vote dots
+// and badge, by the tile itself.
+void CullToTile(ImDrawList& drawList, RenderOptions& options, const Rect& tile, float spill) {
+  options.visible = tile;
+  options.spill = spill;
+  const Rect reach = tile.Grown(spill);
+  drawList.PushClipRect({reach.x0, reach.y0}, {reach.x1, reach.y1}, true);
+}
+
 }  // namespace
 
 Rect ExportArea(const Layout& layout) {
@@ -179,10 +190,7 @@ float ExportTextPixels(const Board& board, const ExportParams& params, const Fon
   for (int y0 = 0; y0 < plan.height; y0 += rows)
     for (int x0 = 0; x0 < plan.width; x0 += columns) {
       BeginOffscreenDrawList(drawList, data, fonts, plan.width, plan.height);
-      options.visible = {float(x0), float(y0), float(x0 + columns), float(y0 + rows)};
-      options.spill = cullMargin;
-      const Rect reach = options.visible.Grown(cullMargin);
-      drawList.PushClipRect({reach.x0, reach.y0}, {reach.x1, reach.y1}, true);
+      CullToTile(drawList, options, {float(x0), float(y0), float(x0 + columns), float(y0 + rows)}, cullMargin);
       DrawBoard(board, layout, camera, fonts, drawList, options);
     }
   return probe.Largest();
@@ -327,13 +335,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       const int w = std::min(tileW, width - x0), target = drawnTiles++ % 2;
       step = std::chrono::steady_clock::now();
       BeginOffscreenDrawList(drawList, data, fonts, width, height);
-      // Culled with a spill for what is drawn past the rectangle it is culled by (a curve's width,
-      // a glyph reaching below its line: ImGui culls text by whole lines); notes, whose own cull
-      // rectangle holds their shadow, vote dots and badge, by the tile itself.
-      options.visible = {float(x0), float(y0), float(x0 + w), float(y0 + bandH)};
-      options.spill = cullMargin;
-      const Rect reach = options.visible.Grown(cullMargin);
-      drawList.PushClipRect({reach.x0, reach.y0}, {reach.x1, reach.y1}, true);
+      CullToTile(drawList, options, {float(x0), float(y0), float(x0 + w), float(y0 + bandH)}, cullMargin);
       DrawBoard(board, layout, camera, fonts, drawList, options);
       lap(stats->drawListMs);
       targets[target].Bind();

@@ -512,12 +512,15 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
       // The layout samples 24 points a stretch between two knots at any zoom; a point within 0.1
       // px of the line through those kept around it adds six triangles and nothing to see. The
       // to-be curve's dashes count samples, so it keeps them all.
-      thread_local std::vector<Vec2> kept;
-      if (curve.toBe) kept = geometry.samples;
-      else SimplifyStroke(geometry.samples, 0.1f / p.camera.zoom, &kept);
+      thread_local std::vector<Vec2> simplified;
+      const std::vector<Vec2>* samples = &geometry.samples;
+      if (!curve.toBe) {
+        SimplifyStroke(geometry.samples, 0.1f / p.camera.zoom, &simplified);
+        samples = &simplified;
+      }
       std::vector<ImVec2> points;
-      points.reserve(kept.size());
-      for (Vec2 s : kept) points.push_back(p.S(s));
+      points.reserve(samples->size());
+      for (Vec2 s : *samples) points.push_back(p.S(s));
       float thickness = std::max(1.5f, p.Px(active ? 3.5f : 2.5f));
       // Only the stretches of the curve in view: an export tile across the lane draws its share,
       // not the whole curve's thousand segments each time. A stretch's ends lie a segment out of
@@ -560,13 +563,13 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
       const CurvePoint& point = curve.points[knot.point];
       ImU32 tint = point.value < -0.05f ? p.pal.pain : point.value > 0.05f ? p.pal.delight : p.pal.neutral;
       const ImVec2 at = p.S(knot.pos);
-      const float dot = std::max(2.5f, p.Px(8)) + 2;  // the white disc and its edge
-      if (!Rect{at.x - dot, at.y - dot, at.x + dot, at.y + dot}.Overlaps(p.visible)) continue;
-      p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.5f, p.Px(8)), IM_COL32(255, 255, 255, 255));
+      const float disc = std::max(2.5f, p.Px(8)), reach = disc + 2;  // the white disc and its edge
+      if (!Rect{at.x - reach, at.y - reach, at.x + reach, at.y + reach}.Overlaps(p.visible)) continue;
+      p.dl.AddCircleFilled(at, disc, IM_COL32(255, 255, 255, 255));
       if (curve.toBe)  // hollow: a ring in the feeling's colour
-        p.dl.AddCircle(p.S(knot.pos), std::max(2.0f, p.Px(5.5f)), tint, 0, std::max(1.0f, p.Px(2.5f)));
+        p.dl.AddCircle(at, std::max(2.0f, p.Px(5.5f)), tint, 0, std::max(1.0f, p.Px(2.5f)));
       else
-        p.dl.AddCircleFilled(p.S(knot.pos), std::max(2.0f, p.Px(6)), tint);
+        p.dl.AddCircleFilled(at, std::max(2.0f, p.Px(6)), tint);
     }
     if (!CurveShownForPersona(curve, personaFilter)) FadeVertices(p.dl, firstVertex);
   }

@@ -30,9 +30,9 @@
 #include <sys/stat.h>
 
 #include "app/app.h"
-#include "app/platform/i18n.h"
 #include "app/cli/cli.h"
 #include "app/platform/fonts.h"
+#include "app/platform/gl_context.h"
 #include "app/platform/gpu_renderer.h"
 #include "app/platform/i18n.h"
 #include "app/platform/open_folder.h"
@@ -955,10 +955,7 @@ int RunWindow(const WindowOptions& options) {
                  glfwError.empty() ? "DISPLAY is not set" : glfwError.c_str());
     return 1;
   }
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  HintBoardWindow();
   int width = options.width, height = options.height, left = -1, top = -1;
   if (width <= 0 || height <= 0) {
     // No --window: maximised on its monitor. A window manager honours the hint; without one (a

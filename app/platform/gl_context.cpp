@@ -143,6 +143,15 @@ bool HeadlessGl::CreateGlfw(std::string* error) {
   return true;
 }
 
+void HintBoardWindow() {
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
+}
+
 SharedGlContext::~SharedGlContext() {
   if (m_window) glfwDestroyWindow(static_cast<GLFWwindow*>(m_window));
 }

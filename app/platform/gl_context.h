@@ -34,6 +34,12 @@ class HeadlessGl {
   const char* m_backend = "none";
 };
 
+// The hints for a GLFW window that shows the board (the app's, and the benchmark's stand-in for
+// it), set before glfwCreateWindow: a 3.3 core, forward-compatible context and a colour buffer
+// alone. The board never uses depth or stencil, and with either llvmpipe cannot take its linear
+// path, which copies the gesture's scaled view by rows of texels instead of running a shader.
+void HintBoardWindow();
+
 // A second GL context sharing the window's objects (textures, programs), on a hidden 1×1 window,
 // for a worker thread: the PNG export renders there while the window keeps drawing. Created and
 // destroyed on the main thread; made current on the worker. VAOs and framebuffers are not shared:

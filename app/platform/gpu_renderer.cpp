@@ -473,7 +473,11 @@ bool RenderTexture::Create(int width, int height) {
   glGenTextures(1, &m_texture);
   glBindTexture(GL_TEXTURE_2D, m_texture);
   GpuRenderer::SetLinearClampSampling();
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  // Unsized RGBA given as BGRA bytes: Mesa then keeps it as BGRA, the layout of an X window's back
+  // buffer, so the kept pixels' whole-pixel copy to the window is a plain memory copy, and the
+  // gesture's scaled copy (a nearest texture read, blending off) takes llvmpipe's linear path, which
+  // fetches rows of texels without running a shader: it takes BGRA textures only.
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_BGRA, GL_UNSIGNED_BYTE, nullptr);
   glGenFramebuffers(1, &m_framebuffer);
   glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);

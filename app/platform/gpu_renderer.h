@@ -79,7 +79,8 @@ class OffscreenTarget {
 };
 
 // A colour texture one can draw into and then draw with (the board cache's retained drawing):
-// RGBA8, linear sampling. Needs a current GL context; released with it.
+// 8 bits a channel stored as BGRA (a window's own layout), linear sampling. Needs a current GL
+// context; released with it.
 class RenderTexture {
  public:
   RenderTexture() = default;

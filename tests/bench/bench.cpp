@@ -242,7 +242,9 @@ class Bench {
 
   double LastFrameCpuMs() const { return m_lastFrameCpuMs; }
 
-  // One 1920×1080 target for the GL measurements; with `window`, its back buffer instead.
+  // One 1920×1080 target for the GL measurements, in a window's pixel layout (BGRA, as the board
+  // cache keeps its pixels: RenderTexture), so its copies cost what they cost in the window; with
+  // `window`, its back buffer instead.
   void Init(GLFWwindow* window = nullptr) {
     m_window = window;
     if (!window) m_target.Create(kWidth, kHeight);
@@ -471,7 +473,7 @@ class Bench {
  private:
   App& m_app;
   GLFWwindow* m_window = nullptr;
-  OffscreenTarget m_target;
+  RenderTexture m_target;
   std::u32string m_typed;
   double m_lastFrameCpuMs = 0;
 };
@@ -898,9 +900,7 @@ int RunWindowGesture(const std::string& path, int frames) {
     std::printf("GLFW could not open the display.\n");
     return 1;
   }
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  HintBoardWindow();
   glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
   GLFWwindow* window = glfwCreateWindow(kWidth, kHeight, "journeyboard bench", nullptr, nullptr);
   if (!window) {

@@ -474,9 +474,9 @@ bool RenderTexture::Create(int width, int height) {
   glBindTexture(GL_TEXTURE_2D, m_texture);
   GpuRenderer::SetLinearClampSampling();
   // Unsized RGBA given as BGRA bytes: Mesa then keeps it as BGRA, the layout of an X window's back
-  // buffer, so the kept pixels' whole-pixel copy to the window is a plain memory copy, and the
-  // gesture's scaled copy (a nearest texture read, blending off) takes llvmpipe's linear path, which
-  // fetches rows of texels without running a shader: it takes BGRA textures only.
+  // buffer, so copying the kept pixels to the window swaps no channels, and the gesture's scaled
+  // copy (a nearest texture read, blending off) takes llvmpipe's linear path, which fetches rows
+  // of texels without running a shader: it takes BGRA textures only. Other drivers choose freely.
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_BGRA, GL_UNSIGNED_BYTE, nullptr);
   glGenFramebuffers(1, &m_framebuffer);
   glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer);

@@ -318,8 +318,14 @@ bool ScaledCopyMatchesBlit(GpuRenderer& renderer, std::mt19937& rng) {
       target.Bind();
       glReadPixels(0, 0, kOut, kOut, GL_RGBA, GL_UNSIGNED_BYTE, images[way].data());
     }
+    // The texel nearest a pixel's centre, along one axis.
+    auto nearest = [](int at, int from0, int from1, int to0, int to1) {
+      const double sample = from0 + (at + 0.5 - to0) * (from1 - from0) / double(to1 - to0);
+      return std::clamp(int(std::floor(sample)), from0, from1 - 1);
+    };
     size_t uncovered = 0, far = 0, differing = 0, drawn = 0;
-    for (int y = 0; y < kOut; ++y)
+    for (int y = 0; y < kOut; ++y) {
+      const int ty = nearest(y, y0, y1, toY0, toY1);
       for (int x = 0; x < kOut; ++x) {
         const unsigned char* blit = &images[0][(size_t(y) * kOut + x) * 4];
         const unsigned char* copy = &images[1][(size_t(y) * kOut + x) * 4];
@@ -327,13 +333,8 @@ bool ScaledCopyMatchesBlit(GpuRenderer& renderer, std::mt19937& rng) {
         if (blit[3] == 0) continue;
         ++drawn;
         if (std::memcmp(blit, copy, 4) != 0) ++differing;
-        // The texel nearest the pixel's centre, and its neighbours.
-        auto nearest = [](int at, int from0, int from1, int to0, int to1) {
-          const double sample = from0 + (at + 0.5 - to0) * (from1 - from0) / double(to1 - to0);
-          return std::clamp(int(std::floor(sample)), from0, from1 - 1);
-        };
-        const int tx = nearest(x, x0, x1, toX0, toX1), ty = nearest(y, y0, y1, toY0, toY1);
-        bool near = false;
+        const int tx = nearest(x, x0, x1, toX0, toX1);
+        bool near = false;  // that texel or one next to it
         for (int dy = -1; dy <= 1 && !near; ++dy)
           for (int dx = -1; dx <= 1 && !near; ++dx) {
             const int sx = std::clamp(tx + dx, 0, kTex - 1), sy = std::clamp(ty + dy, 0, kTex - 1);
@@ -341,6 +342,7 @@ bool ScaledCopyMatchesBlit(GpuRenderer& renderer, std::mt19937& rng) {
           }
         if (!near) ++far;
       }
+    }
     if (drawn == 0 || uncovered > 0 || far > 0) {
       std::fprintf(stderr,
                    "journeyboard_cache_check: the scaled copy of (%d,%d)-(%d,%d) to (%d,%d)-(%d,%d)%s covers %zu pixels "

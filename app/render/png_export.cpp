@@ -14,6 +14,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <vector>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 #include "app/platform/fonts.h"
 #include "app/platform/gpu_renderer.h"
@@ -47,6 +50,40 @@ void CullToTile(ImDrawList& drawList, RenderOptions& options, const Rect& tile, 
   options.spill = spill;
   const Rect reach = tile.Grown(spill);
   drawList.PushClipRect({reach.x0, reach.y0}, {reach.x1, reach.y1}, true);
+}
+
+// RGBA rows to RGB (an opaque export), the copy every pixel of the image takes on the thread that
+// submits the next tile. Four bytes a pixel, each write's fourth (the alpha) overwritten by the
+// next pixel's: one 32-bit move each instead of three byte moves. The row's last pixel takes three,
+// so nothing lands past the row.
+void DropAlphaScalar(const unsigned char* src, unsigned char* dst, int pixels) {
+  if (pixels <= 0) return;
+  for (int x = 0; x + 1 < pixels; ++x, src += 4, dst += 3) std::memcpy(dst, src, 4);
+  std::memcpy(dst, src, 3);
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+// Four pixels a step with one byte shuffle (SSSE3, on every x86-64 of the last fifteen years):
+// 16 bytes in, 12 out, written as 16 whose last 4 the next step overwrites; the last few pixels
+// go the scalar way so nothing lands past the row. About a fifth of the scalar copy's
+// instructions (README "Performance").
+__attribute__((target("ssse3"))) void DropAlphaSsse3(const unsigned char* src, unsigned char* dst, int pixels) {
+  const __m128i order = _mm_setr_epi8(0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1);
+  int x = 0;
+  for (; x + 6 <= pixels; x += 4, src += 16, dst += 12)
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst),
+                     _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(src)), order));
+  DropAlphaScalar(src, dst, pixels - x);
+}
+#endif
+
+using DropAlphaRow = void (*)(const unsigned char* src, unsigned char* dst, int pixels);
+
+DropAlphaRow DropAlphaFunction() {
+#if defined(__x86_64__) || defined(__i386__)
+  if (__builtin_cpu_supports("ssse3") && !std::getenv("JB_EXPORT_SCALAR_COPY")) return DropAlphaSsse3;
+#endif
+  return DropAlphaScalar;
 }
 
 }  // namespace
@@ -280,6 +317,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   };
   std::deque<Drawn> drawn;
   unsigned char* band = nullptr;
+  const auto dropAlpha = DropAlphaFunction();
   auto readBack = [&](const Drawn& tile) {
     glClientWaitSync(tile.fence, GL_SYNC_FLUSH_COMMANDS_BIT, GL_TIMEOUT_IGNORED);
     glDeleteSync(tile.fence);
@@ -299,15 +337,8 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
     for (int row = 0; row < tile.height; ++row) {
       const unsigned char* src = tilePixels.data() + size_t(tile.height - 1 - row) * tile.width * 4;
       unsigned char* dst = band + size_t(row) * writer.RowStride() + size_t(tile.x0) * channels;
-      if (channels == 4) {
-        std::memcpy(dst, src, size_t(tile.width) * 4);
-        continue;
-      }
-      // Four bytes a pixel, each write's fourth (the alpha) overwritten by the next pixel's: one
-      // 32-bit move each instead of three byte moves. The row's last pixel takes three, so
-      // nothing lands past the row.
-      for (int x = 0; x + 1 < tile.width; ++x, src += 4, dst += 3) std::memcpy(dst, src, 4);
-      std::memcpy(dst, src, 3);
+      if (channels == 4) std::memcpy(dst, src, size_t(tile.width) * 4);
+      else dropAlpha(src, dst, tile.width);
     }
     lap(stats->copyMs);
     ++progress->tile;

@@ -1,5 +1,6 @@
 #include "app/render/png_stream.h"
 
+#include <isa-l/crc.h>
 #include <isa-l/igzip_lib.h>
 #include <zlib.h>
 
@@ -46,9 +47,11 @@ bool PngStream::Chunk(const char* type, const std::string& body) {
   PutBigEndian(chunk, uint32_t(body.size()));
   chunk.append(type, 4);
   chunk += body;
-  uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(type), 4);
-  crc = crc32_z(crc, reinterpret_cast<const Bytef*>(body.data()), body.size());
-  PutBigEndian(chunk, uint32_t(crc));
+  // PNG's CRC-32 is gzip's: ISA-L's carry-less multiply version, many times zlib's speed on the
+  // image's megabytes.
+  uint32_t crc = crc32_gzip_refl(0, reinterpret_cast<const unsigned char*>(type), 4);
+  crc = crc32_gzip_refl(crc, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+  PutBigEndian(chunk, crc);
   return Write(chunk);
 }
 

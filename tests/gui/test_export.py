@@ -215,6 +215,25 @@ def test_small_tiles_draw_the_same_board_as_one_tile():
           f"{len(differences)} values differ (at most {max(differences, default=0)})")
 
 
+def test_the_four_pixel_rgb_copy_writes_the_bytes_of_the_plain_one():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    An opaque export drops each pixel's alpha on its way into the PNG's rows, four pixels a step
+    where the processor can (png_export.cpp). Tiles of 101 px (the last one 92) end rows at every
+    place in a step: the file is byte for byte the one the one-pixel-a-step copy writes
+    (JB_EXPORT_SCALAR_COPY), and every chunk's CRC is right."""
+    work = tempfile.mkdtemp()
+    board = board_file(work, "sample.cjm", "sample")
+    for width in (1203, 1206, 17):
+        fast, plain = os.path.join(work, f"fast{width}.png"), os.path.join(work, f"plain{width}.png")
+        tiles = dict(english_env(), JB_EXPORT_TILE="101")
+        export(board, fast, "--width", width, env=tiles)
+        export(board, plain, "--width", width, env=dict(tiles, JB_EXPORT_SCALAR_COPY="1"))
+        checked_png(fast)
+        with open(fast, "rb") as a, open(plain, "rb") as b:
+            check(a.read() == b.read(), f"{width} px wide: the same file either way")
+
+
 def tall_board(work):
     """The classic template with every lane as tall as a lane may be (core/model/limits.h): an
     image of it is many times taller than wide."""

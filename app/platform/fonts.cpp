@@ -416,11 +416,21 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning, f
   if (caching && m_hasIcons) SaveCache(atlas, key);
 }
 
-float Fonts::Advance(char32_t codepoint) const {
-  if (!m_reference) return 0.55f;
+float ReferenceGlyphs::Advance(char32_t codepoint) const {
+  if (!m_font) return 0.55f;
   // ImGui 1.86 glyphs are 16-bit; outside that range use the fallback glyph's width.
-  const ImFontGlyph* glyph = m_reference->FindGlyph(codepoint <= 0xFFFF ? ImWchar(codepoint) : ImWchar(0xFFFD));
-  return glyph ? glyph->AdvanceX / m_reference->FontSize : 0.55f;
+  const ImFontGlyph* glyph = m_font->FindGlyph(codepoint <= 0xFFFF ? ImWchar(codepoint) : ImWchar(0xFFFD));
+  return glyph ? glyph->AdvanceX / m_font->FontSize : 0.55f;
+}
+
+float Fonts::Advance(char32_t codepoint) const { return ReferenceGlyphs(m_reference).Advance(codepoint); }
+
+ReferenceGlyphs Fonts::BoldGlyphs() const {
+  // The bold face baked at the reference size, chosen as m_reference is but without ForPixelSize,
+  // whose size probe would make an export bake that size.
+  for (const ImFont* font : m_boardBold)
+    if (font->FontSize >= kReferencePixelSize) return ReferenceGlyphs(font);
+  return ReferenceGlyphs(m_boardBold.empty() ? m_reference : m_boardBold.back());
 }
 
 namespace {

@@ -11,6 +11,16 @@
 
 namespace jb {
 
+// Advance widths from one baked font, for text 1 unit high (0.55 for every glyph without one).
+class ReferenceGlyphs : public GlyphMetrics {
+ public:
+  explicit ReferenceGlyphs(const ImFont* font) : m_font(font) {}
+  float Advance(char32_t codepoint) const override;
+
+ private:
+  const ImFont* m_font;
+};
+
 class Fonts : public GlyphMetrics {
  public:
   // Builds the atlas (does not upload it). `uiPixelSize` is the UI font's size in pixels.
@@ -57,6 +67,9 @@ class Fonts : public GlyphMetrics {
   // Text measurement for layout and wrapping, from one reference size, so lines break the same
   // at every zoom and in exports.
   float Advance(char32_t codepoint) const override;
+  // The same for bold text that wraps (lane names, persona names): the bold face is wider, so its
+  // lines break by its own widths, else a bold line runs past its box.
+  ReferenceGlyphs BoldGlyphs() const;
 
  private:
   int m_generation = 0;

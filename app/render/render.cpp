@@ -130,10 +130,10 @@ struct Painter {
 
   // Line breaks come from core's WrapText with the reference font's metrics, so wrapping is
   // identical at every zoom and in exports.
-  static void WrapLines(const Fonts& fonts, const std::string& text, float size, float width,
+  static void WrapLines(const GlyphMetrics& glyphs, const std::string& text, float size, float width,
                         std::vector<LineRun>* lines) {
     lines->clear();
-    const WrappedText wrapped = WrapText(fonts, text, size, width);
+    const WrappedText wrapped = WrapText(glyphs, text, size, width);
     for (size_t k = 0; k < wrapped.lines.size(); ++k)
       lines->push_back({text.data() + wrapped.lines[k].first, text.data() + wrapped.lines[k].second, wrapped.Hyphen(k)});
   }
@@ -157,6 +157,7 @@ struct Painter {
       return;
     }
     ImFont* font = fonts.ForPixelSize(px, bold);
+    const int firstVertex = dl.VtxBuffer.Size;
     for (const auto& line : lines) {
       if (y > clip.y1) break;
       float x = topLeft.x;
@@ -167,12 +168,42 @@ struct Painter {
       if (line.hyphen) dl.AddText(font, px, S(x + w, y), color, "-", nullptr, 0, &clipRect);
       y += lineHeight;
     }
+    if (px < font->FontSize) KeepThinGlyphs(firstVertex);
+  }
+
+  // Text drawn smaller than its baked size shrinks each glyph's quad: a hyphen or dash baked one
+  // pixel tall becomes 0.7 px and is drawn only where it happens to cover a pixel centre, so
+  // "as-is" read "as is" at the fitted zoom. A quad under a pixel across is widened to one pixel
+  // about its centre, its alpha scaled by what it gained, so the stroke keeps its ink. ImGui writes
+  // a glyph as four vertices: top-left, top-right, bottom-right, bottom-left.
+  void KeepThinGlyphs(int firstVertex) const {
+    for (int i = firstVertex; i + 3 < dl.VtxBuffer.Size; i += 4) {
+      ImDrawVert* v = &dl.VtxBuffer[i];
+      float ink = 1;
+      const float tall = v[2].pos.y - v[0].pos.y, wide = v[1].pos.x - v[0].pos.x;
+      if (tall > 0 && tall < 1) {
+        const float grow = (1 - tall) * 0.5f;
+        v[0].pos.y -= grow, v[1].pos.y -= grow, v[2].pos.y += grow, v[3].pos.y += grow;
+        ink *= tall;
+      }
+      if (wide > 0 && wide < 1) {
+        const float grow = (1 - wide) * 0.5f;
+        v[0].pos.x -= grow, v[3].pos.x -= grow, v[1].pos.x += grow, v[2].pos.x += grow;
+        ink *= wide;
+      }
+      if (ink == 1) continue;
+      for (int k = 0; k < 4; ++k) {
+        const ImU32 alpha = ImU32(float((v[k].col >> IM_COL32_A_SHIFT) & 0xFF) * ink + 0.5f);
+        v[k].col = (v[k].col & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+      }
+    }
   }
 
   void Text(const std::string& text, Vec2 topLeft, float size, ImU32 color, float width, const Rect& clip,
             bool bold = false, bool centred = false) const {
     thread_local std::vector<LineRun> lines;
-    WrapLines(fonts, text, size, width, &lines);
+    const ReferenceGlyphs boldGlyphs = fonts.BoldGlyphs();
+    WrapLines(bold ? static_cast<const GlyphMetrics&>(boldGlyphs) : fonts, text, size, width, &lines);
     Lines(lines, topLeft, size, color, clip, bold, centred);
   }
 
@@ -281,7 +312,7 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
     ImU32 kindColor = ToColor(lane.color ? lane.color : LaneKindNoteColor(lane.kind));
     p.dl.AddRectFilled(p.S(label.x0, label.y0), p.S(label.x0 + 8, label.y1), kindColor);
     if (lane.hidden) continue;  // drawn as a strip, below
-    Rect inner{label.x0 + 22, label.y0 + 12, label.x1 - 12, label.y1 - 6};
+    const Rect inner = layout.LaneNameBox(l);
     p.Text(lane.name, {inner.x0, inner.y0}, 17, p.pal.ink, inner.Width(), inner, true);
     // Cells of the row: one filled band, then the stage separators.
     Rect cells{layout.stageX.front(), label.y0, layout.stageX.back(), label.y1};
@@ -470,7 +501,7 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
       for (float x = lane.x0; x < lane.x1; x += 16)
         if (p.Visible({x, y - 1, x + 4, y + 1})) p.dl.AddLine(p.S(x, y), p.S(std::min(x + 4, lane.x1), y), color, 1.0f);
     }
-    float faceRadius = std::min(9.0f, (layout.EmotionY(-1) - layout.EmotionY(1)) / 10);
+    float faceRadius = std::min(9.0f, (layout.EmotionY(-1) - layout.EmotionY(1)) / 10);  // Layout::kEmotionFacesWidth
     DrawFace(p, {lane.x0 - faceRadius - 8, y}, faceRadius, level);
   }
   // Pain and delight bands: a faint tint below and above the neutral line.

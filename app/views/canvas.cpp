@@ -267,10 +267,7 @@ Rect Canvas::AddStageButton() const { return AddStageButtonRect(m_layout); }
 
 Rect Canvas::AddLaneButton() const { return AddLaneButtonRect(m_layout); }
 
-Rect Canvas::LaneChevron(int lane) const {
-  Rect label = m_layout.LaneLabel(lane);
-  return {label.x1 - 34, label.y0 + 8, label.x1 - 8, label.y0 + 34};
-}
+Rect Canvas::LaneChevron(int lane) const { return m_layout.LaneChevron(lane); }
 
 namespace {
 

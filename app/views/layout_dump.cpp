@@ -368,6 +368,8 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << ",\"kind\":\"" << LaneKindName(lane.kind) << "\",\"collapsed\":" << (lane.collapsed ? "true" : "false")
         << ",\"hidden\":" << (lane.hidden ? "true" : "false") << ",\"rect\":";
     RectJson(out, camera, layout.LaneLabel(int(l)));
+    out << ",\"nameBox\":";
+    RectJson(out, camera, layout.LaneNameBox(int(l)));
     if (l < view.chevrons.size()) {
       out << ",\"chevron\":";
       RectJson(out, camera, view.chevrons[l]);

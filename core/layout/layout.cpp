@@ -155,6 +155,17 @@ Rect Layout::StageHeader(int stage) const {
   return {stageX[stage], grid.y0, stageX[stage + 1], laneY.front() - funnel.rect.Height()};
 }
 Rect Layout::LaneLabel(int lane) const { return {grid.x0, laneY[lane], stageX.front(), laneY[lane + 1]}; }
+
+Rect Layout::LaneChevron(int lane) const {
+  const Rect label = LaneLabel(lane);
+  const float right = label.x1 - 8 - (lane == emotionsLane ? kEmotionFacesWidth : 0);
+  return {right - 26, label.y0 + 8, right, label.y0 + 34};
+}
+
+Rect Layout::LaneNameBox(int lane) const {
+  const Rect label = LaneLabel(lane);
+  return {label.x0 + 22, label.y0 + 12, LaneChevron(lane).x0 - 2, label.y1 - 6};
+}
 Rect Layout::Cell(int stage, int lane) const {
   return {stageX[stage], laneY[lane], stageX[stage + 1], laneY[lane + 1]};
 }

@@ -113,6 +113,13 @@ struct Layout {
   // The board's title, above the grid (drawn there; a double-click there renames the board).
   Rect TitleBox() const { return {grid.x0, grid.y0 - 60, grid.x1, grid.y0 - 12}; }
   Rect LaneLabel(int lane) const;
+  // The ▾ at the top right of a lane's label that collapses the lane (drawn on screen only); in the
+  // emotions lane it stands left of the scale's faces, which take the label's right edge.
+  Rect LaneChevron(int lane) const;
+  // Where the lane's name is written: clear of the ▾, in exports too, so a name wraps the same.
+  Rect LaneNameBox(int lane) const;
+  // The emotion scale's faces beside the cells (radius up to 9, 8 from the cells).
+  static constexpr float kEmotionFacesWidth = 26;
   Rect Cell(int stage, int lane) const;
   // The vertical band of the emotion scale inside a lane: value +1 at the top, -1 at the bottom.
   float EmotionY(float value) const;

@@ -234,6 +234,67 @@ def test_the_four_pixel_rgb_copy_writes_the_bytes_of_the_plain_one():
             check(a.read() == b.read(), f"{width} px wide: the same file either way")
 
 
+def test_lane_names_wrap_by_the_bold_face_clear_of_the_chevron():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    A lane's name is bold and wraps inside its name box (Layout::LaneNameBox), which ends left of
+    the ▾ that collapses the lane, in exports too. The lines break by the bold face's own widths:
+    by the regular face's, "Moments of delight" ran past the box and was cut ("deligh"). So no
+    name has ink in the last columns of its box, where a cut line would end."""
+    work = tempfile.mkdtemp()
+    board = board_file(work, "sample.cjm", "sample")
+    with Session(args=[board]) as s:
+        layout = s.layout
+    w, h, channels, rows = export(board, os.path.join(work, "names.png"), "--width", 2400)
+    names = 0
+    for lane in layout["lanes"]:
+        check(lane["nameBox"][2] < lane["chevron"][0], f"{lane['name']}: the name box ends left of the ▾")
+        x0, y0, x1, y1 = png_rect(layout, lane["nameBox"], w, h)
+        unit = (png_rect(layout, lane["chevron"], w, h)[3] - png_rect(layout, lane["chevron"], w, h)[1]) / 26
+        fill = pixel(rows, channels, x1 + 2 * unit, y0 + 2 * unit)  # right of the box: no ▾ in an export
+        # The first line and a half of the name (17 units a line, at 1.2): above the emotions legend.
+        edge = [(x, y) for x in range(int(x1) - 3, int(x1)) for y in range(int(y0), int(y0 + 30 * unit))]
+        cut = [p for p in edge if max(abs(a - b) for a, b in zip(pixel(rows, channels, *p), fill)) > 24]
+        check(not cut, f"{lane['name']!r}: {len(cut)} inked pixels at its box's right edge (a line cut short)")
+        names += 1
+    check(names >= 7, f"{names} lanes checked")
+
+
+def test_dashes_and_hyphens_stay_in_text_drawn_below_its_baked_size():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    Text drawn smaller than the smallest baked size (14 px) shrinks every glyph: a dash or hyphen
+    baked one pixel tall (rows 8 to 9 of its line, from a whole-pixel origin) is 0.7 px at 9.85 px
+    and lies between two pixel centres, so it was not drawn at all: "as-is" read "as is" in the
+    emotions legend at the fitted zoom. A note of six lines of dashes and hyphens, exported with
+    its text at 9.85 px: every line leaves ink."""
+    work = tempfile.mkdtemp()
+    dashes = "\n".join(["\u2014 - \u2014"] * 6)
+    target = []
+
+    def dash_note(board):
+        note = next(n for n in board["notes"] if n["stage"] and n["lane"] and n["text"])
+        note.update(text=dashes, votes=0, tags=[], owner="", due="")
+        target.append(note["id"])
+    board = board_with(work, "dashes.cjm", "sample", dash_note)
+    with Session(args=[board]) as s:
+        layout = s.layout
+    note = next(n for n in layout["notes"] if n["id"] == target[0])
+    check(len(note["lines"]) == 6 and not note["clipped"], f"six lines shown: {note['lines']}")
+    ex0, _, ex1, _ = layout["export"]
+    width = int(round(9.85 / note["textPx"] * (ex1 - ex0)))
+    w, h, channels, rows = export(board, os.path.join(work, "dashes.png"), "--width", width)
+    x0, y0, x1, y1 = png_rect(layout, note["rect"], w, h)
+    text_px = note["textPx"] * w / (ex1 - ex0)
+    check(9.7 < text_px < 10.0, f"the text drawn at {text_px:.2f} px, where such a dash falls between pixel centres")
+    fill = pixel(rows, channels, x1 - 6, y1 - 6)
+    inked = [y for y in range(int(y0) + 2, int(y1) - 2)
+             if any(max(abs(a - b) for a, b in zip(pixel(rows, channels, x, y), fill)) > 40
+                    for x in range(int(x0) + 2, int(x1) - 2))]
+    runs = sum(1 for i, y in enumerate(inked) if i == 0 or y != inked[i - 1] + 1)
+    check(runs >= 6, f"{runs} runs of inked rows in the note for its six lines of dashes (rows {inked})")
+
+
 def tall_board(work):
     """The classic template with every lane as tall as a lane may be (core/model/limits.h): an
     image of it is many times taller than wide."""

@@ -44,6 +44,26 @@ TEST_CASE("Zoom to fit keeps the grid, the title and both + buttons inside the c
   }
 }
 
+TEST_CASE("A lane's name keeps clear of its collapse chevron, and the emotions lane's chevron of the faces") {
+  for (Template which : {Template::FiveStage, Template::Classic, Template::Sample}) {
+    const Board board = MakeBoard(which);
+    const Layout layout = ComputeLayout(board);
+    REQUIRE(layout.emotionsLane >= 0);
+    for (int l = 0; l < int(board.lanes.size()); ++l) {
+      CAPTURE(l);
+      const Rect label = layout.LaneLabel(l), chevron = layout.LaneChevron(l), name = layout.LaneNameBox(l);
+      CHECK(Inside(chevron, label));
+      CHECK(Inside(name, label));
+      CHECK(name.x1 < chevron.x0);
+      CHECK(name.Width() > 100);  // room for a word or two of a 17-unit bold name
+      // The scale's faces take the label's right edge in the emotions lane; elsewhere the ▾ does.
+      const float faces = label.x1 - Layout::kEmotionFacesWidth;
+      if (l == layout.emotionsLane) CHECK(chevron.x1 <= faces);
+      else CHECK(chevron.x1 > faces);
+    }
+  }
+}
+
 TEST_CASE("A focus on the last stage shows the add-stage button beside it, other stages their column only") {
   const Layout layout = ComputeLayout(MakeBoard(Template::FiveStage));
   const int last = int(layout.stageX.size()) - 2;

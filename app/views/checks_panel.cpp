@@ -73,11 +73,9 @@ void ChecksPanel::Show(Document& document, Canvas& canvas, bool* open) {
       const Note* note = board.FindNote(pain.note);
       if (!note) continue;
       ImGui::PushID(int(i));
-      // Rank and score first: a narrow panel cuts the row's end.
       const std::string row = Format(_("%d. (%d) %s — %s"), int(i + 1), pain.score, ShortText(note->text, kRowChars).c_str(),
                                      StageName(board, pain.stage).c_str());
-      if (ImGui::Selectable(row.c_str(), false)) GoTo(document, canvas, pain.note, pain.stage);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.c_str());  // the whole row, when the panel cuts it
+      if (SidePanelRow(row)) GoTo(document, canvas, pain.note, pain.stage);
       RecordWidget(("checks.pain." + std::to_string(i)).c_str());
       ImGui::PopID();
     }
@@ -106,8 +104,7 @@ void ChecksPanel::Show(Document& document, Canvas& canvas, bool* open) {
             row = StageName(board, entry.stage);
           }
           ImGui::PushID(int(i));
-          if (ImGui::Selectable(row.c_str(), false)) GoTo(document, canvas, entry.note, entry.stage);
-          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.c_str());
+          if (SidePanelRow(row)) GoTo(document, canvas, entry.note, entry.stage);
           RecordWidget(("checks.entry." + std::to_string(i)).c_str());
           ImGui::PopID();
         }

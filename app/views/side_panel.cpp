@@ -71,6 +71,18 @@ const std::vector<SidePanelInfo>& SidePanelsShown() {
   return g_column.shown;
 }
 
+bool SidePanelRow(const std::string& text) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  const char* begin = text.c_str();
+  const char* end = begin + text.size();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float height = ImGui::CalcTextSize(begin, end, false, width).y;
+  const bool clicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_None, {width, height});
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
+                                      begin, end, width);
+  return clicked;
+}
+
 void SidePanelRemark(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", text);

@@ -22,6 +22,9 @@ Rect SidePanelRect();
 bool BeginSidePanel(const char* name, bool* open);
 // A faint remark that wraps to the panel's width (Russian is longer than English).
 void SidePanelRemark(const char* text);
+// A row one can click (to go to a note, say), its text wrapped to the panel's width over as many
+// lines as it takes, so no row is cut at the panel's edge. True when clicked.
+bool SidePanelRow(const std::string& text);
 // The splitter at the column's left edge: returns true while it is dragged, with *width changed
 // (within [minWidth, maxWidth]).
 bool SidePanelSplitter(const Rect& column, float* width, float minWidth, float maxWidth);

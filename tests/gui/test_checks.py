@@ -83,6 +83,24 @@ def test_a_vague_action_item_is_flagged_and_typing_its_owner_answers_one_check()
               "the others stay")
 
 
+def test_rows_wrap_to_the_panel_and_are_never_cut_at_its_edge():
+    """Covers: map checks and top pains
+
+    Each row is its whole text, wrapped to the panel's width: the long top pain ("Card required
+    before trial — 38% drop here — Purchase") takes two lines, taller than a one-line heading
+    with its frame, and no row reaches past the panel (a plain one-line selectable cut the stage
+    name off)."""
+    with Session(args=SAMPLE) as s:
+        open_checks(s)
+        panel = s.wait_widget("panel.checks")
+        heading = s.wait_widget("checks.kind.painWithoutSolution")
+        rows = [s.wait_widget(f"checks.pain.{i}") for i in range(len(TOP_PAINS))]
+        heights = [r[3] - r[1] for r in rows]
+        check(heights[0] > heading[3] - heading[1], f"the long first row wraps onto a second line: heights {heights}, "
+              f"a one-line heading {heading[3] - heading[1]}")
+        check(all(r[2] <= panel[2] for r in rows), f"every row within the panel {panel}: {rows}")
+
+
 def test_a_click_on_an_entry_selects_its_note_and_glides_it_into_view():
     """Covers: map checks and top pains; focus a stage"""
     with Session(args=SAMPLE) as s:

@@ -140,5 +140,27 @@ def test_next_persona_reaches_every_persona_past_the_ninth():
         check(not any(n.get("dimmed") for n in s.layout["notes"]), "Everyone again: nothing dimmed")
 
 
+
+def test_a_long_persona_field_wraps_inside_its_box_in_a_side_panel():
+    """Covers: curves and personas
+
+    A multi-line field of the persona (here "About them": three sentences) shows its text wrapped
+    to the box, which grows to hold it. The wrap position is the window's own coordinate: given the
+    screen's, a panel on the right of the screen drew the text on one line, cut at the box's edge,
+    with the lines below it empty."""
+    from test_find import screenshot
+    with Session(args=[new_sample(tempfile.mkdtemp())]) as s:
+        s.key("ctrl+p")
+        box = s.wait_widget("persona.About them")
+        x0, y0, x1, y1 = box
+        check(x0 > s.layout["window"][0] / 2, f"the panel is on the right of the window: {box}")
+        _, _, channels, rows = screenshot(s)
+        def dark_rows(top, bottom):
+            return [y for y in range(int(top), int(bottom))
+                    if any(max(rows[y][x * channels:x * channels + 3]) < 110 for x in range(int(x0) + 2, int(x1) - 2))]
+        lines = dark_rows(y0, y1)
+        runs = sum(1 for i, y in enumerate(lines) if i == 0 or y != lines[i - 1] + 1)
+        check(runs >= 3, f"the text takes three lines or more in its box: {runs} runs of inked rows {lines}")
+
 if __name__ == "__main__":
     main(globals())

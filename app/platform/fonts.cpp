@@ -92,6 +92,22 @@ const ImWchar* IconRanges() {
 }
 
 
+// Board text is drawn from the nearest baked size, scaled down below the smallest (14 px): a dash
+// or hyphen baked one texel tall then becomes a quad 0.7 px tall, drawn only where it happens to
+// cover a pixel centre, so "as-is" read "as is" at the fitted zoom. Such glyphs get half a texel
+// of the atlas' empty padding on each side: their quad is then at least a pixel tall wherever it
+// lies, and linear filtering spreads the stroke's ink over the pixels it covers. Drawn unscaled,
+// the padding's texels are empty and the pixels the same. Idempotent: a padded glyph is 2 texels.
+void PadThinGlyphs(const std::vector<ImFont*>& fonts, const ImFontAtlas& atlas) {
+  if (atlas.TexWidth <= 0 || atlas.TexHeight <= 0 || atlas.TexGlyphPadding < 1) return;
+  const float du = 0.5f / float(atlas.TexWidth), dv = 0.5f / float(atlas.TexHeight);
+  for (ImFont* font : fonts)
+    for (ImFontGlyph& glyph : font->Glyphs) {
+      if (glyph.Y1 > glyph.Y0 && glyph.Y1 - glyph.Y0 < 2) glyph.Y0 -= 0.5f, glyph.Y1 += 0.5f, glyph.V0 -= dv, glyph.V1 += dv;
+      if (glyph.X1 > glyph.X0 && glyph.X1 - glyph.X0 < 2) glyph.X0 -= 0.5f, glyph.X1 += 0.5f, glyph.U0 -= du, glyph.U1 += du;
+    }
+}
+
 // [SECTION] The baked atlas, cached on disk
 // Baking ~9,000 glyphs at 8 sizes with FreeType is most of a command-line export's start (see
 // README "Performance"); the result depends only on the font files and the sizes, so it is kept
@@ -362,7 +378,11 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning, f
   const bool caching = CachingOn();
   const std::vector<float> boardSizes = BoardSizes(largestBoardPixels);
   const std::string key = caching ? CacheKey(uiPixelSize, boardSizes) : std::string();
-  if (caching && LoadCache(atlas, key)) return;
+  if (caching && LoadCache(atlas, key)) {
+    PadThinGlyphs(m_board, atlas);
+    PadThinGlyphs(m_boardBold, atlas);
+    return;
+  }
 
   const std::string regular = FontDir() + "/DejaVuSans.ttf";
   const std::string bold = FontDir() + "/DejaVuSans-Bold.ttf";
@@ -412,6 +432,8 @@ void Fonts::Build(ImFontAtlas& atlas, float uiPixelSize, std::string* warning, f
   if (!ImGuiFreeType::BuildFontAtlas(&atlas, ImGuiFreeTypeBuilderFlags_LightHinting))
     return builtIn("Font " + regular + " could not be rendered");
   m_reference = ForPixelSize(Fonts::kReferencePixelSize);
+  PadThinGlyphs(m_board, atlas);
+  PadThinGlyphs(m_boardBold, atlas);
   // Only a complete bake with every font is kept: a missing icon font is said on every start.
   if (caching && m_hasIcons) SaveCache(atlas, key);
 }

@@ -157,7 +157,6 @@ struct Painter {
       return;
     }
     ImFont* font = fonts.ForPixelSize(px, bold);
-    const int firstVertex = dl.VtxBuffer.Size;
     for (const auto& line : lines) {
       if (y > clip.y1) break;
       float x = topLeft.x;
@@ -167,35 +166,6 @@ struct Painter {
       dl.AddText(font, px, S(x, y), color, line.first, line.second, 0, &clipRect);
       if (line.hyphen) dl.AddText(font, px, S(x + w, y), color, "-", nullptr, 0, &clipRect);
       y += lineHeight;
-    }
-    if (px < font->FontSize) KeepThinGlyphs(firstVertex);
-  }
-
-  // Text drawn smaller than its baked size shrinks each glyph's quad: a hyphen or dash baked one
-  // pixel tall becomes 0.7 px and is drawn only where it happens to cover a pixel centre, so
-  // "as-is" read "as is" at the fitted zoom. A quad under a pixel across is widened to one pixel
-  // about its centre, its alpha scaled by what it gained, so the stroke keeps its ink. ImGui writes
-  // a glyph as four vertices: top-left, top-right, bottom-right, bottom-left.
-  void KeepThinGlyphs(int firstVertex) const {
-    for (int i = firstVertex; i + 3 < dl.VtxBuffer.Size; i += 4) {
-      ImDrawVert* v = &dl.VtxBuffer[i];
-      float ink = 1;
-      const float tall = v[2].pos.y - v[0].pos.y, wide = v[1].pos.x - v[0].pos.x;
-      if (tall > 0 && tall < 1) {
-        const float grow = (1 - tall) * 0.5f;
-        v[0].pos.y -= grow, v[1].pos.y -= grow, v[2].pos.y += grow, v[3].pos.y += grow;
-        ink *= tall;
-      }
-      if (wide > 0 && wide < 1) {
-        const float grow = (1 - wide) * 0.5f;
-        v[0].pos.x -= grow, v[3].pos.x -= grow, v[1].pos.x += grow, v[2].pos.x += grow;
-        ink *= wide;
-      }
-      if (ink == 1) continue;
-      for (int k = 0; k < 4; ++k) {
-        const ImU32 alpha = ImU32(float((v[k].col >> IM_COL32_A_SHIFT) & 0xFF) * ink + 0.5f);
-        v[k].col = (v[k].col & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
-      }
     }
   }
 

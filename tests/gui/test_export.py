@@ -266,8 +266,9 @@ def test_dashes_and_hyphens_stay_in_text_drawn_below_its_baked_size():
     Text drawn smaller than the smallest baked size (14 px) shrinks every glyph: a dash or hyphen
     baked one pixel tall (rows 8 to 9 of its line, from a whole-pixel origin) is 0.7 px at 9.85 px
     and lies between two pixel centres, so it was not drawn at all: "as-is" read "as is" in the
-    emotions legend at the fitted zoom. A note of six lines of dashes and hyphens, exported with
-    its text at 9.85 px: every line leaves ink."""
+    emotions legend at the fitted zoom. Such glyphs now take half a texel of the atlas' padding on
+    each side (fonts.cpp, PadThinGlyphs). A note of six lines of dashes and hyphens, exported
+    with its text at 9.85 px: every line leaves ink."""
     work = tempfile.mkdtemp()
     dashes = "\n".join(["\u2014 - \u2014"] * 6)
     target = []

@@ -172,8 +172,8 @@ struct Painter {
   void Text(const std::string& text, Vec2 topLeft, float size, ImU32 color, float width, const Rect& clip,
             bool bold = false, bool centred = false) const {
     thread_local std::vector<LineRun> lines;
-    const ReferenceGlyphs boldGlyphs = fonts.BoldGlyphs();
-    WrapLines(bold ? static_cast<const GlyphMetrics&>(boldGlyphs) : fonts, text, size, width, &lines);
+    if (bold) WrapLines(fonts.BoldGlyphs(), text, size, width, &lines);
+    else WrapLines(fonts, text, size, width, &lines);
     Lines(lines, topLeft, size, color, clip, bold, centred);
   }
 
@@ -471,7 +471,8 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
       for (float x = lane.x0; x < lane.x1; x += 16)
         if (p.Visible({x, y - 1, x + 4, y + 1})) p.dl.AddLine(p.S(x, y), p.S(std::min(x + 4, lane.x1), y), color, 1.0f);
     }
-    float faceRadius = std::min(9.0f, (layout.EmotionY(-1) - layout.EmotionY(1)) / 10);  // Layout::kEmotionFacesWidth
+    // At most 2 × 9 + 8 units from the cells: Layout::kEmotionFacesWidth, which the lane's ▾ keeps clear of.
+    float faceRadius = std::min(9.0f, (layout.EmotionY(-1) - layout.EmotionY(1)) / 10);
     DrawFace(p, {lane.x0 - faceRadius - 8, y}, faceRadius, level);
   }
   // Pain and delight bands: a faint tint below and above the neutral line.

@@ -166,6 +166,7 @@ Rect Layout::LaneNameBox(int lane) const {
   const Rect label = LaneLabel(lane);
   return {label.x0 + 22, label.y0 + 12, LaneChevron(lane).x0 - 2, label.y1 - 6};
 }
+
 Rect Layout::Cell(int stage, int lane) const {
   return {stageX[stage], laneY[lane], stageX[stage + 1], laneY[lane + 1]};
 }

@@ -34,9 +34,9 @@ bool WrappedTextField(const char* id, std::string* text, float height, const cha
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     const ImGuiStyle& style = ImGui::GetStyle();
-    // The wrap position is in window coordinates, not the screen's: a panel on the right of the
-    // screen wrapped nothing when given a screen position.
-    ImGui::PushTextWrapPos(start.x + width - style.FramePadding.x - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+    // The wrap position is in window coordinates (as the cursor's x), not the screen's: a panel on
+    // the right of the screen wrapped nothing when given a screen position.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - style.FramePadding.x);
     const float textHeight = ImGui::CalcTextSize(text->c_str(), nullptr, false, width - 2 * style.FramePadding.x).y;
     const float boxHeight = std::max(height, textHeight + 2 * style.FramePadding.y);
     if (ImGui::InvisibleButton("field", {width, boxHeight})) {

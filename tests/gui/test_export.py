@@ -250,7 +250,8 @@ def test_lane_names_wrap_by_the_bold_face_clear_of_the_chevron():
     for lane in layout["lanes"]:
         check(lane["nameBox"][2] < lane["chevron"][0], f"{lane['name']}: the name box ends left of the ▾")
         x0, y0, x1, y1 = png_rect(layout, lane["nameBox"], w, h)
-        unit = (png_rect(layout, lane["chevron"], w, h)[3] - png_rect(layout, lane["chevron"], w, h)[1]) / 26
+        chevron = png_rect(layout, lane["chevron"], w, h)
+        unit = (chevron[3] - chevron[1]) / 26  # the ▾ is 26 units tall (Layout::LaneChevron)
         fill = pixel(rows, channels, x1 + 2 * unit, y0 + 2 * unit)  # right of the box: no ▾ in an export
         # The first line and a half of the name (17 units a line, at 1.2): above the emotions legend.
         edge = [(x, y) for x in range(int(x1) - 3, int(x1)) for y in range(int(y0), int(y0 + 30 * unit))]

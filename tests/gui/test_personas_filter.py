@@ -140,7 +140,6 @@ def test_next_persona_reaches_every_persona_past_the_ninth():
         check(not any(n.get("dimmed") for n in s.layout["notes"]), "Everyone again: nothing dimmed")
 
 
-
 def test_a_long_persona_field_wraps_inside_its_box_in_a_side_panel():
     """Covers: curves and personas
 
@@ -161,6 +160,7 @@ def test_a_long_persona_field_wraps_inside_its_box_in_a_side_panel():
         lines = dark_rows(y0, y1)
         runs = sum(1 for i, y in enumerate(lines) if i == 0 or y != lines[i - 1] + 1)
         check(runs >= 3, f"the text takes three lines or more in its box: {runs} runs of inked rows {lines}")
+
 
 if __name__ == "__main__":
     main(globals())

@@ -1,6 +1,7 @@
 // The inspector: every field of the selected note, each edit one undo step. Touchpoints get a
-// channel and metrics (conversion, CSI, NPS, retention), solutions a value and effort score, action
-// items an owner and a due date, pains and delights a severity; any note takes tags and votes.
+// channel and metrics (conversion, CSI, NPS, retention), solutions a value and effort score, pains
+// and delights a severity; any note takes an owner and a due date (it becomes someone's action),
+// tags and votes.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -302,10 +303,15 @@ void ShowInspector(Document& document, Canvas& canvas, bool* open) {
 
   ImGui::Separator();
   std::string tags = JoinTags(note.tags);
-  ImGui::SetNextItemWidth(-1);
+  // Named beside the field, as "due" and "votes" are: the hint goes once the field has tags.
+  const char* tagsLabel = _("tags");
+  ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(tagsLabel).x + ImGui::GetStyle().ItemSpacing.x));
   changed = ImGui::InputTextWithHint("##tags", _("tags, comma separated"), &tags);
   RecordWidget("inspector.tags");
   Edit(document, note.id, changed, N_("Edit tags"), [&](Note& n) { n.tags = SplitTags(tags); });
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", tagsLabel);
+  RecordWidget("inspector.tags_label");
   int votes = note.votes;
   ImGui::SetNextItemWidth(em * 8);
   changed = ImGui::InputInt(_("votes"), &votes);

@@ -89,9 +89,10 @@ void TimerPanel::Show(double now) {
   if (!m_open) return;
   const float em = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  // Under the corner badge, out of the board's way.
-  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em * 19, viewport->WorkPos.y + em * 7},
-                          ImGuiCond_FirstUseEver);
+  // Under the corner badge, out of the board's way: its right edge a margin in from the window's,
+  // whatever the panel's width at this UI scale and language (it sizes itself to its buttons).
+  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - em, viewport->WorkPos.y + em * 7},
+                          ImGuiCond_FirstUseEver, {1, 0});
   if (m_focus) ImGui::SetNextWindowFocus();
   m_focus = false;
   if (!ImGui::Begin(_("Timer"), &m_open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {

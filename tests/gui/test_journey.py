@@ -106,6 +106,10 @@ def test_inspector_edits_note_fields_one_undo_step_each():
         s.wait_layout(lambda l: l["undo"] == "Edit due date", "the due date")
         fill("inspector.tags", "pricing, trial")
         s.wait_layout(lambda l: l["undo"] == "Edit tags", "the tags")
+        # A filled field loses its hint: the word "tags" beside it says what it holds.
+        field, label = widget("inspector.tags"), widget("inspector.tags_label")
+        check(label[0] >= field[2] and abs(label[1] - field[1]) < field[3] - field[1] and label[2] <= s.layout["window"][0],
+              f"the tags field named beside it, inside the window: {field} {label}")
         s.key("ctrl+z")  # one step per field: only the tags go
         s.wait_layout(lambda l: l["undo"] == "Edit due date" and l["redo"] == "Edit tags", "undo takes back the tags")
         s.key("ctrl+shift+z")

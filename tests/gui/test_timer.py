@@ -141,5 +141,23 @@ def test_timer_custom_time_turns_red_and_chimes_at_the_end():
     shutil.rmtree(fake, ignore_errors=True)
 
 
+def test_the_timer_panel_opens_whole_inside_the_window():
+    """Covers: time an exercise
+
+    The panel opened 19 ems in from the window's right edge, but it is wider than that (four
+    4-em buttons, then Start, +1 min, Reset and Chime): on a 1920-px window its Chime box ran off
+    the screen. It now opens with its right edge a margin in from the window's, at UI scale 100 %
+    and on a 4K screen at about 200 %."""
+    for size, screen in (((1920, 1080), None), ((1280, 800), (3840, 2160))):
+        with Session(["--template", "sample"], size=size, screen=screen) as s:
+            s.key("shift+t")
+            s.wait_widget("timer.chime")
+            l = s.layout
+            panel, chime, width = l["widgets"]["panel.timer"], l["widgets"]["timer.chime"], l["window"][0]
+            check(0 <= panel[0] and panel[2] <= width - 4, f"the panel inside the {width}-px window: {panel}")
+            check(panel[0] <= chime[0] and chime[2] <= panel[2], f"the Chime box inside the panel: {chime} in {panel}")
+            check(panel[2] >= width - 4 * l["uiScale"] * 16, f"near the right edge: {panel} in {width} px")
+
+
 if __name__ == "__main__":
     main(globals())

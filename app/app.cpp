@@ -864,6 +864,7 @@ void App::BuildUi(const std::u32string& typed) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(2);
+  m_canvas.SetCoveredTop(m_presenting ? PresentationOverlayReach() : 0);
   m_canvas.Show(m_document, m_fonts, typed);
   const ImVec2 canvasMin = ImGui::GetWindowPos();
   m_timer.DrawOverlay(*ImGui::GetWindowDrawList(), canvasMin,

@@ -73,7 +73,9 @@ void Canvas::StopGlide() {
 
 Camera Canvas::FittedTo(const Rect& world) const {
   Camera camera = m_camera;
-  camera.Fit(world, m_size, kFitMarginPx);
+  const float covered = std::clamp(m_coveredTop, 0.0f, m_size.y * 0.5f);
+  camera.Fit(world, {m_size.x, m_size.y - covered}, kFitMarginPx);
+  camera.world.y -= covered / camera.zoom;  // the fitted area starts below the covered strip
   return camera;
 }
 
@@ -165,11 +167,12 @@ void Canvas::Show(Document& document, const Fonts& fonts, const std::u32string& 
   ImVec2 avail = ImGui::GetContentRegionAvail();
   m_size = {std::max(avail.x, 1.0f), std::max(avail.y, 1.0f)};
   // A view that is still the fitted one stays fitted when the window or the menu bar changes.
-  const bool resized =
-      origin.x != m_camera.screenOrigin.x || origin.y != m_camera.screenOrigin.y || m_size != m_viewSize;
+  const bool resized = origin.x != m_camera.screenOrigin.x || origin.y != m_camera.screenOrigin.y ||
+                       m_size != m_viewSize || m_coveredTop != m_viewCoveredTop;
   if (m_fitted && (resized || m_size != m_fittedSize)) m_fitPending = true;
   m_camera.screenOrigin = {origin.x, origin.y};
   m_viewSize = m_size;
+  m_viewCoveredTop = m_coveredTop;
   UpdateCamera(ImGui::GetTime(), resized);
 
   ImGui::SetItemAllowOverlap();

@@ -55,6 +55,9 @@ class Canvas : private ToolHost {
   }
   // F, 0: glides to the fitted view (about 250 ms, eased).
   void GlideToFit() { m_glideToFitPending = true; }
+  // The top `px` of the canvas are covered (presentation's overlay): fits and focused stages keep
+  // below them, and a change re-frames the view as a resize does.
+  void SetCoveredTop(float px) { m_coveredTop = px; }
   void ZoomBy(float factor);  // around the canvas centre
   // Moves the view by `dx`, `dy` window pixels, as a hand's pan does (the benchmark, tests).
   void PanBy(float dx, float dy);
@@ -271,6 +274,7 @@ class Canvas : private ToolHost {
   bool m_focusPending = false; // its glide is still to start (at the next Show)
   Camera m_focusCamera;        // the view that shows it: moving away by hand drops the focus
   Vec2 m_viewSize;             // the canvas size the camera was last set for
+  float m_coveredTop = 0, m_viewCoveredTop = 0;  // SetCoveredTop's, and the one the camera was last set for
 
   // The tools, in the order a press is offered to them, and the one that owns the gesture in
   // progress (until its button goes up or Esc).

@@ -14,11 +14,21 @@ constexpr ImGuiWindowFlags kShowOnly = ImGuiWindowFlags_NoDecoration | ImGuiWind
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                        ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
 
+constexpr float kPadUnits = 14;    // from the canvas' edges, in 16ths of the font size
+constexpr float kStageScale = 1.5f;  // the focused stage's name, larger than the title
+
 }  // namespace
+
+float PresentationOverlayReach() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float font = ImGui::GetFontSize();
+  return kPadUnits * font / 16 + style.WindowPadding.y * 2 + style.WindowBorderSize * 2 + font * (1 + kStageScale) +
+         style.ItemSpacing.y;
+}
 
 bool ShowPresentationOverlay(const PresentationOverlay& overlay) {
   const float unit = ImGui::GetFontSize() / 16;  // follows the UI scale
-  const float pad = 14 * unit;
+  const float pad = kPadUnits * unit;
   const ImVec2 min{overlay.area.x0, overlay.area.y0}, max{overlay.area.x1, overlay.area.y1};
 
   // Top left: where the room is.
@@ -27,7 +37,7 @@ bool ShowPresentationOverlay(const PresentationOverlay& overlay) {
   if (ImGui::Begin("##present.overlay", nullptr, kShowOnly)) {
     ImGui::TextDisabled("%s", overlay.title.c_str());
     if (!overlay.stage.empty()) {
-      ImGui::SetWindowFontScale(1.5f);
+      ImGui::SetWindowFontScale(kStageScale);
       ImGui::TextUnformatted(overlay.stage.c_str());
       ImGui::SetWindowFontScale(1);
     }

@@ -16,6 +16,10 @@ struct PresentationOverlay {
   Rect area;           // the canvas, in window pixels: the overlay keeps inside it (off the toolbar)
 };
 
+// How far down from the canvas' top the top-left box reaches at most (a stage's name shown), in
+// pixels at the current UI scale: the canvas keeps its fitted views below it (Canvas::SetCoveredTop).
+float PresentationOverlayReach();
+
 // Call between ImGui::NewFrame and Render, after the canvas. Returns true when Leave was clicked.
 // Records "present.overlay", "present.status" and "present.leave" in the layout dump.
 bool ShowPresentationOverlay(const PresentationOverlay& overlay);

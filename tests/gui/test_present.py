@@ -175,5 +175,21 @@ def test_spotlight_dims_beside_the_focused_stage():
         s.wait_layout(lambda l: l["spotlight"], "L works again after the button")
 
 
+def test_the_overlay_never_covers_the_board_title_or_a_focused_stage():
+    """Covers: present (full screen); focus a stage
+
+    The board, fitted to the whole screen while presenting, had its title under the overlay's box
+    (board title and the stage in view, top left) on a wide screen. Fitted views now keep below
+    the box: the whole board and its title, and a focused stage's column."""
+    with Session(["--template", "sample"], size=(1920, 1080)) as s:
+        s.key("F5")
+        l = s.wait_layout(lambda l: l["presenting"] and "present.overlay" in l["widgets"], "presenting")
+        box = l["widgets"]["present.overlay"]
+        check(l["title"][1] >= box[3], f"the board's title below the overlay: title {l['title']}, overlay {box}")
+        s.key("1")
+        one = s.wait_layout(lambda l: focused_on(0)(l) and "present.overlay" in l["widgets"], "stage 1 framed")
+        tall = one["widgets"]["present.overlay"]
+        check(one["stages"][0]["rect"][1] >= tall[3], f"the stage's header below the overlay: {one['stages'][0]['rect']}, {tall}")
+
 if __name__ == "__main__":
     main(globals())

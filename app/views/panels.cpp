@@ -44,10 +44,10 @@ bool WrappedTextField(const char* id, std::string* text, float height, const cha
       editingFrame = ImGui::GetFrameCount();
     }
     if (record) RecordWidget(record);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(start, {start.x + width, start.y + boxHeight},
-                      ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
-                      style.FrameRounding);
+    // As ImGui frames its own fields: with the theme's border when it has one (the projector's).
+    ImGui::RenderFrame(start, {start.x + width, start.y + boxHeight},
+                       ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg), true,
+                       style.FrameRounding);
     ImGui::SetCursorScreenPos({start.x + style.FramePadding.x, start.y + style.FramePadding.y});
     ImGui::TextUnformatted(text->c_str());
     ImGui::PopTextWrapPos();

@@ -140,5 +140,34 @@ def test_without_the_icon_font_the_toolbar_shows_words():
         s.wait_layout(checked("journey.voting"), "and they work")
 
 
+def test_the_projector_theme_frames_every_inspector_field():
+    """Covers: theme; note fields
+
+    The projector theme draws a border round every field (its white fields sit on a white
+    panel). The note's text field, drawn by the app's own wrapped field when not being typed in,
+    had none: a bare line of text between the "Text" heading and the next section."""
+    from test_find import screenshot
+    s = Session(args=["--template", "sample"], size=(1280, 800))
+    os.makedirs(os.path.dirname(settings_path(s)))
+    with open(settings_path(s), "w") as f:
+        json.dump({"theme": "projector"}, f)
+    with s:
+        l = s.wait_layout(lambda l: l["theme"] == "projector", "the projector theme")
+        note = next(n for n in l["notes"] if n["stage"] and not n["hidden"])
+        s.click(*centre(note["rect"]))
+        s.wait_layout(lambda l: l["selection"] == [note["id"]], "a note selected")
+        s.key("ctrl+i")
+        text, owner = s.wait_widget("inspector.text"), s.wait_widget("inspector.owner")
+        _, _, channels, rows = screenshot(s)
+
+        def framed(rect):
+            """Dark pixels down the field's left edge, over the middle of its height."""
+            x0, y0, x1, y1 = (int(v) for v in rect)
+            ys = range(y0 + (y1 - y0) // 4, y1 - (y1 - y0) // 4)
+            return sum(1 for y in ys if any(max(rows[y][x * channels:x * channels + 3]) < 110 for x in range(x0, x0 + 3)))
+        check(framed(owner) > 0, f"the owner field is framed (the theme's border): {owner}")
+        check(framed(text) >= framed(owner), f"the note's text field is framed as well: {framed(text)} edge rows at {text}")
+
+
 if __name__ == "__main__":
     main(globals())

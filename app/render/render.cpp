@@ -269,8 +269,11 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
     char number[16];
     std::snprintf(number, sizeof number, "%d", s + 1);
     Rect inner{header.x0 + 16, header.y0, header.x1 - 16, header.y1};
-    p.Text(number, {inner.x0, header.y0 + 8}, 13, IM_COL32(255, 255, 255, 150), 1e9f, inner, true);
-    p.Text(board.stages[s].name, {inner.x0, header.y0 + 24}, 22, p.pal.headerInk, 1e9f, inner, true);
+    const Headings& h = layout.headings;
+    p.Text(number, {inner.x0, header.y0 + h.stageNumberTop}, h.stageNumberSize, IM_COL32(255, 255, 255, 150), 1e9f,
+           inner, true);
+    p.Text(board.stages[s].name, {inner.x0, header.y0 + h.stageNameTop}, h.stageNameSize, p.pal.headerInk, 1e9f,
+           inner, true);
   }
 
   for (int l = 0; l < int(board.lanes.size()); ++l) {
@@ -283,7 +286,7 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
     p.dl.AddRectFilled(p.S(label.x0, label.y0), p.S(label.x0 + 8, label.y1), kindColor);
     if (lane.hidden) continue;  // drawn as a strip, below
     const Rect inner = layout.LaneNameBox(l);
-    p.Text(lane.name, {inner.x0, inner.y0}, 17, p.pal.ink, inner.Width(), inner, true);
+    p.Text(lane.name, {inner.x0, inner.y0}, layout.headings.laneNameSize, p.pal.ink, inner.Width(), inner, true);
     // Cells of the row: one filled band, then the stage separators.
     Rect cells{layout.stageX.front(), label.y0, layout.stageX.back(), label.y1};
     p.dl.AddRectFilled(p.S(cells.x0, cells.y0), p.S(cells.x1, cells.y1), p.pal.cellFill);

@@ -327,7 +327,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << ",\"width\":" << board.stages[s].width << ",\"hidden\":" << (board.stages[s].hidden ? "true" : "false")
         << ",\"rect\":";
     RectJson(out, camera, layout.StageHeader(int(s)));
-    out << '}';
+    out << ",\"namePx\":" << layout.headings.stageNameSize * camera.zoom << '}';
   }
   out << "]";
   if (layout.funnel.Shown()) {  // the funnel strip: only when it is drawn
@@ -370,6 +370,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     RectJson(out, camera, layout.LaneLabel(int(l)));
     out << ",\"nameBox\":";
     RectJson(out, camera, layout.LaneNameBox(int(l)));
+    out << ",\"namePx\":" << layout.headings.laneNameSize * camera.zoom;
     if (l < view.chevrons.size()) {
       out << ",\"chevron\":";
       RectJson(out, camera, view.chevrons[l]);

@@ -383,9 +383,23 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
     box.textBox = {box.rect.x0 + box.textBox.x0, box.rect.y0 + box.textBox.y0, box.rect.x0 + box.textBox.x1,
                    box.rect.y0 + box.textBox.y1};
 
-  layout.grid = {0, 0, layout.stageX.back(), layout.laneY.back()};
+  // Room view's wider label column grows to the left: the cells keep their board coordinates, so
+  // strokes, arrows and free notes beside the grid stay where they are against it.
+  const float labelWidth = room && glyphs ? room->laneLabelWidth : m.laneLabelWidth;
+  layout.grid = {m.laneLabelWidth - labelWidth, 0, layout.stageX.back(), layout.laneY.back()};
   layout.bounds = layout.grid;
+  if (room && glyphs) {
+    Headings& h = layout.headings;
+    h.stageNameSize = room->stageNameSize;
+    h.laneNameSize = room->laneNameSize;
+    // The name's line ends 8 above the header's bottom; the number, as large as on the normal
+    // view's screen, at the top (its line's empty top and bottom overlap the name's).
+    h.stageNameTop = std::min(h.stageNameTop, m.headerHeight - 8 - h.stageNameSize * 1.2f);
+    h.stageNumberSize = 16;
+    h.stageNumberTop = 2;
+  }
   if (funnelShown) {
+    layout.funnel.rect.x0 = layout.grid.x0;
     layout.funnel.rect.x1 = layout.stageX.back();
     PlaceFunnel(board, m, funnelScale, &layout);
   } else {
@@ -411,7 +425,8 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
                  (layout.grid.Height() - (personaCount - 1) * m.personaGap) / personaCount)
       : 0.0f;
   for (size_t p = 0; p < board.personas.size(); ++p) {
-    Rect card{-m.personaGap - m.personaWidth, personaY, -m.personaGap, personaY + cardHeight};
+    const float right = layout.grid.x0 - m.personaGap;
+    Rect card{right - m.personaWidth, personaY, right, personaY + cardHeight};
     layout.personas.push_back(card);
     personaY = card.y1 + m.personaGap;
     layout.bounds = Union(layout.bounds, card);

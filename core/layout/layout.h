@@ -95,6 +95,14 @@ struct FunnelStrip {
   bool Shown() const { return rect.Height() > 0; }
 };
 
+// The sizes and places of the grid's headings, board units (a header's from its top): the stage
+// number and name in each header, the lane names in the label column.
+struct Headings {
+  float stageNumberSize = 13, stageNumberTop = 8;
+  float stageNameSize = 22, stageNameTop = 24;
+  float laneNameSize = 17;
+};
+
 struct Layout {
   std::vector<float> stageX;  // left edge of each stage, plus the right edge of the last (size+1)
   std::vector<float> laneY;   // top edge of each lane, plus the bottom edge of the last (size+1)
@@ -108,6 +116,7 @@ struct Layout {
   // ArrowOf read it); drawing, hit tests and the dump share it. Null on a board with neither.
   std::shared_ptr<const SketchGeometry> sketches;
   FunnelStrip funnel;  // not Shown() when no stage on view is measured: the board lays out as before
+  Headings headings;   // larger in Room view
 
   Rect StageHeader(int stage) const;
   // The board's title, above the grid (drawn there; a double-click there renames the board).

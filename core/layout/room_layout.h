@@ -15,6 +15,11 @@ struct RoomMetrics {
   float aspect = 0.3f;         // a note's height for its width, before its text makes it taller
   float freeNoteScale = 2;     // free notes keep their top-left corner and grow by this much
   float funnelScale = 1.5f;    // the funnel strip under the headers, and its text, grow by this much
+  // The room reads where it is too: stage names as large as the least note text, in the header's
+  // own height (so the fitted zoom stays), and lane names in a label column grown to the left.
+  float stageNameSize = 32;
+  float laneNameSize = 28;
+  float laneLabelWidth = 290;
 };
 inline constexpr RoomMetrics kRoomMetrics{};
 

@@ -47,6 +47,17 @@ def test_room_view_reads_from_the_back_row_and_clicks_land_on_its_notes():
         check(not small, f"every note's text is at least 16 px: {small}")
         check(all(n["textPx"] > normal_px[n["id"]] for n in shown), "Room view made every note's text larger")
         check(max(normal_px.values()) < 16, f"without it the text is small: {max(normal_px.values())}")
+        # The headings read from the back row too: stage names as large as the least note text, lane
+        # names in a label column grown to the left (the cells stay where they were on the board).
+        stage_px = [round(st["namePx"], 1) for st in room["stages"]]
+        lane_px = [round(ln["namePx"], 1) for ln in room["lanes"]]
+        check(min(stage_px) >= 16 and max(st["namePx"] for st in normal["stages"]) < 16,
+              f"stage names at least 16 px in Room view: {stage_px}, before {[st['namePx'] for st in normal['stages']]}")
+        check(min(lane_px) >= 14 and max(ln["namePx"] for ln in normal["lanes"]) < 12,
+              f"lane names at least 14 px in Room view: {lane_px}")
+        box_units = lambda l, ln: (ln["nameBox"][2] - ln["nameBox"][0]) / l["zoom"]
+        check(all(box_units(room, a) > box_units(normal, b) + 60 for a, b in zip(room["lanes"], normal["lanes"])),
+              "the lane names' boxes are wider on the board")
         labels = [p for c in room["curves"] for p in c["points"] if p["label"]]
         check(labels and all(p["labelPx"] >= 12 for p in labels),
               f"every point label is at least 12 px: {[round(p['labelPx'], 1) for p in labels]}")

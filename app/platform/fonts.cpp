@@ -4,7 +4,7 @@
 #include FT_FREETYPE_H
 #include <imgui_freetype.h>
 
-#include <zlib.h>
+#include <isa-l/crc.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -117,6 +117,12 @@ void PadThinGlyphs(const std::vector<ImFont*>& fonts, const ImFontAtlas& atlas) 
 // torn or corrupt file, which is ignored and rebuilt; files are written to a temp name and renamed.
 
 constexpr char kAtlasMagic[8] = {'J', 'B', 'A', 'T', 'L', 'A', 'S', '1'};
+
+// The file's CRC-32 (zlib's, so files written before stay valid), by ISA-L's carry-less multiply:
+// the atlas is megabytes, read on every start, where zlib's table-driven loop took a few ms.
+uint32_t AtlasCrc(const char* bytes, size_t size) {
+  return crc32_gzip_refl(0, reinterpret_cast<const unsigned char*>(bytes), size);
+}
 
 // Path, size and modification time (ns): a replaced or edited font misses the cache.
 std::string FileStamp(const std::string& path) {
@@ -268,7 +274,7 @@ void Fonts::SaveCache(const ImFontAtlas& atlas, const std::string& key) const {
   out.Put(int32_t(m_boardBold.size()));
   for (const ImFont* font : m_boardBold) out.Put(int32_t(IndexOf(atlas, font)));
   out.Raw(atlas.TexPixelsAlpha8, size_t(atlas.TexWidth) * size_t(atlas.TexHeight));
-  const uint32_t crc = uint32_t(crc32_z(0, reinterpret_cast<const Bytef*>(out.bytes().data()), out.bytes().size()));
+  const uint32_t crc = AtlasCrc(out.bytes().data(), out.bytes().size());
   out.Put(crc);
 
   if (!WriteCacheFile(path, out.bytes())) return;
@@ -284,7 +290,7 @@ bool Fonts::LoadCache(ImFontAtlas& atlas, const std::string& key) {
     return false;
   uint32_t stored = 0;
   std::memcpy(&stored, bytes.data() + bytes.size() - 4, 4);
-  if (uint32_t(crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size() - 4)) != stored) return false;
+  if (AtlasCrc(bytes.data(), bytes.size() - 4) != stored) return false;
   ByteReader in(bytes.data() + sizeof kAtlasMagic, bytes.size() - sizeof kAtlasMagic - 4);
   if (in.Text() != key) return false;  // another font or size that happens to share the name
   const int texWidth = in.Get<int32_t>(), texHeight = in.Get<int32_t>();

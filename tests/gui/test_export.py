@@ -416,6 +416,8 @@ def test_cli_font_atlas_is_baked_once_and_a_bad_cache_is_rebuilt():
     files = cache_files()
     check(len(files) == 1 and re.search(r"atlas-[0-9a-f]{8}\.bin$", files[0]), f"one atlas in the cache: {files}")
     good = open(files[0], "rb").read()
+    check(struct.unpack("<I", good[-4:])[0] == zlib.crc32(good[:-4]),
+          "the file ends with zlib's CRC-32 of the rest (files of every build check alike)")
     inode = os.stat(files[0]).st_ino
     os.utime(files[0], ns=(10 ** 18, 10 ** 18))  # long ago: a hit renews it, so pruning keeps it
     check(exported() == fresh, "read from the cache: the same pixels")

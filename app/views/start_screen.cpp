@@ -82,7 +82,9 @@ bool TemplateGallery::Show(bool example, int columns, GpuRenderer& renderer, con
     if (rects) rects->emplace_back(info.key, card);
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const ImVec2 end{at.x + cardW, at.y + pictureH + textH};
-    dl.AddRectFilled(at, end, ImGui::GetColorU32(hovered ? ImGuiCol_ButtonHovered : ImGuiCol_FrameBg), style.FrameRounding);
+    // Hover lights the card with the field's tint and a thick border: a button's strong fill left
+    // the purpose line, in the faint text colour, unreadable on it.
+    dl.AddRectFilled(at, end, ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg), style.FrameRounding);
     if (m_pictures[slot].Ready())
       dl.AddImage(m_pictures[slot].Texture(), at, {at.x + cardW, at.y + pictureH}, {0, 1}, {1, 0});
     dl.AddRect(at, end, ImGui::GetColorU32(hovered ? ImGuiCol_ButtonActive : ImGuiCol_Border), style.FrameRounding, 0,

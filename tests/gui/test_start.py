@@ -139,5 +139,26 @@ def test_board_properties_change_title_and_language():
         s.wait_layout(lambda l: l["undo"] == "Rename board", "the language undone first")
 
 
+def test_a_hovered_template_card_keeps_its_purpose_line_readable():
+    """Covers: start screen
+
+    Under the mouse a card was filled with the buttons' strong blue, and its purpose line (the
+    faint text colour) all but vanished on it. It is lit with the fields' pale tint and a thick
+    border now: the text band under the picture stays light behind the grey text."""
+    from test_find import screenshot
+    with Session() as s:
+        s.wait_layout(lambda l: l["start"]["open"] and l["start"]["templates"], "the start screen")
+        x0, y0, x1, y1 = card(s.layout, "blank")
+        s.move((x0 + x1) / 2, (y0 + y1) / 2)
+        s.move((x0 + x1) / 2 + 3, (y0 + y1) / 2)  # a second motion: the frame after it is drawn lit
+        _, _, channels, rows = screenshot(s)
+        # The text band: the bottom fifth of the card, less its border; its background is the most
+        # common colour there.
+        band = [tuple(rows[y][x * channels:x * channels + 3]) for y in range(int(y1 - (y1 - y0) / 5), int(y1) - 4)
+                for x in range(int(x0) + 6, int(x1) - 6)]
+        background = max(set(band), key=band.count)
+        check(sum(background) / 3 > 200, f"a light background behind the card's text when hovered: {background}")
+
+
 if __name__ == "__main__":
     main(globals())

@@ -15,6 +15,17 @@ namespace {
 ImGuiID g_fieldDrawnActive = 0;
 }  // namespace
 
+float TouchHeight() {
+  constexpr float kTouchPx = 44;  // the least height of a touch target at scale 1
+  return std::max(kTouchPx * ImGui::GetFontSize() / 16, ImGui::GetFrameHeight());
+}
+
+bool TouchButton(const char* label, const char* record, float width) {
+  const bool clicked = ImGui::Button(label, {width, TouchHeight()});
+  RecordWidget(record);
+  return clicked;
+}
+
 bool WrappedTextField(const char* id, std::string* text, float height, const char* record) {
   static ImGuiID editing = 0;  // the one field being edited; UI state, not document state
   static int editingFrame = -1;  // the last frame it was drawn

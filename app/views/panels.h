@@ -34,6 +34,13 @@ const std::string& OpportunitiesPanelDump();
 // the name its rect has in the layout dump.
 bool WrappedTextField(const char* id, std::string* text, float height, const char* record = nullptr);
 
+// Touch targets for the panels a facilitator works at the board's screen (timer, voting round):
+// at least 44 px high at UI scale 100 % (more with the scale).
+float TouchHeight();
+// A button of TouchHeight() and `width` (0: fits its label; negative: to the window's right edge
+// less that much), recorded in the layout dump as `record`.
+bool TouchButton(const char* label, const char* record, float width = 0);
+
 // One undo step per field edit: the first change begins a gesture owned by the field (its ImGui
 // id), every change updates it, and leaving the field commits it. Call right after the widget.
 // A field ends only its own gesture, never a tool's or another field's.

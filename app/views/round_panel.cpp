@@ -5,9 +5,11 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <cfloat>
 
 #include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
+#include "app/views/panels.h"
 
 namespace jb {
 
@@ -107,13 +109,21 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
   if (!board.FindStage(m_stage)) m_stage = board.stages.empty() ? StageId() : board.stages.front().id;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos({viewport->WorkPos.x + 80 * scale, viewport->WorkPos.y + 60 * scale}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({440 * scale, std::min(560 * scale, viewport->WorkSize.y - 80 * scale)},
-                           ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin(_("Voting round"), &show)) {
+  // As tall as what it holds (never past the screen), so it covers no more of the board than that.
+  const float width = 440 * scale;
+  ImGui::SetNextWindowSizeConstraints({width, 0}, {width, viewport->WorkSize.y - 80 * scale});
+  if (!ImGui::Begin(_("Voting round"), &show, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
   }
   RecordWindow("panel.round");
+  // Run from the board's screen by touch: every button, box and list a finger's height.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                      {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});
+  auto end = [] {  // the window's own padding back before it ends, as ImGui checks
+    ImGui::PopStyleVar();
+    ImGui::End();
+  };
   struct Running {
     bool open;
     size_t notes, voters;
@@ -136,9 +146,8 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
     if (m_timed) ImGui::TextUnformatted(_("The round ends when the timer does."));
     ImGui::TextWrapped("%s", _("Phones show the notes and their own dots; the Vote tool (V) casts the room's dots. "
                                "The result shows when the round ends."));
-    if (ImGui::Button(_("End round"))) End(document, server);
-    RecordWidget("round.end");
-    ImGui::End();
+    if (TouchButton(_("End round"), "round.end", -FLT_MIN)) End(document, server);
+    end();
     return;
   }
 
@@ -157,14 +166,13 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
     ImGui::Text(TrPlural("%zu note selected", "%zu notes selected", selection.size()), selection.size());
 
   // Dots per person: large − and + buttons, easier to hit on a touch screen than a slider.
+  ImGui::AlignTextToFramePadding();  // level with the buttons beside it
   ImGui::Text(_("Dots per person: %d"), m_options.dots);
   RecordWidget("round.dots");
   ImGui::SameLine();
-  if (ImGui::Button(" - ")) m_options.dots = std::max(kMinRoundDots, m_options.dots - 1);
-  RecordWidget("round.dots_less");
+  if (TouchButton("-", "round.dots_less", TouchHeight())) m_options.dots = std::max(kMinRoundDots, m_options.dots - 1);
   ImGui::SameLine();
-  if (ImGui::Button(" + ")) m_options.dots = std::min(kMaxRoundDots, m_options.dots + 1);
-  RecordWidget("round.dots_more");
+  if (TouchButton("+", "round.dots_more", TouchHeight())) m_options.dots = std::min(kMaxRoundDots, m_options.dots + 1);
   ImGui::Checkbox(_("Several dots on one note"), &m_options.severalPerNote);
   RecordWidget("round.several");
   ImGui::Checkbox(_("Named: each dot keeps the voter's name"), &m_options.named);
@@ -179,13 +187,14 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
     ImGui::EndCombo();
   }
   RecordWidget("round.time");
-  if (ImGui::Button(_("Start round"))) Start(document, server, selection, countdown, now);
-  RecordWidget("round.start");
+  if (TouchButton(_("Start round"), "round.start", -FLT_MIN)) Start(document, server, selection, countdown, now);
 
   if (!m_results.empty()) {
     ImGui::Separator();
     ImGui::TextUnformatted(_("Last round, most dots first:"));
-    ImGui::BeginChild("##results");
+    // A list of its own past a dozen lines or so: the panel stays on the screen.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    ImGui::BeginChild("##results", {0, std::min(float(m_results.size()) * line * 2.2f, line * 14)});
     for (size_t i = 0; i < m_results.size(); ++i) {
       const RoundResult& result = m_results[i];
       ImGui::PushID(int(i));
@@ -202,7 +211,7 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
     }
     ImGui::EndChild();
   }
-  ImGui::End();
+  end();
 }
 
 std::string RoundPanel::DumpJson(const RoomServer& server) const {

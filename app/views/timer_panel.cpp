@@ -12,12 +12,12 @@
 #include "app/platform/i18n.h"
 #include "app/platform/fonts.h"
 #include "app/views/layout_dump.h"
+#include "app/views/panels.h"
 
 namespace jb {
 
 namespace {
 
-constexpr float kTouchPx = 44;  // the least height of a touch target at scale 1
 constexpr ImU32 kRed = IM_COL32(214, 40, 40, 255);
 constexpr ImU32 kInk = IM_COL32(30, 34, 45, 255);
 
@@ -32,15 +32,6 @@ ImU32 Mix(ImU32 a, ImU32 b, float t) {
   const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
   return ImGui::ColorConvertFloat4ToU32({x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t,
                                          x.w + (y.w - x.w) * t});
-}
-
-float TouchHeight() { return std::max(kTouchPx * ImGui::GetFontSize() / 16, ImGui::GetFrameHeight()); }
-
-bool BigButton(const char* label, const char* record, float width) {
-  const float height = TouchHeight();
-  const bool clicked = ImGui::Button(label, {width, height});
-  RecordWidget(record);
-  return clicked;
 }
 
 }  // namespace
@@ -110,7 +101,7 @@ void TimerPanel::Show(double now) {
     std::snprintf(label, sizeof label, _("%d min"), presets[i]);
     std::snprintf(record, sizeof record, "timer.preset.%d", presets[i]);
     if (i) ImGui::SameLine();
-    if (BigButton(label, record, button)) StartPreset(presets[i], now);
+    if (TouchButton(label, record, button)) StartPreset(presets[i], now);
   }
 
   ImGui::SetNextItemWidth(button * 3 + gap * 2);
@@ -122,7 +113,7 @@ void TimerPanel::Show(double now) {
   ImGui::PopStyleVar();
   RecordWidget("timer.custom");
   ImGui::SameLine();
-  if (BigButton(_("Go"), "timer.go", button) || entered) {
+  if (TouchButton(_("Go"), "timer.go", button) || entered) {
     if (auto seconds = ParseDuration(m_custom)) {
       countdown.Set(*seconds);
       countdown.Start(now);
@@ -133,14 +124,14 @@ void TimerPanel::Show(double now) {
 
   const Countdown::State state = countdown.StateAt(now);
   if (state == Countdown::State::Running) {
-    if (BigButton(_("Pause"), "timer.pause", button)) countdown.Pause(now);
+    if (TouchButton(_("Pause"), "timer.pause", button)) countdown.Pause(now);
   } else {
-    if (BigButton(state == Countdown::State::Paused ? _("Resume") : _("Start"), "timer.start", button)) countdown.Start(now);
+    if (TouchButton(state == Countdown::State::Paused ? _("Resume") : _("Start"), "timer.start", button)) countdown.Start(now);
   }
   ImGui::SameLine();
-  if (BigButton(_("+1 min"), "timer.add_minute", button)) countdown.AddMinute(now);
+  if (TouchButton(_("+1 min"), "timer.add_minute", button)) countdown.AddMinute(now);
   ImGui::SameLine();
-  if (BigButton(_("Reset"), "timer.reset", button)) countdown.Reset();
+  if (TouchButton(_("Reset"), "timer.reset", button)) countdown.Reset();
   ImGui::SameLine();
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                       {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});

@@ -85,7 +85,15 @@ def test_a_round_from_three_phones_and_the_room_ends_ranked_and_saved():
 
         # The facilitator starts the round by real clicks: lane 1 is the panel's first choice.
         s.click_widget("invite.round")
-        s.wait_widget("round.start")
+        start = s.wait_widget("round.start")
+        # Run by touch at the board's screen: a finger's height each, and the panel no taller than
+        # what it holds (it was a fixed 560 px, most of it empty, over the board).
+        widgets = s.layout["widgets"]
+        for name in ("round.scope.lane", "round.dots_less", "round.dots_more", "round.several", "round.named",
+                     "round.time", "round.start"):
+            check(widgets[name][3] - widgets[name][1] >= 44, f"{name} is a touch target, 44 px high or more: {widgets[name]}")
+        panel = widgets["panel.round"]
+        check(panel[3] - start[3] < 40, f"the panel ends under its Start button: {panel} and {start}")
         s.click_widget("round.dots_less")  # 3 -> 2
         s.click_widget("round.start")
         layout = s.wait_layout(lambda l: l["round"]["state"] == "open", "the round open")

@@ -26,6 +26,11 @@ bool TouchButton(const char* label, const char* record, float width) {
   return clicked;
 }
 
+void PushTouchFrames() {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                      {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});
+}
+
 bool WrappedTextField(const char* id, std::string* text, float height, const char* record) {
   static ImGuiID editing = 0;  // the one field being edited; UI state, not document state
   static int editingFrame = -1;  // the last frame it was drawn

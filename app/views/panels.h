@@ -40,6 +40,9 @@ float TouchHeight();
 // A button of TouchHeight() and `width` (0: fits its label; negative: to the window's right edge
 // less that much), recorded in the layout dump as `record`.
 bool TouchButton(const char* label, const char* record, float width = 0);
+// Pushes a frame padding that makes every framed widget (button, box, field, list) TouchHeight()
+// high; pop it with ImGui::PopStyleVar() before the window's End.
+void PushTouchFrames();
 
 // One undo step per field edit: the first change begins a gesture owned by the field (its ImGui
 // id), every change updates it, and leaving the field commits it. Call right after the widget.

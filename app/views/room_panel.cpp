@@ -9,6 +9,7 @@
 
 #include "app/platform/i18n.h"
 #include "app/views/layout_dump.h"
+#include "app/views/panels.h"
 
 namespace jb {
 
@@ -62,8 +63,11 @@ void RoomPanel::ShowInvite(float scale, const Fonts& fonts) {
   if (!showInvite) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos({viewport->WorkPos.x + 60 * scale, viewport->WorkPos.y + 40 * scale}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({520 * scale, std::min(720 * scale, viewport->WorkSize.y - 60 * scale)}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin(_("Invite participants"), &showInvite)) {
+  // As tall as what it holds, within the screen: the code shrinks on a short screen so that the
+  // buttons at the bottom stay in view.
+  const float width = 520 * scale, tallest = viewport->WorkSize.y - 60 * scale;
+  ImGui::SetNextWindowSizeConstraints({width, 0}, {width, tallest});
+  if (!ImGui::Begin(_("Invite participants"), &showInvite, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
   }
@@ -73,6 +77,9 @@ void RoomPanel::ShowInvite(float scale, const Fonts& fonts) {
     ImGui::End();
     return;
   }
+  PushTouchFrames();  // run from the board's screen by touch
+  const float top = ImGui::GetCursorPosY();
+  float qrSide = 0;
   const std::string url = server.JoinUrl();
   ImGui::TextWrapped("%s", _("Open the camera on your phone and point it at the code, or type the address:"));
   // The address large enough to read from the back of the room.
@@ -95,7 +102,9 @@ void RoomPanel::ShowInvite(float scale, const Fonts& fonts) {
   if (m_qrWidth > 0) {
     // Black squares on white with a quiet zone of 4 modules, as wide as the panel allows.
     const int modules = m_qrWidth + 8;
-    const float side = std::min(ImGui::GetContentRegionAvail().x, 420 * scale);
+    const float room = tallest - 2 * ImGui::GetStyle().WindowPadding.y - ImGui::GetFrameHeight() -
+                       (m_besideQr > 0 ? m_besideQr : 480 * scale);
+    const float side = std::max(160 * scale, std::min({ImGui::GetContentRegionAvail().x, 420 * scale, room}));
     const float cell = std::max(1.0f, std::floor(side / float(modules)));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList& dl = *ImGui::GetWindowDrawList();
@@ -109,6 +118,7 @@ void RoomPanel::ShowInvite(float scale, const Fonts& fonts) {
         }
     ImGui::Dummy({total, total});
     RecordWidget("invite.qr");
+    qrSide = total;
   }
   ImGui::Text(_("Join code: %s"), server.Code().c_str());
   RecordWidget("invite.code");
@@ -128,16 +138,16 @@ void RoomPanel::ShowInvite(float scale, const Fonts& fonts) {
   RecordWidget("invite.prompt");
   ImGui::Checkbox(_("Phones choose the stage too"), &stageChoice);
   RecordWidget("invite.stage_choice");
-  if (ImGui::Button(_("Inbox"))) showInbox = true;
+  if (TouchButton(_("Inbox"), "invite.inbox")) showInbox = true;
   ImGui::SameLine();
-  if (ImGui::Button(_("Voting round...")) && openRound) openRound();
-  RecordWidget("invite.round");
+  if (TouchButton(_("Voting round..."), "invite.round") && openRound) openRound();
   ImGui::SameLine();
-  if (ImGui::Button(_("Stop"))) {
+  if (TouchButton(_("Stop"), "invite.stop")) {
     Close();
     if (notice) notice(_("The room is closed: phones can no longer send notes."));
   }
-  RecordWidget("invite.stop");
+  ImGui::PopStyleVar();
+  m_besideQr = ImGui::GetCursorPosY() - top - qrSide;
   ImGui::End();
 }
 
@@ -172,6 +182,7 @@ void RoomPanel::ShowInbox(Document& document, bool covered, float scale) {
     return;
   }
   RecordWindow("panel.inbox");
+  PushTouchFrames();  // accepted and rejected by touch at the board's screen
   const std::vector<IncomingNote>& waiting = inbox.Waiting();
   ImGui::Text(TrPlural("%zu note waiting", "%zu notes waiting", waiting.size()), waiting.size());
   // Where notes go whose phone chose no stage.
@@ -186,11 +197,10 @@ void RoomPanel::ShowInbox(Document& document, bool covered, float scale) {
   }
   RecordWidget("inbox.stage");
   ImGui::BeginDisabled(waiting.empty());
-  if (ImGui::Button(_("Accept all"))) {
+  if (TouchButton(_("Accept all"), "inbox.accept_all")) {
     // Oldest first, so each cell reads in the order the room wrote.
     Accept(document, std::vector<IncomingNote>(waiting.rbegin(), waiting.rend()), covered);
   }
-  RecordWidget("inbox.accept_all");
   ImGui::EndDisabled();
   ImGui::Checkbox(_("Straight onto the board, face down"), &straightOnBoard);
   RecordWidget("inbox.straight_on");
@@ -204,15 +214,16 @@ void RoomPanel::ShowInbox(Document& document, bool covered, float scale) {
     ImGui::TextDisabled("%s — %s", note.name.empty() ? _("(no name)") : note.name.c_str(),
                         CellName(board, note, m_fallbackStage).c_str());
     ImGui::TextWrapped("%s", note.text.c_str());
-    if (ImGui::SmallButton(_("Accept"))) accept = note.seq;
+    if (ImGui::Button(_("Accept"), {0, TouchHeight()})) accept = note.seq;
     if (LayoutRecording()) RecordWidget(("inbox.accept." + std::to_string(note.seq)).c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton(_("Reject"))) reject = note.seq;
+    if (ImGui::Button(_("Reject"), {0, TouchHeight()})) reject = note.seq;
     if (LayoutRecording()) RecordWidget(("inbox.reject." + std::to_string(note.seq)).c_str());
     ImGui::Separator();
     ImGui::PopID();
   }
   ImGui::EndChild();
+  ImGui::PopStyleVar();
   ImGui::End();
   if (accept) Accept(document, {*inbox.Find(accept)}, covered);
   if (reject) inbox.Remove(reject);

@@ -59,6 +59,7 @@ class RoomPanel {
   std::string m_qrFor;      // the address m_qr encodes
   std::vector<unsigned char> m_qr;  // its modules, row by row (1: dark)
   int m_qrWidth = 0;
+  float m_besideQr = 0;  // the Invite panel's height less its code's, as last drawn: the code takes what is left
 };
 
 }  // namespace jb

@@ -118,8 +118,7 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
   }
   RecordWindow("panel.round");
   // Run from the board's screen by touch: every button, box and list a finger's height.
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                      {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});
+  PushTouchFrames();
   auto end = [] {  // the window's own padding back before it ends, as ImGui checks
     ImGui::PopStyleVar();
     ImGui::End();

@@ -106,8 +106,7 @@ void TimerPanel::Show(double now) {
 
   ImGui::SetNextItemWidth(button * 3 + gap * 2);
   // As tall as the buttons: a finger must hit it too.
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                      {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});
+  PushTouchFrames();
   const bool entered = ImGui::InputTextWithHint("##custom", _("minutes, or m:ss"), &m_custom,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::PopStyleVar();
@@ -133,8 +132,7 @@ void TimerPanel::Show(double now) {
   ImGui::SameLine();
   if (TouchButton(_("Reset"), "timer.reset", button)) countdown.Reset();
   ImGui::SameLine();
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                      {ImGui::GetStyle().FramePadding.x, (TouchHeight() - ImGui::GetFontSize()) / 2});
+  PushTouchFrames();
   ImGui::Checkbox(_("Chime"), &chime);
   ImGui::PopStyleVar();
   RecordWidget("timer.chime");

@@ -156,6 +156,16 @@ def test_a_bad_room_address_is_one_sentence_and_the_app_keeps_running():
         s.key("i")  # File > Invite participants from the keyboard: the default route's address, or loopback
         layout = s.wait_layout(lambda l: l["room"]["open"], "the room opened by I")
         check(re.match(r"http://[0-9.]+:\d+/\?c=[A-Z0-9]{10}$", layout["room"]["url"]), f"the address: {layout['room']}")
+        # The panels are worked by touch at the board's screen: a finger's height each, and on this
+        # 800-px window the Invite panel's code gives way so its buttons stay in view.
+        widgets = s.wait_layout(lambda l: "invite.stop" in l["widgets"] and "inbox.accept_all" in l["widgets"],
+                                "the Invite panel and the Inbox")["widgets"]
+        for name in ("invite.inbox", "invite.round", "invite.stop", "invite.stage_choice", "inbox.accept_all",
+                     "inbox.straight_on"):
+            check(widgets[name][3] - widgets[name][1] >= 44, f"{name} is a touch target: {widgets[name]}")
+        check(widgets["panel.invite"][3] <= s.layout["window"][1] and widgets["invite.stop"][3] <= widgets["panel.invite"][3],
+              f"the Invite panel and its buttons inside the window: {widgets['panel.invite']} {widgets['invite.stop']}")
+        check(widgets["invite.qr"][3] - widgets["invite.qr"][1] >= 150, f"a code still large enough to scan: {widgets['invite.qr']}")
         s.click_widget("invite.stop")
         s.wait_layout(lambda l: not l["room"]["open"], "the room closed by Stop")
 

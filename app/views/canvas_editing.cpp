@@ -388,6 +388,14 @@ void Canvas::ShowContextMenus(Document& document) {
       if (c > 0 && c % 5 != 0) ImGui::SameLine();
       bool picked = ImGui::ColorButton(rgb ? "##colour" : "Lane colour", colour, ImGuiColorEditFlags_NoTooltip, {em * 1.6f, em * 1.6f});
       RecordWidget(("menu.colour." + std::to_string(c)).c_str());
+      if (!rgb) {  // no colour of its own: white was invisible on the menu; framed and struck through
+        ImDrawList& dl = *ImGui::GetWindowDrawList();
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        const ImU32 ink = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+        dl.AddRect(a, b, ink, ImGui::GetStyle().FrameRounding, 0, 1.5f);
+        dl.AddLine({a.x + 3, b.y - 3}, {b.x - 3, a.y + 3}, ink, 1.5f);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("No colour of its own (a note takes its lane's)"));
+      }
       if (picked) {
         const char* label = m_sketches.Empty() ? N_("Colour notes") : m_selection.empty() ? N_("Colour sketches") : N_("Colour selection");
         document.Apply(RecolorSelection(board, m_selection, m_sketches, rgb), label);

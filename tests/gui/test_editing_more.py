@@ -225,6 +225,13 @@ def test_note_colour_and_size_from_the_right_click_menu():
         click_with(s, "shift", *centre(note(s.layout, "Also pink")["rect"]))
         s.wait_layout(lambda l: len(l["selection"]) == 2, "two notes selected")
         s.click(*centre(note(s.layout, "Also pink")["rect"]), button=3)
+        # The first swatch (no colour of its own: the lane's) was a white square on the white menu,
+        # invisible; it is framed and struck through.
+        from test_find import screenshot
+        x0, y0, x1, y1 = (int(v) for v in s.wait_widget("menu.colour.0"))
+        _, _, channels, rows = screenshot(s)
+        inked = sum(1 for y in range(y0, y1) for x in range(x0, x1) if max(rows[y][x * channels:x * channels + 3]) < 200)
+        check(inked >= (x1 - x0) * 2, f"the lane-colour swatch is drawn, not blank: {inked} dark pixels in {x1 - x0}×{y1 - y0}")
         s.click_widget("menu.colour.3")
         s.wait_layout(lambda l: l["undo"] == "Colour notes" and "menu.colour.3" not in l["widgets"], "coloured")
         height = note(s.layout, "Pink")["rect"][3] - note(s.layout, "Pink")["rect"][1]

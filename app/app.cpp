@@ -864,7 +864,9 @@ void App::BuildUi(const std::u32string& typed) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(2);
-  m_canvas.SetCoveredTop(m_presenting ? PresentationOverlayReach() : 0);
+  // What covers the canvas' top, over the board: presentation's overlay, the find bar (both from
+  // the top of the work area, which is the canvas' top).
+  m_canvas.SetCoveredTop(std::max(m_presenting ? PresentationOverlayReach() : 0.0f, m_find.Reach()));
   m_canvas.Show(m_document, m_fonts, typed);
   const ImVec2 canvasMin = ImGui::GetWindowPos();
   m_timer.DrawOverlay(*ImGui::GetWindowDrawList(), canvasMin,

@@ -73,7 +73,9 @@ void Canvas::StopGlide() {
 
 Camera Canvas::FittedTo(const Rect& world) const {
   Camera camera = m_camera;
-  const float covered = std::clamp(m_coveredTop, 0.0f, m_size.y * 0.5f);
+  // Content keeps a small gap below a covering strip, or the usual margin from the edge.
+  constexpr float kBelowCoveredPx = 12;
+  const float covered = std::clamp(m_coveredTop + kBelowCoveredPx - kFitMarginPx, 0.0f, m_size.y * 0.5f);
   camera.Fit(world, {m_size.x, m_size.y - covered}, kFitMarginPx);
   camera.world.y -= covered / camera.zoom;  // the fitted area starts below the covered strip
   return camera;

@@ -55,8 +55,8 @@ class Canvas : private ToolHost {
   }
   // F, 0: glides to the fitted view (about 250 ms, eased).
   void GlideToFit() { m_glideToFitPending = true; }
-  // The top `px` of the canvas are covered (presentation's overlay): fits and focused stages keep
-  // below them, and a change re-frames the view as a resize does.
+  // The top `px` of the canvas are covered (presentation's overlay, the find bar): fits and
+  // focused stages keep below them, and a change re-frames the view as a resize does.
   void SetCoveredTop(float px) { m_coveredTop = px; }
   void ZoomBy(float factor);  // around the canvas centre
   // Moves the view by `dx`, `dy` window pixels, as a hand's pan does (the benchmark, tests).

@@ -14,6 +14,10 @@
 
 namespace jb {
 
+namespace {
+constexpr float kTopEms = 0.5f;  // the bar's gap from the top of the work area, in font heights
+}  // namespace
+
 Rect RevealRect(const Rect& note, Vec2 view, float zoom) {
   constexpr float kReadableZoom = 0.75f;  // a medium note is then about 130 px wide
   constexpr float kMarginPx = 32;         // Canvas::ShowRect's margin on each side
@@ -81,11 +85,18 @@ void FindBar::Close(Canvas& canvas) {
   canvas.foundCurrent = NoteId();
 }
 
+float FindBar::Reach() const {
+  if (!m_open) return 0;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return ImGui::GetFontSize() * kTopEms + style.WindowPadding.y * 2 + style.WindowBorderSize * 2 +
+         ImGui::GetFrameHeight();
+}
+
 void FindBar::Show(Document& document, Canvas& canvas) {
   if (!m_open) return;
   const float em = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + em * 0.5f},
+  ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + em * kTopEms},
                           ImGuiCond_Always, {0.5f, 0});
   if (m_focus) ImGui::SetNextWindowFocus();
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

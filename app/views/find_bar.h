@@ -32,6 +32,9 @@ class FindBar {
   void Show(Document& document, Canvas& canvas);
 
   bool open() const { return m_open; }
+  // How far below the top of the window's work area (under the menu bar) the bar reaches while
+  // open, at the current UI scale; 0 when closed.
+  float Reach() const;
   const std::string& query() const { return m_query; }
   const std::vector<NoteId>& matches() const { return m_matches; }
   // What the bar says of the matches: "3 of 7", "7 matches", "No matches" ("" for no query).

@@ -199,5 +199,23 @@ def test_palette_lists_and_opens_a_recent_board():
         s.wait_layout(lambda l: l["path"] == path and not l["palette"]["open"], "the recent board opened")
 
 
+def test_the_find_bar_never_covers_the_fitted_board():
+    """Covers: find notes; zoom to fit
+
+    The bar opens at the top of the canvas, over the fitted board's title on a wide window; the
+    fitted view now keeps below it while it is open, and takes the room back when it closes."""
+    with Session(["--template", "sample"], size=(1920, 1080)) as s:
+        fitted = s.layout
+        s.key("ctrl+f")
+        bar = s.wait_widget("find.bar")
+        s.type("card")
+        shown = s.wait_layout(lambda l: "find.bar" in l["widgets"] and l["title"][1] >= bar[3], "the title below the bar")
+        check(shown["zoom"] <= fitted["zoom"], f"the board fitted again below the bar: zoom {shown['zoom']} vs {fitted['zoom']}")
+        s.key("Escape")
+        back = s.wait_layout(lambda l: "find.bar" not in l["widgets"] and abs(l["zoom"] - fitted["zoom"]) < 1e-4,
+                             "the bar closed, the board fitted as before")
+        check(abs(back["title"][1] - fitted["title"][1]) < 0.5, f"the title back where it was: {back['title']} vs {fitted['title']}")
+
+
 if __name__ == "__main__":
     main(globals())

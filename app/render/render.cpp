@@ -934,6 +934,8 @@ void DrawPersona(const Painter& p, const Persona& persona, const Rect& card, con
     p.dl.AddRectFilled(p.S(card.x0 + 2, card.y0 + 4), p.S(card.x1 + 2, card.y1 + 4), p.pal.shadow, p.Rounding(12));
   p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y1), IM_COL32(255, 255, 255, 255), p.Rounding(12));
   p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y0 + 8), IM_COL32(58, 80, 200, 255), p.Rounding(12), ImDrawFlags_RoundCornersTop);
+  if (p.pal.noteOutlinePx > 0)  // outlined as the notes are: white on the projector's white board
+    p.dl.AddRect(p.S(card.x0, card.y0), p.S(card.x1, card.y1), p.pal.noteOutline, p.Rounding(12), 0, p.pal.noteOutlinePx);
   // Avatar: a circle with the initial.
   Vec2 avatar{card.x0 + 44, card.y0 + 52};
   p.dl.AddCircleFilled(p.S(avatar), p.Px(26), IM_COL32(214, 222, 250, 255));

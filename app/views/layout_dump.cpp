@@ -438,6 +438,11 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     }
     out << "]}";
   }
+  out << "],\n\"personaCards\":[";  // in the order of the board's personas
+  for (size_t i = 0; i < layout.personas.size(); ++i) {
+    out << (i ? "," : "");
+    RectJson(out, camera, layout.personas[i]);
+  }
   out << "],\n\"prompts\":[";  // stage and lane by id, like cells
   bool firstPrompt = true;
   for (const DrawnPrompt& prompt : view.prompts) {

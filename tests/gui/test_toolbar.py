@@ -145,7 +145,8 @@ def test_the_projector_theme_frames_every_inspector_field():
 
     The projector theme draws a border round every field (its white fields sit on a white
     panel). The note's text field, drawn by the app's own wrapped field when not being typed in,
-    had none: a bare line of text between the "Text" heading and the next section."""
+    had none: a bare line of text between the "Text" heading and the next section. The persona
+    card, white on the white board, had no edge either; it is outlined as the notes are."""
     from test_find import screenshot
     s = Session(args=["--template", "sample"], size=(1280, 800))
     os.makedirs(os.path.dirname(settings_path(s)))
@@ -158,6 +159,7 @@ def test_the_projector_theme_frames_every_inspector_field():
         s.wait_layout(lambda l: l["selection"] == [note["id"]], "a note selected")
         s.key("ctrl+i")
         text, owner = s.wait_widget("inspector.text"), s.wait_widget("inspector.owner")
+        card = s.layout["personaCards"][0]  # where the board is now, with the inspector open
         _, _, channels, rows = screenshot(s)
 
         def framed(rect):
@@ -167,6 +169,8 @@ def test_the_projector_theme_frames_every_inspector_field():
             return sum(1 for y in ys if any(max(rows[y][x * channels:x * channels + 3]) < 110 for x in range(x0, x0 + 3)))
         check(framed(owner) > 0, f"the owner field is framed (the theme's border): {owner}")
         check(framed(text) >= framed(owner), f"the note's text field is framed as well: {framed(text)} edge rows at {text}")
+        # The persona card, white on the projector's white board, is outlined as the notes are.
+        check(framed(card) > (card[3] - card[1]) / 3, f"the persona card is outlined: {framed(card)} edge rows at {card}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,217 @@
+// The renderer's own drawing kit, shared by its files (render.cpp, emotion_lane.cpp) and not part
+// of render.h's interface: sizes and colours, board units to pixels, and text wrapped once in
+// board units and drawn with the baked size that fits the zoom.
+#pragma once
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "app/platform/fonts.h"
+#include "app/render/render.h"
+#include "core/layout/camera.h"
+#include "core/layout/text_wrap.h"
+
+namespace jb::paint {
+
+// [SECTION] Sizes (board units unless a name says px) and colours
+
+constexpr float kNoteRounding = 6;
+constexpr float kMinReadablePx = 4.5f;   // below this, text is drawn as grey bars
+constexpr float kLabelSize = 13;         // an emotion point's label: text height,
+constexpr float kLabelWidth = 180;       // the width it wraps to (both grow with pointLabelMinPx)
+constexpr float kLabelMargin = 0.25f;    // and its margin, times its size
+
+inline ImU32 ToColor(Rgb rgb, int alpha = 255) {
+  return IM_COL32((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, alpha);
+}
+
+inline ImVec2 V(Vec2 p) { return {p.x, p.y}; }
+
+// The colour scaled toward black by `factor` (a covered note's marks: its own tint, never ink).
+inline Rgb Darker(Rgb rgb, float factor) {
+  auto channel = [&](int shift) { return Rgb(float((rgb >> shift) & 0xff) * factor) << shift; };
+  return channel(16) | channel(8) | channel(0);
+}
+
+// Transforms the draw list's vertices from `first` on (what was drawn since): how a note flips
+// and a name turns vertical, with the same glyphs and clipping as ever.
+template <class Transform>
+void TransformVertices(ImDrawList& dl, int first, Transform transform) {
+  for (int i = first; i < dl.VtxBuffer.Size; ++i) dl.VtxBuffer[i].pos = transform(dl.VtxBuffer[i].pos);
+}
+
+// What the persona filter dims keeps this share of its opacity: still there, plainly set aside.
+constexpr float kDimmedOpacity = 0.22f;
+
+inline void FadeVertices(ImDrawList& dl, int first) {
+  for (int i = first; i < dl.VtxBuffer.Size; ++i) {
+    ImU32& col = dl.VtxBuffer[i].col;
+    const ImU32 alpha = (col >> IM_COL32_A_SHIFT) & 0xff;
+    col = (col & ~IM_COL32_A_MASK) | (ImU32(float(alpha) * kDimmedOpacity + 0.5f) << IM_COL32_A_SHIFT);
+  }
+}
+
+// [SECTION] Text: wrapped once in board units, drawn with the baked size that fits the zoom
+
+// One line to draw: its bytes, and whether a word broken there shows a hyphen after it.
+struct LineRun {
+  const char* first;
+  const char* second;
+  bool hyphen = false;
+};
+
+constexpr Rect kEverywhere{-1e30f, -1e30f, 1e30f, 1e30f};
+
+struct Painter {
+  const Camera& camera;
+  const Fonts& fonts;
+  ImDrawList& dl;
+  Rect visible;
+  const BoardPalette& pal;
+  // When set, a note's fills go to channel 0 and what is drawn over them to channel 1 (DrawBoard).
+  ImDrawListSplitter* layers = nullptr;
+  // The pixels this list lands in (RenderOptions::visible): a note's text is clipped to it.
+  Rect drawn = kEverywhere;
+
+  float Px(float units) const { return units * camera.zoom; }
+  ImVec2 S(Vec2 p) const { return V(camera.ToScreen(p)); }
+  ImVec2 S(float x, float y) const { return S(Vec2{x, y}); }
+  bool Visible(const Rect& r) const { return camera.ToScreen(r).Overlaps(visible); }
+  // Rounding and shadows cost vertices and fill; skip them when they would be under a pixel.
+  // Rounding under 2 px is skipped too: a rounded rectangle is ~60 triangles with an anti-aliased
+  // fringe, blended, where a square one is 2 and opaque, and corners that small are a pixel or two
+  // each. A 3840-px export of the 10,000-note board (notes ~40 px wide): render 262 → 141 ms.
+  float Rounding(float units) const { return Px(units) >= 2.0f ? Px(units) : 0.0f; }
+
+  // AddRectFilled with `rounding` px corners, but a corner under 5 px is one straight cut, its legs
+  // 0.655 × the radius so that it takes off the arc's area: it stays within 0.058 × the radius of
+  // the arc (under 0.3 px, ImGui's own tessellation tolerance), where ImGui gives such a corner two
+  // or three segments. A note of 3 px corners with its anti-aliased fringe is 22 triangles, not 34.
+  // `fringe` false leaves out that fringe (a triangle pair per vertex of the shape).
+  void RoundedRect(ImVec2 a, ImVec2 b, ImU32 color, float rounding,
+                   ImDrawFlags corners = ImDrawFlags_RoundCornersAll, bool fringe = true) const {
+    constexpr float kCutBelowPx = 5, kLegs = 0.655f;
+    const ImDrawListFlags flags = dl.Flags;
+    if (!fringe) dl.Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    // Clamped as ImGui clamps it, so the corners it keeps round stay the same size.
+    const bool wholeTop = (corners & ImDrawFlags_RoundCornersTop) == ImDrawFlags_RoundCornersTop;
+    const bool wholeBottom = (corners & ImDrawFlags_RoundCornersBottom) == ImDrawFlags_RoundCornersBottom;
+    const bool wholeLeft = (corners & ImDrawFlags_RoundCornersLeft) == ImDrawFlags_RoundCornersLeft;
+    const bool wholeRight = (corners & ImDrawFlags_RoundCornersRight) == ImDrawFlags_RoundCornersRight;
+    rounding = std::min(rounding, (b.x - a.x) * (wholeTop || wholeBottom ? 0.5f : 1.0f) - 1);
+    rounding = std::min(rounding, (b.y - a.y) * (wholeLeft || wholeRight ? 0.5f : 1.0f) - 1);
+    if (rounding < 0.5f || rounding >= kCutBelowPx) {
+      dl.AddRectFilled(a, b, color, rounding >= 0.5f ? rounding : 0, corners);
+    } else {
+      const float legs = rounding * kLegs;
+      // Clockwise from the top-left, as ImGui's PathRect: its fringe is drawn outward of that order.
+      auto corner = [&](ImDrawFlags which, ImVec2 at, ImVec2 in, ImVec2 out) {
+        if (!(corners & which)) return dl.PathLineTo(at);
+        dl.PathLineTo({at.x + in.x * legs, at.y + in.y * legs});
+        dl.PathLineTo({at.x + out.x * legs, at.y + out.y * legs});
+      };
+      corner(ImDrawFlags_RoundCornersTopLeft, a, {0, 1}, {1, 0});
+      corner(ImDrawFlags_RoundCornersTopRight, {b.x, a.y}, {-1, 0}, {0, 1});
+      corner(ImDrawFlags_RoundCornersBottomRight, b, {0, -1}, {-1, 0});
+      corner(ImDrawFlags_RoundCornersBottomLeft, {a.x, b.y}, {1, 0}, {0, -1});
+      dl.PathFillConvex(color);
+    }
+    dl.Flags = flags;
+  }
+
+  // Line breaks come from core's WrapText with the reference font's metrics, so wrapping is
+  // identical at every zoom and in exports.
+  static void WrapLines(const GlyphMetrics& glyphs, const std::string& text, float size, float width,
+                        std::vector<LineRun>* lines) {
+    lines->clear();
+    const WrappedText wrapped = WrapText(glyphs, text, size, width);
+    for (size_t k = 0; k < wrapped.lines.size(); ++k)
+      lines->push_back({text.data() + wrapped.lines[k].first, text.data() + wrapped.lines[k].second, wrapped.Hyphen(k)});
+  }
+
+  // Draws pre-wrapped lines from `topLeft` (board units), clipped to `clip` (board units).
+  void Lines(const std::vector<LineRun>& lines, Vec2 topLeft, float size,
+             ImU32 color, const Rect& clip, bool bold = false, bool centred = false) const {
+    const float px = Px(size);
+    const float lineHeight = size * 1.2f;
+    Rect clipPx = camera.ToScreen(clip);
+    ImVec4 clipRect{clipPx.x0, clipPx.y0, clipPx.x1, clipPx.y1};
+    float y = topLeft.y;
+    if (px < kMinReadablePx) {  // level of detail: a grey bar per line
+      for (const auto& line : lines) {
+        if (y + lineHeight > clip.y1 + 0.01f) break;
+        float w = std::min(float(line.second - line.first) * size * 0.52f, clip.x1 - topLeft.x);
+        float x = centred ? (clip.x0 + clip.x1 - w) * 0.5f : topLeft.x;
+        if (px >= 1.0f) dl.AddRectFilled(S(x, y + size * 0.3f), S(x + w, y + size * 0.9f), (color & 0x00ffffff) | 0x50000000);
+        y += lineHeight;
+      }
+      return;
+    }
+    ImFont* font = fonts.ForPixelSize(px, bold);
+    for (const auto& line : lines) {
+      if (y > clip.y1) break;
+      float x = topLeft.x;
+      const float w = centred || line.hyphen ? font->CalcTextSizeA(size, 1e9f, 0, line.first, line.second).x : 0;
+      const float hyphen = line.hyphen ? font->CalcTextSizeA(size, 1e9f, 0, "-").x : 0;
+      if (centred) x = (clip.x0 + clip.x1 - w - hyphen) * 0.5f;
+      dl.AddText(font, px, S(x, y), color, line.first, line.second, 0, &clipRect);
+      if (line.hyphen) dl.AddText(font, px, S(x + w, y), color, "-", nullptr, 0, &clipRect);
+      y += lineHeight;
+    }
+  }
+
+  void Text(const std::string& text, Vec2 topLeft, float size, ImU32 color, float width, const Rect& clip,
+            bool bold = false, bool centred = false) const {
+    thread_local std::vector<LineRun> lines;
+    if (bold) WrapLines(fonts.BoldGlyphs(), text, size, width, &lines);
+    else WrapLines(fonts, text, size, width, &lines);
+    Lines(lines, topLeft, size, color, clip, bold, centred);
+  }
+
+  // One line of text read top to bottom, from `top` down at most `length` units, centred on x.
+  void VerticalText(const std::string& text, Vec2 top, float size, ImU32 color, float length) const {
+    const int first = dl.VtxBuffer.Size;
+    const Rect box{top.x, top.y - size * 0.6f, top.x + length, top.y + size * 0.6f};  // laid out across...
+    Text(text, {box.x0, box.y0}, size, color, 1e9f, box, true);
+    const ImVec2 pivot = S(top);  // ...then turned a quarter clockwise about its start
+    TransformVertices(dl, first, [pivot](ImVec2 v) { return ImVec2{pivot.x - (v.y - pivot.y), pivot.y + (v.x - pivot.x)}; });
+  }
+
+  // Diagonal hatching over `r`: where something is hidden.
+  void Hatch(const Rect& r, ImU32 fill, ImU32 line) const {
+    dl.AddRectFilled(S(r.x0, r.y0), S(r.x1, r.y1), fill);
+    const float step = 14;
+    if (Px(step) < 4) return;  // too fine to see: the fill says it
+    const ImVec2 a = S(r.x0, r.y0), b = S(r.x1, r.y1);
+    dl.PushClipRect(a, b, true);
+    const float thin = std::max(1.0f, Px(1.5f));
+    for (float x = r.x0 - r.Height(); x < r.x1; x += step) dl.AddLine(S(x, r.y1), S(x + r.Height(), r.y0), line, thin);
+    dl.PopClipRect();
+  }
+
+  // An eye with a slash through it: the mark of a hidden stage or lane.
+  void EyeSlash(Vec2 centre, float radius, ImU32 color) const {
+    const float r = Px(radius);
+    if (r < 3) return;
+    const ImVec2 c = S(centre);
+    const float stroke = std::max(1.0f, r * 0.16f);
+    const float pi = 3.14159265f;
+    dl.PathArcTo({c.x, c.y + r * 0.9f}, r * 1.35f, -pi * 0.79f, -pi * 0.21f, 12);  // upper lid
+    dl.PathStroke(color, 0, stroke);
+    dl.PathArcTo({c.x, c.y - r * 0.9f}, r * 1.35f, pi * 0.21f, pi * 0.79f, 12);  // lower lid
+    dl.PathStroke(color, 0, stroke);
+    dl.AddCircleFilled(c, r * 0.3f, color);
+    dl.AddLine({c.x - r * 0.9f, c.y + r * 0.9f}, {c.x + r * 0.9f, c.y - r * 0.9f}, color, stroke * 1.3f);
+  }
+};
+
+// The emotions lane (emotion_lane.cpp): the five-level scale with its faces and the curves' legend
+// in the label column, the curves, the active one on top, then their points' labels as
+// PlacePointLabels placed them.
+void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout, CurveId activeCurve,
+                     const std::vector<PointLabel>& labels, PersonaId personaFilter);
+
+}  // namespace jb::paint

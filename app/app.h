@@ -41,7 +41,7 @@ struct GLFWwindow;
 
 namespace jb {
 
-// The version of a board file we loaded or last saved (app.cpp StampOf): a save first compares it
+// The version of a board file we loaded or last saved (StampOf): a save first compares it
 // with the file on disk, so another program's save is never overwritten without asking.
 struct FileStamp {
   std::string path;  // empty: nothing known
@@ -51,6 +51,8 @@ struct FileStamp {
     return path == o.path && device == o.device && inode == o.inode && size == o.size && mtimeNs == o.mtimeNs;
   }
 };
+// The file at `path` as it is on disk now (app_files.cpp); an empty stamp when there is none.
+FileStamp StampOf(const std::string& path);
 
 // The window: set-up, main loop, tear-down; returns the process exit code.
 int RunWindow(const WindowOptions& options);

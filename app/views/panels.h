@@ -34,8 +34,8 @@ const std::string& OpportunitiesPanelDump();
 // the name its rect has in the layout dump.
 bool WrappedTextField(const char* id, std::string* text, float height, const char* record = nullptr);
 
-// Touch targets for the panels a facilitator works at the board's screen (timer, voting round):
-// at least 44 px high at UI scale 100 % (more with the scale).
+// Touch targets for the panels a facilitator works at the board's screen (timer, voting round,
+// invite, inbox): at least 44 px high at UI scale 100 % (more with the scale).
 float TouchHeight();
 // A button of TouchHeight() and `width` (0: fits its label; negative: to the window's right edge
 // less that much), recorded in the layout dump as `record`.

@@ -119,7 +119,7 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
   RecordWindow("panel.round");
   // Run from the board's screen by touch: every button, box and list a finger's height.
   PushTouchFrames();
-  auto end = [] {  // the window's own padding back before it ends, as ImGui checks
+  auto finish = [] {  // the padding popped before the window ends, as ImGui checks
     ImGui::PopStyleVar();
     ImGui::End();
   };
@@ -146,7 +146,7 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
     ImGui::TextWrapped("%s", _("Phones show the notes and their own dots; the Vote tool (V) casts the room's dots. "
                                "The result shows when the round ends."));
     if (TouchButton(_("End round"), "round.end", -FLT_MIN)) End(document, server);
-    end();
+    finish();
     return;
   }
 
@@ -210,7 +210,7 @@ void RoundPanel::Show(Document& document, RoomServer& server, const std::vector<
     }
     ImGui::EndChild();
   }
-  end();
+  finish();
 }
 
 std::string RoundPanel::DumpJson(const RoomServer& server) const {

@@ -16,13 +16,15 @@ build_packages=(
 )
 # clang + compiler-rt: libFuzzer and the sanitizers (scripts/fuzz.sh, scripts/sanitize.sh);
 # llvm: llvm-symbolizer, for readable sanitizer stack traces; xclip: GUI tests paste outside text;
-# imagemagick: `import` takes a screenshot where a GUI test checks what is drawn on screen only.
+# imagemagick: `import` takes a screenshot where a GUI test checks what is drawn on screen only;
+# x11-xkb-utils: setxkbmap gives the test screens a Russian key group, so xdotool types Cyrillic
+# without binding keys for a moment (tests/gui/jbgui.py add_cyrillic_keys).
 # The packaging tests (tests/packaging): desktop-file-utils, appstream, shared-mime-info, xdg-utils
 # with libglib2.0-bin's gio behind it; cpack's DEB needs dpkg-dev (dpkg-shlibdeps), file and
 # binutils (strip); lintian judges the package.
 # chromium + nodejs: the phone page's real-browser test (tests/gui/test_phone_browser.py), driven by
 # playwright-core from npm (below).
-test_packages=(xvfb xauth xdotool xclip imagemagick python3 clang libclang-rt-14-dev llvm
+test_packages=(xvfb xauth xdotool x11-xkb-utils xclip imagemagick python3 clang libclang-rt-14-dev llvm
                desktop-file-utils appstream shared-mime-info xdg-utils libglib2.0-bin dpkg-dev file binutils lintian
                chromium nodejs)
 

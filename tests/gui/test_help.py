@@ -30,6 +30,7 @@ def test_f1_and_question_mark_show_the_shortcut_sheet():
         check(sheet[0] >= 0 and sheet[1] >= 0 and sheet[2] <= s.size[0] and sheet[3] <= s.size[1], f"on screen: {sheet}")
         s.key("Escape")
         s.wait_layout(lambda l: not l["help"]["open"], "Esc closed it")
+        s.us_keys_only()  # Shift and the US '/' key
         s.key("shift+slash")
         s.wait_layout(lambda l: l["help"]["open"], "? opened it from the canvas")
         s.key("shift+slash")

@@ -271,6 +271,7 @@ void PlaceFunnel(const Board& board, const LayoutMetrics& m, float scale, Layout
 
 Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const LayoutMetrics& m, NoteFitCache* cache,
                      const RoomMetrics* room) {
+  if (!glyphs) room = nullptr;  // Room view fits text by the glyphs: without them, the normal layout
   Layout layout;
   const int stageCount = int(board.stages.size());
   const int laneCount = int(board.lanes.size());
@@ -300,7 +301,7 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
   // Each note's size (grown to fit its text) and text box relative to its top-left. Room view
   // fits from the width of its cell's columns instead of the note's standard size.
   std::vector<float> roomColumn;
-  if (room && glyphs) {
+  if (room) {
     roomColumn.resize(cellNotes.size());
     for (int l = 0; l < laneCount; ++l)
       for (int s = 0; s < stageCount; ++s) {
@@ -312,7 +313,7 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
   for (size_t i = 0; i < board.notes.size(); ++i) {
     NoteBox& box = layout.notes[i];
     const Note& note = board.notes[i];
-    if (glyphs && room) {
+    if (room) {
       const float column = box.stage >= 0 ? roomColumn[size_t(box.lane) * stageCount + box.stage] : 0;
       const Vec2 base = RoomNoteSize(note, column, *room);
       if (cache) {
@@ -341,7 +342,7 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
 
   // The funnel strip, when a shown stage is measured, pushes the lanes down by its height.
   layout.funnel.funnel = ComputeFunnel(board, /*skipHidden=*/true);
-  const float funnelScale = room && glyphs ? room->funnelScale : 1.0f;
+  const float funnelScale = room ? room->funnelScale : 1.0f;
   const bool funnelShown = std::any_of(layout.funnel.funnel.steps.begin(), layout.funnel.funnel.steps.end(),
                                        [](const FunnelStep& step) { return step.reached.has_value(); });
   if (funnelShown) layout.funnel.rect = {0, m.headerHeight, 0, m.headerHeight + m.funnelHeight * funnelScale};
@@ -385,10 +386,10 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
 
   // Room view's wider label column grows to the left: the cells keep their board coordinates, so
   // strokes, arrows and free notes beside the grid stay where they are against it.
-  const float labelWidth = room && glyphs ? room->laneLabelWidth : m.laneLabelWidth;
+  const float labelWidth = room ? room->laneLabelWidth : m.laneLabelWidth;
   layout.grid = {m.laneLabelWidth - labelWidth, 0, layout.stageX.back(), layout.laneY.back()};
   layout.bounds = layout.grid;
-  if (room && glyphs) {
+  if (room) {
     Headings& h = layout.headings;
     h.stageNameSize = room->stageNameSize;
     h.laneNameSize = room->laneNameSize;

@@ -70,22 +70,23 @@ void DrawEmotionLane(const Painter& p, const Board& board, const Layout& layout,
   p.dl.AddRectFilled(p.S(lane.x0, layout.EmotionY(1)), p.S(lane.x1, mid), IM_COL32(46, 158, 87, 14));
   p.dl.AddRectFilled(p.S(lane.x0, mid), p.S(lane.x1, layout.EmotionY(-1)), IM_COL32(214, 69, 65, 14));
 
-  // Legend under the lane's name.
+  // Legend under the lane's name: a stroke of the curve's colour and line (dashed: to-be), its name.
   Rect label = layout.LaneLabel(l);
-  float legendY = label.y0 + 44;
+  const float k = layout.lettering.legendSize / Lettering{}.legendSize, row = 20 * k;
+  float legendY = label.y0 + layout.lettering.legendTop;
   for (size_t c = 0; c < board.curves.size(); ++c) {
     const EmotionCurve& curve = board.curves[c];
-    if (curve.name.empty() || legendY + 18 > label.y1) continue;
-    float x = label.x0 + 22;
+    if (curve.name.empty() || legendY + 18 * k > label.y1) continue;
+    const float x = label.x0 + 22, mid = legendY + 9 * k, width = std::max(1.0f, p.Px(3 * k));
     if (curve.toBe) {
-      p.dl.AddLine(p.S(x, legendY + 9), p.S(x + 8, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
-      p.dl.AddLine(p.S(x + 14, legendY + 9), p.S(x + 22, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
+      p.dl.AddLine(p.S(x, mid), p.S(x + 8 * k, mid), ToColor(curve.color), width);
+      p.dl.AddLine(p.S(x + 14 * k, mid), p.S(x + 22 * k, mid), ToColor(curve.color), width);
     } else {
-      p.dl.AddLine(p.S(x, legendY + 9), p.S(x + 22, legendY + 9), ToColor(curve.color), std::max(1.0f, p.Px(3)));
+      p.dl.AddLine(p.S(x, mid), p.S(x + 22 * k, mid), ToColor(curve.color), width);
     }
-    Rect box{x + 28, legendY, label.x1 - 30, legendY + 18};
-    p.Text(curve.name, {box.x0, box.y0}, 13, p.pal.inkSoft, 1e9f, box);
-    legendY += 20;
+    Rect box{x + 28 * k, legendY, label.x1 - 30, legendY + 18 * k};
+    p.Text(curve.name, {box.x0, box.y0}, layout.lettering.legendSize, p.pal.inkSoft, 1e9f, box);
+    legendY += row;
   }
 
   // The active curve last, so it is on top; with several curves the others are a little lighter.

@@ -63,7 +63,8 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
   // Title above the grid.
   if (!board.meta.title.empty()) {
     const Rect titleBox = layout.TitleBox();
-    if (p.Visible(titleBox)) p.Text(board.meta.title, {titleBox.x0, titleBox.y0}, 30, p.pal.ink, 1e9f, titleBox, true);
+    if (p.Visible(titleBox))
+      p.Text(board.meta.title, {titleBox.x0, titleBox.y0}, layout.lettering.titleSize, p.pal.ink, 1e9f, titleBox, true);
   }
   // Corner above the lane labels.
   Rect corner{grid.x0, grid.y0, layout.stageX.front(), layout.laneY.front()};
@@ -81,7 +82,7 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
     char number[16];
     std::snprintf(number, sizeof number, "%d", s + 1);
     Rect inner{header.x0 + 16, header.y0, header.x1 - 16, header.y1};
-    const Headings& h = layout.headings;
+    const Lettering& h = layout.lettering;
     p.Text(number, {inner.x0, header.y0 + h.stageNumberTop}, h.stageNumberSize, IM_COL32(255, 255, 255, 150), 1e9f,
            inner, true);
     p.Text(board.stages[s].name, {inner.x0, header.y0 + h.stageNameTop}, h.stageNameSize, p.pal.headerInk, 1e9f,
@@ -98,7 +99,7 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
     p.dl.AddRectFilled(p.S(label.x0, label.y0), p.S(label.x0 + 8, label.y1), kindColor);
     if (lane.hidden) continue;  // drawn as a strip, below
     const Rect inner = layout.LaneNameBox(l);
-    p.Text(lane.name, {inner.x0, inner.y0}, layout.headings.laneNameSize, p.pal.ink, inner.Width(), inner, true);
+    p.Text(lane.name, {inner.x0, inner.y0}, layout.lettering.laneNameSize, p.pal.ink, inner.Width(), inner, true);
     // Cells of the row: one filled band, then the stage separators.
     Rect cells{layout.stageX.front(), label.y0, layout.stageX.back(), label.y1};
     p.dl.AddRectFilled(p.S(cells.x0, cells.y0), p.S(cells.x1, cells.y1), p.pal.cellFill);
@@ -490,41 +491,46 @@ void DrawFoundHalo(const Painter& p, const Rect& r, bool current) {
 
 // [SECTION] Persona cards
 
-void DrawPersona(const Painter& p, const Persona& persona, const Rect& card, const std::string& language) {
+// `k` scales the card's every size and place (Room view draws it larger, Lettering::personaScale).
+void DrawPersona(const Painter& p, const Persona& persona, const Rect& card, const std::string& language, float k) {
   if (!p.Visible(card)) return;
-  if (p.Px(4) >= 1.0f)
-    p.dl.AddRectFilled(p.S(card.x0 + 2, card.y0 + 4), p.S(card.x1 + 2, card.y1 + 4), p.pal.shadow, p.Rounding(12));
-  p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y1), IM_COL32(255, 255, 255, 255), p.Rounding(12));
-  p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y0 + 8), IM_COL32(58, 80, 200, 255), p.Rounding(12), ImDrawFlags_RoundCornersTop);
+  const float rounding = p.Rounding(12 * k);
+  if (p.Px(4 * k) >= 1.0f)
+    p.dl.AddRectFilled(p.S(card.x0 + 2 * k, card.y0 + 4 * k), p.S(card.x1 + 2 * k, card.y1 + 4 * k), p.pal.shadow,
+                       rounding);
+  p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y1), IM_COL32(255, 255, 255, 255), rounding);
+  p.dl.AddRectFilled(p.S(card.x0, card.y0), p.S(card.x1, card.y0 + 8 * k), IM_COL32(58, 80, 200, 255), rounding,
+                     ImDrawFlags_RoundCornersTop);
   if (p.pal.noteOutlinePx > 0)  // outlined as the notes are: white on the projector's white board
-    p.dl.AddRect(p.S(card.x0, card.y0), p.S(card.x1, card.y1), p.pal.noteOutline, p.Rounding(12), 0, p.pal.noteOutlinePx);
+    p.dl.AddRect(p.S(card.x0, card.y0), p.S(card.x1, card.y1), p.pal.noteOutline, rounding, 0, p.pal.noteOutlinePx);
   // Avatar: a circle with the initial.
-  Vec2 avatar{card.x0 + 44, card.y0 + 52};
-  p.dl.AddCircleFilled(p.S(avatar), p.Px(26), IM_COL32(214, 222, 250, 255));
+  Vec2 avatar{card.x0 + 44 * k, card.y0 + 52 * k};
+  p.dl.AddCircleFilled(p.S(avatar), p.Px(26 * k), IM_COL32(214, 222, 250, 255));
   if (!persona.name.empty()) {
     int len = 1;
     unsigned char c0 = static_cast<unsigned char>(persona.name[0]);
     if (c0 >= 0xC0) len = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2;
-    Rect box{avatar.x - 26, avatar.y - 14, avatar.x + 26, avatar.y + 16};
-    p.Text(persona.name.substr(0, len), {box.x0, box.y0}, 24, IM_COL32(58, 80, 200, 255), 1e9f, box, true, true);
+    Rect box{avatar.x - 26 * k, avatar.y - 14 * k, avatar.x + 26 * k, avatar.y + 16 * k};
+    p.Text(persona.name.substr(0, len), {box.x0, box.y0}, 24 * k, IM_COL32(58, 80, 200, 255), 1e9f, box, true, true);
   }
-  const float x0 = card.x0 + 20, width = card.Width() - 40;
-  Rect head{card.x0 + 82, card.y0 + 30, card.x1 - 16, card.y0 + 84};
-  p.Text(persona.name, {head.x0, head.y0}, 22, p.pal.noteInk, head.Width(), head, true);
-  Rect inner{x0, card.y0 + 90, card.x1 - 20, card.y1 - 14};
+  const float x0 = card.x0 + 20 * k, width = card.Width() - 40 * k;
+  Rect head{card.x0 + 82 * k, card.y0 + 30 * k, card.x1 - 16 * k, card.y0 + 84 * k};
+  p.Text(persona.name, {head.x0, head.y0}, 22 * k, p.pal.noteInk, head.Width(), head, true);
+  Rect inner{x0, card.y0 + 90 * k, card.x1 - 20 * k, card.y1 - 14 * k};
   float y = inner.y0;
   auto section = [&](const char* title, const std::string& body, float size) {
     if (body.empty() || y >= inner.y1) return;
+    size *= k;
     if (title) {
-      p.Text(title, {x0, y}, 12, IM_COL32(58, 80, 200, 255), 1e9f, inner, true);
-      y += 16;
+      p.Text(title, {x0, y}, 12 * k, IM_COL32(58, 80, 200, 255), 1e9f, inner, true);
+      y += 16 * k;
     }
     thread_local std::vector<LineRun> lines;
     Painter::WrapLines(p.fonts, body, size, width, &lines);
     p.Lines(lines, {x0, y}, size, p.pal.noteInk, inner);
-    y += lines.size() * size * 1.2f + 10;
+    y += lines.size() * size * 1.2f + 10 * k;
   };
-  section(nullptr, persona.description, 14);
+  section(nullptr, persona.description, Lettering::kPersonaTextSize);
   // The portrait's filled parts, one "label: value" each, labels in the board's language.
   std::string income;
   if (persona.income) {
@@ -544,11 +550,11 @@ void DrawPersona(const Painter& p, const Persona& persona, const Rect& card, con
   for (const auto& [phrase, value] : portrait)
     if (!value->empty()) section(nullptr, std::string(BoardTextIn(language, phrase)) + ": " + *value, 13);
   // Headings in the board's language.
-  section(BoardTextIn(language, BoardPhrase::PersonaGoals), persona.goals, 14);
-  section(BoardTextIn(language, BoardPhrase::PersonaNeeds), persona.needs, 14);
-  section(BoardTextIn(language, BoardPhrase::PersonaPains), persona.pains, 14);
-  section(BoardTextIn(language, BoardPhrase::PersonaObjections), persona.objections, 14);
-  section(BoardTextIn(language, BoardPhrase::PersonaChannels), persona.channels, 14);
+  section(BoardTextIn(language, BoardPhrase::PersonaGoals), persona.goals, Lettering::kPersonaTextSize);
+  section(BoardTextIn(language, BoardPhrase::PersonaNeeds), persona.needs, Lettering::kPersonaTextSize);
+  section(BoardTextIn(language, BoardPhrase::PersonaPains), persona.pains, Lettering::kPersonaTextSize);
+  section(BoardTextIn(language, BoardPhrase::PersonaObjections), persona.objections, Lettering::kPersonaTextSize);
+  section(BoardTextIn(language, BoardPhrase::PersonaChannels), persona.channels, Lettering::kPersonaTextSize);
   if (!persona.quote.empty()) section(nullptr, "“" + persona.quote + "”", 15);
 }
 
@@ -642,7 +648,7 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   // Over the emotions lane's level lines (a curve rarely crosses a cell with no point), under notes.
   if (options.promptsDrawn) options.promptsDrawn->clear();
   if (options.lanePrompts) DrawLanePrompts(p, board, layout, options.promptsDrawn);
-  for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language);
+  for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language, layout.lettering.personaScale);
   // Notes in cells never overlap (the layout keeps a gap between them wider than a vote badge
   // rises), so all their fills (halo, shadow, body) are drawn first and their text and marks over
   // them: GpuRenderer then draws the fills as one stretch without the atlas and the text as one

@@ -327,7 +327,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << ",\"width\":" << board.stages[s].width << ",\"hidden\":" << (board.stages[s].hidden ? "true" : "false")
         << ",\"rect\":";
     RectJson(out, camera, layout.StageHeader(int(s)));
-    out << ",\"namePx\":" << layout.headings.stageNameSize * camera.zoom << '}';
+    out << ",\"namePx\":" << layout.lettering.stageNameSize * camera.zoom << '}';
   }
   out << "]";
   if (layout.funnel.Shown()) {  // the funnel strip: only when it is drawn
@@ -370,7 +370,7 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     RectJson(out, camera, layout.LaneLabel(int(l)));
     out << ",\"nameBox\":";
     RectJson(out, camera, layout.LaneNameBox(int(l)));
-    out << ",\"namePx\":" << layout.headings.laneNameSize * camera.zoom;
+    out << ",\"namePx\":" << layout.lettering.laneNameSize * camera.zoom;
     if (l < view.chevrons.size()) {
       out << ",\"chevron\":";
       RectJson(out, camera, view.chevrons[l]);
@@ -443,7 +443,12 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     out << (i ? "," : "");
     RectJson(out, camera, layout.personas[i]);
   }
-  out << "],\n\"prompts\":[";  // stage and lane by id, like cells
+  // The sizes the board's own lettering is drawn at, in pixels: the persona cards' body text, the
+  // title, the curves' legend.
+  const Lettering& lettering = layout.lettering;
+  out << "],\"personaTextPx\":" << Lettering::kPersonaTextSize * lettering.personaScale * camera.zoom
+      << ",\"titlePx\":" << lettering.titleSize * camera.zoom << ",\"legendPx\":" << lettering.legendSize * camera.zoom;
+  out << ",\n\"prompts\":[";  // stage and lane by id, like cells
   bool firstPrompt = true;
   for (const DrawnPrompt& prompt : view.prompts) {
     if (prompt.stage >= int(board.stages.size()) || prompt.lane >= int(board.lanes.size())) continue;

@@ -24,7 +24,7 @@ Rect Enclose(const Rect& a, const Rect& b) {
 
 Rect FitBounds(const Layout& layout) {
   Rect bounds = layout.bounds;
-  bounds.y0 -= kTitleUnits;
+  bounds.y0 -= layout.TitleBand();
   if (layout.stageX.empty() || layout.laneY.empty()) return bounds;
   return Enclose(Enclose(bounds, AddStageButtonRect(layout)), AddLaneButtonRect(layout));
 }

@@ -7,7 +7,6 @@
 namespace jb {
 
 inline constexpr float kAddButtonUnits = 40;  // the "+" buttons' side, board units
-inline constexpr float kTitleUnits = 72;      // the board title above the grid
 
 // The canvas' "+" buttons, board units: add-stage right of the header row, add-lane below the
 // lane labels.

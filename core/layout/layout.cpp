@@ -390,7 +390,8 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
   layout.grid = {m.laneLabelWidth - labelWidth, 0, layout.stageX.back(), layout.laneY.back()};
   layout.bounds = layout.grid;
   if (room) {
-    Headings& h = layout.headings;
+    Lettering& h = layout.lettering;
+    h.titleSize = room->titleSize;
     h.stageNameSize = room->stageNameSize;
     h.laneNameSize = room->laneNameSize;
     // The name's line ends 8 above the header's bottom; the number, as large as on the normal
@@ -398,6 +399,10 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
     h.stageNameTop = std::min(h.stageNameTop, m.headerHeight - 8 - h.stageNameSize * 1.2f);
     h.stageNumberSize = 16;
     h.stageNumberTop = 2;
+    // The legend starts as far below the larger name as it does below the normal one.
+    h.legendTop += (h.laneNameSize - Lettering{}.laneNameSize) * 1.2f;
+    h.legendSize = room->legendSize;
+    h.personaScale = room->personaScale;
   }
   if (funnelShown) {
     layout.funnel.rect.x0 = layout.grid.x0;
@@ -421,13 +426,14 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
     if (!persona.income && !persona.currency.empty()) ++filled;
     portraitLines = std::max(portraitLines, filled);
   }
+  const float cardScale = layout.lettering.personaScale;
   const float cardHeight = personaCount > 0
-      ? std::max(620.0f + 30.0f * float(portraitLines),
+      ? std::max((620.0f + 30.0f * float(portraitLines)) * cardScale,
                  (layout.grid.Height() - (personaCount - 1) * m.personaGap) / personaCount)
       : 0.0f;
   for (size_t p = 0; p < board.personas.size(); ++p) {
     const float right = layout.grid.x0 - m.personaGap;
-    Rect card{right - m.personaWidth, personaY, right, personaY + cardHeight};
+    Rect card{right - m.personaWidth * cardScale, personaY, right, personaY + cardHeight};
     layout.personas.push_back(card);
     personaY = card.y1 + m.personaGap;
     layout.bounds = Union(layout.bounds, card);

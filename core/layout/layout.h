@@ -95,12 +95,18 @@ struct FunnelStrip {
   bool Shown() const { return rect.Height() > 0; }
 };
 
-// The sizes and places of the grid's headings, board units (a header's from its top): the stage
-// number and name in each header, the lane names in the label column.
-struct Headings {
+// The sizes and places of the board's own lettering, board units (a header's from its top): the
+// title, the stage number and name in each header, the lane names in the label column, the curves'
+// legend under the emotions lane's name, and the persona cards (their width, text and spacing
+// scaled together). Larger in Room view.
+struct Lettering {
+  float titleSize = 30;
   float stageNumberSize = 13, stageNumberTop = 8;
   float stageNameSize = 22, stageNameTop = 24;
   float laneNameSize = 17;
+  float legendSize = 13, legendTop = 44;  // legendTop: from the lane's top
+  float personaScale = 1;
+  static constexpr float kPersonaTextSize = 14;  // a persona card's body text, before personaScale
 };
 
 struct Layout {
@@ -116,11 +122,14 @@ struct Layout {
   // ArrowOf read it); drawing, hit tests and the dump share it. Null on a board with neither.
   std::shared_ptr<const SketchGeometry> sketches;
   FunnelStrip funnel;  // not Shown() when no stage on view is measured: the board lays out as before
-  Headings headings;   // larger in Room view
+  Lettering lettering;  // larger in Room view
 
   Rect StageHeader(int stage) const;
   // The board's title, above the grid (drawn there; a double-click there renames the board).
-  Rect TitleBox() const { return {grid.x0, grid.y0 - 60, grid.x1, grid.y0 - 12}; }
+  Rect TitleBox() const { return {grid.x0, grid.y0 - 12 - lettering.titleSize * 1.6f, grid.x1, grid.y0 - 12}; }
+  // How far above the grid zoom to fit reaches for the title: the box and as much again as its
+  // gap below.
+  float TitleBand() const { return 24 + lettering.titleSize * 1.6f; }
   Rect LaneLabel(int lane) const;
   // The ▾ at the top right of a lane's label that collapses the lane (drawn on screen only); in the
   // emotions lane it stands left of the scale's faces, which take the label's right edge.

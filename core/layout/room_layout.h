@@ -16,10 +16,14 @@ struct RoomMetrics {
   float freeNoteScale = 2;     // free notes keep their top-left corner and grow by this much
   float funnelScale = 1.5f;    // the funnel strip under the headers, and its text, grow by this much
   // The room reads where it is too: stage names as large as the least note text, in the header's
-  // own height (so the fitted zoom stays), and lane names in a label column grown to the left.
+  // own height (so the fitted zoom stays), lane names in a label column grown to the left, and the
+  // title, the curves' legend and the persona cards grown to match.
   float stageNameSize = 32;
   float laneNameSize = 28;
   float laneLabelWidth = 290;
+  float titleSize = 40;
+  float legendSize = 24;
+  float personaScale = 2;  // the cards' text as large as the lane names
 };
 inline constexpr RoomMetrics kRoomMetrics{};
 

@@ -58,6 +58,17 @@ def test_room_view_reads_from_the_back_row_and_clicks_land_on_its_notes():
         box_units = lambda l, ln: (ln["nameBox"][2] - ln["nameBox"][0]) / l["zoom"]
         check(all(box_units(room, a) > box_units(normal, b) + 60 for a, b in zip(room["lanes"], normal["lanes"])),
               "the lane names' boxes are wider on the board")
+        # So do the title, the curves' legend and the persona card.
+        check(room["titlePx"] >= 20 and room["titlePx"] > normal["titlePx"],
+              f"the title grows: {normal['titlePx']:.1f} -> {room['titlePx']:.1f} px")
+        check(room["legendPx"] >= 12 and normal["legendPx"] < 9,
+              f"the curves' legend at least 12 px: {normal['legendPx']:.1f} -> {room['legendPx']:.1f}")
+        check(room["personaTextPx"] >= 14 and normal["personaTextPx"] < 9,
+              f"the persona card's text at least 14 px: {normal['personaTextPx']:.1f} -> {room['personaTextPx']:.1f}")
+        card = room["personaCards"][0]
+        cx0, cy0, cx1, cy1 = room["canvas"]
+        check(card[0] >= cx0 and card[2] <= room["lanes"][0]["rect"][0] and card[1] >= cy0,
+              f"the larger card is on screen, left of the grid: {card}")
         labels = [p for c in room["curves"] for p in c["points"] if p["label"]]
         check(labels and all(p["labelPx"] >= 12 for p in labels),
               f"every point label is at least 12 px: {[round(p['labelPx'], 1) for p in labels]}")

@@ -101,3 +101,30 @@ TEST_CASE("room layout: a cell of several notes puts them side by side when the 
   }
   CHECK(room.notes[2].rect.x1 == doctest::Approx(room.stageX[1] - kMetrics.cellPadding));
 }
+
+TEST_CASE("room layout: the title, the curves' legend and the persona cards grow with the notes") {
+  const Board board = MakeBoard(Template::Sample);
+  REQUIRE(!board.personas.empty());
+  HalfGlyphs glyphs;
+  const Layout normal = ComputeLayout(board, &glyphs);
+  const Layout room = ComputeLayout(board, &glyphs, kMetrics, nullptr, &kRoomMetrics);
+  const Lettering& n = normal.lettering;
+  const Lettering& r = room.lettering;
+  CHECK(r.titleSize == kRoomMetrics.titleSize);
+  CHECK(r.titleSize > n.titleSize);
+  CHECK(r.legendSize > n.legendSize);
+  // The title's box holds its larger line, and zoom to fit reaches that far above the grid.
+  CHECK(room.TitleBox().Height() >= r.titleSize * 1.2f);
+  CHECK(room.TitleBand() > room.TitleBox().Height());
+  CHECK(normal.TitleBand() == doctest::Approx(72));  // the normal view's fit as it was
+  // The legend starts below the lane's larger name.
+  CHECK(r.legendTop >= 12 + r.laneNameSize * 1.2f);
+  // The persona cards: scaled as a whole, still left of the grid, one under the other.
+  REQUIRE(room.personas.size() == normal.personas.size());
+  CHECK(r.personaScale == kRoomMetrics.personaScale);
+  for (size_t i = 0; i < room.personas.size(); ++i) {
+    CHECK(room.personas[i].Width() == doctest::Approx(normal.personas[i].Width() * r.personaScale));
+    CHECK(room.personas[i].x1 == doctest::Approx(room.grid.x0 - kMetrics.personaGap));
+    if (i > 0) CHECK(room.personas[i].y0 >= room.personas[i - 1].y1);
+  }
+}

@@ -346,8 +346,8 @@ std::vector<Command> App::MakeCommands(App* app) {
     add("debug.imgui_demo", N_("Debug"), N_("ImGui demo window"), {}, [app] { app->m_showDemo = !app->m_showDemo; })
         .checked = [app] { return app->m_showDemo; };
 
-  // Help, last: F1 from anywhere (App::Shortcuts), F1 and ? (Shift+/) on the canvas.
-  add("help.shortcuts", N_("Help"), N_("Keyboard shortcuts"), {key(GLFW_KEY_F1, "F1"), Shortcut{GLFW_KEY_SLASH, false, true, "?"}},
+  // Help, last: F1 from anywhere (App::Shortcuts), F1 and ? (typed, on any keyboard layout) on the canvas.
+  add("help.shortcuts", N_("Help"), N_("Keyboard shortcuts"), {key(GLFW_KEY_F1, "F1"), Shortcut{0, false, false, "?", U'?'}},
       [app] { app->m_help.Open(); })
       .widget = "menu.help.shortcuts";
   add("help.about", N_("Help"), N_("About Journeyboard"), {}, [app] { app->m_aboutRequested = true; }).widget = "menu.help.about";

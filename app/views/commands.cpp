@@ -84,6 +84,13 @@ void ShowCommandMenus(const std::vector<Command>& commands, const std::vector<Me
   ShowLevel(commands, menus, 0, commands.size(), 0);
 }
 
+bool Typed(char32_t character) {
+  const ImVector<ImWchar>& typed = ImGui::GetIO().InputQueueCharacters;
+  for (ImWchar c : typed)
+    if (char32_t(c) == character) return true;
+  return false;
+}
+
 void RunCommandKeys(const std::vector<Command>& commands, bool ctrl) {
   const ImGuiIO& io = ImGui::GetIO();
   auto shiftedTwin = [&](const Shortcut& key) {
@@ -94,6 +101,11 @@ void RunCommandKeys(const std::vector<Command>& commands, bool ctrl) {
   };
   for (const Command& command : commands) {
     for (const Shortcut& key : command.keys) {
+      if (key.character) {
+        if (ctrl || io.KeyCtrl || !Typed(key.character)) continue;
+        command.runByKey ? command.runByKey() : command.run();
+        break;
+      }
       if (key.ctrl != ctrl || !ImGui::IsKeyPressed(key.key, false)) continue;
       if (key.shift ? !io.KeyShift : (io.KeyShift && shiftedTwin(key))) continue;
       command.runByKey ? command.runByKey() : command.run();

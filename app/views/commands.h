@@ -14,12 +14,18 @@ namespace jb {
 // Ctrl chords act anywhere but in a text field; plain keys are the canvas's: they act only while
 // the canvas has the focus and no gesture is in progress (Canvas::commandKeys).
 // Shift: a chord without Shift also takes Shift held, unless another chord names Shift + the same key.
+// A shortcut with a `character` (and no key) is that typed character, whichever key and layout make
+// it: '?' is Shift+/ on a US keyboard and Shift+7 on a Russian one.
 struct Shortcut {
   int key = 0;
   bool ctrl = false;
   bool shift = false;
   const char* name = "";
+  char32_t character = 0;
 };
+
+// Whether `character` was typed this frame (outside text fields: a focused field takes it first).
+bool Typed(char32_t character);
 
 struct Command {
   std::string id;                  // stable name, e.g. "edit.undo"

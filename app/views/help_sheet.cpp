@@ -168,7 +168,7 @@ void HelpSheet::Show(const std::vector<Command>& commands, const Fonts& fonts) {
   const ImGuiIO& io = ImGui::GetIO();
   if (!opening && !io.KeyCtrl &&
       (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) || ImGui::IsKeyPressed(GLFW_KEY_F1, false) ||
-       (io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false))))
+       Typed(U'?')))
     ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }

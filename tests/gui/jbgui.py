@@ -114,6 +114,10 @@ class Session:
         Shift + / for its US place calls this first."""
         subprocess.run(["setxkbmap", "-layout", "us"], env=self.env, check=True)
 
+    def russian_keys_only(self):
+        """A Russian keyboard alone: its keys type what a Russian user's do ('?' is Shift + 7)."""
+        subprocess.run(["setxkbmap", "-layout", "ru"], env=self.env, check=True)
+
     def start_app(self, extra_args=()):
         w, h = self.size
         self.stdout = open(os.path.join(self.work, "app.out"), "w")

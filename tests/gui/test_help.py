@@ -16,7 +16,8 @@ def test_f1_and_question_mark_show_the_shortcut_sheet():
     """Covers: keyboard shortcuts and help
 
     F1 opens the sheet of every command with a shortcut (generated from the command table) and the
-    canvas's gestures; Esc closes it; ? (Shift + /) opens it from the canvas and closes it again.
+    canvas's gestures; Esc closes it; ? opens it from the canvas and closes it again, typed on a US
+    keyboard (Shift + /) or a Russian one (Shift + 7).
     Help ▸ About Journeyboard names the version and where the settings live."""
     with Session(["--template", "sample"]) as s:
         s.key("F1")
@@ -35,6 +36,12 @@ def test_f1_and_question_mark_show_the_shortcut_sheet():
         s.wait_layout(lambda l: l["help"]["open"], "? opened it from the canvas")
         s.key("shift+slash")
         s.wait_layout(lambda l: not l["help"]["open"], "? closed it")
+        s.russian_keys_only()
+        s.key("shift+7")
+        s.wait_layout(lambda l: l["help"]["open"], "? typed on a Russian keyboard opened it")
+        s.key("shift+7")
+        s.wait_layout(lambda l: not l["help"]["open"], "and closed it")
+        s.us_keys_only()
         s.click_widget("menu.help")
         s.click_widget("menu.help.about")
         text = s.wait_dialog("About Journeyboard")

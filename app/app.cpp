@@ -258,6 +258,9 @@ void App::SetThemeStyle(Theme theme) {
   style.WindowRounding = 6;
   style.FrameRounding = 4;
   style.PopupRounding = 4;
+  // Opaque panels, menus and dialogs: ImGui's slightly see-through ones let the board's text ghost
+  // through them, and cost a blended layer of their size each frame on a software renderer.
+  style.Colors[ImGuiCol_WindowBg].w = style.Colors[ImGuiCol_PopupBg].w = 1;
   if (theme == Theme::Projector) {  // near-black on white, with outlines a washed-out image keeps
     ImVec4* colors = style.Colors;
     colors[ImGuiCol_Text] = {0, 0, 0, 1};

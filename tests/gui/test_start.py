@@ -160,5 +160,32 @@ def test_a_hovered_template_card_keeps_its_purpose_line_readable():
         check(sum(background) / 3 > 200, f"a light background behind the card's text when hovered: {background}")
 
 
+def test_the_board_does_not_show_through_the_start_screen():
+    """Covers: start screen
+
+    Dialogs had ImGui's 98 % opaque background (94 % in the dark theme, its panels too): the board
+    behind the start screen showed through its empty part as a ghost of lane names and lines. The
+    empty band between the recent boards and the buttons is one flat colour now."""
+    from test_find import screenshot
+    for theme in ("light", "dark"):
+        session = Session(size=(1600, 1000))
+        folder = os.path.join(session.env["XDG_CONFIG_HOME"], "journeyboard")
+        os.makedirs(folder)
+        with open(os.path.join(folder, "settings.json"), "w") as f:
+            json.dump({"theme": theme}, f)
+        with session as s:
+            s.wait_layout(lambda l: l["start"]["open"] and l["start"]["templates"] and "start.open" in l["widgets"],
+                          "the start screen")
+            cards = [c["rect"] for c in s.layout["start"]["templates"]]
+            x0, x1 = cards[0][0], cards[-1][2]
+            top = max(r[3] for r in cards) + 120  # below the recent boards' heading and its line
+            bottom = s.layout["widgets"]["start.open"][1] - 20
+            check(bottom - top > 100, f"an empty band to look at: {top}..{bottom}")
+            _, _, channels, rows = screenshot(s)
+            colours = {tuple(rows[y][x * channels:x * channels + 3]) for y in range(int(top), int(bottom), 2)
+                       for x in range(int(x0), int(x1), 2)}
+            check(len(colours) == 1, f"{theme}: nothing of the board shows through: {len(colours)} colours")
+
+
 if __name__ == "__main__":
     main(globals())

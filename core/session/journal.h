@@ -11,7 +11,7 @@
 // (varints, raw float bits, length-prefixed UTF-8), exact to the bit, private to this file: a
 // journal only ever continues a snapshot written by the same app, so it has no migrations; a
 // journal of another format version is left out (the snapshot alone still recovers). Every new
-// field in model.h: add it to ByteWriter/ByteReader in journal.cpp and bump kJournalFormatVersion
+// field in model.h: add it to ByteWriter/ByteReader in diff_codec.cpp and bump kJournalFormatVersion
 // (ByteReader reads the older layouts too, so journals already on disk stay readable);
 // tests/unit/test_schema.cpp stops compiling until the field is in its lists, then checks that the
 // file, the journal and repair carry it.
@@ -71,8 +71,11 @@ uint32_t Crc32(const void* data, size_t size, uint32_t crc = 0);
 // same bytes keeps its id, and a journal is never replayed onto another board.
 uint64_t SnapshotId(const Board& board);
 
-// The payload: a diff as bytes and back. DecodeDiff is false for anything EncodeDiff did not make.
+// The payload: a diff as bytes and back (diff_codec.cpp). DecodeDiff is false for anything
+// EncodeDiff did not make.
 std::string EncodeDiff(const BoardDiff& diff);
+// EncodeDiff appended to `out`, in journal format `version` (a continued older journal keeps its own).
+void AppendDiff(std::string& out, const BoardDiff& diff, uint32_t version);
 // `version`: the journal format the bytes were written in.
 bool DecodeDiff(std::string_view bytes, BoardDiff* diff, uint32_t version = kJournalFormatVersion);
 

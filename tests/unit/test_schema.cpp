@@ -1,7 +1,7 @@
 // One schema, checked: every field of every record type survives the file (BoardToJson →
 // BoardFromJson), the journal (EncodeDiff → DecodeDiff, as an added and as an updated record) and
 // RepairBoard. A field is spelled in several places (model.h and operator==, serialize.h,
-// board_json.cpp, journal.cpp's ByteWriter and ByteReader, repair.cpp); this test holds the one
+// board_json.cpp, diff_codec.cpp's ByteWriter and ByteReader, repair.cpp); this test holds the one
 // list of them, and the compiler holds the list to the structs (FieldsOf... below).
 #include <doctest/doctest.h>
 
@@ -23,7 +23,7 @@ namespace {
 // [SECTION] The fields, as the compiler sees them
 // Each binding names every data member of its struct, in order, and stops compiling when one is
 // added or removed ("only N names provided for structured binding"). A field was
-// added: carry it in the journal (ByteWriter::Put and ByteReader::Get in journal.cpp), the file
+// added: carry it in the journal (ByteWriter::Put and ByteReader::Get in diff_codec.cpp), the file
 // (serialize.h, board_json.cpp), operator== and repair, then add it here and to the lists below.
 [[maybe_unused]] void FieldsOfStage(Stage& s) { [[maybe_unused]] auto& [id, name, width, hidden, reached] = s; }
 [[maybe_unused]] void FieldsOfLane(Lane& l) {

@@ -603,6 +603,14 @@ bool ImportTable(std::string_view bytes, const TableImportOptions& options, Tabl
     *error = name + " is empty.";
     return false;
   }
+  // A board file picked by mistake would read as a one-line table of braces and quotes.
+  const size_t first = text.find_first_not_of(" \t\n\f");
+  const std::string head = first == std::string::npos ? std::string() : text.substr(first, 200);
+  if (!head.empty() && head[0] == '{' && head.find("\"format\"") != std::string::npos &&
+      head.find("\"journeyboard\"") != std::string::npos) {
+    *error = name + " is a Journeyboard board, not a table: open it as a board instead.";
+    return false;
+  }
 
   const bool markdown = extension == ".md" || extension == ".markdown";
   std::vector<TableRow> rows;

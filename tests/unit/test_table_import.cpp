@@ -374,6 +374,10 @@ TEST_CASE("table import: every bad table gets one sentence and no board") {
         "Line 5 has 6 cells but the header names 4 stages; give every column a stage name.");
   CHECK(ImportError("Stages,A\nGoals,x\nPains,\"a\nb\",c\n") == "Line 3 has 3 cells but the header names 1 stage; give every column a stage name.");
   CHECK(ImportError("just some words", "notes.md") == "notes.md holds neither a Mermaid journey nor a table.");
+  CHECK(ImportError("\xEF\xBB\xBF{\n  \"format\": \"journeyboard\",\n  \"formatVersion\": 4,\n  \"board\": {}\n}\n", "map.cjm") ==
+        "map.cjm is a Journeyboard board, not a table: open it as a board instead.");
+  CHECK(ImportError("{\"format\":\"journeyboard\"}", "map.txt") ==
+        "map.txt is a Journeyboard board, not a table: open it as a board instead.");
 
   std::string wide = "Stages";
   for (size_t c = 0; c < kMaxTableColumns; ++c) wide += ",S";

@@ -138,7 +138,10 @@ struct Painter {
     const float px = Px(size);
     const float lineHeight = size * 1.2f;
     Rect clipPx = camera.ToScreen(clip);
-    ImVec4 clipRect{clipPx.x0, clipPx.y0, clipPx.x1, clipPx.y1};
+    // ImGui floors a run's start to a whole pixel, up to a pixel left of and above the text's
+    // place: the clip's left and top edges are floored too, or they would cut off the first
+    // glyph's first column (a small "I" vanished) depending on where the view's pan left it.
+    ImVec4 clipRect{std::floor(clipPx.x0), std::floor(clipPx.y0), clipPx.x1, clipPx.y1};
     float y = topLeft.y;
     if (px < kMinReadablePx) {  // level of detail: a grey bar per line
       for (const auto& line : lines) {

@@ -402,7 +402,6 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
     // The legend starts as far below the larger name as it does below the normal one.
     h.legendTop += (h.laneNameSize - Lettering{}.laneNameSize) * 1.2f;
     h.legendSize = room->legendSize;
-    h.personaScale = room->personaScale;
   }
   if (funnelShown) {
     layout.funnel.rect.x0 = layout.grid.x0;
@@ -426,11 +425,13 @@ Layout ComputeLayout(const Board& board, const GlyphMetrics* glyphs, const Layou
     if (!persona.income && !persona.currency.empty()) ++filled;
     portraitLines = std::max(portraitLines, filled);
   }
+  const float readable = 620.0f + 30.0f * float(portraitLines);  // a card's height at scale 1
+  const float share = (layout.grid.Height() - (personaCount - 1) * m.personaGap) / std::max(personaCount, 1.0f);
+  const float cardHeight = personaCount > 0 ? std::max(readable, share) : 0.0f;
+  // Room view's cards grow as far as their share of the grid's height lets them (one card on the
+  // sample: twice; two: a little), so they never make the board taller and its fitted zoom less.
+  if (room) layout.lettering.personaScale = std::clamp(share / readable, 1.0f, room->personaScale);
   const float cardScale = layout.lettering.personaScale;
-  const float cardHeight = personaCount > 0
-      ? std::max((620.0f + 30.0f * float(portraitLines)) * cardScale,
-                 (layout.grid.Height() - (personaCount - 1) * m.personaGap) / personaCount)
-      : 0.0f;
   for (size_t p = 0; p < board.personas.size(); ++p) {
     const float right = layout.grid.x0 - m.personaGap;
     Rect card{right - m.personaWidth * cardScale, personaY, right, personaY + cardHeight};

@@ -23,7 +23,7 @@ struct RoomMetrics {
   float laneLabelWidth = 290;
   float titleSize = 40;
   float legendSize = 24;
-  float personaScale = 2;  // the cards' text as large as the lane names
+  float personaScale = 2;  // at most: the cards' text as large as the lane names, room allowing
 };
 inline constexpr RoomMetrics kRoomMetrics{};
 

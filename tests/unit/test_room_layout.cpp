@@ -121,10 +121,34 @@ TEST_CASE("room layout: the title, the curves' legend and the persona cards grow
   CHECK(r.legendTop >= 12 + r.laneNameSize * 1.2f);
   // The persona cards: scaled as a whole, still left of the grid, one under the other.
   REQUIRE(room.personas.size() == normal.personas.size());
-  CHECK(r.personaScale == kRoomMetrics.personaScale);
+  CHECK(r.personaScale > 1.5f);  // one card beside the sample's tall grid: near the most
+  CHECK(r.personaScale <= kRoomMetrics.personaScale);
   for (size_t i = 0; i < room.personas.size(); ++i) {
     CHECK(room.personas[i].Width() == doctest::Approx(normal.personas[i].Width() * r.personaScale));
     CHECK(room.personas[i].x1 == doctest::Approx(room.grid.x0 - kMetrics.personaGap));
     if (i > 0) CHECK(room.personas[i].y0 >= room.personas[i - 1].y1);
   }
+}
+
+TEST_CASE("room layout: persona cards grow only as far as their share of the grid lets them") {
+  Board board = MakeBoard(Template::Sample);
+  REQUIRE(board.personas.size() == 1);
+  HalfGlyphs glyphs;
+  const float one = ComputeLayout(board, &glyphs, kMetrics, nullptr, &kRoomMetrics).lettering.personaScale;
+  for (int more = 0; more < 2; ++more) {
+    Persona persona = board.personas[0];
+    persona.id = PersonaId(board.NewId());
+    board.personas.push_back(persona);
+  }
+  const Layout normal = ComputeLayout(board, &glyphs);
+  const Layout room = ComputeLayout(board, &glyphs, kMetrics, nullptr, &kRoomMetrics);
+  REQUIRE(room.personas.size() == 3);
+  // Three cards share the grid's height: they grow less than one did, never below normal...
+  CHECK(room.lettering.personaScale < one);
+  CHECK(room.lettering.personaScale >= 1);
+  // ...and never reach further down than the grid or the normal view's cards do, so the fitted
+  // board is no taller for them.
+  CHECK(room.personas.back().y1 <= std::max(room.grid.y1, normal.personas.back().y1) + 0.01f);
+  for (size_t i = 0; i < room.personas.size(); ++i)
+    CHECK(room.personas[i].Width() == doctest::Approx(kMetrics.personaWidth * room.lettering.personaScale));
 }

@@ -66,18 +66,19 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
     if (p.Visible(titleBox))
       p.Text(board.meta.title, {titleBox.x0, titleBox.y0}, layout.lettering.titleSize, p.pal.ink, 1e9f, titleBox, true);
   }
-  // Corner above the lane labels.
-  Rect corner{grid.x0, grid.y0, layout.stageX.front(), layout.laneY.front()};
-  p.dl.AddRectFilled(p.S(corner.x0, corner.y0), p.S(corner.x1, corner.y1), p.pal.headerFill, p.Rounding(8),
-                     ImDrawFlags_RoundCornersTopLeft);
+  // The header row, the corner above the lane labels included, as one fill (the funnel strip,
+  // when shown, is drawn below it): its rounded ends are anti-aliased all round, and beside a
+  // square neighbour that a pixel's centre missed, such an edge let the background through as a
+  // light seam at some pan offsets.
+  const Rect band{grid.x0, grid.y0, layout.stageX.back(), layout.laneY.front() - layout.funnel.rect.Height()};
+  if (p.Visible(band))
+    p.dl.AddRectFilled(p.S(band.x0, band.y0), p.S(band.x1, band.y1), p.pal.headerFill, p.Rounding(8),
+                       ImDrawFlags_RoundCornersTop);
 
   for (int s = 0; s < int(board.stages.size()); ++s) {
     Rect header = layout.StageHeader(s);
     if (board.stages[s].hidden) continue;  // drawn with its column, below
     if (!p.Visible(header)) continue;
-    p.dl.AddRectFilled(
-        p.S(header.x0, header.y0), p.S(header.x1, header.y1), p.pal.headerFill, p.Rounding(8),
-        s + 1 == int(board.stages.size()) ? ImDrawFlags_RoundCornersTopRight : ImDrawFlags_RoundCornersNone);
     if (s > 0) p.dl.AddLine(p.S(header.x0, header.y0 + 12), p.S(header.x0, header.y1 - 12), IM_COL32(255, 255, 255, 60), std::max(1.0f, p.Px(1)));
     char number[16];
     std::snprintf(number, sizeof number, "%d", s + 1);

@@ -826,5 +826,34 @@ def test_small_notes_keep_their_rounded_corners_and_their_shadow():
           f"the top-left corner covers {covered:.2f} px², a square one {square:.2f}, a rounded one {square - cut:.2f}")
 
 
+def test_the_header_row_has_no_light_seam_between_stages():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    The last stage's header was a rounded fill, anti-aliased on every side, beside square ones:
+    where the stage before it missed a pixel's centre, its fringe let the light background through
+    as a one-pixel seam down the dark header row, at some scales and pan offsets (the board
+    cache's check found it after a pan). The row is one fill now: across its top, no pixel between
+    the rounded ends is lighter than the header's blue."""
+    work = tempfile.mkdtemp()
+    path = os.path.join(work, "blank.cjm")
+    check(run_cli("new", path, "--template", "blank").returncode == 0, "journeyboard new")
+    header = (43, 58, 92)
+    seams = []
+    for k in range(16):
+        scale = 0.5 + 0.0173 * k  # phases of the stage edges across a pixel
+        png = os.path.join(work, f"s{k}.png")
+        result = run_cli("export", path, "-o", png, "--scale", f"{scale:.4f}")
+        check(result.returncode == 0, f"export: {result.stderr}")
+        width, height, channels, rows = read_png(png)
+        dark = lambda x, y: all(abs(a - b) <= 6 for a, b in zip(pixel(rows, channels, x, y), header))
+        top = next(y for y in range(height) if any(dark(x, y) for x in range(0, width, 2)))
+        y = top + 3  # above the stage separators, which start 12 units down, and the numbers
+        xs = [x for x in range(width) if dark(x, y)]
+        for x in range(xs[0] + 4, xs[-1] - 4):
+            if sum(pixel(rows, channels, x, y)) > sum(header) + 60:
+                seams.append((scale, x, pixel(rows, channels, x, y)))
+    check(not seams, f"no light seam across the header row: {seams[:6]}")
+
+
 if __name__ == "__main__":
     main(globals())

@@ -649,7 +649,8 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   // Over the emotions lane's level lines (a curve rarely crosses a cell with no point), under notes.
   if (options.promptsDrawn) options.promptsDrawn->clear();
   if (options.lanePrompts) DrawLanePrompts(p, board, layout, options.promptsDrawn);
-  for (size_t i = 0; i < board.personas.size(); ++i) DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language, layout.lettering.personaScale);
+  for (size_t i = 0; i < board.personas.size(); ++i)
+    DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language, layout.lettering.personaScale);
   // Notes in cells never overlap (the layout keeps a gap between them wider than a vote badge
   // rises), so all their fills (halo, shadow, body) are drawn first and their text and marks over
   // them: GpuRenderer then draws the fills as one stretch without the atlas and the text as one

@@ -142,6 +142,10 @@ struct Painter {
     // place: the clip's left and top edges are floored too, or they would cut off the first
     // glyph's first column (a small "I" vanished) depending on where the view's pan left it.
     ImVec4 clipRect{std::floor(clipPx.x0), std::floor(clipPx.y0), clipPx.x1, clipPx.y1};
+    // ImGui truncates toward zero, which above or left of the window (the board cache draws its
+    // margins there) is a pixel right of or below the floor a full redraw takes once the pan has
+    // brought the text on screen: floored here, ImGui's truncation keeps it.
+    auto Floored = [](ImVec2 v) { return ImVec2{std::floor(v.x), std::floor(v.y)}; };
     float y = topLeft.y;
     if (px < kMinReadablePx) {  // level of detail: a grey bar per line
       for (const auto& line : lines) {
@@ -160,8 +164,8 @@ struct Painter {
       const float w = centred || line.hyphen ? font->CalcTextSizeA(size, 1e9f, 0, line.first, line.second).x : 0;
       const float hyphen = line.hyphen ? font->CalcTextSizeA(size, 1e9f, 0, "-").x : 0;
       if (centred) x = (clip.x0 + clip.x1 - w - hyphen) * 0.5f;
-      dl.AddText(font, px, S(x, y), color, line.first, line.second, 0, &clipRect);
-      if (line.hyphen) dl.AddText(font, px, S(x + w, y), color, "-", nullptr, 0, &clipRect);
+      dl.AddText(font, px, Floored(S(x, y)), color, line.first, line.second, 0, &clipRect);
+      if (line.hyphen) dl.AddText(font, px, Floored(S(x + w, y)), color, "-", nullptr, 0, &clipRect);
       y += lineHeight;
     }
   }

@@ -1,6 +1,7 @@
 """Running the room: presentation mode (F5), focus on stages (1–9, Left/Right, 0) and the
 spotlight (L), through real X input, checked through --dump-layout and the screen's pixels."""
 import subprocess
+import time
 
 from jbgui import Session, check, main, wait_until
 
@@ -182,14 +183,20 @@ def test_the_overlay_never_covers_the_board_title_or_a_focused_stage():
     (board title and the stage in view, top left) on a wide screen. Fitted views now keep below
     the box: the whole board and its title, and a focused stage's column."""
     with Session(["--template", "sample"], size=(1920, 1080)) as s:
+        # The view keeps below the box from the frame after the box is measured: wait for it, then
+        # for the view to hold still, and check that it stayed.
         s.key("F5")
-        l = s.wait_layout(lambda l: l["presenting"] and "present.overlay" in l["widgets"], "presenting")
+        below = lambda l: l["presenting"] and "present.overlay" in l["widgets"] and \
+            l["title"][1] >= l["widgets"]["present.overlay"][3]
+        s.wait_layout(below, "presenting, the board's title below the overlay")
+        time.sleep(0.3)
+        l = s.wait_layout(lambda l: "present.overlay" in l["widgets"], "presenting")
         box = l["widgets"]["present.overlay"]
-        check(l["title"][1] >= box[3], f"the board's title below the overlay: title {l['title']}, overlay {box}")
+        check(l["title"][1] >= box[3], f"the board's title stays below the overlay: title {l['title']}, overlay {box}")
         s.key("1")
-        one = s.wait_layout(lambda l: focused_on(0)(l) and "present.overlay" in l["widgets"], "stage 1 framed")
-        tall = one["widgets"]["present.overlay"]
-        check(one["stages"][0]["rect"][1] >= tall[3], f"the stage's header below the overlay: {one['stages'][0]['rect']}, {tall}")
+        framed = lambda l: focused_on(0)(l) and "present.overlay" in l["widgets"] and \
+            l["stages"][0]["rect"][1] >= l["widgets"]["present.overlay"][3]
+        s.wait_layout(framed, "stage 1 framed, its header below the overlay")
 
 if __name__ == "__main__":
     main(globals())

@@ -206,6 +206,8 @@ def test_edit_copy_paste_duplicate():
         add_note(s, "Awareness", "Customer goal", "Find a plan")
         n = note(s.layout, "Find a plan")
         s.click(*centre(n["rect"]), repeat=2)  # double-click edits
+        # Typed before the editor opens, the letters would be the canvas's keys (F fits, A arrows).
+        s.wait_layout(lambda l: l.get("editing", {}).get("id") == n["id"], "the double-click opened the note's editor")
         s.key("End")
         s.type(" fast")
         s.key("Escape")

@@ -118,7 +118,10 @@ def test_side_panels_stack_at_the_right_edge_and_resize():
         check(inspector[3] <= history[1] + 1, f"stacked, not overlapping: {inspector} {history}")
         check(layout["canvas"][2] <= inspector[0], f"the board makes room: {layout['canvas']} {inspector}")
         width = inspector[2] - inspector[0]
-        s.drag((inspector[0], (inspector[1] + inspector[3]) / 2), (inspector[0] - 120, (inspector[1] + inspector[3]) / 2), steps=6)
+        # The grip straddles the edge; a panel that has the focus is drawn over its right half, so
+        # take it by its left half, over the board.
+        grip_y = (inspector[1] + inspector[3]) / 2
+        s.drag((inspector[0] - 2, grip_y), (inspector[0] - 122, grip_y), steps=6)
         layout = s.wait_layout(lambda l: l["sidePanels"][0]["rect"][2] - l["sidePanels"][0]["rect"][0] > width + 80,
                                "dragging the left edge widens the panels")
         check(layout["canvas"][2] <= layout["sidePanels"][0]["rect"][0], "still beside the board")

@@ -24,7 +24,8 @@ struct Shortcut {
   char32_t character = 0;
 };
 
-// Whether `character` was typed this frame (outside text fields: a focused field takes it first).
+// Whether `character` was typed this frame. Callers ask only while no text field is being typed
+// in (the canvas: Canvas::IsTyping; the help sheet has none).
 bool Typed(char32_t character);
 
 struct Command {

@@ -9,7 +9,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <utility>
+#include <vector>
 
 namespace jb {
 
@@ -62,6 +64,33 @@ class PageBuffer {
   static constexpr size_t kHuge = size_t(2) << 20;
   unsigned char* m_data = nullptr;
   size_t m_size = 0, m_capacity = 0;
+};
+
+// Buffers kept for the next export, at most `most` of them: its pages are then already the
+// process's, and the kernel need not zero them again. A fresh 2 MiB page is zeroed on its first
+// write (ISA-L clears its hash table there, the read-back fills the rows): that was about a tenth
+// of a repeated 3840-px export's CPU (README "Performance"). Any thread may take and give.
+template <typename T>
+class KeptForLater {
+ public:
+  explicit KeptForLater(size_t most) : m_most(most) {}
+  // One kept buffer, or a new empty one.
+  T Take() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_items.empty()) return T();
+    T item = std::move(m_items.back());
+    m_items.pop_back();
+    return item;
+  }
+  void Give(T&& item) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_items.size() < m_most) m_items.push_back(std::move(item));
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::vector<T> m_items;
+  size_t m_most;
 };
 
 }  // namespace jb

@@ -299,7 +299,13 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   if (params.background == ExportBackground::White) clear[0] = clear[1] = clear[2] = 1.0f;
   if (params.background == ExportBackground::Transparent) clear[0] = clear[1] = clear[2] = clear[3] = 0.0f;
 
-  PageBuffer tilePixels;  // written whole by each read-back, RGBA
+  // Written whole by each read-back, RGBA; kept for the next export (page_buffer.h).
+  static KeptForLater<PageBuffer> keptTilePixels(1);
+  struct ReadBackBuffer {
+    PageBuffer pixels = keptTilePixels.Take();
+    ~ReadBackBuffer() { keptTilePixels.Give(std::move(pixels)); }
+  } readBackBuffer;
+  PageBuffer& tilePixels = readBackBuffer.pixels;
   if (!tilePixels.Resize(size_t(tileW) * tileH * 4)) {
     releaseGl();
     *error = _("There is not enough memory for the export.");

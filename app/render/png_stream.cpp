@@ -24,10 +24,17 @@ void PutBigEndian(std::string& out, uint32_t value) {
 
 }  // namespace
 
+KeptForLater<PngStream::Workspace>& PngStream::Kept() {
+  static KeptForLater<Workspace> kept(4);
+  return kept;
+}
+
 PngStream::~PngStream() {
   // An abandoned export (cancelled, failed): let the compressing threads end before the buffers
   // go; m_out, never committed, removes its temp file.
   for (auto& band : m_pending) band.wait();
+  for (Workspace& space : m_spare) Kept().Give(std::move(space));
+  if (!m_band.rows.empty()) Kept().Give(std::move(m_band));
 }
 
 bool PngStream::Failed(const std::string& reason, std::string* error) {
@@ -82,9 +89,13 @@ bool PngStream::Open(const std::string& path, uint32_t width, uint32_t height, i
 
 unsigned char* PngStream::NextBand(int rows) {
   m_bandRows = rows;
-  if (m_band.rows.empty() && !m_spare.empty()) {
-    m_band = std::move(m_spare.back());
-    m_spare.pop_back();
+  if (m_band.rows.empty()) {
+    if (!m_spare.empty()) {
+      m_band = std::move(m_spare.back());
+      m_spare.pop_back();
+    } else {
+      m_band = Kept().Take();
+    }
   }
   if (!m_band.rows.Resize(size_t(rows) * RowStride())) return nullptr;
   for (int row = 0; row < rows; ++row) m_band.rows[size_t(row) * RowStride()] = 0;  // filter: none

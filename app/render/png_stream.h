@@ -53,6 +53,9 @@ class PngStream {
   struct Workspace {
     PageBuffer rows, level, out;
   };
+  // Workspaces between exports: as many as one export has at once (the band being filled, those
+  // compressing, one being written), about 8 MB each at 3840 px.
+  static KeptForLater<Workspace>& Kept();
   struct Band {
     Workspace space;
     size_t length = 0;      // uncompressed bytes (filter bytes included)

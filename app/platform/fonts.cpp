@@ -27,7 +27,12 @@ namespace jb {
 
 namespace {
 
-constexpr float kBoardSizes[] = {14, 20, 28, 40, 56, 80, 112};
+// Each step at most 1.4 times the last, down to 8 px: text is drawn from the size at or above it,
+// scaled down, with linear sampling and no mipmaps, so one-pixel strokes survive only while a
+// pixel covers little more than a texel. With 14 px the smallest, a line of "l" at 8 px lost every
+// stroke (tests/gui/test_export.py, small text keeps every stroke). 8 and 10 cost ~12 ms more of an
+// uncached bake (the disk cache holds them after).
+constexpr float kBoardSizes[] = {8, 10, 14, 20, 28, 40, 56, 80, 112};
 
 // The board sizes to bake: all of them, or (largest > 0) up to the first at or above `largest`,
 // and never fewer than the reference size needs.

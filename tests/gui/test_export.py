@@ -264,12 +264,13 @@ def test_lane_names_wrap_by_the_bold_face_clear_of_the_chevron():
 def test_dashes_and_hyphens_stay_in_text_drawn_below_its_baked_size():
     """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
-    Text drawn smaller than the smallest baked size (14 px) shrinks every glyph: a dash or hyphen
-    baked one pixel tall (rows 8 to 9 of its line, from a whole-pixel origin) is 0.7 px at 9.85 px
-    and lies between two pixel centres, so it was not drawn at all: "as-is" read "as is" in the
-    emotions legend at the fitted zoom. Such glyphs now take half a texel of the atlas' padding on
-    each side (fonts.cpp, PadThinGlyphs). A note of six lines of dashes and hyphens, exported
-    with its text at 9.85 px: every line leaves ink."""
+    Text drawn smaller than its baked size shrinks every glyph: a dash or hyphen baked one pixel
+    tall (rows 8 to 9 of its line in the 14 px bake, from a whole-pixel origin) is 0.72 px at
+    10.05 px (the 14 px bake still draws it: the next smaller is 10) and lies between two pixel
+    centres, so it was not drawn at all: "as-is" read "as is" in the emotions legend at the fitted
+    zoom. Such glyphs now take half a texel of the atlas' padding on each side (fonts.cpp,
+    PadThinGlyphs). A note of six lines of dashes and hyphens, exported with its text at 10.05 px:
+    every line leaves ink."""
     work = tempfile.mkdtemp()
     dashes = "\n".join(["\u2014 - \u2014"] * 6)
     target = []
@@ -284,17 +285,51 @@ def test_dashes_and_hyphens_stay_in_text_drawn_below_its_baked_size():
     note = next(n for n in layout["notes"] if n["id"] == target[0])
     check(len(note["lines"]) == 6 and not note["clipped"], f"six lines shown: {note['lines']}")
     ex0, _, ex1, _ = layout["export"]
-    width = int(round(9.85 / note["textPx"] * (ex1 - ex0)))
+    width = int(round(10.05 / note["textPx"] * (ex1 - ex0)))
     w, h, channels, rows = export(board, os.path.join(work, "dashes.png"), "--width", width)
     x0, y0, x1, y1 = png_rect(layout, note["rect"], w, h)
     text_px = note["textPx"] * w / (ex1 - ex0)
-    check(9.7 < text_px < 10.0, f"the text drawn at {text_px:.2f} px, where such a dash falls between pixel centres")
+    check(10.0 < text_px < 10.1, f"the text drawn at {text_px:.2f} px, where such a dash falls between pixel centres")
     fill = pixel(rows, channels, x1 - 6, y1 - 6)
     inked = [y for y in range(int(y0) + 2, int(y1) - 2)
              if any(max(abs(a - b) for a, b in zip(pixel(rows, channels, x, y), fill)) > 40
                     for x in range(int(x0) + 2, int(x1) - 2))]
     runs = sum(1 for i, y in enumerate(inked) if i == 0 or y != inked[i - 1] + 1)
     check(runs >= 6, f"{runs} runs of inked rows in the note for its six lines of dashes (rows {inked})")
+
+
+def test_small_text_keeps_every_stroke():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    Text is drawn from the baked size at or above it, scaled down. When the smallest bake was
+    14 px, text at 8 px (a 1,000-note board's notes in a 3840-px export, or on screen at the fitted
+    zoom) sampled it at 0.57 texels a pixel: one-pixel strokes fell between the samples, and a
+    line of twelve "l" at 7 px showed 8 of them, at 8 px none. Bakes at 8 and 10 px too
+    (fonts.cpp, kBoardSizes) keep the scaling near 1. Exported with the text at 7, 8 and 9 px,
+    every stroke of such a note leaves ink."""
+    work = tempfile.mkdtemp()
+    target = []
+
+    def stroke_note(board):
+        note = next(n for n in board["notes"] if n["stage"] and n["lane"] and n["text"])
+        note.update(text=" ".join(["l"] * 12), votes=0, tags=[], owner="", due="")
+        target.append(note["id"])
+    board = board_with(work, "strokes.cjm", "sample", stroke_note)
+    with Session(args=[board]) as s:
+        layout = s.layout
+    note = next(n for n in layout["notes"] if n["id"] == target[0])
+    check(len(note["lines"]) == 1 and not note["clipped"], f"one line shown: {note['lines']}")
+    ex0, _, ex1, _ = layout["export"]
+    for size in (7.0, 8.0, 9.0):
+        width = int(round(size / note["textPx"] * (ex1 - ex0)))
+        w, h, channels, rows = export(board, os.path.join(work, f"strokes-{size}.png"), "--width", width)
+        x0, y0, x1, y1 = png_rect(layout, note["rect"], w, h)
+        fill = pixel(rows, channels, x1 - 4, y1 - 4)
+        line = range(int(y0) + 2, int(y0 + (y1 - y0) / 2))
+        inked = [any(max(abs(a - b) for a, b in zip(pixel(rows, channels, x, y), fill)) > 50 for y in line)
+                 for x in range(int(x0) + 2, int(x1) - 2)]
+        strokes = sum(1 for i, ink in enumerate(inked) if ink and (i == 0 or not inked[i - 1]))
+        check(strokes == 12, f"text at {size} px: {strokes} of the 12 strokes leave ink")
 
 
 def tall_board(work):

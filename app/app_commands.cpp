@@ -347,7 +347,7 @@ std::vector<Command> App::MakeCommands(App* app) {
         .checked = [app] { return app->m_showDemo; };
 
   // Help, last: F1 from anywhere (App::Shortcuts), F1 and ? (typed, on any keyboard layout) on the canvas.
-  add("help.shortcuts", N_("Help"), N_("Keyboard shortcuts"), {key(GLFW_KEY_F1, "F1"), Shortcut{0, false, false, "?", U'?'}},
+  add(kHelpCommand, N_("Help"), N_("Keyboard shortcuts"), {key(GLFW_KEY_F1, "F1"), Shortcut{0, false, false, "?", U'?'}},
       [app] { app->m_help.Open(); })
       .widget = "menu.help.shortcuts";
   add("help.about", N_("Help"), N_("About Journeyboard"), {}, [app] { app->m_aboutRequested = true; }).widget = "menu.help.about";

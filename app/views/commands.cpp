@@ -91,8 +91,14 @@ bool Typed(char32_t character) {
   return false;
 }
 
-void RunCommandKeys(const std::vector<Command>& commands, bool ctrl) {
+bool ShortcutPressed(const Shortcut& key, bool ctrl, bool shiftTaken) {
   const ImGuiIO& io = ImGui::GetIO();
+  if (key.character) return !ctrl && !io.KeyCtrl && Typed(key.character);
+  if (key.ctrl != ctrl || !ImGui::IsKeyPressed(key.key, false)) return false;
+  return key.shift ? io.KeyShift : !(io.KeyShift && shiftTaken);
+}
+
+void RunCommandKeys(const std::vector<Command>& commands, bool ctrl) {
   auto shiftedTwin = [&](const Shortcut& key) {
     for (const Command& command : commands)
       for (const Shortcut& other : command.keys)
@@ -101,13 +107,7 @@ void RunCommandKeys(const std::vector<Command>& commands, bool ctrl) {
   };
   for (const Command& command : commands) {
     for (const Shortcut& key : command.keys) {
-      if (key.character) {
-        if (ctrl || io.KeyCtrl || !Typed(key.character)) continue;
-        command.runByKey ? command.runByKey() : command.run();
-        break;
-      }
-      if (key.ctrl != ctrl || !ImGui::IsKeyPressed(key.key, false)) continue;
-      if (key.shift ? !io.KeyShift : (io.KeyShift && shiftedTwin(key))) continue;
+      if (!ShortcutPressed(key, ctrl, !key.character && !key.shift && shiftedTwin(key))) continue;
       command.runByKey ? command.runByKey() : command.run();
       break;  // one run per command, however many of its chords were pressed
     }

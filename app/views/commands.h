@@ -27,6 +27,10 @@ struct Shortcut {
 // Whether `character` was typed this frame. Callers ask only while no text field is being typed
 // in (the canvas: Canvas::IsTyping; the help sheet has none).
 bool Typed(char32_t character);
+// Whether `key` was pressed this frame, among the Ctrl chords (`ctrl`) or the plain keys. Shift
+// held still counts for a chord without Shift unless `shiftTaken` (another chord names Shift + the
+// same key). What RunCommandKeys runs by; the help sheet closes by its command's keys so.
+bool ShortcutPressed(const Shortcut& key, bool ctrl, bool shiftTaken = false);
 
 struct Command {
   std::string id;                  // stable name, e.g. "edit.undo"

@@ -1,7 +1,5 @@
 #include "app/views/help_sheet.h"
 
-#define GLFW_INCLUDE_NONE  // only the key codes
-#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -164,12 +162,13 @@ void HelpSheet::Show(const std::vector<Command>& commands, const Fonts& fonts) {
   }
   m_rows = rows;
   RecordWindow("help.sheet");
-  // Its own keys close it (the canvas has no focus while it shows); not on the frame that opened it.
-  const ImGuiIO& io = ImGui::GetIO();
-  if (!opening && !io.KeyCtrl &&
-      (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) || ImGui::IsKeyPressed(GLFW_KEY_F1, false) ||
-       Typed(U'?')))
-    ImGui::CloseCurrentPopup();
+  // Esc and the keys that open it close it (the canvas has no focus while it shows); not on the
+  // frame that opened it.
+  bool close = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  for (const Command& command : commands)
+    if (command.id == kHelpCommand)
+      for (const Shortcut& key : command.keys) close = close || ShortcutPressed(key, false);
+  if (!opening && !ImGui::GetIO().KeyCtrl && close) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
 

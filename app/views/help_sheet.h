@@ -28,6 +28,9 @@ std::vector<HelpGroup> HelpSheetGroups(const std::vector<Command>& commands);
 // How many rows the gestures' group has.
 int HelpGestureCount();
 
+// The command that opens the sheet: its keys close it again.
+inline constexpr const char* kHelpCommand = "help.shortcuts";
+
 class HelpSheet {
  public:
   void Open() { m_requested = true; }

@@ -16,7 +16,7 @@ def test_f1_and_question_mark_show_the_shortcut_sheet():
     """Covers: keyboard shortcuts and help
 
     F1 opens the sheet of every command with a shortcut (generated from the command table) and the
-    canvas's gestures; Esc closes it; ? opens it from the canvas and closes it again, typed on a US
+    canvas's gestures; Esc or F1 closes it; ? opens it from the canvas and closes it again, typed on a US
     keyboard (Shift + /) or a Russian one (Shift + 7).
     Help ▸ About Journeyboard names the version and where the settings live."""
     with Session(["--template", "sample"]) as s:
@@ -31,6 +31,10 @@ def test_f1_and_question_mark_show_the_shortcut_sheet():
         check(sheet[0] >= 0 and sheet[1] >= 0 and sheet[2] <= s.size[0] and sheet[3] <= s.size[1], f"on screen: {sheet}")
         s.key("Escape")
         s.wait_layout(lambda l: not l["help"]["open"], "Esc closed it")
+        s.key("F1")
+        s.wait_layout(lambda l: l["help"]["open"], "F1 opened it again")
+        s.key("F1")
+        s.wait_layout(lambda l: not l["help"]["open"], "F1 closed it: the keys of the command that opens it")
         s.us_keys_only()  # Shift and the US '/' key
         s.key("shift+slash")
         s.wait_layout(lambda l: l["help"]["open"], "? opened it from the canvas")

@@ -261,6 +261,21 @@ def test_lane_names_wrap_by_the_bold_face_clear_of_the_chevron():
     check(names >= 7, f"{names} lanes checked")
 
 
+def board_with_note_text(work, text):
+    """The sample board with its first note in a cell holding only `text` (no votes nor footer):
+    the board's path, its --dump-layout and that note's entry there."""
+    target = []
+
+    def only_text(board):
+        note = next(n for n in board["notes"] if n["stage"] and n["lane"] and n["text"])
+        note.update(text=text, votes=0, tags=[], owner="", due="")
+        target.append(note["id"])
+    board = board_with(work, "note.cjm", "sample", only_text)
+    with Session(args=[board]) as s:
+        layout = s.layout
+    return board, layout, next(n for n in layout["notes"] if n["id"] == target[0])
+
+
 def test_dashes_and_hyphens_stay_in_text_drawn_below_its_baked_size():
     """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
@@ -272,17 +287,7 @@ def test_dashes_and_hyphens_stay_in_text_drawn_below_its_baked_size():
     PadThinGlyphs). A note of six lines of dashes and hyphens, exported with its text at 10.05 px:
     every line leaves ink."""
     work = tempfile.mkdtemp()
-    dashes = "\n".join(["\u2014 - \u2014"] * 6)
-    target = []
-
-    def dash_note(board):
-        note = next(n for n in board["notes"] if n["stage"] and n["lane"] and n["text"])
-        note.update(text=dashes, votes=0, tags=[], owner="", due="")
-        target.append(note["id"])
-    board = board_with(work, "dashes.cjm", "sample", dash_note)
-    with Session(args=[board]) as s:
-        layout = s.layout
-    note = next(n for n in layout["notes"] if n["id"] == target[0])
+    board, layout, note = board_with_note_text(work, "\n".join(["\u2014 - \u2014"] * 6))
     check(len(note["lines"]) == 6 and not note["clipped"], f"six lines shown: {note['lines']}")
     ex0, _, ex1, _ = layout["export"]
     width = int(round(10.05 / note["textPx"] * (ex1 - ex0)))
@@ -308,16 +313,7 @@ def test_small_text_keeps_every_stroke():
     (fonts.cpp, kBoardSizes) keep the scaling near 1. Exported with the text at 7, 8 and 9 px,
     every stroke of such a note leaves ink."""
     work = tempfile.mkdtemp()
-    target = []
-
-    def stroke_note(board):
-        note = next(n for n in board["notes"] if n["stage"] and n["lane"] and n["text"])
-        note.update(text=" ".join(["l"] * 12), votes=0, tags=[], owner="", due="")
-        target.append(note["id"])
-    board = board_with(work, "strokes.cjm", "sample", stroke_note)
-    with Session(args=[board]) as s:
-        layout = s.layout
-    note = next(n for n in layout["notes"] if n["id"] == target[0])
+    board, layout, note = board_with_note_text(work, " ".join(["l"] * 12))
     check(len(note["lines"]) == 1 and not note["clipped"], f"one line shown: {note['lines']}")
     ex0, _, ex1, _ = layout["export"]
     for size in (7.0, 8.0, 9.0):

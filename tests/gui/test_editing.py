@@ -77,6 +77,7 @@ def test_create_drag_reorder_rename_undo_redo_save():
         # 4. Rename a stage by double-clicking its header.
         header = next(st["rect"] for st in s.layout["stages"] if st["name"] == "Purchase")
         s.click(*centre(header), repeat=2)
+        s.wait_layout(lambda l: l["renaming"] == "stage", "the stage's name field open")  # keys before it are the canvas's
         s.key("ctrl+a")
         s.type("Checkout")
         s.key("Return")

@@ -68,8 +68,8 @@ class PageBuffer {
 
 // Buffers kept for the next export, at most `most` of them: its pages are then already the
 // process's, and the kernel need not zero them again. A fresh 2 MiB page is zeroed on its first
-// write (ISA-L clears its hash table there, the read-back fills the rows): that was about a tenth
-// of a repeated 3840-px export's CPU (README "Performance"). Any thread may take and give.
+// write (ISA-L clears its hash table there, the read-back fills the rows): that was 5 to 10 % of
+// a repeated 3840-px export's CPU (README "Where the PNG's time goes"). Any thread may take and give.
 template <typename T>
 class KeptForLater {
  public:

@@ -107,7 +107,8 @@ void RunCommandKeys(const std::vector<Command>& commands, bool ctrl) {
   };
   for (const Command& command : commands) {
     for (const Shortcut& key : command.keys) {
-      if (!ShortcutPressed(key, ctrl, !key.character && !key.shift && shiftedTwin(key))) continue;
+      const bool shiftTaken = ImGui::GetIO().KeyShift && !key.character && !key.shift && shiftedTwin(key);
+      if (!ShortcutPressed(key, ctrl, shiftTaken)) continue;
       command.runByKey ? command.runByKey() : command.run();
       break;  // one run per command, however many of its chords were pressed
     }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -24,6 +25,38 @@ namespace jb {
 namespace {
 
 std::string TimeStamp() { return LocalTimestampForFileName(std::time(nullptr)); }
+
+// Below this the notes' text in a PNG is hard to read at 100 %; the width suggested makes the
+// smallest at least kComfortableTextPx.
+constexpr float kReadableTextPx = 11, kComfortableTextPx = 14;
+
+// The notes' text in the image ("notes' text 7–9 px") and, when the smallest is hard to read, the
+// width that makes it comfortable: a preset, or any width up to the widest an export takes. Empty
+// when no note with text is in the region.
+std::string NoteTextLine(const Layout& layout, const ExportPlan& plan) {
+  float smallest = 0, largest = 0;
+  for (const NoteBox& box : layout.notes) {
+    if (box.hidden || box.text.lines.empty() || !box.rect.Overlaps(plan.area)) continue;
+    const float px = box.text.size * plan.zoom;
+    smallest = smallest > 0 ? std::min(smallest, px) : px;
+    largest = std::max(largest, px);
+  }
+  if (smallest <= 0) return "";
+  const int low = int(std::lround(smallest)), high = int(std::lround(largest));
+  std::string line = low == high ? Format(_("notes' text %d px"), low) : Format(_("notes' text %d–%d px"), low, high);
+  if (smallest >= kReadableTextPx) return line;
+  const double wanted = std::ceil(double(plan.width) * kComfortableTextPx / smallest);
+  int width = 0;
+  for (int preset : kExportWidthPresets)
+    if (preset >= wanted) {
+      width = preset;
+      break;
+    }
+  if (!width && wanted <= kMaxExportSide) width = int(std::ceil(wanted / 10) * 10);
+  if (!width) return Format(_("%s, small to read"), line.c_str());
+  return Format(_("%s, small to read (%d px wide makes it %d px)"), line.c_str(), width,
+                int(std::lround(smallest * width / plan.width)));
+}
 
 }  // namespace
 
@@ -95,7 +128,8 @@ std::string App::ExportSizeLine(const ExportChoice& choice) const {
   if (plan.ScaledDown()) return ScaledDownNote(plan);
   char text[128];
   std::snprintf(text, sizeof text, _("%d × %d px, about %.1f MB"), plan.width, plan.height, plan.ApproxMegabytes());
-  return text;
+  const std::string notes = NoteTextLine(m_canvas.layout(), plan);
+  return notes.empty() ? std::string(text) : std::string(text) + "; " + notes;
 }
 
 bool App::StartExport(const ExportParams& params, const std::string& path, bool reservedFile) {

@@ -690,7 +690,7 @@ def test_export_dialog_1920_white():
         s.click_widget("export.bg.white")
         size = wait_until(lambda: (lambda t: t if t.startswith("1920 × ") else None)(s.wait_dialog("Export")), 10,
                           "the size line for 1920")
-        check(re.fullmatch(r"1920 × \d+ px, about \d+\.\d MB", size), f"pixels and megabytes: {size!r}")
+        check(re.fullmatch(r"1920 × \d+ px, about \d+\.\d MB", size), f"pixels and megabytes (no notes): {size!r}")
         s.click_widget("export.go")
         png = wait_until(lambda: next((os.path.join(work, n) for n in os.listdir(work) if n.endswith(".png")), None),
                          30, "the PNG")
@@ -707,6 +707,41 @@ def test_export_dialog_1920_white():
         x0, y0, x1, y1 = s.layout["canvas"]
         tall = int(re.match(r"1920 × (\d+) px", view).group(1))
         check(abs(tall / 1920 - (y1 - y0) / (x1 - x0)) < 0.03, f"the view's shape: {view} for a canvas of {s.layout['canvas']}")
+
+
+def test_export_dialog_says_how_large_the_notes_text_will_be():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    The size line says the notes' text in the image, from the smallest to the largest note's, and
+    when the smallest is hard to read (under 11 px) the width that makes it 14 px or more: on the
+    sample board a custom 1000 px gives small text and names the 3840 preset, whose own line then
+    has no warning."""
+    work = tempfile.mkdtemp()
+    path = board_file(work, "text.cjm", "sample")
+    with Session(args=[path]) as s:
+        layout = s.layout
+        ex0, _, ex1, _ = layout["export"]
+        sizes = [n["textPx"] / (ex1 - ex0) for n in layout["notes"] if n["text"] and not n.get("hidden")]
+
+        def expected(width):
+            low, high = round(min(sizes) * width), round(max(sizes) * width)
+            return f"notes' text {low} px" if low == high else f"notes' text {low}–{high} px"
+        check(min(sizes) * 1000 < 11 and min(sizes) * 1920 < 14 <= min(sizes) * 3840, f"the sample's notes: {sizes}")
+        s.key("ctrl+e")
+        s.wait_dialog("Export")
+        s.click_widget("export.custom_width")
+        s.key("ctrl+a")
+        s.type("1000")
+        small = wait_until(lambda: (lambda t: t if t.startswith("1000 × ") else None)(s.wait_dialog("Export")), 10,
+                           "the size line for 1000 px")
+        warning = re.fullmatch(r"1000 × \d+ px, about \d+\.\d MB; (.*), small to read \((\d+) px wide makes it (\d+) px\)", small)
+        check(warning and warning.group(1) == expected(1000), f"the notes' text and a warning: {small!r} ({expected(1000)})")
+        check(warning.group(2) == "3840" and warning.group(3) == str(round(min(sizes) * 3840)),
+              f"3840 named (1920 would make it under 14 px), with its text: {small!r}")
+        s.click_widget("export.width.3840")
+        large = wait_until(lambda: (lambda t: t if t.startswith("3840 × ") else None)(s.wait_dialog("Export")), 10,
+                           "the size line for 3840")
+        check(large.endswith("; " + expected(3840)), f"the notes' text at 3840, readable: {large!r} ({expected(3840)})")
 
 
 def test_export_dialog_selection_and_stage_regions():

@@ -120,15 +120,18 @@ ExportParams App::ParamsFor(const ExportChoice& choice) const {
 }
 
 std::string App::ExportSizeLine(const ExportChoice& choice) const {
+  if (!m_canvas.LayoutIsCurrent(m_document)) return "";
+  // The image is of the desk's layout (png_export.cpp): in Room view, not the one on screen.
+  Layout desk;
+  if (m_canvas.RoomView()) desk = ComputeLayout(m_document.board(), &m_fonts);
+  const Layout& layout = m_canvas.RoomView() ? desk : m_canvas.layout();
   ExportPlan plan;
   std::string error;
-  if (!m_canvas.LayoutIsCurrent(m_document) ||
-      !PlanExport(m_document.board(), m_canvas.layout(), ParamsFor(choice), &plan, &error))
-    return error;
+  if (!PlanExport(m_document.board(), layout, ParamsFor(choice), &plan, &error)) return error;
   if (plan.ScaledDown()) return ScaledDownNote(plan);
   char text[128];
   std::snprintf(text, sizeof text, _("%d × %d px, about %.1f MB"), plan.width, plan.height, plan.ApproxMegabytes());
-  const std::string notes = NoteTextLine(m_canvas.layout(), plan);
+  const std::string notes = NoteTextLine(layout, plan);
   return notes.empty() ? std::string(text) : std::string(text) + "; " + notes;
 }
 

@@ -715,7 +715,7 @@ def test_export_dialog_says_how_large_the_notes_text_will_be():
     The size line says the notes' text in the image, from the smallest to the largest note's, and
     when the smallest is hard to read (under 11 px) the width that makes it 14 px or more: on the
     sample board a custom 1000 px gives small text and names the 3840 preset, whose own line then
-    has no warning."""
+    has no warning. In Room view the line is the same: the image is of the desk's layout."""
     work = tempfile.mkdtemp()
     path = board_file(work, "text.cjm", "sample")
     with Session(args=[path]) as s:
@@ -742,6 +742,13 @@ def test_export_dialog_says_how_large_the_notes_text_will_be():
         large = wait_until(lambda: (lambda t: t if t.startswith("3840 × ") else None)(s.wait_dialog("Export")), 10,
                            "the size line for 3840")
         check(large.endswith("; " + expected(3840)), f"the notes' text at 3840, readable: {large!r} ({expected(3840)})")
+        # Room view draws larger notes on screen; the image is of the desk's layout, and so is the line.
+        s.key("Escape")
+        s.wait_layout(lambda l: not l["dialogs"], "the dialog closed")
+        s.key("r")
+        s.wait_layout(lambda l: l["roomView"], "Room view")
+        s.key("ctrl+e")
+        check(s.wait_dialog("Export") == large, f"the same line in Room view: {s.wait_dialog('Export')!r} vs {large!r}")
 
 
 def test_export_dialog_selection_and_stage_regions():

@@ -98,6 +98,7 @@ ExportParams App::ParamsFor(const ExportChoice& choice) const {
       const Vec2 size = m_canvas.size();
       params.view = {camera.world.x, camera.world.y, camera.world.x + size.x / camera.zoom,
                      camera.world.y + size.y / camera.zoom};
+      params.room = m_canvas.RoomView();  // what the screen shows, in the layout it shows
       break;
     }
     case ExportChoice::Selection:
@@ -121,13 +122,14 @@ ExportParams App::ParamsFor(const ExportChoice& choice) const {
 
 std::string App::ExportSizeLine(const ExportChoice& choice) const {
   if (!m_canvas.LayoutIsCurrent(m_document)) return "";
-  // The image is of the desk's layout (png_export.cpp): in Room view, not the one on screen.
-  Layout desk;
-  if (m_canvas.RoomView()) desk = ComputeLayout(m_document.board(), &m_fonts);
-  const Layout& layout = m_canvas.RoomView() ? desk : m_canvas.layout();
+  // The image's layout (ExportLayout): in Room view only the current view is the one on screen.
+  const ExportParams params = ParamsFor(choice);
+  Layout other;
+  if (params.room != m_canvas.RoomView()) other = ExportLayout(m_document.board(), params, m_fonts);
+  const Layout& layout = params.room != m_canvas.RoomView() ? other : m_canvas.layout();
   ExportPlan plan;
   std::string error;
-  if (!PlanExport(m_document.board(), layout, ParamsFor(choice), &plan, &error)) return error;
+  if (!PlanExport(m_document.board(), layout, params, &plan, &error)) return error;
   if (plan.ScaledDown()) return ScaledDownNote(plan);
   char text[128];
   std::snprintf(text, sizeof text, _("%d × %d px, about %.1f MB"), plan.width, plan.height, plan.ApproxMegabytes());
@@ -149,7 +151,7 @@ bool App::StartExport(const ExportParams& params, const std::string& path, bool 
   ExportPlan plan;
   std::string error;
   m_canvas.FinishInteraction(m_document);  // the note being typed is part of the picture
-  if (!PlanExport(m_document.board(), ComputeLayout(m_document.board(), &m_fonts), params, &plan, &error)) {
+  if (!PlanExport(m_document.board(), ExportLayout(m_document.board(), params, m_fonts), params, &plan, &error)) {
     ShowError(error);
     return false;
   }

@@ -88,6 +88,10 @@ DropAlphaRow DropAlphaFunction() {
 
 }  // namespace
 
+Layout ExportLayout(const Board& board, const ExportParams& params, const Fonts& fonts) {
+  return ComputeLayout(board, &fonts, kMetrics, nullptr, params.room ? &kRoomMetrics : nullptr);
+}
+
 Rect ExportArea(const Layout& layout) {
   Rect content = layout.bounds;
   content.y0 -= 72;  // the title above the grid
@@ -210,7 +214,7 @@ Camera ExportCamera(const ExportPlan& plan) {
 }  // namespace
 
 float ExportTextPixels(const Board& board, const ExportParams& params, const Fonts& fonts) {
-  const Layout layout = ComputeLayout(board, &fonts);
+  const Layout layout = ExportLayout(board, params, fonts);
   ExportPlan plan;
   std::string error;
   if (!PlanExport(board, layout, params, &plan, &error)) return 0;
@@ -238,7 +242,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
                      ExportStats* stats, std::string* error) {
   *stats = {};
   error->clear();
-  const Layout layout = ComputeLayout(board, &fonts);
+  const Layout layout = ExportLayout(board, params, fonts);
   ExportPlan plan;
   if (!PlanExport(board, layout, params, &plan, error)) return false;
   const int width = plan.width, height = plan.height, channels = plan.Channels();

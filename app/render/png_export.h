@@ -52,7 +52,11 @@ struct ExportParams {
   float scale = 0;
   ExportBackground background = ExportBackground::Canvas;
   bool reveal = false;  // covered notes drawn face up (RenderOptions::revealCovered)
+  bool room = false;    // laid out as Room view does: the current view while Room view is on
 };
+
+// The layout an export draws: the board's, or Room view's when `params.room`.
+Layout ExportLayout(const Board& board, const ExportParams& params, const Fonts& fonts);
 
 // The area an export shows (board units) and the image's size.
 struct ExportPlan {

@@ -715,7 +715,8 @@ def test_export_dialog_says_how_large_the_notes_text_will_be():
     The size line says the notes' text in the image, from the smallest to the largest note's, and
     when the smallest is hard to read (under 11 px) the width that makes it 14 px or more: on the
     sample board a custom 1000 px gives small text and names the 3840 preset, whose own line then
-    has no warning. In Room view the line is the same: the image is of the desk's layout."""
+    has no warning. In Room view the whole board's line is the same (the image is of the board's
+    layout), and the current view's is of Room view's notes, as the screen shows them."""
     work = tempfile.mkdtemp()
     path = board_file(work, "text.cjm", "sample")
     with Session(args=[path]) as s:
@@ -747,8 +748,18 @@ def test_export_dialog_says_how_large_the_notes_text_will_be():
         s.wait_layout(lambda l: not l["dialogs"], "the dialog closed")
         s.key("r")
         s.wait_layout(lambda l: l["roomView"], "Room view")
+        room = s.layout
         s.key("ctrl+e")
         check(s.wait_dialog("Export") == large, f"the same line in Room view: {s.wait_dialog('Export')!r} vs {large!r}")
+        # ...but the current view is what the screen shows, Room view's notes and text.
+        s.click_widget("export.region.view")
+        cx0, cy0, cx1, cy1 = room["canvas"]
+        shown = [n["textPx"] for n in room["notes"] if n["text"] and not n.get("hidden")
+                 and n["rect"][0] < cx1 and n["rect"][2] > cx0 and n["rect"][1] < cy1 and n["rect"][3] > cy0]
+        low, high = round(min(shown) * 3840 / (cx1 - cx0)), round(max(shown) * 3840 / (cx1 - cx0))
+        want = f"notes' text {low} px" if low == high else f"notes' text {low}–{high} px"
+        view = wait_until(lambda: (lambda t: t if t != large else None)(s.wait_dialog("Export")), 10, "the view's line")
+        check(view.startswith("3840 × ") and view.endswith("; " + want), f"Room view's text in the view: {view!r} ({want})")
 
 
 def test_export_dialog_selection_and_stage_regions():

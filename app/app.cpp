@@ -25,6 +25,7 @@
 #include <deque>
 #include <filesystem>
 #include <optional>
+#include <thread>
 
 #include "app/app.h"
 #include "app/cli/cli.h"
@@ -836,6 +837,9 @@ int RunWindow(const WindowOptions& options) {
       // Draw a few frames after every event (ImGui settles hover and popups over 2–3 frames),
       // then sleep until the next event: an idle board costs no CPU and draws nothing.
       app.WarmUp();
+      // Test hook: JOURNEYBOARD_SLOW_FRAME_MS=N makes every frame N ms longer, as a busy machine does.
+      const char* slow = std::getenv("JOURNEYBOARD_SLOW_FRAME_MS");
+      const int slowFrameMs = slow ? std::atoi(slow) : 0;
       int framesToDraw = 3;
       while (!app.ShouldQuit()) {
         int seen = EventCount();
@@ -846,6 +850,7 @@ int RunWindow(const WindowOptions& options) {
         if (EventCount() != seen || CloseRequested()) framesToDraw = 3;
         if (framesToDraw == 0 && timed < 0) continue;
         const bool changed = app.Frame();
+        if (slowFrameMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slowFrameMs));
         if (framesToDraw > 0) --framesToDraw;
         if (changed) framesToDraw = std::max(framesToDraw, 2);
         if (NextFrameInput(window)) framesToDraw = std::max(framesToDraw, 1);

@@ -59,12 +59,20 @@ struct InputEvent {
   enum Kind { Move, Button, Key, Char } kind;
   int code = 0, scancode = 0, action = 0, mods = 0;
   double x = 0, y = 0;
+  double time = 0;  // glfwGetTime() when it arrived
 };
 std::deque<InputEvent> g_heldInput;
 std::u32string g_typed;  // characters delivered this frame, full code points (ImGui 1.86 keeps 16 bits)
 std::vector<int> g_changedThisFrame;  // keys as themselves, mouse buttons as -1 - button
 double g_mouseX = -FLT_MAX, g_mouseY = -FLT_MAX;
 bool g_buttonDown[ImGuiMouseButton_COUNT] = {};
+// ImGui times a double-click by its frame clock. A button changes at most once a frame, so a
+// double-click takes four frames, and with slow ones (a busy machine, software rendering on a 4K
+// screen) two clicks 80 ms apart were two single clicks. So ImGui is told, for a press delivered
+// this frame, the time since the button's last press by when the events arrived.
+double g_lastPressTime[ImGuiMouseButton_COUNT] = {-1e9, -1e9, -1e9, -1e9, -1e9};
+double g_pressInterval[ImGuiMouseButton_COUNT] = {};
+bool g_pressedThisFrame[ImGuiMouseButton_COUNT] = {};
 
 int InputId(const InputEvent& e) { return e.kind == InputEvent::Button ? -1 - e.code : e.code; }
 
@@ -100,15 +108,24 @@ void Deliver(GLFWwindow* window, const InputEvent& e) {
       break;
     case InputEvent::Button:
       g_changedThisFrame.push_back(InputId(e));
-      if (e.code >= 0 && e.code < ImGuiMouseButton_COUNT) g_buttonDown[e.code] = e.action == GLFW_PRESS;
+      if (e.code >= 0 && e.code < ImGuiMouseButton_COUNT) {
+        g_buttonDown[e.code] = e.action == GLFW_PRESS;
+        if (e.action == GLFW_PRESS) {
+          g_pressInterval[e.code] = e.time - g_lastPressTime[e.code];
+          g_lastPressTime[e.code] = e.time;
+          g_pressedThisFrame[e.code] = true;
+        }
+      }
       ImGui_ImplGlfw_MouseButtonCallback(window, e.code, e.action, e.mods);
       break;
     case InputEvent::Key:
       if (e.action != GLFW_REPEAT) g_changedThisFrame.push_back(InputId(e));
       // A key typed between two clicks makes them two single clicks, not a double-click (ImGui
       // would pair a quick click after typing with the click before it).
-      if (e.action == GLFW_PRESS)
+      if (e.action == GLFW_PRESS) {
         for (double& time : ImGui::GetIO().MouseClickedTime) time = -FLT_MAX;
+        for (double& time : g_lastPressTime) time = -1e9;
+      }
       ImGui_ImplGlfw_KeyCallback(window, e.code, e.scancode, e.action, e.mods);
       break;
     case InputEvent::Char:
@@ -118,8 +135,9 @@ void Deliver(GLFWwindow* window, const InputEvent& e) {
   }
 }
 
-void SubmitInput(GLFWwindow* window, const InputEvent& e) {
+void SubmitInput(GLFWwindow* window, InputEvent e) {
   OnAnyEvent();
+  e.time = glfwGetTime();
   if (!g_heldInput.empty() || MustWait(e)) g_heldInput.push_back(e);
   else Deliver(window, e);
 }
@@ -138,6 +156,10 @@ bool ReleaseHeldInput(GLFWwindow* window) {
 // After ImGui_ImplGlfw_NewFrame: replace its polled mouse state by the delivered one.
 void ApplyDeliveredMouse() {
   ImGuiIO& io = ImGui::GetIO();
+  // NewFrame adds DeltaTime to ImGui's time, then measures a press against MouseClickedTime.
+  for (int b = 0; b < ImGuiMouseButton_COUNT; ++b)
+    if (std::exchange(g_pressedThisFrame[b], false) && io.MouseClickedTime[b] > -FLT_MAX / 2)
+      io.MouseClickedTime[b] = ImGui::GetTime() + io.DeltaTime - g_pressInterval[b];
   if (io.MousePos.x <= -FLT_MAX / 2) return;  // the cursor is outside the window
   io.MousePos = {float(g_mouseX), float(g_mouseY)};
   for (int b = 0; b < ImGuiMouseButton_COUNT; ++b) io.MouseDown[b] = g_buttonDown[b];

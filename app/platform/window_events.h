@@ -21,7 +21,8 @@ bool CloseRequested();
 bool TakeCloseRequest();
 bool TakeFocusLost();
 
-// After ImGui_ImplGlfw_NewFrame: the mouse as it was at the last delivered event.
+// After ImGui_ImplGlfw_NewFrame: the mouse as it was at the last delivered event, and a press's
+// time since the button's last one as the events arrived (double-clicks over slow frames).
 void ApplyDeliveredMouseState();
 // The characters delivered for this frame, as full code points (ImGui 1.86 keeps 16 bits).
 const std::u32string& TypedThisFrame();

@@ -186,6 +186,12 @@ class Session:
         time.sleep(0.05)
         self.xdo("click", "--repeat", repeat, "--delay", 80, button)
 
+    def double_click_open(self, x, y, opened, what):
+        """Double-clicks at (x, y) and waits until `opened` holds for the layout (the field the
+        double-click opens): keys typed before it opens would be the canvas's shortcuts."""
+        self.click(x, y, repeat=2)
+        return self.wait_layout(opened, what)
+
     def drag(self, start, end, button=1, steps=12):
         self.move(*start)
         time.sleep(0.05)

@@ -76,8 +76,7 @@ def test_create_drag_reorder_rename_undo_redo_save():
                       "Beta reordered before Alpha")
         # 4. Rename a stage by double-clicking its header.
         header = next(st["rect"] for st in s.layout["stages"] if st["name"] == "Purchase")
-        s.click(*centre(header), repeat=2)
-        s.wait_layout(lambda l: l["renaming"] == "stage", "the stage's name field open")  # keys before it are the canvas's
+        s.double_click_open(*centre(header), lambda l: l["renaming"] == "stage", "the stage's name field open")
         s.key("ctrl+a")
         s.type("Checkout")
         s.key("Return")
@@ -107,6 +106,25 @@ def test_create_drag_reorder_rename_undo_redo_save():
             ("Beta", "Consideration", "Questions")]
     check(got == want, f"notes {got}")
     check(saved["curves"] == original["curves"] and saved["personas"] == original["personas"], "curves, personas kept")
+
+
+def test_a_double_click_opens_the_editor_when_frames_are_slow():
+    """Covers: edit a note; rename a stage or lane
+
+    A button changes at most once a frame (window_events.cpp), so a double-click takes four frames;
+    ImGui timed it by its frame clock, and with frames of 150 ms (a busy machine, software
+    rendering on a 4K screen; JOURNEYBOARD_SLOW_FRAME_MS) the two clicks, 80 ms apart, were two
+    single clicks: a stage's header and a note never opened. ImGui's clock now follows the times
+    the held clicks arrived."""
+    with Session(["--template", "sample"], env={"JOURNEYBOARD_SLOW_FRAME_MS": "150"}) as s:
+        header = s.layout["stages"][1]["rect"]
+        s.click(*centre(header), repeat=2)
+        s.wait_layout(lambda l: l["renaming"] == "stage", "the stage's name field open after one double-click")
+        s.key("Escape")
+        s.wait_layout(lambda l: l["renaming"] == "", "the field closed")
+        target = s.layout["notes"][0]
+        s.click(*centre(target["rect"]), repeat=2)
+        s.wait_layout(lambda l: l.get("editing", {}).get("id") == target["id"], "the note's editor open after one double-click")
 
 
 def test_marquee_select_delete_and_undo():

@@ -114,8 +114,8 @@ def test_enter_makes_lines_and_a_click_outside_ends_editing():
         s.key("ctrl+shift+z")
         s.wait_layout(lambda l: [n["text"] for n in l["notes"]] == ["First\nSecond"], "redo")
         # Edit it again: a third line, then a click outside.
-        s.click(*centre(s.layout["notes"][0]["rect"]), repeat=2)  # the caret starts at the end
-        s.wait_layout(lambda l: "editing" in l, "the note's editor open")
+        # The caret starts at the end.
+        s.double_click_open(*centre(s.layout["notes"][0]["rect"]), lambda l: "editing" in l, "the note's editor open")
         s.key("Return")
         s.type("Third")
         s.wait_layout(lambda l: [n["text"] for n in l["notes"]] == ["First\nSecond\nThird"], "a third line")
@@ -284,8 +284,8 @@ def test_lane_rename_reorder_and_resize():
     path = new_board(tempfile.mkdtemp())
     with Session(args=[path]) as s:
         names = [l["name"] for l in s.layout["lanes"]]
-        s.click(*centre(lane(s.layout, "Questions")["rect"]), repeat=2)
-        s.wait_layout(lambda l: l["renaming"] == "lane", "the lane's name field open")
+        s.double_click_open(*centre(lane(s.layout, "Questions")["rect"]), lambda l: l["renaming"] == "lane",
+                            "the lane's name field open")
         s.key("ctrl+a")
         s.type("Open questions")
         s.key("Return")

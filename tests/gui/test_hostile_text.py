@@ -44,8 +44,8 @@ def test_a_long_paste_into_a_lane_name_is_cut_and_said():
     name field come out as 20,000, and the status line says so."""
     path = new_board(tempfile.mkdtemp())
     with Session(args=[path]) as s:
-        s.click(*centre(lane(s.layout, "Questions")["rect"]), repeat=2)
-        s.wait_layout(lambda l: l["renaming"] == "lane", "the lane's name field open")
+        s.double_click_open(*centre(lane(s.layout, "Questions")["rect"]), lambda l: l["renaming"] == "lane",
+                            "the lane's name field open")
         s.key("ctrl+a")
         set_clipboard(s, "q" * 30000)
         s.key("ctrl+v")

@@ -43,8 +43,7 @@ def test_curve_points_label_and_votes_are_saved():
         s.xdo("keyup", "shift")
         s.wait_layout(lambda l: points(l)[1]["value"] == -1, "the point at the lowest level")
         # Label it: double-click the point, type, Enter.
-        s.click(*points(s.layout)[1]["pos"], repeat=2)
-        s.wait_layout(lambda l: l["renaming"] == "point", "the point's label field open")
+        s.double_click_open(*points(s.layout)[1]["pos"], lambda l: l["renaming"] == "point", "the point's label field open")
         s.type("waits 2 days for support")
         s.key("Return")
         s.wait_layout(lambda l: points(l)[1]["label"] == "waits 2 days for support", "the label")

@@ -95,8 +95,7 @@ def test_dump_reports_each_notes_wrapped_lines():
         lines = note(s.layout, words)["lines"]
         check(len(lines) >= 3 and " ".join(lines) == words, f"wrapped at spaces into several lines: {lines}")
         check(all(line and line == line.strip() for line in lines), f"no empty or padded lines: {lines}")
-        s.click(*centre(note(s.layout, words)["rect"]), repeat=2)
-        s.wait_layout(lambda l: "editing" in l, "the note's editor open")
+        s.double_click_open(*centre(note(s.layout, words)["rect"]), lambda l: "editing" in l, "the note's editor open")
         s.key("ctrl+End")
         s.key("Return")
         s.type("OK")

@@ -156,9 +156,11 @@ bool ReleaseHeldInput(GLFWwindow* window) {
 // After ImGui_ImplGlfw_NewFrame: replace its polled mouse state by the delivered one.
 void ApplyDeliveredMouse() {
   ImGuiIO& io = ImGui::GetIO();
-  // NewFrame adds DeltaTime to ImGui's time, then measures a press against MouseClickedTime.
+  // NewFrame adds DeltaTime to ImGui's time, then measures a press against MouseClickedTime. A
+  // negative one is ImGui's or ours saying "no double-click next" (after a double-click, so a
+  // third click is a single one; after a key): kept.
   for (int b = 0; b < ImGuiMouseButton_COUNT; ++b)
-    if (std::exchange(g_pressedThisFrame[b], false) && io.MouseClickedTime[b] > -FLT_MAX / 2)
+    if (std::exchange(g_pressedThisFrame[b], false) && io.MouseClickedTime[b] >= 0)
       io.MouseClickedTime[b] = ImGui::GetTime() + io.DeltaTime - g_pressInterval[b];
   if (io.MousePos.x <= -FLT_MAX / 2) return;  // the cursor is outside the window
   io.MousePos = {float(g_mouseX), float(g_mouseY)};

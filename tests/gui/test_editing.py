@@ -114,8 +114,8 @@ def test_a_double_click_opens_the_editor_when_frames_are_slow():
     A button changes at most once a frame (window_events.cpp), so a double-click takes four frames;
     ImGui timed it by its frame clock, and with frames of 150 ms (a busy machine, software
     rendering on a 4K screen; JOURNEYBOARD_SLOW_FRAME_MS) the two clicks, 80 ms apart, were two
-    single clicks: a stage's header and a note never opened. ImGui's clock now follows the times
-    the held clicks arrived."""
+    single clicks: a stage's header and a note never opened. ImGui is now told the time between the
+    two presses as they arrived."""
     with Session(["--template", "sample"], env={"JOURNEYBOARD_SLOW_FRAME_MS": "150"}) as s:
         header = s.layout["stages"][1]["rect"]
         s.click(*centre(header), repeat=2)
@@ -224,9 +224,9 @@ def test_edit_copy_paste_duplicate():
     with Session(args=[path]) as s:
         add_note(s, "Awareness", "Customer goal", "Find a plan")
         n = note(s.layout, "Find a plan")
-        s.click(*centre(n["rect"]), repeat=2)  # double-click edits
-        # Typed before the editor opens, the letters would be the canvas's keys (F fits, A arrows).
-        s.wait_layout(lambda l: l.get("editing", {}).get("id") == n["id"], "the double-click opened the note's editor")
+        # Double-click edits; typed before the editor opens, the letters would be the canvas's keys.
+        s.double_click_open(*centre(n["rect"]), lambda l: l.get("editing", {}).get("id") == n["id"],
+                            "the double-click opened the note's editor")
         s.key("End")
         s.type(" fast")
         s.key("Escape")

@@ -724,9 +724,10 @@ def test_export_dialog_says_how_large_the_notes_text_will_be():
         ex0, _, ex1, _ = layout["export"]
         sizes = [n["textPx"] / (ex1 - ex0) for n in layout["notes"] if n["text"] and not n.get("hidden")]
 
-        def expected(width):
-            low, high = round(min(sizes) * width), round(max(sizes) * width)
+        def text_line(per_pixel, width):  # the line's words for text of these sizes per image pixel
+            low, high = round(min(per_pixel) * width), round(max(per_pixel) * width)
             return f"notes' text {low} px" if low == high else f"notes' text {low}–{high} px"
+        expected = lambda width: text_line(sizes, width)
         check(min(sizes) * 1000 < 11 and min(sizes) * 1920 < 14 <= min(sizes) * 3840, f"the sample's notes: {sizes}")
         s.key("ctrl+e")
         s.wait_dialog("Export")
@@ -754,10 +755,9 @@ def test_export_dialog_says_how_large_the_notes_text_will_be():
         # ...but the current view is what the screen shows, Room view's notes and text.
         s.click_widget("export.region.view")
         cx0, cy0, cx1, cy1 = room["canvas"]
-        shown = [n["textPx"] for n in room["notes"] if n["text"] and not n.get("hidden")
+        shown = [n["textPx"] / (cx1 - cx0) for n in room["notes"] if n["text"] and not n.get("hidden")
                  and n["rect"][0] < cx1 and n["rect"][2] > cx0 and n["rect"][1] < cy1 and n["rect"][3] > cy0]
-        low, high = round(min(shown) * 3840 / (cx1 - cx0)), round(max(shown) * 3840 / (cx1 - cx0))
-        want = f"notes' text {low} px" if low == high else f"notes' text {low}–{high} px"
+        want = text_line(shown, 3840)
         view = wait_until(lambda: (lambda t: t if t != large else None)(s.wait_dialog("Export")), 10, "the view's line")
         check(view.startswith("3840 × ") and view.endswith("; " + want), f"Room view's text in the view: {view!r} ({want})")
 

@@ -65,16 +65,26 @@ struct LineRun {
 
 constexpr Rect kEverywhere{-1e30f, -1e30f, 1e30f, 1e30f};
 
+// DrawBoard's channels for the notes in cells, which never overlap: what lies under them (find
+// halos, shadows), their bodies' opaque insides, the bodies' anti-aliased edges, and what is drawn
+// over them (text, marks). Merged in that order, the bodies are one run GpuRenderer draws without
+// blending, where a body's inside and its fringe used to share a blended run.
+enum NoteLayer : int { kUnderNotes, kNoteBodies, kNoteEdges, kOverNotes, kNoteLayers };
+
 struct Painter {
   const Camera& camera;
   const Fonts& fonts;
   ImDrawList& dl;
   Rect visible;
   const BoardPalette& pal;
-  // When set, a note's fills go to channel 0 and what is drawn over them to channel 1 (DrawBoard).
+  // When set, a note is drawn in the NoteLayer channels (DrawBoard, for notes in cells).
   ImDrawListSplitter* layers = nullptr;
   // The pixels this list lands in (RenderOptions::visible): a note's text is clipped to it.
   Rect drawn = kEverywhere;
+
+  void ToLayer(NoteLayer layer) const {
+    if (layers) layers->SetCurrentChannel(&dl, layer);
+  }
 
   float Px(float units) const { return units * camera.zoom; }
   ImVec2 S(Vec2 p) const { return V(camera.ToScreen(p)); }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -379,6 +380,35 @@ void DrawCoveredNote(const Painter& p, const Board& board, const Note& note, con
   DrawVotes(p, note, r);
 }
 
+// Moves the triangles added to the current channel from index `from` on that are not wholly opaque
+// (an anti-aliased fringe) to channel `to`, in their order. One fill is one PrimReserve, so they
+// are all in the list's last command and `to` gets a command with the same vertex offset.
+void MoveTranslucentTriangles(ImDrawList& dl, int from, ImDrawListSplitter& layers, int to) {
+  thread_local std::vector<ImDrawIdx> moved;
+  moved.clear();
+  const ImDrawVert* vertices = dl.VtxBuffer.Data + dl.CmdBuffer.back().VtxOffset;
+  ImDrawIdx* index = dl.IdxBuffer.Data;
+  int kept = from;
+  for (int i = from; i + 2 < dl.IdxBuffer.Size; i += 3) {
+    bool opaque = true;
+    for (int k = 0; k < 3; ++k) opaque = opaque && (vertices[index[i + k]].col & IM_COL32_A_MASK) == IM_COL32_A_MASK;
+    if (opaque) {
+      for (int k = 0; k < 3; ++k) index[kept + k] = index[i + k];
+      kept += 3;
+    } else {
+      moved.insert(moved.end(), index + i, index + i + 3);
+    }
+  }
+  if (moved.empty()) return;
+  dl.CmdBuffer.back().ElemCount -= unsigned(dl.IdxBuffer.Size - kept);
+  dl.IdxBuffer.shrink(kept);
+  dl._IdxWritePtr = dl.IdxBuffer.Data + kept;
+  layers.SetCurrentChannel(&dl, to);
+  dl.PrimReserve(int(moved.size()), 0);
+  std::memcpy(dl._IdxWritePtr, moved.data(), moved.size() * sizeof(ImDrawIdx));
+  dl._IdxWritePtr += moved.size();
+}
+
 void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const NoteBox& box, Vec2 offset,
                   const std::string& today, bool hideText = false, size_t firstLine = 0, bool covered = false) {
   const Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
@@ -397,10 +427,14 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
     p.RoundedRect(p.S(r.x1 - corner, shadow.y0), p.S(shadow.x1, r.y1 - corner), p.pal.shadow, rounding,
                   ImDrawFlags_RoundCornersTopRight, fringe);
   }
+  p.ToLayer(kNoteBodies);
+  const int bodyFrom = p.dl.IdxBuffer.Size;
   p.RoundedRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.NoteFill(NoteColor(board, note)), rounding);
+  if (p.layers) MoveTranslucentTriangles(p.dl, bodyFrom, *p.layers, kNoteEdges);
+  p.ToLayer(kNoteEdges);
   if (p.pal.noteOutlinePx > 0)  // a projector washes pale notes into the cells: outline them
     p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.noteOutline, rounding, 0, p.pal.noteOutlinePx);
-  if (p.layers) p.layers->SetCurrentChannel(&p.dl, 1);
+  p.ToLayer(kOverNotes);
   if (covered) {
     DrawCoveredNote(p, board, note, r);
     return;
@@ -652,10 +686,11 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   for (size_t i = 0; i < board.personas.size(); ++i)
     DrawPersona(p, board.personas[i], layout.personas[i], board.meta.language, layout.lettering.personaScale);
   // Notes in cells never overlap (the layout keeps a gap between them wider than a vote badge
-  // rises), so all their fills (halo, shadow, body) are drawn first and their text and marks over
-  // them: GpuRenderer then draws the fills as one stretch without the atlas and the text as one
-  // textured run, instead of alternating small runs (each change of program costs llvmpipe more
-  // than a note's fill). A free note may lie over anything: it is drawn alone, in its order.
+  // rises), so they are drawn in layers (NoteLayer): all halos and shadows, all bodies, all the
+  // bodies' edges, then all text and marks. GpuRenderer then draws the fills as one stretch without
+  // the atlas, the bodies without blending, and the text as one textured run, instead of
+  // alternating small runs (each change of program costs llvmpipe more than a note's fill). A free
+  // note may lie over anything: it is drawn alone, in its order.
   thread_local ImDrawListSplitter layers;
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
@@ -665,10 +700,10 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
       continue;
     if (board.notes[i].IsFree() == (p.layers != nullptr)) {
       if (p.layers) layers.Merge(&drawList);
-      else layers.Split(&drawList, 2);
+      else layers.Split(&drawList, kNoteLayers);
       p.layers = p.layers ? nullptr : &layers;
     }
-    if (p.layers) layers.SetCurrentChannel(&drawList, 0);
+    p.ToLayer(kUnderNotes);
     if (options.found && options.found->count(box.id.value)) DrawFoundHalo(p, box.rect, box.id == options.foundCurrent);
     if (options.placeholders && options.placeholders->count(box.id.value)) {
       DrawPlaceholder(p, box.rect);

@@ -874,7 +874,8 @@ def test_small_notes_keep_their_rounded_corners_and_their_shadow():
     At 0.7 px a unit a note's 6-unit corners are 4.2 px, drawn as one straight cut each (the arc's
     own area), and its shadow, 2.1 px deep, is filled without an anti-aliased fringe. The corner
     must still take about the arc's area off the note (a square corner takes none), and the row
-    under the note must be its cell's colour blended with the shadow's, the row past it the cell's."""
+    under the note must be its cell's colour blended with the shadow's, the row past it the cell's,
+    and the pixels its sides cross hold the note's share of them (an anti-aliased edge)."""
     work = tempfile.mkdtemp()
     chosen = []
 
@@ -908,6 +909,12 @@ def test_small_notes_keep_their_rounded_corners_and_their_shadow():
     cut = (1 - math.pi / 4) * (6 * 0.7) ** 2  # what a 4.2 px arc takes off a square corner
     check(abs(square - cut - covered) < 1.0,
           f"the top-left corner covers {covered:.2f} px², a square one {square:.2f}, a rounded one {square - cut:.2f}")
+    # Its straight sides are anti-aliased: the pixel a side crosses holds the note's share of it
+    # (the fringe is drawn in its own layer, after every note's body).
+    middle = (y0 + y1) / 2
+    for x, inside in ((x0, 1 - (x0 - math.floor(x0))), (x1, x1 - math.floor(x1))):
+        check(abs(share(math.floor(x), middle) - inside) < 0.15,
+              f"the side at x {x:.2f}: its pixel is {share(math.floor(x), middle):.2f} note, its share {inside:.2f}")
 
 
 def test_the_header_row_has_no_light_seam_between_stages():

@@ -298,10 +298,21 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   }
 
   // Transparent: clear to nothing, and undo the blend's premultiplication (in the encoder), so
-  // the board's own parts stay opaque and anti-aliased edges keep their colour.
-  float clear[4] = {kBackgroundRgb[0], kBackgroundRgb[1], kBackgroundRgb[2], 1.0f};
-  if (params.background == ExportBackground::White) clear[0] = clear[1] = clear[2] = 1.0f;
-  if (params.background == ExportBackground::Transparent) clear[0] = clear[1] = clear[2] = clear[3] = 0.0f;
+  // the board's own parts stay opaque and anti-aliased edges keep their colour. Opaque: clear to
+  // the cells' colour and paint the page around them (RenderOptions::pageAroundClearedCells);
+  // JB_EXPORT_FILL_CELLS=1 fills the cells over the page instead, for a test to compare.
+  float clear[4] = {0, 0, 0, 0};
+  if (params.background != ExportBackground::Transparent) {
+    const float white[3] = {1, 1, 1};
+    const float* page = params.background == ExportBackground::White ? white : kBackgroundRgb;
+    const bool fillCells = EnvInt("JB_EXPORT_FILL_CELLS") == 1 || !CellsMayBeCleared(board, layout);
+    const ImU32 cells = (options.palette ? *options.palette : LightPalette()).cellFill;
+    for (int c = 0; c < 3; ++c) clear[c] = fillCells ? page[c] : float((cells >> (8 * c)) & 0xff) / 255.0f;
+    clear[3] = 1;
+    if (!fillCells)
+      options.pageAroundClearedCells = IM_COL32(int(std::lround(page[0] * 255)), int(std::lround(page[1] * 255)),
+                                                int(std::lround(page[2] * 255)), 255);
+  }
 
   // Written whole by each read-back, RGBA; kept for the next export (page_buffer.h).
   static KeptForLater<PageBuffer> keptTilePixels(1);

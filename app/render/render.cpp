@@ -59,7 +59,22 @@ void DrawHidden(const Painter& p, const Board& board, const Layout& layout) {
   }
 }
 
-void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
+// What the cells do not cover of the pixels drawn, in `color`: the page of an export that cleared
+// to the cells' colour (RenderOptions::pageAroundClearedCells). Four strips around the cells.
+void DrawPageAroundCells(const Painter& p, const Layout& layout, ImU32 color) {
+  const Rect& all = p.visible;
+  const Rect block = CellsBlock(layout);
+  const ImVec2 from = p.S(block.x0, block.y0), to = p.S(block.x1, block.y1);  // as DrawGrid's bands
+  const float top = std::clamp(from.y, all.y0, all.y1), bottom = std::clamp(to.y, top, all.y1);
+  const Rect strips[4] = {{all.x0, all.y0, all.x1, top},
+                          {all.x0, bottom, all.x1, all.y1},
+                          {all.x0, top, std::clamp(from.x, all.x0, all.x1), bottom},
+                          {std::clamp(to.x, all.x0, all.x1), top, all.x1, bottom}};
+  for (const Rect& strip : strips)
+    if (strip.x1 > strip.x0 && strip.y1 > strip.y0) p.dl.AddRectFilled({strip.x0, strip.y0}, {strip.x1, strip.y1}, color);
+}
+
+void DrawGrid(const Painter& p, const Board& board, const Layout& layout, bool cellsCleared) {
   const Rect& grid = layout.grid;
   // Title above the grid.
   if (!board.meta.title.empty()) {
@@ -91,6 +106,12 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
            inner, true);
   }
 
+  if (cellsCleared) {
+    // The headers' anti-aliased bottom edge reaches half a pixel into the cells, where the first
+    // lane's band used to cover it: its one row of pixels is covered still.
+    const ImVec2 from = p.S(layout.stageX.front(), layout.laneY.front()), to = p.S(layout.stageX.back(), layout.laneY.front());
+    p.dl.AddRectFilled(from, {to.x, to.y + 1}, p.pal.cellFill);
+  }
   for (int l = 0; l < int(board.lanes.size()); ++l) {
     const Lane& lane = board.lanes[l];
     Rect label = layout.LaneLabel(l);
@@ -102,9 +123,9 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout) {
     if (lane.hidden) continue;  // drawn as a strip, below
     const Rect inner = layout.LaneNameBox(l);
     p.Text(lane.name, {inner.x0, inner.y0}, layout.lettering.laneNameSize, p.pal.ink, inner.Width(), inner, true);
-    // Cells of the row: one filled band, then the stage separators.
+    // Cells of the row: one filled band (unless cleared to), then the stage separators.
     Rect cells{layout.stageX.front(), label.y0, layout.stageX.back(), label.y1};
-    p.dl.AddRectFilled(p.S(cells.x0, cells.y0), p.S(cells.x1, cells.y1), p.pal.cellFill);
+    if (!cellsCleared) p.dl.AddRectFilled(p.S(cells.x0, cells.y0), p.S(cells.x1, cells.y1), p.pal.cellFill);
   }
   DrawHidden(p, board, layout);
   // Grid lines last, over the fills.
@@ -664,6 +685,16 @@ void DrawStrokeLine(const std::vector<Vec2>& points, Rgb color, float width, boo
   DrawInkLine(camera, drawList, points, Ink(color, highlighter ? kHighlighterAlpha : 255), width);
 }
 
+Rect CellsBlock(const Layout& layout) {
+  return {layout.stageX.front(), layout.laneY.front(), layout.stageX.back(), layout.laneY.back()};
+}
+
+bool CellsMayBeCleared(const Board& board, const Layout& layout) {
+  const Rect cells = CellsBlock(layout);
+  return std::none_of(board.frames.begin(), board.frames.end(),
+                      [&](const Frame& frame) { return frame.rect.Overlaps(cells); });
+}
+
 void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
                ImDrawList& drawList, const RenderOptions& options) {
   // A layout is only valid for the board it was computed from; never index past it.
@@ -674,8 +705,10 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
             options.palette ? *options.palette : LightPalette()};
   // A filter on a persona deleted since filters nothing.
   const PersonaId filter = board.FindPersona(options.personaFilter) ? options.personaFilter : PersonaId();
+  if (options.pageAroundClearedCells && *options.pageAroundClearedCells != p.pal.cellFill)
+    DrawPageAroundCells(p, layout, *options.pageAroundClearedCells);
   DrawFrames(p, board);
-  DrawGrid(p, board, layout);
+  DrawGrid(p, board, layout, options.pageAroundClearedCells.has_value());
   DrawFunnel(p, board, layout);
   DrawStrokes(p, board, layout, /*highlighter=*/true);
   DrawEmotionLane(p, board, layout, options.activeCurve,

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -86,7 +87,18 @@ struct RenderOptions {
   // Journey ▸ Filter by persona: notes, curves and arrows that do not concern this persona are
   // drawn faint (core's ...ShownForPersona). None: nothing is dimmed, as in every export.
   PersonaId personaFilter;
+  // An opaque export clears to the cells' colour (the palette's cellFill), the colour of most of
+  // its pixels: on llvmpipe a clear costs a fraction of a fill. The cells are then not filled and
+  // the page around them is painted this colour instead (nothing when it is the cells' colour).
+  std::optional<ImU32> pageAroundClearedCells;
 };
+
+// The grid's cells: every lane's row across every stage, in board units.
+Rect CellsBlock(const Layout& layout);
+// Whether an export may clear to the cells' colour and leave them unfilled
+// (RenderOptions::pageAroundClearedCells): nothing drawn under the cells reaches into them (a
+// frame drawn on the canvas would show through).
+bool CellsMayBeCleared(const Board& board, const Layout& layout);
 
 // Past this many votes a note shows its count in a badge instead of dots.
 inline constexpr int kMaxVoteDots = 5;

@@ -215,6 +215,35 @@ def test_small_tiles_draw_the_same_board_as_one_tile():
           f"{len(differences)} values differ (at most {max(differences, default=0)})")
 
 
+def test_clearing_to_the_cells_colour_draws_the_pixels_filling_them_did():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    An opaque export clears its tiles to the cells' colour and paints the page around the grid
+    instead of filling every cell over the page (render.h, pageAroundClearedCells): the file is
+    byte for byte the one filling them writes (JB_EXPORT_FILL_CELLS=1), on the canvas's background
+    and on white, for the whole board (the v3 sample, its frame moved beside the grid: a stroke
+    over the grid, a remark above it), a stage, and in tiles of 101 px; and with the frame over the
+    cells, which they cover, so that export fills them."""
+    work = tempfile.mkdtemp()
+    fixture = os.path.join(os.path.dirname(__file__), "..", "fixtures", "v3", "sample.cjm")
+    data = json.load(open(fixture, encoding="utf-8"))
+    stage = data["board"]["stages"][1]["name"]
+    sample, covered = os.path.join(work, "beside.cjm"), os.path.join(work, "covered.cjm")
+    for path, rect in ((sample, (4000, 80, 4500, 420)), (covered, (300, 300, 900, 700))):
+        data["board"]["frames"][0]["rect"] = dict(zip(("x0", "y0", "x1", "y1"), map(float, rect)))
+        json.dump(data, open(path, "w", encoding="utf-8"))
+    cases = [(sample, ("--width", "2000")), (sample, ("--width", "1203", "--background", "white")),
+             (sample, ("--width", "800", "--region", f"stage:{stage}")), (covered, ("--width", "1203"))]
+    for n, (board, options) in enumerate(cases):
+        for env in (english_env(), dict(english_env(), JB_EXPORT_TILE="101")):
+            cleared, filled = os.path.join(work, f"cleared{n}.png"), os.path.join(work, f"filled{n}.png")
+            export(board, cleared, *options, env=env)
+            export(board, filled, *options, env=dict(env, JB_EXPORT_FILL_CELLS="1"))
+            with open(cleared, "rb") as a, open(filled, "rb") as b:
+                check(a.read() == b.read(), f"{os.path.basename(board)} {options} "
+                      f"{'in 101 px tiles ' if 'JB_EXPORT_TILE' in env else ''}: the same file either way")
+
+
 def test_the_four_pixel_rgb_copy_writes_the_bytes_of_the_plain_one():
     """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 

@@ -1,4 +1,5 @@
 #include "app/platform/gl_context.h"
+#include "app/platform/gpu_renderer.h"
 #include "app/platform/i18n.h"
 
 #include <glad/egl.h>
@@ -153,7 +154,22 @@ void HintBoardWindow() {
 }
 
 SharedGlContext::~SharedGlContext() {
+  if (m_renderer) {  // its GL objects are deleted in its own context
+    GLFWwindow* current = glfwGetCurrentContext();
+    MakeCurrent();
+    m_renderer.reset();
+    glfwMakeContextCurrent(current);
+  }
   if (m_window) glfwDestroyWindow(static_cast<GLFWwindow*>(m_window));
+}
+
+GpuRenderer* SharedGlContext::Renderer() {
+  if (!m_rendererTried) {
+    m_rendererTried = true;
+    auto renderer = std::make_unique<GpuRenderer>();
+    if (renderer->Init()) m_renderer = std::move(renderer);
+  }
+  return m_renderer.get();
 }
 
 bool SharedGlContext::Create(void* share) {

@@ -3,9 +3,12 @@
 // then a hidden GLFW window. GL entry points are loaded through glad either way.
 #pragma once
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace jb {
+
+class GpuRenderer;
 
 class HeadlessGl {
  public:
@@ -57,9 +60,15 @@ class SharedGlContext {
   // On the worker thread, around its GL work.
   void MakeCurrent();
   void Release();
+  // This context's renderer (its VAO and buffers are the context's own), made on first need while
+  // current and kept: the next export loads no programs and reuses its targets. Null when the
+  // driver cannot compile its shaders.
+  GpuRenderer* Renderer();
 
  private:
   void* m_window = nullptr;
+  std::unique_ptr<GpuRenderer> m_renderer;
+  bool m_rendererTried = false;
 };
 
 }  // namespace jb

@@ -266,8 +266,13 @@ void GpuRenderer::UploadFonts(ImFontAtlas& atlas) {
   const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
   glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
   atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
-  m_whiteUv = atlas.TexUvWhitePixel;
+  ShareFonts(atlas);
   atlas.ClearTexData();  // the GPU has it; keep the CPU copy out of memory
+}
+
+void GpuRenderer::ShareFonts(const ImFontAtlas& atlas) {
+  m_atlasTexture = GLuint(reinterpret_cast<intptr_t>(atlas.TexID));
+  m_whiteUv = atlas.TexUvWhitePixel;
 }
 
 void GpuRenderer::SetupState(const ImDrawData& drawData, int fbWidth, int fbHeight) {
@@ -339,7 +344,7 @@ void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) 
         glDrawElementsBaseVertex(GL_TRIANGLES, GLsizei(count), indexType,
                                  (void*)((cmd.IdxOffset + first) * sizeof(ImDrawIdx)), GLint(cmd.VtxOffset));
       };
-      if (texture != m_fontTexture) {  // an image: every pixel reads it
+      if (texture != m_atlasTexture) {  // an image: every pixel reads it
         Use(Fill::Textured);
         draw(0, cmd.ElemCount);
         continue;
@@ -457,6 +462,16 @@ void GpuRenderer::Use(Fill fill) {
     else glEnable(GL_BLEND);
   }
   m_fill = fill;
+}
+
+OffscreenTarget* GpuRenderer::ExportTargets(int width, int height) {
+  if (m_exportTargets && m_exportWidth == width && m_exportHeight == height) return m_exportTargets.get();
+  m_exportTargets = std::make_unique<OffscreenTarget[]>(2);
+  m_exportWidth = width;
+  m_exportHeight = height;
+  if (m_exportTargets[0].Create(width, height) && m_exportTargets[1].Create(width, height)) return m_exportTargets.get();
+  m_exportTargets.reset();
+  return nullptr;
 }
 
 OffscreenTarget::~OffscreenTarget() {

@@ -3,11 +3,13 @@
 #pragma once
 #include <imgui.h>
 
+#include <memory>
 #include <vector>
 
 namespace jb {
 
 class RenderTexture;
+class OffscreenTarget;
 
 class GpuRenderer {
  public:
@@ -20,6 +22,9 @@ class GpuRenderer {
   bool Init();
   // (Re)uploads the font atlas and stores its texture id in the atlas.
   void UploadFonts(ImFontAtlas& atlas);
+  // Draws with an atlas another renderer uploaded (an export's context shares the window's):
+  // without it every fill would read the texture, as if it were an image.
+  void ShareFonts(const ImFontAtlas& atlas);
   // Renders into the currently bound framebuffer, whose size is fbWidth × fbHeight pixels and
   // which shows the draw data's DisplayPos .. DisplayPos + DisplaySize.
   void Render(const ImDrawData& drawData, int fbWidth, int fbHeight);
@@ -36,6 +41,10 @@ class GpuRenderer {
   void DrawScaled(const RenderTexture& texture, int x0, int y0, int x1, int y1, int toX0, int toY0, int toX1, int toY1);
   // For the bound 2D texture: linear filtering, edges clamped (fonts and thumbnails alike).
   static void SetLinearClampSampling();
+  // Two offscreen targets of width × height for an export's tiles, kept for the next export of
+  // the same tile size: a fresh target's memory cost up to ~500 page faults, about 10 ms on this
+  // VM, every other export. Null when the driver cannot make them.
+  OffscreenTarget* ExportTargets(int width, int height);
 
  private:
   void SetupState(const ImDrawData& drawData, int fbWidth, int fbHeight);
@@ -48,7 +57,8 @@ class GpuRenderer {
   unsigned m_nearestSampler = 0;
   bool m_copyTried = false;  // DrawScaled's program and sampler, made on its first call
   int m_projLocation = -1, m_texLocation = -1, m_solidProjLocation = -1, m_copyProjLocation = -1;
-  ImVec2 m_whiteUv{-1, -1};  // the atlas' white pixel: what fills read
+  unsigned m_atlasTexture = 0;  // the font atlas, this renderer's own or shared (ShareFonts)
+  ImVec2 m_whiteUv{-1, -1};     // the atlas' white pixel: what fills read
   Fill m_fill = Fill::Textured;
   struct Run {  // triangles of one fill in a draw command, from index `start` to the next run's
     unsigned start;
@@ -56,6 +66,8 @@ class GpuRenderer {
     float area;  // framebuffer pixels
   };
   std::vector<Run> m_runs;
+  std::unique_ptr<OffscreenTarget[]> m_exportTargets;
+  int m_exportWidth = 0, m_exportHeight = 0;
 };
 
 // An offscreen colour target (an RGBA8 renderbuffer in a framebuffer) for PNG exports and the

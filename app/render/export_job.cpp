@@ -6,6 +6,7 @@
 
 #include "app/platform/gl_context.h"
 #include "app/platform/gpu_renderer.h"
+#include "app/platform/fonts.h"
 #include "app/platform/i18n.h"
 
 namespace jb {
@@ -37,10 +38,11 @@ void ExportJob::Start(Board board, const ExportParams& params, const std::string
   glFlush();  // the font texture's upload is complete before the other context reads it
   m_thread = std::thread([this, context, board = std::move(board), params, &fonts] {
     context->MakeCurrent();
-    {
-      GpuRenderer renderer;  // its own VAO and buffers: those are not shared between contexts
-      if (renderer.Init()) Run(board, params, fonts, renderer);
-      else m_outcome.error = _("The graphics driver could not compile the renderer's shaders for the export.");
+    if (GpuRenderer* renderer = context->Renderer()) {
+      renderer->ShareFonts(*fonts.Ui()->ContainerAtlas);  // the window's, rebuilt only between jobs
+      Run(board, params, fonts, *renderer);
+    } else {
+      m_outcome.error = _("The graphics driver could not compile the renderer's shaders for the export.");
     }
     context->Release();
     m_finished = true;

@@ -279,11 +279,10 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFramebuffer);
   // Two targets take turns: once a tile is submitted and flushed, llvmpipe's threads rasterize it
   // while this thread builds and submits the next; a tile is read back when its own fence has
-  // passed, so the read waits for that tile only.
-  OffscreenTarget targets[2];
-  const bool complete = targets[0].Create(tileW, tileH) && targets[1].Create(tileW, tileH);
+  // passed, so the read waits for that tile only. Kept by the renderer for the next export.
+  OffscreenTarget* targets = renderer.ExportTargets(tileW, tileH);
   auto releaseGl = [&] { glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFramebuffer)); };
-  if (!complete) {
+  if (!targets) {
     releaseGl();
     *error = _("The graphics driver could not create an offscreen image for the export.");
     return false;

@@ -608,6 +608,8 @@ void App::DumpLayout() {
   view.helpGestures = HelpGestureCount();
   view.menuBarMenus = TopMenuNames(m_commands);
   view.exportProgress = m_exportJob.Busy() ? m_exportJob.ProgressText() : "";
+  view.lastExportFillDraws = m_lastExportDraws.fills;
+  view.lastExportTexturedDraws = m_lastExportDraws.textured;
   const Camera& camera = m_canvas.camera();
   for (const PointLabel& label :
        PlacePointLabels(m_document.board(), m_canvas.layout(), camera.zoom, m_fonts, m_canvas.PointLabelMinPx()))

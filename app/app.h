@@ -264,6 +264,7 @@ class App {
   // the job (cancelled and joined first) ends before them.
   SharedGlContext m_exportGl;
   ExportJob m_exportJob;
+  GpuRenderer::DrawCounts m_lastExportDraws{-1, -1};  // the dump's, of the last export written
   ExportChoice m_exportChoice;
   std::deque<std::string> m_queuedSnapshots;  // files reserved by Ctrl+Shift+E while an export ran
   std::string m_exportBoardPath;  // the board m_exportChoice.path was suggested for

@@ -168,6 +168,7 @@ void App::ExportStatus() {
       std::snprintf(text, sizeof text, _("Saved %s (%d×%d)"), outcome->path.c_str(), outcome->stats.width,
                     outcome->stats.height);
       m_toasts.Info(text, Now(), _("Open folder"), outcome->path);
+      m_lastExportDraws = outcome->stats.draws;
       // The dump's status keeps the timing (for measuring); the room sees the toast.
       std::snprintf(text, sizeof text, _("Exported %s (%d×%d) in %.0f ms"), outcome->path.c_str(), outcome->stats.width,
                     outcome->stats.height, outcome->stats.renderMs + outcome->stats.encodeMs);

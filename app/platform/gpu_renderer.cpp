@@ -341,6 +341,7 @@ void GpuRenderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight) 
       const GLuint texture = GLuint(reinterpret_cast<intptr_t>(cmd.GetTexID()));
       glBindTexture(GL_TEXTURE_2D, texture);
       auto draw = [&](unsigned first, unsigned count) {
+        ++(m_fill == Fill::Textured ? m_counts.textured : m_counts.fills);
         glDrawElementsBaseVertex(GL_TRIANGLES, GLsizei(count), indexType,
                                  (void*)((cmd.IdxOffset + first) * sizeof(ImDrawIdx)), GLint(cmd.VtxOffset));
       };

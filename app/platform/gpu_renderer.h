@@ -45,6 +45,14 @@ class GpuRenderer {
   // the same tile size: a fresh target's memory cost up to ~500 page faults, about 10 ms on this
   // VM, every other export. Null when the driver cannot make them.
   OffscreenTarget* ExportTargets(int width, int height);
+  // Draw calls since ResetDrawCounts: fills drawn without the atlas, and those that read a texture
+  // (text, images, small fills drawn with the text around them). An export reports them: a
+  // renderer that did not know the atlas would draw every fill as an image, the same pixels slower.
+  struct DrawCounts {
+    int fills = 0, textured = 0;
+  };
+  const DrawCounts& Counts() const { return m_counts; }
+  void ResetDrawCounts() { m_counts = {}; }
 
  private:
   void SetupState(const ImDrawData& drawData, int fbWidth, int fbHeight);
@@ -66,6 +74,7 @@ class GpuRenderer {
     float area;  // framebuffer pixels
   };
   std::vector<Run> m_runs;
+  DrawCounts m_counts;
   std::unique_ptr<OffscreenTarget[]> m_exportTargets;
   int m_exportWidth = 0, m_exportHeight = 0;
 };

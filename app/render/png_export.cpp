@@ -250,6 +250,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   stats->height = height;
   if (plan.ScaledDown()) stats->scaledDown = ScaledDownNote(plan);
   auto start = std::chrono::steady_clock::now();
+  renderer.ResetDrawCounts();
 
   // Each tile gets its own draw list, holding only what touches it (DrawBoard culls by
   // `visible`, ImGui's text by the clip rectangle): the GPU and the upload see a tile's share of
@@ -402,6 +403,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   for (const Drawn& tile : drawn) glDeleteSync(tile.fence);  // cancelled or failed
   releaseGl();
   if (cancelled) return false;  // the writer, never committed, removes its temp file
+  stats->draws = renderer.Counts();
   progress->encoding = true;
   progress->Changed();
   const double drawnMs = MsSince(start), waitedMs = writer.WaitMs();

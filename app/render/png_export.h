@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/platform/gpu_renderer.h"
 #include "core/model/model.h"
 
 struct ImDrawListSharedData;
@@ -16,7 +17,6 @@ struct ImDrawListSharedData;
 namespace jb {
 
 class Fonts;
-class GpuRenderer;
 struct Layout;
 
 struct ExportStats {
@@ -28,6 +28,7 @@ struct ExportStats {
   // into the PNG's bands, and handing bands to the encoder (waits included).
   double drawListMs = 0, submitMs = 0, readBackMs = 0, copyMs = 0, bandMs = 0;
   std::string scaledDown;  // ScaledDownNote when the image was scaled down to fit; else empty
+  GpuRenderer::DrawCounts draws;  // the GL draw calls, fills without the atlas and those reading it
 };
 
 inline constexpr int kDefaultExportWidth = 3840;

@@ -246,6 +246,9 @@ std::string LayoutToJson(const Board& board, const Layout& layout, const Camera&
     Quoted(out, view.menuBarMenus[i]);
   }
   out << ']';
+  if (view.lastExportFillDraws >= 0)
+    out << ",\"lastExportDraws\":{\"fills\":" << view.lastExportFillDraws << ",\"textured\":" << view.lastExportTexturedDraws
+        << '}';
   if (!view.exportProgress.empty()) {
     out << ",\"exportProgress\":";
     Quoted(out, view.exportProgress);

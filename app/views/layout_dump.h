@@ -73,6 +73,8 @@ struct ViewInfo {
   size_t flipping = 0;        // notes in Reveal's flip right now (0 again when it has ended)
   std::string toast, toastPath;  // the export toast's text and the file it names (empty: none shown)
   std::string exportProgress;    // a running export: "tile 3 of 12", "encoding" (empty: none)
+  // The last export's GL draw calls: fills drawn without the atlas and those reading it (-1: none yet).
+  int lastExportFillDraws = -1, lastExportTexturedDraws = -1;
   // Emotion points' labels as drawn (PlacePointLabels): window pixels and text height in pixels.
   struct PointLabelRect {
     int curve = -1;

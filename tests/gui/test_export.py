@@ -9,6 +9,7 @@ import shutil
 import struct
 import subprocess
 import tempfile
+import time
 import zlib
 
 from jbgui import APP, Session, check, english_env, main, pixel, png_rect, png_size, read_png, run_cli, wait_until
@@ -703,6 +704,29 @@ def test_two_snapshots_land_in_snapshots_with_different_names():
         check(wait_until(lambda: os.path.exists(opened) and open(opened).read(), 10, "xdg-open") == folder,
               "Open folder opens the snapshots folder")
     check(sorted(os.listdir(work)) == ["room.cjm", "snapshots"], f"nothing else written: {os.listdir(work)}")
+
+
+def test_the_apps_export_draws_fills_without_the_atlas():
+    """Covers: quick snapshot into snapshots/ beside the board file
+
+    The app exports on a worker with a GL context of its own, sharing the window's font atlas: its
+    renderer must know that atlas, or every fill is drawn as an image (the same pixels, far
+    slower). The dump's lastExportDraws counts the snapshot's draw calls: fills drawn without the
+    atlas among them, and text reading it; a second snapshot (the renderer kept) the same."""
+    work = tempfile.mkdtemp()
+    path = board_file(work, "fills.cjm", "sample")
+    with Session(args=[path]) as s:
+        check("lastExportDraws" not in s.layout, "no export yet")
+        counts = []
+        for _ in range(2):
+            before = s.layout.get("status", "")
+            s.key("ctrl+shift+e")
+            done = s.wait_layout(lambda l: l["status"].startswith("Exported") and l["status"] != before, "the snapshot")
+            counts.append(done["lastExportDraws"])
+            time.sleep(1.1)  # the next snapshot's name has its own second
+    for draws in counts:
+        check(draws["fills"] > 0 and draws["textured"] > 0, f"fills without the atlas and text with it: {draws}")
+    check(counts[0] == counts[1], f"the same draws for the same board: {counts}")
 
 
 def test_export_dialog_1920_white():

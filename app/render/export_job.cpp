@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/platform/fonts.h"
 #include "app/platform/gl_context.h"
 #include "app/platform/gpu_renderer.h"
-#include "app/platform/fonts.h"
 #include "app/platform/i18n.h"
 
 namespace jb {

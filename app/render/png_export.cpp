@@ -301,17 +301,15 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   // the board's own parts stay opaque and anti-aliased edges keep their colour. Opaque: clear to
   // the cells' colour and paint the page around them (RenderOptions::pageAroundClearedCells);
   // JB_EXPORT_FILL_CELLS=1 fills the cells over the page instead, for a test to compare.
-  float clear[4] = {0, 0, 0, 0};
+  ImVec4 clear(0, 0, 0, 0);
   if (params.background != ExportBackground::Transparent) {
-    const float white[3] = {1, 1, 1};
-    const float* page = params.background == ExportBackground::White ? white : kBackgroundRgb;
+    const ImVec4 page = params.background == ExportBackground::White
+                            ? ImVec4(1, 1, 1, 1)
+                            : ImVec4(kBackgroundRgb[0], kBackgroundRgb[1], kBackgroundRgb[2], 1);
     const bool fillCells = EnvInt("JB_EXPORT_FILL_CELLS") == 1 || !CellsMayBeCleared(board, layout);
     const ImU32 cells = (options.palette ? *options.palette : LightPalette()).cellFill;
-    for (int c = 0; c < 3; ++c) clear[c] = fillCells ? page[c] : float((cells >> (8 * c)) & 0xff) / 255.0f;
-    clear[3] = 1;
-    if (!fillCells)
-      options.pageAroundClearedCells = IM_COL32(int(std::lround(page[0] * 255)), int(std::lround(page[1] * 255)),
-                                                int(std::lround(page[2] * 255)), 255);
+    clear = fillCells ? page : ImGui::ColorConvertU32ToFloat4(cells);
+    if (!fillCells) options.pageAroundClearedCells = ImGui::ColorConvertFloat4ToU32(page);
   }
 
   // Written whole by each read-back, RGBA; kept for the next export (page_buffer.h).
@@ -391,7 +389,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       DrawBoard(board, layout, camera, fonts, drawList, options);
       lap(stats->drawListMs);
       targets[target].Bind();
-      glClearColor(clear[0], clear[1], clear[2], clear[3]);
+      glClearColor(clear.x, clear.y, clear.z, clear.w);
       glClear(GL_COLOR_BUFFER_BIT);
       renderer.RenderList(drawList, float(x0), float(y0), tileW, tileH);
       drawn.push_back({x0, y0, w, bandH, target, glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0)});

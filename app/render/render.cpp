@@ -109,7 +109,8 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout, bool c
   if (cellsCleared) {
     // The headers' anti-aliased bottom edge reaches half a pixel into the cells, where the first
     // lane's band used to cover it: its one row of pixels is covered still.
-    const ImVec2 from = p.S(layout.stageX.front(), layout.laneY.front()), to = p.S(layout.stageX.back(), layout.laneY.front());
+    const Rect cells = CellsBlock(layout);
+    const ImVec2 from = p.S(cells.x0, cells.y0), to = p.S(cells.x1, cells.y0);
     p.dl.AddRectFilled(from, {to.x, to.y + 1}, p.pal.cellFill);
   }
   for (int l = 0; l < int(board.lanes.size()); ++l) {

@@ -57,14 +57,15 @@ class GpuRenderer {
  private:
   void SetupState(const ImDrawData& drawData, int fbWidth, int fbHeight);
   // How a run of triangles is drawn: reading the texture, or a fill (of the atlas' white pixel)
-  // blended, or opaque without blending.
+  // blended, or opaque without blending and of one colour a triangle (m_flatProgram).
   enum class Fill { Textured, Blended, Opaque };
   void Use(Fill fill);
 
-  unsigned m_program = 0, m_solidProgram = 0, m_copyProgram = 0, m_vao = 0, m_vbo = 0, m_ebo = 0, m_fontTexture = 0;
+  unsigned m_program = 0, m_solidProgram = 0, m_flatProgram = 0, m_copyProgram = 0, m_vao = 0, m_vbo = 0, m_ebo = 0, m_fontTexture = 0;
   unsigned m_nearestSampler = 0;
   bool m_copyTried = false;  // DrawScaled's program and sampler, made on its first call
-  int m_projLocation = -1, m_texLocation = -1, m_solidProjLocation = -1, m_copyProjLocation = -1;
+  int m_projLocation = -1, m_texLocation = -1, m_solidProjLocation = -1, m_flatProjLocation = -1,
+      m_copyProjLocation = -1;
   unsigned m_atlasTexture = 0;  // the font atlas, this renderer's own or shared (ShareFonts)
   ImVec2 m_whiteUv{-1, -1};     // the atlas' white pixel: what fills read
   Fill m_fill = Fill::Textured;

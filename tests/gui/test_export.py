@@ -511,7 +511,7 @@ def program_files(folder):
 def test_cli_shader_programs_are_cached_and_a_bad_one_is_compiled_again():
     """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 
-    The renderer's two programs, once linked, are kept as the driver's binaries beside the font
+    The renderer's three programs, once linked, are kept as the driver's binaries beside the font
     atlases and loaded from there next time (the file is not rewritten), with the same pixels as
     compiling them (JOURNEYBOARD_FONT_CACHE=0, which keeps nothing). A binary with a byte flipped,
     cut short or keyed to another driver is compiled again and replaced, pixels still the same."""
@@ -529,7 +529,7 @@ def test_cli_shader_programs_are_cached_and_a_bad_one_is_compiled_again():
     check(programs() == [], "JOURNEYBOARD_FONT_CACHE=0 keeps no program")
     check(exported() == fresh, "compiled and kept: the same pixels")
     kept = programs()
-    check(len(kept) == 2, f"both programs kept: {kept}")
+    check(len(kept) == 3, f"all three programs kept: {kept}")
     good = {path: open(path, "rb").read() for path in kept}
     inodes = {path: os.stat(path).st_ino for path in kept}
     check(exported() == fresh, "loaded from the cache: the same pixels")
@@ -604,7 +604,7 @@ def test_cli_program_cache_keeps_the_programs_used_last_within_1_mb():
 
     export()
     real = programs()
-    check(len(real) == 2, f"the export's two programs are kept: {real}")
+    check(len(real) == 3, f"the export's three programs are kept: {real}")
     hour = 3600 * 10 ** 9
     now = os.stat(folder).st_mtime_ns
 
@@ -618,9 +618,9 @@ def test_cli_program_cache_keeps_the_programs_used_last_within_1_mb():
             f.truncate(kib << 10)
         return age(name, hours)
 
-    # One real program is kept but oldest of all; the other is removed, so the next export links
-    # it again and prunes.
-    loaded, relinked = real
+    # One real program is kept but oldest of all; another is removed, so the next export links it
+    # again and prunes.
+    loaded, relinked, _ = real
     age(loaded, 500)
     os.remove(os.path.join(folder, relinked))
     old = [fake(f"program-0000000{i}.bin", 200, 10 + i) for i in range(8)]  # 1.6 MB, the oldest last

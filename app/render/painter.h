@@ -3,6 +3,7 @@
 // board units and drawn with the baked size that fits the zoom.
 #pragma once
 #include <imgui.h>
+#include <imgui_internal.h>  // ImDrawListSharedData: the white pixel a fill reads
 
 #include <algorithm>
 #include <cmath>
@@ -96,40 +97,92 @@ struct Painter {
   // each. A 3840-px export of the 10,000-note board (notes ~40 px wide): render 262 → 141 ms.
   float Rounding(float units) const { return Px(units) >= 2.0f ? Px(units) : 0.0f; }
 
-  // AddRectFilled with `rounding` px corners, but a corner under 5 px is one straight cut, its legs
-  // 0.655 × the radius so that it takes off the arc's area: it stays within 0.058 × the radius of
-  // the arc (under 0.3 px, ImGui's own tessellation tolerance), where ImGui gives such a corner two
-  // or three segments. A note of 3 px corners with its anti-aliased fringe is 22 triangles, not 34.
-  // `fringe` false leaves out that fringe (a triangle pair per vertex of the shape).
-  void RoundedRect(ImVec2 a, ImVec2 b, ImU32 color, float rounding,
-                   ImDrawFlags corners = ImDrawFlags_RoundCornersAll, bool fringe = true) const {
-    constexpr float kCutBelowPx = 5, kLegs = 0.655f;
-    const ImDrawListFlags flags = dl.Flags;
-    if (!fringe) dl.Flags &= ~ImDrawListFlags_AntiAliasedFill;
-    // Clamped as ImGui clamps it, so the corners it keeps round stay the same size.
-    const bool wholeTop = (corners & ImDrawFlags_RoundCornersTop) == ImDrawFlags_RoundCornersTop;
-    const bool wholeBottom = (corners & ImDrawFlags_RoundCornersBottom) == ImDrawFlags_RoundCornersBottom;
-    const bool wholeLeft = (corners & ImDrawFlags_RoundCornersLeft) == ImDrawFlags_RoundCornersLeft;
-    const bool wholeRight = (corners & ImDrawFlags_RoundCornersRight) == ImDrawFlags_RoundCornersRight;
-    rounding = std::min(rounding, (b.x - a.x) * (wholeTop || wholeBottom ? 0.5f : 1.0f) - 1);
-    rounding = std::min(rounding, (b.y - a.y) * (wholeLeft || wholeRight ? 0.5f : 1.0f) - 1);
-    if (rounding < 0.5f || rounding >= kCutBelowPx) {
-      dl.AddRectFilled(a, b, color, rounding >= 0.5f ? rounding : 0, corners);
-    } else {
-      const float legs = rounding * kLegs;
-      // Clockwise from the top-left, as ImGui's PathRect: its fringe is drawn outward of that order.
-      auto corner = [&](ImDrawFlags which, ImVec2 at, ImVec2 in, ImVec2 out) {
-        if (!(corners & which)) return dl.PathLineTo(at);
-        dl.PathLineTo({at.x + in.x * legs, at.y + in.y * legs});
-        dl.PathLineTo({at.x + out.x * legs, at.y + out.y * legs});
-      };
-      corner(ImDrawFlags_RoundCornersTopLeft, a, {0, 1}, {1, 0});
-      corner(ImDrawFlags_RoundCornersTopRight, {b.x, a.y}, {-1, 0}, {0, 1});
-      corner(ImDrawFlags_RoundCornersBottomRight, b, {0, -1}, {-1, 0});
-      corner(ImDrawFlags_RoundCornersBottomLeft, {a.x, b.y}, {1, 0}, {0, -1});
-      dl.PathFillConvex(color);
+  // A rectangle snapped to whole pixels, `corners` rounded: its straight sides then cover whole
+  // pixels and need no anti-aliased fringe. Those fringes, long strips a pixel wide, were most of a
+  // note's and its shadow's rasterising on llvmpipe (each blended 4×4 block they cross is shaded
+  // with a mask), and ImGui's fill is a fan from one corner whose slivers cross the whole shape.
+  // Here the inside is a fan per rounded corner and the polygon between the corners, and only the
+  // rounded corners get a fringe: half a pixel wide outside the outline, from half the colour's
+  // alpha to none, the share of a pixel an edge leaves outside (a pixel inside within half a pixel
+  // of a corner is drawn whole, where ImGui's fringe gives it 0.5 to 1). The fringe goes to
+  // `fringeLayer` when the notes are drawn in layers; `fringe` false leaves it out.
+  void CrispRect(ImVec2 a, ImVec2 b, ImU32 color, float rounding, ImDrawFlags corners, NoteLayer fringeLayer,
+                 bool fringe = true) const {
+    a = {std::round(a.x), std::round(a.y)};
+    b = {std::round(b.x), std::round(b.y)};
+    if (b.x <= a.x || b.y <= a.y) return;
+    rounding = std::min({rounding, (b.x - a.x) * 0.5f - 1, (b.y - a.y) * 0.5f - 1});
+    if (rounding < 0.5f) corners = ImDrawFlags_RoundCornersNone;
+    // The outline clockwise from the top-left corner, as ImGui's PathRect, with each point's
+    // outward normal. A corner under 5 px is one straight cut, its legs 0.655 × the radius so that it
+    // takes off the arc's area: it stays within 0.058 × the radius of the arc (under 0.3 px, ImGui's
+    // own tessellation tolerance), where ImGui gives such a corner two or three segments. A larger
+    // one is ImGui's arc.
+    thread_local std::vector<ImVec2> points, normals;
+    int cornerEnd[4];
+    points.clear();
+    normals.clear();
+    const ImVec2 at[4] = {a, {b.x, a.y}, b, {a.x, b.y}};
+    const ImDrawFlags flag[4] = {ImDrawFlags_RoundCornersTopLeft, ImDrawFlags_RoundCornersTopRight,
+                                 ImDrawFlags_RoundCornersBottomRight, ImDrawFlags_RoundCornersBottomLeft};
+    constexpr float kCutBelowPx = 5, kLegs = 0.655f, kHalfRoot2 = 0.70710678f;
+    for (int c = 0; c < 4; ++c) {
+      const float sx = c == 0 || c == 3 ? 1.0f : -1.0f, sy = c < 2 ? 1.0f : -1.0f;  // toward the inside
+      if (!(corners & flag[c])) {
+        points.push_back(at[c]);
+        normals.push_back({-sx * kHalfRoot2, -sy * kHalfRoot2});
+      } else if (rounding < kCutBelowPx) {
+        const float legs = rounding * kLegs;
+        const bool downFirst = c == 0 || c == 2;  // the cut starts on the side the path arrives by
+        const ImVec2 along{at[c].x + sx * legs, at[c].y}, across{at[c].x, at[c].y + sy * legs};
+        const ImVec2 out{-sx * kHalfRoot2, -sy * kHalfRoot2};
+        points.insert(points.end(), {downFirst ? across : along, downFirst ? along : across});
+        normals.insert(normals.end(), {out, out});
+      } else {
+        const ImVec2 centre{at[c].x + sx * rounding, at[c].y + sy * rounding};
+        dl.PathArcToFast(centre, rounding, 6 + 3 * c, 9 + 3 * c);
+        for (const ImVec2& point : dl._Path) {
+          points.push_back(point);
+          normals.push_back({(point.x - centre.x) / rounding, (point.y - centre.y) / rounding});
+        }
+        dl.PathClear();
+      }
+      cornerEnd[c] = int(points.size());
     }
-    dl.Flags = flags;
+    const int count = int(points.size());
+    const ImVec2 white = dl._Data->TexUvWhitePixel;
+    dl.PrimReserve((count - 2) * 3, count);
+    const ImDrawIdx base = ImDrawIdx(dl._VtxCurrentIdx);
+    for (const ImVec2& point : points) dl.PrimWriteVtx(point, white, color);
+    auto triangle = [&](int i, int j, int k) {
+      for (int index : {i, j, k}) dl.PrimWriteIdx(ImDrawIdx(base + index));
+    };
+    int between[8], sides = 0;  // the corners' first and last points
+    for (int c = 0, from = 0; c < 4; from = cornerEnd[c++]) {
+      for (int i = from + 1; i + 1 < cornerEnd[c]; ++i) triangle(from, i, i + 1);
+      between[sides++] = from;
+      if (cornerEnd[c] - 1 > from) between[sides++] = cornerEnd[c] - 1;
+    }
+    for (int i = 1; i + 1 < sides; ++i) triangle(between[0], between[i], between[i + 1]);
+
+    const int segments = count - 4;  // each corner's points, but for its last
+    if (segments == 0 || !fringe) return;
+    if (layers) layers->SetCurrentChannel(&dl, fringeLayer);
+    const ImU32 alpha = (color >> IM_COL32_A_SHIFT) & 0xff;
+    const ImU32 half = (color & ~IM_COL32_A_MASK) | (((alpha + 1) / 2) << IM_COL32_A_SHIFT);
+    const ImU32 none = color & ~IM_COL32_A_MASK;
+    dl.PrimReserve(segments * 6, count * 2);
+    const ImDrawIdx edge = ImDrawIdx(dl._VtxCurrentIdx);
+    for (int i = 0; i < count; ++i) {
+      dl.PrimWriteVtx(points[i], white, half);
+      dl.PrimWriteVtx({points[i].x + normals[i].x * 0.5f, points[i].y + normals[i].y * 0.5f}, white, none);
+    }
+    for (int c = 0, from = 0; c < 4; from = cornerEnd[c++])
+      for (int i = from; i + 1 < cornerEnd[c]; ++i) {
+        const ImDrawIdx inner = ImDrawIdx(edge + 2 * i), outer = ImDrawIdx(inner + 1);
+        for (ImDrawIdx index : {inner, outer, ImDrawIdx(outer + 2), inner, ImDrawIdx(outer + 2), ImDrawIdx(inner + 2)})
+          dl.PrimWriteIdx(index);
+      }
   }
 
   // Line breaks come from core's WrapText with the reference font's metrics, so wrapping is

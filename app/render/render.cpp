@@ -402,35 +402,6 @@ void DrawCoveredNote(const Painter& p, const Board& board, const Note& note, con
   DrawVotes(p, note, r);
 }
 
-// Moves the triangles added to the current channel from index `from` on that are not wholly opaque
-// (an anti-aliased fringe) to channel `to`, in their order. One fill is one PrimReserve, so they
-// are all in the list's last command and `to` gets a command with the same vertex offset.
-void MoveTranslucentTriangles(ImDrawList& dl, int from, ImDrawListSplitter& layers, int to) {
-  thread_local std::vector<ImDrawIdx> moved;
-  moved.clear();
-  const ImDrawVert* vertices = dl.VtxBuffer.Data + dl.CmdBuffer.back().VtxOffset;
-  ImDrawIdx* index = dl.IdxBuffer.Data;
-  int kept = from;
-  for (int i = from; i + 2 < dl.IdxBuffer.Size; i += 3) {
-    bool opaque = true;
-    for (int k = 0; k < 3; ++k) opaque = opaque && (vertices[index[i + k]].col & IM_COL32_A_MASK) == IM_COL32_A_MASK;
-    if (opaque) {
-      for (int k = 0; k < 3; ++k) index[kept + k] = index[i + k];
-      kept += 3;
-    } else {
-      moved.insert(moved.end(), index + i, index + i + 3);
-    }
-  }
-  if (moved.empty()) return;
-  dl.CmdBuffer.back().ElemCount -= unsigned(dl.IdxBuffer.Size - kept);
-  dl.IdxBuffer.shrink(kept);
-  dl._IdxWritePtr = dl.IdxBuffer.Data + kept;
-  layers.SetCurrentChannel(&dl, to);
-  dl.PrimReserve(int(moved.size()), 0);
-  std::memcpy(dl._IdxWritePtr, moved.data(), moved.size() * sizeof(ImDrawIdx));
-  dl._IdxWritePtr += moved.size();
-}
-
 void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const NoteBox& box, Vec2 offset,
                   const std::string& today, bool hideText = false, size_t firstLine = 0, bool covered = false) {
   const Rect r{box.rect.x0 + offset.x, box.rect.y0 + offset.y, box.rect.x1 + offset.x, box.rect.y1 + offset.y};
@@ -444,15 +415,14 @@ void DrawNoteBody(const Painter& p, const Board& board, const Note& note, const 
     // A shadow under 4 px has no anti-aliased edge: at its faint alpha a pixel's coverage moves
     // it by a few percent, and the fringe was two thirds of its triangles.
     const bool fringe = p.Px(d) >= 4;
-    p.RoundedRect(p.S(shadow.x0, r.y1 - corner), p.S(shadow.x1, shadow.y1), p.pal.shadow, rounding,
-                  ImDrawFlags_RoundCornersBottom, fringe);
-    p.RoundedRect(p.S(r.x1 - corner, shadow.y0), p.S(shadow.x1, r.y1 - corner), p.pal.shadow, rounding,
-                  ImDrawFlags_RoundCornersTopRight, fringe);
+    p.CrispRect(p.S(shadow.x0, r.y1 - corner), p.S(shadow.x1, shadow.y1), p.pal.shadow, rounding,
+                ImDrawFlags_RoundCornersBottom, kUnderNotes, fringe);
+    p.CrispRect(p.S(r.x1 - corner, shadow.y0), p.S(shadow.x1, r.y1 - corner), p.pal.shadow, rounding,
+                ImDrawFlags_RoundCornersTopRight, kUnderNotes, fringe);
   }
   p.ToLayer(kNoteBodies);
-  const int bodyFrom = p.dl.IdxBuffer.Size;
-  p.RoundedRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.NoteFill(NoteColor(board, note)), rounding);
-  if (p.layers) MoveTranslucentTriangles(p.dl, bodyFrom, *p.layers, kNoteEdges);
+  p.CrispRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.NoteFill(NoteColor(board, note)), rounding,
+              ImDrawFlags_RoundCornersAll, kNoteEdges);
   p.ToLayer(kNoteEdges);
   if (p.pal.noteOutlinePx > 0)  // a projector washes pale notes into the cells: outline them
     p.dl.AddRect(p.S(r.x0, r.y0), p.S(r.x1, r.y1), p.pal.noteOutline, rounding, 0, p.pal.noteOutlinePx);

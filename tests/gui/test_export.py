@@ -927,8 +927,10 @@ def test_small_notes_keep_their_rounded_corners_and_their_shadow():
     At 0.7 px a unit a note's 6-unit corners are 4.2 px, drawn as one straight cut each (the arc's
     own area), and its shadow, 2.1 px deep, is filled without an anti-aliased fringe. The corner
     must still take about the arc's area off the note (a square corner takes none), and the row
-    under the note must be its cell's colour blended with the shadow's, the row past it the cell's,
-    and the pixels its sides cross hold the note's share of them (an anti-aliased edge)."""
+    under the note must be its cell's colour blended with the shadow's, the row past it the cell's.
+    The note is snapped to whole pixels (Painter::CrispRect): its straight sides need no fringe, so
+    the column at each side is wholly the note's or wholly not, and only the corners are
+    anti-aliased."""
     work = tempfile.mkdtemp()
     chosen = []
 
@@ -956,18 +958,20 @@ def test_small_notes_keep_their_rounded_corners_and_their_shadow():
     # The note's share of each pixel, by the channel where note and cell differ most.
     k = max(range(3), key=lambda c: abs(note[c] - past[c]))
     share = lambda x, y: (pixel(rows, channels, x, y)[k] - past[k]) / (note[k] - past[k])
-    left, top = math.floor(x0) - 1, math.floor(y0) - 1
+    snap = lambda v: math.floor(v + 0.5)  # C++'s std::round, as the renderer snaps
+    left, top = snap(x0) - 1, snap(y0) - 1
     covered = sum(share(x, y) for y in range(top, top + 5) for x in range(left, left + 5))
-    square = (left + 5 - x0) * (top + 5 - y0)
+    square = (left + 5 - snap(x0)) * (top + 5 - snap(y0))
     cut = (1 - math.pi / 4) * (6 * 0.7) ** 2  # what a 4.2 px arc takes off a square corner
     check(abs(square - cut - covered) < 1.0,
           f"the top-left corner covers {covered:.2f} px², a square one {square:.2f}, a rounded one {square - cut:.2f}")
-    # Its straight sides are anti-aliased: the pixel a side crosses holds the note's share of it
-    # (the fringe is drawn in its own layer, after every note's body).
+    # Its straight sides lie on pixel boundaries: the column inside each side is the note's, the
+    # column outside it the cell's (on the right, under the shadow's faint strip).
     middle = (y0 + y1) / 2
-    for x, inside in ((x0, 1 - (x0 - math.floor(x0))), (x1, x1 - math.floor(x1))):
-        check(abs(share(math.floor(x), middle) - inside) < 0.15,
-              f"the side at x {x:.2f}: its pixel is {share(math.floor(x), middle):.2f} note, its share {inside:.2f}")
+    for inside, outside in ((snap(x0), snap(x0) - 1), (snap(x1) - 1, snap(x1))):
+        check(share(inside, middle) > 0.97 and share(outside, middle) < 0.3,
+              f"the side between columns {inside} and {outside}: {share(inside, middle):.2f} and "
+              f"{share(outside, middle):.2f} note")
 
 
 def test_the_header_row_has_no_light_seam_between_stages():

@@ -163,7 +163,7 @@ unsigned LinkProgram(unsigned vs, const char* fragmentSource) {
 // then the binary's format and bytes. A stale key misses; a binary the driver refuses (its own
 // checksum, a newer build) is compiled afresh and replaced.
 
-// A program's binary is 5-20 KB, three per driver version: this keeps the last few dozen.
+// A program's binary is 5-20 KB, four per driver version: this keeps the last few dozen.
 constexpr uintmax_t kProgramCacheBytes = 1u << 20;
 
 std::string ProgramKey(const char* vertexSource, const char* fragmentSource) {

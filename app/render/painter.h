@@ -101,11 +101,12 @@ struct Painter {
   // pixels and need no anti-aliased fringe. Those fringes, long strips a pixel wide, were most of a
   // note's and its shadow's rasterising on llvmpipe (each blended 4×4 block they cross is shaded
   // with a mask), and ImGui's fill is a fan from one corner whose slivers cross the whole shape.
-  // Here the inside is a fan per rounded corner and the polygon between the corners, and only the
-  // rounded corners get a fringe: half a pixel wide outside the outline, from half the colour's
-  // alpha to none, the share of a pixel an edge leaves outside (a pixel inside within half a pixel
-  // of a corner is drawn whole, where ImGui's fringe gives it 0.5 to 1). The fringe goes to
-  // `fringeLayer` when the notes are drawn in layers; `fringe` false leaves it out.
+  // As ImGui's anti-aliased fill, the inside is the outline moved half a pixel in and the fringe
+  // runs from there to half a pixel out; but only the rounded corners get a fringe, and the inside
+  // is a fan per corner and the polygon between the corners. The inside stops 1/64 px short of half
+  // a pixel, so a side's last column of pixel centres is inside whichever edge rule the driver
+  // keeps. The fringe goes to `fringeLayer` when the notes are drawn in layers; `fringe` false
+  // leaves it out.
   void CrispRect(ImVec2 a, ImVec2 b, ImU32 color, float rounding, ImDrawFlags corners, NoteLayer fringeLayer,
                  bool fringe = true) const {
     a = {std::round(a.x), std::round(a.y)};
@@ -113,47 +114,56 @@ struct Painter {
     if (b.x <= a.x || b.y <= a.y) return;
     rounding = std::min({rounding, (b.x - a.x) * 0.5f - 1, (b.y - a.y) * 0.5f - 1});
     if (rounding < 0.5f) corners = ImDrawFlags_RoundCornersNone;
-    // The outline clockwise from the top-left corner, as ImGui's PathRect, with each point's
-    // outward normal. A corner under 5 px is one straight cut, its legs 0.655 × the radius so that it
-    // takes off the arc's area: it stays within 0.058 × the radius of the arc (under 0.3 px, ImGui's
-    // own tessellation tolerance), where ImGui gives such a corner two or three segments. A larger
-    // one is ImGui's arc.
+    // The outline clockwise from the top-left corner, as ImGui's PathRect. A corner under 5 px is
+    // one straight cut, its legs 0.655 × the radius so that it takes off the arc's area: it stays
+    // within 0.058 × the radius of the arc (under 0.3 px, ImGui's own tessellation tolerance),
+    // where ImGui gives such a corner two or three segments. A larger one is ImGui's arc.
     thread_local std::vector<ImVec2> points, normals;
     int cornerEnd[4];
     points.clear();
-    normals.clear();
     const ImVec2 at[4] = {a, {b.x, a.y}, b, {a.x, b.y}};
     const ImDrawFlags flag[4] = {ImDrawFlags_RoundCornersTopLeft, ImDrawFlags_RoundCornersTopRight,
                                  ImDrawFlags_RoundCornersBottomRight, ImDrawFlags_RoundCornersBottomLeft};
-    constexpr float kCutBelowPx = 5, kLegs = 0.655f, kHalfRoot2 = 0.70710678f;
+    constexpr float kCutBelowPx = 5, kLegs = 0.655f;
     for (int c = 0; c < 4; ++c) {
       const float sx = c == 0 || c == 3 ? 1.0f : -1.0f, sy = c < 2 ? 1.0f : -1.0f;  // toward the inside
       if (!(corners & flag[c])) {
         points.push_back(at[c]);
-        normals.push_back({-sx * kHalfRoot2, -sy * kHalfRoot2});
       } else if (rounding < kCutBelowPx) {
         const float legs = rounding * kLegs;
         const bool downFirst = c == 0 || c == 2;  // the cut starts on the side the path arrives by
         const ImVec2 along{at[c].x + sx * legs, at[c].y}, across{at[c].x, at[c].y + sy * legs};
-        const ImVec2 out{-sx * kHalfRoot2, -sy * kHalfRoot2};
         points.insert(points.end(), {downFirst ? across : along, downFirst ? along : across});
-        normals.insert(normals.end(), {out, out});
       } else {
-        const ImVec2 centre{at[c].x + sx * rounding, at[c].y + sy * rounding};
-        dl.PathArcToFast(centre, rounding, 6 + 3 * c, 9 + 3 * c);
-        for (const ImVec2& point : dl._Path) {
-          points.push_back(point);
-          normals.push_back({(point.x - centre.x) / rounding, (point.y - centre.y) / rounding});
-        }
+        dl.PathArcToFast({at[c].x + sx * rounding, at[c].y + sy * rounding}, rounding, 6 + 3 * c, 9 + 3 * c);
+        points.insert(points.end(), dl._Path.begin(), dl._Path.end());
         dl.PathClear();
       }
       cornerEnd[c] = int(points.size());
     }
+    // Each point's outward normal as ImGui's fill takes it: the mean of its two edges' normals,
+    // lengthened so that the moved edges stay parallel to the outline.
     const int count = int(points.size());
+    normals.resize(size_t(count));
+    for (int i = 0; i < count; ++i) {
+      auto edgeNormal = [&](int from) {
+        const ImVec2 p = points[size_t(from)], q = points[size_t((from + 1) % count)];
+        const float dx = q.x - p.x, dy = q.y - p.y, length = std::sqrt(dx * dx + dy * dy);
+        return length > 0 ? ImVec2{dy / length, -dx / length} : ImVec2{0, 0};
+      };
+      const ImVec2 before = edgeNormal((i + count - 1) % count), after = edgeNormal(i);
+      ImVec2 mean{(before.x + after.x) * 0.5f, (before.y + after.y) * 0.5f};
+      const float squared = mean.x * mean.x + mean.y * mean.y;
+      const float scale = squared > 1e-6f ? std::min(1 / squared, 100.0f) : 1;
+      normals[size_t(i)] = {mean.x * scale, mean.y * scale};
+    }
+    constexpr float kIn = 0.5f - 1.0f / 64, kOut = 0.5f;
     const ImVec2 white = dl._Data->TexUvWhitePixel;
     dl.PrimReserve((count - 2) * 3, count);
     const ImDrawIdx base = ImDrawIdx(dl._VtxCurrentIdx);
-    for (const ImVec2& point : points) dl.PrimWriteVtx(point, white, color);
+    for (int i = 0; i < count; ++i)
+      dl.PrimWriteVtx({points[size_t(i)].x - normals[size_t(i)].x * kIn, points[size_t(i)].y - normals[size_t(i)].y * kIn},
+                      white, color);
     auto triangle = [&](int i, int j, int k) {
       for (int index : {i, j, k}) dl.PrimWriteIdx(ImDrawIdx(base + index));
     };
@@ -168,14 +178,13 @@ struct Painter {
     const int segments = count - 4;  // each corner's points, but for its last
     if (segments == 0 || !fringe) return;
     if (layers) layers->SetCurrentChannel(&dl, fringeLayer);
-    const ImU32 alpha = (color >> IM_COL32_A_SHIFT) & 0xff;
-    const ImU32 half = (color & ~IM_COL32_A_MASK) | (((alpha + 1) / 2) << IM_COL32_A_SHIFT);
     const ImU32 none = color & ~IM_COL32_A_MASK;
     dl.PrimReserve(segments * 6, count * 2);
     const ImDrawIdx edge = ImDrawIdx(dl._VtxCurrentIdx);
     for (int i = 0; i < count; ++i) {
-      dl.PrimWriteVtx(points[i], white, half);
-      dl.PrimWriteVtx({points[i].x + normals[i].x * 0.5f, points[i].y + normals[i].y * 0.5f}, white, none);
+      const ImVec2 p = points[size_t(i)], n = normals[size_t(i)];
+      dl.PrimWriteVtx({p.x - n.x * kIn, p.y - n.y * kIn}, white, color);
+      dl.PrimWriteVtx({p.x + n.x * kOut, p.y + n.y * kOut}, white, none);
     }
     for (int c = 0, from = 0; c < 4; from = cornerEnd[c++])
       for (int i = from; i + 1 < cornerEnd[c]; ++i) {

@@ -930,7 +930,7 @@ def test_small_notes_keep_their_rounded_corners_and_their_shadow():
     under the note must be its cell's colour blended with the shadow's, the row past it the cell's.
     The note is snapped to whole pixels (Painter::CrispRect): its straight sides need no fringe, so
     the column at each side is wholly the note's or wholly not, and only the corners are
-    anti-aliased."""
+    anti-aliased. At 2 px a unit the corners are 12 px arcs, and the same holds."""
     work = tempfile.mkdtemp()
     chosen = []
 
@@ -972,6 +972,23 @@ def test_small_notes_keep_their_rounded_corners_and_their_shadow():
         check(share(inside, middle) > 0.97 and share(outside, middle) < 0.3,
               f"the side between columns {inside} and {outside}: {share(inside, middle):.2f} and "
               f"{share(outside, middle):.2f} note")
+
+    # At 2 px a unit: 12 px arcs, anti-aliased as ImGui's, on sides of whole pixels.
+    check(run_cli("export", path, "-o", out, "--scale", "2").returncode == 0, "export at 2 px a unit")
+    width, height, channels, rows = read_png(out)
+    x0, y0, x1, y1 = png_rect(layout, rect, width, height)
+    share = lambda x, y: (pixel(rows, channels, x, y)[k] - past[k]) / (note[k] - past[k])
+    left, top, reach = snap(x0) - 1, snap(y0) - 1, 15
+    covered = sum(share(x, y) for y in range(top, top + reach) for x in range(left, left + reach))
+    square = (left + reach - snap(x0)) * (top + reach - snap(y0))
+    cut = (1 - math.pi / 4) * 12 ** 2
+    # ImGui's arc is a polygon inside the circle, about 2.5 px² short of it at 12 px (its own fill,
+    # measured before the snapping, covered as much); a square corner would be 31 px² over.
+    check(abs(square - cut - covered) < 3.5,
+          f"at 2 px a unit the top-left corner covers {covered:.2f} px², a rounded one {square - cut:.2f}")
+    middle = (y0 + y1) / 2
+    check(share(snap(x0), middle) > 0.97 and share(snap(x0) - 1, middle) < 0.03,
+          f"at 2 px a unit the left side: {share(snap(x0), middle):.2f} and {share(snap(x0) - 1, middle):.2f} note")
 
 
 def test_the_header_row_has_no_light_seam_between_stages():

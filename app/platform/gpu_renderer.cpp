@@ -25,7 +25,7 @@ constexpr float kMinFillRunPixels = 40000;
 // cycles. PNG exports 3-11 % faster in interleaved runs, no pixel more than one level apart
 // (README "Where the PNG's time goes"). The colour keeps the default: `noperspective` there bought
 // little more and moved an anti-aliased edge's alpha by 3 % in a tile whose long fill the driver
-// clips (test_export's seam test). Opaque fills have a `flat` program of their own (below).
+// clips (test_export's seam test). Opaque fills have a `flat` program of their own (Init).
 const char* kVertexShader = R"(#version 330 core
 layout(location = 0) in vec2 inPos;
 layout(location = 1) in vec2 inUv;
@@ -56,29 +56,6 @@ void main() {
 const char* kSolidFragmentShader = R"(#version 330 core
 noperspective in vec2 uv;
 in vec4 color;
-out vec4 outColor;
-void main() {
-  outColor = color;
-}
-)";
-
-// Opaque fills: every such triangle is one colour (GpuRenderer::Render sends no other here), so
-// it is not interpolated. llvmpipe then spares per pixel what interpolating four channels costs:
-// a 3840-px PNG of the 100-note board 718 → 662 M instructions (callgrind, one export), the same
-// pixels. The vertex shader must say `flat` too.
-const char* kFlatVertexShader = R"(#version 330 core
-layout(location = 0) in vec2 inPos;
-layout(location = 2) in vec4 inColor;
-uniform mat4 projection;
-flat out vec4 color;
-void main() {
-  color = inColor;
-  gl_Position = projection * vec4(inPos, 0.0, 1.0);
-}
-)";
-
-const char* kFlatFragmentShader = R"(#version 330 core
-flat in vec4 color;
 out vec4 outColor;
 void main() {
   outColor = color;
@@ -223,6 +200,13 @@ unsigned MakeProgram(unsigned* vs, const char* fragmentSource, const char* verte
   return program;
 }
 
+// `source` with `declaration` (the colour's) made `flat`.
+std::string Flat(const char* source, const char* declaration) {
+  std::string flat = source;
+  flat.insert(flat.find(declaration), "flat ");
+  return flat;
+}
+
 }  // namespace
 
 bool GpuRenderer::Init() {
@@ -230,8 +214,12 @@ bool GpuRenderer::Init() {
   m_program = MakeProgram(&vs, kFragmentShader);
   m_solidProgram = m_program ? MakeProgram(&vs, kSolidFragmentShader) : 0;
   if (vs) glDeleteShader(vs);
+  // Opaque fills: every such triangle is one colour (Render sends no other there), so the colour
+  // is `flat` and llvmpipe interpolates nothing for it: a 3840-px PNG of the 100-note board
+  // 718 → 662 M instructions (callgrind, one export), the same pixels.
+  const std::string flatVertex = Flat(kVertexShader, "out vec4 color"), flatFill = Flat(kSolidFragmentShader, "in vec4 color");
   unsigned flatVs = 0;
-  m_flatProgram = m_solidProgram ? MakeProgram(&flatVs, kFlatFragmentShader, kFlatVertexShader) : 0;
+  m_flatProgram = m_solidProgram ? MakeProgram(&flatVs, flatFill.c_str(), flatVertex.c_str()) : 0;
   if (flatVs) glDeleteShader(flatVs);
   if (!m_flatProgram) {
     if (m_program) glDeleteProgram(m_program);

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include "app/platform/disk_cache.h"
 
@@ -305,12 +306,13 @@ void GpuRenderer::SetupState(const ImDrawData& drawData, int fbWidth, int fbHeig
   const float t = drawData.DisplayPos.y, b = t + drawData.DisplaySize.y;
   const float projection[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0,
                                 (r + l) / (l - r), (t + b) / (b - t), 0, 1};
-  glUseProgram(m_solidProgram);
-  glUniformMatrix4fv(m_solidProjLocation, 1, GL_FALSE, projection);
-  glUseProgram(m_flatProgram);
-  glUniformMatrix4fv(m_flatProjLocation, 1, GL_FALSE, projection);
-  glUseProgram(m_program);
-  glUniformMatrix4fv(m_projLocation, 1, GL_FALSE, projection);
+  // Each program's projection; the textured program last, the one left in use.
+  const std::pair<unsigned, int> programs[] = {
+      {m_solidProgram, m_solidProjLocation}, {m_flatProgram, m_flatProjLocation}, {m_program, m_projLocation}};
+  for (const auto& [program, location] : programs) {
+    glUseProgram(program);
+    glUniformMatrix4fv(location, 1, GL_FALSE, projection);
+  }
   glUniform1i(m_texLocation, 0);
   m_fill = Fill::Textured;
   glActiveTexture(GL_TEXTURE0);

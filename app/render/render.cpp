@@ -4,7 +4,6 @@
 #include <optional>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <ctime>
 #include <string>
 #include <vector>

@@ -287,6 +287,10 @@ struct Painter {
   }
 };
 
+// The emotions lane's pain and delight bands (emotion_lane.cpp), with the cells' fill: a faint
+// tint of it, opaque, so the lines and strokes drawn after stay over it untinted.
+void DrawEmotionBands(const Painter& p, const Layout& layout);
+
 // The emotions lane (emotion_lane.cpp): the five-level scale with its faces and the curves' legend
 // in the label column, the curves, the active one on top, then their points' labels as
 // PlacePointLabels placed them.

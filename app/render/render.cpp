@@ -126,6 +126,7 @@ void DrawGrid(const Painter& p, const Board& board, const Layout& layout, bool c
     // Cells of the row: one filled band (unless cleared to), then the stage separators.
     Rect cells{layout.stageX.front(), label.y0, layout.stageX.back(), label.y1};
     if (!cellsCleared) p.dl.AddRectFilled(p.S(cells.x0, cells.y0), p.S(cells.x1, cells.y1), p.pal.cellFill);
+    if (l == layout.emotionsLane) DrawEmotionBands(p, layout);
   }
   DrawHidden(p, board, layout);
   // Grid lines last, over the fills.

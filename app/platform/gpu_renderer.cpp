@@ -498,17 +498,19 @@ OffscreenTarget* GpuRenderer::ExportTargets(int width, int height) {
 }
 
 OffscreenTarget::~OffscreenTarget() {
-  if (m_color) glDeleteRenderbuffers(1, &m_color);
+  if (m_color) glDeleteTextures(1, &m_color);
   if (m_framebuffer) glDeleteFramebuffers(1, &m_framebuffer);
 }
 
 bool OffscreenTarget::Create(int width, int height) {
   glGenFramebuffers(1, &m_framebuffer);
-  glGenRenderbuffers(1, &m_color);
-  glBindRenderbuffer(GL_RENDERBUFFER, m_color);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+  // Unsized RGBA given as BGRA bytes: Mesa keeps that layout, as RenderTexture's, and llvmpipe
+  // draws a large opaque fill into it on its linear path (not into RGBA8).
+  glGenTextures(1, &m_color);
+  glBindTexture(GL_TEXTURE_2D, m_color);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_BGRA, GL_UNSIGNED_BYTE, nullptr);
   glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_color);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_color, 0);
   return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
 }
 

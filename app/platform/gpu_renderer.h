@@ -89,7 +89,8 @@ class OffscreenTarget {
   OffscreenTarget& operator=(const OffscreenTarget&) = delete;
   ~OffscreenTarget();
 
-  // False when the driver cannot make a complete framebuffer of that size.
+  // False when the driver cannot make a complete framebuffer of that size. Its pixels are kept as
+  // BGRA: read back as GL_BGRA, Mesa copies them without converting each.
   bool Create(int width, int height);
   // Makes it the framebuffer that drawing goes to (and reading comes from).
   void Bind() const;

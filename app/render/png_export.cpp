@@ -52,38 +52,48 @@ void CullToTile(ImDrawList& drawList, RenderOptions& options, const Rect& tile, 
   drawList.PushClipRect({reach.x0, reach.y0}, {reach.x1, reach.y1}, true);
 }
 
-// RGBA rows to RGB (an opaque export), the copy every pixel of the image takes on the thread that
-// submits the next tile. Four bytes a pixel, each write's fourth (the alpha) overwritten by the
-// next pixel's: one 32-bit move each instead of three byte moves. The row's last pixel takes three,
-// so nothing lands past the row.
-void DropAlphaScalar(const unsigned char* src, unsigned char* dst, int pixels) {
-  if (pixels <= 0) return;
-  for (int x = 0; x + 1 < pixels; ++x, src += 4, dst += 3) std::memcpy(dst, src, 4);
-  std::memcpy(dst, src, 3);
+// The targets' BGRA rows (gpu_renderer.h, OffscreenTarget) to the PNG's RGB (an opaque export)
+// or RGBA, the copy every pixel of the image takes on the thread that submits the next tile.
+void BgraToRgbScalar(const unsigned char* src, unsigned char* dst, int pixels) {
+  for (int x = 0; x < pixels; ++x, src += 4, dst += 3) dst[0] = src[2], dst[1] = src[1], dst[2] = src[0];
+}
+
+void BgraToRgbaScalar(const unsigned char* src, unsigned char* dst, int pixels) {
+  for (int x = 0; x < pixels; ++x, src += 4, dst += 4) dst[0] = src[2], dst[1] = src[1], dst[2] = src[0], dst[3] = src[3];
 }
 
 #if defined(__x86_64__) || defined(__i386__)
-// Four pixels a step with one byte shuffle (SSSE3, on every x86-64 of the last fifteen years):
-// 16 bytes in, 12 out, written as 16 whose last 4 the next step overwrites; the last few pixels
-// go the scalar way so nothing lands past the row. Under a third of the scalar copy's
+// Four pixels a step with one byte shuffle (SSSE3, on every x86-64 of the last fifteen years). To
+// RGB: 16 bytes in, 12 out, written as 16 whose last 4 the next step overwrites; the last few
+// pixels go the scalar way so nothing lands past the row. Under a third of a scalar copy's
 // instructions (README "Performance").
-__attribute__((target("ssse3"))) void DropAlphaSsse3(const unsigned char* src, unsigned char* dst, int pixels) {
-  const __m128i order = _mm_setr_epi8(0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1);
+__attribute__((target("ssse3"))) void BgraToRgbSsse3(const unsigned char* src, unsigned char* dst, int pixels) {
+  const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
   int x = 0;
   for (; x + 6 <= pixels; x += 4, src += 16, dst += 12)
     _mm_storeu_si128(reinterpret_cast<__m128i*>(dst),
                      _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(src)), order));
-  DropAlphaScalar(src, dst, pixels - x);
+  BgraToRgbScalar(src, dst, pixels - x);
+}
+
+__attribute__((target("ssse3"))) void BgraToRgbaSsse3(const unsigned char* src, unsigned char* dst, int pixels) {
+  const __m128i order = _mm_setr_epi8(2, 1, 0, 3, 6, 5, 4, 7, 10, 9, 8, 11, 14, 13, 12, 15);
+  int x = 0;
+  for (; x + 4 <= pixels; x += 4, src += 16, dst += 16)
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst),
+                     _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(src)), order));
+  BgraToRgbaScalar(src, dst, pixels - x);
 }
 #endif
 
-using DropAlphaRow = void (*)(const unsigned char* src, unsigned char* dst, int pixels);
+using RowCopy = void (*)(const unsigned char* src, unsigned char* dst, int pixels);
 
-DropAlphaRow DropAlphaFunction() {
+RowCopy BgraRowCopy(int channels) {
 #if defined(__x86_64__) || defined(__i386__)
-  if (__builtin_cpu_supports("ssse3") && !std::getenv("JB_EXPORT_SCALAR_COPY")) return DropAlphaSsse3;
+  if (__builtin_cpu_supports("ssse3") && !std::getenv("JB_EXPORT_SCALAR_COPY"))
+    return channels == 4 ? BgraToRgbaSsse3 : BgraToRgbSsse3;
 #endif
-  return DropAlphaScalar;
+  return channels == 4 ? BgraToRgbaScalar : BgraToRgbScalar;
 }
 
 }  // namespace
@@ -336,7 +346,7 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
   };
   std::deque<Drawn> drawn;
   unsigned char* band = nullptr;
-  const auto dropAlpha = DropAlphaFunction();
+  const RowCopy copyRow = BgraRowCopy(channels);
   auto readBack = [&](const Drawn& tile) {
     glClientWaitSync(tile.fence, GL_SYNC_FLUSH_COMMANDS_BIT, GL_TIMEOUT_IGNORED);
     glDeleteSync(tile.fence);
@@ -348,16 +358,15 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
       }
     }
     // GL's origin is bottom-left: the band's top row is the viewport's highest row.
-    // RGBA, the target's own format: Mesa copies it row by row, where RGB took a per-pixel
-    // conversion; an opaque export drops the alpha here, in the copy into the band.
+    // BGRA, the target's own layout: Mesa copies it row by row, where any other took a per-pixel
+    // conversion; the copy into the band puts the channels in the PNG's order.
     targets[tile.target].BindForReading();
-    glReadPixels(0, tileH - tile.height, tile.width, tile.height, GL_RGBA, GL_UNSIGNED_BYTE, tilePixels.data());
+    glReadPixels(0, tileH - tile.height, tile.width, tile.height, GL_BGRA, GL_UNSIGNED_BYTE, tilePixels.data());
     lap(stats->readBackMs);
     for (int row = 0; row < tile.height; ++row) {
       const unsigned char* src = tilePixels.data() + size_t(tile.height - 1 - row) * tile.width * 4;
       unsigned char* dst = band + size_t(row) * writer.RowStride() + size_t(tile.x0) * channels;
-      if (channels == 4) std::memcpy(dst, src, size_t(tile.width) * 4);
-      else dropAlpha(src, dst, tile.width);
+      copyRow(src, dst, tile.width);
     }
     lap(stats->copyMs);
     ++progress->tile;

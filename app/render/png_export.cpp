@@ -12,7 +12,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <vector>
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -59,7 +58,8 @@ void BgraToRgbScalar(const unsigned char* src, unsigned char* dst, int pixels) {
 }
 
 void BgraToRgbaScalar(const unsigned char* src, unsigned char* dst, int pixels) {
-  for (int x = 0; x < pixels; ++x, src += 4, dst += 4) dst[0] = src[2], dst[1] = src[1], dst[2] = src[0], dst[3] = src[3];
+  for (int x = 0; x < pixels; ++x, src += 4, dst += 4)
+    dst[0] = src[2], dst[1] = src[1], dst[2] = src[0], dst[3] = src[3];
 }
 
 #if defined(__x86_64__) || defined(__i386__)

@@ -510,8 +510,12 @@ void DrawPlaceholder(const Painter& p, const Rect& r) {
 
 // A find match: a halo behind the note, wide enough to see on a fitted board (at least a few
 // pixels), in a colour no lane kind uses. One filled rect per match, so thousands cost nothing.
+float FoundHaloPad(const Camera& camera, bool current) {
+  return std::max(current ? 6.0f : 4.0f, camera.zoom * (current ? 14.0f : 9.0f)) / camera.zoom;
+}
+
 void DrawFoundHalo(const Painter& p, const Rect& r, bool current) {
-  const float pad = std::max(current ? 6.0f : 4.0f, p.Px(current ? 14.0f : 9.0f)) / p.camera.zoom;
+  const float pad = FoundHaloPad(p.camera, current);
   const ImU32 color = current ? IM_COL32(255, 110, 0, 255) : IM_COL32(255, 200, 0, 235);
   p.dl.AddRectFilled(p.S(r.x0 - pad, r.y0 - pad), p.S(r.x1 + pad, r.y1 + pad), color, p.Rounding(kNoteRounding + pad));
 }
@@ -666,6 +670,12 @@ bool CellsMayBeCleared(const Board& board, const Layout& layout) {
                       [&](const Frame& frame) { return frame.rect.Overlaps(cells); });
 }
 
+Rect NoteReach(const Note& note, const NoteBox& box) {
+  // The badge's white ring reaches 24 above the top edge, a dot 6.5; an overdue outline 1.
+  const float rise = note.votes > kMaxVoteDots ? 26 : note.votes > 0 ? 7 : 2;
+  return {box.rect.x0 - 2, box.rect.y0 - rise, box.rect.x1 + 4, box.rect.y1 + 4};
+}
+
 void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
                ImDrawList& drawList, const RenderOptions& options) {
   // A layout is only valid for the board it was computed from; never index past it.
@@ -698,9 +708,11 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   thread_local ImDrawListSplitter layers;
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
-    // A note's vote badge rises above it and its shadow falls below: culled with them.
-    if (box.hidden || !camera.ToScreen({box.rect.x0, box.rect.y0 - 26, box.rect.x1 + 4, box.rect.y1 + 4})
-                           .Overlaps(options.visible.Grown(1)))
+    if (box.hidden) continue;
+    const bool found = options.found && options.found->count(box.id.value);
+    const Rect reach = NoteReach(board.notes[i], box);
+    if (!camera.ToScreen(found ? reach.Grown(FoundHaloPad(camera, box.id == options.foundCurrent)) : reach)
+             .Overlaps(options.visible.Grown(1)))
       continue;
     if (board.notes[i].IsFree() == (p.layers != nullptr)) {
       if (p.layers) layers.Merge(&drawList);
@@ -708,7 +720,7 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
       p.layers = p.layers ? nullptr : &layers;
     }
     p.ToLayer(kUnderNotes);
-    if (options.found && options.found->count(box.id.value)) DrawFoundHalo(p, box.rect, box.id == options.foundCurrent);
+    if (found) DrawFoundHalo(p, box.rect, box.id == options.foundCurrent);
     if (options.placeholders && options.placeholders->count(box.id.value)) {
       DrawPlaceholder(p, box.rect);
       continue;

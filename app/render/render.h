@@ -103,6 +103,11 @@ bool CellsMayBeCleared(const Board& board, const Layout& layout);
 // Past this many votes a note shows its count in a badge instead of dots.
 inline constexpr int kMaxVoteDots = 5;
 
+// All a note in a cell draws, board units: its body, the vote dots or badge rising above it, its
+// shadow below and right, an outline's half width around. DrawBoard culls notes by it, and an
+// export ends its bands where no note reaches across (png_export.cpp), so none is drawn twice.
+Rect NoteReach(const Note& note, const NoteBox& box);
+
 // An emotion point's label as DrawBoard draws it: wrapped to at most three lines ("…" when cut),
 // placed by core's PlaceLabels inside the Emotions lane (the whole grid when the lane has no room
 // for them all apart), clear of the other labels.

@@ -216,6 +216,39 @@ def test_small_tiles_draw_the_same_board_as_one_tile():
           f"{len(differences)} values differ (at most {max(differences, default=0)})")
 
 
+def test_what_notes_draw_past_their_edges_survives_any_tiling():
+    """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
+
+    A tile draws only the notes whose reach (render.h, NoteReach) comes near it, and an export's
+    bands end between notes: vote badges rising 24 units above a note, dots, an overdue action's
+    outline and the shadows are drawn whole whichever tile they fall in. Notes of the v3 sample
+    given badges, dots and past due dates, the whole board and a stage at twice its size, in one
+    tile and in tiles of 23 and 37 px (JB_EXPORT_TILE, a tile edge across nearly every badge):
+    the same picture within anti-aliasing."""
+    work = tempfile.mkdtemp()
+    fixture = os.path.join(os.path.dirname(__file__), "..", "fixtures", "v3", "sample.cjm")
+    data = json.load(open(fixture, encoding="utf-8"))
+    notes = data["board"]["notes"]
+    for n, note in enumerate(notes):
+        note["votes"] = (0, 3, 12, 150)[n % 4]
+        note["due"] = "2000-01-01" if n % 3 == 0 else ""
+        note["owner"] = "Ana" if n % 3 == 0 else note["owner"]
+    board = os.path.join(work, "marks.cjm")
+    json.dump(data, open(board, "w", encoding="utf-8"))
+    stage = data["board"]["stages"][1]["name"]
+    for n, options in enumerate((("--width", "1400"), ("--scale", "2", "--region", f"stage:{stage}"))):
+        whole = os.path.join(work, f"whole{n}.png")
+        w, h, _, one = export(board, whole, *options)
+        for tile in ("23", "37"):
+            tiled = os.path.join(work, f"tiled{n}-{tile}.png")
+            _, _, _, many = export(board, tiled, *options, env=dict(english_env(), JB_EXPORT_TILE=tile))
+            differences = [abs(p - q) for a, b in zip(one, many) for p, q in zip(a, b) if p != q]
+            check(len(one) == len(many) and (not differences or max(differences) <= 3)
+                  and len(differences) < w * h * 3 // 1000,
+                  f"{options} in {tile} px tiles: {len(differences)} values differ "
+                  f"(at most {max(differences, default=0)})")
+
+
 def test_clearing_to_the_cells_colour_draws_the_pixels_filling_them_did():
     """Covers: export PNG… (region, width or scale, background, with progress and Cancel)
 

@@ -39,6 +39,8 @@ constexpr int kMaxTile = 4096;
 // 1,000-note board took 61 ms, at 3 MiB 54 (README "Where the PNG's time goes").
 constexpr int kBandPixels = 3 << 20;
 constexpr float kCullMarginUnits = 40;
+// What one glReadPixels brings back at most: one 2 MiB page (page_buffer.h).
+constexpr size_t kReadBackSliceBytes = size_t(2) << 20;
 
 double MsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -341,14 +343,15 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
     if (!fillCells) options.pageAroundClearedCells = ImGui::ColorConvertFloat4ToU32(page);
   }
 
-  // Written whole by each read-back, RGBA; kept for the next export (page_buffer.h).
+  // One slice of the read-back (BGRA), written whole by each; kept for the next export (page_buffer.h).
   static KeptForLater<PageBuffer> keptTilePixels(1);
   struct ReadBackBuffer {
     PageBuffer pixels = keptTilePixels.Take();
     ~ReadBackBuffer() { keptTilePixels.Give(std::move(pixels)); }
   } readBackBuffer;
   PageBuffer& tilePixels = readBackBuffer.pixels;
-  if (!tilePixels.Resize(size_t(tileW) * tileH * 4)) {
+  const int sliceRows = std::max(1, std::min(tileH, int(kReadBackSliceBytes / (size_t(tileW) * 4))));
+  if (!tilePixels.Resize(size_t(tileW) * sliceRows * 4)) {
     releaseGl();
     *error = _("There is not enough memory for the export.");
     return false;
@@ -370,24 +373,26 @@ bool RenderExportPng(const Board& board, const ExportParams& params, const std::
     glClientWaitSync(tile.fence, GL_SYNC_FLUSH_COMMANDS_BIT, GL_TIMEOUT_IGNORED);
     glDeleteSync(tile.fence);
     if (tile.x0 == 0) {
-      band = writer.NextBand(tile.height);
-      if (!band) {
-        reason = _("There is not enough memory for the export.");
-        return false;
-      }
+      band = writer.NextBand(tile.height, &reason);
+      if (!band) return false;
     }
     // GL's origin is bottom-left: the band's top row is the viewport's highest row.
     // BGRA, the target's own layout: Mesa copies it row by row, where any other took a per-pixel
     // conversion; the copy into the band puts the channels in the PNG's order.
     targets[tile.target].BindForReading();
-    glReadPixels(0, tileH - tile.height, tile.width, tile.height, GL_BGRA, GL_UNSIGNED_BYTE, tilePixels.data());
-    lap(stats->readBackMs);
-    for (int row = 0; row < tile.height; ++row) {
-      const unsigned char* src = tilePixels.data() + size_t(tile.height - 1 - row) * tile.width * 4;
-      unsigned char* dst = band + size_t(row) * writer.RowStride() + size_t(tile.x0) * channels;
-      copyRow(src, dst, tile.width);
+    // In slices of rows into one small buffer, each copied into the band while it is still in the
+    // cache: a whole tile's read-back was 12 MB more memory to fault in (README "Performance").
+    for (int done = 0; done < tile.height; done += sliceRows) {
+      const int rows = std::min(sliceRows, tile.height - done);
+      glReadPixels(0, tileH - done - rows, tile.width, rows, GL_BGRA, GL_UNSIGNED_BYTE, tilePixels.data());
+      lap(stats->readBackMs);
+      for (int row = 0; row < rows; ++row) {
+        const unsigned char* src = tilePixels.data() + size_t(rows - 1 - row) * tile.width * 4;
+        unsigned char* dst = band + size_t(done + row) * writer.RowStride() + size_t(tile.x0) * channels;
+        copyRow(src, dst, tile.width);
+      }
+      lap(stats->copyMs);
     }
-    lap(stats->copyMs);
     ++progress->tile;
     progress->Changed();
     if (slowMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));

@@ -32,8 +32,8 @@ class PngStream {
   bool Open(const std::string& path, uint32_t width, uint32_t height, int channels, std::string* error);
   // The buffer to fill with the next band's `rows` rows (top row first, width × channels bytes
   // each, RowStride() bytes apart); then Submit it. Rows across all bands must add up to the
-  // height. Null when there is no memory for it.
-  unsigned char* NextBand(int rows);
+  // height. Null, with the reason in `error`, when there is no memory for it or a write failed.
+  unsigned char* NextBand(int rows, std::string* error);
   size_t RowStride() const { return size_t(m_width) * size_t(m_channels) + 1; }
   // Hands the band filled since NextBand to a compressing thread. `unpremultiply`: RGBA whose
   // colour was blended premultiplied (a transparent export) is divided back by its alpha there.

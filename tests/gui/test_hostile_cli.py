@@ -131,7 +131,8 @@ def test_export_into_a_read_only_folder_says_so():
 
 
 def test_export_onto_a_full_disk_says_so_and_leaves_the_old_file():
-    """A real full disk: a 16 KiB tmpfs in a private mount namespace (root only, gone with it)."""
+    """A real full disk: a 16 KiB tmpfs in a private mount namespace (root only, gone with it). In
+    one band, and in bands of 16 rows, where the disk fills while a band waits for a workspace."""
     work = tempfile.mkdtemp()
     path, _ = board(work, template="sample")
     full = os.path.join(work, "full")
@@ -139,16 +140,20 @@ def test_export_onto_a_full_disk_says_so_and_leaves_the_old_file():
     script = ('mount -t tmpfs -o size=16k tmpfs "$1" || exit 99; printf old > "$1/old.png"; '
               'for name in new old; do "$2" export "$3" -o "$1/$name.png" --width 800; echo "rc=$?"; done; '
               'echo "old=$(cat "$1/old.png")"; echo "files=$(ls -A "$1" | tr "\\n" " ")"')
-    result = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", full, APP, path], env=HEADLESS,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120)
-    if result.returncode == 99 or "rc=" not in result.stdout:
-        print(f"skipped: no private tmpfs here ({result.stderr.strip()})")
-        return
-    lines = result.stderr.strip().splitlines()
-    for name, line in zip(("new", "old"), lines):
-        check(line == f"journeyboard: Cannot write {full}/{name}.png: the disk is full.", f"one sentence: {line!r}")
-    check(len(lines) == 2, f"one line each: {lines!r}")
-    check(result.stdout.split() == ["rc=1", "rc=1", "old=old", "files=old.png"], f"old file kept, no temp: {result.stdout!r}")
+    for band in ("", "16"):
+        env = dict(HEADLESS, JB_EXPORT_BAND=band)
+        result = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", full, APP, path], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120)
+        if result.returncode == 99 or "rc=" not in result.stdout:
+            print(f"skipped: no private tmpfs here ({result.stderr.strip()})")
+            return
+        lines = result.stderr.strip().splitlines()
+        for name, line in zip(("new", "old"), lines):
+            check(line == f"journeyboard: Cannot write {full}/{name}.png: the disk is full.",
+                  f"one sentence (bands {band or 'default'}): {line!r}")
+        check(len(lines) == 2, f"one line each: {lines!r}")
+        check(result.stdout.split() == ["rc=1", "rc=1", "old=old", "files=old.png"],
+              f"old file kept, no temp: {result.stdout!r}")
 
 
 def test_export_width_out_of_range_or_not_a_number_gets_one_message():

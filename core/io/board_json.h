@@ -4,7 +4,7 @@
 // Internal to file_io.cpp (and its tests); <cereal/archives/json.hpp> first so that RapidJSON's
 // assertions throw instead of aborting.
 #pragma once
-#include <cereal/archives/json.hpp>
+#include "core/io/cereal_json.h"
 
 #include <rapidjson/document.h>
 

@@ -1,6 +1,6 @@
 // cereal's JSON archive first: it makes RapidJSON's assertions throw, and every RapidJSON header
 // in this file must see that definition (an assert that aborts would crash on a bad file).
-#include <cereal/archives/json.hpp>
+#include "core/io/cereal_json.h"
 
 #include "core/io/file_io.h"
 

@@ -6,7 +6,7 @@
 // Ids are plain integers, LaneKind and NoteSize are their names, colours "#rrggbb" ("" = 0,
 // "follow the lane kind"), floats the shortest decimal that reads back to the same float.
 #pragma once
-#include <cereal/archives/json.hpp>
+#include "core/io/cereal_json.h"
 
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>

@@ -1,5 +1,5 @@
 // cereal's JSON archive first: it makes RapidJSON's assertions throw (see file_io.cpp).
-#include <cereal/archives/json.hpp>
+#include "core/io/cereal_json.h"
 
 #include "core/session/recovery.h"
 

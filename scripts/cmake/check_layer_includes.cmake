@@ -23,7 +23,7 @@ set(rules gui core_app
           render_tools render_views render_cli
           tools_views tools_cli
           views_cli
-          app_h)
+          app_h cereal_json)
 set(gui_layers "^core")
 set(gui_include "${q}(imgui|backends/imgui|GLFW/|glad/|GL/|GLES|EGL/)")
 set(gui_message "core/ must not include GUI or GL headers (core is plain C++17 + cereal; the GUI is app/'s)")
@@ -89,6 +89,13 @@ set(app_h_layers ".")
 set(app_h_include "${q}app/app\\.h[\">]")
 set(app_h_except "^(app/main\\.cpp|app/app(_[a-z_]+)?\\.cpp|tests/bench/)")
 set(app_h_message "only app/main.cpp, app/app*.cpp and tests/bench may include app/app.h (it composes every layer)")
+
+# cereal's JSON archive is specialised in core/io/cereal_json.h (its reader); a file that included the
+# archive without it would give the program two definitions of cereal::JSONInputArchive.
+set(cereal_json_layers ".")
+set(cereal_json_include "${q}cereal/archives/json\\.hpp[\">]")
+set(cereal_json_except "^core/io/cereal_json\\.h$")
+set(cereal_json_message "cereal's JSON archive is included only through core/io/cereal_json.h (which specialises its reader)")
 
 # The files, each with the path that names its layer.
 set(files "")

@@ -6,7 +6,7 @@
 //   [SECTION] Format versions and migrations
 //
 // cereal's JSON archive first, so RapidJSON's assertions throw (as in core).
-#include <cereal/archives/json.hpp>
+#include "core/io/cereal_json.h"
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 

@@ -9,7 +9,7 @@
 //   [SECTION] Lenient parsing
 //   [SECTION] Sketches
 //   [SECTION] Paste and typing
-#include <cereal/archives/json.hpp>
+#include "core/io/cereal_json.h"
 #include <doctest/doctest.h>
 
 #include <chrono>

@@ -29,6 +29,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -499,26 +500,29 @@ struct Result {
 };
 
 // Runs `argv` with stdout and stderr to /dev/null (or to `out` when given); its exit status, or -1.
+// By posix_spawn, which shares this process's memory until the child execs: a fork would mark every
+// page of the bench's few hundred MB copy-on-write, and each of its next writes to one would fault
+// (on this VM ~10 µs a page), which is what the load measured after it paid (README "Performance").
 int RunProcess(const std::vector<std::string>& argv, const fs::path& out = {}) {
-  pid_t child = fork();
-  if (child < 0) return -1;
-  if (child == 0) {
-    int sink = open(out.empty() ? "/dev/null" : out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(sink, 1);
-    dup2(sink, 2);
-    std::vector<char*> args;
-    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
-  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  const std::string sink = out.empty() ? "/dev/null" : out.string();
+  posix_spawn_file_actions_addopen(&actions, 1, sink.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  std::vector<char*> args;
+  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  pid_t child = -1;
+  const int failed = posix_spawn(&child, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (failed) return -1;
   int status = 0;
   if (waitpid(child, &status, 0) != child) return -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 // Median wall time of `runs` whole `journeyboard export BOARD -o OUT.png` processes (default width
-// 3840), from fork to exit. With more than one run, the bench process's first export runs once
+// 3840), from spawn to exit. With more than one run, the bench process's first export runs once
 // untimed before: it fills the private font cache and the page cache, as any export after the first
 // finds them. Negative: skipped or failed, see *note.
 double MeasureCliExport(const std::string& appPath, const fs::path& board, const fs::path& work, int runs,

@@ -114,6 +114,14 @@ struct Painter {
     if (b.x <= a.x || b.y <= a.y) return;
     rounding = std::min({rounding, (b.x - a.x) * 0.5f - 1, (b.y - a.y) * 0.5f - 1});
     if (rounding < 0.5f) corners = ImDrawFlags_RoundCornersNone;
+    if (!(corners & ImDrawFlags_RoundCornersAll)) {
+      // Square: what the outline below gives for four square corners (each moved in along the
+      // diagonal, two triangles, no fringe), without its vectors: a zoomed-out board is thousands.
+      constexpr float kIn = 0.5f - 1.0f / 64;
+      dl.PrimReserve(6, 4);
+      dl.PrimRect({a.x + kIn, a.y + kIn}, {b.x - kIn, b.y - kIn}, color);
+      return;
+    }
     // The outline clockwise from the top-left corner, as ImGui's PathRect. A corner under 5 px is
     // one straight cut, its legs 0.655 × the radius so that it takes off the arc's area: it stays
     // within 0.058 × the radius of the arc (under 0.3 px, ImGui's own tessellation tolerance),

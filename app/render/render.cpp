@@ -670,9 +670,13 @@ bool CellsMayBeCleared(const Board& board, const Layout& layout) {
                       [&](const Frame& frame) { return frame.rect.Overlaps(cells); });
 }
 
+namespace {
+constexpr float kMostRise = 26;  // NoteReach's rise for a vote badge, the most any note has
+}  // namespace
+
 Rect NoteReach(const Note& note, const NoteBox& box) {
   // The badge's white ring reaches 24 above the top edge, a dot 6.5; an overdue outline 1.
-  const float rise = note.votes > kMaxVoteDots ? 26 : note.votes > 0 ? 7 : 2;
+  const float rise = note.votes > kMaxVoteDots ? kMostRise : note.votes > 0 ? 7 : 2;
   return {box.rect.x0 - 2, box.rect.y0 - rise, box.rect.x1 + 4, box.rect.y1 + 4};
 }
 
@@ -709,10 +713,19 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
     if (box.hidden) continue;
+    // First by the most any note reaches, from the layout alone: the notes themselves (large
+    // records) are read only for those near the view, so a zoomed-in frame of a 50,000-note board
+    // costs what it shows.
+    const Rect culled = options.visible.Grown(1);
+    const float haloPad = options.found ? FoundHaloPad(camera, true) : 0;
+    if (!camera.ToScreen({box.rect.x0 - 2 - haloPad, box.rect.y0 - kMostRise - haloPad, box.rect.x1 + 4 + haloPad,
+                          box.rect.y1 + 4 + haloPad})
+             .Overlaps(culled))
+      continue;
     const bool found = options.found && options.found->count(box.id.value);
     const Rect reach = NoteReach(board.notes[i], box);
     if (!camera.ToScreen(found ? reach.Grown(FoundHaloPad(camera, box.id == options.foundCurrent)) : reach)
-             .Overlaps(options.visible.Grown(1)))
+             .Overlaps(culled))
       continue;
     if (board.notes[i].IsFree() == (p.layers != nullptr)) {
       if (p.layers) layers.Merge(&drawList);

@@ -710,14 +710,14 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
   // alternating small runs (each change of program costs llvmpipe more than a note's fill). A free
   // note may lie over anything: it is drawn alone, in its order.
   thread_local ImDrawListSplitter layers;
+  const Rect culled = options.visible.Grown(1);
+  const float haloPad = options.found ? FoundHaloPad(camera, true) : 0;  // the largest halo
   for (size_t i = 0; i < board.notes.size(); ++i) {
     const NoteBox& box = layout.notes[i];
     if (box.hidden) continue;
     // First by the most any note reaches, from the layout alone: the notes themselves (large
     // records) are read only for those near the view, so a zoomed-in frame of a 50,000-note board
     // costs what it shows.
-    const Rect culled = options.visible.Grown(1);
-    const float haloPad = options.found ? FoundHaloPad(camera, true) : 0;
     if (!camera.ToScreen({box.rect.x0 - 2 - haloPad, box.rect.y0 - kMostRise - haloPad, box.rect.x1 + 4 + haloPad,
                           box.rect.y1 + 4 + haloPad})
              .Overlaps(culled))

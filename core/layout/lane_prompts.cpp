@@ -6,13 +6,17 @@ namespace jb {
 
 std::vector<CellPrompt> CellPrompts(const Board& board, const Layout& layout) {
   std::vector<CellPrompt> prompts;
-  if (layout.stageX.size() != board.stages.size() + 1 || layout.laneY.size() != board.lanes.size() + 1) return prompts;
+  if (layout.stageX.size() != board.stages.size() + 1 || layout.laneY.size() != board.lanes.size() + 1 ||
+      layout.notes.size() != board.notes.size())
+    return prompts;
   const size_t stages = board.stages.size();
-  // Cells with something in them, as stage * lanes + lane.
+  // Cells with something in them, as stage * lanes + lane: by the cells the layout put the notes in
+  // (drawn every frame: looking each note's stage and lane up by id was most of a zoomed-in frame
+  // of a 50,000-note board).
   std::vector<bool> filled(stages * board.lanes.size(), false);
-  for (const Note& note : board.notes) {
-    const int s = board.StageIndex(note.stage), l = board.LaneIndex(note.lane);
-    if (s >= 0 && l >= 0) filled[size_t(s) * board.lanes.size() + size_t(l)] = true;
+  for (const NoteBox& box : layout.notes) {
+    if (box.stage >= 0 && box.lane >= 0 && size_t(box.stage) < stages && size_t(box.lane) < board.lanes.size())
+      filled[size_t(box.stage) * board.lanes.size() + size_t(box.lane)] = true;
   }
   for (size_t l = 0; l < board.lanes.size(); ++l) {
     const Lane& lane = board.lanes[l];

@@ -671,13 +671,17 @@ bool CellsMayBeCleared(const Board& board, const Layout& layout) {
 }
 
 namespace {
-constexpr float kMostRise = 26;  // NoteReach's rise for a vote badge, the most any note has
+
+// The most any note in `box` reaches: NoteReach with a vote badge, from the layout alone.
+Rect MostNoteReach(const NoteBox& box) { return {box.rect.x0 - 2, box.rect.y0 - 26, box.rect.x1 + 4, box.rect.y1 + 4}; }
+
 }  // namespace
 
 Rect NoteReach(const Note& note, const NoteBox& box) {
   // The badge's white ring reaches 24 above the top edge, a dot 6.5; an overdue outline 1.
-  const float rise = note.votes > kMaxVoteDots ? kMostRise : note.votes > 0 ? 7 : 2;
-  return {box.rect.x0 - 2, box.rect.y0 - rise, box.rect.x1 + 4, box.rect.y1 + 4};
+  Rect reach = MostNoteReach(box);
+  if (note.votes <= kMaxVoteDots) reach.y0 = box.rect.y0 - (note.votes > 0 ? 7 : 2);
+  return reach;
 }
 
 void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, const Fonts& fonts,
@@ -718,10 +722,7 @@ void DrawBoard(const Board& board, const Layout& layout, const Camera& camera, c
     // First by the most any note reaches, from the layout alone: the notes themselves (large
     // records) are read only for those near the view, so a zoomed-in frame of a 50,000-note board
     // costs what it shows.
-    if (!camera.ToScreen({box.rect.x0 - 2 - haloPad, box.rect.y0 - kMostRise - haloPad, box.rect.x1 + 4 + haloPad,
-                          box.rect.y1 + 4 + haloPad})
-             .Overlaps(culled))
-      continue;
+    if (!camera.ToScreen(MostNoteReach(box).Grown(haloPad)).Overlaps(culled)) continue;
     const bool found = options.found && options.found->count(box.id.value);
     const Rect reach = NoteReach(board.notes[i], box);
     if (!camera.ToScreen(found ? reach.Grown(FoundHaloPad(camera, box.id == options.foundCurrent)) : reach)

@@ -82,14 +82,6 @@ class KeptForLater {
     m_items.pop_back();
     return item;
   }
-  // Moves one kept buffer into `item`; false, leaving it alone, when none is kept.
-  bool TakeInto(T& item) {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    if (m_items.empty()) return false;
-    item = std::move(m_items.back());
-    m_items.pop_back();
-    return true;
-  }
   void Give(T&& item) {
     std::lock_guard<std::mutex> lock(m_mutex);
     if (m_items.size() < m_most) m_items.push_back(std::move(item));

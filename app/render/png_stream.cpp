@@ -89,19 +89,20 @@ bool PngStream::Open(const std::string& path, uint32_t width, uint32_t height, i
 
 unsigned char* PngStream::NextBand(int rows, std::string* error) {
   m_bandRows = rows;
-  if (m_band.rows.empty()) {
-    // A workspace back from compression, else one kept from an earlier export; else the oldest
-    // band's when it is compressed, or while two compress, once it is: faulting in ~10 MB of fresh
-    // pages costs more than waiting for a band (README "Performance"). One band compresses while
-    // this one is filled.
-    if (m_spare.empty() && !Kept().TakeInto(m_band) && !m_pending.empty() &&
+  if (m_band.rows.empty() && m_spare.empty()) {
+    // No workspace back from compression: one kept from an earlier export, else the oldest band's
+    // when it is compressed, or while two compress, once it is: faulting in ~10 MB of fresh pages
+    // costs more than waiting for a band (README "Performance"). One band compresses while this
+    // one is filled.
+    m_band = Kept().Take();
+    if (m_band.rows.empty() && !m_pending.empty() &&
         (m_pending.size() >= 2 || m_pending.front().wait_for(std::chrono::seconds(0)) == std::future_status::ready) &&
         !WriteOldest(error))
       return nullptr;
-    if (m_band.rows.empty() && !m_spare.empty()) {
-      m_band = std::move(m_spare.back());
-      m_spare.pop_back();
-    }
+  }
+  if (m_band.rows.empty() && !m_spare.empty()) {
+    m_band = std::move(m_spare.back());
+    m_spare.pop_back();
   }
   if (!m_band.rows.Resize(size_t(rows) * RowStride())) {
     *error = _("There is not enough memory for the export.");
